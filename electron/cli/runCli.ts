@@ -1,0 +1,264 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { DossierApi } from '../common/contract';
+import { DossierError, isDossierError } from '../common/errors';
+import { createCore } from '../core/dossierCore';
+import { importArticles, type ImportSource } from '../core/import/importArticles';
+import { liveLockHolder } from '../core/store/lock';
+import { WorkspaceStore } from '../core/store/workspaceStore';
+import { resolveWorkspaceDir } from '../core/workspace/workspaceLocation';
+import { createRemoteApi } from './remoteApi';
+import { serve } from './serve';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+};
+
+const OPTIONS = {
+  workspace: { type: 'string' },
+  json: { type: 'boolean' },
+  article: { type: 'string' },
+  quote: { type: 'string' },
+  comment: { type: 'string' },
+  occurrence: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+export const USAGE = `Usage: dossier <command> [options]
+
+Commands:
+  import FILE...                         import articles (plain text, UTF-8)
+  articles --json                        list the workspace's articles
+  annotate --article ID --quote TEXT     highlight a passage [--comment TEXT] [--occurrence N]
+  annotations --article ID --json        list an article's annotations
+  export --article ID --format md --out FILE [--force]
+                                         write an annotated brief
+  serve [--port N]                       serve Dossier on 127.0.0.1 for a browser
+
+Options:
+  --workspace DIR   the workspace folder (default: $DOSSIER_WORKSPACE, else Documents/Dossier)
+  --json            print one JSON object on stdout
+  -h, --help        show this help
+`;
+
+class UsageError extends Error {}
+
+/** Runs one `dossier` command; returns the exit code. Errors are one line on stderr. */
+export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  } catch (error) {
+    io.stderr(`dossier: ${(error as Error).message.split('\n')[0]}\n`);
+    return 2;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (command || values.help ? io.stdout : io.stderr)(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  try {
+    const workspace = resolveWorkspaceDir(values.workspace, io.env);
+    switch (command) {
+      case 'import':
+        return await importCommand(workspace, rest, values, io);
+      case 'articles':
+        return await withApi(workspace, false, (api) => articlesCommand(api, values, io));
+      case 'annotate':
+        return await withApi(workspace, false, (api) => annotateCommand(api, values, io));
+      case 'annotations':
+        return await withApi(workspace, false, (api) => annotationsCommand(api, values, io));
+      case 'export':
+        return await withApi(workspace, false, (api) => exportCommand(api, values, io));
+      case 'serve':
+        return await serve(workspace, parsePort(values.port), io);
+      default:
+        throw new UsageError(`unknown command '${command}' (see dossier --help)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`dossier: ${error.message}\n`);
+      return 2;
+    }
+    if (isDossierError(error)) {
+      io.stderr(`dossier: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`dossier: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+/**
+ * Runs `task` against the workspace: through the running app when one holds it, else by opening
+ * the files directly (and locking them meanwhile).
+ */
+async function withApi<T>(dir: string, create: boolean, task: (api: DossierApi, store?: WorkspaceStore) => Promise<T>): Promise<T> {
+  const holder = await liveLockHolder(dir);
+  if (holder?.url && holder.token) return task(createRemoteApi(holder.url, holder.token));
+  const store = await WorkspaceStore.open(dir, { create });
+  try {
+    return await task(createCore(store).api, store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function importCommand(workspace: string, files: string[], values: Values, io: CliIO): Promise<number> {
+  if (files.length === 0) throw new UsageError('import needs at least one FILE');
+  const sources: ImportSource[] = [];
+  const failures: { file: string; message: string }[] = [];
+  for (const file of files) {
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) throw new DossierError('import-failed', `${file} is not a file.`);
+      sources.push({ name: file, bytes: await fs.readFile(file) });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const message =
+        code === 'ENOENT'
+          ? `${file}: no such file.`
+          : code === 'EACCES'
+            ? `${file}: permission denied.`
+            : isDossierError(error)
+              ? error.message
+              : `${file}: ${(error as Error).message}`;
+      failures.push({ file, message });
+    }
+  }
+  const outcome =
+    sources.length === 0
+      ? { articles: [], failures: [] }
+      : await withApi(workspace, true, async (api, store) =>
+          store
+            ? importArticles(store, sources, (done, total, name) => {
+                if (total > 1 && !values.json) io.stderr(`[${done}/${total}] ${path.basename(name)}\n`);
+              })
+            : api['articles.import']({
+                files: sources.map((s) => ({ name: path.basename(s.name), base64: Buffer.from(s.bytes).toString('base64') })),
+              }),
+        );
+  failures.push(...outcome.failures);
+  for (const a of outcome.articles.filter((x) => x.duplicate)) {
+    io.stderr(`dossier: already in the workspace: ${a.id} "${a.title}"\n`);
+  }
+  for (const f of failures) io.stderr(`dossier: ${f.message}\n`);
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ articles: outcome.articles.map(({ id, title, sha256 }) => ({ id, title, sha256 })) })}\n`);
+  } else {
+    for (const a of outcome.articles) io.stdout(`${a.duplicate ? 'exists  ' : 'imported'} ${a.id}  ${a.title}\n`);
+    if (files.length > 1) io.stdout(`${outcome.articles.length} of ${files.length} imported, ${failures.length} failed\n`);
+  }
+  return failures.length > 0 ? 1 : 0;
+}
+
+async function articlesCommand(api: DossierApi, values: Values, io: CliIO): Promise<number> {
+  const { articles } = await api['articles.list']({});
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ articles: articles.map(({ id, title, published }) => ({ id, title, published })) })}\n`);
+  } else if (articles.length === 0) {
+    io.stdout('No articles yet. Add one with: dossier import FILE\n');
+  } else {
+    for (const a of articles) io.stdout(`${a.id}  ${a.published ?? '—'.padEnd(10)}  ${a.title}\n`);
+  }
+  return 0;
+}
+
+async function annotateCommand(api: DossierApi, values: Values, io: CliIO): Promise<number> {
+  const articleId = await resolveArticle(api, values.article);
+  if (!values.quote) throw new UsageError('annotate needs --quote "exact text"');
+  const occurrence = values.occurrence === undefined ? undefined : parsePositive(values.occurrence, '--occurrence');
+  const { annotation } = await api['annotations.createFromQuote']({
+    articleId,
+    quote: values.quote,
+    comment: values.comment ?? '',
+    occurrence,
+  });
+  const { start, end } = annotation.target.position;
+  const exact = annotation.target.quote.exact;
+  if (values.json) io.stdout(`${JSON.stringify({ annotation: { id: annotation.id, start, end, exact } })}\n`);
+  else io.stdout(`annotated ${annotation.id}  ${start}–${end}  "${exact}"\n`);
+  return 0;
+}
+
+async function annotationsCommand(api: DossierApi, values: Values, io: CliIO): Promise<number> {
+  const articleId = await resolveArticle(api, values.article);
+  const { annotations } = await api['annotations.list']({ articleId });
+  const rows = annotations.map((a) => ({
+    id: a.id,
+    exact: a.target.quote.exact,
+    start: a.target.position.start,
+    end: a.target.position.end,
+    comment: a.comment,
+    status: a.status,
+  }));
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ annotations: rows })}\n`);
+  } else if (rows.length === 0) {
+    io.stdout('No annotations on this article.\n');
+  } else {
+    for (const r of rows) io.stdout(`${r.id}  ${r.start}–${r.end}  [${r.status}]  "${r.exact}"${r.comment ? `  — ${r.comment}` : ''}\n`);
+  }
+  return 0;
+}
+
+async function exportCommand(api: DossierApi, values: Values, io: CliIO): Promise<number> {
+  const articleId = await resolveArticle(api, values.article);
+  if (values.format !== 'md') {
+    throw new UsageError(values.format ? `unsupported --format '${values.format}' (supported: md)` : 'export needs --format md');
+  }
+  if (!values.out) throw new UsageError('export needs --out FILE');
+  const out = path.resolve(values.out);
+  const { content } = await api['export.brief']({ articleId, format: 'md' });
+  try {
+    await fs.writeFile(out, content, { flag: values.force ? 'w' : 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new DossierError('bad-input', `${out} already exists; add --force to overwrite it.`);
+    if (code === 'ENOENT') throw new DossierError('bad-input', `Cannot write ${out}: its folder does not exist.`);
+    throw new DossierError('bad-input', `Cannot write ${out}: ${(error as Error).message}`);
+  }
+  if (values.json) io.stdout(`${JSON.stringify({ out, bytes: Buffer.byteLength(content) })}\n`);
+  else io.stdout(`wrote ${out}\n`);
+  return 0;
+}
+
+/** Accepts a full id or an unambiguous prefix of one, as git does for commits. */
+async function resolveArticle(api: DossierApi, given: string | undefined): Promise<string> {
+  if (!given) throw new UsageError('this command needs --article ID (see: dossier articles)');
+  const { articles } = await api['articles.list']({});
+  if (articles.some((a) => a.id === given)) return given;
+  const matches = articles.filter((a) => a.id.startsWith(given) || a.id.slice(a.id.indexOf('_') + 1).startsWith(given));
+  if (matches.length === 1) return matches[0]!.id;
+  if (matches.length > 1) throw new DossierError('bad-input', `'${given}' matches ${matches.length} articles; give more of the id.`);
+  throw new DossierError('not-found', `No article with id '${given}' in this workspace (see: dossier articles).`);
+}
+
+function parsePositive(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number from 1`);
+  return n;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port must be a number from 0 to 65535');
+  return n;
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { Annotation, Comment } from './model/annotation';
+import { ArticleMeta, ArticleSummary } from './model/article';
+import { WorkspaceInfo } from './model/workspace';
+
+/**
+ * The one API between the renderer (or a remote CLI) and the core. Electron's preload, the
+ * loopback host and the core dispatcher are all built from these keys and schemas.
+ */
+
+const ArticleRef = z.object({ articleId: z.string().min(1) });
+
+export const ImportedArticle = z.object({
+  id: z.string(),
+  title: z.string(),
+  sha256: z.string(),
+  /** The same bytes were already in the workspace; nothing new was stored. */
+  duplicate: z.boolean(),
+});
+export type ImportedArticle = z.infer<typeof ImportedArticle>;
+
+export const ImportFailure = z.object({ file: z.string(), message: z.string() });
+export type ImportFailure = z.infer<typeof ImportFailure>;
+
+/** Base64 keeps bytes intact through JSON (IPC and HTTP alike). */
+export const ImportFile = z.object({ name: z.string().min(1), base64: z.string() });
+
+export const ExportFormat = z.enum(['md']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const contract = {
+  'workspace.info': {
+    request: z.object({}),
+    response: WorkspaceInfo,
+  },
+  'app.startup': {
+    request: z.object({}),
+    /** The article to open first (the bundled sample on a new workspace). */
+    response: z.object({ articleId: z.string().nullable() }),
+  },
+  'articles.list': {
+    request: z.object({}),
+    response: z.object({ articles: z.array(ArticleSummary) }),
+  },
+  'articles.get': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ article: ArticleMeta, text: z.string() }),
+  },
+  'articles.import': {
+    request: z.object({ files: z.array(ImportFile).min(1) }),
+    response: z.object({ articles: z.array(ImportedArticle), failures: z.array(ImportFailure) }),
+  },
+  'annotations.list': {
+    request: ArticleRef,
+    response: z.object({ annotations: z.array(Annotation) }),
+  },
+  'annotations.create': {
+    request: ArticleRef.extend({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      /** What the renderer believes it selected; the core checks it against the text. */
+      exact: z.string().optional(),
+      comment: Comment.default(''),
+    }),
+    response: z.object({ annotation: Annotation }),
+  },
+  'annotations.createFromQuote': {
+    request: ArticleRef.extend({
+      quote: z.string().min(1),
+      occurrence: z.number().int().positive().optional(),
+      comment: Comment.default(''),
+    }),
+    response: z.object({ annotation: Annotation }),
+  },
+  'annotations.update': {
+    request: ArticleRef.extend({
+      id: z.string().min(1),
+      comment: Comment,
+      /** The revision the edit was based on; a newer stored revision is a conflict. */
+      baseRev: z.number().int().positive().optional(),
+    }),
+    response: z.object({ annotation: Annotation }),
+  },
+  'annotations.delete': {
+    request: ArticleRef.extend({ id: z.string().min(1) }),
+    response: z.object({ deleted: z.string() }),
+  },
+  'export.brief': {
+    request: ArticleRef.extend({ format: ExportFormat }),
+    response: z.object({ filename: z.string(), mediaType: z.string(), content: z.string() }),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallRequest<K extends CallName> = z.input<Contract[K]['request']>;
+export type CallResponse<K extends CallName> = z.output<Contract[K]['response']>;
+
+/** The API as the renderer and the CLI see it: one async function per call. */
+export type DossierApi = { [K in CallName]: (request: CallRequest<K>) => Promise<CallResponse<K>> };
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events pushed from the core to every window: IPC in Electron, a stream in the host. */
+export const events = {
+  'workspace.changed': z.object({
+    articleId: z.string().nullable(),
+    reason: z.enum(['article-imported', 'annotation-created', 'annotation-updated', 'annotation-deleted']),
+  }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** A call's outcome as it crosses a process boundary. */
+export const CallResult = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string(), file: z.string().optional() }),
+  }),
+]);
+export type CallResult = z.infer<typeof CallResult>;
+
+/** What the preload exposes as `window.dossier`. */
+export interface DossierBridge {
+  call(name: CallName, request: unknown): Promise<CallResult>;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Native "Save as…" dialog; resolves to the chosen path, or null when cancelled. */
+  saveFile(suggestedName: string, content: string): Promise<string | null>;
+}

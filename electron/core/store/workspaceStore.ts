@@ -1,0 +1,303 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { DossierError } from '../../common/errors';
+import { newId } from '../../common/ids';
+import type { Annotation } from '../../common/model/annotation';
+import type { ArticleMeta } from '../../common/model/article';
+import type { WorkspaceInfo } from '../../common/model/workspace';
+import { appendLineDurable, KeyedQueue, writeFileDurable } from './durableFile';
+import {
+  AnnotationsFile,
+  ArticleFile,
+  FILE_NAMES,
+  LibraryFile,
+  TextFile,
+  WorkspaceFile,
+  type LibraryEntry,
+} from './files';
+import { acquireLock, type HeldLock } from './lock';
+import { parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
+
+/** One recorded change with what undoes it: the article's audit trail and, later, undo/redo. */
+export interface OperationRecord {
+  at: string;
+  op: 'annotation.create' | 'annotation.update' | 'annotation.delete' | 'article.import';
+  articleId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface NewArticle {
+  meta: ArticleMeta;
+  text: string;
+  original: Uint8Array;
+}
+
+/**
+ * The workspace folder, and the only code that writes it.
+ *
+ *   workspace.json                 id, name, schema version
+ *   library.json                   index of articles (id, title, date, sha256)
+ *   articles/<id>/article.json     metadata and provenance
+ *   articles/<id>/text.json        the normalised text (never rewritten)
+ *   articles/<id>/original.<ext>   the original bytes, read-only
+ *   articles/<id>/annotations.json that article's annotations (the only file a highlight rewrites)
+ *   articles/<id>/history.jsonl    append-only operation log
+ */
+export class WorkspaceStore {
+  private readonly queue = new KeyedQueue();
+  private readonly annotationDbs = new Map<string, Low<AnnotationsFile>>();
+  private closed = false;
+
+  private constructor(
+    readonly dir: string,
+    private readonly workspace: Low<WorkspaceFile>,
+    private readonly library: Low<LibraryFile>,
+    readonly readOnlyReason: string | null,
+    private lock: HeldLock | null,
+  ) {}
+
+  /**
+   * Opens (creating when asked) the workspace in `dir` and takes its lock. A damaged file raises
+   * an error naming it; nothing is rewritten.
+   */
+  static async open(dir: string, options: { create?: boolean; lock?: boolean } = {}): Promise<WorkspaceStore> {
+    const root = path.resolve(dir);
+    const workspaceFile = path.join(root, FILE_NAMES.workspace);
+    let raw: string | null = null;
+    try {
+      raw = await fs.readFile(workspaceFile, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        throw new DossierError('corrupt-file', `Cannot read ${workspaceFile}: ${(error as Error).message}`, workspaceFile);
+      }
+    }
+    if (raw === null) {
+      if (!options.create) {
+        throw new DossierError('not-found', `This folder is not a Dossier workspace: ${root} (no ${FILE_NAMES.workspace}).`);
+      }
+      await createWorkspaceFolder(root);
+      raw = await fs.readFile(workspaceFile, 'utf8');
+    }
+    const header = JSON.parse(raw) as { schemaVersion?: unknown };
+    const parsed = parseSchemaFile(raw, workspaceFile, 'workspace', WorkspaceFile);
+    const readOnlyReason =
+      typeof header.schemaVersion === 'number' && header.schemaVersion > SCHEMA_VERSION
+        ? `This workspace was written by a newer Dossier (schema ${header.schemaVersion}); it is open read-only.`
+        : null;
+
+    const lock = options.lock === false || readOnlyReason ? null : await acquireLock(root);
+    try {
+      const queue = new KeyedQueue();
+      const workspace = new Low(new SchemaFileAdapter(workspaceFile, 'workspace', WorkspaceFile, queue), parsed);
+      workspace.data = parsed;
+      const libraryFile = path.join(root, FILE_NAMES.library);
+      const library = new Low(new SchemaFileAdapter(libraryFile, 'library', LibraryFile, queue), emptyLibrary());
+      await library.read();
+      return new WorkspaceStore(root, workspace, library, readOnlyReason, lock);
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
+  }
+
+  get lockTakeoverMessage(): string | null {
+    return this.lock?.takeoverMessage ?? null;
+  }
+
+  async advertise(url: string, token: string): Promise<void> {
+    await this.lock?.advertise(url, token);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.lock?.release();
+    this.lock = null;
+  }
+
+  info(): WorkspaceInfo {
+    const w = this.workspace.data;
+    return {
+      id: w.id,
+      name: w.name,
+      path: this.dir,
+      schemaVersion: w.schemaVersion,
+      readOnly: this.readOnlyReason !== null,
+      readOnlyReason: this.readOnlyReason,
+      articleCount: this.library.data.articles.length,
+    };
+  }
+
+  get startArticleId(): string | null {
+    return this.workspace.data.startArticleId;
+  }
+
+  async setStartArticle(articleId: string): Promise<void> {
+    this.assertWritable();
+    await this.workspace.update((w) => {
+      w.startArticleId = articleId;
+      w.rev += 1;
+    });
+  }
+
+  listArticles(): LibraryEntry[] {
+    return this.library.data.articles;
+  }
+
+  findArticleBySha256(sha256: string): LibraryEntry | undefined {
+    return this.library.data.articles.find((a) => a.sha256 === sha256);
+  }
+
+  hasArticle(id: string): boolean {
+    return this.library.data.articles.some((a) => a.id === id);
+  }
+
+  async readArticle(id: string): Promise<{ meta: ArticleMeta; text: string }> {
+    this.assertKnownArticle(id);
+    const dir = this.articleDir(id);
+    const [articleFile, textFile] = await Promise.all([
+      this.readFile(path.join(dir, FILE_NAMES.article), 'article', ArticleFile),
+      this.readFile(path.join(dir, FILE_NAMES.text), 'text', TextFile),
+    ]);
+    return { meta: articleFile.article, text: textFile.text };
+  }
+
+  /** Writes the article's files first and the library entry last, so a crash leaves no dangling entry. */
+  async addArticle({ meta, text, original }: NewArticle): Promise<void> {
+    this.assertWritable();
+    const dir = this.articleDir(meta.id);
+    await fs.mkdir(dir, { recursive: true });
+    const originalPath = path.join(dir, meta.original);
+    await writeFileDurable(originalPath, original, 0o444);
+    await writeJson(path.join(dir, FILE_NAMES.text), { schemaVersion: SCHEMA_VERSION, kind: 'text', articleId: meta.id, text });
+    await writeJson(path.join(dir, FILE_NAMES.annotations), {
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'annotations',
+      articleId: meta.id,
+      rev: 0,
+      annotations: [],
+    });
+    await writeJson(path.join(dir, FILE_NAMES.article), { schemaVersion: SCHEMA_VERSION, kind: 'article', article: meta });
+    await this.library.update((lib) => {
+      lib.rev += 1;
+      lib.articles.push({
+        id: meta.id,
+        title: meta.title,
+        published: meta.published,
+        sha256: meta.sha256,
+        source: meta.source,
+        importedAt: meta.importedAt,
+      });
+    });
+    await this.appendHistory({ at: meta.importedAt, op: 'article.import', articleId: meta.id, before: null, after: { sha256: meta.sha256 } });
+  }
+
+  async readAnnotations(articleId: string): Promise<Annotation[]> {
+    const db = await this.annotationsDb(articleId);
+    return db.data.annotations;
+  }
+
+  /**
+   * Changes one article's annotations in place and saves that file durably. Changes to one
+   * article are serialised, so concurrent edits cannot lose each other.
+   */
+  async updateAnnotations<T>(articleId: string, change: (annotations: Annotation[]) => T): Promise<T> {
+    this.assertWritable();
+    const db = await this.annotationsDb(articleId);
+    return this.queue.run(`annotations:${articleId}`, async () => {
+      const draft = structuredClone(db.data);
+      const result = change(draft.annotations);
+      draft.rev += 1;
+      await db.adapter.write(draft);
+      db.data = draft;
+      return result;
+    });
+  }
+
+  async appendHistory(record: OperationRecord): Promise<void> {
+    this.assertWritable();
+    await appendLineDurable(path.join(this.articleDir(record.articleId), FILE_NAMES.history), JSON.stringify(record));
+  }
+
+  articleDir(id: string): string {
+    if (!/^[a-z]+_[0-9a-z]+$/.test(id)) throw new DossierError('bad-input', `Not an article id: ${id}`);
+    return path.join(this.dir, FILE_NAMES.articles, id);
+  }
+
+  private async annotationsDb(articleId: string): Promise<Low<AnnotationsFile>> {
+    this.assertKnownArticle(articleId);
+    let db = this.annotationDbs.get(articleId);
+    if (!db) {
+      const file = path.join(this.articleDir(articleId), FILE_NAMES.annotations);
+      const created = new Low(new SchemaFileAdapter(file, 'annotations', AnnotationsFile, this.queue), {
+        schemaVersion: SCHEMA_VERSION,
+        kind: 'annotations' as const,
+        articleId,
+        rev: 0,
+        annotations: [],
+      });
+      await created.read();
+      this.annotationDbs.set(articleId, created);
+      db = created;
+    }
+    return db;
+  }
+
+  private async readFile<T extends { schemaVersion: number; kind: string }>(
+    file: string,
+    kind: string,
+    schema: import('zod').ZodType<T>,
+  ): Promise<T> {
+    const data = await new SchemaFileAdapter(file, kind, schema, this.queue).read();
+    if (data === null) throw new DossierError('corrupt-file', `${file} is missing from the workspace.`, file);
+    return data;
+  }
+
+  private assertKnownArticle(id: string): void {
+    if (!this.hasArticle(id)) throw new DossierError('not-found', `No article with id ${id} in this workspace.`);
+  }
+
+  private assertWritable(): void {
+    if (this.closed) throw new DossierError('unavailable', 'The workspace is closed.');
+    if (this.readOnlyReason) throw new DossierError('read-only', this.readOnlyReason);
+  }
+}
+
+function emptyLibrary(): LibraryFile {
+  return { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [] };
+}
+
+async function writeJson(file: string, data: unknown): Promise<void> {
+  await writeFileDurable(file, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+async function createWorkspaceFolder(root: string): Promise<void> {
+  const existing = await fs.readdir(root).catch(() => [] as string[]);
+  if (existing.some((name) => !name.startsWith('.'))) {
+    throw new DossierError(
+      'bad-input',
+      `${root} already holds other files and is not a Dossier workspace; choose an empty or new folder.`,
+    );
+  }
+  await fs.mkdir(path.join(root, FILE_NAMES.articles), { recursive: true });
+  const workspace: WorkspaceFile = {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'workspace',
+    id: newId('ws'),
+    name: path.basename(root) || 'Dossier',
+    created: new Date().toISOString(),
+    rev: 1,
+    startArticleId: null,
+  };
+  await writeJson(path.join(root, FILE_NAMES.library), emptyLibrary());
+  // workspace.json last: its presence is what makes the folder a workspace.
+  await writeJson(path.join(root, FILE_NAMES.workspace), workspace);
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,45 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createCore, type DossierCore } from '../dossierCore';
+import { importArticles } from '../import/importArticles';
+import { WorkspaceStore } from '../store/workspaceStore';
+
+export const SAMPLE_ARTICLE = 'india-japan-defence-2025-05-04.txt';
+
+export interface OpenedWorkspace {
+  core: DossierCore;
+  /** Things to tell the user once (a stale lock taken over, a read-only workspace). */
+  notices: string[];
+}
+
+/**
+ * Opens the app's workspace, creating it on first run with the bundled sample article so a new
+ * user lands on something to read.
+ */
+export async function openAppWorkspace(dir: string, assetsDir: string): Promise<OpenedWorkspace> {
+  const isNew = !(await exists(path.join(dir, 'workspace.json')));
+  const store = await WorkspaceStore.open(dir, { create: true });
+  const notices: string[] = [];
+  if (store.lockTakeoverMessage) notices.push(store.lockTakeoverMessage);
+  if (store.readOnlyReason) notices.push(store.readOnlyReason);
+  try {
+    if (isNew) {
+      const bytes = await fs.readFile(path.join(assetsDir, SAMPLE_ARTICLE));
+      const { articles } = await importArticles(store, [{ name: SAMPLE_ARTICLE, bytes }]);
+      if (articles[0]) await store.setStartArticle(articles[0].id);
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return { core: createCore(store), notices };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,152 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { DossierCore } from '../core/dossierCore';
+import { SECURITY_HEADERS } from './securityHeaders';
+import { readStaticFile } from './staticFiles';
+
+/** Requests larger than this are refused: a generous batch import of base64 text files. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface HostOptions {
+  core: DossierCore;
+  rendererDir: string;
+  port?: number;
+}
+
+export interface RunningHost {
+  /** The URL to open, carrying the token in the fragment (never sent to the server or in logs). */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * `dossier serve`: the renderer and the contract over HTTP on 127.0.0.1 only. Every API call
+ * needs this start's random token, and Host/Origin must name this server (defeats DNS rebinding
+ * and cross-site requests from other pages in the same browser).
+ */
+export async function startHost({ core, rendererDir, port = 0 }: HostOptions): Promise<RunningHost> {
+  const token = randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const root = path.resolve(rendererDir);
+  const streams = new Set<http.ServerResponse>();
+  let allowedHosts = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) return sendText(res, 421, 'Unknown host');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      return sendText(res, 403, 'Cross-origin requests are not allowed');
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+    if (url.pathname.startsWith('/api/')) {
+      if (!hasToken(req)) return sendJson(res, 401, { ok: false, error: { code: 'unavailable', message: 'Missing or wrong token' } });
+      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
+      if (call && req.method === 'POST') {
+        const body = await readBody(req);
+        if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: 'Request too large' } });
+        let payload: unknown;
+        try {
+          payload = body.length ? JSON.parse(body.toString('utf8')) : {};
+        } catch {
+          return sendJson(res, 400, { ok: false, error: { code: 'bad-input', message: 'Request is not JSON' } });
+        }
+        return sendJson(res, 200, await core.dispatch(call[1]!, payload));
+      }
+      return sendJson(res, 404, { ok: false, error: { code: 'not-found', message: 'No such API route' } });
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    const file = await readStaticFile(root, url.pathname);
+    if (!file) return sendText(res, 404, 'Not found');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  function hasToken(req: http.IncomingMessage): boolean {
+    const header = req.headers.authorization ?? '';
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  }
+
+  function openEventStream(res: http.ServerResponse): void {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    streams.add(res);
+    res.on('close', () => streams.delete(res));
+  }
+
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
+  const origin = `http://127.0.0.1:${actualPort}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port: actualPort,
+    async close() {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
