@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { DossierError } from '../common/errors';
+import type { DossierCore } from '../core/dossierCore';
+import { writeFileDurable } from '../core/store/durableFile';
+import { isAppUrl } from './appUrl';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from './ipcChannels';
+
+/**
+ * Binds the contract to IPC: every call goes through `core.dispatch`, which validates the payload
+ * with the contract's schema, and only frames showing the app may ask. Returns a function that
+ * unbinds everything (before the workspace closes on quit).
+ */
+export function registerIpc(core: DossierCore, saveDir: string): () => void {
+  ipcMain.handle(IPC_CALL, async (event, name: unknown, request: unknown) => {
+    assertAppSender(event);
+    return core.dispatch(String(name), request);
+  });
+
+  ipcMain.handle(IPC_SAVE_FILE, async (event, suggestedName: unknown, content: unknown) => {
+    assertAppSender(event);
+    if (typeof suggestedName !== 'string' || typeof content !== 'string') {
+      throw new DossierError('bad-input', 'saveFile needs a file name and text content.');
+    }
+    // Only a name: the renderer may suggest what to call the file, never where it goes.
+    const options = { defaultPath: path.join(saveDir, path.basename(suggestedName)) };
+    const parent = BrowserWindow.fromWebContents(event.sender);
+    const { canceled, filePath } = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    if (canceled || !filePath) return null;
+    try {
+      // Durable like the workspace: a full disk must not leave a truncated brief behind.
+      await writeFileDurable(filePath, content);
+    } catch (error) {
+      throw new DossierError('unavailable', `Dossier could not save ${filePath}: ${(error as Error).message}`);
+    }
+    return filePath;
+  });
+
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) win.webContents.send(IPC_EVENT, name, payload);
+    }
+  });
+
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(IPC_CALL);
+    ipcMain.removeHandler(IPC_SAVE_FILE);
+  };
+}
+
+/**
+ * Checks the frame, not the webContents: a webContents' URL says nothing about which frame
+ * (or which page, after a navigation) actually sent the message.
+ */
+function assertAppSender(event: IpcMainInvokeEvent): void {
+  if (!isAppUrl(event.senderFrame?.url)) throw new Error('Refused an IPC call from outside the Dossier app.');
+}

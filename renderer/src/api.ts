@@ -1,0 +1,169 @@
+import {
+  CALL_NAMES,
+  CallResult,
+  contract,
+  events as eventSchemas,
+  type CallName,
+  type DossierApi,
+  type DossierBridge,
+  type EventName,
+  type EventPayload,
+} from '../../electron/common/contract';
+import { DossierError, ErrorPayload } from '../../electron/common/errors';
+
+/**
+ * The only file that knows how the renderer reaches the core: through Electron's preload
+ * (`window.dossier`) or through the loopback host over HTTP with the token from the URL.
+ */
+
+declare global {
+  interface Window {
+    dossier?: DossierBridge;
+  }
+}
+
+type Transport = {
+  call(name: CallName, request: unknown): Promise<unknown>;
+  subscribe(listener: (name: string, payload: unknown) => void): () => void;
+  saveFile(name: string, content: string, mediaType: string): Promise<string | null>;
+};
+
+function unwrap(result: unknown): unknown {
+  const parsed = CallResult.safeParse(result);
+  if (!parsed.success) throw new DossierError('internal', 'Dossier returned an unexpected reply.');
+  if (parsed.data.ok) return parsed.data.value;
+  const error = ErrorPayload.safeParse(parsed.data.error);
+  throw error.success ? DossierError.fromPayload(error.data) : new DossierError('internal', parsed.data.error.message);
+}
+
+function electronTransport(bridge: DossierBridge): Transport {
+  return {
+    call: async (name, request) => unwrap(await bridge.call(name, request)),
+    subscribe(listener) {
+      const offs = (Object.keys(eventSchemas) as EventName[]).map((name) =>
+        bridge.on(name, (payload) => listener(name, payload)),
+      );
+      return () => offs.forEach((off) => off());
+    },
+    saveFile: (name, content) => bridge.saveFile(name, content),
+  };
+}
+
+const TOKEN_KEY = 'dossier.token';
+
+/** Takes the token from `#token=…` once, keeps it for reloads of this tab, and cleans the URL. */
+function hostToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]!));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (!token) {
+    throw new DossierError('unavailable', 'This page needs the address printed by `dossier serve` (it carries an access token).');
+  }
+  return token;
+}
+
+function hostTransport(): Transport {
+  let token: string | null = null;
+  const auth = () => {
+    token ??= hostToken();
+    return { Authorization: `Bearer ${token}` };
+  };
+  return {
+    async call(name, request) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/call/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...auth() },
+          body: JSON.stringify(request ?? {}),
+        });
+      } catch {
+        throw new DossierError('unavailable', 'Lost the connection to Dossier. Is `dossier serve` still running?');
+      }
+      if (response.status === 401) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        throw new DossierError('unavailable', 'This page’s access token is no longer valid; open the new address printed by `dossier serve`.');
+      }
+      return unwrap(await response.json());
+    },
+    subscribe(listener) {
+      const controller = new AbortController();
+      void readEventStream(auth, listener, controller.signal);
+      return () => controller.abort();
+    },
+    async saveFile(name, content, mediaType) {
+      const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return name;
+    },
+  };
+}
+
+/** Server-sent events read with fetch (EventSource cannot send the token header); reconnects with backoff. */
+async function readEventStream(
+  auth: () => Record<string, string>,
+  listener: (name: string, payload: unknown) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  let delay = 500;
+  while (!signal.aborted) {
+    try {
+      const response = await fetch('/api/events', { headers: auth(), signal });
+      if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
+      delay = 500;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) !== -1) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const name = /^event: (.+)$/m.exec(frame)?.[1];
+          const data = /^data: (.+)$/m.exec(frame)?.[1];
+          if (name && data) listener(name, JSON.parse(data));
+        }
+      }
+    } catch {
+      if (signal.aborted) return;
+    }
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 10_000);
+  }
+}
+
+const transport: Transport = window.dossier ? electronTransport(window.dossier) : hostTransport();
+
+/** The contract as async functions; replies are validated with the same schemas the core uses. */
+export const api = Object.fromEntries(
+  CALL_NAMES.map((name) => [
+    name,
+    async (request: unknown) => contract[name].response.parse(await transport.call(name, request)),
+  ]),
+) as unknown as DossierApi;
+
+export function onEvent<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
+  return transport.subscribe((eventName, payload) => {
+    if (eventName !== name) return;
+    const parsed = eventSchemas[name].safeParse(payload);
+    if (parsed.success) listener(parsed.data as EventPayload<K>);
+  });
+}
+
+/** "Save as…" in Electron; a download in the browser. Resolves to where it went, or null if cancelled. */
+export function saveFile(name: string, content: string, mediaType: string): Promise<string | null> {
+  return transport.saveFile(name, content, mediaType);
+}
+
+export const transportKind: 'electron' | 'browser' = window.dossier ? 'electron' : 'browser';

@@ -1,0 +1,96 @@
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import type { Annotation } from '../../../electron/common/model/annotation';
+import type { ArticleMeta } from '../../../electron/common/model/article';
+import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
+import { clearHighlights, paintHighlights } from './highlightPainter';
+import { offsetAtPoint, offsetsToRange, selectionToOffsets, type TextRange } from './textOffsets';
+
+export interface ReaderHandle {
+  /** The reader's current selection as text offsets, or null. */
+  selection(): TextRange | null;
+  scrollTo(annotation: Annotation): void;
+}
+
+interface Props {
+  article: ArticleMeta;
+  text: string;
+  annotations: Annotation[];
+  activeId: string | null;
+  onSelectAnnotation(id: string | null): void;
+  onSelectionChange(range: TextRange | null, rect: DOMRect | null): void;
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
+
+/** The article as plain DOM, one element per paragraph; highlights are painted over it, never into it. */
+export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleReader(
+  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange },
+  ref,
+) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const paragraphs = useMemo(() => splitParagraphs(text), [text]);
+
+  useEffect(() => {
+    if (bodyRef.current) paintHighlights(bodyRef.current, annotations, activeId);
+  }, [annotations, activeId, paragraphs]);
+  useEffect(() => clearHighlights, []);
+
+  useEffect(() => {
+    const onChange = () => {
+      const body = bodyRef.current;
+      if (!body) return;
+      const selection = document.getSelection();
+      const range = selectionToOffsets(body, text, selection);
+      onSelectionChange(range, range && selection?.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : null);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [text, onSelectionChange]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      selection: () => (bodyRef.current ? selectionToOffsets(bodyRef.current, text, document.getSelection()) : null),
+      scrollTo(annotation) {
+        const body = bodyRef.current;
+        const range = body && offsetsToRange(body, annotation.target.position.start, annotation.target.position.end);
+        const element = range?.startContainer.parentElement;
+        element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      },
+    }),
+    [text],
+  );
+
+  const onClick = (event: React.MouseEvent) => {
+    const body = bodyRef.current;
+    if (!body || !document.getSelection()?.isCollapsed) return;
+    const offset = offsetAtPoint(body, event.clientX, event.clientY);
+    if (offset === null) return;
+    const hit = annotations
+      .filter((a) => a.target.position.start <= offset && offset < a.target.position.end)
+      .sort((a, b) => a.target.position.end - a.target.position.start - (b.target.position.end - b.target.position.start))[0];
+    onSelectAnnotation(hit?.id ?? null);
+  };
+
+  const published = article.published ? dateFormat.format(new Date(`${article.published}T00:00:00Z`)) : null;
+
+  return (
+    <article className="reader" aria-label="Article">
+      <header className="reader-header">
+        <h1 dir="auto">{article.title}</h1>
+        <p className="reader-meta">
+          {published ? <time dateTime={article.published ?? undefined}>{published}</time> : <span>Undated</span>}
+          <span aria-hidden="true"> · </span>
+          <span title="Source">{article.source}</span>
+        </p>
+      </header>
+      <div className="reader-body" ref={bodyRef} onClick={onClick} data-testid="reader-body">
+        {paragraphs.map((p) => (
+          <p key={p.start} data-start={p.start} dir="auto">
+            {p.text}
+          </p>
+        ))}
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,113 @@
+/**
+ * Maps between DOM positions in the reader and offsets into the article text. The reader renders
+ * each paragraph as one element with `data-start` (its offset in the text) and a single text node,
+ * so the mapping never depends on how the browser splits or merges nodes.
+ */
+
+export const PARAGRAPH_SELECTOR = '[data-start]';
+
+function paragraphs(root: HTMLElement): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(PARAGRAPH_SELECTOR));
+}
+
+function startOf(p: HTMLElement): number {
+  return Number(p.dataset.start);
+}
+
+function textNodeOf(p: HTMLElement): Text | null {
+  const node = p.firstChild;
+  return node && node.nodeType === Node.TEXT_NODE ? (node as Text) : null;
+}
+
+/** The text offset of a DOM boundary point; points outside any paragraph snap to the nearest one. */
+function offsetOfPoint(root: HTMLElement, node: Node, offset: number, side: 'start' | 'end'): number | null {
+  const ps = paragraphs(root);
+  if (ps.length === 0) return null;
+  const owner = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>(PARAGRAPH_SELECTOR);
+  if (owner && root.contains(owner)) {
+    const before = document.createRange();
+    before.setStart(owner, 0);
+    before.setEnd(node, offset);
+    return startOf(owner) + before.toString().length;
+  }
+  // Outside the paragraphs (the title, a margin): take the first paragraph after a start point,
+  // or the last paragraph before an end point.
+  const probe = document.createRange();
+  probe.setStart(node, offset);
+  if (side === 'start') {
+    const next = ps.find((p) => probe.comparePoint(p, 0) >= 0);
+    return next ? startOf(next) : null;
+  }
+  const previous = [...ps].reverse().find((p) => probe.comparePoint(p, p.childNodes.length) <= 0);
+  return previous ? startOf(previous) + (textNodeOf(previous)?.length ?? 0) : null;
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** The current selection as text offsets, trimmed of surrounding whitespace; null if empty. */
+export function selectionToOffsets(root: HTMLElement, text: string, selection: Selection | null): TextRange | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!range.intersectsNode(root)) return null;
+  let start = offsetOfPoint(root, range.startContainer, range.startOffset, 'start');
+  let end = offsetOfPoint(root, range.endContainer, range.endOffset, 'end');
+  if (start === null || end === null || end <= start) return null;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}
+
+/** Finds the paragraph holding `offset` (the one after it when it falls between two). */
+function locate(ps: HTMLElement[], offset: number, side: 'start' | 'end'): { node: Text; at: number } | null {
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (startOf(ps[mid]!) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  let p = ps[lo]!;
+  let node = textNodeOf(p);
+  if (!node) return null;
+  const local = offset - startOf(p);
+  if (local > node.length) {
+    // In the gap after this paragraph: a start moves to the next paragraph, an end stays here.
+    if (side === 'start' && ps[lo + 1]) {
+      p = ps[lo + 1]!;
+      node = textNodeOf(p);
+      return node ? { node, at: 0 } : null;
+    }
+    return { node, at: node.length };
+  }
+  return { node, at: Math.max(0, local) };
+}
+
+/** A DOM Range covering text offsets [start, end). */
+export function offsetsToRange(root: HTMLElement, start: number, end: number): Range | null {
+  const ps = paragraphs(root);
+  if (ps.length === 0) return null;
+  const a = locate(ps, start, 'start');
+  const b = locate(ps, end, 'end');
+  if (!a || !b) return null;
+  const range = document.createRange();
+  range.setStart(a.node, a.at);
+  range.setEnd(b.node, b.at);
+  return range;
+}
+
+/** The text offset under a point on screen (a click), or null outside the text. */
+export function offsetAtPoint(root: HTMLElement, x: number, y: number): number | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  const pos = doc.caretPositionFromPoint?.(x, y);
+  if (!pos) return null;
+  const owner = (pos.offsetNode instanceof Element ? pos.offsetNode : pos.offsetNode.parentElement)?.closest<HTMLElement>(
+    PARAGRAPH_SELECTOR,
+  );
+  if (!owner || !root.contains(owner)) return null;
+  return offsetOfPoint(root, pos.offsetNode, pos.offset, 'start');
+}
