@@ -1,1 +1,95 @@
-console.log('main')
+import { app, BrowserWindow, crashReporter, dialog } from 'electron';
+import type { WorkspaceStore } from '../core/store/workspaceStore';
+import { openAppWorkspace, type OpenedWorkspace } from '../core/workspace/openWorkspace';
+import { resolveWorkspaceDir } from '../core/workspace/workspaceLocation';
+import { installAppMenu } from './appMenu';
+import { resolveAppPaths } from './appPaths';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { createMainWindow } from './createMainWindow';
+import { registerIpc } from './registerIpc';
+import { startupErrorMessage } from './startupErrorMessage';
+import { workspaceFlag } from './workspaceFlag';
+
+// Crash dumps stay in the app-data folder: nothing ever leaves the machine.
+crashReporter.start({ uploadToServer: false });
+registerAppScheme();
+// Sandbox every renderer, not only the windows that ask for it.
+app.enableSandbox();
+
+// One app per user: the running one holds the workspace lock and takes over (second-instance).
+if (app.requestSingleInstanceLock()) void start();
+else app.quit();
+
+async function start(): Promise<void> {
+  let opened: OpenedWorkspace | undefined;
+  try {
+    const paths = resolveAppPaths(app.isPackaged, process.resourcesPath);
+    const flag = workspaceFlag(process.argv);
+    await app.whenReady();
+    serveAppProtocol(paths.rendererDir);
+    installAppMenu();
+    const documents = app.getPath('documents');
+    opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir);
+    closeWorkspaceOnQuit(opened.core.store, registerIpc(opened.core, documents));
+
+    const reopen = (): void => {
+      focusOrOpenWindow(paths.preloadFile).catch((error: unknown) => {
+        showFatalError(error);
+        app.quit();
+      });
+    };
+    app.on('second-instance', reopen);
+    app.on('activate', reopen);
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
+    });
+
+    const win = await createMainWindow(paths.preloadFile);
+    if (opened.notices.length) void dialog.showMessageBox(win, { type: 'info', title: 'Dossier', message: opened.notices.join('\n\n') });
+  } catch (error) {
+    showFatalError(error);
+    await opened?.core.store.close().catch(console.error);
+    // exit, not quit: the app is half started and the store is already closed.
+    app.exit(1);
+  }
+}
+
+/** The full error goes to the local log; the user sees a worded message, never a stack. */
+function showFatalError(error: unknown): void {
+  console.error(error);
+  dialog.showErrorBox('Dossier cannot open the workspace', startupErrorMessage(error));
+}
+
+async function focusOrOpenWindow(preloadFile: string): Promise<void> {
+  // getAllWindows also lists a window that is still loading, so a quick second launch cannot open two.
+  const existing = BrowserWindow.getAllWindows()[0];
+  if (!existing) {
+    await createMainWindow(preloadFile);
+    return;
+  }
+  if (existing.isMinimized()) existing.restore();
+  existing.focus();
+}
+
+/**
+ * Quitting waits for the store to close: it folds pending writes and releases the workspace lock,
+ * so the CLI or the next start finds a clean workspace. IPC is unbound first so no call lands on
+ * a closing store.
+ */
+function closeWorkspaceOnQuit(store: WorkspaceStore, unbindIpc: () => void): void {
+  let state: 'open' | 'closing' | 'closed' = 'open';
+  app.on('will-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    unbindIpc();
+    void store
+      .close()
+      .catch(console.error)
+      .finally(() => {
+        state = 'closed';
+        app.quit();
+      });
+  });
+}

@@ -13,7 +13,10 @@ export function workspaceFlag(argv: readonly string[]): string | undefined {
     allowPositionals: true,
   });
   const flag = values.workspace;
+  if (flag === undefined) return undefined;
   // A bare flag would otherwise open the default workspace, which is not what was asked for.
-  if (flag === true || flag === '') throw new DossierError('bad-input', 'The --workspace option needs a folder, e.g. --workspace ~/Documents/Dossier.');
+  if (typeof flag !== 'string' || flag === '') {
+    throw new DossierError('bad-input', 'The --workspace option needs a folder, e.g. --workspace ~/Documents/Dossier.');
+  }
   return flag;
 }

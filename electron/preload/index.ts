@@ -1,1 +1,34 @@
-export {}
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { isCallName, isEventName, type DossierBridge } from '../common/contract';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../main/ipcChannels';
+
+/**
+ * `window.dossier`: the contract's calls and events, and a native "Save as…", nothing else.
+ * Names are checked here so a renderer bug fails fast, and again in main, which trusts nothing
+ * from a renderer. Listeners get the payload only, never the IPC event (it carries the sender).
+ */
+const bridge: DossierBridge = {
+  call(name, request) {
+    if (!isCallName(name)) return Promise.reject(new Error(`Unknown Dossier call: ${String(name)}`));
+    return ipcRenderer.invoke(IPC_CALL, name, request);
+  },
+  on(event, listener) {
+    if (!isEventName(event)) throw new Error(`Unknown Dossier event: ${String(event)}`);
+    if (typeof listener !== 'function') throw new TypeError('A Dossier event listener must be a function.');
+    const relay = (_ipc: IpcRendererEvent, name: unknown, payload: unknown): void => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(IPC_EVENT, relay);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT, relay);
+    };
+  },
+  saveFile(suggestedName, content) {
+    if (typeof suggestedName !== 'string' || typeof content !== 'string') {
+      return Promise.reject(new TypeError('saveFile needs a file name and text content.'));
+    }
+    return ipcRenderer.invoke(IPC_SAVE_FILE, suggestedName, content);
+  },
+};
+
+contextBridge.exposeInMainWorld('dossier', bridge);

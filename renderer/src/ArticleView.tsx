@@ -111,7 +111,8 @@ export function ArticleView({ articleId, saves, registerExport }: Props) {
 
   return (
     <div className="article-view">
-      <div className="reader-scroll">
+      {/* Focusable so the article scrolls from the keyboard too. */}
+      <div className="reader-scroll" tabIndex={0} role="region" aria-label="Article text">
         <ArticleReader
           ref={reader}
           article={article.meta}

@@ -1,0 +1,184 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron, chromium, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { chooseBrowser, CHROMIUM_ARGS, sandboxArgs } from './browserExecutable';
+import { electronBinary } from './electronBinary';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+const CLI = path.join(ROOT, 'bin', 'dossier.js');
+
+export type Shell = 'browser' | 'electron';
+
+/** A running Dossier on a fresh temporary workspace, driven like a user would. */
+export interface DossierApp {
+  page: Page;
+  workspace: string;
+  shell: Shell;
+  /** Quits and starts Dossier again on the same workspace (a new host process, or a new Electron app). */
+  restart(): Promise<void>;
+  /** Clicks "Export brief" and returns what was saved. */
+  exportBrief(): Promise<{ name: string; content: string }>;
+  /** Errors the page logged (console errors and uncaught exceptions). */
+  pageErrors: string[];
+}
+
+interface Running {
+  page: Page;
+  stop(): Promise<void>;
+  exportTo?(file: string): Promise<void>;
+}
+
+export const test = base.extend<{ shell: Shell; dossier: DossierApp }, { browser: Browser }>({
+  shell: ['browser', { option: true }],
+
+  browser: [
+    async ({}, use, workerInfo) => {
+      if (workerInfo.project.name !== 'browser') {
+        await use(undefined as unknown as Browser);
+        return;
+      }
+      const choice = chooseBrowser();
+      if (!choice.executablePath) {
+        await use(undefined as unknown as Browser);
+        return;
+      }
+      const browser = await chromium.launch({ executablePath: choice.executablePath, args: [...CHROMIUM_ARGS, ...sandboxArgs()] });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  dossier: async ({ shell, browser }, use, testInfo) => {
+    if (shell === 'electron') {
+      const binary = electronBinary();
+      test.skip(!binary.path, `Electron: ${binary.missing}`);
+    } else {
+      const choice = chooseBrowser();
+      test.skip(!choice.executablePath, `Browser: ${choice.missing}`);
+    }
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
+    const downloads = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-out-'));
+    const log: string[] = [];
+    const pageErrors: string[] = [];
+    let running: Running | null = null;
+
+    const start = async () => {
+      running = shell === 'electron' ? await startElectron(workspace, log) : await startHost(browser, workspace, log);
+      running.page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+      running.page.on('pageerror', (e) => pageErrors.push(e.message));
+      await running.page.locator('[data-start]').first().waitFor();
+    };
+    await start();
+
+    const app: DossierApp = {
+      get page() {
+        return running!.page;
+      },
+      workspace,
+      shell,
+      pageErrors,
+      async restart() {
+        await running?.stop();
+        await start();
+      },
+      async exportBrief() {
+        const page = running!.page;
+        if (running!.exportTo) {
+          const file = path.join(downloads, `brief-${Date.now()}.md`);
+          await running!.exportTo(file);
+          await page.getByRole('button', { name: 'Export brief' }).click();
+          await page.getByText(/Brief exported/).waitFor();
+          return { name: path.basename(file), content: readFileSync(file, 'utf8') };
+        }
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Export brief' }).click(),
+        ]);
+        const file = path.join(downloads, download.suggestedFilename());
+        await download.saveAs(file);
+        return { name: download.suggestedFilename(), content: readFileSync(file, 'utf8') };
+      },
+    };
+
+    await use(app);
+
+    await running!.stop();
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('dossier.log', { body: log.join(''), contentType: 'text/plain' });
+    }
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(downloads, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Starts `dossier serve` on the workspace and opens the printed URL in a fresh browser context. */
+async function startHost(browser: Browser, workspace: string, log: string[]): Promise<Running> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--workspace', workspace, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DOSSIER_WORKSPACE: '' },
+  });
+  const url = await firstLine(child, log);
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  return {
+    page,
+    async stop() {
+      await context.close();
+      await stopProcess(child);
+    },
+  };
+}
+
+function firstLine(child: ChildProcess, log: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`dossier serve printed no URL in 20 s:\n${log.join('')}`)), 20_000);
+    child.stderr!.on('data', (d: Buffer) => log.push(d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      log.push(d.toString());
+      const newline = out.indexOf('\n');
+      if (newline !== -1) {
+        clearTimeout(timer);
+        resolve(out.slice(0, newline).trim());
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`dossier serve exited with ${code}:\n${log.join('')}`));
+    });
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function startElectron(workspace: string, log: string[]): Promise<Running> {
+  const app: ElectronApplication = await _electron.launch({
+    executablePath: electronBinary().path!,
+    args: [path.join(ROOT, 'out', 'main', 'index.js'), '--workspace', workspace],
+    env: { ...process.env, DOSSIER_WORKSPACE: '' } as Record<string, string>,
+  });
+  app.process().stdout?.on('data', (d: Buffer) => log.push(d.toString()));
+  app.process().stderr?.on('data', (d: Buffer) => log.push(d.toString()));
+  const page = await app.firstWindow();
+  return {
+    page,
+    stop: () => app.close(),
+    // The native save dialog is stubbed, as a person would pick this file in it.
+    exportTo: (file) =>
+      app.evaluate(({ dialog }, target) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target })) as typeof dialog.showSaveDialog;
+      }, file),
+  };
+}

@@ -1,0 +1,117 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DossierCore } from '../core/dossierCore';
+import { EventBus } from '../core/events';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from './ipcChannels';
+import { registerIpc } from './registerIpc';
+
+// require('electron') from plain Node tries to download the binary: tests get a fake.
+const fake = vi.hoisted(() => ({
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+  windows: [] as { isDestroyed(): boolean; webContents: { getURL(): string; send: (...args: unknown[]) => void } }[],
+  showSaveDialog: (..._args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => Promise.resolve({ canceled: true, filePath: '' }),
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => fake.handlers.set(channel, handler),
+    removeHandler: (channel: string) => fake.handlers.delete(channel),
+  },
+  BrowserWindow: { getAllWindows: () => fake.windows, fromWebContents: () => null },
+  dialog: { showSaveDialog: (...args: unknown[]) => fake.showSaveDialog(...args) },
+}));
+
+const APP_FRAME = { senderFrame: { url: 'dossier://app/index.html' }, sender: {} };
+
+function invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+  const handler = fake.handlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler(event, ...args);
+}
+
+let dir: string;
+let events: EventBus;
+let dispatch: ReturnType<typeof vi.fn>;
+let unbind: () => void;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-ipc-'));
+  events = new EventBus();
+  dispatch = vi.fn(async () => ({ ok: true, value: { articles: [] } }));
+  unbind = registerIpc({ dispatch, events } as unknown as DossierCore, dir);
+});
+
+afterEach(async () => {
+  unbind();
+  fake.windows = [];
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('dossier:call', () => {
+  it('dispatches a call from the app to the core and returns its result', async () => {
+    await expect(invoke(IPC_CALL, APP_FRAME, 'articles.list', {})).resolves.toEqual({ ok: true, value: { articles: [] } });
+    expect(dispatch).toHaveBeenCalledWith('articles.list', {});
+  });
+
+  it.each([
+    ['a web page', 'https://evil.example/index.html'],
+    ['a local file', 'file:///tmp/index.html'],
+    ['another dossier host', 'dossier://other/index.html'],
+    ['a look-alike scheme', 'dossierx://app/index.html'],
+  ])('refuses a call from %s without reaching the core', async (_what, url) => {
+    await expect(invoke(IPC_CALL, { senderFrame: { url }, sender: {} }, 'articles.list', {})).rejects.toThrow(/outside the Dossier app/);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('refuses a call whose frame is gone', async () => {
+    await expect(invoke(IPC_CALL, { senderFrame: null, sender: {} }, 'articles.list', {})).rejects.toThrow();
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+});
+
+describe('dossier:saveFile', () => {
+  it('writes the content where the user chose and returns the path', async () => {
+    const chosen = path.join(dir, 'brief.md');
+    const dialog = vi.fn(async () => ({ canceled: false, filePath: chosen }));
+    fake.showSaveDialog = dialog;
+    await expect(invoke(IPC_SAVE_FILE, APP_FRAME, 'brief.md', '# Brief\n')).resolves.toBe(chosen);
+    await expect(readFile(chosen, 'utf8')).resolves.toBe('# Brief\n');
+  });
+
+  it('suggests only a file name, never a path of the renderer\'s choosing', async () => {
+    const dialog = vi.fn(async () => ({ canceled: true, filePath: '' }));
+    fake.showSaveDialog = dialog;
+    await expect(invoke(IPC_SAVE_FILE, APP_FRAME, '../../etc/passwd', 'x')).resolves.toBeNull();
+    expect(dialog).toHaveBeenCalledWith({ defaultPath: path.join(dir, 'passwd') });
+  });
+
+  it('refuses a foreign sender before showing any dialog', async () => {
+    const dialog = vi.fn();
+    fake.showSaveDialog = dialog;
+    await expect(invoke(IPC_SAVE_FILE, { senderFrame: { url: 'https://evil.example/' }, sender: {} }, 'a.md', 'x')).rejects.toThrow();
+    expect(dialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('events', () => {
+  it('forwards core events to the app windows only', () => {
+    const appWindow = { isDestroyed: () => false, webContents: { getURL: () => 'dossier://app/index.html', send: vi.fn() } };
+    const otherWindow = { isDestroyed: () => false, webContents: { getURL: () => 'https://evil.example/', send: vi.fn() } };
+    fake.windows = [appWindow, otherWindow];
+    const payload = { articleId: 'a1', reason: 'annotation-created' } as const;
+    events.emit('workspace.changed', payload);
+    expect(appWindow.webContents.send).toHaveBeenCalledWith(IPC_EVENT, 'workspace.changed', payload);
+    expect(otherWindow.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('stops forwarding and handling once unbound', () => {
+    const appWindow = { isDestroyed: () => false, webContents: { getURL: () => 'dossier://app/index.html', send: vi.fn() } };
+    fake.windows = [appWindow];
+    unbind();
+    events.emit('workspace.changed', { articleId: null, reason: 'article-imported' });
+    expect(appWindow.webContents.send).not.toHaveBeenCalled();
+    expect(fake.handlers.size).toBe(0);
+  });
+});

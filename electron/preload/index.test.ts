@@ -1,0 +1,81 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DossierBridge } from '../common/contract';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../main/ipcChannels';
+
+// require('electron') from plain Node tries to download the binary: tests get a fake.
+const fake = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  ipcRenderer: {
+    invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: {} })),
+    on: vi.fn(),
+    removeListener: vi.fn(),
+  },
+}));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
+  ipcRenderer: fake.ipcRenderer,
+}));
+
+let bridge: DossierBridge;
+
+beforeAll(async () => {
+  await import('./index');
+  bridge = fake.exposed.get('dossier') as DossierBridge;
+});
+
+beforeEach(() => {
+  vi.clearAllMocks();
+});
+
+describe('window.dossier', () => {
+  it('exposes only the bridge, and the bridge only its three functions', () => {
+    expect([...fake.exposed.keys()]).toEqual(['dossier']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'saveFile']);
+  });
+
+  it('sends a contract call over the call channel', async () => {
+    await expect(bridge.call('articles.list', {})).resolves.toEqual({ ok: true, value: {} });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CALL, 'articles.list', {});
+  });
+
+  it('rejects an unknown call name without touching IPC', async () => {
+    for (const name of ['shell.openExternal', '__proto__', 'toString', 42]) {
+      await expect(bridge.call(name as never, {})).rejects.toThrow(/Unknown Dossier call/);
+    }
+    expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('rejects an unknown event name without touching IPC', () => {
+    for (const name of ['dossier:call', 'hasOwnProperty', undefined]) {
+      expect(() => bridge.on(name as never, () => {})).toThrow(/Unknown Dossier event/);
+    }
+    expect(fake.ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('delivers only the named event, passes the payload alone, and unsubscribes', () => {
+    const listener = vi.fn();
+    const off = bridge.on('workspace.changed', listener);
+    const relay = fake.ipcRenderer.on.mock.calls[0]?.[1] as (event: unknown, name: unknown, payload: unknown) => void;
+    expect(fake.ipcRenderer.on).toHaveBeenCalledWith(IPC_EVENT, relay);
+
+    const ipcEvent = { sender: fake.ipcRenderer };
+    relay(ipcEvent, 'something.else', { a: 1 });
+    relay(ipcEvent, 'workspace.changed', { articleId: null, reason: 'article-imported' });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith({ articleId: null, reason: 'article-imported' });
+
+    off();
+    expect(fake.ipcRenderer.removeListener).toHaveBeenCalledWith(IPC_EVENT, relay);
+  });
+
+  it('asks main to save a file, and refuses anything but text', async () => {
+    fake.ipcRenderer.invoke.mockResolvedValueOnce('/home/me/brief.md');
+    await expect(bridge.saveFile('brief.md', '# Brief')).resolves.toBe('/home/me/brief.md');
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_SAVE_FILE, 'brief.md', '# Brief');
+
+    fake.ipcRenderer.invoke.mockClear();
+    await expect(bridge.saveFile('brief.md', { toString: () => 'x' } as never)).rejects.toThrow(TypeError);
+    expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+});
