@@ -9,6 +9,7 @@ import type { Shell } from './e2e/fixtures';
 export default defineConfig<{ shell: Shell }>({
   testDir: 'e2e',
   testMatch: /.*\.spec\.ts$/,
+  globalSetup: './e2e/globalSetup.ts',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,

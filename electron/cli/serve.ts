@@ -28,7 +28,7 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
   }
   io.stdout(`${host.url}\n`);
   for (const notice of notices) io.stderr(`dossier: ${notice}\n`);
-  io.stderr(`dossier: serving ${workspace} — open the URL above; stop with Ctrl+C\n`);
+  io.stderr(`dossier: serving the workspace ${workspace} (stop with Ctrl+C)\n`);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,0 +1,79 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Import boundaries (see the folder map in README): data flows renderer → contract → core → store.
+ * A mistake here fails `npm run lint`, not a code review.
+ */
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const noNode = { paths: nodeBuiltins.map((name) => ({ name, message: 'Node APIs stay in electron/core, main, host and cli.' })) };
+const outside = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message });
+
+const noElectron = { name: 'electron', message: "Only electron/main and electron/preload import 'electron'." };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty-pattern': 'off',
+    },
+  },
+  {
+    files: ['electron/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noNode.paths, noElectron, { name: 'react', message: 'electron/common is framework-free.' }],
+          patterns: [outside(['core', 'main', 'preload', 'host', 'cli', 'renderer'], 'electron/common imports nothing outside itself.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noNode.paths, noElectron],
+          patterns: [outside(['electron/core', 'electron/main', 'electron/preload', 'electron/host', 'electron/cli'], 'The renderer reaches the core only through src/api.ts and the contract.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [outside(['main', 'preload', 'renderer'], 'Core, host and CLI never depend on the Electron shell or the renderer.')] },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [outside(['core', 'main', 'host', 'cli', 'renderer'], 'The preload exposes the contract and nothing else.')] },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [outside(['renderer', 'host/hostServer', 'cli'], 'The Electron shell talks to the core, not to the host or CLI.')] },
+      ],
+    },
+  },
+);
