@@ -72,7 +72,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [outside(['renderer', 'host/hostServer', 'cli'], 'The Electron shell talks to the core, not to the host or CLI.')] },
+        { patterns: [outside(['renderer', 'cli'], 'The Electron shell talks to the core (and runs the host for the CLI), never to the renderer or CLI code.')] },
       ],
     },
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALL_NAME_LIST, isCallName, isEventName, type CallNameLiteral, type EventNameLiteral } from './callNames';
 import { Annotation, Comment } from './model/annotation';
 import { ArticleMeta, ArticleSummary } from './model/article';
 import { WorkspaceInfo } from './model/workspace';
@@ -99,11 +100,8 @@ export type CallResponse<K extends CallName> = z.output<Contract[K]['response']>
 /** The API as the renderer and the CLI see it: one async function per call. */
 export type DossierApi = { [K in CallName]: (request: CallRequest<K>) => Promise<CallResponse<K>> };
 
-export const CALL_NAMES = Object.keys(contract) as CallName[];
-
-export function isCallName(name: unknown): name is CallName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
-}
+export const CALL_NAMES: readonly CallName[] = CALL_NAME_LIST;
+export { isCallName, isEventName };
 
 /** Events pushed from the core to every window: IPC in Electron, a stream in the host. */
 export const events = {
@@ -117,9 +115,12 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = z.output<Events[K]>;
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
-}
+/** Fails to compile when callNames.ts and the contract disagree, in either direction. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const callNamesMatch: Same<CallName, CallNameLiteral> = true;
+const eventNamesMatch: Same<EventName, EventNameLiteral> = true;
+void callNamesMatch;
+void eventNamesMatch;
 
 /** A call's outcome as it crosses a process boundary. */
 export const CallResult = z.union([

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export interface AppPaths {
   rendererDir: string;
@@ -8,14 +7,11 @@ export interface AppPaths {
 }
 
 /**
- * Two folders up from the main bundle (out/main/index.js) is the app root: the project folder
- * in development, app.asar in a package. Electron's fs reads inside app.asar, so the renderer
- * and the preload are served from there.
+ * Where the app finds its parts, from the app root (the project folder in development, app.asar
+ * in a package: Electron's fs reads inside it). Assets ship beside app.asar as electron-builder
+ * extraResources, so they stay plain files.
  */
-const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Assets are shipped beside app.asar (electron-builder extraResources), so they stay plain files. */
-export function resolveAppPaths(isPackaged: boolean, resourcesPath: string, appRoot: string = APP_ROOT): AppPaths {
+export function resolveAppPaths(appRoot: string, isPackaged: boolean, resourcesPath: string): AppPaths {
   return {
     rendererDir: path.join(appRoot, 'out', 'renderer'),
     preloadFile: path.join(appRoot, 'out', 'preload', 'index.cjs'),

@@ -31,8 +31,9 @@ const fake = vi.hoisted(() => {
     show(): void {
       this.shown = true;
     }
-    async loadURL(url: string): Promise<void> {
+    loadURL(url: string): Promise<void> {
       this.loadedUrl = url;
+      return Promise.resolve();
     }
   }
   return { FakeBrowserWindow };

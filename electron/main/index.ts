@@ -1,6 +1,9 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, crashReporter, dialog } from 'electron';
 import type { WorkspaceStore } from '../core/store/workspaceStore';
 import { openAppWorkspace, type OpenedWorkspace } from '../core/workspace/openWorkspace';
+import { startHost } from '../host/hostServer';
 import { resolveWorkspaceDir } from '../core/workspace/workspaceLocation';
 import { installAppMenu } from './appMenu';
 import { resolveAppPaths } from './appPaths';
@@ -10,27 +13,40 @@ import { registerIpc } from './registerIpc';
 import { startupErrorMessage } from './startupErrorMessage';
 import { workspaceFlag } from './workspaceFlag';
 
+/**
+ * Two folders up from this entry bundle (out/main/index.js) is the app root. Taken here because
+ * the entry never moves into a shared chunk, where import.meta.url would point elsewhere.
+ */
+const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 // Crash dumps stay in the app-data folder: nothing ever leaves the machine.
 crashReporter.start({ uploadToServer: false });
 registerAppScheme();
 // Sandbox every renderer, not only the windows that ask for it.
 app.enableSandbox();
 
-// One app per user: the running one holds the workspace lock and takes over (second-instance).
+// One app per user: a second launch only brings the running one, which holds the workspace, to the front.
 if (app.requestSingleInstanceLock()) void start();
 else app.quit();
 
 async function start(): Promise<void> {
   let opened: OpenedWorkspace | undefined;
   try {
-    const paths = resolveAppPaths(app.isPackaged, process.resourcesPath);
+    const paths = resolveAppPaths(APP_ROOT, app.isPackaged, process.resourcesPath);
     const flag = workspaceFlag(process.argv);
     await app.whenReady();
     serveAppProtocol(paths.rendererDir);
     installAppMenu();
     const documents = app.getPath('documents');
     opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir);
-    closeWorkspaceOnQuit(opened.core.store, registerIpc(opened.core, documents));
+    const cliAccess = await startHost({ core: opened.core, rendererDir: paths.rendererDir });
+    // The `dossier` CLI finds this in the lock file and asks the app instead of writing behind its back.
+    await opened.core.store.advertise(cliAccess.origin, cliAccess.token);
+    const unbindIpc = registerIpc(opened.core, documents);
+    closeWorkspaceOnQuit(opened.core.store, () => {
+      unbindIpc();
+      void cliAccess.close();
+    });
 
     const reopen = (): void => {
       focusOrOpenWindow(paths.preloadFile).catch((error: unknown) => {

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DossierCore } from '../core/dossierCore';
 import { EventBus } from '../core/events';
-import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from './ipcChannels';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
 import { registerIpc } from './registerIpc';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
 const fake = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
   windows: [] as { isDestroyed(): boolean; webContents: { getURL(): string; send: (...args: unknown[]) => void } }[],
-  showSaveDialog: (..._args: unknown[]): Promise<{ canceled: boolean; filePath: string }> => Promise.resolve({ canceled: true, filePath: '' }),
+  showSaveDialog: vi.fn<(...args: unknown[]) => Promise<{ canceled: boolean; filePath: string }>>(),
 }));
 
 vi.mock('electron', () => ({
@@ -33,17 +33,19 @@ function invoke(channel: string, event: unknown, ...args: unknown[]): Promise<un
 
 let dir: string;
 let events: EventBus;
-let dispatch: ReturnType<typeof vi.fn>;
+let dispatch: ReturnType<typeof vi.fn<DossierCore['dispatch']>>;
 let unbind: () => void;
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-ipc-'));
   events = new EventBus();
-  dispatch = vi.fn(async () => ({ ok: true, value: { articles: [] } }));
+  fake.showSaveDialog.mockReset();
+  dispatch = vi.fn<DossierCore['dispatch']>(() => Promise.resolve({ ok: true, value: { articles: [] } }));
   unbind = registerIpc({ dispatch, events } as unknown as DossierCore, dir);
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   unbind();
   fake.windows = [];
   await rm(dir, { recursive: true, force: true });
@@ -74,24 +76,20 @@ describe('dossier:call', () => {
 describe('dossier:saveFile', () => {
   it('writes the content where the user chose and returns the path', async () => {
     const chosen = path.join(dir, 'brief.md');
-    const dialog = vi.fn(async () => ({ canceled: false, filePath: chosen }));
-    fake.showSaveDialog = dialog;
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
     await expect(invoke(IPC_SAVE_FILE, APP_FRAME, 'brief.md', '# Brief\n')).resolves.toBe(chosen);
     await expect(readFile(chosen, 'utf8')).resolves.toBe('# Brief\n');
   });
 
   it('suggests only a file name, never a path of the renderer\'s choosing', async () => {
-    const dialog = vi.fn(async () => ({ canceled: true, filePath: '' }));
-    fake.showSaveDialog = dialog;
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     await expect(invoke(IPC_SAVE_FILE, APP_FRAME, '../../etc/passwd', 'x')).resolves.toBeNull();
-    expect(dialog).toHaveBeenCalledWith({ defaultPath: path.join(dir, 'passwd') });
+    expect(fake.showSaveDialog).toHaveBeenCalledWith({ defaultPath: path.join(dir, 'passwd') });
   });
 
   it('refuses a foreign sender before showing any dialog', async () => {
-    const dialog = vi.fn();
-    fake.showSaveDialog = dialog;
     await expect(invoke(IPC_SAVE_FILE, { senderFrame: { url: 'https://evil.example/' }, sender: {} }, 'a.md', 'x')).rejects.toThrow();
-    expect(dialog).not.toHaveBeenCalled();
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
   });
 });
 
@@ -104,6 +102,15 @@ describe('events', () => {
     events.emit('workspace.changed', payload);
     expect(appWindow.webContents.send).toHaveBeenCalledWith(IPC_EVENT, 'workspace.changed', payload);
     expect(otherWindow.webContents.send).not.toHaveBeenCalled();
+  });
+
+  it('keeps a window that cannot take an event from failing the change', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = { isDestroyed: () => false, webContents: { getURL: () => 'dossier://app/index.html', send: vi.fn(() => { throw new Error('render frame gone'); }) } };
+    const healthy = { isDestroyed: () => false, webContents: { getURL: () => 'dossier://app/index.html', send: vi.fn() } };
+    fake.windows = [broken, healthy];
+    expect(() => events.emit('workspace.changed', { articleId: 'a1', reason: 'annotation-deleted' })).not.toThrow();
+    expect(healthy.webContents.send).toHaveBeenCalled();
   });
 
   it('stops forwarding and handling once unbound', () => {

@@ -4,7 +4,7 @@ import { DossierError } from '../common/errors';
 import type { DossierCore } from '../core/dossierCore';
 import { writeFileDurable } from '../core/store/durableFile';
 import { isAppUrl } from './appUrl';
-import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from './ipcChannels';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
 
 /**
  * Binds the contract to IPC: every call goes through `core.dispatch`, which validates the payload
@@ -38,7 +38,14 @@ export function registerIpc(core: DossierCore, saveDir: string): () => void {
 
   const unsubscribe = core.events.subscribe((name, payload) => {
     for (const win of BrowserWindow.getAllWindows()) {
-      if (!win.isDestroyed() && isAppUrl(win.webContents.getURL())) win.webContents.send(IPC_EVENT, name, payload);
+      if (win.isDestroyed() || !isAppUrl(win.webContents.getURL())) continue;
+      // Events are emitted after a change is saved: a window that cannot take one (crashed,
+      // closing) must not turn that saved change into a failed call.
+      try {
+        win.webContents.send(IPC_EVENT, name, payload);
+      } catch (error) {
+        console.error(error);
+      }
     }
   });
 

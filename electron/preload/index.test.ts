@@ -1,12 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DossierBridge } from '../common/contract';
-import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../main/ipcChannels';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
 const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   ipcRenderer: {
-    invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => ({ ok: true, value: {} })),
+    invoke: vi.fn<(...args: unknown[]) => Promise<unknown>>(() => Promise.resolve({ ok: true, value: {} })),
     on: vi.fn(),
     removeListener: vi.fn(),
   },

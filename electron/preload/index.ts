@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isCallName, isEventName, type DossierBridge } from '../common/contract';
-import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../main/ipcChannels';
+import { isCallName, isEventName } from '../common/callNames';
+import type { DossierBridge } from '../common/contract';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
 
 /**
  * `window.dossier`: the contract's calls and events, and a native "Save as…", nothing else.

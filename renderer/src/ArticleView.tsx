@@ -31,6 +31,7 @@ export function ArticleView({ articleId, saves, registerExport }: Props) {
     let cancelled = false;
     setArticle(null);
     setLoadError(null);
+    performance.mark('dossier:article-requested');
     api['articles.get']({ id: articleId }).then(
       ({ article: meta, text }) => !cancelled && setArticle({ meta, text }),
       (error: unknown) => !cancelled && setLoadError(errorMessage(error)),

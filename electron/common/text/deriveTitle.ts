@@ -23,17 +23,21 @@ export function deriveTitle(text: string, locale = 'en'): TitledText {
 }
 
 function firstSentence(paragraph: string, locale: string): string {
+  // Plain-text files often wrap lines inside a sentence; the segmenter breaks at every line feed.
+  const flat = paragraph.replace(/\s+/g, ' ').trim();
   const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
-  for (const { segment } of segmenter.segment(paragraph)) {
-    const s = segment.replace(/\s+/g, ' ').trim();
+  for (const { segment } of segmenter.segment(flat)) {
+    const s = segment.trim();
     if (s) return s.replace(/[.!?。！？]+$/, '');
   }
-  return paragraph.trim();
+  return flat;
 }
 
 function shorten(sentence: string): string {
   if (sentence.length <= MAX_TITLE_LENGTH) return sentence;
-  const cut = sentence.slice(0, MAX_TITLE_LENGTH);
+  // Room for the "…", and never half of a surrogate pair (text without spaces is cut anywhere).
+  let cut = sentence.slice(0, MAX_TITLE_LENGTH - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const lastSpace = cut.lastIndexOf(' ');
   const base = lastSpace > MAX_TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut;
   return `${base.replace(/[\s,;:–—-]+$/, '')}…`;

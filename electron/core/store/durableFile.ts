@@ -69,3 +69,24 @@ export class KeyedQueue {
     return next;
   }
 }
+
+/**
+ * Makes many freshly written files durable at once: fsyncs run concurrently (the filesystem
+ * coalesces them into few journal commits), then each distinct folder is fsynced.
+ */
+export async function syncFilesDurable(files: string[], concurrency = 32): Promise<void> {
+  const queue = [...files];
+  const worker = async () => {
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      const handle = await fs.open(file, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  const dirs = [...new Set(files.map((f) => path.dirname(f)))];
+  await Promise.all(dirs.map((d) => fsyncDir(d)));
+}

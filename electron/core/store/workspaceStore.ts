@@ -7,7 +7,7 @@ import { newId } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
 import type { ArticleMeta } from '../../common/model/article';
 import type { WorkspaceInfo } from '../../common/model/workspace';
-import { appendLineDurable, KeyedQueue, writeFileDurable } from './durableFile';
+import { appendLineDurable, fsyncDir, KeyedQueue, syncFilesDurable, writeFileDurable } from './durableFile';
 import {
   AnnotationsFile,
   ArticleFile,
@@ -50,6 +50,7 @@ export class WorkspaceStore {
   private readonly queue = new KeyedQueue();
   private readonly annotationDbs = new Map<string, Low<AnnotationsFile>>();
   private closed = false;
+  private libraryIndexes: { byId: Map<string, LibraryEntry>; bySha256: Map<string, LibraryEntry> } | null = null;
 
   private constructor(
     readonly dir: string,
@@ -82,11 +83,10 @@ export class WorkspaceStore {
       await createWorkspaceFolder(root);
       raw = await fs.readFile(workspaceFile, 'utf8');
     }
-    const header = JSON.parse(raw) as { schemaVersion?: unknown };
     const parsed = parseSchemaFile(raw, workspaceFile, 'workspace', WorkspaceFile);
     const readOnlyReason =
-      typeof header.schemaVersion === 'number' && header.schemaVersion > SCHEMA_VERSION
-        ? `This workspace was written by a newer Dossier (schema ${header.schemaVersion}); it is open read-only.`
+      parsed.schemaVersion > SCHEMA_VERSION
+        ? `This workspace was written by a newer Dossier (schema ${parsed.schemaVersion}); it is open read-only.`
         : null;
 
     const lock = options.lock === false || readOnlyReason ? null : await acquireLock(root);
@@ -149,11 +149,25 @@ export class WorkspaceStore {
   }
 
   findArticleBySha256(sha256: string): LibraryEntry | undefined {
-    return this.library.data.articles.find((a) => a.sha256 === sha256);
+    return this.indexes().bySha256.get(sha256);
   }
 
   hasArticle(id: string): boolean {
-    return this.library.data.articles.some((a) => a.id === id);
+    return this.indexes().byId.has(id);
+  }
+
+  /** Lookups by id and hash, rebuilt after the library changes (10,000 articles: no linear scans). */
+  private indexes(): { byId: Map<string, LibraryEntry>; bySha256: Map<string, LibraryEntry> } {
+    if (!this.libraryIndexes) {
+      const byId = new Map<string, LibraryEntry>();
+      const bySha256 = new Map<string, LibraryEntry>();
+      for (const entry of this.library.data.articles) {
+        byId.set(entry.id, entry);
+        bySha256.set(entry.sha256, entry);
+      }
+      this.libraryIndexes = { byId, bySha256 };
+    }
+    return this.libraryIndexes;
   }
 
   async readArticle(id: string): Promise<{ meta: ArticleMeta; text: string }> {
@@ -166,34 +180,50 @@ export class WorkspaceStore {
     return { meta: articleFile.article, text: textFile.text };
   }
 
-  /** Writes the article's files first and the library entry last, so a crash leaves no dangling entry. */
-  async addArticle({ meta, text, original }: NewArticle): Promise<void> {
+  /**
+   * Adds articles: every article's files are written, then made durable together, and only then
+   * is the library index written (once for the whole batch). A crash before that leaves unlisted
+   * folders, never an index entry without its files.
+   */
+  async addArticles(articles: NewArticle[]): Promise<void> {
     this.assertWritable();
-    const dir = this.articleDir(meta.id);
-    await fs.mkdir(dir, { recursive: true });
-    const originalPath = path.join(dir, meta.original);
-    await writeFileDurable(originalPath, original, 0o444);
-    await writeJson(path.join(dir, FILE_NAMES.text), { schemaVersion: SCHEMA_VERSION, kind: 'text', articleId: meta.id, text });
-    await writeJson(path.join(dir, FILE_NAMES.annotations), {
-      schemaVersion: SCHEMA_VERSION,
-      kind: 'annotations',
-      articleId: meta.id,
-      rev: 0,
-      annotations: [],
-    });
-    await writeJson(path.join(dir, FILE_NAMES.article), { schemaVersion: SCHEMA_VERSION, kind: 'article', article: meta });
+    if (articles.length === 0) return;
+    const written: string[] = [];
+    const write = async (file: string, data: string | Uint8Array, mode = 0o644) => {
+      // New files in a new folder: nothing to replace, so no temp-and-rename; fsync comes below.
+      await fs.writeFile(file, data, { mode, flag: 'wx' });
+      written.push(file);
+    };
+    for (const { meta, text, original } of articles) {
+      const dir = this.articleDir(meta.id);
+      await fs.mkdir(dir, { recursive: true });
+      await write(path.join(dir, meta.original), original, 0o444);
+      await write(path.join(dir, FILE_NAMES.text), json({ schemaVersion: SCHEMA_VERSION, kind: 'text', articleId: meta.id, text }));
+      await write(
+        path.join(dir, FILE_NAMES.annotations),
+        json({ schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId: meta.id, rev: 0, annotations: [] }),
+      );
+      await write(path.join(dir, FILE_NAMES.article), json({ schemaVersion: SCHEMA_VERSION, kind: 'article', article: meta }));
+      const record: OperationRecord = { at: meta.importedAt, op: 'article.import', articleId: meta.id, before: null, after: { sha256: meta.sha256 } };
+      await write(path.join(dir, FILE_NAMES.history), `${JSON.stringify(record)}\n`);
+    }
+    await syncFilesDurable(written);
+    await fsyncDir(path.join(this.dir, FILE_NAMES.articles));
+    this.libraryIndexes = null;
     await this.library.update((lib) => {
       lib.rev += 1;
-      lib.articles.push({
-        id: meta.id,
-        title: meta.title,
-        published: meta.published,
-        sha256: meta.sha256,
-        source: meta.source,
-        importedAt: meta.importedAt,
-      });
+      for (const { meta } of articles) {
+        lib.articles.push({
+          id: meta.id,
+          title: meta.title,
+          published: meta.published,
+          sha256: meta.sha256,
+          source: meta.source,
+          importedAt: meta.importedAt,
+        });
+      }
     });
-    await this.appendHistory({ at: meta.importedAt, op: 'article.import', articleId: meta.id, before: null, after: { sha256: meta.sha256 } });
+    this.libraryIndexes = null;
   }
 
   async readAnnotations(articleId: string): Promise<Annotation[]> {
@@ -271,8 +301,12 @@ function emptyLibrary(): LibraryFile {
   return { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [] };
 }
 
+function json(data: unknown): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
 async function writeJson(file: string, data: unknown): Promise<void> {
-  await writeFileDurable(file, `${JSON.stringify(data, null, 2)}\n`);
+  await writeFileDurable(file, json(data));
 }
 
 async function createWorkspaceFolder(root: string): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The IPC channels between the preload and main. Only three: every API call travels through
- * `call` keyed by the contract, so adding a call never adds a channel.
- * No imports here: the sandboxed preload bundles this file.
+ * `call` keyed by the contract, so adding a call never adds a channel. In electron/common because
+ * both sides use them. No imports: the sandboxed preload is one bundled file.
  */
 export const IPC_CALL = 'dossier:call';
 export const IPC_EVENT = 'dossier:event';

@@ -1,0 +1,195 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chooseBrowser, CHROMIUM_ARGS, sandboxArgs } from '../e2e/browserExecutable';
+import { createCore } from '../electron/core/dossierCore';
+import { importArticles } from '../electron/core/import/importArticles';
+import { WorkspaceStore } from '../electron/core/store/workspaceStore';
+import { startHost } from '../electron/host/hostServer';
+import { generateArticle, mulberry32 } from './corpus';
+
+/**
+ * `npm run bench`: the numbers in BENCHMARKS.md. Each figure is measured the way the project's
+ * conventions define it; results go to bench/results.json and BENCHMARKS.md.
+ */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = path.join(ROOT, 'bench', '.cache');
+const REFERENCE = path.join(CACHE, 'reference-10k');
+const REFERENCE_ARTICLES = 10_000;
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+const temp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `dossier-bench-${name}-`));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function importInto(dir: string, count: number, words: number, seed: number): Promise<number> {
+  const random = mulberry32(seed);
+  const store = await WorkspaceStore.open(dir, { create: true });
+  const sources = Array.from({ length: count }, (_, i) => {
+    const a = generateArticle(random, i, words);
+    return { name: a.name, bytes: Buffer.from(a.text) };
+  });
+  const t0 = performance.now();
+  const outcome = await importArticles(store, sources, (done, total) => {
+    if (done % 1000 === 0) log(`  imported ${done}/${total}`);
+  });
+  const elapsed = performance.now() - t0;
+  await store.close();
+  if (outcome.failures.length) throw new Error(`bench import failed: ${outcome.failures[0]!.message}`);
+  return elapsed;
+}
+
+async function referenceWorkspace(): Promise<void> {
+  if (existsSync(path.join(REFERENCE, 'workspace.json'))) return;
+  log(`building the reference workspace (${REFERENCE_ARTICLES} articles, 600 words each) in ${REFERENCE}…`);
+  rmSync(REFERENCE, { recursive: true, force: true });
+  await importInto(REFERENCE, REFERENCE_ARTICLES, 600, 1);
+}
+
+function openWorkspace(): { open_ms: number; process_ms: number; rss_mb: number } {
+  const runs = Array.from({ length: 5 }, () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'openProbe.ts'), REFERENCE], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    return JSON.parse(out.trim().split('\n').pop()!) as { open_ms: number; process_ms: number; rss_mb: number };
+  });
+  return {
+    open_ms: round(median(runs.map((r) => r.open_ms))),
+    process_ms: round(median(runs.map((r) => r.process_ms))),
+    rss_mb: round(median(runs.map((r) => r.rss_mb))),
+  };
+}
+
+/** One article of `words` words with `count` annotations spread through it, made through the core. */
+async function annotatedArticle(dir: string, words: number, count: number, seed: number) {
+  const store = await WorkspaceStore.open(dir, { create: true });
+  const core = createCore(store);
+  const article = generateArticle(mulberry32(seed), 0, words);
+  const { articles } = await importArticles(store, [{ name: 'long.txt', bytes: Buffer.from(article.text) }]);
+  const articleId = articles[0]!.id;
+  const { text } = await store.readArticle(articleId);
+  const createMs: number[] = [];
+  const step = Math.floor(text.length / count);
+  for (let i = 0; i < count; i++) {
+    const start = i * step + 1;
+    const t0 = performance.now();
+    await core.api['annotations.create']({ articleId, start, end: start + Math.min(40, step - 2), comment: `Comment ${i}` });
+    createMs.push(performance.now() - t0);
+  }
+  return { store, core, articleId, createMs };
+}
+
+async function annotationsAndExport() {
+  const dir = temp('annotations');
+  const { store, core, articleId, createMs } = await annotatedArticle(dir, 5000, 200, 7);
+  const { annotations } = await core.api['annotations.list']({ articleId });
+  const updateMs: number[] = [];
+  for (const a of annotations.slice(0, 100)) {
+    const t0 = performance.now();
+    await core.api['annotations.update']({ articleId, id: a.id, comment: `${a.comment} (edited)` });
+    updateMs.push(performance.now() - t0);
+  }
+  const exportMs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    await core.api['export.brief']({ articleId, format: 'md' });
+    exportMs.push(performance.now() - t0);
+  }
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    annotation_create_p50_ms: round(median(createMs), 2),
+    annotation_create_p95_ms: round(quantile(createMs, 0.95), 2),
+    annotation_update_p50_ms: round(median(updateMs), 2),
+    annotation_update_p95_ms: round(quantile(updateMs, 0.95), 2),
+    export_md_ms: round(median(exportMs), 2),
+  };
+}
+
+async function importThroughput() {
+  const dir = temp('import');
+  const elapsed = await importInto(dir, 1000, 600, 3);
+  rmSync(dir, { recursive: true, force: true });
+  return { import_articles_per_s: round(1000 / (elapsed / 1000)) };
+}
+
+async function readerPaint(): Promise<Record<string, number>> {
+  const browserChoice = chooseBrowser();
+  if (!browserChoice.executablePath) {
+    log(`reader paint skipped: ${browserChoice.missing}`);
+    return {};
+  }
+  const dir = temp('reader');
+  const { store, core } = await annotatedArticle(dir, 20_000, 1000, 11);
+  const host = await startHost({ core, rendererDir: path.join(ROOT, 'out', 'renderer') });
+  const browser = await chromium.launch({ executablePath: browserChoice.executablePath, args: [...CHROMIUM_ARGS, ...sandboxArgs()] });
+  const paint: number[] = [];
+  const firstPaint: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await page.waitForFunction(() => performance.getEntriesByName('dossier:reader-painted').length > 0, null, { timeout: 60_000 });
+      const times = await page.evaluate(() => ({
+        requested: performance.getEntriesByName('dossier:article-requested')[0]!.startTime,
+        painted: performance.getEntriesByName('dossier:reader-painted')[0]!.startTime,
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- runs in the page, where CSS.highlights exists
+        highlights: ((globalThis as any).CSS.highlights.get('dossier-annotation')?.size as number | undefined) ?? 0,
+      }));
+      if (times.highlights < 999) throw new Error(`only ${times.highlights} highlights painted`);
+      paint.push(times.painted - times.requested);
+      firstPaint.push(times.painted);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await host.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { reader_paint_ms: round(median(paint)), reader_first_paint_from_navigation_ms: round(median(firstPaint)) };
+}
+
+function writeReport(results: Record<string, number | string>): void {
+  writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const rows = Object.entries(results)
+    .map(([k, v]) => `| \`${k}\` | ${v} |`)
+    .join('\n');
+  const block = `<!-- bench:start -->\n| figure | value |\n|---|---|\n${rows}\n<!-- bench:end -->`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const next = current.includes('<!-- bench:start -->')
+    ? current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block)
+    : `${current}\n${block}\n`;
+  writeFileSync(file, next);
+}
+
+await referenceWorkspace();
+log('open…');
+const open = openWorkspace();
+log('import…');
+const imports = await importThroughput();
+log('annotations and export…');
+const annotations = await annotationsAndExport();
+log('reader paint…');
+const reader = await readerPaint();
+const results = {
+  measured_at: new Date().toISOString().slice(0, 10),
+  machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+  reference_articles: REFERENCE_ARTICLES,
+  ...open,
+  ...imports,
+  ...annotations,
+  ...reader,
+};
+writeReport(results);
+console.log(JSON.stringify(results, null, 2));

@@ -1,0 +1,34 @@
+/**
+ * The contract's call and event names without their schemas: what the sandboxed preload needs to
+ * reject unknown names, without bundling zod. contract.ts checks at compile time that these lists
+ * and its keys are the same.
+ */
+export const CALL_NAME_LIST = [
+  'workspace.info',
+  'app.startup',
+  'articles.list',
+  'articles.get',
+  'articles.import',
+  'annotations.list',
+  'annotations.create',
+  'annotations.createFromQuote',
+  'annotations.update',
+  'annotations.delete',
+  'export.brief',
+] as const;
+
+export const EVENT_NAME_LIST = ['workspace.changed'] as const;
+
+export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];
+export type EventNameLiteral = (typeof EVENT_NAME_LIST)[number];
+
+const calls: ReadonlySet<string> = new Set(CALL_NAME_LIST);
+const events: ReadonlySet<string> = new Set(EVENT_NAME_LIST);
+
+export function isCallName(name: unknown): name is CallNameLiteral {
+  return typeof name === 'string' && calls.has(name);
+}
+
+export function isEventName(name: unknown): name is EventNameLiteral {
+  return typeof name === 'string' && events.has(name);
+}
