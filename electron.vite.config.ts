@@ -34,6 +34,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves bundles unminified; the renderer parses faster minified.
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -43,11 +43,9 @@ export function parseSchemaFile<T>(raw: string, file: string, kind: string, sche
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new DossierError(
-      'corrupt-file',
-      `${file} is damaged and was left untouched (not valid JSON: ${(error as Error).message}).`,
-      file,
-    );
+    // V8 quotes the offending text, line breaks included; an error message stays one line.
+    const detail = (error as Error).message.replace(/\s+/g, ' ');
+    throw new DossierError('corrupt-file', `${file} is damaged and was left untouched (not valid JSON: ${detail}).`, file);
   }
   const header = FileHeader.safeParse(json);
   if (!header.success || header.data.kind !== kind) {

@@ -48,7 +48,8 @@ export interface NewArticle {
  */
 export class WorkspaceStore {
   private readonly queue = new KeyedQueue();
-  private readonly annotationDbs = new Map<string, Low<AnnotationsFile>>();
+  /** Promises, not databases: two first uses at once must share one read, or one save loses the other's. */
+  private readonly annotationDbs = new Map<string, Promise<Low<AnnotationsFile>>>();
   private closed = false;
   private libraryIndexes: { byId: Map<string, LibraryEntry>; bySha256: Map<string, LibraryEntry> } | null = null;
 
@@ -258,7 +259,7 @@ export class WorkspaceStore {
     return path.join(this.dir, FILE_NAMES.articles, id);
   }
 
-  private async annotationsDb(articleId: string): Promise<Low<AnnotationsFile>> {
+  private annotationsDb(articleId: string): Promise<Low<AnnotationsFile>> {
     this.assertKnownArticle(articleId);
     let db = this.annotationDbs.get(articleId);
     if (!db) {
@@ -270,9 +271,10 @@ export class WorkspaceStore {
         rev: 0,
         annotations: [],
       });
-      await created.read();
-      this.annotationDbs.set(articleId, created);
-      db = created;
+      db = created.read().then(() => created);
+      // A damaged file is not cached: it is named again on the next use (and may have been repaired).
+      db.catch(() => this.annotationDbs.delete(articleId));
+      this.annotationDbs.set(articleId, db);
     }
     return db;
   }

@@ -31,10 +31,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
 
   useEffect(() => {
-    if (!bodyRef.current) return;
-    paintHighlights(bodyRef.current, annotations, activeId);
-    // After the next frame has painted: what `npm run bench` reads as the reader's paint time.
-    requestAnimationFrame(() => setTimeout(() => performance.mark('dossier:reader-painted'), 0));
+    if (bodyRef.current) paintHighlights(bodyRef.current, annotations, activeId);
   }, [annotations, activeId, paragraphs]);
   useEffect(() => clearHighlights, []);
 

@@ -1,5 +1,5 @@
 import type { Annotation } from '../../../electron/common/model/annotation';
-import { offsetsToRange } from './textOffsets';
+import { ParagraphIndex } from './textOffsets';
 
 /**
  * Paints annotations with the CSS Custom Highlight API: the text DOM stays untouched (no wrapper
@@ -14,11 +14,12 @@ export function highlightsSupported(): boolean {
 
 export function paintHighlights(root: HTMLElement, annotations: Annotation[], activeId: string | null): void {
   if (!highlightsSupported()) return;
+  const index = new ParagraphIndex(root);
   const all: Range[] = [];
   const active: Range[] = [];
   for (const a of annotations) {
     if (a.status === 'orphaned') continue;
-    const range = offsetsToRange(root, a.target.position.start, a.target.position.end);
+    const range = index.range(a.target.position.start, a.target.position.end);
     if (!range) continue;
     (a.id === activeId ? active : all).push(range);
   }

@@ -60,42 +60,56 @@ export function selectionToOffsets(root: HTMLElement, text: string, selection: S
   return end > start ? { start, end } : null;
 }
 
-/** Finds the paragraph holding `offset` (the one after it when it falls between two). */
-function locate(ps: HTMLElement[], offset: number, side: 'start' | 'end'): { node: Text; at: number } | null {
-  let lo = 0;
-  let hi = ps.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (startOf(ps[mid]!) <= offset) lo = mid;
-    else hi = mid - 1;
+/**
+ * The reader's paragraphs with their offsets, read from the DOM once so that mapping many ranges
+ * (1,000 highlights) costs one query, not one per range.
+ */
+export class ParagraphIndex {
+  private readonly starts: number[];
+  private readonly nodes: (Text | null)[];
+
+  constructor(root: HTMLElement) {
+    const ps = paragraphs(root);
+    this.starts = ps.map(startOf);
+    this.nodes = ps.map(textNodeOf);
   }
-  let p = ps[lo]!;
-  let node = textNodeOf(p);
-  if (!node) return null;
-  const local = offset - startOf(p);
-  if (local > node.length) {
-    // In the gap after this paragraph: a start moves to the next paragraph, an end stays here.
-    if (side === 'start' && ps[lo + 1]) {
-      p = ps[lo + 1]!;
-      node = textNodeOf(p);
-      return node ? { node, at: 0 } : null;
+
+  /** A DOM Range covering text offsets [start, end), or null if the reader has no text there. */
+  range(start: number, end: number): Range | null {
+    const a = this.locate(start, 'start');
+    const b = this.locate(end, 'end');
+    if (!a || !b) return null;
+    const range = document.createRange();
+    range.setStart(a.node, a.at);
+    range.setEnd(b.node, b.at);
+    return range;
+  }
+
+  /** The paragraph holding `offset`; between two paragraphs a start moves to the next, an end stays. */
+  private locate(offset: number, side: 'start' | 'end'): { node: Text; at: number } | null {
+    if (this.starts.length === 0) return null;
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return { node, at: node.length };
+    const node = this.nodes[lo];
+    if (!node) return null;
+    const local = offset - this.starts[lo]!;
+    if (local > node.length) {
+      const next = this.nodes[lo + 1];
+      if (side === 'start' && next) return { node: next, at: 0 };
+      return { node, at: node.length };
+    }
+    return { node, at: Math.max(0, local) };
   }
-  return { node, at: Math.max(0, local) };
 }
 
 /** A DOM Range covering text offsets [start, end). */
 export function offsetsToRange(root: HTMLElement, start: number, end: number): Range | null {
-  const ps = paragraphs(root);
-  if (ps.length === 0) return null;
-  const a = locate(ps, start, 'start');
-  const b = locate(ps, end, 'end');
-  if (!a || !b) return null;
-  const range = document.createRange();
-  range.setStart(a.node, a.at);
-  range.setEnd(b.node, b.at);
-  return range;
+  return new ParagraphIndex(root).range(start, end);
 }
 
 /** The text offset under a point on screen (a click), or null outside the text. */
