@@ -31,7 +31,13 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
   io.stderr(`dossier: serving the workspace ${workspace} (stop with Ctrl+C)\n`);
 
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
+    const stop = () => {
+      // A SIGINT handler left behind would keep a later Ctrl+C from ending the process.
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     signal?.addEventListener('abort', stop, { once: true });

@@ -42,7 +42,9 @@ export function markdownBrief(article: ArticleMeta, annotations: Annotation[], g
 export function inline(text: string): string {
   return text
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#>+-])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)(#{1,6}|[>+-])(?=\s|$)/, '$1\\$2')
+    // A line of only = or - would turn the line above it into a (setext) heading.
+    .replace(/^(\s*)([=-])(?=[=\s-]*$)/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 

@@ -1,0 +1,412 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../core/dossierCore';
+import { WorkspaceStore } from '../core/store/workspaceStore';
+import { startHost } from '../host/hostServer';
+import { runCli, USAGE } from './runCli';
+
+const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
+
+let tmp: string;
+let ws: string;
+const children: ChildProcess[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-cli-'));
+  ws = path.join(tmp, 'ws');
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const child of children.splice(0)) child.kill();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in this process, with DOSSIER_WORKSPACE unset. */
+async function run(...args: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** In the workspace. */
+const runWs = (...args: string[]) => run(...args, '--workspace', ws);
+
+function expectOneErrorLine(r: Run, pattern?: RegExp, options: { stdout?: boolean } = {}): void {
+  expect(r.code, r.stderr).not.toBe(0);
+  const lines = r.stderr.split('\n');
+  expect(lines, r.stderr).toHaveLength(2);
+  expect(lines[1]).toBe('');
+  expect(lines[0]).toMatch(/^dossier: \S/);
+  if (pattern) expect(lines[0]).toMatch(pattern);
+  if (options.stdout !== false) expect(r.stdout).toBe('');
+}
+
+function json(r: Run): unknown {
+  expect(r.stdout.endsWith('\n')).toBe(true);
+  expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+  return JSON.parse(r.stdout);
+}
+
+async function writeFile(name: string, content: string | Uint8Array): Promise<string> {
+  const file = path.join(tmp, name);
+  await fs.writeFile(file, content);
+  return file;
+}
+
+async function importSample(): Promise<{ id: string; title: string; sha256: string }> {
+  const r = await runWs('import', SAMPLE, '--json');
+  expect(r.code, r.stderr).toBe(0);
+  return (json(r) as { articles: { id: string; title: string; sha256: string }[] }).articles[0]!;
+}
+
+async function expectNoLock(): Promise<void> {
+  await expect(fs.access(path.join(ws, '.dossier.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+}
+
+function liveForeignPid(): number {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  children.push(child);
+  return child.pid!;
+}
+
+describe('dossier import', () => {
+  it('--json prints {"articles":[{id,title,sha256}]} and creates the workspace', async () => {
+    const r = await runWs('import', SAMPLE, '--json');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const out = json(r) as { articles: Record<string, unknown>[] };
+    expect(Object.keys(out)).toEqual(['articles']);
+    expect(out.articles).toHaveLength(1);
+    const article = out.articles[0]!;
+    expect(Object.keys(article)).toEqual(['id', 'title', 'sha256']);
+    expect(article.id).toMatch(/^art_[0-9a-z]{26}$/);
+    expect(String(article.title).startsWith('In the backdrop')).toBe(true);
+    expect(article.sha256).toBe(createHash('sha256').update(await fs.readFile(SAMPLE)).digest('hex'));
+    await expect(fs.access(path.join(ws, 'workspace.json'))).resolves.toBeUndefined();
+    await expectNoLock();
+  });
+
+  it('says when the same bytes are already in the workspace, with the same id', async () => {
+    const first = await importSample();
+    const r = await runWs('import', SAMPLE, '--json');
+    expect(r.code).toBe(0);
+    expect(json(r)).toEqual({ articles: [first] });
+    expect(r.stderr).toBe(`dossier: already in the workspace: ${first.id} "${first.title}"\n`);
+    const list = json(await runWs('articles', '--json')) as { articles: unknown[] };
+    expect(list.articles).toHaveLength(1);
+  });
+
+  it('prints a line per article without --json', async () => {
+    const r = await runWs('import', SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^imported art_[0-9a-z]{26} {2}In the backdrop.*\n$/);
+    const again = await runWs('import', SAMPLE);
+    expect(again.stdout).toMatch(/^exists {3}art_/);
+  });
+
+  it('imports the good files of a batch and names each bad one, exiting 1', async () => {
+    const good = await writeFile('good.txt', 'Good article\n\nWith a body.');
+    const empty = await writeFile('empty.txt', '');
+    const binary = await writeFile('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const latin1 = await writeFile('latin1.txt', Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const missing = path.join(tmp, 'missing.txt');
+    const r = await runWs('import', good, empty, missing, binary, latin1);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^imported art_[0-9a-z]{26} {2}Good article\n1 of 5 imported, 4 failed\n$/);
+    const errors = r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('['));
+    expect(errors).toHaveLength(4);
+    for (const [file, reason] of [
+      [missing, /no such file/],
+      [empty, /empty/],
+      [binary, /binary/],
+      [latin1, /not UTF-8/],
+    ] as const) {
+      const line = errors.find((l) => l.includes(file));
+      expect(line, file).toMatch(/^dossier: /);
+      expect(line).toMatch(reason);
+    }
+  });
+
+  it.each([
+    ['a missing file', async () => path.join(tmp, 'nope.txt'), /no such file/],
+    ['an empty file', () => writeFile('empty.txt', ''), /is empty/],
+    ['a whitespace-only file', () => writeFile('blank.txt', ' \n\n\t '), /only whitespace/],
+    ['a binary file', () => writeFile('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])), /binary/],
+    ['a non-UTF-8 file', () => writeFile('latin1.txt', Uint8Array.from([0x63, 0x61, 0x66, 0xe9])), /not UTF-8/],
+    ['a folder', async () => tmp, /not a file/],
+  ])('fails on %s with one line naming it, and nothing on stdout', async (_label, make, reason) => {
+    const file = await make();
+    const r = await runWs('import', file);
+    expectOneErrorLine(r, reason);
+    expect(r.stderr).toContain(file);
+    expect(r.code).toBe(1);
+  });
+
+  it('needs at least one file', async () => {
+    const r = await runWs('import');
+    expectOneErrorLine(r, /at least one FILE/);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('dossier articles / annotate / annotations / export', () => {
+  it('articles --json prints {"articles":[{id,title,published}]}', async () => {
+    const article = await importSample();
+    const r = await runWs('articles', '--json');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const out = json(r) as { articles: Record<string, unknown>[] };
+    expect(Object.keys(out)).toEqual(['articles']);
+    expect(out.articles).toEqual([{ id: article.id, title: article.title, published: '2025-05-04' }]);
+    expect(Object.keys(out.articles[0]!)).toEqual(['id', 'title', 'published']);
+    await expectNoLock();
+  });
+
+  it('articles without --json lists ids, dates and titles, or says there are none', async () => {
+    await (await WorkspaceStore.open(ws, { create: true })).close();
+    expect((await runWs('articles')).stdout).toMatch(/No articles yet/);
+    const article = await importSample();
+    expect((await runWs('articles')).stdout).toBe(`${article.id}  2025-05-04  ${article.title}\n`);
+  });
+
+  it('annotate --json prints {"annotation":{id,start,end,exact}} and annotations --json lists it', async () => {
+    const article = await importSample();
+    const r = await runWs('annotate', '--article', article.id, '--quote', "Ministers' Meeting-Plus", '--comment', 'ASEAN forum', '--json');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const out = json(r) as { annotation: { id: string; start: number; end: number; exact: string } };
+    expect(Object.keys(out)).toEqual(['annotation']);
+    expect(Object.keys(out.annotation)).toEqual(['id', 'start', 'end', 'exact']);
+    expect(out.annotation.exact).toBe('Ministers\u2019 Meeting-Plus');
+    expect(out.annotation.end - out.annotation.start).toBe(23);
+    expect(out.annotation.id).toMatch(/^ann_[0-9a-z]{26}$/);
+
+    const list = await runWs('annotations', '--article', article.id, '--json');
+    expect(list).toMatchObject({ code: 0, stderr: '' });
+    const listed = json(list) as { annotations: Record<string, unknown>[] };
+    expect(Object.keys(listed)).toEqual(['annotations']);
+    expect(listed.annotations).toEqual([
+      { id: out.annotation.id, exact: 'Ministers\u2019 Meeting-Plus', start: out.annotation.start, end: out.annotation.end, comment: 'ASEAN forum', status: 'anchored' },
+    ]);
+    expect(Object.keys(listed.annotations[0]!)).toEqual(['id', 'exact', 'start', 'end', 'comment', 'status']);
+    await expectNoLock();
+  });
+
+  it('annotate --occurrence picks the N-th of several, and prints a line without --json', async () => {
+    const article = await importSample();
+    const text = (await fs.readFile(SAMPLE, 'utf8')).replace(/^ date 2025-05-04 /, '');
+    const second = text.indexOf('India and Japan', text.indexOf('India and Japan') + 1);
+    const r = await runWs('annotate', '--article', article.id, '--quote', 'India and Japan', '--occurrence', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^annotated ann_[0-9a-z]{26}  ${second}–${second + 15}  "India and Japan"\\n$`));
+    const none = await runWs('annotations', '--article', article.id);
+    expect(none.stdout).toMatch(/\[anchored\] {2}"India and Japan"\n$/);
+  });
+
+  it('resolves an unambiguous prefix of an article id, with or without "art_"', async () => {
+    const article = await importSample();
+    for (const prefix of [article.id.slice(0, 14), article.id.slice(4, 16)]) {
+      const r = await runWs('annotations', '--article', prefix, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      expect(json(r)).toEqual({ annotations: [] });
+    }
+  });
+
+  it('refuses a prefix that matches several articles', async () => {
+    await importSample();
+    await runWs('import', await writeFile('other.txt', 'Other article\n\nBody.'));
+    const r = await runWs('annotations', '--article', 'art_', '--json');
+    expectOneErrorLine(r, /matches 2 articles/);
+  });
+
+  it('export --format md --out writes a brief with the quote, the comment and a citation; refuses to overwrite without --force', async () => {
+    const article = await importSample();
+    const annotated = json(
+      await runWs('annotate', '--article', article.id, '--quote', "Ministers' Meeting-Plus", '--comment', 'Laos meeting', '--json'),
+    ) as { annotation: { start: number; end: number } };
+    const out = path.join(tmp, 'brief.md');
+    const r = await runWs('export', '--article', article.id, '--format', 'md', '--out', out);
+    expect(r).toEqual({ code: 0, stdout: `wrote ${out}\n`, stderr: '' });
+    const brief = await fs.readFile(out, 'utf8');
+    expect(brief.startsWith('# In the backdrop')).toBe(true);
+    expect(brief).toContain('> Ministers\u2019 Meeting-Plus');
+    expect(brief).toContain('\nLaos meeting\n');
+    expect(brief).toContain(`2025-05-04, characters ${annotated.annotation.start}–${annotated.annotation.end}`);
+    expect(brief).toContain('**Source:** india-japan-defence-2025-05-04.txt');
+
+    await fs.writeFile(out, 'my own notes');
+    const again = await runWs('export', '--article', article.id, '--format', 'md', '--out', out);
+    expectOneErrorLine(again, /already exists.*--force/);
+    expect(again.code).toBe(1);
+    expect(await fs.readFile(out, 'utf8')).toBe('my own notes');
+
+    const forced = await runWs('export', '--article', article.id, '--format', 'md', '--out', out, '--force', '--json');
+    expect(forced.code).toBe(0);
+    expect(json(forced)).toEqual({ out, bytes: Buffer.byteLength(brief) });
+    expect(await fs.readFile(out, 'utf8')).toBe(brief);
+  });
+});
+
+describe('errors are one line on stderr', () => {
+  let articleId: string;
+  beforeEach(async () => {
+    articleId = (await importSample()).id;
+  });
+
+  it.each<[string, () => string[], RegExp, number]>([
+    ['unknown article', () => ['annotations', '--article', 'art_zzzzzzzzzzzzzzzzzzzzzzzzzz', '--json'], /No article with id/, 1],
+    ['ambiguous quote', () => ['annotate', '--article', articleId, '--quote', 'India and Japan', '--json'], /occurs \d+ times.*--occurrence/, 1],
+    ['quote not found', () => ['annotate', '--article', articleId, '--quote', 'Tokyo summit'], /not found/, 1],
+    ['occurrence out of range', () => ['annotate', '--article', articleId, '--quote', 'Laos', '--occurrence', '2'], /out of range/, 1],
+    ['bad occurrence', () => ['annotate', '--article', articleId, '--quote', 'Laos', '--occurrence', 'two'], /--occurrence/, 2],
+    ['missing --quote', () => ['annotate', '--article', articleId], /--quote/, 2],
+    ['missing --article', () => ['annotations', '--json'], /--article/, 2],
+    ['unknown flag', () => ['articles', '--bogus'], /bogus/, 2],
+    ['flag without value', () => ['annotations', '--article'], /article/, 2],
+    ['unknown command', () => ['frobnicate'], /unknown command 'frobnicate'/, 2],
+    ['unsupported format', () => ['export', '--article', articleId, '--format', 'pdf', '--out', 'x.pdf'], /unsupported --format 'pdf'/, 2],
+    ['missing --out', () => ['export', '--article', articleId, '--format', 'md'], /--out/, 2],
+    ['bad --port', () => ['serve', '--port', '70000'], /--port/, 2],
+  ])('%s', async (_label, args, pattern, code) => {
+    const r = await runWs(...args());
+    expectOneErrorLine(r, pattern);
+    expect(r.code).toBe(code);
+    await expectNoLock();
+  });
+
+  it('export into a folder that does not exist', async () => {
+    const r = await runWs('export', '--article', articleId, '--format', 'md', '--out', path.join(tmp, 'no', 'such', 'brief.md'));
+    expectOneErrorLine(r, /folder does not exist/);
+  });
+
+  it('a folder that is not a workspace', async () => {
+    const r = await run('articles', '--json', '--workspace', path.join(tmp, 'elsewhere'));
+    expectOneErrorLine(r, /not a Dossier workspace/);
+    expect(r.code).toBe(1);
+  });
+
+  it('a workspace held by another live process', async () => {
+    const lock = JSON.stringify({ pid: liveForeignPid(), host: os.hostname(), startedAt: '2025-05-04T00:00:00.000Z' });
+    await fs.writeFile(path.join(ws, '.dossier.lock'), lock);
+    const r = await runWs('articles', '--json');
+    expectOneErrorLine(r, /open in another Dossier/);
+    expect(await fs.readFile(path.join(ws, '.dossier.lock'), 'utf8')).toBe(lock);
+  });
+});
+
+describe('a damaged workspace file', () => {
+  it.each([
+    ['annotations.json', '{\n  "schemaVersion": 1,\n  "kind": "annotations",\n  oops\n}\n'],
+    ['annotations.json', '{"schemaVersion": 1, "kind": "annotations", "articleId": "x", "rev": 0, "annotations": "none"}'],
+    ['workspace.json', '{\n  "schemaVersion": 1\n  "kind": "workspace"\n}'],
+    ['workspace.json', '{"schemaVersion": 1, "kind": "library"}'],
+    ['library.json', '{"schemaVersion": 1, "kind": "library", "rev": 1, "articles": [{"id": 5}]}'],
+    ['library.json', 'null'],
+  ])('%s (%#) → exit 1, one line naming it, file untouched (reading and writing)', async (name, content) => {
+    const article = await importSample();
+    const file = name === 'annotations.json' ? path.join(ws, 'articles', article.id, name) : path.join(ws, name);
+    await fs.writeFile(file, content);
+    const attempts = [
+      ['annotations', '--article', article.id, '--json'],
+      ['annotate', '--article', article.id, '--quote', 'Laos', '--json'],
+      ['import', await writeFile('new.txt', 'A new article\n\nBody.'), '--json'],
+    ];
+    for (const args of attempts) {
+      const r = await runWs(...args);
+      if (name === 'annotations.json' && args[0] === 'import') {
+        expect(r.code).toBe(0);
+        continue;
+      }
+      expectOneErrorLine(r, undefined, { stdout: args[0] !== 'import' });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(file);
+      expect(await fs.readFile(file, 'utf8')).toBe(content);
+      await expectNoLock();
+    }
+  });
+});
+
+describe('help', () => {
+  it('prints usage on stdout with --help, and on stderr with exit 2 without a command', async () => {
+    expect(await run('--help')).toEqual({ code: 0, stdout: USAGE, stderr: '' });
+    expect(await run()).toEqual({ code: 2, stdout: '', stderr: USAGE });
+  });
+});
+
+describe('talking to a running Dossier', () => {
+  /** A host on a workspace, advertised in a lock that names a live process other than this one. */
+  async function runningApp(): Promise<{ core: ReturnType<typeof createCore>; articleId: string; reasons: string[] }> {
+    const store = await WorkspaceStore.open(ws, { create: true });
+    const core = createCore(store);
+    cleanups.push(() => store.close());
+    const { articles } = await core.api['articles.import']({
+      files: [{ name: path.basename(SAMPLE), base64: (await fs.readFile(SAMPLE)).toString('base64') }],
+    });
+    const rendererDir = path.join(tmp, 'renderer');
+    await fs.mkdir(rendererDir);
+    await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dossier</title>');
+    const host = await startHost({ core, rendererDir });
+    cleanups.push(() => host.close());
+    await fs.writeFile(
+      path.join(ws, '.dossier.lock'),
+      JSON.stringify({ pid: liveForeignPid(), host: os.hostname(), startedAt: new Date().toISOString(), url: host.origin, token: host.token }),
+    );
+    const reasons: string[] = [];
+    core.events.subscribe((_name, payload) => reasons.push(payload.reason));
+    return { core, articleId: articles[0]!.id, reasons };
+  }
+
+  it('lists, annotates and imports through the host instead of opening the files', async () => {
+    const { core, articleId, reasons } = await runningApp();
+    const annotated = await runWs('annotate', '--article', articleId.slice(0, 16), '--quote', "Ministers' Meeting-Plus", '--comment', 'via host', '--json');
+    expect(annotated.stderr).toBe('');
+    expect(annotated.code).toBe(0);
+    expect(reasons).toEqual(['annotation-created']);
+    const { annotation } = json(annotated) as { annotation: { id: string; start: number; end: number } };
+
+    const listed = await runWs('annotations', '--article', articleId, '--json');
+    expect(listed.code).toBe(0);
+    expect(json(listed)).toEqual({
+      annotations: [{ id: annotation.id, exact: 'Ministers\u2019 Meeting-Plus', start: annotation.start, end: annotation.end, comment: 'via host', status: 'anchored' }],
+    });
+
+    const imported = await runWs('import', await writeFile('remote.txt', 'Remote article\n\nBody.'), '--json');
+    expect(imported.code).toBe(0);
+    const { articles } = json(imported) as { articles: { id: string; title: string }[] };
+    expect(articles[0]!.title).toBe('Remote article');
+    expect(core.store.hasArticle(articles[0]!.id)).toBe(true);
+    expect(core.store.listArticles().find((a) => a.id === articles[0]!.id)?.source).toBe('remote.txt');
+    expect(reasons).toEqual(['annotation-created', 'article-imported']);
+  });
+
+  it('passes the running app\u2019s errors on as one line', async () => {
+    const { articleId } = await runningApp();
+    const r = await runWs('annotate', '--article', articleId, '--quote', 'India and Japan', '--json');
+    expectOneErrorLine(r, /occurs \d+ times/);
+  });
+
+  it('says so when the advertised app cannot be reached', async () => {
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await (await WorkspaceStore.open(ws, { create: true })).close();
+    await fs.writeFile(
+      path.join(ws, '.dossier.lock'),
+      JSON.stringify({ pid: liveForeignPid(), host: os.hostname(), startedAt: 'x', url: `http://127.0.0.1:${port}`, token: 't' }),
+    );
+    const r = await runWs('articles', '--json');
+    expectOneErrorLine(r, /Could not reach the running Dossier/);
+  });
+});

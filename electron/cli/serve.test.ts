@@ -1,0 +1,65 @@
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readLock } from '../core/store/lock';
+import { RENDERER_DIR } from './paths';
+import { serve } from './serve';
+
+let tmp: string;
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-serve-'));
+});
+afterEach(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+// `dossier serve` serves the built renderer; before `npm run build` there is nothing to serve.
+describe.skipIf(!existsSync(path.join(RENDERER_DIR, 'index.html')))('serve', () => {
+  it('creates the workspace with the sample, prints the URL, advertises it in the lock and cleans up when stopped', async () => {
+    const ws = path.join(tmp, 'ws');
+    const out: string[] = [];
+    const err: string[] = [];
+    const sigint = process.listenerCount('SIGINT');
+    const sigterm = process.listenerCount('SIGTERM');
+    const controller = new AbortController();
+    let printed!: () => void;
+    const urlPrinted = new Promise<void>((resolve) => (printed = resolve));
+    const running = serve(
+      ws,
+      0,
+      {
+        stdout: (t) => {
+          out.push(t);
+          printed();
+        },
+        stderr: (t) => err.push(t),
+        env: {},
+      },
+      controller.signal,
+    );
+    await urlPrinted;
+    const url = out[0]!.trim();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+    const origin = url.slice(0, url.indexOf('/#'));
+    const token = url.slice(url.indexOf('#token=') + 7);
+    expect(await readLock(ws)).toMatchObject({ pid: process.pid, url: origin, token });
+
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const list = (await (
+      await fetch(`${origin}/api/call/articles.list`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: '{}' })
+    ).json()) as { ok: boolean; value: { articles: { source: string }[] } };
+    expect(list.value.articles.map((a) => a.source)).toEqual(['india-japan-defence-2025-05-04.txt']);
+    expect(err.join('')).toMatch(/^dossier: serving /);
+
+    controller.abort();
+    expect(await running).toBe(0);
+    await expect(fs.access(path.join(ws, '.dossier.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(fetch(`${origin}/`)).rejects.toThrow();
+    // Stopping through the signal leaves no handler behind that would swallow a later Ctrl+C.
+    expect(process.listenerCount('SIGINT')).toBe(sigint);
+    expect(process.listenerCount('SIGTERM')).toBe(sigterm);
+  });
+});

@@ -1,0 +1,167 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CALL_NAMES, contract } from '../common/contract';
+import { createCore, toErrorPayload, type DossierCore } from './dossierCore';
+import { WorkspaceStore } from './store/workspaceStore';
+
+let tmp: string;
+let core: DossierCore;
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-core-'));
+  core = createCore(await WorkspaceStore.open(path.join(tmp, 'ws'), { create: true }));
+});
+afterEach(async () => {
+  await core.store.close();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+async function importOne(text: string, name = 'a.txt'): Promise<string> {
+  const { articles } = await core.api['articles.import']({ files: [{ name, base64: b64(text) }] });
+  return articles[0]!.id;
+}
+
+describe('dispatch', () => {
+  it('runs a valid call and returns its value', async () => {
+    const result = await core.dispatch('workspace.info', {});
+    expect(result).toEqual({ ok: true, value: core.store.info() });
+    expect(await core.dispatch('articles.list', undefined)).toEqual({ ok: true, value: { articles: [] } });
+  });
+
+  it.each(['no.such.call', '__proto__', 'constructor', 'toString', 'hasOwnProperty', ''])('refuses the unknown call %j with bad-input', async (name) => {
+    const result = await core.dispatch(name, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+
+  it('keeps an unknown call name short in the message', async () => {
+    const result = await core.dispatch('x'.repeat(10_000), {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message.length).toBeLessThan(200);
+  });
+
+  it.each([
+    ['annotations.create', { articleId: 'art_x', start: -1, end: 3 }],
+    ['annotations.create', { articleId: 'art_x', start: '0', end: 3 }],
+    ['annotations.create', { start: 0, end: 3 }],
+    ['annotations.create', { articleId: 'art_x', start: 0.5, end: 3 }],
+    ['annotations.createFromQuote', { articleId: 'art_x', quote: '' }],
+    ['annotations.createFromQuote', { articleId: 'art_x', quote: 'q', occurrence: 0 }],
+    ['annotations.update', { articleId: 'art_x', id: 'ann_x', comment: 'x'.repeat(20_001) }],
+    ['articles.import', { files: [] }],
+    ['articles.import', { files: [{ name: '', base64: '' }] }],
+    ['export.brief', { articleId: 'art_x', format: 'pdf' }],
+    ['articles.get', null],
+    ['articles.get', 'art_x'],
+  ])('refuses an invalid %s payload %j with bad-input, without throwing', async (name, payload) => {
+    const result = await core.dispatch(name, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    if (!result.ok) expect(result.error.message).toContain(name);
+  });
+
+  it('turns a user-facing error of a call into its payload', async () => {
+    const result = await core.dispatch('articles.get', { id: 'art_00000000000000000000000000' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('turns an unexpected error into "internal" without throwing', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(core.store, 'readArticle').mockRejectedValue(new TypeError('disk went away'));
+    const result = await core.dispatch('articles.get', { id: 'art_00000000000000000000000000' });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.stringContaining('disk went away') } });
+    expect(spy).toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
+  it('has a handler for every call of the contract', () => {
+    expect(Object.keys(core.api).sort()).toEqual([...CALL_NAMES].sort());
+    expect(Object.keys(contract).sort()).toEqual([...CALL_NAMES].sort());
+  });
+});
+
+describe('the API', () => {
+  it('imports, lists and gets articles, and tells listeners once per real import', async () => {
+    const events: unknown[] = [];
+    core.events.subscribe((name, payload) => events.push({ name, payload }));
+    const files = [{ name: 'ministers.txt', base64: b64('Ministers meet\n\nThe ministers met in Delhi.') }];
+    const first = await core.api['articles.import']({ files });
+    expect(first.failures).toEqual([]);
+    const id = first.articles[0]!.id;
+    expect(events).toEqual([{ name: 'workspace.changed', payload: { articleId: null, reason: 'article-imported' } }]);
+    const again = await core.api['articles.import']({ files });
+    expect(again.articles[0]).toMatchObject({ id, duplicate: true });
+    expect(events).toHaveLength(1);
+
+    const { articles } = await core.api['articles.list']({});
+    expect(articles).toEqual([{ id, title: 'Ministers meet', published: null, sha256: first.articles[0]!.sha256, source: 'ministers.txt' }]);
+    const got = await core.api['articles.get']({ id });
+    expect(got.text).toBe('Ministers meet\n\nThe ministers met in Delhi.');
+    expect(got.article).toMatchObject({ id, title: 'Ministers meet', source: 'ministers.txt' });
+  });
+
+  it('reports failed imports without an event', async () => {
+    const events: unknown[] = [];
+    core.events.subscribe((name, payload) => events.push({ name, payload }));
+    const outcome = await core.api['articles.import']({ files: [{ name: 'empty.txt', base64: '' }] });
+    expect(outcome).toEqual({ articles: [], failures: [{ file: 'empty.txt', message: expect.stringContaining('empty.txt') }] });
+    expect(events).toEqual([]);
+  });
+
+  it('opens the start article first, else the first article, else none', async () => {
+    expect(await core.api['app.startup']({})).toEqual({ articleId: null });
+    const a = await importOne('First\n\nbody', 'a.txt');
+    const b = await importOne('Second\n\nbody', 'b.txt');
+    expect(await core.api['app.startup']({})).toEqual({ articleId: a });
+    await core.store.setStartArticle(b);
+    expect(await core.api['app.startup']({})).toEqual({ articleId: b });
+  });
+
+  it('exports a Markdown brief of an article', async () => {
+    const id = await importOne('date 2025-05-04 Ministers meet\n\nThe ministers met in Delhi.', 'talks.txt');
+    await core.api['annotations.createFromQuote']({ articleId: id, quote: 'met in Delhi', comment: 'Venue' });
+    const brief = await core.api['export.brief']({ articleId: id, format: 'md' });
+    expect(brief.filename).toBe('ministers-meet-brief.md');
+    expect(brief.mediaType).toBe('text/markdown');
+    expect(brief.content).toContain('# Ministers meet');
+    expect(brief.content).toContain('> met in Delhi');
+    expect(brief.content).toContain('Venue');
+    expect(brief.content).toMatch(/2025-05-04, characters \d+–\d+/);
+  });
+
+  it('keeps saving when an event listener throws', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const delivered: string[] = [];
+    core.events.subscribe(() => {
+      throw new Error('closed window');
+    });
+    core.events.subscribe((_name, payload) => delivered.push(payload.reason));
+    const id = await importOne('Title\n\nBody text here.');
+    const { annotation } = await core.api['annotations.createFromQuote']({ articleId: id, quote: 'Body' });
+    expect((await core.api['annotations.list']({ articleId: id })).annotations).toEqual([annotation]);
+    expect(delivered).toEqual(['article-imported', 'annotation-created']);
+    spy.mockRestore();
+  });
+
+  it('stops telling a listener after it unsubscribes', async () => {
+    const delivered: string[] = [];
+    const unsubscribe = core.events.subscribe((_name, payload) => delivered.push(payload.reason));
+    await importOne('One\n\nbody');
+    unsubscribe();
+    await importOne('Two\n\nbody');
+    expect(delivered).toEqual(['article-imported']);
+  });
+});
+
+describe('toErrorPayload', () => {
+  it('hides nothing of a user-facing error and wraps anything else as internal', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(toErrorPayload(new TypeError('x is undefined'))).toEqual({
+      code: 'internal',
+      message: expect.stringContaining('x is undefined'),
+    });
+    expect(toErrorPayload('plain string')).toMatchObject({ code: 'internal' });
+    spy.mockRestore();
+  });
+});

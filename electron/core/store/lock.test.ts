@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DossierError } from '../../common/errors';
+import { acquireLock, liveLockHolder, readLock, type HeldLock } from './lock';
+
+let tmp: string;
+let lockFile: string;
+const children: ChildProcess[] = [];
+const held: HeldLock[] = [];
+
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-lock-'));
+  lockFile = path.join(tmp, '.dossier.lock');
+});
+afterEach(async () => {
+  for (const lock of held.splice(0)) await lock.release();
+  for (const child of children.splice(0)) child.kill();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+/** A live process that is not this one. */
+function liveForeignPid(): number {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+  children.push(child);
+  return child.pid!;
+}
+
+/** A PID that no process on this machine has. */
+function deadPid(): number {
+  for (let pid = 999_999; ; pid++) {
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
+    }
+  }
+}
+
+async function writeLock(info: object): Promise<string> {
+  const raw = JSON.stringify(info);
+  await fs.writeFile(lockFile, raw);
+  return raw;
+}
+
+async function acquire(): Promise<HeldLock> {
+  const lock = await acquireLock(tmp);
+  held.push(lock);
+  return lock;
+}
+
+describe('acquireLock', () => {
+  it('writes a lock file with this PID, host and start time', async () => {
+    const lock = await acquire();
+    expect(lock.file).toBe(lockFile);
+    expect(lock.takeoverMessage).toBeNull();
+    const info = JSON.parse(await fs.readFile(lockFile, 'utf8'));
+    expect(info).toMatchObject({ pid: process.pid, host: os.hostname() });
+    expect(Number.isNaN(Date.parse(info.startedAt))).toBe(false);
+    if (process.platform !== 'win32') expect((await fs.stat(lockFile)).mode & 0o777).toBe(0o600);
+  });
+
+  it('release removes the lock file, and a second release is harmless', async () => {
+    const lock = await acquire();
+    await lock.release();
+    await expect(fs.access(lockFile)).rejects.toMatchObject({ code: 'ENOENT' });
+    await lock.release();
+    await expect(fs.access(lockFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('release leaves a lock that another process has taken since', async () => {
+    const lock = await acquire();
+    const raw = await writeLock({ pid: liveForeignPid(), host: os.hostname(), startedAt: new Date().toISOString() });
+    await lock.release();
+    expect(await fs.readFile(lockFile, 'utf8')).toBe(raw);
+  });
+
+  it('advertise adds the URL and token for the CLI, keeping the owner', async () => {
+    const lock = await acquire();
+    await lock.advertise('http://127.0.0.1:4567', 'secret-token');
+    expect(await readLock(tmp)).toMatchObject({
+      pid: process.pid,
+      host: os.hostname(),
+      url: 'http://127.0.0.1:4567',
+      token: 'secret-token',
+    });
+  });
+
+  it('takes over a stale lock of a dead process on this machine, and says so', async () => {
+    const pid = deadPid();
+    await writeLock({ pid, host: os.hostname(), startedAt: '2025-01-01T00:00:00.000Z' });
+    const lock = await acquire();
+    expect(lock.takeoverMessage).toContain(String(pid));
+    expect(lock.takeoverMessage).toMatch(/no longer running/);
+    expect(await readLock(tmp)).toMatchObject({ pid: process.pid });
+  });
+
+  it('takes over an unreadable lock file', async () => {
+    await fs.writeFile(lockFile, 'garbage{');
+    const lock = await acquire();
+    expect(lock.takeoverMessage).toMatch(/unreadable/);
+    expect(await readLock(tmp)).toMatchObject({ pid: process.pid });
+  });
+
+  it('refuses a lock held by another live process and leaves its file alone', async () => {
+    const pid = liveForeignPid();
+    const raw = await writeLock({ pid, host: os.hostname(), startedAt: '2025-01-01T00:00:00.000Z' });
+    const error = await acquireLock(tmp).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DossierError);
+    expect(error).toMatchObject({ code: 'locked', file: lockFile });
+    expect((error as Error).message).toContain(String(pid));
+    expect(await fs.readFile(lockFile, 'utf8')).toBe(raw);
+  });
+
+  it('refuses a lock held from another machine (its PID cannot be checked)', async () => {
+    const raw = await writeLock({ pid: deadPid(), host: 'some-other-machine', startedAt: '2025-01-01T00:00:00.000Z' });
+    await expect(acquireLock(tmp)).rejects.toMatchObject({ code: 'locked', message: expect.stringContaining('some-other-machine') });
+    expect(await fs.readFile(lockFile, 'utf8')).toBe(raw);
+  });
+});
+
+describe('readLock', () => {
+  it('is null without a lock file, or with one that is not a lock', async () => {
+    expect(await readLock(tmp)).toBeNull();
+    await fs.writeFile(lockFile, '{"pid":"nope"}');
+    expect(await readLock(tmp)).toBeNull();
+  });
+});
+
+describe('liveLockHolder', () => {
+  it('is null without a lock, for this process and for a dead process', async () => {
+    expect(await liveLockHolder(tmp)).toBeNull();
+    await writeLock({ pid: process.pid, host: os.hostname(), startedAt: 'x' });
+    expect(await liveLockHolder(tmp)).toBeNull();
+    await writeLock({ pid: deadPid(), host: os.hostname(), startedAt: 'x' });
+    expect(await liveLockHolder(tmp)).toBeNull();
+  });
+
+  it('is the lock of a live other process, with its URL and token', async () => {
+    const pid = liveForeignPid();
+    await writeLock({ pid, host: os.hostname(), startedAt: 'x', url: 'http://127.0.0.1:1', token: 't' });
+    expect(await liveLockHolder(tmp)).toEqual({ pid, host: os.hostname(), startedAt: 'x', url: 'http://127.0.0.1:1', token: 't' });
+  });
+
+  it('counts a lock from another machine as live', async () => {
+    await writeLock({ pid: deadPid(), host: 'some-other-machine', startedAt: 'x' });
+    expect(await liveLockHolder(tmp)).toMatchObject({ host: 'some-other-machine' });
+  });
+});

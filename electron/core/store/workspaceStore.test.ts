@@ -1,0 +1,551 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
+import { DossierError } from '../../common/errors';
+import { ID_PATTERN, newId } from '../../common/ids';
+import type { Annotation } from '../../common/model/annotation';
+import { createCore } from '../dossierCore';
+import { SCHEMA_VERSION } from './schemaFile';
+import { sha256Hex, WorkspaceStore, type NewArticle } from './workspaceStore';
+
+let tmp: string;
+let ws: string;
+const stores: WorkspaceStore[] = [];
+const children: ChildProcess[] = [];
+
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-store-'));
+  ws = path.join(tmp, 'ws');
+});
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+  for (const child of children.splice(0)) child.kill();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+async function open(dir = ws, options: { create?: boolean; lock?: boolean } = { create: true }): Promise<WorkspaceStore> {
+  const store = await WorkspaceStore.open(dir, options);
+  stores.push(store);
+  return store;
+}
+
+async function openError(dir: string, options?: { create?: boolean; lock?: boolean }): Promise<DossierError> {
+  const error = await WorkspaceStore.open(dir, options).then(
+    (store) => {
+      stores.push(store);
+      return new Error('expected open to fail');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DossierError);
+  return error as DossierError;
+}
+
+function newArticle(text: string, name = 'article.txt'): NewArticle {
+  const original = new TextEncoder().encode(`${text}\n`);
+  return {
+    meta: {
+      id: newId('art'),
+      rev: 1,
+      title: text.split(/\s+/).slice(0, 4).join(' '),
+      source: name,
+      published: '2025-05-04',
+      importedAt: new Date().toISOString(),
+      sha256: sha256Hex(original),
+      length: text.length,
+      original: 'original.txt',
+      mediaType: 'text/plain',
+    },
+    text,
+    original,
+  };
+}
+
+function annotationOn(articleId: string, text: string, quote: string): Annotation {
+  const start = text.indexOf(quote);
+  const now = new Date().toISOString();
+  return {
+    id: newId('ann'),
+    rev: 1,
+    articleId,
+    motivation: 'highlighting',
+    target: { quote: quoteSelectorAt(text, start, start + quote.length), position: positionSelector(start, start + quote.length) },
+    comment: '',
+    status: 'anchored',
+    created: now,
+    modified: now,
+  };
+}
+
+interface FileState {
+  bytes: string;
+  ino: number;
+  mtimeMs: number;
+}
+
+/** Every file under `dir` with its bytes, inode and mtime: a rewrite changes at least the inode. */
+async function snapshot(dir: string): Promise<Map<string, FileState>> {
+  const out = new Map<string, FileState>();
+  async function walk(current: string): Promise<void> {
+    for (const entry of await fs.readdir(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else {
+        const stat = await fs.stat(full);
+        out.set(path.relative(dir, full), {
+          bytes: (await fs.readFile(full)).toString('base64'),
+          ino: stat.ino,
+          mtimeMs: stat.mtimeMs,
+        });
+      }
+    }
+  }
+  await walk(dir);
+  return out;
+}
+
+const TEXT_A = 'India and Japan are strategic partners in the Quad. The ministers met in New Delhi.';
+const TEXT_B = 'The Ministry of Defence stated on Sunday that both sides will exchange views.';
+
+describe('creating and opening', () => {
+  it('creates a workspace in an empty folder, every file with schemaVersion and kind', async () => {
+    await fs.mkdir(ws);
+    const store = await open();
+    expect(store.info()).toMatchObject({
+      name: 'ws',
+      path: ws,
+      schemaVersion: SCHEMA_VERSION,
+      readOnly: false,
+      readOnlyReason: null,
+      articleCount: 0,
+    });
+    expect(store.info().id).toMatch(ID_PATTERN);
+    expect((await fs.readdir(ws)).sort()).toEqual(['.dossier.lock', 'articles', 'library.json', 'workspace.json']);
+    expect(JSON.parse(await fs.readFile(path.join(ws, 'workspace.json'), 'utf8'))).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'workspace',
+      startArticleId: null,
+    });
+    expect(JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8'))).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'library',
+      rev: 0,
+      articles: [],
+    });
+  });
+
+  it('creates the folder itself when it does not exist yet', async () => {
+    const store = await open(path.join(tmp, 'deep', 'er', 'ws'));
+    expect(store.info().name).toBe('ws');
+    await expect(fs.access(path.join(tmp, 'deep', 'er', 'ws', 'workspace.json'))).resolves.toBeUndefined();
+  });
+
+  it('creates in a folder that holds only hidden files', async () => {
+    await fs.mkdir(ws);
+    await fs.writeFile(path.join(ws, '.DS_Store'), 'x');
+    await expect(open()).resolves.toBeInstanceOf(WorkspaceStore);
+  });
+
+  it('refuses to create a workspace in a folder that holds other files, and writes nothing', async () => {
+    await fs.mkdir(ws);
+    await fs.writeFile(path.join(ws, 'thesis.docx'), 'my work');
+    const error = await openError(ws, { create: true });
+    expect(error.code).toBe('bad-input');
+    expect(error.message).toContain(ws);
+    expect(await fs.readdir(ws)).toEqual(['thesis.docx']);
+    expect(await fs.readFile(path.join(ws, 'thesis.docx'), 'utf8')).toBe('my work');
+  });
+
+  it('says "not found" for a folder that is not a workspace when not asked to create, and writes nothing', async () => {
+    await fs.mkdir(ws);
+    const error = await openError(ws, {});
+    expect(error.code).toBe('not-found');
+    expect(error.message).toMatch(/not a Dossier workspace/);
+    expect(await fs.readdir(ws)).toEqual([]);
+    expect((await openError(path.join(tmp, 'missing'), {})).code).toBe('not-found');
+  });
+
+  it('reopens an existing workspace with create: true without resetting it', async () => {
+    const first = await open();
+    const { id } = first.info();
+    await first.addArticles([newArticle(TEXT_A)]);
+    await first.close();
+    const again = await open();
+    expect(again.info()).toMatchObject({ id, articleCount: 1 });
+  });
+
+  it('keeps articles and annotations across close and reopen', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    const ann = annotationOn(article.meta.id, TEXT_A, 'strategic partners');
+    await store.updateAnnotations(article.meta.id, (all) => all.push(ann));
+    await store.close();
+
+    const reopened = await open(ws, {});
+    expect(reopened.listArticles().map((a) => a.id)).toEqual([article.meta.id]);
+    expect(await reopened.readArticle(article.meta.id)).toEqual({ meta: article.meta, text: TEXT_A });
+    expect(await reopened.readAnnotations(article.meta.id)).toEqual([ann]);
+  });
+
+  it('looks articles up by id and by sha256', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    expect(store.hasArticle(article.meta.id)).toBe(true);
+    expect(store.hasArticle('art_00000000000000000000000000')).toBe(false);
+    expect(store.findArticleBySha256(article.meta.sha256)?.id).toBe(article.meta.id);
+    expect(store.findArticleBySha256('0'.repeat(64))).toBeUndefined();
+    await expect(store.readArticle('art_00000000000000000000000000')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('never builds a path from an id that is not one', async () => {
+    const store = await open();
+    for (const id of ['../../etc', 'art_../x', 'ART_1', '']) {
+      expect(() => store.articleDir(id), id).toThrow(DossierError);
+    }
+  });
+});
+
+describe('damaged files are named and never rewritten', () => {
+  const damaged: [string, string][] = [
+    ['invalid JSON', '{"schemaVersion": 1,\n  "kind": "x"\n  oops'],
+    ['valid JSON failing the schema', '{"schemaVersion": 1, "kind": "wrong", "x": []}'],
+    ['the right kind with wrong fields', ''],
+  ];
+
+  it.each(damaged)('workspace.json with %s → corrupt-file, bytes unchanged, no lock left', async (_label, content) => {
+    await (await open()).close();
+    const file = path.join(ws, 'workspace.json');
+    const raw = content || JSON.stringify({ schemaVersion: 1, kind: 'workspace', id: 7 });
+    await fs.writeFile(file, raw);
+    const before = await snapshot(ws);
+    for (const options of [{}, { create: true }]) {
+      const error = await openError(ws, options);
+      expect(error.code).toBe('corrupt-file');
+      expect(error.file).toBe(file);
+      expect(error.message).toContain(file);
+      expect(error.message).not.toMatch(/\n/);
+    }
+    expect(await snapshot(ws)).toEqual(before);
+  });
+
+  it.each(damaged)('library.json with %s → corrupt-file, bytes unchanged, lock released', async (_label, content) => {
+    await (await open()).close();
+    const file = path.join(ws, 'library.json');
+    const raw = content || JSON.stringify({ schemaVersion: 1, kind: 'library', rev: 0, articles: [{ id: 1 }] });
+    await fs.writeFile(file, raw);
+    const before = await snapshot(ws);
+    const error = await openError(ws, {});
+    expect(error).toMatchObject({ code: 'corrupt-file', file });
+    expect(error.message).toContain(file);
+    expect(await snapshot(ws)).toEqual(before);
+    expect((await fs.readdir(ws)).includes('.dossier.lock')).toBe(false);
+  });
+
+  it.each(damaged)('annotations.json with %s → corrupt-file on read and on write, bytes unchanged', async (_label, content) => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    await store.close();
+    const file = path.join(ws, 'articles', article.meta.id, 'annotations.json');
+    const raw =
+      content ||
+      JSON.stringify({ schemaVersion: 1, kind: 'annotations', articleId: article.meta.id, rev: 1, annotations: [{ id: 'x' }] });
+    await fs.writeFile(file, raw);
+    const before = await snapshot(path.join(ws, 'articles'));
+
+    const reopened = await open(ws, {});
+    const api = createCore(reopened).api;
+    await expect(reopened.readAnnotations(article.meta.id)).rejects.toMatchObject({ code: 'corrupt-file', file });
+    await expect(api['annotations.list']({ articleId: article.meta.id })).rejects.toMatchObject({ code: 'corrupt-file', file });
+    const writeError = await api['annotations.create']({ articleId: article.meta.id, start: 0, end: 5 }).catch((e: unknown) => e);
+    expect(writeError).toMatchObject({ code: 'corrupt-file', file, message: expect.stringContaining(file) });
+    await expect(
+      reopened.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, 'Quad'))),
+    ).rejects.toMatchObject({ code: 'corrupt-file' });
+    expect(await fs.readFile(file, 'utf8')).toBe(raw);
+    expect(await snapshot(path.join(ws, 'articles'))).toEqual(before);
+  });
+
+  it('reads annotations.json again once it has been repaired', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    const file = path.join(ws, 'articles', article.meta.id, 'annotations.json');
+    const good = await fs.readFile(file, 'utf8');
+    await fs.writeFile(file, '{broken');
+    await expect(store.readAnnotations(article.meta.id)).rejects.toMatchObject({ code: 'corrupt-file' });
+    await fs.writeFile(file, good);
+    expect(await store.readAnnotations(article.meta.id)).toEqual([]);
+  });
+
+  it('names a damaged or missing text.json and article.json when reading the article', async () => {
+    const store = await open();
+    const a = newArticle(TEXT_A);
+    const b = newArticle(TEXT_B);
+    await store.addArticles([a]);
+    await store.addArticles([b]);
+    const textFile = path.join(ws, 'articles', a.meta.id, 'text.json');
+    await fs.writeFile(textFile, '{"schemaVersion":1,"kind":"text"}');
+    await expect(store.readArticle(a.meta.id)).rejects.toMatchObject({ code: 'corrupt-file', file: textFile });
+    expect(await fs.readFile(textFile, 'utf8')).toBe('{"schemaVersion":1,"kind":"text"}');
+    const articleFile = path.join(ws, 'articles', b.meta.id, 'article.json');
+    await fs.rm(articleFile);
+    await expect(store.readArticle(b.meta.id)).rejects.toMatchObject({ code: 'corrupt-file', file: articleFile });
+  });
+});
+
+describe('a workspace from a newer Dossier', () => {
+  it('opens read-only: writes throw read-only, no file is touched, no lock is taken', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    await store.close();
+    const file = path.join(ws, 'workspace.json');
+    const workspace = JSON.parse(await fs.readFile(file, 'utf8'));
+    await fs.writeFile(file, JSON.stringify({ ...workspace, schemaVersion: 99, futureField: { x: 1 } }, null, 2));
+    const before = await snapshot(ws);
+
+    const readOnly = await open(ws, {});
+    expect(readOnly.info()).toMatchObject({ readOnly: true, schemaVersion: 99, articleCount: 1 });
+    expect(readOnly.info().readOnlyReason).toMatch(/newer Dossier/);
+    expect(readOnly.readOnlyReason).toBe(readOnly.info().readOnlyReason);
+    expect(await readOnly.readArticle(article.meta.id)).toMatchObject({ text: TEXT_A });
+    expect(await readOnly.readAnnotations(article.meta.id)).toEqual([]);
+
+    const writes: [string, () => Promise<unknown>][] = [
+      ['setStartArticle', () => readOnly.setStartArticle(article.meta.id)],
+      ['addArticle', () => readOnly.addArticles([newArticle(TEXT_B)])],
+      ['updateAnnotations', () => readOnly.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, 'Quad')))],
+      ['appendHistory', () => readOnly.appendHistory({ at: 'x', op: 'annotation.create', articleId: article.meta.id, before: null, after: null })],
+      ['api create', () => createCore(readOnly).api['annotations.createFromQuote']({ articleId: article.meta.id, quote: 'Quad' })],
+    ];
+    for (const [label, write] of writes) {
+      await expect(write(), label).rejects.toMatchObject({ code: 'read-only' });
+    }
+    await readOnly.close();
+    expect(await snapshot(ws)).toEqual(before);
+  });
+});
+
+describe('saving', () => {
+  it('rewrites only that article\u2019s annotations.json when an annotation is saved', async () => {
+    const store = await open();
+    const a = newArticle(TEXT_A, 'a.txt');
+    const b = newArticle(TEXT_B, 'b.txt');
+    await store.addArticles([a]);
+    await store.addArticles([b]);
+    await store.updateAnnotations(b.meta.id, (all) => all.push(annotationOn(b.meta.id, TEXT_B, 'Sunday')));
+    const before = await snapshot(ws);
+
+    const ann = annotationOn(a.meta.id, TEXT_A, 'strategic partners');
+    await store.updateAnnotations(a.meta.id, (all) => all.push(ann));
+
+    const after = await snapshot(ws);
+    const changed = [...after.keys()].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(before.get(k)));
+    expect(changed).toEqual([path.join('articles', a.meta.id, 'annotations.json')]);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    const saved = JSON.parse(await fs.readFile(path.join(ws, 'articles', a.meta.id, 'annotations.json'), 'utf8'));
+    expect(saved).toEqual({ schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId: a.meta.id, rev: 1, annotations: [ann] });
+  });
+
+  it('gives every JSON file it writes a schemaVersion and the kind its name implies', async () => {
+    const store = await open();
+    const a = newArticle(TEXT_A);
+    await store.addArticles([a]);
+    await store.addArticles([newArticle(TEXT_B)]);
+    await store.setStartArticle(a.meta.id);
+    await store.updateAnnotations(a.meta.id, (all) => all.push(annotationOn(a.meta.id, TEXT_A, 'Quad')));
+    const kinds: Record<string, string> = {
+      'workspace.json': 'workspace',
+      'library.json': 'library',
+      'article.json': 'article',
+      'text.json': 'text',
+      'annotations.json': 'annotations',
+    };
+    const files = [...(await snapshot(ws)).keys()].filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(2 + 3 * 2);
+    for (const file of files) {
+      const json = JSON.parse(await fs.readFile(path.join(ws, file), 'utf8'));
+      expect(json.schemaVersion, file).toBe(SCHEMA_VERSION);
+      expect(json.kind, file).toBe(kinds[path.basename(file)]);
+    }
+  });
+
+  it('keeps the original bytes read-only, with their sha256, and the text apart', async () => {
+    const store = await open();
+    const article = newArticle('Caf\u00e9 \u2014 r\u00e9sum\u00e9\r\nsecond line');
+    await store.addArticles([article]);
+    const dir = path.join(ws, 'articles', article.meta.id);
+    const original = await fs.readFile(path.join(dir, 'original.txt'));
+    expect(new Uint8Array(original)).toEqual(article.original);
+    expect(createHash('sha256').update(original).digest('hex')).toBe(article.meta.sha256);
+    if (process.platform !== 'win32') expect((await fs.stat(path.join(dir, 'original.txt'))).mode & 0o777).toBe(0o444);
+    expect(JSON.parse(await fs.readFile(path.join(dir, 'text.json'), 'utf8'))).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'text',
+      articleId: article.meta.id,
+      text: article.text,
+    });
+    expect(JSON.parse(await fs.readFile(path.join(dir, 'article.json'), 'utf8')).article).toEqual(article.meta);
+    expect(store.listArticles()).toEqual([
+      {
+        id: article.meta.id,
+        title: article.meta.title,
+        published: article.meta.published,
+        sha256: article.meta.sha256,
+        source: article.meta.source,
+        importedAt: article.meta.importedAt,
+      },
+    ]);
+  });
+
+  it('adds a batch of articles with one write of the library index', async () => {
+    const store = await open();
+    const batch = [newArticle(TEXT_A, 'a.txt'), newArticle(TEXT_B, 'b.txt'), newArticle('Third article text.', 'c.txt')];
+    await store.addArticles(batch);
+    await store.addArticles([]);
+    const library = JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8'));
+    expect(library.rev).toBe(1);
+    expect(library.articles.map((a: { id: string }) => a.id)).toEqual(batch.map((a) => a.meta.id));
+    expect(store.info().articleCount).toBe(3);
+    for (const a of batch) {
+      expect(store.hasArticle(a.meta.id)).toBe(true);
+      expect(store.findArticleBySha256(a.meta.sha256)?.id).toBe(a.meta.id);
+      expect((await store.readArticle(a.meta.id)).text).toBe(a.text);
+    }
+    expect((await fs.readdir(path.join(ws, 'articles'))).sort()).toEqual(batch.map((a) => a.meta.id).sort());
+  });
+
+  it('appends one history line per operation, with before and after', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    const ann = annotationOn(article.meta.id, TEXT_A, 'Quad');
+    await store.appendHistory({ at: 't1', op: 'annotation.create', articleId: article.meta.id, before: null, after: ann });
+    await store.appendHistory({ at: 't2', op: 'annotation.delete', articleId: article.meta.id, before: ann, after: null });
+    const lines = (await fs.readFile(path.join(ws, 'articles', article.meta.id, 'history.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      { at: article.meta.importedAt, op: 'article.import', articleId: article.meta.id, before: null, after: { sha256: article.meta.sha256 } },
+      { at: 't1', op: 'annotation.create', articleId: article.meta.id, before: null, after: ann },
+      { at: 't2', op: 'annotation.delete', articleId: article.meta.id, before: ann, after: null },
+    ]);
+  });
+
+  it('bumps the file revision on every save and leaves data unchanged when the change throws', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    const file = path.join(ws, 'articles', article.meta.id, 'annotations.json');
+    await store.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, 'Quad')));
+    await store.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, 'Delhi')));
+    const raw = await fs.readFile(file, 'utf8');
+    expect(JSON.parse(raw).rev).toBe(2);
+    await expect(
+      store.updateAnnotations(article.meta.id, (all) => {
+        all.splice(0);
+        throw new DossierError('conflict', 'no');
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    expect(await store.readAnnotations(article.meta.id)).toHaveLength(2);
+    expect(await fs.readFile(file, 'utf8')).toBe(raw);
+  });
+
+  it('loses no annotation when many are saved at once on a freshly opened workspace', async () => {
+    const first = await open();
+    const article = newArticle(TEXT_A);
+    await first.addArticles([article]);
+    await first.close();
+    const store = await open(ws, {});
+    const words = ['India', 'Japan', 'strategic', 'partners', 'Quad', 'ministers', 'met', 'New', 'Delhi'];
+    await Promise.all(
+      words.map((w) => store.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, w)))),
+    );
+    expect((await store.readAnnotations(article.meta.id)).map((a) => a.target.quote.exact).sort()).toEqual([...words].sort());
+    const saved = JSON.parse(await fs.readFile(path.join(ws, 'articles', article.meta.id, 'annotations.json'), 'utf8'));
+    expect(saved.rev).toBe(words.length);
+    expect(saved.annotations).toHaveLength(words.length);
+  });
+
+  it('remembers the start article', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    expect(store.startArticleId).toBeNull();
+    await store.setStartArticle(article.meta.id);
+    await store.close();
+    expect((await open(ws, {})).startArticleId).toBe(article.meta.id);
+  });
+
+  it('refuses writes once closed', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    await store.close();
+    await expect(store.addArticles([newArticle(TEXT_B)])).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(store.updateAnnotations(article.meta.id, () => undefined)).rejects.toMatchObject({ code: 'unavailable' });
+  });
+});
+
+describe('the workspace lock', () => {
+  function liveForeignPid(): number {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    children.push(child);
+    return child.pid!;
+  }
+  function deadPid(): number {
+    for (let pid = 999_999; ; pid++) {
+      try {
+        process.kill(pid, 0);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
+      }
+    }
+  }
+  const lockFile = () => path.join(ws, '.dossier.lock');
+
+  it('is held while open and released by close()', async () => {
+    const store = await open();
+    expect(JSON.parse(await fs.readFile(lockFile(), 'utf8'))).toMatchObject({ pid: process.pid, host: os.hostname() });
+    expect(store.lockTakeoverMessage).toBeNull();
+    await store.close();
+    await expect(fs.access(lockFile())).rejects.toMatchObject({ code: 'ENOENT' });
+    await store.close();
+  });
+
+  it('is not taken with lock: false', async () => {
+    await (await open()).close();
+    await open(ws, { lock: false });
+    await expect(fs.access(lockFile())).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('is not refused to a second open from the same process (same PID)', async () => {
+    await open();
+    await expect(open(ws, {})).resolves.toBeInstanceOf(WorkspaceStore);
+  });
+
+  it('takes over a stale lock of a dead process with a message', async () => {
+    await (await open()).close();
+    const pid = deadPid();
+    await fs.writeFile(lockFile(), JSON.stringify({ pid, host: os.hostname(), startedAt: '2025-05-04T10:00:00.000Z' }));
+    const store = await open(ws, {});
+    expect(store.lockTakeoverMessage).toContain(String(pid));
+    expect(JSON.parse(await fs.readFile(lockFile(), 'utf8')).pid).toBe(process.pid);
+  });
+
+  it('is refused while another live process holds it, touching nothing', async () => {
+    await (await open()).close();
+    const pid = liveForeignPid();
+    await fs.writeFile(lockFile(), JSON.stringify({ pid, host: os.hostname(), startedAt: '2025-05-04T10:00:00.000Z' }));
+    const before = await snapshot(ws);
+    const error = await openError(ws, {});
+    expect(error.code).toBe('locked');
+    expect(error.message).toContain(String(pid));
+    expect(await snapshot(ws)).toEqual(before);
+  });
+});
