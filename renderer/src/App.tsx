@@ -21,12 +21,19 @@ export function App() {
     const [{ articles: list }, info] = await Promise.all([api['articles.list']({}), api['workspace.info']({})]);
     setArticles(list);
     setWorkspace(info);
+    return { info, list };
   }, []);
 
   useEffect(() => {
+    if (workspace && articleId) localStorage.setItem(lastArticleKey(workspace.id), articleId);
+  }, [workspace, articleId]);
+
+  useEffect(() => {
     (async () => {
-      await loadLibrary();
-      const { articleId: start } = await api['app.startup']({});
+      const { info, list } = await loadLibrary();
+      // Reopen where the analyst left off; a new workspace opens on its start article (the sample).
+      const last = localStorage.getItem(lastArticleKey(info.id));
+      const start = last && list.some((a) => a.id === last) ? last : (await api['app.startup']({})).articleId;
       setArticleId(start);
       document.documentElement.dataset.ready = 'true';
     })().catch((error: unknown) => setFatal(errorMessage(error)));
@@ -120,6 +127,10 @@ export function App() {
       </main>
     </div>
   );
+}
+
+function lastArticleKey(workspaceId: string): string {
+  return `dossier.lastArticle.${workspaceId}`;
 }
 
 function SaveIndicator({ status }: { status: SaveStatus }) {

@@ -200,8 +200,9 @@ describe('briefFileName', () => {
     ['India\u2013Japan: \u201CDefence\u201D talks!', 'india-japan-defence-talks-brief.md'],
     ['Caf\u00e9 r\u00e9sum\u00e9 na\u00efve', 'cafe-resume-naive-brief.md'],
     ['../../etc/passwd', 'etc-passwd-brief.md'],
-    ['Министр обороны', 'brief-brief.md'],
-    ['中国', 'brief-brief.md'],
+    ['Министр обороны', 'министр-обороны-brief.md'],
+    ['中国', '中国-brief.md'],
+    ['!!!', 'article-brief.md'],
   ])('%j → %j', (title, expected) => {
     expect(briefFileName({ ...META, title }, 'md')).toBe(expected);
   });

@@ -52,10 +52,11 @@ export function briefFileName(article: ArticleMeta, ext: string): string {
   const slug = article.title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '');
-  return `${slug || 'brief'}-brief.${ext}`;
+    // Letters of any script stay: a Russian or Chinese title gives a Russian or Chinese file name.
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+  const short = Array.from(slug).slice(0, 60).join('').replace(/-$/, '');
+  return `${short || 'article'}-brief.${ext}`;
 }

@@ -49,6 +49,16 @@ export async function liveLockHolder(dir: string): Promise<LockInfo | null> {
   return info;
 }
 
+/** Another process may have created the lock file and not yet filled it: look again before giving up on it. */
+async function readLockPatiently(dir: string): Promise<LockInfo | null> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const info = await readLock(dir);
+    if (info) return info;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+  return null;
+}
+
 /** One writer per workspace: a lock file with PID, host and start time. */
 export async function acquireLock(dir: string): Promise<HeldLock> {
   const file = path.join(dir, FILE_NAMES.lock);
@@ -61,8 +71,11 @@ export async function acquireLock(dir: string): Promise<HeldLock> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const holder = await readLock(dir);
-    if (holder && holder.host === os.hostname() && isAlive(holder.pid) && holder.pid !== process.pid) {
+    const holder = await readLockPatiently(dir);
+    if (holder && holder.host === os.hostname() && holder.pid === process.pid) {
+      throw new DossierError('locked', `The workspace ${dir} is already open in this Dossier.`, file);
+    }
+    if (holder && holder.host === os.hostname() && isAlive(holder.pid)) {
       throw new DossierError(
         'locked',
         `The workspace ${dir} is open in another Dossier (process ${holder.pid}, since ${holder.startedAt}).`,

@@ -524,8 +524,12 @@ describe('the workspace lock', () => {
     await expect(fs.access(lockFile())).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('is not refused to a second open from the same process (same PID)', async () => {
-    await open();
+  it('refuses a second open from the same process, and allows it once the first is closed', async () => {
+    const first = await open();
+    const error = await openError(ws, {});
+    expect(error.code).toBe('locked');
+    expect(error.message).toContain('already open');
+    await first.close();
     await expect(open(ws, {})).resolves.toBeInstanceOf(WorkspaceStore);
   });
 

@@ -210,20 +210,21 @@ export class WorkspaceStore {
     }
     await syncFilesDurable(written);
     await fsyncDir(path.join(this.dir, FILE_NAMES.articles));
-    this.libraryIndexes = null;
-    await this.library.update((lib) => {
-      lib.rev += 1;
-      for (const { meta } of articles) {
-        lib.articles.push({
-          id: meta.id,
-          title: meta.title,
-          published: meta.published,
-          sha256: meta.sha256,
-          source: meta.source,
-          importedAt: meta.importedAt,
-        });
-      }
-    });
+    // Changed on a copy: if the index cannot be written, memory keeps matching the disk.
+    const next = structuredClone(this.library.data);
+    next.rev += 1;
+    for (const { meta } of articles) {
+      next.articles.push({
+        id: meta.id,
+        title: meta.title,
+        published: meta.published,
+        sha256: meta.sha256,
+        source: meta.source,
+        importedAt: meta.importedAt,
+      });
+    }
+    await this.library.adapter.write(next);
+    this.library.data = next;
     this.libraryIndexes = null;
   }
 

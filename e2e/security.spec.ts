@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, ROOT, test } from './fixtures';
+import { dossierCli } from './models/cli';
+import { ReaderPage } from './models/ReaderPage';
+
+const PAYLOADS = path.resolve(ROOT, '..', 'shared', 'conformance', 'dompurify-payloads.json');
+
+interface Payloads {
+  payloads: { title: string; payload: string }[];
+}
+
+test('hostile payloads stay inert text through import, the reader, comments and the Markdown export', async ({ dossier }) => {
+  test.skip(!existsSync(PAYLOADS), 'the shared DOMPurify payloads are not beside this checkout');
+  const { payloads } = JSON.parse(readFileSync(PAYLOADS, 'utf8')) as Payloads;
+  const page = dossier.page;
+  const dialogs: string[] = [];
+  const foreignRequests: string[] = [];
+  const origin = new URL(page.url()).origin;
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreignRequests.push(r.url());
+  });
+
+  // One article holding every payload as a paragraph, imported through the real CLI.
+  const file = path.join(dossier.workspace, '..', `payloads-${Date.now()}.txt`);
+  const body = payloads.map((p) => p.payload.replace(/\n{2,}/g, '\n')).join('\n\n');
+  writeFileSync(file, `Hostile payloads\n\n${body}\n`);
+  const imported = (await dossierCli(['import', file, '--workspace', dossier.workspace, '--json'])) as {
+    articles: { id: string; title: string }[];
+  };
+  expect(imported.articles).toHaveLength(1);
+
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Hostile payloads/ }).click();
+  const reader = new ReaderPage(page);
+  await expect(reader.title).toHaveText('Hostile payloads');
+  const bodyShape = await page.getByTestId('reader-body').evaluate((el) => ({
+    elements: el.querySelectorAll('*').length,
+    paragraphs: el.querySelectorAll('p').length,
+    textOnly: [...el.querySelectorAll('p')].every((p) => p.childNodes.length === 1 && p.firstChild!.nodeType === Node.TEXT_NODE),
+  }));
+  expect(bodyShape.elements).toBe(bodyShape.paragraphs);
+  expect(bodyShape.textOnly).toBe(true);
+  expect(await page.evaluate(() => document.querySelectorAll('script:not([src]), iframe, object, embed, svg image').length)).toBe(0);
+
+  // Payloads as a highlighted quote and as the comment.
+  const hostile = payloads.find((p) => p.payload.includes('<script'))!.payload.split('\n')[0]!;
+  const quoted = await dossierCli([
+    'annotate',
+    '--workspace',
+    dossier.workspace,
+    '--article',
+    imported.articles[0]!.id,
+    '--quote',
+    hostile,
+    '--occurrence',
+    '1',
+    '--comment',
+    '<img src=x onerror=alert(1)> [click](javascript:alert(2)) <script>alert(3)</script>',
+    '--json',
+  ]);
+  expect(quoted).toMatchObject({ annotation: { exact: hostile } });
+  await expect(reader.cards).toHaveCount(1);
+  await expect(reader.cards.first()).toContainText('<img src=x onerror=alert(1)>');
+
+  const brief = await dossier.exportBrief();
+  for (const line of brief.content.split('\n')) {
+    // Every angle bracket and link bracket of article or comment text is escaped in the Markdown.
+    expect(line).not.toMatch(/(^|[^\\])<[a-zA-Z!/]/);
+    expect(line).not.toMatch(/(^|[^\\])\]\(javascript:/i);
+  }
+
+  await page.reload();
+  await expect(reader.cards).toHaveCount(1);
+  expect(dialogs).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+  expect(dossier.pageErrors).toEqual([]);
+});
