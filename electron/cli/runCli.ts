@@ -34,6 +34,7 @@ const OPTIONS = {
   out: { type: 'string' },
   force: { type: 'boolean' },
   port: { type: 'string' },
+  replace: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -42,7 +43,8 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 export const USAGE = `Usage: dossier <command> [options]
 
 Commands:
-  import FILE...                         import articles (plain text, UTF-8)
+  import FILE...                         import articles (text, Markdown, HTML, PDF)
+  import FILE --replace ID               import FILE as the article's new version; re-anchors its annotations
   articles --json                        list the workspace's articles
   annotate --article ID --quote TEXT     highlight a passage [--comment TEXT] [--occurrence N]
   annotations --article ID --json        list an article's annotations
@@ -77,7 +79,9 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
     const workspace = resolveWorkspaceDir(values.workspace, io.env);
     switch (command) {
       case 'import':
-        return await importCommand(workspace, rest, values, io);
+        return values.replace === undefined
+          ? await importCommand(workspace, rest, values, io)
+          : await withApi(workspace, false, (api) => replaceCommand(api, rest, values, io));
       case 'articles':
         return await withApi(workspace, false, (api) => articlesCommand(api, values, io));
       case 'annotate':
@@ -126,20 +130,10 @@ async function importCommand(workspace: string, files: string[], values: Values,
   const failures: { file: string; message: string }[] = [];
   for (const file of files) {
     try {
-      const stat = await fs.stat(file);
-      if (!stat.isFile()) throw new DossierError('import-failed', `${file} is not a file.`);
-      sources.push({ name: file, bytes: await fs.readFile(file) });
+      sources.push({ name: file, bytes: await readInput(file) });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const message =
-        code === 'ENOENT'
-          ? `${file}: no such file.`
-          : code === 'EACCES'
-            ? `${file}: permission denied.`
-            : isDossierError(error)
-              ? error.message
-              : `${file}: ${(error as Error).message}`;
-      failures.push({ file, message });
+      if (!isDossierError(error)) throw error;
+      failures.push({ file, message: error.message });
     }
   }
   const outcome =
@@ -166,6 +160,43 @@ async function importCommand(workspace: string, files: string[], values: Values,
     if (files.length > 1) io.stdout(`${outcome.articles.length} of ${files.length} imported, ${failures.length} failed\n`);
   }
   return failures.length > 0 ? 1 : 0;
+}
+
+async function replaceCommand(api: DossierApi, files: string[], values: Values, io: CliIO): Promise<number> {
+  if (files.length !== 1) throw new UsageError('import --replace takes exactly one FILE');
+  const articleId = await resolveArticle(api, values.replace);
+  const file = files[0]!;
+  const bytes = await readInput(file);
+  const { article, counts } = await api['articles.replace']({
+    id: articleId,
+    file: { name: path.basename(file), base64: Buffer.from(bytes).toString('base64') },
+  });
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ article: { id: article.id, title: article.title, version: article.version }, annotations: counts })}\n`);
+    return 0;
+  }
+  io.stdout(`replaced ${article.id} with version ${article.version}: ${counts.anchored} anchored, ${counts.drifted} drifted, ${counts.orphaned} orphaned\n`);
+  if (counts.orphaned > 0) {
+    const { annotations } = await api['annotations.list']({ articleId });
+    for (const a of annotations.filter((x) => x.status === 'orphaned')) io.stdout(`  orphaned ${a.id}  "${a.target.quote.exact}"\n`);
+    io.stdout('Re-attach orphaned highlights in the app by selecting their new words.\n');
+  }
+  return 0;
+}
+
+/** A file's bytes, or an error worded for the user. */
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new DossierError('import-failed', `${file} is not a file.`);
+    return await fs.readFile(file);
+  } catch (error) {
+    if (isDossierError(error)) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DossierError('import-failed', `${file}: no such file.`);
+    if (code === 'EACCES') throw new DossierError('import-failed', `${file}: permission denied.`);
+    throw new DossierError('import-failed', `${file}: ${(error as Error).message}`);
+  }
 }
 
 async function articlesCommand(api: DossierApi, values: Values, io: CliIO): Promise<number> {

@@ -9,15 +9,26 @@ export const CALL_NAME_LIST = [
   'articles.list',
   'articles.get',
   'articles.import',
+  'articles.updateMeta',
+  'articles.replace',
+  'articles.versionText',
   'annotations.list',
   'annotations.create',
   'annotations.createFromQuote',
   'annotations.update',
   'annotations.delete',
+  'annotations.reattach',
+  'replies.add',
+  'replies.update',
+  'replies.delete',
+  'workspace.setPalette',
+  'history.undo',
+  'history.redo',
+  'history.state',
   'export.brief',
 ] as const;
 
-export const EVENT_NAME_LIST = ['workspace.changed'] as const;
+export const EVENT_NAME_LIST = ['workspace.changed', 'app.command'] as const;
 
 export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];
 export type EventNameLiteral = (typeof EVENT_NAME_LIST)[number];

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CALL_NAME_LIST, isCallName, isEventName, type CallNameLiteral, type EventNameLiteral } from './callNames';
-import { Annotation, Comment } from './model/annotation';
-import { ArticleMeta, ArticleSummary } from './model/article';
+import { Annotation, AnnotationPatch, AnchorStatus, Comment } from './model/annotation';
+import { ArticleMeta, ArticleSummary, EditableMeta } from './model/article';
+import { Palette } from './model/palette';
 import { WorkspaceInfo } from './model/workspace';
 
 /**
@@ -51,6 +52,20 @@ export const contract = {
     request: z.object({ files: z.array(ImportFile).min(1) }),
     response: z.object({ articles: z.array(ImportedArticle), failures: z.array(ImportFailure) }),
   },
+  'articles.updateMeta': {
+    request: z.object({ id: z.string().min(1), patch: EditableMeta.partial() }),
+    response: z.object({ article: ArticleMeta }),
+  },
+  /** Imports `file` as the article's next version and re-anchors its annotations onto it. */
+  'articles.replace': {
+    request: z.object({ id: z.string().min(1), file: ImportFile }),
+    response: z.object({ article: ArticleMeta, counts: z.record(AnchorStatus, z.number().int().nonnegative()) }),
+  },
+  /** The text of any version, so earlier versions stay readable. */
+  'articles.versionText': {
+    request: z.object({ id: z.string().min(1), version: z.number().int().positive() }),
+    response: z.object({ text: z.string() }),
+  },
   'annotations.list': {
     request: ArticleRef,
     response: z.object({ annotations: z.array(Annotation) }),
@@ -62,7 +77,7 @@ export const contract = {
       /** What the renderer believes it selected; the core checks it against the text. */
       exact: z.string().optional(),
       comment: Comment.default(''),
-    }),
+    }).extend(AnnotationPatch.omit({ comment: true }).shape),
     response: z.object({ annotation: Annotation }),
   },
   'annotations.createFromQuote': {
@@ -70,21 +85,60 @@ export const contract = {
       quote: z.string().min(1),
       occurrence: z.number().int().positive().optional(),
       comment: Comment.default(''),
-    }),
+    }).extend(AnnotationPatch.omit({ comment: true }).shape),
     response: z.object({ annotation: Annotation }),
   },
+  /** Changes only the fields given. */
   'annotations.update': {
     request: ArticleRef.extend({
       id: z.string().min(1),
-      comment: Comment,
       /** The revision the edit was based on; a newer stored revision is a conflict. */
       baseRev: z.number().int().positive().optional(),
+    }).extend(AnnotationPatch.shape),
+    response: z.object({ annotation: Annotation }),
+  },
+  /** Puts an annotation (an orphan, typically) on newly selected words. */
+  'annotations.reattach': {
+    request: ArticleRef.extend({
+      id: z.string().min(1),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      exact: z.string().optional(),
     }),
+    response: z.object({ annotation: Annotation }),
+  },
+  'replies.add': {
+    request: ArticleRef.extend({ annotationId: z.string().min(1), body: Comment }),
+    response: z.object({ annotation: Annotation }),
+  },
+  'replies.update': {
+    request: ArticleRef.extend({ annotationId: z.string().min(1), replyId: z.string().min(1), body: Comment }),
+    response: z.object({ annotation: Annotation }),
+  },
+  'replies.delete': {
+    request: ArticleRef.extend({ annotationId: z.string().min(1), replyId: z.string().min(1) }),
     response: z.object({ annotation: Annotation }),
   },
   'annotations.delete': {
     request: ArticleRef.extend({ id: z.string().min(1) }),
     response: z.object({ deleted: z.string() }),
+  },
+  'workspace.setPalette': {
+    request: z.object({ palette: Palette }),
+    response: z.object({ palette: Palette }),
+  },
+  /** Undo and redo walk the operation log of this run; each answers with what it did. */
+  'history.undo': {
+    request: z.object({}),
+    response: z.object({ label: z.string().nullable(), articleId: z.string().nullable() }),
+  },
+  'history.redo': {
+    request: z.object({}),
+    response: z.object({ label: z.string().nullable(), articleId: z.string().nullable() }),
+  },
+  'history.state': {
+    request: z.object({}),
+    response: z.object({ undo: z.string().nullable(), redo: z.string().nullable() }),
   },
   'export.brief': {
     request: ArticleRef.extend({ format: ExportFormat }),
@@ -107,9 +161,23 @@ export { isCallName, isEventName };
 export const events = {
   'workspace.changed': z.object({
     articleId: z.string().nullable(),
-    reason: z.enum(['article-imported', 'annotation-created', 'annotation-updated', 'annotation-deleted']),
+    reason: z.enum([
+      'article-imported',
+      'article-updated',
+      'article-replaced',
+      'annotation-created',
+      'annotation-updated',
+      'annotation-deleted',
+      'palette-updated',
+      'undo',
+      'redo',
+    ]),
   }),
+  /** A menu command from the Electron shell (File › Import…, Edit › Undo …). */
+  'app.command': z.object({ command: z.enum(['import', 'export', 'undo', 'redo']) }),
 } as const;
+
+export type AppCommand = z.output<(typeof events)['app.command']>['command'];
 
 export type Events = typeof events;
 export type EventName = keyof Events;

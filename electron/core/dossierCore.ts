@@ -1,8 +1,12 @@
+import os from 'node:os';
 import { contract, type CallName, type CallResult, type DossierApi } from '../common/contract';
 import { DossierError, isDossierError } from '../common/errors';
+import type { AnnotationPatch, Creator } from '../common/model/annotation';
 import { AnnotationService } from './annotations/annotationService';
+import { ArticleService } from './articles/articleService';
 import { EventBus } from './events';
 import { briefFileName, markdownBrief } from './export/markdownBrief';
+import { ChangeLog } from './history/changeLog';
 import { importArticles } from './import/importArticles';
 import type { WorkspaceStore } from './store/workspaceStore';
 
@@ -14,60 +18,92 @@ export interface DossierCore {
   dispatch(name: string, request: unknown): Promise<CallResult>;
 }
 
+export interface CoreOptions {
+  /** Who annotations are attributed to; the signed-in user by default. */
+  creator?: Creator;
+}
+
 /** The services behind the contract, on one open workspace. */
-export function createCore(store: WorkspaceStore): DossierCore {
+export function createCore(store: WorkspaceStore, options: CoreOptions = {}): DossierCore {
   const events = new EventBus();
-  const annotations = new AnnotationService(store);
+  const changes = new ChangeLog(store, events);
+  const creator = options.creator ?? defaultCreator();
+  const annotations = new AnnotationService(store, changes, () => creator);
+  const articles = new ArticleService(store, changes);
+  const bytes = (base64: string) => Buffer.from(base64, 'base64');
+  const patchOf = (r: AnnotationPatch): AnnotationPatch => ({ comment: r.comment, color: r.color, tags: r.tags, grading: r.grading });
 
   const api: DossierApi = {
-    'workspace.info': async () => store.info(),
+    'workspace.info': async () => ({ ...store.info(), creator }),
     'app.startup': async () => {
       const start = store.startArticleId;
       const articleId = start && store.hasArticle(start) ? start : (store.listArticles()[0]?.id ?? null);
       return { articleId };
     },
     'articles.list': async () => ({
-      articles: store.listArticles().map(({ id, title, published, sha256, source }) => ({ id, title, published, sha256, source })),
+      articles: store.listArticles().map(({ id, title, published, sha256, source, outlet }) => ({ id, title, published, sha256, source, outlet })),
     }),
     'articles.get': async ({ id }) => {
       const { meta, text } = await store.readArticle(id);
       return { article: meta, text };
     },
     'articles.import': async ({ files }) => {
-      const outcome = await importArticles(
-        store,
-        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
-      );
+      const outcome = await importArticles(store, files.map((f) => ({ name: f.name, bytes: bytes(f.base64) })));
       if (outcome.articles.some((a) => !a.duplicate)) events.emit('workspace.changed', { articleId: null, reason: 'article-imported' });
       return outcome;
     },
+    'articles.updateMeta': async ({ id, patch }) => ({ article: await articles.updateMeta(id, patch) }),
+    'articles.replace': async ({ id, file }) => articles.replace(id, { name: file.name, bytes: bytes(file.base64) }),
+    'articles.versionText': async ({ id, version }) => {
+      const meta = await store.readMeta(id);
+      if (!meta.versions.some((v) => v.version === version)) throw new DossierError('not-found', `This article has no version ${version}.`);
+      return { text: await store.readVersionText(id, version) };
+    },
     'annotations.list': async ({ articleId }) => ({ annotations: await annotations.list(articleId) }),
-    'annotations.create': async ({ articleId, start, end, exact, comment }) => {
-      const annotation = await annotations.create(articleId, start, end, comment ?? '', exact);
-      events.emit('workspace.changed', { articleId, reason: 'annotation-created' });
-      return { annotation };
-    },
-    'annotations.createFromQuote': async ({ articleId, quote, occurrence, comment }) => {
-      const annotation = await annotations.createFromQuote(articleId, quote, comment ?? '', occurrence);
-      events.emit('workspace.changed', { articleId, reason: 'annotation-created' });
-      return { annotation };
-    },
-    'annotations.update': async ({ articleId, id, comment, baseRev }) => {
-      const annotation = await annotations.updateComment(articleId, id, comment, baseRev);
-      events.emit('workspace.changed', { articleId, reason: 'annotation-updated' });
-      return { annotation };
-    },
+    'annotations.create': async (r) => ({
+      annotation: await annotations.create(r.articleId, r.start, r.end, { ...patchOf(r), comment: r.comment ?? '', exact: r.exact }),
+    }),
+    'annotations.createFromQuote': async (r) => ({
+      annotation: await annotations.createFromQuote(r.articleId, r.quote, { ...patchOf(r), comment: r.comment ?? '' }, r.occurrence),
+    }),
+    'annotations.update': async (r) => ({ annotation: await annotations.update(r.articleId, r.id, patchOf(r), r.baseRev) }),
     'annotations.delete': async ({ articleId, id }) => {
       await annotations.delete(articleId, id);
-      events.emit('workspace.changed', { articleId, reason: 'annotation-deleted' });
       return { deleted: id };
     },
+    'annotations.reattach': async ({ articleId, id, start, end, exact }) => ({
+      annotation: await annotations.reattach(articleId, id, start, end, exact),
+    }),
+    'replies.add': async ({ articleId, annotationId, body }) => ({ annotation: await annotations.addReply(articleId, annotationId, body) }),
+    'replies.update': async ({ articleId, annotationId, replyId, body }) => ({
+      annotation: await annotations.editReply(articleId, annotationId, replyId, body),
+    }),
+    'replies.delete': async ({ articleId, annotationId, replyId }) => ({
+      annotation: await annotations.deleteReply(articleId, annotationId, replyId),
+    }),
+    'workspace.setPalette': async ({ palette }) => {
+      const keys = new Set(palette.map((p) => p.key));
+      if (keys.size !== palette.length) throw new DossierError('bad-input', 'Each colour may appear only once.');
+      await changes.exclusive(null, () =>
+        changes.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: store.info().palette, after: palette }] }, 'palette-updated'),
+      );
+      return { palette: store.info().palette };
+    },
+    'history.undo': async () => {
+      const change = await changes.undo();
+      return { label: change?.label ?? null, articleId: change?.articleId ?? null };
+    },
+    'history.redo': async () => {
+      const change = await changes.redo();
+      return { label: change?.label ?? null, articleId: change?.articleId ?? null };
+    },
+    'history.state': async () => changes.state(),
     'export.brief': async ({ articleId, format }) => {
       const { meta } = await store.readArticle(articleId);
       const list = await annotations.list(articleId);
       switch (format) {
         case 'md':
-          return { filename: briefFileName(meta, 'md'), mediaType: 'text/markdown', content: markdownBrief(meta, list) };
+          return { filename: briefFileName(meta, 'md'), mediaType: 'text/markdown', content: markdownBrief(meta, list, store.info().palette) };
       }
     },
   };
@@ -92,6 +128,14 @@ export function createCore(store: WorkspaceStore): DossierCore {
   }
 
   return { api, events, store, dispatch };
+}
+
+function defaultCreator(): Creator {
+  try {
+    return { name: os.userInfo().username || 'Analyst' };
+  } catch {
+    return { name: 'Analyst' };
+  }
 }
 
 export function toErrorPayload(error: unknown): { code: string; message: string; file?: string } {

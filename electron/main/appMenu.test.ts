@@ -3,7 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { appMenuTemplate } from './appMenu';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
-vi.mock('electron', () => ({ app: {}, Menu: {} }));
+vi.mock('electron', () => ({ app: {}, Menu: {}, BrowserWindow: {} }));
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((item) => [
@@ -20,8 +20,19 @@ describe('appMenuTemplate', () => {
 
   it('has the usual edit, view and quit commands', () => {
     expect(roles(appMenuTemplate(true, 'win32'))).toEqual(
-      expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn', 'zoomOut', 'resetZoom']),
+      expect.arrayContaining(['quit', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn', 'zoomOut', 'resetZoom']),
     );
+  });
+
+  it("sends Dossier's own commands to the renderer without registering their shortcuts twice", () => {
+    const sent: string[] = [];
+    const items = appMenuTemplate(true, 'linux', (c) => sent.push(c)).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    for (const label of ['&Import…', '&Export brief…', '&Undo', '&Redo']) {
+      const item = items.find((i) => i.label === label)!;
+      expect(item.registerAccelerator).toBe(false);
+      (item.click as () => void)();
+    }
+    expect(sent).toEqual(['import', 'export', 'undo', 'redo']);
   });
 
   it('follows macOS habits: an application menu, and Close in File', () => {

@@ -28,7 +28,7 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => P
     // readStaticFile decodes the path and refuses anything that resolves outside root.
     const file = await readStaticFile(root, url.pathname);
     if (!file) return plain(404, 'Not found');
-    return new Response(request.method === 'HEAD' ? null : file.body, {
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
       status: 200,
       headers: { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' },
     });

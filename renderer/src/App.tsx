@@ -3,17 +3,25 @@ import type { ArticleSummary } from '../../electron/common/model/article';
 import type { WorkspaceInfo } from '../../electron/common/model/workspace';
 import { api, onEvent } from './api';
 import { ArticleView } from './ArticleView';
-import { shortcutLabel } from './annotations/AnnotationPanel';
+import { ImportProgressBar, ImportSummaryDialog } from './library/ImportStatus';
+import { useImport } from './library/useImport';
+import { isEditingText, shortcutLabel } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
 import { errorMessage, useSaveStatus, type SaveStatus } from './ui/useSaveStatus';
+import { WorkspaceContext } from './ui/WorkspaceContext';
+
+const IMPORT_TYPES = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,text/plain,text/markdown,text/html,application/pdf';
 
 export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
   const [articleId, setArticleId] = useState<string | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
+  const [history, setHistory] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
+  const [dropping, setDropping] = useState(false);
   const { status, tracker, hasUnsaved } = useSaveStatus();
   const exportRef = useRef<(() => Promise<void>) | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [canExport, setCanExport] = useState(false);
   const notify = useNotify();
 
@@ -24,9 +32,19 @@ export function App() {
     return { info, list };
   }, []);
 
-  useEffect(() => {
-    if (workspace && articleId) localStorage.setItem(lastArticleKey(workspace.id), articleId);
-  }, [workspace, articleId]);
+  const refreshHistory = useCallback(() => {
+    void api['history.state']({}).then(setHistory, () => undefined);
+  }, []);
+
+  const importer = useImport(
+    useCallback(
+      (firstId: string | null) => {
+        void loadLibrary();
+        if (firstId) setArticleId(firstId);
+      },
+      [loadLibrary],
+    ),
+  );
 
   useEffect(() => {
     (async () => {
@@ -38,18 +56,56 @@ export function App() {
       document.documentElement.dataset.ready = 'true';
     })().catch((error: unknown) => setFatal(errorMessage(error)));
     return onEvent('workspace.changed', (event) => {
-      if (event.reason === 'article-imported') void loadLibrary().catch((e: unknown) => notify({ tone: 'error', message: errorMessage(e) }));
+      refreshHistory();
+      if (['article-imported', 'article-updated', 'article-replaced', 'palette-updated', 'undo', 'redo'].includes(event.reason)) {
+        void loadLibrary().catch((e: unknown) => notify({ tone: 'error', message: errorMessage(e) }));
+      }
     });
-  }, [loadLibrary, notify]);
+  }, [loadLibrary, notify, refreshHistory]);
+
+  useEffect(() => {
+    if (workspace && articleId) localStorage.setItem(lastArticleKey(workspace.id), articleId);
+  }, [workspace, articleId]);
+
+  const undo = useCallback(async () => {
+    try {
+      const { label, articleId: where } = await api['history.undo']({});
+      if (!label) return notify({ tone: 'info', message: 'Nothing to undo.' });
+      if (where) setArticleId(where);
+      notify({ tone: 'info', message: `Undone: ${label}.` });
+    } catch (error) {
+      notify({ tone: 'error', message: `Could not undo: ${errorMessage(error)}` });
+    }
+  }, [notify]);
+
+  const redo = useCallback(async () => {
+    try {
+      const { label, articleId: where } = await api['history.redo']({});
+      if (!label) return notify({ tone: 'info', message: 'Nothing to redo.' });
+      if (where) setArticleId(where);
+      notify({ tone: 'info', message: `Redone: ${label}.` });
+    } catch (error) {
+      notify({ tone: 'error', message: `Could not redo: ${errorMessage(error)}` });
+    }
+  }, [notify]);
 
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (hasUnsaved()) event.preventDefault();
     };
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'e') {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.shiftKey && key === 'e') {
         event.preventDefault();
         void exportRef.current?.();
+      } else if (mod && !event.shiftKey && key === 'o') {
+        event.preventDefault();
+        fileInput.current?.click();
+      } else if (mod && !isEditingText(event.target) && (key === 'z' || key === 'y')) {
+        // Inside a text field Ctrl/Cmd+Z belongs to the field; elsewhere it undoes the last change.
+        event.preventDefault();
+        void (key === 'y' || event.shiftKey ? redo() : undo());
       }
     };
     window.addEventListener('beforeunload', onBeforeUnload);
@@ -58,7 +114,46 @@ export function App() {
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('keydown', onKey);
     };
-  }, [hasUnsaved]);
+  }, [hasUnsaved, redo, undo]);
+
+  useEffect(
+    () =>
+      onEvent('app.command', ({ command }) => {
+        const editing = isEditingText(document.activeElement);
+        if (command === 'import') fileInput.current?.click();
+        else if (command === 'export') void exportRef.current?.();
+        // In a text field the menu's Undo/Redo act on the field, as everywhere else on the desktop.
+        else if (editing) document.execCommand(command);
+        else void (command === 'undo' ? undo() : redo());
+      }),
+    [redo, undo],
+  );
+
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const onDragOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDropping(true);
+    };
+    const onDragLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDropping(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDropping(false);
+      void importer.run([...(e.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [importer]);
 
   const registerExport = useCallback((run: (() => Promise<void>) | null) => {
     exportRef.current = run;
@@ -75,57 +170,97 @@ export function App() {
   }
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <span className="brand">Dossier</span>
-        {workspace && (
-          <span className="workspace" title={workspace.path}>
-            {workspace.name}
-          </span>
+    <WorkspaceContext.Provider value={{ palette: workspace?.palette ?? [] }}>
+      <div className="app">
+        <header className="topbar">
+          <span className="brand">Dossier</span>
+          {workspace && (
+            <span className="workspace" title={workspace.path}>
+              {workspace.name}
+            </span>
+          )}
+          {workspace?.readOnly && <span className="badge warn">{workspace.readOnlyReason}</span>}
+          <button type="button" onClick={() => fileInput.current?.click()} title={`Import articles (${shortcutLabel('O', false)})`}>
+            Import…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            accept={IMPORT_TYPES}
+            aria-label="Articles to import"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void importer.run(files);
+            }}
+          />
+          <button type="button" disabled={!history.undo} onClick={() => void undo()} title={history.undo ? `Undo ${history.undo} (${shortcutLabel('Z', false)})` : 'Nothing to undo'}>
+            Undo
+          </button>
+          <button type="button" disabled={!history.redo} onClick={() => void redo()} title={history.redo ? `Redo ${history.redo} (${shortcutLabel('Z')})` : 'Nothing to redo'}>
+            Redo
+          </button>
+          <span className="spacer" />
+          {importer.progress && <ImportProgressBar progress={importer.progress} />}
+          <SaveIndicator status={status} />
+          <button
+            type="button"
+            className="primary"
+            disabled={!canExport}
+            onClick={() => void exportRef.current?.()}
+            title={`Export a Markdown brief of this article (${shortcutLabel('E', false)})`}
+          >
+            Export brief
+          </button>
+        </header>
+        <nav className="library" aria-label="Articles">
+          <h2>Articles</h2>
+          <ul>
+            {articles.map((a) => (
+              <li key={a.id}>
+                <button
+                  type="button"
+                  className={a.id === articleId ? 'current' : undefined}
+                  aria-current={a.id === articleId ? 'page' : undefined}
+                  onClick={() => setArticleId(a.id)}
+                  title={a.title}
+                >
+                  <span className="title" dir="auto">
+                    {a.title}
+                  </span>
+                  <span className="date">{[a.outlet, a.published ?? 'Undated'].filter(Boolean).join(' · ')}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {articles.length === 0 && <p className="panel-empty">No articles yet. Press Import… or drop files here.</p>}
+        </nav>
+        <main className="content">
+          {articleId ? (
+            <ArticleView key={articleId} articleId={articleId} saves={tracker} registerExport={registerExport} onUndo={() => void undo()} />
+          ) : (
+            <p className="panel-empty">Nothing to read yet.</p>
+          )}
+        </main>
+        {dropping && (
+          <div className="drop-overlay" aria-hidden="true">
+            Drop files to import them
+          </div>
         )}
-        {workspace?.readOnly && <span className="badge warn">{workspace.readOnlyReason}</span>}
-        <span className="spacer" />
-        <SaveIndicator status={status} />
-        <button
-          type="button"
-          className="primary"
-          disabled={!canExport}
-          onClick={() => void exportRef.current?.()}
-          title={`Export a Markdown brief of this article (${shortcutLabel('E', false)})`}
-        >
-          Export brief
-        </button>
-      </header>
-      <nav className="library" aria-label="Articles">
-        <h2>Articles</h2>
-        <ul>
-          {articles.map((a) => (
-            <li key={a.id}>
-              <button
-                type="button"
-                className={a.id === articleId ? 'current' : undefined}
-                aria-current={a.id === articleId ? 'page' : undefined}
-                onClick={() => setArticleId(a.id)}
-                title={a.title}
-              >
-                <span className="title" dir="auto">
-                  {a.title}
-                </span>
-                <span className="date">{a.published ?? 'Undated'}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        {articles.length === 0 && <p className="panel-empty">No articles yet. Import one with <code>dossier import FILE</code>.</p>}
-      </nav>
-      <main className="content">
-        {articleId ? (
-          <ArticleView key={articleId} articleId={articleId} saves={tracker} registerExport={registerExport} />
-        ) : (
-          <p className="panel-empty">Nothing to read yet.</p>
+        {importer.summary && (
+          <ImportSummaryDialog
+            summary={importer.summary}
+            onClose={importer.dismiss}
+            onOpen={(id) => {
+              setArticleId(id);
+              importer.dismiss();
+            }}
+          />
         )}
-      </main>
-    </div>
+      </div>
+    </WorkspaceContext.Provider>
   );
 }
 

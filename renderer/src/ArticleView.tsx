@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../electron/common/model/article';
-import { api, saveFile } from './api';
-import { AnnotationPanel, shortcutLabel } from './annotations/AnnotationPanel';
+import { api, onEvent, saveFile } from './api';
+import { AnnotationPanel } from './annotations/AnnotationPanel';
 import { useAnnotations } from './annotations/useAnnotations';
+import { ArticleDetails } from './reader/ArticleDetails';
 import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
 import type { TextRange } from './reader/textOffsets';
+import { shortcutLabel } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
 import { errorMessage, type SaveTracker } from './ui/useSaveStatus';
 
@@ -14,32 +16,42 @@ interface Props {
   saves: SaveTracker;
   /** Lets the window's toolbar trigger the export of this article. */
   registerExport(run: (() => Promise<void>) | null): void;
+  onUndo(): void;
 }
 
 /** One article open: the reader, its highlights panel and the selection toolbar. */
-export function ArticleView({ articleId, saves, registerExport }: Props) {
+export function ArticleView({ articleId, saves, registerExport, onUndo }: Props) {
   const [article, setArticle] = useState<{ meta: ArticleMeta; text: string } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [reattaching, setReattaching] = useState<Annotation | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const reader = useRef<ReaderHandle>(null);
   const notify = useNotify();
   const state = useAnnotations(articleId, saves);
 
+  const loadArticle = useCallback(async () => {
+    try {
+      const { article: meta, text } = await api['articles.get']({ id: articleId });
+      setArticle((current) => (current && current.meta.rev === meta.rev && current.text === text ? current : { meta, text }));
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    }
+  }, [articleId]);
+
   useEffect(() => {
-    let cancelled = false;
     setArticle(null);
     setLoadError(null);
     performance.mark('dossier:article-requested');
-    api['articles.get']({ id: articleId }).then(
-      ({ article: meta, text }) => !cancelled && setArticle({ meta, text }),
-      (error: unknown) => !cancelled && setLoadError(errorMessage(error)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [articleId]);
+    void loadArticle();
+    return onEvent('workspace.changed', (event) => {
+      if (event.articleId === articleId && event.reason !== 'annotation-created' && event.reason !== 'annotation-updated') {
+        void loadArticle();
+      }
+    });
+  }, [articleId, loadArticle]);
 
   const ready = article !== null && !state.loading;
   useEffect(() => {
@@ -47,20 +59,41 @@ export function ArticleView({ articleId, saves, registerExport }: Props) {
     if (ready) requestAnimationFrame(() => setTimeout(() => performance.mark('dossier:reader-painted'), 0));
   }, [ready]);
 
-  const highlightSelection = useCallback(async () => {
+  const selectedRange = useCallback(() => {
     const range = reader.current?.selection();
     if (!range || !article) {
       notify({ tone: 'info', message: 'Select a passage in the article first.' });
-      return;
+      return null;
     }
-    const created = await state.create(range.start, range.end, article.text.slice(range.start, range.end));
+    return { ...range, exact: article.text.slice(range.start, range.end) };
+  }, [article, notify]);
+
+  const clearSelection = () => {
+    document.getSelection()?.removeAllRanges();
+    setSelection(null);
+  };
+
+  const highlightSelection = useCallback(async () => {
+    const range = selectedRange();
+    if (!range) return;
+    const created = await state.create(range.start, range.end, range.exact);
     if (created) {
-      document.getSelection()?.removeAllRanges();
-      setSelection(null);
+      clearSelection();
       setActiveId(created.id);
       setEditingId(created.id);
     }
-  }, [article, notify, state]);
+  }, [selectedRange, state]);
+
+  const attachSelection = useCallback(async () => {
+    const range = selectedRange();
+    if (!range || !reattaching) return;
+    if (await state.reattach(reattaching.id, range.start, range.end, range.exact)) {
+      clearSelection();
+      setActiveId(reattaching.id);
+      setReattaching(null);
+      notify({ tone: 'info', message: 'Highlight re-attached.' });
+    }
+  }, [notify, reattaching, selectedRange, state]);
 
   const exportBrief = useCallback(async () => {
     try {
@@ -82,12 +115,12 @@ export function ArticleView({ articleId, saves, registerExport }: Props) {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'h') {
         event.preventDefault();
-        void highlightSelection();
+        void (reattaching ? attachSelection() : highlightSelection());
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [highlightSelection]);
+  }, [attachSelection, highlightSelection, reattaching]);
 
   const onSelectionChange = useCallback((range: TextRange | null, rect: DOMRect | null) => {
     setSelection(range && rect ? { range, rect } : null);
@@ -100,17 +133,12 @@ export function ArticleView({ articleId, saves, registerExport }: Props) {
 
   const remove = useCallback(
     async (annotation: Annotation) => {
-      const removed = await state.remove(annotation.id);
-      if (!removed) return;
+      if (!(await state.remove(annotation.id))) return;
       if (activeId === annotation.id) setActiveId(null);
       if (editingId === annotation.id) setEditingId(null);
-      notify({
-        tone: 'info',
-        message: 'Highlight deleted.',
-        action: { label: 'Undo', run: () => void state.restore(removed).then((a) => a && setActiveId(a.id)) },
-      });
+      notify({ tone: 'info', message: 'Highlight deleted.', action: { label: 'Undo', run: onUndo } });
     },
-    [activeId, editingId, notify, state],
+    [activeId, editingId, notify, onUndo, state],
   );
 
   if (loadError) return <div className="load-error" role="alert">{loadError}</div>;
@@ -131,6 +159,7 @@ export function ArticleView({ articleId, saves, registerExport }: Props) {
             if (!id) setEditingId(null);
           }}
           onSelectionChange={onSelectionChange}
+          onOpenDetails={() => setDetailsOpen(true)}
         />
         {selection && (
           <div
@@ -139,30 +168,47 @@ export function ArticleView({ articleId, saves, registerExport }: Props) {
             aria-label="Selection"
             style={{ top: Math.max(8, selection.rect.top - 48), left: selection.rect.left + selection.rect.width / 2 }}
           >
-            <button
-              type="button"
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => void highlightSelection()}
-              title={`Highlight and comment (${shortcutLabel('H')})`}
-            >
-              Highlight + comment <kbd>{shortcutLabel('H')}</kbd>
-            </button>
+            {reattaching ? (
+              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void attachSelection()}>
+                Attach here <kbd>{shortcutLabel('H')}</kbd>
+              </button>
+            ) : (
+              <button
+                type="button"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => void highlightSelection()}
+                title={`Highlight and comment (${shortcutLabel('H')})`}
+              >
+                Highlight + comment <kbd>{shortcutLabel('H')}</kbd>
+              </button>
+            )}
           </div>
         )}
       </div>
       <AnnotationPanel
-        annotations={state.annotations}
+        state={state}
         activeId={activeId}
         editingId={editingId}
+        reattachingId={reattaching?.id ?? null}
         onActivate={activate}
         onEdit={(id) => {
           setEditingId(id);
           if (id) setActiveId(id);
           else void state.flush();
         }}
-        onCommentChange={state.editComment}
         onDelete={(a) => void remove(a)}
+        onReattach={setReattaching}
       />
+      {detailsOpen && (
+        <ArticleDetails
+          article={article.meta}
+          onClose={() => setDetailsOpen(false)}
+          onChanged={() => {
+            void loadArticle();
+            void state.reload();
+          }}
+        />
+      )}
     </div>
   );
 }

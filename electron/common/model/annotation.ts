@@ -19,11 +19,68 @@ export const TextPositionSelector = z
   .refine((p) => p.end > p.start, 'end must be after start');
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 
+/**
+ * anchored: on its words. drifted: moved or its words changed slightly, still confidently placed.
+ * orphaned: not confidently placed in the current version; never guessed onto other words.
+ */
 export const AnchorStatus = z.enum(['anchored', 'drifted', 'orphaned']);
 export type AnchorStatus = z.infer<typeof AnchorStatus>;
 
 export const Motivation = z.enum(['highlighting', 'commenting', 'tagging', 'identifying', 'linking']);
 export type Motivation = z.infer<typeof Motivation>;
+
+/** Admiralty code: how reliable the source is (A–F) and how credible this information is (1–6). */
+export const SourceReliability = z.enum(['A', 'B', 'C', 'D', 'E', 'F']);
+export const InformationCredibility = z.union([
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(4),
+  z.literal(5),
+  z.literal(6),
+]);
+export const Grading = z.object({ reliability: SourceReliability, credibility: InformationCredibility });
+export type Grading = z.infer<typeof Grading>;
+
+export const RELIABILITY_LABELS: Record<z.infer<typeof SourceReliability>, string> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
+};
+export const CREDIBILITY_LABELS: Record<z.infer<typeof InformationCredibility>, string> = {
+  1: 'Confirmed by other sources',
+  2: 'Probably true',
+  3: 'Possibly true',
+  4: 'Doubtful',
+  5: 'Improbable',
+  6: 'Truth cannot be judged',
+};
+
+export const Creator = z.object({ name: z.string().min(1).max(200) });
+export type Creator = z.infer<typeof Creator>;
+
+/** Comments are capped so one runaway paste cannot bloat an article's annotation file. */
+export const MAX_COMMENT_LENGTH = 20_000;
+export const Comment = z.string().max(MAX_COMMENT_LENGTH);
+
+export const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[^\s,#][^,]*$/u, 'Tags cannot contain commas or start with #.');
+
+export const Reply = z.object({
+  id: z.string(),
+  body: Comment.min(1),
+  creator: Creator,
+  created: z.string(),
+  modified: z.string(),
+});
+export type Reply = z.infer<typeof Reply>;
 
 export const Annotation = z.object({
   id: z.string(),
@@ -31,16 +88,29 @@ export const Annotation = z.object({
   articleId: z.string(),
   motivation: Motivation,
   target: z.object({
+    /** The article version these selectors point into (an orphan keeps its old version's). */
+    version: z.number().int().positive(),
     quote: TextQuoteSelector,
     position: TextPositionSelector,
   }),
   comment: z.string(),
+  /** A key of the workspace palette (whose labels the analyst names), or null for the default. */
+  color: z.string().nullable(),
+  tags: z.array(Tag),
+  grading: Grading.nullable(),
+  replies: z.array(Reply),
+  creator: Creator,
   status: AnchorStatus,
   created: z.string(),
   modified: z.string(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 
-/** Comments are capped so one runaway paste cannot bloat an article's annotation file. */
-export const MAX_COMMENT_LENGTH = 20_000;
-export const Comment = z.string().max(MAX_COMMENT_LENGTH);
+/** What an edit may change on an annotation; absent fields stay as they are. */
+export const AnnotationPatch = z.object({
+  comment: Comment.optional(),
+  color: z.string().max(40).nullable().optional(),
+  tags: z.array(Tag).max(50).optional(),
+  grading: Grading.nullable().optional(),
+});
+export type AnnotationPatch = z.infer<typeof AnnotationPatch>;

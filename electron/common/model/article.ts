@@ -9,23 +9,61 @@ export const IsoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'not a calendar date');
 
-export const ArticleMeta = z.object({
-  id: z.string(),
-  rev: z.number().int().positive(),
-  title: z.string().min(1),
-  /** Where the article came from: original file name or URL. */
-  source: z.string(),
-  published: IsoDate.nullable(),
-  importedAt: z.string(),
+/** One imported version of an article's text. A correction after publication is a new version. */
+export const ArticleVersion = z.object({
+  version: z.number().int().positive(),
   /** SHA-256 of the original bytes, hex. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Length of the normalised text in UTF-16 code units. */
-  length: z.number().int().nonnegative(),
-  /** File name of the read-only copy of the original bytes, inside the article folder. */
+  importedAt: z.string(),
+  /** Original file name (or URL) this version came from. */
+  source: z.string(),
+  /** Path of the read-only copy of the original bytes, relative to the article folder. */
   original: z.string(),
   mediaType: z.string(),
+  /** Length of the normalised text in UTF-16 code units. */
+  length: z.number().int().nonnegative(),
+});
+export type ArticleVersion = z.infer<typeof ArticleVersion>;
+
+/** What the analyst can correct about an article; everything else is provenance. */
+export const EditableMeta = z.object({
+  title: z.string().trim().min(1, 'The title cannot be empty.').max(500),
+  /** Where the article came from: original file name or URL. */
+  source: z.string().max(2000),
+  url: z.string().max(2000).nullable(),
+  outlet: z.string().max(300).nullable(),
+  author: z.string().max(300).nullable(),
+  published: IsoDate.nullable(),
+  /** BCP 47 tag, e.g. "en", "ar", "zh-Hans". */
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag such as en, fr or zh-Hans.')
+    .nullable(),
+});
+export type EditableMeta = z.infer<typeof EditableMeta>;
+
+export const ArticleMeta = EditableMeta.extend({
+  id: z.string(),
+  rev: z.number().int().positive(),
+  /** When the article first entered the workspace. */
+  importedAt: z.string(),
+  /** The version shown and annotated now; always the last of `versions`. */
+  version: z.number().int().positive(),
+  versions: z.array(ArticleVersion).min(1),
 });
 export type ArticleMeta = z.infer<typeof ArticleMeta>;
 
-export const ArticleSummary = ArticleMeta.pick({ id: true, title: true, published: true, sha256: true, source: true });
+export function currentVersion(meta: ArticleMeta): ArticleVersion {
+  return meta.versions.find((v) => v.version === meta.version) ?? meta.versions[meta.versions.length - 1]!;
+}
+
+export const ArticleSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  source: z.string(),
+  outlet: z.string().nullable(),
+  published: IsoDate.nullable(),
+  /** SHA-256 of the current version's original bytes. */
+  sha256: z.string(),
+});
 export type ArticleSummary = z.infer<typeof ArticleSummary>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Creator } from './annotation';
+import { Palette } from './palette';
 
 export const WorkspaceInfo = z.object({
   id: z.string(),
@@ -9,5 +11,8 @@ export const WorkspaceInfo = z.object({
   /** Why the workspace is read-only, worded for the user. */
   readOnlyReason: z.string().nullable(),
   articleCount: z.number().int().nonnegative(),
+  palette: Palette,
+  /** Who annotations made here are attributed to (the signed-in user's name by default). */
+  creator: Creator,
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;

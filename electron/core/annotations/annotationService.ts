@@ -1,50 +1,63 @@
+import { findQuote, positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
 import { DossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
-import type { Annotation } from '../../common/model/annotation';
-import { findQuote, positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
+import type { Annotation, AnnotationPatch, Creator, Reply } from '../../common/model/annotation';
+import type { ChangeLog } from '../history/changeLog';
 import type { WorkspaceStore } from '../store/workspaceStore';
 
 /**
- * Annotation changes as named operations. Each is saved to the article's annotation file and
- * recorded with its before/after in the article's history.
+ * Annotation changes as undoable operations. Each method reads the current state, checks the
+ * request against it and commits one change, alone for its article.
  */
 export class AnnotationService {
-  constructor(private readonly store: WorkspaceStore) {}
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly changes: ChangeLog,
+    private readonly creator: () => Creator,
+  ) {}
 
   async list(articleId: string): Promise<Annotation[]> {
     const annotations = await this.store.readAnnotations(articleId);
     return [...annotations].sort(byDocumentOrder);
   }
 
-  async create(articleId: string, start: number, end: number, comment: string, exact?: string): Promise<Annotation> {
-    const { text } = await this.store.readArticle(articleId);
-    if (end <= start || end > text.length) {
-      throw new DossierError('bad-input', `The range ${start}–${end} is outside the article (length ${text.length}).`);
-    }
-    const quote = quoteSelectorAt(text, start, end);
-    if (exact !== undefined && exact.normalize('NFC') !== quote.exact) {
-      throw new DossierError('conflict', 'The selected text no longer matches the article; reload it and select again.');
-    }
-    if (!quote.exact.trim()) throw new DossierError('bad-input', 'Select some words to highlight, not only spaces.');
-    const now = new Date().toISOString();
-    const annotation: Annotation = {
-      id: newId('ann'),
-      rev: 1,
-      articleId,
-      motivation: comment.trim() ? 'commenting' : 'highlighting',
-      target: { quote, position: positionSelector(start, end) },
-      comment,
-      status: 'anchored',
-      created: now,
-      modified: now,
-    };
-    await this.store.updateAnnotations(articleId, (all) => all.push(annotation));
-    await this.record('annotation.create', articleId, null, annotation, now);
-    return annotation;
+  create(
+    articleId: string,
+    start: number,
+    end: number,
+    fields: AnnotationPatch & { exact?: string } = {},
+  ): Promise<Annotation> {
+    return this.changes.exclusive(articleId, async () => {
+      const { meta, text } = await this.store.readArticle(articleId);
+      const target = this.targetAt(text, meta.version, start, end, fields.exact);
+      const now = new Date().toISOString();
+      const comment = fields.comment ?? '';
+      const annotation: Annotation = {
+        id: newId('ann'),
+        rev: 1,
+        articleId,
+        motivation: comment.trim() ? 'commenting' : 'highlighting',
+        target,
+        comment,
+        color: fields.color ?? null,
+        tags: normaliseTags(fields.tags ?? []),
+        grading: fields.grading ?? null,
+        replies: [],
+        creator: this.creator(),
+        status: 'anchored',
+        created: now,
+        modified: now,
+      };
+      await this.changes.commit(
+        { label: 'add highlight', articleId, ops: [{ kind: 'annotation', articleId, id: annotation.id, before: null, after: annotation }] },
+        'annotation-created',
+      );
+      return annotation;
+    });
   }
 
   /** `occurrence` counts from 1; without it, a quote found more than once is an error. */
-  async createFromQuote(articleId: string, quote: string, comment: string, occurrence?: number): Promise<Annotation> {
+  async createFromQuote(articleId: string, quote: string, fields: AnnotationPatch, occurrence?: number): Promise<Annotation> {
     const { text } = await this.store.readArticle(articleId);
     const matches = findQuote(text, quote);
     if (matches.length === 0) {
@@ -56,59 +69,145 @@ export class AnnotationService {
         `The quote occurs ${matches.length} times in the article; choose one with --occurrence 1..${matches.length}.`,
       );
     }
-    const index = (occurrence ?? 1) - 1;
-    const match = matches[index];
+    const match = matches[(occurrence ?? 1) - 1];
     if (!match) {
       throw new DossierError(
         'bad-input',
         `--occurrence ${occurrence} is out of range: the quote occurs ${matches.length} time${matches.length === 1 ? '' : 's'}.`,
       );
     }
-    return this.create(articleId, match.start, match.end, comment);
+    return this.create(articleId, match.start, match.end, { ...fields, exact: text.slice(match.start, match.end) });
   }
 
-  async updateComment(articleId: string, id: string, comment: string, baseRev?: number): Promise<Annotation> {
-    const now = new Date().toISOString();
-    const { before, after } = await this.store.updateAnnotations(articleId, (all) => {
-      const found = all.find((a) => a.id === id);
-      if (!found) throw new DossierError('not-found', `No annotation with id ${id} on this article.`);
-      if (baseRev !== undefined && found.rev !== baseRev) {
-        throw new DossierError('conflict', 'This highlight was changed elsewhere; reload to see the latest version.');
+  update(articleId: string, id: string, patch: AnnotationPatch, baseRev?: number): Promise<Annotation> {
+    return this.edit(articleId, id, 'edit highlight', baseRev, (a) => {
+      if (patch.comment !== undefined) {
+        a.comment = patch.comment;
+        a.motivation = patch.comment.trim() ? 'commenting' : 'highlighting';
       }
-      const previous = structuredClone(found);
-      found.comment = comment;
-      found.motivation = comment.trim() ? 'commenting' : 'highlighting';
-      found.rev += 1;
-      found.modified = now;
-      return { before: previous, after: structuredClone(found) };
+      if (patch.color !== undefined) a.color = patch.color;
+      if (patch.tags !== undefined) a.tags = normaliseTags(patch.tags);
+      if (patch.grading !== undefined) a.grading = patch.grading;
     });
-    await this.record('annotation.update', articleId, before, after, now);
+  }
+
+  delete(articleId: string, id: string): Promise<void> {
+    return this.changes.exclusive(articleId, async () => {
+      const before = await this.find(articleId, id);
+      await this.changes.commit(
+        { label: 'delete highlight', articleId, ops: [{ kind: 'annotation', articleId, id, before, after: null }] },
+        'annotation-deleted',
+      );
+    });
+  }
+
+  /** Puts an annotation (typically an orphan) on newly selected words of the current version. */
+  reattach(articleId: string, id: string, start: number, end: number, exact?: string): Promise<Annotation> {
+    return this.changes.exclusive(articleId, async () => {
+      const { meta, text } = await this.store.readArticle(articleId);
+      const target = this.targetAt(text, meta.version, start, end, exact);
+      return this.commitEdit(articleId, id, 're-attach highlight', undefined, (a) => {
+        a.target = target;
+        a.status = 'anchored';
+      });
+    });
+  }
+
+  addReply(articleId: string, annotationId: string, body: string): Promise<Annotation> {
+    if (!body.trim()) return Promise.reject(new DossierError('bad-input', 'A reply cannot be empty.'));
+    return this.edit(articleId, annotationId, 'add reply', undefined, (a, now) => {
+      const reply: Reply = { id: newId('rep'), body, creator: this.creator(), created: now, modified: now };
+      a.replies.push(reply);
+    });
+  }
+
+  editReply(articleId: string, annotationId: string, replyId: string, body: string): Promise<Annotation> {
+    if (!body.trim()) return Promise.reject(new DossierError('bad-input', 'A reply cannot be empty.'));
+    return this.edit(articleId, annotationId, 'edit reply', undefined, (a, now) => {
+      const reply = findReply(a, replyId);
+      reply.body = body;
+      reply.modified = now;
+    });
+  }
+
+  deleteReply(articleId: string, annotationId: string, replyId: string): Promise<Annotation> {
+    return this.edit(articleId, annotationId, 'delete reply', undefined, (a) => {
+      findReply(a, replyId);
+      a.replies = a.replies.filter((r) => r.id !== replyId);
+    });
+  }
+
+  private edit(
+    articleId: string,
+    id: string,
+    label: string,
+    baseRev: number | undefined,
+    change: (draft: Annotation, now: string) => void,
+  ): Promise<Annotation> {
+    return this.changes.exclusive(articleId, () => this.commitEdit(articleId, id, label, baseRev, change));
+  }
+
+  private async commitEdit(
+    articleId: string,
+    id: string,
+    label: string,
+    baseRev: number | undefined,
+    change: (draft: Annotation, now: string) => void,
+  ): Promise<Annotation> {
+    const before = await this.find(articleId, id);
+    if (baseRev !== undefined && before.rev !== baseRev) {
+      throw new DossierError('conflict', 'This highlight was changed elsewhere; reload to see the latest version.');
+    }
+    const now = new Date().toISOString();
+    const after = structuredClone(before);
+    change(after, now);
+    after.rev += 1;
+    after.modified = now;
+    await this.changes.commit({ label, articleId, ops: [{ kind: 'annotation', articleId, id, before, after }] }, 'annotation-updated');
     return after;
   }
 
-  async delete(articleId: string, id: string): Promise<void> {
-    const now = new Date().toISOString();
-    const removed = await this.store.updateAnnotations(articleId, (all) => {
-      const index = all.findIndex((a) => a.id === id);
-      if (index === -1) throw new DossierError('not-found', `No annotation with id ${id} on this article.`);
-      return all.splice(index, 1)[0]!;
-    });
-    await this.record('annotation.delete', articleId, removed, null, now);
+  private async find(articleId: string, id: string): Promise<Annotation> {
+    const found = (await this.store.readAnnotations(articleId)).find((a) => a.id === id);
+    if (!found) throw new DossierError('not-found', `No annotation with id ${id} on this article.`);
+    return structuredClone(found);
   }
 
-  private record(
-    op: 'annotation.create' | 'annotation.update' | 'annotation.delete',
-    articleId: string,
-    before: Annotation | null,
-    after: Annotation | null,
-    at: string,
-  ): Promise<void> {
-    return this.store.appendHistory({ at, op, articleId, before, after });
+  private targetAt(text: string, version: number, start: number, end: number, exact?: string): Annotation['target'] {
+    if (end <= start || end > text.length) {
+      throw new DossierError('bad-input', `The range ${start}–${end} is outside the article (length ${text.length}).`);
+    }
+    const quote = quoteSelectorAt(text, start, end);
+    if (exact !== undefined && exact.normalize('NFC') !== quote.exact) {
+      throw new DossierError('conflict', 'The selected text no longer matches the article; reload it and select again.');
+    }
+    if (!quote.exact.trim()) throw new DossierError('bad-input', 'Select some words to highlight, not only spaces.');
+    return { version, quote, position: positionSelector(start, end) };
   }
 }
 
 export function byDocumentOrder(a: Annotation, b: Annotation): number {
+  // Orphans (no place in the current text) come last, in the order they were made.
+  const orphanA = a.status === 'orphaned' ? 1 : 0;
+  const orphanB = b.status === 'orphaned' ? 1 : 0;
+  if (orphanA !== orphanB) return orphanA - orphanB;
+  if (orphanA) return a.created.localeCompare(b.created);
   return a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end;
+}
+
+function normaliseTags(tags: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const tag of tags) {
+    const t = tag.trim().normalize('NFC');
+    if (t && !seen.has(t.toLocaleLowerCase())) seen.set(t.toLocaleLowerCase(), t);
+  }
+  return [...seen.values()];
+}
+
+function findReply(a: Annotation, replyId: string): Reply {
+  const reply = a.replies.find((r) => r.id === replyId);
+  if (!reply) throw new DossierError('not-found', `No reply with id ${replyId} on this highlight.`);
+  return reply;
 }
 
 function ellipsize(s: string): string {

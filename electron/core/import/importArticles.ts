@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { DossierError, isDossierError } from '../../common/errors';
 import type { ImportedArticle, ImportFailure } from '../../common/contract';
+import { DossierError, isDossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
-import type { ArticleMeta } from '../../common/model/article';
+import type { ArticleMeta, ArticleVersion } from '../../common/model/article';
 import { deriveTitle } from '../../common/text/deriveTitle';
-import { normalizeArticleText } from '../../common/text/normalizeArticleText';
+import { isCalendarDate, normalizeArticleText } from '../../common/text/normalizeArticleText';
 import { sha256Hex, type NewArticle, type WorkspaceStore } from '../store/workspaceStore';
-import { decodeArticleBytes } from './decodeText';
+import { extractArticle } from './extractArticle';
 
 export interface ImportSource {
-  /** Shown to the user and kept as provenance: the original file name. */
+  /** Shown to the user and kept as provenance: the original file name (or URL). */
   name: string;
   bytes: Uint8Array;
 }
@@ -44,7 +44,7 @@ export async function importArticles(
           earlier ? { ...earlier, duplicate: true } : { id: existing!.id, title: existing!.title, sha256, duplicate: true },
         );
       } else {
-        const article = prepareArticle(source, sha256);
+        const article = await prepareArticle(source, sha256);
         pending.push(article);
         const imported = { id: article.meta.id, title: article.meta.title, sha256, duplicate: false };
         seen.set(sha256, imported);
@@ -61,23 +61,66 @@ export async function importArticles(
   return outcome;
 }
 
-function prepareArticle(source: ImportSource, sha256: string): NewArticle {
-  const raw = decodeArticleBytes(source.bytes, source.name);
-  const { text, published } = normalizeArticleText(raw);
+/** A version's text and provenance, read from a file: the one place import formats meet the store. */
+export interface PreparedVersion {
+  text: string;
+  version: Omit<ArticleVersion, 'version' | 'original'> & { extension: string };
+  /** What the file says about itself (title, date, author…), for a new article's metadata. */
+  stated: Partial<Pick<ArticleMeta, 'title' | 'published' | 'author' | 'outlet' | 'language' | 'url'>>;
+}
+
+export async function prepareVersion(source: ImportSource, sha256: string): Promise<PreparedVersion> {
+  const extracted = await extractArticle(source.bytes, source.name);
+  const { text, published } = normalizeArticleText(extracted.text);
   if (!text) throw new DossierError('import-failed', `${source.name} has no article text.`, source.name);
-  const { title } = deriveTitle(text);
-  const ext = path.extname(source.name).toLowerCase().replace(/[^.a-z0-9]/g, '') || '.txt';
+  const extension = path.extname(source.name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10) || '.txt';
+  const statedDate = extracted.published && isCalendarDate(extracted.published) ? extracted.published : null;
+  return {
+    text,
+    version: {
+      sha256,
+      importedAt: new Date().toISOString(),
+      source: path.basename(source.name),
+      mediaType: extracted.mediaType,
+      length: text.length,
+      extension,
+    },
+    stated: {
+      title: extracted.title?.trim() || undefined,
+      published: statedDate ?? published,
+      author: extracted.author ?? null,
+      outlet: extracted.outlet ?? null,
+      language: extracted.language ?? null,
+      url: extracted.url ?? null,
+    },
+  };
+}
+
+/** Where version `n`'s original bytes are kept, relative to the article folder. */
+export function originalPath(version: number, extension: string): string {
+  return `v${version}/original${extension}`;
+}
+
+async function prepareArticle(source: ImportSource, sha256: string): Promise<NewArticle> {
+  const { text, version, stated } = await prepareVersion(source, sha256);
+  const { extension, ...rest } = version;
   const meta: ArticleMeta = {
     id: newId('art'),
     rev: 1,
-    title,
-    source: path.basename(source.name),
-    published,
-    importedAt: new Date().toISOString(),
-    sha256,
-    length: text.length,
-    original: `original${ext}`,
-    mediaType: ext === '.md' || ext === '.markdown' ? 'text/markdown' : 'text/plain',
+    title: stated.title ?? deriveTitle(text).title,
+    source: version.source,
+    url: stated.url ?? null,
+    outlet: stated.outlet ?? null,
+    author: stated.author ?? null,
+    published: stated.published ?? null,
+    language: validLanguage(stated.language),
+    importedAt: version.importedAt,
+    version: 1,
+    versions: [{ ...rest, version: 1, original: originalPath(1, extension) }],
   };
   return { meta, text, original: source.bytes };
+}
+
+function validLanguage(tag: string | null | undefined): string | null {
+  return tag && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) ? tag : null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Annotation } from '../../common/model/annotation';
 import { ArticleMeta, ArticleSummary } from '../../common/model/article';
+import { Palette } from '../../common/model/palette';
 
 /** The schemas of every file in a workspace folder. Each carries `schemaVersion` and `kind`. */
 
@@ -17,10 +18,16 @@ export const WorkspaceFile = z.object({
   rev: z.number().int().positive(),
   /** The article opened on first start (the bundled sample), if any. */
   startArticleId: z.string().nullable(),
+  /** Highlight colours and the meanings this team gives them. */
+  palette: Palette,
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 
-export const LibraryEntry = ArticleSummary.extend({ importedAt: z.string() });
+export const LibraryEntry = ArticleSummary.extend({
+  importedAt: z.string(),
+  /** SHA-256 of every version's original bytes: importing any of them again is recognised. */
+  hashes: z.array(z.string()),
+});
 export type LibraryEntry = z.infer<typeof LibraryEntry>;
 
 /** The article index, so listing 10,000 articles reads one file rather than 10,000. */
@@ -38,6 +45,7 @@ export type ArticleFile = z.infer<typeof ArticleFile>;
 export const TextFile = z.object({
   ...header('text'),
   articleId: z.string(),
+  version: z.number().int().positive(),
   text: z.string(),
 });
 export type TextFile = z.infer<typeof TextFile>;
@@ -57,6 +65,8 @@ export const FILE_NAMES = {
   articles: 'articles',
   article: 'article.json',
   text: 'text.json',
+  /** One folder per version of the text: v1/, v2/ … each with text.json and the original bytes. */
+  versionDir: (version: number) => `v${version}`,
   annotations: 'annotations.json',
   history: 'history.jsonl',
 } as const;

@@ -5,7 +5,8 @@ import { Low } from 'lowdb';
 import { DossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
-import type { ArticleMeta } from '../../common/model/article';
+import { currentVersion, type ArticleMeta } from '../../common/model/article';
+import { DEFAULT_PALETTE, type Palette } from '../../common/model/palette';
 import type { WorkspaceInfo } from '../../common/model/workspace';
 import { appendLineDurable, fsyncDir, KeyedQueue, syncFilesDurable, writeFileDurable } from './durableFile';
 import {
@@ -17,16 +18,19 @@ import {
   WorkspaceFile,
   type LibraryEntry,
 } from './files';
+import { LibraryIndex } from './libraryIndex';
 import { acquireLock, type HeldLock } from './lock';
 import { parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
 
-/** One recorded change with what undoes it: the article's audit trail and, later, undo/redo. */
+/** One recorded change with what undoes it: the article's audit trail. */
 export interface OperationRecord {
   at: string;
-  op: 'annotation.create' | 'annotation.update' | 'annotation.delete' | 'article.import';
+  op: string;
   articleId: string;
   before: unknown;
   after: unknown;
+  /** The user action it belongs to, as shown in Undo/Redo. */
+  label?: string;
 }
 
 export interface NewArticle {
@@ -35,31 +39,36 @@ export interface NewArticle {
   original: Uint8Array;
 }
 
+const TEXT_CACHE_SIZE = 32;
+
 /**
  * The workspace folder, and the only code that writes it.
  *
- *   workspace.json                 id, name, schema version
- *   library.json                   index of articles (id, title, date, sha256)
- *   articles/<id>/article.json     metadata and provenance
- *   articles/<id>/text.json        the normalised text (never rewritten)
- *   articles/<id>/original.<ext>   the original bytes, read-only
- *   articles/<id>/annotations.json that article's annotations (the only file a highlight rewrites)
- *   articles/<id>/history.jsonl    append-only operation log
+ *   workspace.json                  id, name, palette, schema version
+ *   library.json                    index of articles (id, title, date, hashes)
+ *   articles/<id>/article.json      metadata, provenance, the list of versions
+ *   articles/<id>/v<n>/text.json    the normalised text of version n (never rewritten)
+ *   articles/<id>/v<n>/original.*   the original bytes of version n, read-only
+ *   articles/<id>/annotations.json  that article's annotations (the only file a highlight rewrites)
+ *   articles/<id>/history.jsonl     append-only operation log
  */
 export class WorkspaceStore {
   private readonly queue = new KeyedQueue();
-  /** Promises, not databases: two first uses at once must share one read, or one save loses the other's. */
   private readonly annotationDbs = new Map<string, Promise<Low<AnnotationsFile>>>();
+  /** Recently read articles: annotating reads the text on every change. */
+  private readonly articleCache = new Map<string, { meta: ArticleMeta; text: string }>();
+  private readonly library: LibraryIndex;
   private closed = false;
-  private libraryIndexes: { byId: Map<string, LibraryEntry>; bySha256: Map<string, LibraryEntry> } | null = null;
 
   private constructor(
     readonly dir: string,
     private readonly workspace: Low<WorkspaceFile>,
-    private readonly library: Low<LibraryFile>,
+    libraryDb: Low<LibraryFile>,
     readonly readOnlyReason: string | null,
     private lock: HeldLock | null,
-  ) {}
+  ) {
+    this.library = new LibraryIndex(libraryDb);
+  }
 
   /**
    * Opens (creating when asked) the workspace in `dir` and takes its lock. A damaged file raises
@@ -120,7 +129,7 @@ export class WorkspaceStore {
     this.lock = null;
   }
 
-  info(): WorkspaceInfo {
+  info(): Omit<WorkspaceInfo, 'creator'> {
     const w = this.workspace.data;
     return {
       id: w.id,
@@ -129,8 +138,17 @@ export class WorkspaceStore {
       schemaVersion: w.schemaVersion,
       readOnly: this.readOnlyReason !== null,
       readOnlyReason: this.readOnlyReason,
-      articleCount: this.library.data.articles.length,
+      articleCount: this.library.entries.length,
+      palette: w.palette,
     };
+  }
+
+  async setPalette(palette: Palette): Promise<void> {
+    this.assertWritable();
+    await this.workspace.update((w) => {
+      w.palette = palette;
+      w.rev += 1;
+    });
   }
 
   get startArticleId(): string | null {
@@ -145,40 +163,43 @@ export class WorkspaceStore {
     });
   }
 
-  listArticles(): LibraryEntry[] {
-    return this.library.data.articles;
+  listArticles(): readonly LibraryEntry[] {
+    return this.library.entries;
   }
 
   findArticleBySha256(sha256: string): LibraryEntry | undefined {
-    return this.indexes().bySha256.get(sha256);
+    return this.library.findBySha256(sha256);
   }
 
   hasArticle(id: string): boolean {
-    return this.indexes().byId.has(id);
+    return this.library.get(id) !== undefined;
   }
 
-  /** Lookups by id and hash, rebuilt after the library changes (10,000 articles: no linear scans). */
-  private indexes(): { byId: Map<string, LibraryEntry>; bySha256: Map<string, LibraryEntry> } {
-    if (!this.libraryIndexes) {
-      const byId = new Map<string, LibraryEntry>();
-      const bySha256 = new Map<string, LibraryEntry>();
-      for (const entry of this.library.data.articles) {
-        byId.set(entry.id, entry);
-        bySha256.set(entry.sha256, entry);
-      }
-      this.libraryIndexes = { byId, bySha256 };
-    }
-    return this.libraryIndexes;
-  }
-
+  /** The article's metadata and the text of its current version. */
   async readArticle(id: string): Promise<{ meta: ArticleMeta; text: string }> {
+    const cached = this.articleCache.get(id);
+    if (cached) {
+      this.articleCache.delete(id);
+      this.articleCache.set(id, cached);
+      return cached;
+    }
+    const meta = await this.readMeta(id);
+    const article = { meta, text: await this.readVersionText(id, meta.version) };
+    this.remember(article);
+    return article;
+  }
+
+  async readMeta(id: string): Promise<ArticleMeta> {
     this.assertKnownArticle(id);
-    const dir = this.articleDir(id);
-    const [articleFile, textFile] = await Promise.all([
-      this.readFile(path.join(dir, FILE_NAMES.article), 'article', ArticleFile),
-      this.readFile(path.join(dir, FILE_NAMES.text), 'text', TextFile),
-    ]);
-    return { meta: articleFile.article, text: textFile.text };
+    const file = await this.readFile(path.join(this.articleDir(id), FILE_NAMES.article), 'article', ArticleFile);
+    return file.article;
+  }
+
+  /** The text of any version, current or earlier: old versions stay available. */
+  async readVersionText(id: string, version: number): Promise<string> {
+    this.assertKnownArticle(id);
+    const file = path.join(this.articleDir(id), FILE_NAMES.versionDir(version), FILE_NAMES.text);
+    return (await this.readFile(file, 'text', TextFile)).text;
   }
 
   /**
@@ -197,35 +218,49 @@ export class WorkspaceStore {
     };
     for (const { meta, text, original } of articles) {
       const dir = this.articleDir(meta.id);
-      await fs.mkdir(dir, { recursive: true });
-      await write(path.join(dir, meta.original), original, 0o444);
-      await write(path.join(dir, FILE_NAMES.text), json({ schemaVersion: SCHEMA_VERSION, kind: 'text', articleId: meta.id, text }));
+      const version = currentVersion(meta);
+      await fs.mkdir(path.join(dir, FILE_NAMES.versionDir(version.version)), { recursive: true });
+      await write(path.join(dir, version.original), original, 0o444);
+      await write(path.join(dir, FILE_NAMES.versionDir(version.version), FILE_NAMES.text), textFile(meta.id, version.version, text));
       await write(
         path.join(dir, FILE_NAMES.annotations),
         json({ schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId: meta.id, rev: 0, annotations: [] }),
       );
       await write(path.join(dir, FILE_NAMES.article), json({ schemaVersion: SCHEMA_VERSION, kind: 'article', article: meta }));
-      const record: OperationRecord = { at: meta.importedAt, op: 'article.import', articleId: meta.id, before: null, after: { sha256: meta.sha256 } };
+      const record: OperationRecord = { at: meta.importedAt, op: 'article.import', articleId: meta.id, before: null, after: { sha256: version.sha256 } };
       await write(path.join(dir, FILE_NAMES.history), `${JSON.stringify(record)}\n`);
     }
     await syncFilesDurable(written);
     await fsyncDir(path.join(this.dir, FILE_NAMES.articles));
-    // Changed on a copy: if the index cannot be written, memory keeps matching the disk.
-    const next = structuredClone(this.library.data);
-    next.rev += 1;
-    for (const { meta } of articles) {
-      next.articles.push({
-        id: meta.id,
-        title: meta.title,
-        published: meta.published,
-        sha256: meta.sha256,
-        source: meta.source,
-        importedAt: meta.importedAt,
-      });
-    }
-    await this.library.adapter.write(next);
-    this.library.data = next;
-    this.libraryIndexes = null;
+    await this.library.put(articles.map((a) => a.meta));
+  }
+
+  /**
+   * Stores a new version's text and bytes, then the metadata that makes it current. The earlier
+   * versions' folders are never touched.
+   */
+  async addVersion(meta: ArticleMeta, text: string, original: Uint8Array): Promise<void> {
+    this.assertWritable();
+    this.assertKnownArticle(meta.id);
+    const version = currentVersion(meta);
+    const dir = this.articleDir(meta.id);
+    await fs.mkdir(path.join(dir, FILE_NAMES.versionDir(version.version)), { recursive: false });
+    await writeFileDurable(path.join(dir, version.original), original, 0o444);
+    await writeFileDurable(path.join(dir, FILE_NAMES.versionDir(version.version), FILE_NAMES.text), textFile(meta.id, version.version, text));
+    await this.writeMeta(meta);
+    this.remember({ meta, text });
+  }
+
+  /** Saves an article's metadata (and its library entry). */
+  async writeMeta(meta: ArticleMeta): Promise<void> {
+    this.assertWritable();
+    this.assertKnownArticle(meta.id);
+    const file = path.join(this.articleDir(meta.id), FILE_NAMES.article);
+    await this.queue.run(file, () => writeJson(file, { schemaVersion: SCHEMA_VERSION, kind: 'article', article: meta }));
+    const cached = this.articleCache.get(meta.id);
+    if (cached && cached.meta.version === meta.version) this.articleCache.set(meta.id, { meta, text: cached.text });
+    else this.articleCache.delete(meta.id);
+    await this.library.put([meta]);
   }
 
   async readAnnotations(articleId: string): Promise<Annotation[]> {
@@ -280,6 +315,12 @@ export class WorkspaceStore {
     return db;
   }
 
+  private remember(article: { meta: ArticleMeta; text: string }): void {
+    this.articleCache.delete(article.meta.id);
+    this.articleCache.set(article.meta.id, article);
+    if (this.articleCache.size > TEXT_CACHE_SIZE) this.articleCache.delete(this.articleCache.keys().next().value!);
+  }
+
   private async readFile<T extends { schemaVersion: number; kind: string }>(
     file: string,
     kind: string,
@@ -302,6 +343,10 @@ export class WorkspaceStore {
 
 function emptyLibrary(): LibraryFile {
   return { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [] };
+}
+
+function textFile(articleId: string, version: number, text: string): string {
+  return json({ schemaVersion: SCHEMA_VERSION, kind: 'text', articleId, version, text });
 }
 
 function json(data: unknown): string {
@@ -329,6 +374,7 @@ async function createWorkspaceFolder(root: string): Promise<void> {
     created: new Date().toISOString(),
     rev: 1,
     startArticleId: null,
+    palette: DEFAULT_PALETTE,
   };
   await writeJson(path.join(root, FILE_NAMES.library), emptyLibrary());
   // workspace.json last: its presence is what makes the folder a workspace.

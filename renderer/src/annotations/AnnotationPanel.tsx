@@ -1,19 +1,25 @@
 import { useEffect, useRef } from 'react';
 import type { Annotation } from '../../../electron/common/model/annotation';
+import { shortcutLabel } from '../ui/shortcuts';
+import { AnnotationCard } from './AnnotationCard';
+import type { AnnotationsState } from './useAnnotations';
 
 interface Props {
-  annotations: Annotation[];
+  state: AnnotationsState;
   activeId: string | null;
   editingId: string | null;
+  reattachingId: string | null;
   onActivate(annotation: Annotation): void;
   onEdit(id: string | null): void;
-  onCommentChange(id: string, comment: string): void;
   onDelete(annotation: Annotation): void;
+  onReattach(annotation: Annotation | null): void;
 }
 
-/** The highlights of the open article, in document order, with their comments. */
-export function AnnotationPanel({ annotations, activeId, editingId, onActivate, onEdit, onCommentChange, onDelete }: Props) {
-  const listRef = useRef<HTMLOListElement>(null);
+/** The highlights of the open article in document order, then those lost in a new version. */
+export function AnnotationPanel({ state, activeId, editingId, reattachingId, onActivate, onEdit, onDelete, onReattach }: Props) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const placed = state.annotations.filter((a) => a.status !== 'orphaned');
+  const orphans = state.annotations.filter((a) => a.status === 'orphaned');
 
   useEffect(() => {
     if (!activeId) return;
@@ -22,93 +28,52 @@ export function AnnotationPanel({ annotations, activeId, editingId, onActivate, 
       ?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
 
+  const card = (a: Annotation) => (
+    <AnnotationCard
+      key={a.id}
+      annotation={a}
+      active={a.id === activeId}
+      editing={a.id === editingId}
+      state={state}
+      onActivate={() => onActivate(a)}
+      onEdit={(editing) => onEdit(editing ? a.id : null)}
+      onDelete={() => onDelete(a)}
+      onReattach={() => onReattach(a)}
+    />
+  );
+
   return (
-    <aside className="panel" aria-labelledby="panel-title">
+    <aside className="panel" aria-labelledby="panel-title" ref={listRef}>
       <h2 id="panel-title">
-        Highlights <span className="count">{annotations.length}</span>
+        Highlights <span className="count">{placed.length}</span>
       </h2>
-      {annotations.length === 0 ? (
+      {placed.length === 0 ? (
         <p className="panel-empty">
           Select a passage in the article, then press <kbd>Highlight</kbd> or <kbd>{shortcutLabel('H')}</kbd>.
         </p>
       ) : (
-        <ol className="annotation-list" ref={listRef}>
-          {annotations.map((a) => (
-            <li
-              key={a.id}
-              data-annotation-id={a.id}
-              className={`annotation-card${a.id === activeId ? ' active' : ''}`}
-              aria-current={a.id === activeId ? 'true' : undefined}
-            >
-              <button type="button" className="quote" onClick={() => onActivate(a)} title="Show in the article">
-                <span className="visually-hidden">Show in the article: </span>
-                <span dir="auto">{a.target.quote.exact}</span>
+        <ol className="annotation-list">{placed.map(card)}</ol>
+      )}
+      {orphans.length > 0 && (
+        <section className="orphans" aria-labelledby="orphans-title">
+          <h2 id="orphans-title">
+            Not found in this version <span className="count warn">{orphans.length}</span>
+          </h2>
+          <p className="panel-empty">
+            These passages changed too much in the new version to be placed with confidence. Press Re-attach, then select
+            their words in the article.
+          </p>
+          {reattachingId && (
+            <p className="reattach-hint" role="status">
+              Select the new words in the article, then press <strong>Attach here</strong>.{' '}
+              <button type="button" className="link" onClick={() => onReattach(null)}>
+                Cancel
               </button>
-              {editingId === a.id ? (
-                <CommentEditor
-                  value={a.comment}
-                  onChange={(c) => onCommentChange(a.id, c)}
-                  onDone={() => onEdit(null)}
-                />
-              ) : a.comment ? (
-                <p className="comment" dir="auto">
-                  {a.comment}
-                </p>
-              ) : null}
-              <div className="card-actions">
-                <span className="offsets" title="Character offsets in the article">
-                  {a.target.position.start}–{a.target.position.end}
-                </span>
-                {editingId !== a.id && (
-                  <button type="button" onClick={() => onEdit(a.id)}>
-                    {a.comment ? 'Edit comment' : 'Add comment'}
-                  </button>
-                )}
-                <button type="button" className="danger" onClick={() => onDelete(a)} aria-label="Delete highlight">
-                  Delete
-                </button>
-              </div>
-            </li>
-          ))}
-        </ol>
+            </p>
+          )}
+          <ol className="annotation-list">{orphans.map(card)}</ol>
+        </section>
       )}
     </aside>
   );
-}
-
-function CommentEditor({ value, onChange, onDone }: { value: string; onChange(v: string): void; onDone(): void }) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, []);
-  return (
-    <div className="comment-editor">
-      <textarea
-        ref={ref}
-        aria-label="Comment"
-        dir="auto"
-        placeholder="Why does this passage matter?"
-        value={value}
-        rows={3}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onDone}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' || (e.key === 'Enter' && (e.metaKey || e.ctrlKey))) {
-            e.preventDefault();
-            onDone();
-          }
-        }}
-      />
-      <p className="hint">Saved as you type · {shortcutLabel('Enter', false)} or Esc to finish</p>
-    </div>
-  );
-}
-
-export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
-export function shortcutLabel(key: string, shift = true): string {
-  return `${isMac ? '⌘' : 'Ctrl'}+${shift ? 'Shift+' : ''}${key}`;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Annotation } from '../../../electron/common/model/annotation';
+import type { Annotation, AnnotationPatch } from '../../../electron/common/model/annotation';
 import { api, onEvent } from '../api';
 import type { SaveTracker } from '../ui/useSaveStatus';
 
@@ -11,16 +11,18 @@ export interface AnnotationsState {
   create(start: number, end: number, exact: string): Promise<Annotation | null>;
   /** Updates the comment locally at once and saves it shortly after typing pauses. */
   editComment(id: string, comment: string): void;
+  /** Saves colour, tags or grading at once. */
+  update(id: string, patch: Omit<AnnotationPatch, 'comment'>): Promise<void>;
   /** Saves any comment still waiting for its autosave. */
   flush(): Promise<void>;
-  remove(id: string): Promise<Annotation | null>;
-  restore(annotation: Annotation): Promise<Annotation | null>;
+  remove(id: string): Promise<boolean>;
+  reattach(id: string, start: number, end: number, exact: string): Promise<boolean>;
+  addReply(id: string, body: string): Promise<boolean>;
+  deleteReply(id: string, replyId: string): Promise<void>;
+  reload(): Promise<void>;
 }
 
-const byPosition = (a: Annotation, b: Annotation) =>
-  a.target.position.start - b.target.position.start || a.target.position.end - b.target.position.end;
-
-/** One article's annotations, kept in step with the store and with changes made elsewhere (CLI, another window). */
+/** One article's annotations, kept in step with the store and with changes made elsewhere (CLI, undo, another window). */
 export function useAnnotations(articleId: string, saves: SaveTracker): AnnotationsState {
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [loading, setLoading] = useState(true);
@@ -52,6 +54,13 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
     });
   }, [articleId, reload]);
 
+  /** Puts the saved version of one annotation in the list (keeping a comment still being typed). */
+  const replace = useCallback((saved: Annotation) => {
+    setAnnotations((list) =>
+      list.map((a) => (a.id === saved.id ? { ...saved, comment: drafts.current.get(saved.id)?.comment ?? saved.comment } : a)),
+    );
+  }, []);
+
   const saveComment = useCallback(
     async (id: string) => {
       const draft = drafts.current.get(id);
@@ -59,11 +68,9 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
       clearTimeout(draft.timer);
       drafts.current.delete(id);
       const { annotation } = await saves.track(api['annotations.update']({ articleId, id, comment: draft.comment }));
-      setAnnotations((list) =>
-        list.map((a) => (a.id === id ? { ...annotation, comment: drafts.current.get(id)?.comment ?? annotation.comment } : a)),
-      );
+      replace(annotation);
     },
-    [articleId, saves],
+    [articleId, replace, saves],
   );
 
   const editComment = useCallback(
@@ -86,18 +93,34 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
 
   useEffect(() => () => void flush(), [flush]);
 
-  const create = useCallback(
-    async (start: number, end: number, exact: string) => {
+  const attempt = useCallback(
+    async <T,>(work: () => Promise<T>): Promise<T | null> => {
       try {
-        const { annotation } = await saves.track(api['annotations.create']({ articleId, start, end, exact, comment: '' }));
-        setAnnotations((list) => [...list.filter((a) => a.id !== annotation.id), annotation].sort(byPosition));
-        return annotation;
+        return await saves.track(work());
       } catch (error) {
         saves.fail(error);
         return null;
       }
     },
-    [articleId, saves],
+    [saves],
+  );
+
+  const create = useCallback(
+    async (start: number, end: number, exact: string) => {
+      const result = await attempt(() => api['annotations.create']({ articleId, start, end, exact, comment: '' }));
+      if (!result) return null;
+      await reload();
+      return result.annotation;
+    },
+    [articleId, attempt, reload],
+  );
+
+  const update = useCallback(
+    async (id: string, patch: Omit<AnnotationPatch, 'comment'>) => {
+      const result = await attempt(() => api['annotations.update']({ articleId, id, ...patch }));
+      if (result) replace(result.annotation);
+    },
+    [articleId, attempt, replace],
   );
 
   const remove = useCallback(
@@ -105,35 +128,38 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
       const draft = drafts.current.get(id);
       if (draft) clearTimeout(draft.timer);
       drafts.current.delete(id);
-      const removed = annotations.find((a) => a.id === id) ?? null;
-      try {
-        await saves.track(api['annotations.delete']({ articleId, id }));
-        setAnnotations((list) => list.filter((a) => a.id !== id));
-        return removed;
-      } catch (error) {
-        saves.fail(error);
-        return null;
-      }
+      const result = await attempt(() => api['annotations.delete']({ articleId, id }));
+      if (result) setAnnotations((list) => list.filter((a) => a.id !== id));
+      return result !== null;
     },
-    [annotations, articleId, saves],
+    [articleId, attempt],
   );
 
-  const restore = useCallback(
-    async (annotation: Annotation) => {
-      const { start, end } = annotation.target.position;
-      return create(start, end, annotation.target.quote.exact).then(async (created) => {
-        if (created && annotation.comment) {
-          const { annotation: updated } = await saves.track(
-            api['annotations.update']({ articleId, id: created.id, comment: annotation.comment }),
-          );
-          setAnnotations((list) => list.map((a) => (a.id === updated.id ? updated : a)));
-          return updated;
-        }
-        return created;
-      });
+  const reattach = useCallback(
+    async (id: string, start: number, end: number, exact: string) => {
+      const result = await attempt(() => api['annotations.reattach']({ articleId, id, start, end, exact }));
+      if (result) await reload();
+      return result !== null;
     },
-    [articleId, create, saves],
+    [articleId, attempt, reload],
   );
 
-  return { annotations, loading, create, editComment, flush, remove, restore };
+  const addReply = useCallback(
+    async (id: string, body: string) => {
+      const result = await attempt(() => api['replies.add']({ articleId, annotationId: id, body }));
+      if (result) replace(result.annotation);
+      return result !== null;
+    },
+    [articleId, attempt, replace],
+  );
+
+  const deleteReply = useCallback(
+    async (id: string, replyId: string) => {
+      const result = await attempt(() => api['replies.delete']({ articleId, annotationId: id, replyId }));
+      if (result) replace(result.annotation);
+    },
+    [articleId, attempt, replace],
+  );
+
+  return { annotations, loading, create, editComment, update, flush, remove, reattach, addReply, deleteReply, reload };
 }

@@ -18,13 +18,14 @@ interface Props {
   activeId: string | null;
   onSelectAnnotation(id: string | null): void;
   onSelectionChange(range: TextRange | null, rect: DOMRect | null): void;
+  onOpenDetails(): void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
 
 /** The article as plain DOM, one element per paragraph; highlights are painted over it, never into it. */
 export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleReader(
-  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange },
+  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails },
   ref,
 ) {
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -75,13 +76,30 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   const published = article.published ? dateFormat.format(new Date(`${article.published}T00:00:00Z`)) : null;
 
   return (
-    <article className="reader" aria-label="Article">
+    <article className="reader" aria-label="Article" lang={article.language ?? undefined}>
       <header className="reader-header">
         <h1 dir="auto">{article.title}</h1>
         <p className="reader-meta">
-          {published ? <time dateTime={article.published ?? undefined}>{published}</time> : <span>Undated</span>}
-          <span aria-hidden="true"> · </span>
-          <span title="Source">{article.source}</span>
+          {[
+            article.outlet && <span key="outlet">{article.outlet}</span>,
+            article.author && <span key="author">{article.author}</span>,
+            published ? (
+              <time key="date" dateTime={article.published ?? undefined}>
+                {published}
+              </time>
+            ) : (
+              <span key="date">Undated</span>
+            ),
+            <span key="source" title="Source">
+              {article.source}
+            </span>,
+            article.versions.length > 1 && <span key="version">Version {article.version}</span>,
+          ]
+            .filter(Boolean)
+            .flatMap((part, i) => (i === 0 ? [part] : [<span key={`sep${i}`} aria-hidden="true"> · </span>, part]))}
+          <button type="button" className="link details-link" onClick={onOpenDetails}>
+            Details
+          </button>
         </p>
       </header>
       <div className="reader-body" ref={bodyRef} onClick={onClick} data-testid="reader-body">

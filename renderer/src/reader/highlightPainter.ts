@@ -3,10 +3,15 @@ import { ParagraphIndex } from './textOffsets';
 
 /**
  * Paints annotations with the CSS Custom Highlight API: the text DOM stays untouched (no wrapper
- * spans to keep in sync), and the annotation store stays the one source of truth.
+ * spans to keep in sync), and the annotation store stays the one source of truth. One highlight
+ * name per palette colour; the stylesheet gives each its colour.
  */
-export const HIGHLIGHT_NAME = 'dossier-annotation';
+export const HIGHLIGHT_PREFIX = 'dossier-annotation';
 export const ACTIVE_HIGHLIGHT_NAME = 'dossier-annotation-active';
+
+export function highlightName(color: string | null): string {
+  return color ? `${HIGHLIGHT_PREFIX}-${color}` : HIGHLIGHT_PREFIX;
+}
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -15,20 +20,21 @@ export function highlightsSupported(): boolean {
 export function paintHighlights(root: HTMLElement, annotations: Annotation[], activeId: string | null): void {
   if (!highlightsSupported()) return;
   const index = new ParagraphIndex(root);
-  const all: Range[] = [];
-  const active: Range[] = [];
+  const groups = new Map<string, Range[]>();
   for (const a of annotations) {
     if (a.status === 'orphaned') continue;
     const range = index.range(a.target.position.start, a.target.position.end);
     if (!range) continue;
-    (a.id === activeId ? active : all).push(range);
+    const name = a.id === activeId ? ACTIVE_HIGHLIGHT_NAME : highlightName(a.color);
+    groups.set(name, [...(groups.get(name) ?? []), range]);
   }
-  CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(...all));
-  CSS.highlights.set(ACTIVE_HIGHLIGHT_NAME, new Highlight(...active));
+  clearHighlights();
+  for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
 }
 
 export function clearHighlights(): void {
   if (!highlightsSupported()) return;
-  CSS.highlights.delete(HIGHLIGHT_NAME);
-  CSS.highlights.delete(ACTIVE_HIGHLIGHT_NAME);
+  for (const name of [...CSS.highlights.keys()]) {
+    if (name.startsWith(HIGHLIGHT_PREFIX)) CSS.highlights.delete(name);
+  }
 }

@@ -1,0 +1,111 @@
+import search from 'approx-string-match';
+import type { TextQuoteSelector } from '../model/annotation';
+import { alignSeam } from './boundaryAlignment';
+import { snapToCodePoints } from './codePoints';
+import { boundedEditDistance } from './editDistance';
+
+/**
+ * A place in the new text where the quote may now be. `errors` is the edit distance between the
+ * quote and the text there; for a bridged candidate it is the length of the text inserted inside.
+ */
+export interface Candidate {
+  kind: 'exact' | 'fuzzy' | 'bridged';
+  start: number;
+  end: number;
+  errors: number;
+}
+
+export function exactCandidates(text: string, quote: string): Candidate[] {
+  return indexesOf(text, quote).map((start) => ({ kind: 'exact', start, end: start + quote.length, errors: 0 }));
+}
+
+/** As Hypothesis allows: half the quote, capped so long quotes stay fast. */
+export const maxQuoteErrors = (quote: string) => Math.min(256, Math.floor(quote.length / 2));
+
+/** How much of the quote's edge, with its context, is aligned to settle where a fuzzy match begins or ends. */
+const EDGE = 32;
+
+/**
+ * Approximate matches of the quote, from two searches. approx-string-match reports only the
+ * cheapest matches in the whole text, so the quote alone can lose its true place to a lookalike
+ * that happens to be one edit closer; searching the quote together with its prefix and suffix
+ * finds the neighbourhood it came from, and the quote is then looked for inside that region.
+ */
+export function fuzzyCandidates(text: string, selector: TextQuoteSelector): Candidate[] {
+  const { exact: quote, prefix, suffix } = selector;
+  const maxErrors = maxQuoteErrors(quote);
+  if (maxErrors === 0) return [];
+  const found = search(text, quote, maxErrors);
+  const withContext = prefix + quote + suffix;
+  for (const region of merged(search(text, withContext, Math.min(256, Math.floor(withContext.length / 2))))) {
+    for (const m of search(text.slice(region.start, region.end), quote, maxErrors)) {
+      found.push({ start: region.start + m.start, end: region.start + m.end, errors: m.errors });
+    }
+  }
+  const refined = new Map<string, Candidate>();
+  for (const m of found) {
+    const c = refine(text, selector, m, maxErrors);
+    if (c) refined.set(`${c.start}:${c.end}`, c);
+  }
+  return [...refined.values()];
+}
+
+/**
+ * Re-draws a match's edges by aligning the quote's first and last characters together with the
+ * stored context (see alignSeam), then counts the quote's edits over the whole re-drawn span.
+ */
+function refine(text: string, q: TextQuoteSelector, m: { start: number; end: number; errors: number }, maxErrors: number): Candidate | null {
+  const slack = m.errors + 8;
+  const head = q.exact.slice(0, EDGE);
+  const tail = q.exact.slice(-EDGE);
+  const start = alignSeam(text, Math.max(0, m.start - q.prefix.length - slack), Math.min(text.length, m.start + head.length + slack), q.prefix, head, 'before');
+  const end = alignSeam(text, Math.max(0, m.end - tail.length - slack), Math.min(text.length, m.end + q.suffix.length + slack), tail, q.suffix, 'after');
+  const span = snapToCodePoints(text, start, end);
+  if (span.end <= span.start) return null;
+  const errors = boundedEditDistance(q.exact, text.slice(span.start, span.end), maxErrors);
+  return errors > maxErrors ? null : { kind: 'fuzzy', ...span, errors };
+}
+
+/** A run of text inserted inside a quote, as long as a few paragraphs. */
+const MAX_INSERTION = 2000;
+
+/**
+ * The quote with new text inserted inside it (a sentence added in the middle of a highlighted
+ * passage): the old prefix and suffix still stand, the quote's opening runs on from the prefix and
+ * its close runs into the suffix. Fuzzy search cannot see this once the insertion outgrows the
+ * error budget; exact context on both sides makes it safe to bridge.
+ */
+export function bridgedCandidates(text: string, selector: TextQuoteSelector): Candidate[] {
+  const { exact: quote, prefix, suffix } = selector;
+  if (!prefix || !suffix) return [];
+  const out: Candidate[] = [];
+  for (const p of indexesOf(text, prefix)) {
+    const start = p + prefix.length;
+    let head = 0;
+    while (head < quote.length && text[start + head] === quote[head]) head++;
+    if (head === 0 || head === quote.length) continue;
+    const close = text.indexOf(quote.slice(head) + suffix, start + head);
+    if (close === -1 || close - (start + head) > MAX_INSERTION) continue;
+    const end = close + quote.length - head;
+    out.push({ kind: 'bridged', start, end, errors: end - start - quote.length });
+  }
+  return out;
+}
+
+function indexesOf(text: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/** Equally cheap matches come in runs of overlapping spans; one search per run is enough. */
+function merged(spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import type { EventPayload } from '../../common/contract';
+import { DossierError } from '../../common/errors';
+import type { Annotation } from '../../common/model/annotation';
+import type { EventBus } from '../events';
+import { KeyedQueue } from '../store/durableFile';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import { inverse, type Change, type Operation } from './operation';
+import { UndoHistory } from './undoHistory';
+
+type Reason = EventPayload<'workspace.changed'>['reason'];
+
+/**
+ * Applies changes to the store as operations: each is saved, written to the article's history and
+ * announced, and user actions can be undone and redone. Work on one article is serialised from
+ * reading the current state to saving the new one, so concurrent edits never lose each other.
+ */
+export class ChangeLog {
+  private readonly history = new UndoHistory();
+  private readonly queue = new KeyedQueue();
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly events: EventBus,
+  ) {}
+
+  /** Runs `task` alone for this article (or for the workspace when articleId is null). */
+  exclusive<T>(articleId: string | null, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(articleId ?? '(workspace)', task);
+  }
+
+  /** Applies a user action and makes it undoable. Call inside `exclusive` for its article. */
+  async commit(change: Change, reason: Reason): Promise<void> {
+    await this.apply(change, 'do');
+    this.history.record(change);
+    this.events.emit('workspace.changed', { articleId: change.articleId, reason });
+  }
+
+  /** Records a change that has already been applied by other means (an import) as undoable. */
+  remember(change: Change): void {
+    this.history.record(change);
+  }
+
+  async undo(): Promise<Change | null> {
+    const change = this.history.peekUndo();
+    if (!change) return null;
+    await this.exclusive(change.articleId, () => this.apply(inverse(change), 'undo'));
+    this.history.markUndone();
+    this.events.emit('workspace.changed', { articleId: change.articleId, reason: 'undo' });
+    return change;
+  }
+
+  async redo(): Promise<Change | null> {
+    const change = this.history.peekRedo();
+    if (!change) return null;
+    await this.exclusive(change.articleId, () => this.apply(change, 'redo'));
+    this.history.markRedone();
+    this.events.emit('workspace.changed', { articleId: change.articleId, reason: 'redo' });
+    return change;
+  }
+
+  state(): { undo: string | null; redo: string | null } {
+    return this.history.state();
+  }
+
+  private async apply(change: Change, mode: 'do' | 'undo' | 'redo'): Promise<void> {
+    const annotationOps = change.ops.filter((op) => op.kind === 'annotation');
+    const byArticle = new Map<string, typeof annotationOps>();
+    for (const op of annotationOps) byArticle.set(op.articleId, [...(byArticle.get(op.articleId) ?? []), op]);
+
+    for (const op of change.ops) {
+      if (op.kind === 'meta') {
+        const meta = await this.store.readMeta(op.articleId);
+        await this.store.writeMeta({ ...meta, ...op.after, rev: meta.rev + 1 });
+      } else if (op.kind === 'version') {
+        const meta = await this.store.readMeta(op.articleId);
+        if (!meta.versions.some((v) => v.version === op.after)) {
+          throw new DossierError('conflict', `Version ${op.after} of this article no longer exists.`);
+        }
+        await this.store.writeMeta({ ...meta, version: op.after, rev: meta.rev + 1 });
+      } else if (op.kind === 'palette') {
+        await this.store.setPalette(op.after);
+      }
+    }
+    for (const [articleId, ops] of byArticle) {
+      await this.store.updateAnnotations(articleId, (all) => {
+        for (const op of ops) setAnnotation(all, op.id, op.after, mode !== 'do');
+      });
+    }
+    const at = new Date().toISOString();
+    for (const op of change.ops) {
+      if (op.kind === 'palette') continue;
+      await this.store.appendHistory({ at, op: `${op.kind}.${mode}`, articleId: op.articleId, before: op.before, after: op.after, label: change.label });
+    }
+  }
+}
+
+/**
+ * Puts an annotation into the state `next` (null removes it). Undo and redo restore an earlier
+ * state under a new revision number, so revisions only ever grow.
+ */
+function setAnnotation(all: Annotation[], id: string, next: Annotation | null, bumpRev: boolean): void {
+  const index = all.findIndex((a) => a.id === id);
+  const current = index === -1 ? undefined : all[index];
+  if (next === null) {
+    if (index !== -1) all.splice(index, 1);
+    return;
+  }
+  const value = bumpRev ? { ...next, rev: Math.max(next.rev, current?.rev ?? 0) + 1 } : next;
+  if (index === -1) all.push(value);
+  else all[index] = value;
+}
+
+export type { Operation };

@@ -1,0 +1,35 @@
+import { isDossierError } from '../../common/errors';
+import { detectFormat, type ArticleFormat } from './detectFormat';
+import { IMPORT_LIMITS_BYTES, type ExtractedArticle } from './extractedArticle';
+import { emptyFile, tooLarge, unreadableFile } from './importFailures';
+import { extractHtml } from './formats/html';
+import { extractMarkdown } from './formats/markdown';
+import { extractPdf } from './formats/pdf';
+import { extractPlainText } from './formats/plainText';
+
+const FORMATS: Record<
+  ArticleFormat,
+  { extract: (bytes: Uint8Array, file: string) => ExtractedArticle | Promise<ExtractedArticle>; limit: number; kind: string }
+> = {
+  pdf: { extract: extractPdf, limit: IMPORT_LIMITS_BYTES.pdf, kind: 'PDF' },
+  html: { extract: extractHtml, limit: IMPORT_LIMITS_BYTES.html, kind: 'HTML' },
+  markdown: { extract: extractMarkdown, limit: IMPORT_LIMITS_BYTES.text, kind: 'Markdown' },
+  text: { extract: extractPlainText, limit: IMPORT_LIMITS_BYTES.text, kind: 'text' },
+};
+
+/**
+ * One file's bytes → its article text and stated metadata, whatever the format. Every failure
+ * is a DossierError naming the file: an unexpected error inside a parser is reported as that
+ * file being unreadable, so one odd file never stops a batch import.
+ */
+export async function extractArticle(bytes: Uint8Array, fileName: string): Promise<ExtractedArticle> {
+  if (bytes.length === 0) throw emptyFile(fileName);
+  const format = FORMATS[detectFormat(bytes, fileName)];
+  if (bytes.length > format.limit) throw tooLarge(fileName, bytes.length, format.limit, format.kind);
+  try {
+    return await format.extract(bytes, fileName);
+  } catch (error) {
+    if (isDossierError(error)) throw error;
+    throw unreadableFile(fileName, format.kind, error);
+  }
+}

@@ -1,0 +1,15 @@
+import { decodeArticleBytes } from '../decodeText';
+import type { ExtractedArticle } from '../extractedArticle';
+import { requireArticleText } from '../importFailures';
+import { splitFrontMatter } from './frontMatter';
+import { markdownParagraphs } from './markdownParagraphs';
+
+export function extractMarkdown(bytes: Uint8Array, file: string): ExtractedArticle {
+  const { frontMatter = {}, body } = splitFrontMatter(decodeArticleBytes(bytes, file));
+  const { paragraphs, opensWithTitle } = markdownParagraphs(body);
+  let title = frontMatter.title;
+  // An opening `# Heading` is the title; when front matter states the same title it is not repeated either.
+  if (opensWithTitle && (title === undefined || title === paragraphs[0])) title = paragraphs.shift();
+  const text = requireArticleText(paragraphs.join('\n\n'), file);
+  return { ...frontMatter, title, text, mediaType: 'text/markdown' };
+}

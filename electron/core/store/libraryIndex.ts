@@ -1,0 +1,68 @@
+import type { Low } from 'lowdb';
+import type { ArticleMeta } from '../../common/model/article';
+import type { LibraryEntry, LibraryFile } from './files';
+
+/**
+ * The article index (library.json) with lookups by id and by content hash, so a workspace of
+ * 10,000 articles needs no linear scans. Changes are made on a copy and take effect only once
+ * written, so memory never runs ahead of the disk.
+ */
+export class LibraryIndex {
+  private byId = new Map<string, LibraryEntry>();
+  private bySha256 = new Map<string, LibraryEntry>();
+
+  constructor(private readonly db: Low<LibraryFile>) {
+    this.reindex();
+  }
+
+  get entries(): readonly LibraryEntry[] {
+    return this.db.data.articles;
+  }
+
+  get(id: string): LibraryEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  findBySha256(sha256: string): LibraryEntry | undefined {
+    return this.bySha256.get(sha256);
+  }
+
+  /** Adds new articles, or replaces the entries of articles already listed. */
+  async put(metas: ArticleMeta[]): Promise<void> {
+    const next = structuredClone(this.db.data);
+    next.rev += 1;
+    const position = new Map(next.articles.map((a, i) => [a.id, i]));
+    for (const meta of metas) {
+      const entry = entryOf(meta);
+      const at = position.get(meta.id);
+      if (at === undefined) next.articles.push(entry);
+      else next.articles[at] = entry;
+    }
+    await this.db.adapter.write(next);
+    this.db.data = next;
+    this.reindex();
+  }
+
+  private reindex(): void {
+    this.byId = new Map();
+    this.bySha256 = new Map();
+    for (const entry of this.db.data.articles) {
+      this.byId.set(entry.id, entry);
+      for (const hash of entry.hashes) this.bySha256.set(hash, entry);
+    }
+  }
+}
+
+function entryOf(meta: ArticleMeta): LibraryEntry {
+  const current = meta.versions.find((v) => v.version === meta.version) ?? meta.versions[meta.versions.length - 1]!;
+  return {
+    id: meta.id,
+    title: meta.title,
+    source: meta.source,
+    outlet: meta.outlet,
+    published: meta.published,
+    sha256: current.sha256,
+    importedAt: meta.importedAt,
+    hashes: meta.versions.map((v) => v.sha256),
+  };
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import type { Annotation } from '../../../electron/common/model/annotation';
+import { usePalette } from '../ui/WorkspaceContext';
+import { ColourChip, ColourPicker } from './ColourPicker';
+import { CommentEditor } from './CommentEditor';
+import { GradingBadge, GradingPicker } from './Grading';
+import { Replies } from './Replies';
+import { TagEditor } from './TagEditor';
+import type { AnnotationsState } from './useAnnotations';
+
+interface Props {
+  annotation: Annotation;
+  active: boolean;
+  editing: boolean;
+  state: AnnotationsState;
+  onActivate(): void;
+  onEdit(editing: boolean): void;
+  onDelete(): void;
+  /** For an orphan: start choosing new words for it. */
+  onReattach?(): void;
+}
+
+/** One highlight in the panel: its quote, meaning, grading, tags, comment and replies. */
+export function AnnotationCard({ annotation: a, active, editing, state, onActivate, onEdit, onDelete, onReattach }: Props) {
+  const palette = usePalette();
+  const [replying, setReplying] = useState(false);
+  const colour = palette.find((p) => p.key === a.color);
+  const orphan = a.status === 'orphaned';
+
+  return (
+    <li
+      data-annotation-id={a.id}
+      data-status={a.status}
+      className={`annotation-card colour-border-${a.color ?? 'none'}${active ? ' active' : ''}${orphan ? ' orphan' : ''}`}
+      aria-current={active ? 'true' : undefined}
+    >
+      {orphan ? (
+        <p className="quote orphan-quote" dir="auto">
+          {a.target.quote.exact}
+        </p>
+      ) : (
+        <button type="button" className="quote" onClick={onActivate} title="Show in the article">
+          <span className="visually-hidden">Show in the article: </span>
+          <span dir="auto">{a.target.quote.exact}</span>
+        </button>
+      )}
+      {(colour || a.grading || a.tags.length > 0 || a.status === 'drifted') && (
+        <div className="card-meta">
+          {colour && <ColourChip entry={colour} />}
+          {a.grading && <GradingBadge grading={a.grading} />}
+          {a.status === 'drifted' && (
+            <span className="chip drifted" title="The article changed here since this was highlighted">
+              Text changed
+            </span>
+          )}
+          {a.tags.map((t) => (
+            <span key={t} className="chip tag">
+              #{t}
+            </span>
+          ))}
+        </div>
+      )}
+      {editing ? (
+        <div className="card-editor">
+          <CommentEditor value={a.comment} onChange={(c) => state.editComment(a.id, c)} onDone={() => onEdit(false)} />
+          <ColourPicker palette={palette} value={a.color} onChange={(color) => void state.update(a.id, { color })} />
+          <GradingPicker value={a.grading} onChange={(grading) => void state.update(a.id, { grading })} />
+          <TagEditor tags={a.tags} onChange={(tags) => void state.update(a.id, { tags })} />
+          <button type="button" className="primary done" onClick={() => onEdit(false)}>
+            Done
+          </button>
+        </div>
+      ) : a.comment ? (
+        <p className="comment" dir="auto">
+          {a.comment}
+        </p>
+      ) : null}
+      <Replies
+        replies={a.replies}
+        replying={replying}
+        onReply={(body) => state.addReply(a.id, body)}
+        onDelete={(replyId) => void state.deleteReply(a.id, replyId)}
+        onClose={() => setReplying(false)}
+      />
+      <div className="card-actions">
+        <span className="offsets" title={orphan ? `Character offsets in version ${a.target.version}` : 'Character offsets in the article'}>
+          {orphan ? `v${a.target.version} ` : ''}
+          {a.target.position.start}–{a.target.position.end}
+        </span>
+        {orphan && onReattach && (
+          <button type="button" onClick={onReattach}>
+            Re-attach
+          </button>
+        )}
+        {!editing && (
+          <button type="button" onClick={() => onEdit(true)}>
+            {a.comment ? 'Edit' : 'Add comment'}
+          </button>
+        )}
+        {!replying && (
+          <button type="button" onClick={() => setReplying(true)}>
+            Reply
+          </button>
+        )}
+        <button type="button" className="danger" onClick={onDelete} aria-label="Delete highlight">
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import type { ImportProgress, ImportSummary } from './useImport';
+
+export function ImportProgressBar({ progress }: { progress: ImportProgress }) {
+  return (
+    <div className="import-progress" role="status" aria-live="polite">
+      <span>
+        Importing {progress.done + 1} of {progress.total}: {progress.current}
+      </span>
+      <progress max={progress.total} value={progress.done} aria-label="Import progress" />
+    </div>
+  );
+}
+
+/** What a batch import did, file by file; stays until the analyst closes it. */
+export function ImportSummaryDialog({ summary, onClose, onOpen }: { summary: ImportSummary; onClose(): void; onOpen(id: string): void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  const { imported, duplicates, failures } = summary;
+  return (
+    <dialog ref={dialog} className="import-summary" aria-labelledby="import-summary-title" onClose={onClose}>
+      <h2 id="import-summary-title">
+        Imported {imported.length} of {imported.length + duplicates.length + failures.length}
+      </h2>
+      {imported.length > 0 && (
+        <ul aria-label="Imported">
+          {imported.map((a) => (
+            <li key={a.id}>
+              <button type="button" className="link" onClick={() => onOpen(a.id)}>
+                {a.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {duplicates.length > 0 && (
+        <>
+          <h3>Already in the workspace</h3>
+          <ul aria-label="Already in the workspace">
+            {duplicates.map((a) => (
+              <li key={a.id}>
+                <button type="button" className="link" onClick={() => onOpen(a.id)}>
+                  {a.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {failures.length > 0 && (
+        <>
+          <h3>Not imported</h3>
+          <ul aria-label="Not imported" className="failures">
+            {failures.map((f, i) => (
+              <li key={`${f.file}-${i}`}>
+                <strong>{f.file}</strong>: {f.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="dialog-actions">
+        <span className="spacer" />
+        <button type="button" className="primary" autoFocus onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

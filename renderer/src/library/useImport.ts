@@ -1,0 +1,49 @@
+import { useCallback, useState } from 'react';
+import type { ImportedArticle, ImportFailure } from '../../../electron/common/contract';
+import { api } from '../api';
+import { fileToImport } from '../ui/fileData';
+import { errorMessage } from '../ui/useSaveStatus';
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current: string;
+}
+
+export interface ImportSummary {
+  imported: ImportedArticle[];
+  duplicates: ImportedArticle[];
+  failures: ImportFailure[];
+}
+
+/**
+ * Imports files one at a time, so a batch shows "n of N" and one bad file never stops the others.
+ * The summary says what came in, what was already there, and what failed and why.
+ */
+export function useImport(onImported: (firstId: string | null) => void) {
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+
+  const run = useCallback(
+    async (files: File[]) => {
+      if (files.length === 0) return;
+      const result: ImportSummary = { imported: [], duplicates: [], failures: [] };
+      for (const [i, file] of files.entries()) {
+        setProgress({ done: i, total: files.length, current: file.name });
+        try {
+          const { articles, failures } = await api['articles.import']({ files: [await fileToImport(file)] });
+          for (const a of articles) (a.duplicate ? result.duplicates : result.imported).push(a);
+          result.failures.push(...failures);
+        } catch (error) {
+          result.failures.push({ file: file.name, message: errorMessage(error) });
+        }
+      }
+      setProgress(null);
+      setSummary(result);
+      onImported(result.imported[0]?.id ?? result.duplicates[0]?.id ?? null);
+    },
+    [onImported],
+  );
+
+  return { progress, summary, dismiss: () => setSummary(null), run };
+}

@@ -1,0 +1,189 @@
+import { useEffect, useRef, useState } from 'react';
+import { currentVersion, type ArticleMeta, type EditableMeta } from '../../../electron/common/model/article';
+import { api } from '../api';
+import { fileToImport } from '../ui/fileData';
+import { useNotify } from '../ui/Toasts';
+import { errorMessage } from '../ui/useSaveStatus';
+
+interface Props {
+  article: ArticleMeta;
+  onClose(): void;
+  onChanged(): void;
+}
+
+type Draft = Record<keyof EditableMeta, string>;
+
+const FIELDS: { key: keyof EditableMeta; label: string; type?: string; placeholder?: string }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'outlet', label: 'Outlet', placeholder: 'e.g. The Hindu' },
+  { key: 'author', label: 'Author' },
+  { key: 'published', label: 'Published', type: 'date' },
+  { key: 'language', label: 'Language', placeholder: 'e.g. en, fr, ar' },
+  { key: 'source', label: 'Source (file or URL)' },
+  { key: 'url', label: 'URL', type: 'url' },
+];
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Details of an article: editable metadata, provenance of every version, and "Replace with new version…". */
+export function ArticleDetails({ article, onClose, onChanged }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const notify = useNotify();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(article));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [viewing, setViewing] = useState<{ version: number; text: string } | null>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const patch = Object.fromEntries(
+        FIELDS.map(({ key }) => [key, key === 'title' || key === 'source' ? draft[key].trim() : draft[key].trim() || null]),
+      ) as Partial<EditableMeta>;
+      await api['articles.updateMeta']({ id: article.id, patch });
+      onChanged();
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const replace = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { article: next, counts } = await api['articles.replace']({ id: article.id, file: await fileToImport(file) });
+      notify({
+        tone: 'info',
+        message: `Now showing version ${next.version}. Highlights: ${counts.anchored} anchored, ${counts.drifted} drifted, ${counts.orphaned} not found.`,
+      });
+      onChanged();
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const current = currentVersion(article);
+  return (
+    <dialog ref={dialog} className="details-dialog" aria-labelledby="details-title" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <h2 id="details-title">Article details</h2>
+        <div className="form-grid">
+          {FIELDS.map(({ key, label, type, placeholder }) => (
+            <label key={key}>
+              {label}
+              <input
+                type={type ?? 'text'}
+                value={draft[key]}
+                placeholder={placeholder}
+                dir={key === 'title' ? 'auto' : undefined}
+                onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+              />
+            </label>
+          ))}
+        </div>
+
+        <h3>Provenance</h3>
+        <table className="versions">
+          <caption className="visually-hidden">Versions of this article</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Imported</th>
+              <th scope="col">File</th>
+              <th scope="col">SHA-256</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {[...article.versions].reverse().map((v) => (
+              <tr key={v.version} aria-current={v.version === current.version ? 'true' : undefined}>
+                <td>
+                  {v.version}
+                  {v.version === current.version ? ' (shown)' : ''}
+                </td>
+                <td>{dateTime.format(new Date(v.importedAt))}</td>
+                <td>{v.source}</td>
+                <td>
+                  <code className="hash">{v.sha256}</code>
+                </td>
+                <td>
+                  {v.version !== current.version && (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void api['articles.versionText']({ id: article.id, version: v.version }).then(
+                          ({ text }) => setViewing({ version: v.version, text }),
+                          (e: unknown) => setError(errorMessage(e)),
+                        )
+                      }
+                    >
+                      Read
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {viewing && (
+          <section className="old-version" aria-label={`Version ${viewing.version}`}>
+            <h3>Version {viewing.version} (read-only)</h3>
+            <div className="old-version-text" dir="auto" tabIndex={0}>
+              {viewing.text}
+            </div>
+          </section>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>
+            Replace with new version…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            aria-label="New version of the article"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void replace(file);
+            }}
+          />
+          <span className="spacer" />
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            Save details
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function toDraft(meta: ArticleMeta): Draft {
+  return Object.fromEntries(FIELDS.map(({ key }) => [key, meta[key] ?? ''])) as Draft;
+}
