@@ -28,13 +28,33 @@ afterEach(async () => {
 describe('createRemoteApi', () => {
   it('calls the running core and returns its validated answers', async () => {
     const api = createRemoteApi(host.origin, host.token);
-    expect(await api['workspace.info']({})).toEqual(core.store.info());
+    expect(await api['workspace.info']({})).toEqual(await core.api['workspace.info']({}));
     const { articles } = await api['articles.import']({
       files: [{ name: 'a.txt', base64: Buffer.from('Remote title\n\nBody text.').toString('base64') }],
     });
     expect(articles[0]).toMatchObject({ title: 'Remote title', duplicate: false });
     const { annotation } = await api['annotations.createFromQuote']({ articleId: articles[0]!.id, quote: 'Body' });
     expect(await core.api['annotations.list']({ articleId: articles[0]!.id })).toEqual({ annotations: [annotation] });
+  });
+
+  it('carries the calls for replies, metadata, the palette, versions and undo', async () => {
+    const api = createRemoteApi(host.origin, host.token);
+    const body = 'Remote title\n\nBody text, long enough to be a plain article about ministers meeting in Delhi.';
+    const { articles } = await api['articles.import']({ files: [{ name: 'a.txt', base64: Buffer.from(body).toString('base64') }] });
+    const articleId = articles[0]!.id;
+    const { annotation } = await api['annotations.createFromQuote']({ articleId, quote: 'Delhi', color: 'blue', tags: ['venue'], grading: { reliability: 'C', credibility: 3 } });
+    expect(annotation).toMatchObject({ color: 'blue', tags: ['venue'], grading: { reliability: 'C', credibility: 3 } });
+    const { annotation: replied } = await api['replies.add']({ articleId, annotationId: annotation.id, body: 'Confirmed.' });
+    expect(replied.replies).toHaveLength(1);
+    expect(await api['history.state']({})).toEqual({ undo: 'add reply', redo: null });
+    expect(await api['history.undo']({})).toEqual({ label: 'add reply', articleId });
+    expect(await api['history.redo']({})).toEqual({ label: 'add reply', articleId });
+    const { article } = await api['articles.updateMeta']({ id: articleId, patch: { outlet: 'Remote Times' } });
+    expect(article.outlet).toBe('Remote Times');
+    const palette = (await api['workspace.info']({})).palette.map((p) => (p.key === 'blue' ? { ...p, label: 'Open question' } : p));
+    expect(await api['workspace.setPalette']({ palette })).toEqual({ palette });
+    expect(await api['articles.versionText']({ id: articleId, version: 1 })).toEqual({ text: body });
+    await expect(api['replies.add']({ articleId, annotationId: annotation.id, body: ' ' })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
   it('turns the core\u2019s errors back into DossierErrors with their code', async () => {

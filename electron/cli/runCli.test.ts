@@ -13,6 +13,23 @@ import { runCli, USAGE } from './runCli';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
+/**
+ * Three highlights on the sample and a corrected version of it: the first sentence stays as it
+ * was, one word of the second (a long one) changes, and the paragraph of the third is removed.
+ */
+const KEPT = 'India and Japan are strategic partners in the Quad';
+const REWORDED = 'the agreement would allow Indian warships and aircraft to receive supplies, spares, and emergency assistance at Japanese military bases';
+const REWORDED_V2 = REWORDED.replace('emergency', 'urgent');
+const REMOVED = 'signed an agreement for co-development of a specialised stealth radio communication equipment used by naval warships';
+
+async function sampleV2(): Promise<string> {
+  const v1 = await fs.readFile(SAMPLE, 'utf8');
+  const v2 = v1.replace(REWORDED, REWORDED_V2).replace(/In November 2024, India and Japan signed[^\n]*\n\n/, '');
+  expect(v2).not.toContain(REMOVED);
+  expect(v2).toContain(KEPT);
+  return v2;
+}
+
 let tmp: string;
 let ws: string;
 const children: ChildProcess[] = [];
@@ -337,6 +354,115 @@ describe('a damaged workspace file', () => {
   });
 });
 
+describe('dossier import --replace', () => {
+  /** The sample imported and highlighted three times through the CLI; the corrected version written to a file. */
+  async function highlightedSample(): Promise<{ id: string; annotations: Record<string, string>; v2: string }> {
+    const article = await importSample();
+    const annotations: Record<string, string> = {};
+    for (const quote of [KEPT, REWORDED, REMOVED]) {
+      const r = await runWs('annotate', '--article', article.id, '--quote', quote, '--json');
+      expect(r.code, r.stderr).toBe(0);
+      annotations[quote] = (json(r) as { annotation: { id: string } }).annotation.id;
+    }
+    return { id: article.id, annotations, v2: await writeFile('india-japan-corrected.txt', await sampleV2()) };
+  }
+
+  it('--json prints {"article":{id,title,version},"annotations":{anchored,drifted,orphaned}}: 1 kept, 1 reworded, 1 removed', async () => {
+    const { id, annotations, v2 } = await highlightedSample();
+    const r = await runWs('import', v2, '--replace', id, '--json');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const out = json(r) as { article: Record<string, unknown>; annotations: Record<string, number> };
+    expect(Object.keys(out)).toEqual(['article', 'annotations']);
+    expect(Object.keys(out.article)).toEqual(['id', 'title', 'version']);
+    expect(Object.keys(out.annotations)).toEqual(['anchored', 'drifted', 'orphaned']);
+    expect(out.article).toMatchObject({ id, version: 2 });
+    expect(String(out.article.title).startsWith('In the backdrop')).toBe(true);
+    expect(out.annotations).toEqual({ anchored: 1, drifted: 1, orphaned: 1 });
+    await expectNoLock();
+
+    const listed = json(await runWs('annotations', '--article', id, '--json')) as { annotations: { id: string; exact: string; status: string }[] };
+    expect(listed.annotations.map((a) => [a.id, a.status, a.exact])).toEqual([
+      [annotations[KEPT], 'anchored', KEPT],
+      [annotations[REWORDED], 'drifted', REWORDED_V2],
+      [annotations[REMOVED], 'orphaned', REMOVED],
+    ]);
+
+    // Version 1 stays readable; version 2 is what the article shows now.
+    const store = await WorkspaceStore.open(ws);
+    cleanups.push(() => store.close());
+    const api = createCore(store).api;
+    const v1Text = (await fs.readFile(SAMPLE, 'utf8')).replace(/^ date 2025-05-04 /, '');
+    expect((await api['articles.versionText']({ id, version: 1 })).text).toBe(v1Text.trimEnd());
+    const current = await api['articles.get']({ id });
+    expect(current.article.versions.map((v) => [v.version, v.source])).toEqual([
+      [1, 'india-japan-defence-2025-05-04.txt'],
+      [2, 'india-japan-corrected.txt'],
+    ]);
+    expect(current.text).toContain(REWORDED_V2);
+    expect(current.text).not.toContain(REMOVED);
+  });
+
+  it('prints the counts and lists the orphans without --json', async () => {
+    const { id, annotations, v2 } = await highlightedSample();
+    const r = await runWs('import', v2, '--replace', id.slice(0, 16));
+    expect(r).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        `replaced ${id} with version 2: 1 anchored, 1 drifted, 1 orphaned\n` +
+        `  orphaned ${annotations[REMOVED]}  "${REMOVED}"\n` +
+        'Re-attach orphaned highlights in the app by selecting their new words.\n',
+    });
+  });
+
+  it('prints only the counts when nothing is orphaned', async () => {
+    const article = await importSample();
+    await runWs('annotate', '--article', article.id, '--quote', KEPT);
+    const r = await runWs('import', await writeFile('v2.txt', await sampleV2()), '--replace', article.id);
+    expect(r).toEqual({ code: 0, stderr: '', stdout: `replaced ${article.id} with version 2: 1 anchored, 0 drifted, 0 orphaned\n` });
+  });
+
+  it('exports a brief of the new version with its version line and the orphan apart', async () => {
+    const { id, v2 } = await highlightedSample();
+    await runWs('import', v2, '--replace', id);
+    const out = path.join(tmp, 'brief.md');
+    expect((await runWs('export', '--article', id, '--format', 'md', '--out', out)).code).toBe(0);
+    const brief = await fs.readFile(out, 'utf8');
+    expect(brief).toContain('- **Version:** 2 of 2');
+    expect(brief).toContain(`- **SHA-256:** \`${createHash('sha256').update(await fs.readFile(v2)).digest('hex')}\``);
+    expect(brief).toContain('## Highlights (2)');
+    expect(brief).toContain('text changed since highlighted');
+    expect(brief).toContain('## Highlights not found in the current version (1)');
+  });
+
+  it.each<[string, (id: string) => Promise<string[]>, RegExp, number]>([
+    ['no FILE', async (id) => ['import', '--replace', id], /exactly one FILE/, 2],
+    ['two FILEs', async (id) => ['import', SAMPLE, SAMPLE, '--replace', id], /exactly one FILE/, 2],
+    ['--replace without an id', async () => ['import', SAMPLE, '--replace'], /replace/, 2],
+    ['an unknown article', async () => ['import', await writeFile('v2.txt', await sampleV2()), '--replace', 'art_zzzzzzzzzzzzzzzzzzzzzzzzzz'], /No article with id/, 1],
+    ['a missing file', async (id) => ['import', path.join(tmp, 'nope.txt'), '--replace', id], /no such file/, 1],
+    ['the same bytes as the current version', async (id) => ['import', SAMPLE, '--replace', id, '--json'], /already version 1/, 1],
+    ['a file that is not an article', async (id) => ['import', await writeFile('stub.md', '# Stub\n\nShort.'), '--replace', id], /not an article/, 1],
+  ])('refuses %s with one line on stderr, changing nothing', async (_label, args, pattern, code) => {
+    const article = await importSample();
+    const before = await fs.readFile(path.join(ws, 'articles', article.id, 'article.json'), 'utf8');
+    const r = await runWs(...(await args(article.id)));
+    expectOneErrorLine(r, pattern);
+    expect(r.code).toBe(code);
+    expect(await fs.readFile(path.join(ws, 'articles', article.id, 'article.json'), 'utf8')).toBe(before);
+    await expectNoLock();
+  });
+
+  it('refuses the bytes of another article, naming it', async () => {
+    const article = await importSample();
+    const other = await writeFile('other.txt', 'Other article\n\nA different text altogether.');
+    const imported = json(await runWs('import', other, '--json')) as { articles: { id: string }[] };
+    const r = await runWs('import', other, '--replace', article.id);
+    expectOneErrorLine(r, new RegExp(`another article.*${imported.articles[0]!.id}`));
+    expect(r.code).toBe(1);
+  });
+});
+
 describe('help', () => {
   it('prints usage on stdout with --help, and on stderr with exit 2 without a command', async () => {
     expect(await run('--help')).toEqual({ code: 0, stdout: USAGE, stderr: '' });
@@ -363,7 +489,9 @@ describe('talking to a running Dossier', () => {
       JSON.stringify({ pid: liveForeignPid(), host: os.hostname(), startedAt: new Date().toISOString(), url: host.origin, token: host.token }),
     );
     const reasons: string[] = [];
-    core.events.subscribe((_name, payload) => reasons.push(payload.reason));
+    core.events.subscribe((name, payload) => {
+      if (name === 'workspace.changed' && 'reason' in payload) reasons.push(payload.reason);
+    });
     return { core, articleId: articles[0]!.id, reasons };
   }
 
@@ -388,6 +516,27 @@ describe('talking to a running Dossier', () => {
     expect(core.store.hasArticle(articles[0]!.id)).toBe(true);
     expect(core.store.listArticles().find((a) => a.id === articles[0]!.id)?.source).toBe('remote.txt');
     expect(reasons).toEqual(['annotation-created', 'article-imported']);
+  });
+
+  it('replaces an article through the host, and annotates and lists it there afterwards', async () => {
+    const { core, articleId, reasons } = await runningApp();
+    for (const quote of [KEPT, REWORDED, REMOVED]) {
+      expect((await runWs('annotate', '--article', articleId, '--quote', quote, '--json')).code).toBe(0);
+    }
+    const replaced = await runWs('import', await writeFile('corrected.txt', await sampleV2()), '--replace', articleId, '--json');
+    expect(replaced.stderr).toBe('');
+    expect(json(replaced)).toEqual({
+      article: { id: articleId, title: expect.stringMatching(/^In the backdrop/), version: 2 },
+      annotations: { anchored: 1, drifted: 1, orphaned: 1 },
+    });
+    expect((await core.store.readMeta(articleId)).version).toBe(2);
+    expect(reasons).toEqual(['annotation-created', 'annotation-created', 'annotation-created', 'article-replaced']);
+
+    const annotated = json(await runWs('annotate', '--article', articleId, '--quote', 'urgent assistance', '--json')) as { annotation: { id: string } };
+    const listed = json(await runWs('annotations', '--article', articleId, '--json')) as { annotations: { id: string; status: string }[] };
+    expect(listed.annotations.map((a) => a.status)).toEqual(['anchored', 'drifted', 'anchored', 'orphaned']);
+    expect(listed.annotations.map((a) => a.id)).toContain(annotated.annotation.id);
+    expect((await core.api['articles.versionText']({ id: articleId, version: 1 })).text).toContain(REMOVED);
   });
 
   it('passes the running app\u2019s errors on as one line', async () => {

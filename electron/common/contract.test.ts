@@ -32,10 +32,73 @@ describe('the contract', () => {
     expect(contract['export.brief'].request.safeParse({ articleId: 'a', format: 'html' }).success).toBe(false);
   });
 
+  it('takes a colour, tags and a grading when creating, and only the fields given when updating', () => {
+    const create = contract['annotations.create'].request;
+    const grading = { reliability: 'B', credibility: 2 } as const;
+    expect(create.parse({ articleId: 'art_x', start: 0, end: 4, color: 'green', tags: [' a '], grading })).toEqual({
+      articleId: 'art_x',
+      start: 0,
+      end: 4,
+      comment: '',
+      color: 'green',
+      tags: ['a'],
+      grading,
+    });
+    expect(create.safeParse({ articleId: 'art_x', start: 0, end: 4, grading: { reliability: 'Z', credibility: 2 } }).success).toBe(false);
+    expect(contract['annotations.createFromQuote'].request.parse({ articleId: 'a', quote: 'q', tags: ['x'] })).toEqual({
+      articleId: 'a',
+      quote: 'q',
+      comment: '',
+      tags: ['x'],
+    });
+    const update = contract['annotations.update'].request;
+    expect(update.parse({ articleId: 'a', id: 'ann_x', color: null })).toEqual({ articleId: 'a', id: 'ann_x', color: null });
+    expect(update.parse({ articleId: 'a', id: 'ann_x', baseRev: 3, grading: null })).toEqual({ articleId: 'a', id: 'ann_x', baseRev: 3, grading: null });
+    expect(update.safeParse({ articleId: 'a', id: 'ann_x', baseRev: 0 }).success).toBe(false);
+    expect(update.safeParse({ articleId: 'a', id: 'ann_x', tags: ['#x'] }).success).toBe(false);
+  });
+
+  it('validates the calls for versions, metadata, replies, the palette and undo', () => {
+    const file = { name: 'v2.txt', base64: '' };
+    expect(contract['articles.replace'].request.safeParse({ id: 'art_x', file }).success).toBe(true);
+    expect(contract['articles.replace'].request.safeParse({ id: 'art_x', file: { name: '', base64: '' } }).success).toBe(false);
+    expect(contract['articles.versionText'].request.safeParse({ id: 'art_x', version: 1 }).success).toBe(true);
+    expect(contract['articles.versionText'].request.safeParse({ id: 'art_x', version: 0 }).success).toBe(false);
+    expect(contract['articles.updateMeta'].request.parse({ id: 'art_x', patch: { title: ' New ' } })).toEqual({ id: 'art_x', patch: { title: 'New' } });
+    expect(contract['articles.updateMeta'].request.safeParse({ id: 'art_x', patch: { published: '2025-02-30' } }).success).toBe(false);
+    expect(contract['annotations.reattach'].request.safeParse({ articleId: 'a', id: 'ann_x', start: 3, end: 4 }).success).toBe(true);
+    expect(contract['annotations.reattach'].request.safeParse({ articleId: 'a', id: 'ann_x', start: 3, end: 0 }).success).toBe(false);
+    expect(contract['replies.add'].request.safeParse({ articleId: 'a', annotationId: 'ann_x', body: 'ok' }).success).toBe(true);
+    expect(contract['replies.add'].request.safeParse({ articleId: 'a', annotationId: 'ann_x', body: 'x'.repeat(20_001) }).success).toBe(false);
+    expect(contract['replies.update'].request.safeParse({ articleId: 'a', annotationId: 'ann_x', replyId: '', body: 'ok' }).success).toBe(false);
+    expect(contract['replies.delete'].request.safeParse({ articleId: 'a', annotationId: 'ann_x', replyId: 'rep_x' }).success).toBe(true);
+    expect(contract['workspace.setPalette'].request.safeParse({ palette: [] }).success).toBe(false);
+    expect(contract['workspace.setPalette'].request.safeParse({ palette: [{ key: 'red', label: 'Key date', color: '#e5484d' }] }).success).toBe(true);
+    for (const name of ['history.undo', 'history.redo', 'history.state'] as const) {
+      expect(contract[name].request.parse({})).toEqual({});
+    }
+    expect(contract['history.undo'].response.parse({ label: null, articleId: null })).toEqual({ label: null, articleId: null });
+    expect(contract['history.state'].response.parse({ undo: 'add highlight', redo: null })).toEqual({ undo: 'add highlight', redo: null });
+  });
+
+  it('answers a replace with a count for every status', () => {
+    const response = contract['articles.replace'].response.shape.counts;
+    expect(response.safeParse({ anchored: 1, drifted: 0, orphaned: 2 }).success).toBe(true);
+    expect(response.safeParse({ anchored: 1, drifted: 0 }).success).toBe(false);
+    expect(response.safeParse({ anchored: 1, drifted: 0, orphaned: 0, lost: 1 }).success).toBe(false);
+  });
+
   it('validates event payloads', () => {
     const changed = events['workspace.changed'];
     expect(changed.safeParse({ articleId: null, reason: 'article-imported' }).success).toBe(true);
     expect(changed.safeParse({ articleId: 'a', reason: 'something-else' }).success).toBe(false);
+    for (const reason of ['article-updated', 'article-replaced', 'palette-updated', 'undo', 'redo']) {
+      expect(changed.safeParse({ articleId: null, reason }).success, reason).toBe(true);
+    }
+    const command = events['app.command'];
+    for (const name of ['import', 'export', 'undo', 'redo']) expect(command.safeParse({ command: name }).success, name).toBe(true);
+    expect(command.safeParse({ command: 'quit' }).success).toBe(false);
+    expect(isEventName('app.command')).toBe(true);
   });
 
   it('describes a call result crossing a process boundary', () => {

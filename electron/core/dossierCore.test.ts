@@ -1,18 +1,26 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CALL_NAMES, contract } from '../common/contract';
+import os from 'node:os';
+import { CALL_NAMES, contract, type EventName, type EventPayload } from '../common/contract';
+import { DEFAULT_PALETTE } from '../common/model/palette';
 import { createCore, toErrorPayload, type DossierCore } from './dossierCore';
 import { WorkspaceStore } from './store/workspaceStore';
 
 let tmp: string;
 let core: DossierCore;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
+const CREATOR = { name: 'Test Analyst' };
+
+/** The reason of a workspace.changed event; listeners get every event, so they narrow by name first. */
+function reasonOf(name: EventName, payload: EventPayload<EventName>): string {
+  if (name !== 'workspace.changed' || !('reason' in payload)) throw new Error(`unexpected event ${name}`);
+  return payload.reason;
+}
 
 beforeEach(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-core-'));
-  core = createCore(await WorkspaceStore.open(path.join(tmp, 'ws'), { create: true }));
+  core = createCore(await WorkspaceStore.open(path.join(tmp, 'ws'), { create: true }), { creator: CREATOR });
 });
 afterEach(async () => {
   await core.store.close();
@@ -27,7 +35,7 @@ async function importOne(text: string, name = 'a.txt'): Promise<string> {
 describe('dispatch', () => {
   it('runs a valid call and returns its value', async () => {
     const result = await core.dispatch('workspace.info', {});
-    expect(result).toEqual({ ok: true, value: core.store.info() });
+    expect(result).toEqual({ ok: true, value: { ...core.store.info(), creator: CREATOR } });
     expect(await core.dispatch('articles.list', undefined)).toEqual({ ok: true, value: { articles: [] } });
   });
 
@@ -55,6 +63,19 @@ describe('dispatch', () => {
     ['export.brief', { articleId: 'art_x', format: 'pdf' }],
     ['articles.get', null],
     ['articles.get', 'art_x'],
+    ['articles.updateMeta', { id: 'art_x', patch: { published: '2025-02-30' } }],
+    ['articles.updateMeta', { id: 'art_x' }],
+    ['articles.replace', { id: 'art_x' }],
+    ['articles.replace', { id: 'art_x', file: { name: 'x.txt' } }],
+    ['articles.versionText', { id: 'art_x', version: 0 }],
+    ['annotations.create', { articleId: 'art_x', start: 0, end: 3, grading: { reliability: 'A', credibility: 9 } }],
+    ['annotations.update', { articleId: 'art_x', id: 'ann_x', tags: ['a,b'] }],
+    ['annotations.reattach', { articleId: 'art_x', id: 'ann_x', start: -1, end: 3 }],
+    ['replies.add', { articleId: 'art_x', body: 'x' }],
+    ['replies.update', { articleId: 'art_x', annotationId: 'ann_x', body: 'x' }],
+    ['replies.delete', { articleId: 'art_x', annotationId: 'ann_x' }],
+    ['workspace.setPalette', { palette: [] }],
+    ['workspace.setPalette', { palette: [{ key: 'yellow', label: 'Claim', color: 'yellow' }] }],
   ])('refuses an invalid %s payload %j with bad-input, without throwing', async (name, payload) => {
     const result = await core.dispatch(name, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-input' } });
@@ -95,7 +116,7 @@ describe('the API', () => {
     expect(events).toHaveLength(1);
 
     const { articles } = await core.api['articles.list']({});
-    expect(articles).toEqual([{ id, title: 'Ministers meet', published: null, sha256: first.articles[0]!.sha256, source: 'ministers.txt' }]);
+    expect(articles).toEqual([{ id, title: 'Ministers meet', published: null, sha256: first.articles[0]!.sha256, source: 'ministers.txt', outlet: null }]);
     const got = await core.api['articles.get']({ id });
     expect(got.text).toBe('Ministers meet\n\nThe ministers met in Delhi.');
     expect(got.article).toMatchObject({ id, title: 'Ministers meet', source: 'ministers.txt' });
@@ -136,7 +157,7 @@ describe('the API', () => {
     core.events.subscribe(() => {
       throw new Error('closed window');
     });
-    core.events.subscribe((_name, payload) => delivered.push(payload.reason));
+    core.events.subscribe((name, payload) => delivered.push(reasonOf(name, payload)));
     const id = await importOne('Title\n\nBody text here.');
     const { annotation } = await core.api['annotations.createFromQuote']({ articleId: id, quote: 'Body' });
     expect((await core.api['annotations.list']({ articleId: id })).annotations).toEqual([annotation]);
@@ -146,11 +167,71 @@ describe('the API', () => {
 
   it('stops telling a listener after it unsubscribes', async () => {
     const delivered: string[] = [];
-    const unsubscribe = core.events.subscribe((_name, payload) => delivered.push(payload.reason));
+    const unsubscribe = core.events.subscribe((name, payload) => delivered.push(reasonOf(name, payload)));
     await importOne('One\n\nbody');
     unsubscribe();
     await importOne('Two\n\nbody');
     expect(delivered).toEqual(['article-imported']);
+  });
+});
+
+describe('the workspace', () => {
+  it('tells its palette and who annotations are attributed to', async () => {
+    expect(await core.api['workspace.info']({})).toMatchObject({ palette: DEFAULT_PALETTE, creator: CREATOR, articleCount: 0 });
+    const id = await importOne('Title\n\nBody text here.');
+    const { annotation } = await core.api['annotations.createFromQuote']({ articleId: id, quote: 'Body' });
+    expect(annotation.creator).toEqual(CREATOR);
+  });
+
+  it('attributes annotations to the signed-in user when no creator is given', async () => {
+    await core.store.close();
+    core = createCore(await WorkspaceStore.open(path.join(tmp, 'ws')));
+    const { creator } = await core.api['workspace.info']({});
+    expect(creator.name).toBe(os.userInfo().username || 'Analyst');
+  });
+
+  it('renames a colour, saves the palette, announces it, and undoes and redoes it', async () => {
+    const events: unknown[] = [];
+    core.events.subscribe((name, payload) => events.push({ name, payload }));
+    const renamed = DEFAULT_PALETTE.map((p) => (p.key === 'yellow' ? { ...p, label: 'Disputed claim' } : p));
+    expect(await core.api['workspace.setPalette']({ palette: renamed })).toEqual({ palette: renamed });
+    expect((await core.api['workspace.info']({})).palette).toEqual(renamed);
+    expect(JSON.parse(await fs.readFile(path.join(tmp, 'ws', 'workspace.json'), 'utf8')).palette).toEqual(renamed);
+    expect(await core.api['history.state']({})).toEqual({ undo: 'rename colours', redo: null });
+    expect(await core.api['history.undo']({})).toEqual({ label: 'rename colours', articleId: null });
+    expect((await core.api['workspace.info']({})).palette).toEqual(DEFAULT_PALETTE);
+    expect(await core.api['history.redo']({})).toEqual({ label: 'rename colours', articleId: null });
+    expect((await core.api['workspace.info']({})).palette).toEqual(renamed);
+    expect(events).toEqual([
+      { name: 'workspace.changed', payload: { articleId: null, reason: 'palette-updated' } },
+      { name: 'workspace.changed', payload: { articleId: null, reason: 'undo' } },
+      { name: 'workspace.changed', payload: { articleId: null, reason: 'redo' } },
+    ]);
+    await core.store.close();
+    core = createCore(await WorkspaceStore.open(path.join(tmp, 'ws')));
+    expect((await core.api['workspace.info']({})).palette).toEqual(renamed);
+  });
+
+  it('refuses a palette with the same colour twice (bad-input), changing nothing', async () => {
+    const doubled = [...DEFAULT_PALETTE, { ...DEFAULT_PALETTE[0]!, label: 'Again' }];
+    const result = await core.dispatch('workspace.setPalette', { palette: doubled });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/only once/) } });
+    expect((await core.api['workspace.info']({})).palette).toEqual(DEFAULT_PALETTE);
+    expect(await core.api['history.state']({})).toEqual({ undo: null, redo: null });
+  });
+
+  it('answers undo and redo with nulls when there is nothing to do', async () => {
+    expect(await core.api['history.state']({})).toEqual({ undo: null, redo: null });
+    expect(await core.api['history.undo']({})).toEqual({ label: null, articleId: null });
+    expect(await core.api['history.redo']({})).toEqual({ label: null, articleId: null });
+  });
+
+  it('names the palette\u2019s current label in an exported brief', async () => {
+    const id = await importOne('Ministers meet\n\nThe ministers met in Delhi.', 'talks.txt');
+    await core.api['annotations.createFromQuote']({ articleId: id, quote: 'met in Delhi', color: 'red' });
+    expect((await core.api['export.brief']({ articleId: id, format: 'md' })).content).toContain('### 1. Key date');
+    await core.api['workspace.setPalette']({ palette: DEFAULT_PALETTE.map((p) => (p.key === 'red' ? { ...p, label: 'Deadline' } : p)) });
+    expect((await core.api['export.brief']({ articleId: id, format: 'md' })).content).toContain('### 1. Deadline');
   });
 });
 

@@ -177,7 +177,7 @@ describe('the API', () => {
     const res = await call('workspace.info', {});
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toEqual({ ok: true, value: core.store.info() });
+    expect(await res.json()).toEqual({ ok: true, value: await core.api['workspace.info']({}) });
     const list = (await (await call('articles.list', {})).json()) as { value: { articles: { id: string }[] } };
     expect(list.value.articles.map((a) => a.id)).toEqual([articleId]);
   });
@@ -258,6 +258,29 @@ describe('the API', () => {
     await readUntil('"reason":"annotation-created"}\n\n');
     const frame = received.slice(received.indexOf('event: ')).split('\n\n')[0]!;
     expect(frame).toBe(`event: workspace.changed\ndata: ${JSON.stringify({ articleId, reason: 'annotation-created' })}`);
+    controller.abort();
+  });
+
+  it('streams every kind of event, undo and the shell\u2019s commands included', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${host.origin}/api/events`, { headers: auth(), signal: controller.signal });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    const readUntil = async (needle: string) => {
+      while (!received.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${needle}; got ${received}`);
+        received += decoder.decode(value, { stream: true });
+      }
+    };
+    await readUntil(': connected');
+    await call('annotations.createFromQuote', { articleId, quote: 'Delhi' });
+    const undo = (await (await call('history.undo', {})).json()) as { ok: boolean; value: unknown };
+    expect(undo).toEqual({ ok: true, value: { label: 'add highlight', articleId } });
+    await readUntil('"reason":"undo"}\n\n');
+    core.events.emit('app.command', { command: 'import' });
+    await readUntil('event: app.command\ndata: {"command":"import"}\n\n');
     controller.abort();
   });
 

@@ -13,17 +13,32 @@ import { CONTEXT_LENGTH } from './textQuote';
 const TEXT_EDGE = '\u0000';
 
 export function prefixAgreement(text: string, start: number, prefix: string): number {
-  const stored = reversed(prefix) + (prefix.length < CONTEXT_LENGTH ? TEXT_EDGE : '');
-  const from = Math.max(0, start - windowLength(stored));
-  const seen = reversed(text.slice(from, start)) + (from === 0 ? TEXT_EDGE : '');
-  return agreement(stored, seen);
+  return agreementBefore(text, start, prefix, prefix.length < CONTEXT_LENGTH);
 }
 
 export function suffixAgreement(text: string, end: number, suffix: string): number {
-  const stored = suffix + (suffix.length < CONTEXT_LENGTH ? TEXT_EDGE : '');
-  const to = Math.min(text.length, end + windowLength(stored));
-  const seen = text.slice(end, to) + (to === text.length ? TEXT_EDGE : '');
-  return agreement(stored, seen);
+  return agreementAfter(text, end, suffix, suffix.length < CONTEXT_LENGTH);
+}
+
+/** Both contexts exactly as stored (agreement 1 on each side), checked without aligning anything. */
+export function contextUnchanged(text: string, start: number, end: number, prefix: string, suffix: string): boolean {
+  const before = text.slice(Math.max(0, start - prefix.length), start) === prefix && (prefix.length >= CONTEXT_LENGTH || start === prefix.length);
+  const after = text.slice(end, end + suffix.length) === suffix && (suffix.length >= CONTEXT_LENGTH || end + suffix.length === text.length);
+  return before && after;
+}
+
+/** Agreement of `expected` with the text that ends at `at`; with `edge`, the text's start is part of it. */
+export function agreementBefore(text: string, at: number, expected: string, edge = false): number {
+  const stored = reversed(expected) + (edge ? TEXT_EDGE : '');
+  const from = Math.max(0, at - windowLength(stored));
+  return agreement(stored, reversed(text.slice(from, at)) + (from === 0 ? TEXT_EDGE : ''));
+}
+
+/** Agreement of `expected` with the text that starts at `at`; with `edge`, the text's end is part of it. */
+export function agreementAfter(text: string, at: number, expected: string, edge = false): number {
+  const stored = expected + (edge ? TEXT_EDGE : '');
+  const to = Math.min(text.length, at + windowLength(stored));
+  return agreement(stored, text.slice(at, to) + (to === text.length ? TEXT_EDGE : ''));
 }
 
 /** Room for the text beside the candidate to have gained characters since. */

@@ -15,9 +15,37 @@ export interface Candidate {
   errors: number;
 }
 
-export function exactCandidates(text: string, quote: string): Candidate[] {
-  return indexesOf(text, quote).map((start) => ({ kind: 'exact', start, end: start + quote.length, errors: 0 }));
+/**
+ * The searches of one text, remembered by quote. Many annotations can share a quote (every
+ * highlighted mention of a name), and one scan of the text serves them all — in particular the
+ * approximate one, when the name's spelling changed in the new version.
+ */
+export class TextSearches {
+  private readonly exactByQuote = new Map<string, Candidate[]>();
+  private readonly approximateByQuote = new Map<string, Match[]>();
+
+  constructor(readonly text: string) {}
+
+  exact(quote: string): Candidate[] {
+    let found = this.exactByQuote.get(quote);
+    if (!found) {
+      found = indexesOf(this.text, quote).map((start) => ({ kind: 'exact', start, end: start + quote.length, errors: 0 }));
+      this.exactByQuote.set(quote, found);
+    }
+    return found;
+  }
+
+  approximate(quote: string): Match[] {
+    let found = this.approximateByQuote.get(quote);
+    if (!found) {
+      found = search(this.text, quote, maxQuoteErrors(quote));
+      this.approximateByQuote.set(quote, found);
+    }
+    return found;
+  }
 }
+
+type Match = ReturnType<typeof search>[number];
 
 /** As Hypothesis allows: half the quote, capped so long quotes stay fast. */
 export const maxQuoteErrors = (quote: string) => Math.min(256, Math.floor(quote.length / 2));
@@ -26,20 +54,24 @@ export const maxQuoteErrors = (quote: string) => Math.min(256, Math.floor(quote.
 const EDGE = 32;
 
 /**
- * Approximate matches of the quote, from two searches. approx-string-match reports only the
- * cheapest matches in the whole text, so the quote alone can lose its true place to a lookalike
- * that happens to be one edit closer; searching the quote together with its prefix and suffix
- * finds the neighbourhood it came from, and the quote is then looked for inside that region.
+ * Approximate matches of the quote. approx-string-match reports only the cheapest matches in the
+ * whole text, so the quote alone can lose its true place to a lookalike one edit closer (a typo
+ * fixed here, the same phrase intact there). Searching the quote together with its prefix, and
+ * with its suffix, finds the neighbourhood it came from even when one side of it was rewritten;
+ * the quote is then looked for inside each region found.
  */
-export function fuzzyCandidates(text: string, selector: TextQuoteSelector): Candidate[] {
+export function fuzzyCandidates(searches: TextSearches, selector: TextQuoteSelector): Candidate[] {
+  const { text } = searches;
   const { exact: quote, prefix, suffix } = selector;
   const maxErrors = maxQuoteErrors(quote);
   if (maxErrors === 0) return [];
-  const found = search(text, quote, maxErrors);
-  const withContext = prefix + quote + suffix;
-  for (const region of merged(search(text, withContext, Math.min(256, Math.floor(withContext.length / 2))))) {
-    for (const m of search(text.slice(region.start, region.end), quote, maxErrors)) {
-      found.push({ start: region.start + m.start, end: region.start + m.end, errors: m.errors });
+  const found = [...searches.approximate(quote)];
+  for (const withContext of [prefix && prefix + quote, suffix && quote + suffix]) {
+    if (!withContext) continue;
+    for (const region of merged(search(text, withContext, Math.min(256, Math.floor(withContext.length / 2))))) {
+      for (const m of search(text.slice(region.start, region.end), quote, maxErrors)) {
+        found.push({ start: region.start + m.start, end: region.start + m.end, errors: m.errors });
+      }
     }
   }
   const refined = new Map<string, Candidate>();
@@ -66,14 +98,13 @@ function refine(text: string, q: TextQuoteSelector, m: { start: number; end: num
   return errors > maxErrors ? null : { kind: 'fuzzy', ...span, errors };
 }
 
-/** A run of text inserted inside a quote, as long as a few paragraphs. */
-const MAX_INSERTION = 2000;
-
 /**
  * The quote with new text inserted inside it (a sentence added in the middle of a highlighted
  * passage): the old prefix and suffix still stand, the quote's opening runs on from the prefix and
  * its close runs into the suffix. Fuzzy search cannot see this once the insertion outgrows the
- * error budget; exact context on both sides makes it safe to bridge.
+ * error budget; exact context on both sides makes it safe to bridge, within limits: the insertion
+ * is at most twice the quote and stays inside its paragraph (unless the quote crossed one), or a
+ * prefix left behind by a moved paragraph would be bridged to the paragraph's new place.
  */
 export function bridgedCandidates(text: string, selector: TextQuoteSelector): Candidate[] {
   const { exact: quote, prefix, suffix } = selector;
@@ -85,12 +116,15 @@ export function bridgedCandidates(text: string, selector: TextQuoteSelector): Ca
     while (head < quote.length && text[start + head] === quote[head]) head++;
     if (head === 0 || head === quote.length) continue;
     const close = text.indexOf(quote.slice(head) + suffix, start + head);
-    if (close === -1 || close - (start + head) > MAX_INSERTION) continue;
+    if (close === -1 || close - (start + head) > 2 * quote.length) continue;
+    if (text.slice(start + head, close).includes(PARAGRAPH_BREAK) && !quote.includes(PARAGRAPH_BREAK)) continue;
     const end = close + quote.length - head;
     out.push({ kind: 'bridged', start, end, errors: end - start - quote.length });
   }
   return out;
 }
+
+const PARAGRAPH_BREAK = '\n\n';
 
 function indexesOf(text: string, needle: string): number[] {
   const out: number[] = [];

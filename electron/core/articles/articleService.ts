@@ -61,10 +61,11 @@ export class ArticleService {
         version: number,
         versions: [...meta.versions, { ...version, version: number, original: originalPath(number, extension) }],
       };
-      await this.store.addVersion(next, prepared.text, source.bytes);
-
+      // Everything that can fail comes before the new version is stored: a replace that fails
+      // (an unreadable annotations file, say) must leave the article on its current version.
       const annotations = await this.store.readAnnotations(id);
       const { ops, counts } = reanchorOps(id, annotations, prepared.text, number);
+      await this.store.addVersion(next, prepared.text, source.bytes);
       await this.changes.commit(
         {
           label: 'replace with new version',

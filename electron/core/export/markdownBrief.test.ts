@@ -1,29 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
 import type { Annotation } from '../../common/model/annotation';
-import type { ArticleMeta } from '../../common/model/article';
+import type { ArticleMeta, ArticleVersion } from '../../common/model/article';
+import { DEFAULT_PALETTE } from '../../common/model/palette';
 import { briefFileName, inline, markdownBrief } from './markdownBrief';
 
 const TEXT =
   'In the backdrop of ongoing discussions, Defence Minister Rajnath Singh will hold a bilateral meeting.\n\n' +
   'This follows the ASEAN Defence Ministers\u2019 Meeting-Plus in Laos.';
 
+const V1: ArticleVersion = {
+  version: 1,
+  sha256: 'a'.repeat(64),
+  importedAt: '2025-06-01T09:30:00.000Z',
+  source: 'india-japan-defence-2025-05-04.txt',
+  original: 'v1/original.txt',
+  mediaType: 'text/plain',
+  length: TEXT.length,
+};
+
 const META: ArticleMeta = {
   id: 'art_01jt0000000000000000000000',
   rev: 1,
   title: 'India and Japan to talk logistics',
   source: 'india-japan-defence-2025-05-04.txt',
+  url: null,
+  outlet: null,
+  author: null,
   published: '2025-05-04',
+  language: 'en',
   importedAt: '2025-06-01T09:30:00.000Z',
-  sha256: 'a'.repeat(64),
-  length: TEXT.length,
-  original: 'original.txt',
-  mediaType: 'text/plain',
+  version: 1,
+  versions: [V1],
 };
+
+const PALETTE = DEFAULT_PALETTE;
 
 const GENERATED = new Date('2025-06-02T12:00:00Z');
 
-function ann(text: string, quote: string, comment = '', exactOverride?: string): Annotation {
+function ann(text: string, quote: string, comment = '', exactOverride?: string, fields: Partial<Annotation> = {}): Annotation {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`not in text: ${quote}`);
   const end = start + quote.length;
@@ -33,11 +48,17 @@ function ann(text: string, quote: string, comment = '', exactOverride?: string):
     rev: 1,
     articleId: META.id,
     motivation: comment ? 'commenting' : 'highlighting',
-    target: { quote: exactOverride ? { ...selector, exact: exactOverride } : selector, position: positionSelector(start, end) },
+    target: { version: 1, quote: exactOverride ? { ...selector, exact: exactOverride } : selector, position: positionSelector(start, end) },
     comment,
+    color: null,
+    tags: [],
+    grading: null,
+    replies: [],
+    creator: { name: 'Analyst' },
     status: 'anchored',
     created: '2025-06-01T10:00:00.000Z',
     modified: '2025-06-01T10:00:00.000Z',
+    ...fields,
   };
 }
 
@@ -57,7 +78,7 @@ describe('markdownBrief', () => {
   it('has the title, provenance, each highlight as a blockquote with its comment and a citation', () => {
     const a = ann(TEXT, 'Defence Minister Rajnath Singh', 'The minister himself.');
     const b = ann(TEXT, 'Ministers\u2019 Meeting-Plus');
-    const md = markdownBrief(META, [a, b], GENERATED);
+    const md = markdownBrief(META, [a, b], PALETTE, GENERATED);
     const lines = md.split('\n');
     expect(lines[0]).toBe('# India and Japan to talk logistics');
     expect(md).toContain('- **Source:** india-japan-defence-2025-05-04.txt');
@@ -65,7 +86,10 @@ describe('markdownBrief', () => {
     expect(md).toContain('- **Imported:** 2025-06-01');
     expect(md).toContain(`- **SHA-256:** \`${'a'.repeat(64)}\``);
     expect(md).toContain('- **Brief generated:** 2025-06-02');
+    // Provenance the article does not have is left out rather than shown empty; one version needs no number.
+    expect(md).not.toMatch(/\*\*(Outlet|Author|URL|Version):/);
     expect(md).toContain('## Highlights (2)');
+    expect(md).not.toContain('not found in the current version');
     expect(lines).toContain('> Defence Minister Rajnath Singh');
     expect(lines).toContain('The minister himself.');
     expect(lines).toContain('> Ministers\u2019 Meeting-Plus');
@@ -81,7 +105,7 @@ describe('markdownBrief', () => {
   });
 
   it('says "undated" without a date, and "No highlights yet" without highlights', () => {
-    const md = markdownBrief({ ...META, published: null }, [], GENERATED);
+    const md = markdownBrief({ ...META, published: null }, [], PALETTE, GENERATED);
     expect(md).toContain('- **Published:** undated');
     expect(md).toContain('## Highlights (0)');
     expect(md).toContain('_No highlights yet._');
@@ -89,12 +113,12 @@ describe('markdownBrief', () => {
 
   it('quotes a passage of several paragraphs line by line', () => {
     const quote = 'bilateral meeting.\n\nThis follows';
-    const md = markdownBrief(META, [ann(TEXT, quote)], GENERATED);
+    const md = markdownBrief(META, [ann(TEXT, quote)], PALETTE, GENERATED);
     expect(md).toContain('> bilateral meeting.\n>\n> This follows');
   });
 
   it('keeps comment paragraphs and drops surrounding blank lines', () => {
-    const md = markdownBrief(META, [ann(TEXT, 'Laos', '\n\nFirst point.\n\nSecond point.\n\n')], GENERATED);
+    const md = markdownBrief(META, [ann(TEXT, 'Laos', '\n\nFirst point.\n\nSecond point.\n\n')], PALETTE, GENERATED);
     expect(md).toContain('> Laos\n\nFirst point.\n\nSecond point.\n\n— *');
   });
 
@@ -123,7 +147,7 @@ describe('markdownBrief', () => {
   ].join('\n');
 
   it('escapes a hostile comment: no raw HTML, no active link, no heading, no list', () => {
-    const md = markdownBrief(META, [ann(TEXT, 'Laos', HOSTILE)], GENERATED);
+    const md = markdownBrief(META, [ann(TEXT, 'Laos', HOSTILE)], PALETTE, GENERATED);
     const section = highlightSection(md).filter((l) => !l.startsWith('### ') && !l.startsWith('— *') && l !== '> Laos');
     expect(section.join('\n')).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(section.join('\n')).toContain('\\[x\\](javascript:alert(1))');
@@ -139,7 +163,7 @@ describe('markdownBrief', () => {
 
   it('escapes a hostile quote the same way inside its blockquote', () => {
     const text = `Intro.\n${HOSTILE}\nOutro.`;
-    const md = markdownBrief({ ...META, length: text.length }, [ann(text, HOSTILE)], GENERATED);
+    const md = markdownBrief({ ...META, versions: [{ ...V1, length: text.length }] }, [ann(text, HOSTILE)], PALETTE, GENERATED);
     const quoteLines = highlightSection(md).filter((l) => l.startsWith('>'));
     expect(quoteLines).toHaveLength(HOSTILE.split('\n').length);
     for (const line of quoteLines) {
@@ -155,7 +179,7 @@ describe('markdownBrief', () => {
   });
 
   it('escapes the title and source in the header and the citation', () => {
-    const md = markdownBrief({ ...META, title: '<b>*Breaking*</b> [news](javascript:x)', source: '<evil>.txt' }, [ann(TEXT, 'Laos')], GENERATED);
+    const md = markdownBrief({ ...META, title: '<b>*Breaking*</b> [news](javascript:x)', source: '<evil>.txt' }, [ann(TEXT, 'Laos')], PALETTE, GENERATED);
     const lines = md.split('\n');
     expect(lines[0]).toBe('# \\<b\\>\\*Breaking\\*\\</b\\> \\[news\\](javascript:x)');
     expect(md).toContain('- **Source:** \\<evil\\>.txt');
@@ -164,8 +188,141 @@ describe('markdownBrief', () => {
   });
 
   it('has no headings but its own', () => {
-    const md = markdownBrief(META, [ann(TEXT, 'Laos', '# not a heading\n## nor this')], GENERATED);
+    const md = markdownBrief(META, [ann(TEXT, 'Laos', '# not a heading\n## nor this')], PALETTE, GENERATED);
     expect(md.split('\n').filter((l) => HEADING.test(l))).toEqual(['# India and Japan to talk logistics', '## Highlights (1)', '### 1.']);
+  });
+});
+
+describe('markdownBrief: provenance', () => {
+  const V2: ArticleVersion = { ...V1, version: 2, sha256: 'b'.repeat(64), source: 'correction.html', original: 'v2/original.html', mediaType: 'text/html' };
+  const FULL: ArticleMeta = {
+    ...META,
+    outlet: 'The Hindu',
+    author: 'Dinakar Peri',
+    url: 'https://www.thehindu.com/news/national/india-japan-talks/article1.ece',
+    version: 2,
+    versions: [V1, V2],
+  };
+
+  it('lists outlet, author, date, source, URL, import date, version and the current version\u2019s SHA-256 in order', () => {
+    const md = markdownBrief(FULL, [], PALETTE, GENERATED);
+    const header = md.split('\n').filter((l) => l.startsWith('- **'));
+    expect(header).toEqual([
+      '- **Outlet:** The Hindu',
+      '- **Author:** Dinakar Peri',
+      '- **Published:** 2025-05-04',
+      '- **Source:** india-japan-defence-2025-05-04.txt',
+      '- **URL:** <https://www.thehindu.com/news/national/india-japan-talks/article1.ece>',
+      '- **Imported:** 2025-06-01',
+      '- **Version:** 2 of 2',
+      `- **SHA-256:** \`${'b'.repeat(64)}\``,
+      '- **Brief generated:** 2025-06-02',
+    ]);
+  });
+
+  it('gives the SHA-256 of the version that is current, even when it is not the last', () => {
+    const md = markdownBrief({ ...FULL, version: 1 }, [], PALETTE, GENERATED);
+    expect(md).toContain(`- **SHA-256:** \`${'a'.repeat(64)}\``);
+    expect(md).toContain('- **Version:** 1 of 2');
+  });
+
+  it('escapes outlet and author, and keeps a URL with spaces or angle brackets one link', () => {
+    const md = markdownBrief({ ...FULL, outlet: '<i>The *Daily*</i>', author: '[me](javascript:x)', url: 'https://example.org/a b<c>' }, [], PALETTE, GENERATED);
+    expect(md).toContain('- **Outlet:** \\<i\\>The \\*Daily\\*\\</i\\>');
+    expect(md).toContain('- **Author:** \\[me\\](javascript:x)');
+    expect(md).toContain('- **URL:** <https://example.org/a%20b%3Cc%3E>');
+    for (const line of md.split('\n').filter((l) => !l.startsWith('- **URL:**'))) expect(line).not.toMatch(RAW_HTML);
+  });
+
+  it('never makes a link of a URL that is not http(s)', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+      const md = markdownBrief({ ...FULL, url }, [], PALETTE, GENERATED);
+      const line = md.split('\n').find((l) => l.startsWith('- **URL:**'))!;
+      expect(line, url).not.toMatch(/<[a-z]+:/i);
+      expect(line, url).not.toMatch(RAW_HTML);
+      expect(line.slice('- **URL:** '.length), url).not.toMatch(UNESCAPED_MARKUP);
+    }
+  });
+});
+
+describe('markdownBrief: colour, grading, tags and replies', () => {
+  const replies = [
+    { id: 'rep_1', body: 'Checked with the embassy.', creator: { name: 'Sam' }, created: '2025-06-02T08:00:00.000Z', modified: '2025-06-02T08:00:00.000Z' },
+    { id: 'rep_2', body: 'Second line\nof a reply.', creator: { name: 'Ana' }, created: '2025-06-03T08:00:00.000Z', modified: '2025-06-03T08:00:00.000Z' },
+  ];
+
+  it('heads each highlight with its colour\u2019s label and its grading spelled out', () => {
+    const a = ann(TEXT, 'Defence Minister Rajnath Singh', '', undefined, { color: 'green', grading: { reliability: 'B', credibility: 2 } });
+    const b = ann(TEXT, 'Laos', '', undefined, { color: 'red' });
+    const c = ann(TEXT, 'bilateral meeting', '', undefined, { grading: { reliability: 'F', credibility: 6 } });
+    const md = markdownBrief(META, [a, c, b], PALETTE, GENERATED);
+    const headings = md.split('\n').filter((l) => l.startsWith('### '));
+    expect(headings).toEqual([
+      '### 1. Evidence · B2 (usually reliable; probably true)',
+      '### 2. F6 (reliability cannot be judged; truth cannot be judged)',
+      '### 3. Key date',
+    ]);
+  });
+
+  it('uses the palette given, so a renamed colour shows its new label, and shows no label for an unknown colour', () => {
+    const renamed = PALETTE.map((p) => (p.key === 'green' ? { ...p, label: 'Confirmed' } : p));
+    const md = markdownBrief(META, [ann(TEXT, 'Laos', '', undefined, { color: 'green' }), ann(TEXT, 'bilateral', '', undefined, { color: 'teal' })], renamed, GENERATED);
+    expect(md.split('\n').filter((l) => l.startsWith('### '))).toEqual(['### 1. Confirmed', '### 2.']);
+    expect(markdownBrief(META, [ann(TEXT, 'Laos', '', undefined, { color: 'green' })], undefined, GENERATED)).toContain('### 1.\n');
+  });
+
+  it('says when the text changed since a highlight was made', () => {
+    const md = markdownBrief(META, [ann(TEXT, 'Laos', '', undefined, { status: 'drifted', color: 'yellow' })], PALETTE, GENERATED);
+    expect(md).toContain('### 1. Claim · text changed since highlighted');
+  });
+
+  it('lists tags, then the comment, then the replies as list items with who and when', () => {
+    const a = ann(TEXT, 'Laos', 'Venue of the first meeting.', undefined, { tags: ['ADMM-Plus', 'Laos'], replies });
+    const md = markdownBrief(META, [a], PALETTE, GENERATED);
+    expect(md).toContain(
+      '> Laos\n\nTags: `ADMM-Plus`, `Laos`\n\nVenue of the first meeting.\n\n' +
+        '- **Sam** (2025-06-02): Checked with the embassy.\n- **Ana** (2025-06-03): Second line of a reply.\n\n— *India and Japan',
+    );
+  });
+
+  it('escapes hostile tags, reply bodies, reply authors and colour labels', () => {
+    const hostileReply = { ...replies[0]!, body: '<script>x</script>\n# heading\n[a](javascript:b)', creator: { name: '*<b>Mallory</b>*' } };
+    const palette = [{ key: 'yellow', label: '<img src=x onerror=alert(1)>', color: '#ffff00' }];
+    const a = ann(TEXT, 'Laos', '', undefined, { color: 'yellow', tags: ['`code` tag'], replies: [hostileReply] });
+    const md = markdownBrief(META, [a], palette, GENERATED);
+    expect(md).toContain('### 1. \\<img src=x onerror=alert(1)\\>');
+    expect(md).toContain("Tags: `'code' tag`");
+    expect(md).toContain('- **\\*\\<b\\>Mallory\\</b\\>\\*** (2025-06-02): \\<script\\>x\\</script\\> \\# heading \\[a\\](javascript:b)');
+    expect(md).not.toMatch(RAW_HTML);
+    expect(md.split('\n').filter((l) => HEADING.test(l))).toEqual(['# India and Japan to talk logistics', '## Highlights (1)', '### 1. \\<img src=x onerror=alert(1)\\>']);
+  });
+});
+
+describe('markdownBrief: highlights not found in the current version', () => {
+  it('lists orphans apart, after the placed highlights, with their old quote, version and offsets', () => {
+    const placed = ann(TEXT, 'Laos', 'Still here.');
+    const orphan = ann(TEXT, 'bilateral meeting', 'Gone in the correction.', undefined, {
+      status: 'orphaned',
+      tags: ['removed'],
+      replies: [{ id: 'rep_1', body: 'Ask why.', creator: { name: 'Sam' }, created: '2025-06-02T08:00:00.000Z', modified: '2025-06-02T08:00:00.000Z' }],
+    });
+    const md = markdownBrief({ ...META, version: 2, versions: [V1, { ...V1, version: 2, sha256: 'b'.repeat(64) }] }, [orphan, placed], PALETTE, GENERATED);
+    expect(md).toContain('## Highlights (1)');
+    expect(md).toContain('## Highlights not found in the current version (1)');
+    expect(md.indexOf('> Laos')).toBeLessThan(md.indexOf('## Highlights not found'));
+    const section = md.slice(md.indexOf('## Highlights not found'));
+    const { start, end } = orphan.target.position;
+    expect(section).toBe(
+      '## Highlights not found in the current version (1)\n\n> bilateral meeting\n\nTags: `removed`\n\nGone in the correction.\n\n' +
+        `- **Sam** (2025-06-02): Ask why.\n\n— *India and Japan to talk logistics*, version 1, characters ${start}–${end}\n`,
+    );
+    expect(md.split('\n').filter((l) => l.startsWith('### '))).toEqual(['### 1.']);
+  });
+
+  it('says "No highlights yet" for the placed ones when every highlight is an orphan', () => {
+    const md = markdownBrief(META, [ann(TEXT, 'Laos', '', undefined, { status: 'orphaned' })], PALETTE, GENERATED);
+    expect(md).toContain('## Highlights (0)\n\n_No highlights yet._');
+    expect(md).toContain('## Highlights not found in the current version (1)');
   });
 });
 

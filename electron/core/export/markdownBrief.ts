@@ -18,7 +18,8 @@ export function markdownBrief(article: ArticleMeta, annotations: Annotation[], p
   field('Author', article.author && inline(article.author));
   field('Published', date);
   field('Source', inline(article.source));
-  field('URL', article.url && `<${article.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
+  // Only http(s) becomes a link: the URL is editable, and a `<javascript:…>` autolink is an active link.
+  field('URL', article.url && (/^https?:\/\//i.test(article.url) ? `<${article.url.replace(/[<>\s]/g, encodeURIComponent)}>` : inline(article.url)));
   field('Imported', article.importedAt.slice(0, 10));
   field('Version', article.versions.length > 1 ? `${version.version} of ${article.versions.length}` : null);
   field('SHA-256', `\`${version.sha256}\``);

@@ -9,6 +9,9 @@ import { UndoHistory } from './undoHistory';
 
 type Reason = EventPayload<'workspace.changed'>['reason'];
 
+/** The queue key of undo and redo themselves; article ids and '(workspace)' are the others. */
+const HISTORY = '(history)';
+
 /**
  * Applies changes to the store as operations: each is saved, written to the article's history and
  * announced, and user actions can be undone and redone. Work on one article is serialised from
@@ -35,27 +38,27 @@ export class ChangeLog {
     this.events.emit('workspace.changed', { articleId: change.articleId, reason });
   }
 
-  /** Records a change that has already been applied by other means (an import) as undoable. */
-  remember(change: Change): void {
-    this.history.record(change);
+  /** One undo or redo at a time: two quick Ctrl+Z must undo two changes, not the same one twice. */
+  undo(): Promise<Change | null> {
+    return this.queue.run(HISTORY, async () => {
+      const change = this.history.peekUndo();
+      if (!change) return null;
+      await this.exclusive(change.articleId, () => this.apply(inverse(change), 'undo'));
+      this.history.markUndone(change);
+      this.events.emit('workspace.changed', { articleId: change.articleId, reason: 'undo' });
+      return change;
+    });
   }
 
-  async undo(): Promise<Change | null> {
-    const change = this.history.peekUndo();
-    if (!change) return null;
-    await this.exclusive(change.articleId, () => this.apply(inverse(change), 'undo'));
-    this.history.markUndone();
-    this.events.emit('workspace.changed', { articleId: change.articleId, reason: 'undo' });
-    return change;
-  }
-
-  async redo(): Promise<Change | null> {
-    const change = this.history.peekRedo();
-    if (!change) return null;
-    await this.exclusive(change.articleId, () => this.apply(change, 'redo'));
-    this.history.markRedone();
-    this.events.emit('workspace.changed', { articleId: change.articleId, reason: 'redo' });
-    return change;
+  redo(): Promise<Change | null> {
+    return this.queue.run(HISTORY, async () => {
+      const change = this.history.peekRedo();
+      if (!change) return null;
+      await this.exclusive(change.articleId, () => this.apply(change, 'redo'));
+      this.history.markRedone(change);
+      this.events.emit('workspace.changed', { articleId: change.articleId, reason: 'redo' });
+      return change;
+    });
   }
 
   state(): { undo: string | null; redo: string | null } {

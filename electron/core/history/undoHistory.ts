@@ -21,18 +21,26 @@ export class UndoHistory {
     return this.undone[this.undone.length - 1];
   }
 
-  /** Moves the last change to the redo stack once it has been undone. */
-  markUndone(): void {
-    const change = this.done.pop();
-    if (change) this.undone.push(change);
+  /**
+   * Moves `change` to the redo stack once it has been undone. By identity, not "the last one":
+   * another change may have been recorded while this one was being undone.
+   */
+  markUndone(change: Change): void {
+    move(this.done, this.undone, change);
   }
 
-  markRedone(): void {
-    const change = this.undone.pop();
-    if (change) this.done.push(change);
+  markRedone(change: Change): void {
+    move(this.undone, this.done, change);
   }
 
   state(): { undo: string | null; redo: string | null } {
     return { undo: this.peekUndo()?.label ?? null, redo: this.peekRedo()?.label ?? null };
   }
+}
+
+function move(from: Change[], to: Change[], change: Change): void {
+  const index = from.lastIndexOf(change);
+  if (index === -1) return;
+  from.splice(index, 1);
+  to.push(change);
 }

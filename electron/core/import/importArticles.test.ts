@@ -8,9 +8,13 @@ import { findQuote } from '../../common/anchoring/textQuote';
 import { ID_PATTERN } from '../../common/ids';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { MAX_IMPORT_BYTES } from './decodeText';
+import { ARTICLE_PARAGRAPHS, ARTICLE_TITLE, articlePdf } from './fixtures/pdfFixtures';
 import { importArticles } from './importArticles';
 
 const SAMPLE_PATH = fileURLToPath(new URL('../../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
+const FIXTURE = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+/** Markdown, HTML and PDF need a couple of sentences (100 characters) to count as an article. */
+const BODY = 'Another body, long enough to be an article: the ministers met in Delhi and agreed to meet again in Tokyo next spring.';
 
 let tmp: string;
 let store: WorkspaceStore;
@@ -50,24 +54,38 @@ describe('importArticles', () => {
     expect(imported.title.startsWith('In the backdrop')).toBe(true);
 
     const { meta, text } = await store.readArticle(imported.id);
-    expect(meta).toMatchObject({
+    expect(meta).toEqual({
       id: imported.id,
-      title: imported.title,
-      published: '2025-05-04',
-      source: 'india-japan-defence-2025-05-04.txt',
-      sha256: sha(bytes),
-      length: text.length,
-      original: 'original.txt',
-      mediaType: 'text/plain',
       rev: 1,
+      title: imported.title,
+      source: 'india-japan-defence-2025-05-04.txt',
+      url: null,
+      outlet: null,
+      author: null,
+      published: '2025-05-04',
+      language: null,
+      importedAt: expect.any(String),
+      version: 1,
+      versions: [
+        {
+          version: 1,
+          sha256: sha(bytes),
+          importedAt: meta.importedAt,
+          source: 'india-japan-defence-2025-05-04.txt',
+          original: 'v1/original.txt',
+          mediaType: 'text/plain',
+          length: text.length,
+        },
+      ],
     });
+    expect(await fs.readFile(path.join(tmp, 'ws', 'articles', imported.id, 'v1', 'original.txt'))).toEqual(bytes);
     expect(text.startsWith('In the backdrop of ongoing discussions')).toBe(true);
     expect(text).not.toContain('date 2025-05-04');
     expect(text.endsWith('Indo-Pacific region.')).toBe(true);
     const [match, ...more] = findQuote(text, "Ministers' Meeting-Plus");
     expect(more).toEqual([]);
     expect(text.slice(match!.start, match!.end)).toBe('Ministers\u2019 Meeting-Plus');
-    expect(store.listArticles()).toEqual([expect.objectContaining({ id: imported.id, published: '2025-05-04' })]);
+    expect(store.listArticles()).toEqual([expect.objectContaining({ id: imported.id, published: '2025-05-04', outlet: null, hashes: [sha(bytes)] })]);
   });
 
   it('fails each bad file on its own, naming it, while the others in the batch import', async () => {
@@ -79,13 +97,14 @@ describe('importArticles', () => {
       { name: 'latin1.txt', bytes: Uint8Array.from([...enc('Un caf'), 0xe9, ...enc(' au lait.')]) },
       { name: 'huge.txt', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61) },
       { name: 'date-only.txt', bytes: enc('date 2025-05-04\n') },
-      { name: 'good-2.md', bytes: enc('# Second good article\n\nAnother body.') },
+      { name: 'short.md', bytes: enc('# A stub\n\nToo short to be an article.') },
+      { name: 'good-2.md', bytes: enc(`# Second good article\n\n${BODY}`) },
     ];
     const outcome = await importArticles(store, sources);
     expect(outcome.articles.map((a) => a.title)).toEqual(['First good article', 'Second good article']);
     expect(outcome.articles.every((a) => !a.duplicate)).toBe(true);
-    expect(outcome.failures.map((f) => f.file)).toEqual(['empty.txt', 'blank.txt', 'image.png', 'latin1.txt', 'huge.txt', 'date-only.txt']);
-    const reasons = [/empty/, /whitespace/, /binary/, /not UTF-8/, /too large/, /no article text/];
+    expect(outcome.failures.map((f) => f.file)).toEqual(['empty.txt', 'blank.txt', 'image.png', 'latin1.txt', 'huge.txt', 'date-only.txt', 'short.md']);
+    const reasons = [/empty/, /whitespace/, /binary/, /not UTF-8/, /too large/, /no article text/, /not an article/];
     outcome.failures.forEach((f, i) => {
       expect(f.message).toContain(f.file);
       expect(f.message).toMatch(reasons[i]!);
@@ -93,7 +112,8 @@ describe('importArticles', () => {
     expect(store.listArticles().map((a) => a.source)).toEqual(['good-1.txt', 'good-2.md']);
     expect((await fs.readdir(path.join(tmp, 'ws', 'articles'))).sort()).toEqual(outcome.articles.map((a) => a.id).sort());
     const md = await store.readArticle(outcome.articles[1]!.id);
-    expect(md.meta).toMatchObject({ mediaType: 'text/markdown', original: 'original.md', published: null });
+    expect(md.meta).toMatchObject({ published: null, versions: [{ mediaType: 'text/markdown', original: 'v1/original.md', source: 'good-2.md' }] });
+    expect(md.text).toBe(BODY);
   });
 
   it('returns duplicate: true with the same id for the same bytes, and stores nothing new', async () => {
@@ -153,5 +173,67 @@ describe('importArticles', () => {
     } finally {
       await reopened.close();
     }
+  });
+
+  it('fills the metadata from what a Markdown file states in its front matter', async () => {
+    const bytes = await fs.readFile(FIXTURE('field-report.md'));
+    const { articles, failures } = await importArticles(store, [{ name: '/downloads/field-report.md', bytes }]);
+    expect(failures).toEqual([]);
+    const { meta, text } = await store.readArticle(articles[0]!.id);
+    expect(meta).toMatchObject({
+      title: 'Grain silo at Dunmore reopens after storm repairs',
+      source: 'field-report.md',
+      url: 'https://valleyherald.example/2025/06/21/dunmore-silo',
+      author: 'Priya Ostrander',
+      outlet: 'The Valley Herald',
+      published: '2025-06-21',
+      language: 'en-GB',
+      versions: [{ mediaType: 'text/markdown', original: 'v1/original.md', sha256: sha(bytes), length: text.length }],
+    });
+    expect(text.startsWith('The Dunmore grain silo reopened on Saturday')).toBe(true);
+    expect(articles[0]!.title).toBe(meta.title);
+    expect(store.listArticles()[0]).toMatchObject({ outlet: 'The Valley Herald', published: '2025-06-21', title: meta.title });
+  });
+
+  it('fills the metadata from what an HTML page states, keeping only the article text', async () => {
+    const bytes = await fs.readFile(FIXTURE('news-page.html'));
+    const { articles } = await importArticles(store, [{ name: 'news-page.html', bytes }]);
+    const { meta, text } = await store.readArticle(articles[0]!.id);
+    expect(meta).toMatchObject({
+      title: 'Night ferry links Kestrel Bay and Marrow Island',
+      url: 'https://harbourledger.example/news/2025/03/14/night-ferry',
+      author: 'Ines Calloway',
+      outlet: 'The Harbour Ledger',
+      published: '2025-03-14',
+      language: 'en-GB',
+      versions: [{ mediaType: 'text/html', original: 'v1/original.html' }],
+    });
+    expect(text.startsWith('The regional port authority opened an overnight ferry service')).toBe(true);
+    expect(text).not.toMatch(/cookies|Subscribe|dataLayer/);
+  });
+
+  it('fills the metadata from a PDF\u2019s document information', async () => {
+    const bytes = await articlePdf();
+    const { articles, failures } = await importArticles(store, [{ name: 'barrier.pdf', bytes }]);
+    expect(failures).toEqual([]);
+    const { meta, text } = await store.readArticle(articles[0]!.id);
+    expect(meta).toMatchObject({
+      title: ARTICLE_TITLE,
+      author: 'Mara Lindqvist',
+      published: '2025-04-02',
+      language: 'en-GB',
+      outlet: null,
+      url: null,
+      versions: [{ mediaType: 'application/pdf', original: 'v1/original.pdf', sha256: sha(bytes) }],
+    });
+    expect(text).toBe(ARTICLE_PARAGRAPHS.join('\n\n'));
+  });
+
+  it('prefers the date a file states to a date lead-in in its text', async () => {
+    const md = `---\ndate: 2025-03-01\n---\n\ndate 2025-05-04 ${BODY}`;
+    const { articles } = await importArticles(store, [{ name: 'dated.md', bytes: enc(md) }]);
+    const { meta, text } = await store.readArticle(articles[0]!.id);
+    expect(meta.published).toBe('2025-03-01');
+    expect(text).toBe(BODY);
   });
 });

@@ -8,6 +8,8 @@ import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQu
 import { DossierError } from '../../common/errors';
 import { ID_PATTERN, newId } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
+import { currentVersion, type ArticleMeta } from '../../common/model/article';
+import { DEFAULT_PALETTE } from '../../common/model/palette';
 import { createCore } from '../dossierCore';
 import { SCHEMA_VERSION } from './schemaFile';
 import { sha256Hex, WorkspaceStore, type NewArticle } from './workspaceStore';
@@ -47,21 +49,47 @@ async function openError(dir: string, options?: { create?: boolean; lock?: boole
 
 function newArticle(text: string, name = 'article.txt'): NewArticle {
   const original = new TextEncoder().encode(`${text}\n`);
+  const importedAt = new Date().toISOString();
   return {
     meta: {
       id: newId('art'),
       rev: 1,
       title: text.split(/\s+/).slice(0, 4).join(' '),
       source: name,
+      url: null,
+      outlet: 'The Hindu',
+      author: null,
       published: '2025-05-04',
-      importedAt: new Date().toISOString(),
-      sha256: sha256Hex(original),
-      length: text.length,
-      original: 'original.txt',
-      mediaType: 'text/plain',
+      language: 'en',
+      importedAt,
+      version: 1,
+      versions: [
+        { version: 1, sha256: sha256Hex(original), importedAt, source: name, original: 'v1/original.txt', mediaType: 'text/plain', length: text.length },
+      ],
     },
     text,
     original,
+  };
+}
+
+const sha256Of = (article: NewArticle) => currentVersion(article.meta).sha256;
+
+/** `meta` with `text` as its next version (whose original is `bytes`), made current. */
+function nextVersion(meta: ArticleMeta, text: string, bytes = new TextEncoder().encode(`${text}\n`)): { meta: ArticleMeta; text: string; bytes: Uint8Array } {
+  const version = Math.max(...meta.versions.map((v) => v.version)) + 1;
+  const importedAt = new Date().toISOString();
+  return {
+    meta: {
+      ...meta,
+      rev: meta.rev + 1,
+      version,
+      versions: [
+        ...meta.versions,
+        { version, sha256: sha256Hex(bytes), importedAt, source: 'v.md', original: `v${version}/original.md`, mediaType: 'text/markdown', length: text.length },
+      ],
+    },
+    text,
+    bytes,
   };
 }
 
@@ -73,8 +101,13 @@ function annotationOn(articleId: string, text: string, quote: string): Annotatio
     rev: 1,
     articleId,
     motivation: 'highlighting',
-    target: { quote: quoteSelectorAt(text, start, start + quote.length), position: positionSelector(start, start + quote.length) },
+    target: { version: 1, quote: quoteSelectorAt(text, start, start + quote.length), position: positionSelector(start, start + quote.length) },
     comment: '',
+    color: null,
+    tags: [],
+    grading: null,
+    replies: [],
+    creator: { name: 'Analyst' },
     status: 'anchored',
     created: now,
     modified: now,
@@ -122,6 +155,7 @@ describe('creating and opening', () => {
       readOnly: false,
       readOnlyReason: null,
       articleCount: 0,
+      palette: DEFAULT_PALETTE,
     });
     expect(store.info().id).toMatch(ID_PATTERN);
     expect((await fs.readdir(ws)).sort()).toEqual(['.dossier.lock', 'articles', 'library.json', 'workspace.json']);
@@ -129,6 +163,7 @@ describe('creating and opening', () => {
       schemaVersion: SCHEMA_VERSION,
       kind: 'workspace',
       startArticleId: null,
+      palette: DEFAULT_PALETTE,
     });
     expect(JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8'))).toEqual({
       schemaVersion: SCHEMA_VERSION,
@@ -198,7 +233,7 @@ describe('creating and opening', () => {
     await store.addArticles([article]);
     expect(store.hasArticle(article.meta.id)).toBe(true);
     expect(store.hasArticle('art_00000000000000000000000000')).toBe(false);
-    expect(store.findArticleBySha256(article.meta.sha256)?.id).toBe(article.meta.id);
+    expect(store.findArticleBySha256(sha256Of(article))?.id).toBe(article.meta.id);
     expect(store.findArticleBySha256('0'.repeat(64))).toBeUndefined();
     await expect(store.readArticle('art_00000000000000000000000000')).rejects.toMatchObject({ code: 'not-found' });
   });
@@ -290,7 +325,7 @@ describe('damaged files are named and never rewritten', () => {
     const b = newArticle(TEXT_B);
     await store.addArticles([a]);
     await store.addArticles([b]);
-    const textFile = path.join(ws, 'articles', a.meta.id, 'text.json');
+    const textFile = path.join(ws, 'articles', a.meta.id, 'v1', 'text.json');
     await fs.writeFile(textFile, '{"schemaVersion":1,"kind":"text"}');
     await expect(store.readArticle(a.meta.id)).rejects.toMatchObject({ code: 'corrupt-file', file: textFile });
     expect(await fs.readFile(textFile, 'utf8')).toBe('{"schemaVersion":1,"kind":"text"}');
@@ -321,6 +356,9 @@ describe('a workspace from a newer Dossier', () => {
     const writes: [string, () => Promise<unknown>][] = [
       ['setStartArticle', () => readOnly.setStartArticle(article.meta.id)],
       ['addArticle', () => readOnly.addArticles([newArticle(TEXT_B)])],
+      ['addVersion', () => readOnly.addVersion(nextVersion(article.meta, TEXT_B).meta, TEXT_B, new Uint8Array([1]))],
+      ['writeMeta', () => readOnly.writeMeta({ ...article.meta, title: 'Renamed' })],
+      ['setPalette', () => readOnly.setPalette([{ key: 'red', label: 'Red', color: '#ff0000' }])],
       ['updateAnnotations', () => readOnly.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, 'Quad')))],
       ['appendHistory', () => readOnly.appendHistory({ at: 'x', op: 'annotation.create', articleId: article.meta.id, before: null, after: null })],
       ['api create', () => createCore(readOnly).api['annotations.createFromQuote']({ articleId: article.meta.id, quote: 'Quad' })],
@@ -377,19 +415,23 @@ describe('saving', () => {
     }
   });
 
-  it('keeps the original bytes read-only, with their sha256, and the text apart', async () => {
+  it('keeps the original bytes read-only, with their sha256, and the text apart, in the version\u2019s folder', async () => {
     const store = await open();
     const article = newArticle('Caf\u00e9 \u2014 r\u00e9sum\u00e9\r\nsecond line');
     await store.addArticles([article]);
     const dir = path.join(ws, 'articles', article.meta.id);
-    const original = await fs.readFile(path.join(dir, 'original.txt'));
+    expect((await fs.readdir(dir, { recursive: true })).sort()).toEqual(
+      ['annotations.json', 'article.json', 'history.jsonl', 'v1', path.join('v1', 'original.txt'), path.join('v1', 'text.json')].sort(),
+    );
+    const original = await fs.readFile(path.join(dir, 'v1', 'original.txt'));
     expect(new Uint8Array(original)).toEqual(article.original);
-    expect(createHash('sha256').update(original).digest('hex')).toBe(article.meta.sha256);
-    if (process.platform !== 'win32') expect((await fs.stat(path.join(dir, 'original.txt'))).mode & 0o777).toBe(0o444);
-    expect(JSON.parse(await fs.readFile(path.join(dir, 'text.json'), 'utf8'))).toEqual({
+    expect(createHash('sha256').update(original).digest('hex')).toBe(sha256Of(article));
+    if (process.platform !== 'win32') expect((await fs.stat(path.join(dir, 'v1', 'original.txt'))).mode & 0o777).toBe(0o444);
+    expect(JSON.parse(await fs.readFile(path.join(dir, 'v1', 'text.json'), 'utf8'))).toEqual({
       schemaVersion: SCHEMA_VERSION,
       kind: 'text',
       articleId: article.meta.id,
+      version: 1,
       text: article.text,
     });
     expect(JSON.parse(await fs.readFile(path.join(dir, 'article.json'), 'utf8')).article).toEqual(article.meta);
@@ -398,11 +440,14 @@ describe('saving', () => {
         id: article.meta.id,
         title: article.meta.title,
         published: article.meta.published,
-        sha256: article.meta.sha256,
+        sha256: sha256Of(article),
         source: article.meta.source,
+        outlet: 'The Hindu',
         importedAt: article.meta.importedAt,
+        hashes: [sha256Of(article)],
       },
     ]);
+    expect(JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8')).articles).toEqual(store.listArticles());
   });
 
   it('adds a batch of articles with one write of the library index', async () => {
@@ -416,7 +461,7 @@ describe('saving', () => {
     expect(store.info().articleCount).toBe(3);
     for (const a of batch) {
       expect(store.hasArticle(a.meta.id)).toBe(true);
-      expect(store.findArticleBySha256(a.meta.sha256)?.id).toBe(a.meta.id);
+      expect(store.findArticleBySha256(sha256Of(a))?.id).toBe(a.meta.id);
       expect((await store.readArticle(a.meta.id)).text).toBe(a.text);
     }
     expect((await fs.readdir(path.join(ws, 'articles'))).sort()).toEqual(batch.map((a) => a.meta.id).sort());
@@ -431,7 +476,7 @@ describe('saving', () => {
     await store.appendHistory({ at: 't2', op: 'annotation.delete', articleId: article.meta.id, before: ann, after: null });
     const lines = (await fs.readFile(path.join(ws, 'articles', article.meta.id, 'history.jsonl'), 'utf8')).trimEnd().split('\n');
     expect(lines.map((l) => JSON.parse(l))).toEqual([
-      { at: article.meta.importedAt, op: 'article.import', articleId: article.meta.id, before: null, after: { sha256: article.meta.sha256 } },
+      { at: article.meta.importedAt, op: 'article.import', articleId: article.meta.id, before: null, after: { sha256: sha256Of(article) } },
       { at: 't1', op: 'annotation.create', articleId: article.meta.id, before: null, after: ann },
       { at: 't2', op: 'annotation.delete', articleId: article.meta.id, before: ann, after: null },
     ]);
@@ -489,6 +534,126 @@ describe('saving', () => {
     await store.close();
     await expect(store.addArticles([newArticle(TEXT_B)])).rejects.toMatchObject({ code: 'unavailable' });
     await expect(store.updateAnnotations(article.meta.id, () => undefined)).rejects.toMatchObject({ code: 'unavailable' });
+  });
+});
+
+describe('versions, metadata and the palette', () => {
+  it('reads the metadata and the text of a version', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    expect(await store.readMeta(article.meta.id)).toEqual(article.meta);
+    expect(await store.readVersionText(article.meta.id, 1)).toBe(TEXT_A);
+    await expect(store.readVersionText(article.meta.id, 2)).rejects.toMatchObject({
+      code: 'corrupt-file',
+      file: path.join(ws, 'articles', article.meta.id, 'v2', 'text.json'),
+    });
+    await expect(store.readMeta('art_00000000000000000000000000')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(store.readVersionText('art_00000000000000000000000000', 1)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('stores a new version beside the old one without touching it, and makes it current', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    const v1Dir = path.join(ws, 'articles', article.meta.id, 'v1');
+    const v1Before = await snapshot(v1Dir);
+    const next = nextVersion(article.meta, TEXT_B);
+
+    await store.addVersion(next.meta, next.text, next.bytes);
+
+    expect(await snapshot(v1Dir)).toEqual(v1Before);
+    const v2Dir = path.join(ws, 'articles', article.meta.id, 'v2');
+    expect((await fs.readdir(v2Dir)).sort()).toEqual(['original.md', 'text.json']);
+    expect(new Uint8Array(await fs.readFile(path.join(v2Dir, 'original.md')))).toEqual(next.bytes);
+    if (process.platform !== 'win32') expect((await fs.stat(path.join(v2Dir, 'original.md'))).mode & 0o777).toBe(0o444);
+    expect(JSON.parse(await fs.readFile(path.join(v2Dir, 'text.json'), 'utf8'))).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'text',
+      articleId: article.meta.id,
+      version: 2,
+      text: TEXT_B,
+    });
+    expect(await store.readArticle(article.meta.id)).toEqual({ meta: next.meta, text: TEXT_B });
+    expect(await store.readVersionText(article.meta.id, 1)).toBe(TEXT_A);
+    expect(await store.readVersionText(article.meta.id, 2)).toBe(TEXT_B);
+
+    const v2Sha = currentVersion(next.meta).sha256;
+    expect(store.listArticles()).toEqual([expect.objectContaining({ id: article.meta.id, sha256: v2Sha, hashes: [sha256Of(article), v2Sha] })]);
+    expect(store.findArticleBySha256(sha256Of(article))?.id).toBe(article.meta.id);
+    expect(store.findArticleBySha256(v2Sha)?.id).toBe(article.meta.id);
+
+    await store.close();
+    const reopened = await open(ws, {});
+    expect(await reopened.readArticle(article.meta.id)).toEqual({ meta: next.meta, text: TEXT_B });
+    expect(reopened.findArticleBySha256(sha256Of(article))?.id).toBe(article.meta.id);
+  });
+
+  it('retries a version whose folder an interrupted replace left behind, and never overwrites a listed version', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    const leftover = path.join(ws, 'articles', article.meta.id, 'v2');
+    await fs.mkdir(leftover);
+    await fs.writeFile(path.join(leftover, 'original.md'), 'half written', { mode: 0o444 });
+    const next = nextVersion(article.meta, TEXT_B);
+    await store.addVersion(next.meta, next.text, next.bytes);
+    expect(new Uint8Array(await fs.readFile(path.join(leftover, 'original.md')))).toEqual(next.bytes);
+    expect((await store.readArticle(article.meta.id)).text).toBe(TEXT_B);
+
+    const v2Before = await snapshot(leftover);
+    const again = { ...next.meta, rev: next.meta.rev + 1 };
+    await expect(store.addVersion(again, 'Other text', new Uint8Array([1]))).rejects.toMatchObject({ code: 'conflict' });
+    expect(await snapshot(leftover)).toEqual(v2Before);
+    expect(await store.readMeta(article.meta.id)).toEqual(next.meta);
+  });
+
+  it('saves edited metadata to article.json and the library, and serves it without reading the text again', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    expect((await store.readArticle(article.meta.id)).text).toBe(TEXT_A);
+    const edited: ArticleMeta = { ...article.meta, rev: 2, title: 'Edited title', outlet: 'Nikkei Asia', author: 'K. Sato' };
+    await store.writeMeta(edited);
+
+    expect(JSON.parse(await fs.readFile(path.join(ws, 'articles', article.meta.id, 'article.json'), 'utf8')).article).toEqual(edited);
+    expect(store.listArticles()).toEqual([expect.objectContaining({ id: article.meta.id, title: 'Edited title', outlet: 'Nikkei Asia' })]);
+    expect(JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8')).articles[0]).toMatchObject({ title: 'Edited title', outlet: 'Nikkei Asia' });
+    expect(await store.readArticle(article.meta.id)).toEqual({ meta: edited, text: TEXT_A });
+    await expect(store.writeMeta({ ...edited, id: 'art_00000000000000000000000000' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('keeps recently read articles in memory, and drops the cached text when the current version changes', async () => {
+    const store = await open();
+    const article = newArticle(TEXT_A);
+    await store.addArticles([article]);
+    const next = nextVersion(article.meta, TEXT_B);
+    await store.addVersion(next.meta, next.text, next.bytes);
+    expect((await store.readArticle(article.meta.id)).text).toBe(TEXT_B);
+
+    // Served from memory: a text file damaged after the read is not read again.
+    const v2Text = path.join(ws, 'articles', article.meta.id, 'v2', 'text.json');
+    const good = await fs.readFile(v2Text, 'utf8');
+    await fs.writeFile(v2Text, '{broken');
+    expect((await store.readArticle(article.meta.id)).text).toBe(TEXT_B);
+    await fs.writeFile(v2Text, good);
+
+    // Making version 1 current again (an undone replace) must not serve version 2's text.
+    await store.writeMeta({ ...next.meta, rev: next.meta.rev + 1, version: 1 });
+    expect(await store.readArticle(article.meta.id)).toEqual({ meta: { ...next.meta, rev: next.meta.rev + 1, version: 1 }, text: TEXT_A });
+    expect(store.listArticles()[0]).toMatchObject({ sha256: sha256Of(article), hashes: [sha256Of(article), currentVersion(next.meta).sha256] });
+  });
+
+  it('saves a renamed palette in workspace.json', async () => {
+    const store = await open();
+    const before = JSON.parse(await fs.readFile(path.join(ws, 'workspace.json'), 'utf8'));
+    const palette = DEFAULT_PALETTE.map((p) => (p.key === 'yellow' ? { ...p, label: 'Disputed claim' } : p));
+    await store.setPalette(palette);
+    expect(store.info().palette).toEqual(palette);
+    const after = JSON.parse(await fs.readFile(path.join(ws, 'workspace.json'), 'utf8'));
+    expect(after).toEqual({ ...before, palette, rev: before.rev + 1 });
+    await store.close();
+    expect((await open(ws, {})).info().palette).toEqual(palette);
   });
 });
 

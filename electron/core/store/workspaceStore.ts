@@ -244,7 +244,15 @@ export class WorkspaceStore {
     this.assertKnownArticle(meta.id);
     const version = currentVersion(meta);
     const dir = this.articleDir(meta.id);
-    await fs.mkdir(path.join(dir, FILE_NAMES.versionDir(version.version)), { recursive: false });
+    const versionDir = path.join(dir, FILE_NAMES.versionDir(version.version));
+    const stored = await this.readMeta(meta.id);
+    if (stored.versions.some((v) => v.version === version.version)) {
+      throw new DossierError('conflict', `Version ${version.version} of this article already exists.`);
+    }
+    // A folder of a version the metadata does not list is what an interrupted replace left
+    // behind; without this, every later replace of the article would fail on it.
+    await fs.rm(versionDir, { recursive: true, force: true });
+    await fs.mkdir(versionDir);
     await writeFileDurable(path.join(dir, version.original), original, 0o444);
     await writeFileDurable(path.join(dir, FILE_NAMES.versionDir(version.version), FILE_NAMES.text), textFile(meta.id, version.version, text));
     await this.writeMeta(meta);

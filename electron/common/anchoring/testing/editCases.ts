@@ -134,7 +134,7 @@ const EDITS: Record<Category, Edit> = {
     else t.insert(sentences[quote.lastSentence]!.end, ` ${newsSentence(random)}`);
     const far = otherParagraph(random, doc, quote.paragraph, 2);
     if (far !== -1) deleteSentences(doc, far, 0, t);
-    return `${moved ? 'move+' : ''}${kinds[0]}+sentence`;
+    return [...(moved ? ['move'] : []), ...kinds, 'sentence'].join('+');
   },
 };
 
@@ -163,7 +163,7 @@ function chooseQuote(random: Random, doc: NewsText, minWords: number): Quote {
       from = random.int(0, sentences[firstSentence]!.words.length - 1);
       to = sentences[firstSentence]!.words.length + random.int(1, sentences[lastSentence]!.words.length);
     } else if (kind !== 'sentence') {
-      const length = kind === 'words' ? random.int(1, 6) : random.int(7, 15);
+      const length = kind === 'words' ? random.int(2, 6) : random.int(7, 15);
       from = random.int(0, Math.max(0, all.length - length));
       to = Math.min(all.length, from + length);
     }
@@ -247,15 +247,20 @@ function movePararaph(random: Random, doc: NewsText, p: number, t: TrackedText):
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-/** One to two character edits at distinct ASCII letters of the quote (never inside a surrogate pair). */
+/**
+ * One to two character edits at letters or digits of the quote (never half of a surrogate pair),
+ * two or more characters apart. An inserted letter differs from both neighbours: doubling a letter
+ * would leave no way, not even for the test, to tell the original from the copy.
+ */
 function typos(random: Random, text: string, quote: Span, count: number, t: TrackedText): string[] {
-  const letters: number[] = [];
-  for (let i = quote.start; i < quote.end; i++) if (/[a-z]/i.test(text[i]!)) letters.push(i);
-  const at = shuffled(random, letters).slice(0, count).sort((a, b) => b - a);
+  const candidates: number[] = [];
+  for (let i = quote.start; i < quote.end; i++) if (/[\p{L}\p{N}]/u.test(text[i]!)) candidates.push(i);
+  const at: number[] = [];
+  for (const i of shuffled(random, candidates)) if (at.length < count && at.every((j) => Math.abs(i - j) >= 2)) at.push(i);
   return at.map((i) => {
     const kind = random.pick(['substitute', 'insert', 'delete']);
     let letter = text[i]!;
-    while (letter === text[i]) letter = random.pick([...LETTERS]);
+    while (letter === text[i] || letter === text[i - 1]) letter = random.pick([...LETTERS]);
     if (kind === 'substitute') t.replace(i, i + 1, letter);
     if (kind === 'insert') t.insert(i, letter);
     if (kind === 'delete') t.delete(i, i + 1);

@@ -1,0 +1,99 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, ROOT, test } from './fixtures';
+import { ReaderPage } from './models/ReaderPage';
+
+const FIXTURES = path.join(ROOT, 'electron', 'core', 'import', 'fixtures');
+const SAMPLE = path.join(ROOT, 'assets', 'india-japan-defence-2025-05-04.txt');
+
+test('File › Import takes several formats at once, reports each failure, and keeps provenance', async ({ dossier }) => {
+  const page = dossier.page;
+  const broken = path.join(dossier.workspace, '..', `broken-${Date.now()}.pdf`);
+  writeFileSync(broken, Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog'));
+  await page.getByLabel('Articles to import').setInputFiles([
+    path.join(FIXTURES, 'field-report.md'),
+    path.join(FIXTURES, 'news-page.html'),
+    broken,
+  ]);
+
+  const summary = page.getByRole('dialog', { name: /Imported 2 of 3/ });
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('list', { name: 'Not imported' })).toContainText(path.basename(broken));
+  await summary.getByRole('button', { name: 'Grain silo at Dunmore reopens after storm repairs' }).click();
+
+  const reader = new ReaderPage(page);
+  await expect(reader.title).toHaveText('Grain silo at Dunmore reopens after storm repairs');
+  const meta = page.getByRole('article').locator('.reader-meta');
+  await expect(meta).toContainText('The Valley Herald');
+  await expect(meta).toContainText('Priya Ostrander');
+  await expect(meta.locator('time')).toHaveAttribute('datetime', '2025-06-21');
+  await expect(page.getByTestId('reader-body')).not.toContainText('editor: check the tonnage');
+
+  const library = page.getByRole('navigation', { name: 'Articles' });
+  await expect(library.getByRole('button')).toHaveCount(3);
+  await library.getByRole('button', { name: /Night ferry links Kestrel Bay/ }).click();
+  await expect(page.getByTestId('reader-body')).not.toContainText(/cookie|Subscribe|Related/i);
+  expect(dossier.pageErrors).toEqual([]);
+});
+
+test('dropping files on the window imports them; the same bytes again are "already in the workspace"', async ({ dossier }) => {
+  const page = dossier.page;
+  const drop = async (files: { name: string; content: string; type: string }[]) => {
+    const transfer = await page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.content], f.name, { type: f.type }));
+      return dt;
+    }, files);
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await expect(page.getByText('Drop files to import them')).toBeVisible();
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  };
+
+  await drop([
+    { name: 'india-japan-defence-2025-05-04.txt', content: readFileSync(SAMPLE, 'utf8'), type: 'text/plain' },
+    { name: 'field-report.md', content: readFileSync(path.join(FIXTURES, 'field-report.md'), 'utf8'), type: 'text/markdown' },
+  ]);
+  const summary = page.getByRole('dialog', { name: /Imported 1 of 2/ });
+  await expect(summary.getByRole('list', { name: 'Already in the workspace' })).toContainText('In the backdrop of ongoing discussions');
+  await summary.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(2);
+});
+
+test('hostile HTML imports as inert text: no dialog, no console error, no request leaves', async ({ dossier }) => {
+  const page = dossier.page;
+  const dialogs: string[] = [];
+  const foreign: string[] = [];
+  const origin = new URL(page.url()).origin;
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !/^(blob|data):/.test(r.url())) foreign.push(r.url());
+  });
+  const hostile = path.join(dossier.workspace, '..', `hostile-${Date.now()}.html`);
+  writeFileSync(
+    hostile,
+    `<!doctype html><html lang="en"><head><title>Harbour talks resume</title>
+<meta http-equiv="refresh" content="0;url=https://evil.example/">
+<link rel="stylesheet" href="https://evil.example/x.css"><script>alert('head')</script></head>
+<body onload="alert('body')"><article><h1>Harbour talks resume</h1>
+<p>Negotiators met again on Tuesday <img src="https://evil.example/p.gif" onerror="alert('img')"> to discuss the harbour dues, officials said.</p>
+<p>The <a href="javascript:alert('link')">proposal</a> would cut fees for small vessels by a third, according to a draft seen by reporters.</p>
+<svg onload="alert('svg')"><script>alert('svg script')</script></svg><iframe srcdoc="<script>alert('frame')</script>"></iframe>
+<p>A second round is planned for next month in the port city, with both delegations expected to attend.</p>
+</article></body></html>`,
+  );
+  await page.getByLabel('Articles to import').setInputFiles(hostile);
+  const summary = page.getByRole('dialog', { name: /Imported 1 of 1/ });
+  await summary.getByRole('button', { name: 'Harbour talks resume' }).click();
+  const body = page.getByTestId('reader-body');
+  await expect(body).toContainText('Negotiators met again on Tuesday');
+  await expect(body).toContainText('would cut fees for small vessels');
+  await expect(body).not.toContainText('alert(');
+  expect(await body.locator('img, a, svg, iframe, script').count()).toBe(0);
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+  expect(foreign).toEqual([]);
+  expect(dossier.pageErrors).toEqual([]);
+});

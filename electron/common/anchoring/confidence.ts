@@ -1,0 +1,167 @@
+import search from 'approx-string-match';
+import type { TextQuoteSelector } from '../model/annotation';
+import { agreementAfter, agreementBefore } from './contextAgreement';
+import type { ScoredCandidate } from './scoredCandidate';
+
+/**
+ * When the cheapest candidate is certain enough to place. Thresholds are tuned on generated edits
+ * (bench/anchoring/evaluate.ts) for no wrong placements: an orphan costs the analyst a look, a
+ * highlight on the wrong words misleads them.
+ */
+
+/** Context agreement that still says "same neighbourhood", e.g. one reworded word in 32 characters… */
+const AGREE = 0.6;
+/** …for a quote under 10 characters, which carries little evidence of its own. */
+const AGREE_SHORT = 0.75;
+/** Context agreement that says "unchanged but for a typo": enough to stand on one side alone. */
+export const STRONG = 0.9;
+/** The other side of a strong one, partly kept (a reworded word next to the quote). */
+const PARTIAL = 0.45;
+/** Quotes this short match too many places to be found fuzzily: exact, and context all but unchanged. */
+export const SHORT_QUOTE = 3;
+/** Shortest quote placed on one side's context: exact… */
+const ONE_SIDED_MIN = 5;
+/** …or differing from the quote. */
+const ONE_SIDED_FUZZY_MIN = 10;
+/** Below this, a quote that also occurs elsewhere needs more than one side of context (see oneSided). */
+const COMMON_QUOTE_MIN = 20;
+/** Shortest quote placed with no context agreeing: the only exact occurrence, or nearly exact. */
+const ALONE_MIN = 50;
+/** Characters of the quote checked at an edge no context pins. */
+const EDGE_CHECK = 8;
+/** Characters of context and of quote on either side of the place they meet, checked for being a stock phrase. */
+const JUNCTION_CONTEXT = 16;
+const JUNCTION_QUOTE = 8;
+/** Longest quote checked for having been cut out where it was (longer ones are their own evidence). */
+const CLOSED_UP_MAX = 64;
+/** How much cheaper (in edits) than the best place elsewhere the winner must be. */
+const MARGIN = 8;
+
+export interface Competition {
+  text: string;
+  quote: TextQuoteSelector;
+  /** Every candidate, cheapest first. */
+  ranked: ScoredCandidate[];
+  /** How often the quote occurs verbatim in the new text. */
+  exactCount: number;
+}
+
+/**
+ * Two questions: is this the quote's place, and are the placed edges the quote's edges. The place
+ * needs evidence from the context on both sides, or on one side together with a distinct quote, or
+ * a long quote found nowhere else. An edge that no context pins is only as good as the quote's own
+ * characters there: a fuzzy match happily ends inside a neighbouring sentence that shares the
+ * quote's last word.
+ */
+export function confident(best: ScoredCandidate, k: Competition): boolean {
+  const quote = k.quote.exact;
+  const n = quote.length;
+  const e = best.errors;
+  const { prefix: p, suffix: s } = best;
+  if (n <= SHORT_QUOTE) return e === 0 && best.cost <= 1 && clearWinner(best, k.ranked);
+  if (Math.min(p, s) >= (n < 10 ? AGREE_SHORT : AGREE)) return (e <= Math.floor(n / 5) || pinnedTypos(best, k)) && clearWinner(best, k.ranked);
+  if (Math.max(p, s) >= STRONG) return oneSided(best, k) && clearWinner(best, k.ranked) && !closedUp(k.text, k.quote);
+  return alone(best, k) && clearWinner(best, k.ranked);
+}
+
+/**
+ * A short quote with a few typos, held in place by unchanged context on both sides: the span is
+ * exactly what lies between, so it is right unless the edits ate its edges. It still opens with
+ * the quote's first or second character (a deleted first letter is fine) and closes likewise.
+ */
+function pinnedTypos(best: ScoredCandidate, k: Competition): boolean {
+  const quote = k.quote.exact;
+  if (best.prefix < STRONG || best.suffix < STRONG || best.errors > Math.floor(quote.length / 3)) return false;
+  const first = k.text[best.start];
+  const last = k.text[best.end - 1];
+  return (first === quote[0] || first === quote[1]) && (last === quote.at(-1) || last === quote.at(-2));
+}
+
+/**
+ * Context on one side only (the other rewritten, or the quote moved to a paragraph's edge). That
+ * side must not point elsewhere too: not to another match of the quote (sidesDisagree), nor as a
+ * stock phrase that brings its neighbour words with it (junctionRecurs). A quote that occurs elsewhere needs that
+ * side intact, since stock neighbours nearly match anywhere; and if it is short, one more sign:
+ * the context it lost must still exist somewhere (the quote moved away from it, or text came
+ * between them). Context deleted along with the quote means the passage went, and a common phrase
+ * standing next to the same words elsewhere proves nothing.
+ */
+function oneSided(best: ScoredCandidate, k: Competition): boolean {
+  const quote = k.quote.exact;
+  const n = quote.length;
+  const e = best.errors;
+  const prefixSide = best.prefix >= best.suffix;
+  if (sidesDisagree(best, k, prefixSide) || junctionRecurs(best, k, prefixSide)) return false;
+  const common = k.exactCount > (e === 0 ? 1 : 0);
+  if (common && Math.max(best.prefix, best.suffix) < 1) return false;
+  if (common && n < COMMON_QUOTE_MIN && !survives(k.text, prefixSide ? k.quote.suffix : k.quote.prefix)) return false;
+  if (e === 0) return n >= ONE_SIDED_MIN;
+  const weak = Math.min(best.prefix, best.suffix);
+  const allowed = weak >= PARTIAL ? Math.floor(n / 4) : Math.max(1, Math.floor(n / 10));
+  return n >= ONE_SIDED_FUZZY_MIN && e <= allowed && keepsEdge(k.text, best, quote, prefixSide ? 'end' : 'start', EDGE_CHECK);
+}
+
+/**
+ * Each side of the context votes for a place. When the other side stands intact next to another
+ * plausible match of the quote, the votes split: the quote may have moved there (with a typo) and
+ * this is a lookalike that kept the old neighbour.
+ */
+function sidesDisagree(best: ScoredCandidate, k: Competition, prefixSide: boolean): boolean {
+  const plausible = Math.floor(k.quote.exact.length / 4);
+  return k.ranked.some((c) => (c.end <= best.start || c.start >= best.end) && c.errors <= plausible && (prefixSide ? c.suffix : c.prefix) >= STRONG);
+}
+
+/**
+ * Where the quote meets its agreeing context ("…rding to| officials famil…"), the words may be a
+ * stock phrase that recurs in the text; then that context says nothing about this place.
+ */
+function junctionRecurs(best: ScoredCandidate, k: Competition, prefixSide: boolean): boolean {
+  const { exact: quote, prefix, suffix } = k.quote;
+  const junction = prefixSide ? prefix.slice(-JUNCTION_CONTEXT) + quote.slice(0, JUNCTION_QUOTE) : quote.slice(-JUNCTION_QUOTE) + suffix.slice(0, JUNCTION_CONTEXT);
+  const own = prefixSide ? best.start - Math.min(JUNCTION_CONTEXT, prefix.length) : best.end - Math.min(JUNCTION_QUOTE, quote.length);
+  for (let i = k.text.indexOf(junction); i !== -1; i = k.text.indexOf(junction, i + 1)) if (i !== own) return true;
+  return false;
+}
+
+/** No context agrees (a whole paragraph moved): the quote must be long, and the only one of its kind. */
+function alone(best: ScoredCandidate, k: Competition): boolean {
+  const quote = k.quote.exact;
+  const n = quote.length;
+  if (n < ALONE_MIN || best.errors > Math.floor(n / 20) || k.exactCount !== (best.errors === 0 ? 1 : 0)) return false;
+  return keepsEdge(k.text, best, quote, 'start', EDGE_CHECK) && keepsEdge(k.text, best, quote, 'end', EDGE_CHECK);
+}
+
+/** The placed span opens (or closes) with the quote's first (last) k characters; from two on, give or take one edit. */
+function keepsEdge(text: string, c: ScoredCandidate, quote: string, edge: 'start' | 'end', k: number): boolean {
+  const expected = edge === 'start' ? quote.slice(0, k) : quote.slice(-k);
+  const agreement = edge === 'start' ? agreementAfter(text, c.start, expected) : agreementBefore(text, c.end, expected);
+  return agreement >= 1 - (k > 1 ? 1 : 0) / expected.length;
+}
+
+/** Ahead of the best place that does not overlap it by MARGIN edits; equal places are a coin toss, not a placement. */
+function clearWinner(best: ScoredCandidate, ranked: ScoredCandidate[]): boolean {
+  const rival = ranked.find((c) => c !== best && (c.end <= best.start || c.start >= best.end));
+  return !rival || rival.cost >= best.cost + MARGIN;
+}
+
+/**
+ * The old prefix is now followed by the old suffix rather than by the quote: the quote was cut out
+ * right there, and a copy of it elsewhere, supported on one side only, is some other passage. (The
+ * quote's own words may open the suffix — "government government" — so the test is whether the
+ * suffix fits there clearly better than quote and suffix together.)
+ */
+function closedUp(text: string, q: TextQuoteSelector): boolean {
+  const n = q.exact.length;
+  if (n > CLOSED_UP_MAX || q.prefix.length < EDGE_CHECK || q.suffix.length < EDGE_CHECK) return false;
+  for (const m of search(text, q.prefix, Math.floor(q.prefix.length / 10))) {
+    const suffixEdits = edits(agreementAfter(text, m.end, q.suffix), q.suffix);
+    if (suffixEdits <= 2 && edits(agreementAfter(text, m.end, q.exact + q.suffix), q.exact + q.suffix) >= suffixEdits + n / 2) return true;
+  }
+  return false;
+}
+
+const edits = (agreement: number, expected: string) => Math.round((1 - agreement) * expected.length);
+
+function survives(text: string, context: string): boolean {
+  return context.length >= EDGE_CHECK && search(text, context, Math.floor(context.length * (1 - AGREE_SHORT))).length > 0;
+}
