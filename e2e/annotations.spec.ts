@@ -127,7 +127,7 @@ test('article details are editable, and the edit can be undone', async ({ dossie
   await expect(page.getByRole('article').locator('.reader-meta')).toContainText('Example Defence Weekly');
   await expect(page.getByRole('navigation', { name: 'Articles' })).toContainText('India and Japan defence ministers to meet');
 
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
   await expect(reader.title).toHaveText(/^In the backdrop of ongoing discussions/);
 
   await page.getByRole('article').getByRole('button', { name: 'Details' }).click();

@@ -60,7 +60,7 @@ test('a highlight can be edited and deleted, and the delete undone', async ({ do
   const reader = new ReaderPage(dossier.page);
   await reader.highlight(QUOTE, COMMENT);
 
-  await reader.card(QUOTE).getByRole('button', { name: 'Edit comment' }).click();
+  await reader.card(QUOTE).getByRole('button', { name: 'Edit' }).click();
   await reader.typeComment('Edited: talks on the RPSSA');
   await dossier.page.reload();
   await expect(reader.card(QUOTE)).toContainText('Edited: talks on the RPSSA');
@@ -69,7 +69,7 @@ test('a highlight can be edited and deleted, and the delete undone', async ({ do
   await expect(reader.cards).toHaveCount(0);
   await expect.poll(() => reader.paintedHighlights()).toEqual([]);
 
-  await dossier.page.getByRole('button', { name: 'Undo' }).click();
+  await dossier.page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
   await expect(reader.card(QUOTE)).toContainText('Edited: talks on the RPSSA');
   await reader.card(QUOTE).getByRole('button', { name: 'Delete highlight' }).click();
   await reader.waitSaved();

@@ -12,6 +12,9 @@ import { WorkspaceInfo } from './model/workspace';
 
 const ArticleRef = z.object({ articleId: z.string().min(1) });
 
+/** Changes sent with the same group right after one another are undone in one step. */
+const UndoGroup = z.string().min(1).max(64).optional();
+
 export const ImportedArticle = z.object({
   id: z.string(),
   title: z.string(),
@@ -77,6 +80,7 @@ export const contract = {
       /** What the renderer believes it selected; the core checks it against the text. */
       exact: z.string().optional(),
       comment: Comment.default(''),
+      undoGroup: UndoGroup,
     }).extend(AnnotationPatch.omit({ comment: true }).shape),
     response: z.object({ annotation: Annotation }),
   },
@@ -94,6 +98,7 @@ export const contract = {
       id: z.string().min(1),
       /** The revision the edit was based on; a newer stored revision is a conflict. */
       baseRev: z.number().int().positive().optional(),
+      undoGroup: UndoGroup,
     }).extend(AnnotationPatch.shape),
     response: z.object({ annotation: Annotation }),
   },

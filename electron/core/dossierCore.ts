@@ -61,12 +61,17 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     },
     'annotations.list': async ({ articleId }) => ({ annotations: await annotations.list(articleId) }),
     'annotations.create': async (r) => ({
-      annotation: await annotations.create(r.articleId, r.start, r.end, { ...patchOf(r), comment: r.comment ?? '', exact: r.exact }),
+      annotation: await annotations.create(r.articleId, r.start, r.end, {
+        ...patchOf(r),
+        comment: r.comment ?? '',
+        exact: r.exact,
+        undoGroup: r.undoGroup,
+      }),
     }),
     'annotations.createFromQuote': async (r) => ({
       annotation: await annotations.createFromQuote(r.articleId, r.quote, { ...patchOf(r), comment: r.comment ?? '' }, r.occurrence),
     }),
-    'annotations.update': async (r) => ({ annotation: await annotations.update(r.articleId, r.id, patchOf(r), r.baseRev) }),
+    'annotations.update': async (r) => ({ annotation: await annotations.update(r.articleId, r.id, patchOf(r), r.baseRev, r.undoGroup) }),
     'annotations.delete': async ({ articleId, id }) => {
       await annotations.delete(articleId, id);
       return { deleted: id };

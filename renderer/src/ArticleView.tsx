@@ -78,11 +78,12 @@ export function ArticleView({ articleId, saves, registerExport, onUndo }: Props)
     if (!range) return;
     const created = await state.create(range.start, range.end, range.exact);
     if (created) {
+      if (editingId) state.endEditing(editingId);
       clearSelection();
       setActiveId(created.id);
       setEditingId(created.id);
     }
-  }, [selectedRange, state]);
+  }, [editingId, selectedRange, state]);
 
   const attachSelection = useCallback(async () => {
     const range = selectedRange();
@@ -192,9 +193,9 @@ export function ArticleView({ articleId, saves, registerExport, onUndo }: Props)
         reattachingId={reattaching?.id ?? null}
         onActivate={activate}
         onEdit={(id) => {
+          if (editingId && editingId !== id) state.endEditing(editingId);
           setEditingId(id);
           if (id) setActiveId(id);
-          else void state.flush();
         }}
         onDelete={(a) => void remove(a)}
         onReattach={setReattaching}

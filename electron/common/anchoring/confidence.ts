@@ -82,8 +82,8 @@ function pinnedTypos(best: ScoredCandidate, k: Competition): boolean {
  * side must not point elsewhere too: not to another match of the quote (sidesDisagree), nor as a
  * stock phrase that brings its neighbour words with it (junctionRecurs). A quote that occurs elsewhere needs that
  * side intact, since stock neighbours nearly match anywhere; and if it is short, one more sign:
- * the context it lost must still exist somewhere (the quote moved away from it, or text came
- * between them). Context deleted along with the quote means the passage went, and a common phrase
+ * the context it lost must still exist somewhere, at least its far half (the quote moved away from
+ * it, or words next to the quote were cut). Context deleted along with the quote means the passage went, and a common phrase
  * standing next to the same words elsewhere proves nothing.
  */
 function oneSided(best: ScoredCandidate, k: Competition): boolean {
@@ -94,7 +94,7 @@ function oneSided(best: ScoredCandidate, k: Competition): boolean {
   if (sidesDisagree(best, k, prefixSide) || junctionRecurs(best, k, prefixSide)) return false;
   const common = k.exactCount > (e === 0 ? 1 : 0);
   if (common && Math.max(best.prefix, best.suffix) < 1) return false;
-  if (common && n < COMMON_QUOTE_MIN && !survives(k.text, prefixSide ? k.quote.suffix : k.quote.prefix)) return false;
+  if (common && n < COMMON_QUOTE_MIN && !(prefixSide ? survives(k.text, k.quote.suffix, 'suffix') : survives(k.text, k.quote.prefix, 'prefix'))) return false;
   if (e === 0) return n >= ONE_SIDED_MIN;
   const weak = Math.min(best.prefix, best.suffix);
   const allowed = weak >= PARTIAL ? Math.floor(n / 4) : Math.max(1, Math.floor(n / 10));
@@ -117,8 +117,9 @@ function sidesDisagree(best: ScoredCandidate, k: Competition, prefixSide: boolea
  */
 function junctionRecurs(best: ScoredCandidate, k: Competition, prefixSide: boolean): boolean {
   const { exact: quote, prefix, suffix } = k.quote;
-  const junction = prefixSide ? prefix.slice(-JUNCTION_CONTEXT) + quote.slice(0, JUNCTION_QUOTE) : quote.slice(-JUNCTION_QUOTE) + suffix.slice(0, JUNCTION_CONTEXT);
-  const own = prefixSide ? best.start - Math.min(JUNCTION_CONTEXT, prefix.length) : best.end - Math.min(JUNCTION_QUOTE, quote.length);
+  const inQuote = best.errors === 0 ? quote.length : JUNCTION_QUOTE;
+  const junction = prefixSide ? prefix.slice(-JUNCTION_CONTEXT) + quote.slice(0, inQuote) : quote.slice(-inQuote) + suffix.slice(0, JUNCTION_CONTEXT);
+  const own = prefixSide ? best.start - Math.min(JUNCTION_CONTEXT, prefix.length) : best.end - Math.min(inQuote, quote.length);
   for (let i = k.text.indexOf(junction); i !== -1; i = k.text.indexOf(junction, i + 1)) if (i !== own) return true;
   return false;
 }
@@ -162,6 +163,8 @@ function closedUp(text: string, q: TextQuoteSelector): boolean {
 
 const edits = (agreement: number, expected: string) => Math.round((1 - agreement) * expected.length);
 
-function survives(text: string, context: string): boolean {
-  return context.length >= EDGE_CHECK && search(text, context, Math.floor(context.length * (1 - AGREE_SHORT))).length > 0;
+/** The far half of a context (away from the quote) is still in the text, give or take a typo. */
+function survives(text: string, context: string, side: 'prefix' | 'suffix'): boolean {
+  const far = side === 'prefix' ? context.slice(0, context.length / 2) : context.slice(context.length / 2);
+  return far.length >= EDGE_CHECK && search(text, far, 1).length > 0;
 }

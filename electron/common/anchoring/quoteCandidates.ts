@@ -103,8 +103,8 @@ function refine(text: string, q: TextQuoteSelector, m: { start: number; end: num
  * passage): the old prefix and suffix still stand, the quote's opening runs on from the prefix and
  * its close runs into the suffix. Fuzzy search cannot see this once the insertion outgrows the
  * error budget; exact context on both sides makes it safe to bridge, within limits: the insertion
- * is at most twice the quote and stays inside its paragraph (unless the quote crossed one), or a
- * prefix left behind by a moved paragraph would be bridged to the paragraph's new place.
+ * is a few sentences (or up to twice the quote) and stays inside its paragraph unless the quote
+ * crossed one, or a prefix left behind by a moved paragraph would be bridged to its new place.
  */
 export function bridgedCandidates(text: string, selector: TextQuoteSelector): Candidate[] {
   const { exact: quote, prefix, suffix } = selector;
@@ -116,7 +116,7 @@ export function bridgedCandidates(text: string, selector: TextQuoteSelector): Ca
     while (head < quote.length && text[start + head] === quote[head]) head++;
     if (head === 0 || head === quote.length) continue;
     const close = text.indexOf(quote.slice(head) + suffix, start + head);
-    if (close === -1 || close - (start + head) > 2 * quote.length) continue;
+    if (close === -1 || close - (start + head) > Math.max(2 * quote.length, MAX_INSERTION)) continue;
     if (text.slice(start + head, close).includes(PARAGRAPH_BREAK) && !quote.includes(PARAGRAPH_BREAK)) continue;
     const end = close + quote.length - head;
     out.push({ kind: 'bridged', start, end, errors: end - start - quote.length });
@@ -125,6 +125,7 @@ export function bridgedCandidates(text: string, selector: TextQuoteSelector): Ca
 }
 
 const PARAGRAPH_BREAK = '\n\n';
+const MAX_INSERTION = 400;
 
 function indexesOf(text: string, needle: string): number[] {
   const out: number[] = [];

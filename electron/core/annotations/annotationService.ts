@@ -25,7 +25,7 @@ export class AnnotationService {
     articleId: string,
     start: number,
     end: number,
-    fields: AnnotationPatch & { exact?: string } = {},
+    fields: AnnotationPatch & { exact?: string; undoGroup?: string } = {},
   ): Promise<Annotation> {
     return this.changes.exclusive(articleId, async () => {
       const { meta, text } = await this.store.readArticle(articleId);
@@ -49,7 +49,12 @@ export class AnnotationService {
         modified: now,
       };
       await this.changes.commit(
-        { label: 'add highlight', articleId, ops: [{ kind: 'annotation', articleId, id: annotation.id, before: null, after: annotation }] },
+        {
+          label: 'add highlight',
+          articleId,
+          ops: [{ kind: 'annotation', articleId, id: annotation.id, before: null, after: annotation }],
+          group: fields.undoGroup,
+        },
         'annotation-created',
       );
       return annotation;
@@ -79,8 +84,9 @@ export class AnnotationService {
     return this.create(articleId, match.start, match.end, { ...fields, exact: text.slice(match.start, match.end) });
   }
 
-  update(articleId: string, id: string, patch: AnnotationPatch, baseRev?: number): Promise<Annotation> {
-    return this.edit(articleId, id, 'edit highlight', baseRev, (a) => {
+  /** `undoGroup`: edits sharing it with the change before them are undone together with it. */
+  update(articleId: string, id: string, patch: AnnotationPatch, baseRev?: number, undoGroup?: string): Promise<Annotation> {
+    return this.edit(articleId, id, 'edit highlight', baseRev, undoGroup, (a) => {
       if (patch.comment !== undefined) {
         a.comment = patch.comment;
         a.motivation = patch.comment.trim() ? 'commenting' : 'highlighting';
@@ -106,7 +112,7 @@ export class AnnotationService {
     return this.changes.exclusive(articleId, async () => {
       const { meta, text } = await this.store.readArticle(articleId);
       const target = this.targetAt(text, meta.version, start, end, exact);
-      return this.commitEdit(articleId, id, 're-attach highlight', undefined, (a) => {
+      return this.commitEdit(articleId, id, 're-attach highlight', undefined, undefined, (a) => {
         a.target = target;
         a.status = 'anchored';
       });
@@ -115,7 +121,7 @@ export class AnnotationService {
 
   addReply(articleId: string, annotationId: string, body: string): Promise<Annotation> {
     if (!body.trim()) return Promise.reject(new DossierError('bad-input', 'A reply cannot be empty.'));
-    return this.edit(articleId, annotationId, 'add reply', undefined, (a, now) => {
+    return this.edit(articleId, annotationId, 'add reply', undefined, undefined, (a, now) => {
       const reply: Reply = { id: newId('rep'), body, creator: this.creator(), created: now, modified: now };
       a.replies.push(reply);
     });
@@ -123,7 +129,7 @@ export class AnnotationService {
 
   editReply(articleId: string, annotationId: string, replyId: string, body: string): Promise<Annotation> {
     if (!body.trim()) return Promise.reject(new DossierError('bad-input', 'A reply cannot be empty.'));
-    return this.edit(articleId, annotationId, 'edit reply', undefined, (a, now) => {
+    return this.edit(articleId, annotationId, 'edit reply', undefined, undefined, (a, now) => {
       const reply = findReply(a, replyId);
       reply.body = body;
       reply.modified = now;
@@ -131,7 +137,7 @@ export class AnnotationService {
   }
 
   deleteReply(articleId: string, annotationId: string, replyId: string): Promise<Annotation> {
-    return this.edit(articleId, annotationId, 'delete reply', undefined, (a) => {
+    return this.edit(articleId, annotationId, 'delete reply', undefined, undefined, (a) => {
       findReply(a, replyId);
       a.replies = a.replies.filter((r) => r.id !== replyId);
     });
@@ -142,9 +148,10 @@ export class AnnotationService {
     id: string,
     label: string,
     baseRev: number | undefined,
+    undoGroup: string | undefined,
     change: (draft: Annotation, now: string) => void,
   ): Promise<Annotation> {
-    return this.changes.exclusive(articleId, () => this.commitEdit(articleId, id, label, baseRev, change));
+    return this.changes.exclusive(articleId, () => this.commitEdit(articleId, id, label, baseRev, undoGroup, change));
   }
 
   private async commitEdit(
@@ -152,6 +159,7 @@ export class AnnotationService {
     id: string,
     label: string,
     baseRev: number | undefined,
+    undoGroup: string | undefined,
     change: (draft: Annotation, now: string) => void,
   ): Promise<Annotation> {
     const before = await this.find(articleId, id);
@@ -163,7 +171,10 @@ export class AnnotationService {
     change(after, now);
     after.rev += 1;
     after.modified = now;
-    await this.changes.commit({ label, articleId, ops: [{ kind: 'annotation', articleId, id, before, after }] }, 'annotation-updated');
+    await this.changes.commit(
+      { label, articleId, ops: [{ kind: 'annotation', articleId, id, before, after }], group: undoGroup },
+      'annotation-updated',
+    );
     return after;
   }
 

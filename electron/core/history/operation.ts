@@ -19,10 +19,36 @@ export interface Change {
   label: string;
   articleId: string | null;
   ops: Operation[];
+  /**
+   * Consecutive changes with the same group are one undo step: a highlight and the comment typed
+   * right after it, or the autosaves of one editing session.
+   */
+  group?: string;
 }
 
 export function invert(op: Operation): Operation {
   return { ...op, before: op.after, after: op.before } as Operation;
+}
+
+/**
+ * One change doing what `earlier` then `later` did: per touched object, the state before the
+ * first and the state after the last.
+ */
+export function merge(earlier: Change, later: Change): Change {
+  const ops = earlier.ops.map((op) => ({ ...op }) as Operation);
+  for (const op of later.ops) {
+    const same = ops.findIndex((o) => sameTarget(o, op));
+    if (same === -1) ops.push(op);
+    else ops[same] = { ...ops[same]!, after: op.after } as Operation;
+  }
+  return { ...earlier, ops };
+}
+
+function sameTarget(a: Operation, b: Operation): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'annotation' && b.kind === 'annotation') return a.articleId === b.articleId && a.id === b.id;
+  if (a.kind === 'palette') return true;
+  return 'articleId' in b && a.articleId === b.articleId;
 }
 
 /** The change that undoes `change`: each operation inverted, in reverse order. */

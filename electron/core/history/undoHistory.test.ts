@@ -72,4 +72,27 @@ describe('UndoHistory', () => {
     expect(undone).toBe(200);
     expect(history.state().redo).toBe('c5');
   });
+
+  it('merges consecutive changes of one undo group into one step: first before, last after', () => {
+    const history = new UndoHistory();
+    const ann = (comment: string) => ({ comment }) as unknown as import('../../common/model/annotation').Annotation;
+    const op = (before: string | null, after: string) =>
+      ({ kind: 'annotation', articleId: 'art_x', id: 'ann_1', before: before === null ? null : ann(before), after: ann(after) }) as const;
+    history.record({ label: 'add highlight', articleId: 'art_x', ops: [op(null, '')], group: 'g1' });
+    history.record({ label: 'edit highlight', articleId: 'art_x', ops: [op('', 'Fir')], group: 'g1' });
+    history.record({ label: 'edit highlight', articleId: 'art_x', ops: [op('Fir', 'First')], group: 'g1' });
+    expect(history.state()).toEqual({ undo: 'add highlight', redo: null });
+    const merged = history.peekUndo()!;
+    expect(merged.ops).toHaveLength(1);
+    expect(merged.ops[0]).toMatchObject({ before: null, after: { comment: 'First' } });
+
+    history.record({ label: 'edit highlight', articleId: 'art_x', ops: [op('First', 'Second')], group: 'g2' });
+    expect(history.state()).toEqual({ undo: 'edit highlight', redo: null });
+    history.markUndone(history.peekUndo()!);
+    // After an undo, a change of the group undone last starts a new step rather than merging.
+    history.record({ label: 'edit highlight', articleId: 'art_x', ops: [op('First', 'Third')], group: 'g1' });
+    expect(history.state()).toEqual({ undo: 'edit highlight', redo: null });
+    history.markUndone(history.peekUndo()!);
+    expect(history.state()).toEqual({ undo: 'add highlight', redo: 'edit highlight' });
+  });
 });

@@ -1,4 +1,4 @@
-import type { Change } from './operation';
+import { merge, type Change } from './operation';
 
 const LIMIT = 200;
 
@@ -8,6 +8,11 @@ export class UndoHistory {
   private readonly undone: Change[] = [];
 
   record(change: Change): void {
+    const last = this.done[this.done.length - 1];
+    if (change.group !== undefined && last?.group === change.group && this.undone.length === 0) {
+      this.done[this.done.length - 1] = merge(last, change);
+      return;
+    }
     this.done.push(change);
     if (this.done.length > LIMIT) this.done.shift();
     this.undone.length = 0;

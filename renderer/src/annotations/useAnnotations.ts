@@ -15,6 +15,8 @@ export interface AnnotationsState {
   update(id: string, patch: Omit<AnnotationPatch, 'comment'>): Promise<void>;
   /** Saves any comment still waiting for its autosave. */
   flush(): Promise<void>;
+  /** The editing session of a highlight ended: later edits are a new undo step. */
+  endEditing(id: string): void;
   remove(id: string): Promise<boolean>;
   reattach(id: string, start: number, end: number, exact: string): Promise<boolean>;
   addReply(id: string, body: string): Promise<boolean>;
@@ -27,6 +29,16 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [loading, setLoading] = useState(true);
   const drafts = useRef(new Map<string, { comment: string; timer: ReturnType<typeof setTimeout> }>());
+  /** The undo group of each highlight's open editing session: its autosaves undo in one step. */
+  const groups = useRef(new Map<string, string>());
+  const groupOf = (id: string) => {
+    let group = groups.current.get(id);
+    if (!group) {
+      group = crypto.randomUUID();
+      groups.current.set(id, group);
+    }
+    return group;
+  };
 
   const reload = useCallback(async () => {
     try {
@@ -67,7 +79,7 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
       if (!draft) return;
       clearTimeout(draft.timer);
       drafts.current.delete(id);
-      const { annotation } = await saves.track(api['annotations.update']({ articleId, id, comment: draft.comment }));
+      const { annotation } = await saves.track(api['annotations.update']({ articleId, id, comment: draft.comment, undoGroup: groupOf(id) }));
       replace(annotation);
     },
     [articleId, replace, saves],
@@ -107,8 +119,11 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
 
   const create = useCallback(
     async (start: number, end: number, exact: string) => {
-      const result = await attempt(() => api['annotations.create']({ articleId, start, end, exact, comment: '' }));
+      // The highlight and the comment typed right after it are one undo step.
+      const undoGroup = crypto.randomUUID();
+      const result = await attempt(() => api['annotations.create']({ articleId, start, end, exact, comment: '', undoGroup }));
       if (!result) return null;
+      groups.current.set(result.annotation.id, undoGroup);
       await reload();
       return result.annotation;
     },
@@ -117,10 +132,22 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
 
   const update = useCallback(
     async (id: string, patch: Omit<AnnotationPatch, 'comment'>) => {
-      const result = await attempt(() => api['annotations.update']({ articleId, id, ...patch }));
+      // Shown at once (a radio button must look checked when clicked); the saved version follows.
+      setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, ...patch } as Annotation : a)));
+      const result = await attempt(() => api['annotations.update']({ articleId, id, ...patch, undoGroup: groupOf(id) }));
       if (result) replace(result.annotation);
+      else await reload();
     },
-    [articleId, attempt, replace],
+    [articleId, attempt, reload, replace],
+  );
+
+  const endEditing = useCallback(
+    (id: string) => {
+      void saveComment(id)
+        .catch(saves.fail)
+        .finally(() => groups.current.delete(id));
+    },
+    [saveComment, saves],
   );
 
   const remove = useCallback(
@@ -161,5 +188,5 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
     [articleId, attempt, replace],
   );
 
-  return { annotations, loading, create, editComment, update, flush, remove, reattach, addReply, deleteReply, reload };
+  return { annotations, loading, create, editComment, update, flush, endEditing, remove, reattach, addReply, deleteReply, reload };
 }

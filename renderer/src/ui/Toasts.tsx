@@ -33,7 +33,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toasts" role="status" aria-live="polite">
+      <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
         {toasts.map((t) => (
           <div key={t.id} className={`toast ${t.tone}`}>
             <span>{t.message}</span>
