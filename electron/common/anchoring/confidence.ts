@@ -28,7 +28,7 @@ const COMMON_QUOTE_MIN = 20;
 /** Shortest quote placed with no context agreeing: the only exact occurrence, or nearly exact. */
 const ALONE_MIN = 50;
 /** Characters of the quote checked at an edge no context pins. */
-const EDGE_CHECK = 8;
+const EDGE_CHECK = 5;
 /** Characters of context and of quote on either side of the place they meet, checked for being a stock phrase. */
 const JUNCTION_CONTEXT = 16;
 const JUNCTION_QUOTE = 8;
