@@ -8,3 +8,5 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ASSETS_DIR = path.join(PROJECT_ROOT, 'assets');
 export const RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
+/** The entity detection worker, built beside the CLI bundle. */
+export const ENTITY_WORKER = path.join(PROJECT_ROOT, 'out', 'main', 'entityWorker.js');

@@ -8,6 +8,9 @@ import { importArticles, type ImportSource } from '../core/import/importArticles
 import { liveLockHolder } from '../core/store/lock';
 import { WorkspaceStore } from '../core/store/workspaceStore';
 import { resolveWorkspaceDir } from '../core/workspace/workspaceLocation';
+import { normalizeArticleText } from '../common/text/normalizeArticleText';
+import { inProcessDetector } from '../core/entities/entityDetector';
+import { extractArticle } from '../core/import/extractArticle';
 import { createRemoteApi } from './remoteApi';
 import { serve } from './serve';
 
@@ -50,6 +53,10 @@ Commands:
   annotations --article ID --json        list an article's annotations
   export --article ID --format md --out FILE [--force]
                                          write an annotated brief
+  entities FILE --json                   detect entities in FILE without storing anything
+                                         (with --workspace: its confirmed entities and rejections apply)
+  entity list --json                     the workspace's entities with mention counts
+  entity show NAME --json                one entity: aliases, mentions with context, co-occurring entities
   serve [--port N]                       serve Dossier on 127.0.0.1 for a browser
 
 Options:
@@ -90,6 +97,10 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
         return await withApi(workspace, false, (api) => annotationsCommand(api, values, io));
       case 'export':
         return await withApi(workspace, false, (api) => exportCommand(api, values, io));
+      case 'entities':
+        return await entitiesCommand(rest, values, io);
+      case 'entity':
+        return await withApi(workspace, false, (api) => entityCommand(api, rest, values, io));
       case 'serve':
         return await serve(workspace, parsePort(values.port), io);
       default:
@@ -197,6 +208,52 @@ async function readInput(file: string): Promise<Uint8Array> {
     if (code === 'EACCES') throw new DossierError('import-failed', `${file}: permission denied.`);
     throw new DossierError('import-failed', `${file}: ${(error as Error).message}`);
   }
+}
+
+async function entitiesCommand(files: string[], values: Values, io: CliIO): Promise<number> {
+  if (files.length !== 1) throw new UsageError('entities takes exactly one FILE');
+  const file = files[0]!;
+  const extracted = await extractArticle(await readInput(file), file);
+  const { text } = normalizeArticleText(extracted.text);
+  const entities =
+    values.workspace === undefined
+      ? await inProcessDetector().detect(text, {})
+      : (await withApi(resolveWorkspaceDir(values.workspace, io.env), false, (api) => api['entities.detect']({ text }))).entities;
+  const rows = entities.map(({ name, type, aliases, mentions }) => ({
+    name,
+    type,
+    aliases,
+    mentions: mentions.map(({ start, end, text: t }) => ({ start, end, text: t })),
+  }));
+  if (values.json) io.stdout(`${JSON.stringify({ entities: rows })}\n`);
+  else for (const e of rows) io.stdout(`${e.type.padEnd(12)} ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}  ×${e.mentions.length}\n`);
+  return 0;
+}
+
+async function entityCommand(api: DossierApi, args: string[], values: Values, io: CliIO): Promise<number> {
+  const [sub, ...nameParts] = args;
+  const { entities } = await api['entities.list']({});
+  if (sub === 'list') {
+    if (values.json) io.stdout(`${JSON.stringify({ entities })}\n`);
+    else if (entities.length === 0) io.stdout('No entities yet: review the suggestions of an article in the app.\n');
+    else for (const e of entities) io.stdout(`${e.type.padEnd(12)} ${e.name}  ${e.mentionCount} mentions in ${e.articleCount} articles\n`);
+    return 0;
+  }
+  if (sub !== 'show') throw new UsageError("entity needs 'list' or 'show NAME'");
+  const name = nameParts.join(' ').trim();
+  if (!name) throw new UsageError('entity show needs a NAME');
+  const key = name.toLocaleLowerCase();
+  const found = entities.find((e) => e.id === name || e.name.toLocaleLowerCase() === key || e.aliases.some((a) => a.toLocaleLowerCase() === key));
+  if (!found) throw new DossierError('not-found', `No entity named '${name}' in this workspace (see: dossier entity list).`);
+  const page = await api['entities.page']({ id: found.id });
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ entity: { ...page.entity, mentions: page.mentions, annotations: page.annotations, cooccurring: page.cooccurring } })}\n`);
+    return 0;
+  }
+  io.stdout(`${page.entity.name} (${page.entity.type})${page.entity.aliases.length ? ` — also ${page.entity.aliases.join(', ')}` : ''}\n`);
+  for (const m of page.mentions) io.stdout(`  ${m.title.slice(0, 50)}  ${m.start}–${m.end}  ${m.context}\n`);
+  if (page.cooccurring.length) io.stdout(`With: ${page.cooccurring.map((c) => `${c.name} (${c.articles})`).join(', ')}\n`);
+  return 0;
 }
 
 async function articlesCommand(api: DossierApi, values: Values, io: CliIO): Promise<number> {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { DossierError } from '../common/errors';
 import { startHost } from '../host/hostServer';
 import { openAppWorkspace } from '../core/workspace/openWorkspace';
-import { ASSETS_DIR, RENDERER_DIR } from './paths';
+import { workerDetector } from '../core/entities/entityDetector';
+import { ASSETS_DIR, ENTITY_WORKER, RENDERER_DIR } from './paths';
 import type { CliIO } from './runCli';
 
 /**
@@ -14,7 +15,8 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new DossierError('unavailable', `The app is not built (${RENDERER_DIR} is missing); run: npm run build`);
   }
-  const { core, notices } = await openAppWorkspace(workspace, ASSETS_DIR);
+  const detector = workerDetector(ENTITY_WORKER);
+  const { core, notices } = await openAppWorkspace(workspace, ASSETS_DIR, { detector });
   let host;
   try {
     host = await startHost({ core, rendererDir: RENDERER_DIR, port });
@@ -43,6 +45,7 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
     signal?.addEventListener('abort', stop, { once: true });
   });
   await host.close();
+  await detector.close();
   await core.store.close();
   return 0;
 }

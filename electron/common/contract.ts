@@ -3,6 +3,7 @@ import { CALL_NAME_LIST, isCallName, isEventName, type CallNameLiteral, type Eve
 import { Annotation, AnnotationPatch, AnchorStatus, Comment } from './model/annotation';
 import { ArticleMeta, ArticleSummary, EditableMeta } from './model/article';
 import { Palette } from './model/palette';
+import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from './model/entity';
 import { WorkspaceInfo } from './model/workspace';
 
 /**
@@ -128,6 +129,66 @@ export const contract = {
     request: ArticleRef.extend({ id: z.string().min(1) }),
     response: z.object({ deleted: z.string() }),
   },
+  'entities.list': {
+    request: z.object({}),
+    response: z.object({ entities: z.array(EntitySummary) }),
+  },
+  /** Confirmed mentions and suggestions to review; detection runs first when the text is new. */
+  'entities.forArticle': {
+    request: ArticleRef,
+    response: z.object({ mentions: z.array(ArticleMention), suggestions: z.array(Suggestion) }),
+  },
+  /** Accepts a suggestion as a new entity (renamed, retyped) or into an existing one (a merge). */
+  'entities.accept': {
+    request: ArticleRef.extend({
+      key: z.string().min(1),
+      name: z.string().trim().min(1).max(200).optional(),
+      type: EntityType.optional(),
+      entityId: z.string().optional(),
+    }),
+    response: z.object({ entity: Entity }),
+  },
+  'entities.acceptAll': {
+    request: ArticleRef,
+    response: z.object({ accepted: z.number().int().nonnegative() }),
+  },
+  'entities.reject': {
+    request: ArticleRef.extend({ key: z.string().min(1) }),
+    response: z.object({}),
+  },
+  /** Links a selected passage to an entity by hand: an existing one, or a new one named here. */
+  'entities.link': {
+    request: ArticleRef.extend({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      entityId: z.string().optional(),
+      name: z.string().trim().min(1).max(200).optional(),
+      type: EntityType.optional(),
+    }),
+    response: z.object({ mention: Mention }),
+  },
+  'entities.unlink': {
+    request: ArticleRef.extend({ mentionId: z.string().min(1) }),
+    response: z.object({}),
+  },
+  'entities.update': {
+    request: z.object({ id: z.string().min(1), patch: EntityPatch }),
+    response: z.object({ entity: Entity }),
+  },
+  /** Merges one entity into another: mentions move, names become aliases. */
+  'entities.merge': {
+    request: z.object({ sourceId: z.string().min(1), targetId: z.string().min(1) }),
+    response: z.object({ entity: Entity }),
+  },
+  'entities.page': {
+    request: z.object({ id: z.string().min(1) }),
+    response: EntityPage,
+  },
+  /** Detection on any text without storing anything (confirmed entities and rejections apply). */
+  'entities.detect': {
+    request: z.object({ text: z.string().max(20 * 1024 * 1024) }),
+    response: z.object({ entities: z.array(DetectedEntity) }),
+  },
   'workspace.setPalette': {
     request: z.object({ palette: Palette }),
     response: z.object({ palette: Palette }),
@@ -174,6 +235,7 @@ export const events = {
       'annotation-updated',
       'annotation-deleted',
       'palette-updated',
+      'entities-updated',
       'undo',
       'redo',
     ]),

@@ -6,6 +6,8 @@ import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
 import { EventBus } from './events';
 import { briefFileName, markdownBrief } from './export/markdownBrief';
+import { EntityService } from './entities/entityService';
+import { inProcessDetector, type EntityDetector } from './entities/entityDetector';
 import { ChangeLog } from './history/changeLog';
 import { importArticles } from './import/importArticles';
 import type { WorkspaceStore } from './store/workspaceStore';
@@ -21,6 +23,8 @@ export interface DossierCore {
 export interface CoreOptions {
   /** Who annotations are attributed to; the signed-in user by default. */
   creator?: Creator;
+  /** Where entity detection runs: a worker thread in the app and the host, this thread otherwise. */
+  detector?: EntityDetector;
 }
 
 /** The services behind the contract, on one open workspace. */
@@ -30,6 +34,8 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const creator = options.creator ?? defaultCreator();
   const annotations = new AnnotationService(store, changes, () => creator);
   const articles = new ArticleService(store, changes);
+  const detector = options.detector ?? inProcessDetector();
+  const entities = new EntityService(store, changes, detector);
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
   const patchOf = (r: AnnotationPatch): AnnotationPatch => ({ comment: r.comment, color: r.color, tags: r.tags, grading: r.grading });
 
@@ -86,6 +92,30 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'replies.delete': async ({ articleId, annotationId, replyId }) => ({
       annotation: await annotations.deleteReply(articleId, annotationId, replyId),
     }),
+    'entities.list': async () => ({ entities: await entities.list() }),
+    'entities.forArticle': async ({ articleId }) => entities.forArticle(articleId),
+    'entities.accept': async ({ articleId, key, name, type, entityId }) => ({ entity: await entities.accept(articleId, key, { name, type, entityId }) }),
+    'entities.acceptAll': async ({ articleId }) => ({ accepted: await entities.acceptAll(articleId) }),
+    'entities.reject': async ({ articleId, key }) => {
+      await entities.reject(articleId, key);
+      return {};
+    },
+    'entities.link': async ({ articleId, start, end, entityId, name, type }) => {
+      if (!entityId && !name) throw new DossierError('bad-input', 'Choose an entity, or name a new one.');
+      const target = entityId ? { entityId } : { name: name!, type: type ?? 'other' };
+      return { mention: await entities.link(articleId, start, end, target) };
+    },
+    'entities.unlink': async ({ articleId, mentionId }) => {
+      await entities.unlink(articleId, mentionId);
+      return {};
+    },
+    'entities.update': async ({ id, patch }) => ({ entity: await entities.update(id, patch) }),
+    'entities.merge': async ({ sourceId, targetId }) => ({ entity: await entities.merge(sourceId, targetId) }),
+    'entities.page': async ({ id }) => entities.page(id),
+    'entities.detect': async ({ text }) => {
+      const doc = await entities.knowledge();
+      return { entities: await detector.detect(text, doc) };
+    },
     'workspace.setPalette': async ({ palette }) => {
       const keys = new Set(palette.map((p) => p.key));
       if (keys.size !== palette.length) throw new DossierError('bad-input', 'Each colour may appear only once.');

@@ -4,6 +4,8 @@ export interface AppPaths {
   rendererDir: string;
   preloadFile: string;
   assetsDir: string;
+  /** The entity detection worker; workers load from app.asar like any module. */
+  entityWorker: string;
 }
 
 /**
@@ -16,5 +18,6 @@ export function resolveAppPaths(appRoot: string, isPackaged: boolean, resourcesP
     rendererDir: path.join(appRoot, 'out', 'renderer'),
     preloadFile: path.join(appRoot, 'out', 'preload', 'index.cjs'),
     assetsDir: isPackaged ? path.join(resourcesPath, 'assets') : path.join(appRoot, 'assets'),
+    entityWorker: path.join(appRoot, 'out', 'main', 'entityWorker.js'),
   };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, crashReporter, dialog } from 'electron';
 import type { WorkspaceStore } from '../core/store/workspaceStore';
+import { workerDetector } from '../core/entities/entityDetector';
 import { openAppWorkspace, type OpenedWorkspace } from '../core/workspace/openWorkspace';
 import { startHost } from '../host/hostServer';
 import { resolveWorkspaceDir } from '../core/workspace/workspaceLocation';
@@ -38,7 +39,9 @@ async function start(): Promise<void> {
     serveAppProtocol(paths.rendererDir);
     installAppMenu();
     const documents = app.getPath('documents');
-    opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir);
+    opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir, {
+      detector: workerDetector(paths.entityWorker),
+    });
     const cliAccess = await startHost({ core: opened.core, rendererDir: paths.rendererDir });
     // The `dossier` CLI finds this in the lock file and asks the app instead of writing behind its back.
     await opened.core.store.advertise(cliAccess.origin, cliAccess.token);

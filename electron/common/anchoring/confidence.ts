@@ -23,12 +23,12 @@ export const SHORT_QUOTE = 3;
 const ONE_SIDED_MIN = 5;
 /** …or differing from the quote. */
 const ONE_SIDED_FUZZY_MIN = 10;
-/** Below this, a quote that also occurs elsewhere needs more than one side of context (see oneSided). */
-const COMMON_QUOTE_MIN = 20;
+/** Below this, a quote placed on one side's context needs the other side's old words to exist still (see oneSided). */
+const SHORT_ONE_SIDED = 20;
 /** Shortest quote placed with no context agreeing: the only exact occurrence, or nearly exact. */
 const ALONE_MIN = 50;
 /** Characters of the quote checked at an edge no context pins. */
-const EDGE_CHECK = 5;
+const EDGE_CHECK = 8;
 /** Characters of context and of quote on either side of the place they meet, checked for being a stock phrase. */
 const JUNCTION_CONTEXT = 16;
 const JUNCTION_QUOTE = 8;
@@ -46,6 +46,9 @@ export interface Competition {
   exactCount: number;
 }
 
+/** What a placement rests on: context on both sides, on one, or a long quote alone; null if not enough. */
+export type Support = 'both sides' | 'one side' | 'alone' | null;
+
 /**
  * Two questions: is this the quote's place, and are the placed edges the quote's edges. The place
  * needs evidence from the context on both sides, or on one side together with a distinct quote, or
@@ -53,15 +56,15 @@ export interface Competition {
  * characters there: a fuzzy match happily ends inside a neighbouring sentence that shares the
  * quote's last word.
  */
-export function confident(best: ScoredCandidate, k: Competition): boolean {
-  const quote = k.quote.exact;
-  const n = quote.length;
+export function support(best: ScoredCandidate, k: Competition): Support {
+  const n = k.quote.exact.length;
   const e = best.errors;
   const { prefix: p, suffix: s } = best;
-  if (n <= SHORT_QUOTE) return e === 0 && best.cost <= 1 && clearWinner(best, k.ranked);
-  if (Math.min(p, s) >= (n < 10 ? AGREE_SHORT : AGREE)) return (e <= Math.floor(n / 5) || pinnedTypos(best, k)) && clearWinner(best, k.ranked);
-  if (Math.max(p, s) >= STRONG) return oneSided(best, k) && clearWinner(best, k.ranked) && !closedUp(k.text, k.quote);
-  return alone(best, k) && clearWinner(best, k.ranked);
+  if (!clearWinner(best, k.ranked)) return null;
+  if (n <= SHORT_QUOTE) return e === 0 && best.cost <= 1 ? 'both sides' : null;
+  if (Math.min(p, s) >= (n < 10 ? AGREE_SHORT : AGREE)) return e <= Math.floor(n / 5) || pinnedTypos(best, k) ? 'both sides' : null;
+  if (Math.max(p, s) >= STRONG) return oneSided(best, k) && !closedUp(k.text, k.quote) ? 'one side' : null;
+  return alone(best, k) ? 'alone' : null;
 }
 
 /**
@@ -80,11 +83,11 @@ function pinnedTypos(best: ScoredCandidate, k: Competition): boolean {
 /**
  * Context on one side only (the other rewritten, or the quote moved to a paragraph's edge). That
  * side must not point elsewhere too: not to another match of the quote (sidesDisagree), nor as a
- * stock phrase that brings its neighbour words with it (junctionRecurs). A quote that occurs elsewhere needs that
- * side intact, since stock neighbours nearly match anywhere; and if it is short, one more sign:
- * the context it lost must still exist somewhere, at least its far half (the quote moved away from
- * it, or words next to the quote were cut). Context deleted along with the quote means the passage went, and a common phrase
- * standing next to the same words elsewhere proves nothing.
+ * stock phrase that brings its neighbour words with it (junctionRecurs). A quote that occurs
+ * elsewhere needs that side intact, since stock neighbours nearly match anywhere. And a short
+ * quote needs one more sign: the context on its other side must still exist somewhere (the quote
+ * moved away from it, or text came between them). Context deleted along with the quote means the
+ * passage went, and a phrase that happens to stand next to the same words elsewhere proves nothing.
  */
 function oneSided(best: ScoredCandidate, k: Competition): boolean {
   const quote = k.quote.exact;
@@ -92,9 +95,8 @@ function oneSided(best: ScoredCandidate, k: Competition): boolean {
   const e = best.errors;
   const prefixSide = best.prefix >= best.suffix;
   if (sidesDisagree(best, k, prefixSide) || junctionRecurs(best, k, prefixSide)) return false;
-  const common = k.exactCount > (e === 0 ? 1 : 0);
-  if (common && Math.max(best.prefix, best.suffix) < 1) return false;
-  if (common && n < COMMON_QUOTE_MIN && !(prefixSide ? survives(k.text, k.quote.suffix, 'suffix') : survives(k.text, k.quote.prefix, 'prefix'))) return false;
+  if (k.exactCount > (e === 0 ? 1 : 0) && Math.max(best.prefix, best.suffix) < 1) return false;
+  if (n < SHORT_ONE_SIDED && !survives(k.text, prefixSide ? k.quote.suffix : k.quote.prefix)) return false;
   if (e === 0) return n >= ONE_SIDED_MIN;
   const weak = Math.min(best.prefix, best.suffix);
   const allowed = weak >= PARTIAL ? Math.floor(n / 4) : Math.max(1, Math.floor(n / 10));
@@ -163,8 +165,7 @@ function closedUp(text: string, q: TextQuoteSelector): boolean {
 
 const edits = (agreement: number, expected: string) => Math.round((1 - agreement) * expected.length);
 
-/** The far half of a context (away from the quote) is still in the text, give or take a typo. */
-function survives(text: string, context: string, side: 'prefix' | 'suffix'): boolean {
-  const far = side === 'prefix' ? context.slice(0, context.length / 2) : context.slice(context.length / 2);
-  return far.length >= EDGE_CHECK && search(text, far, 1).length > 0;
+/** The context is still somewhere in the text, give or take a few edits. */
+function survives(text: string, context: string): boolean {
+  return context.length >= EDGE_CHECK && search(text, context, Math.floor(context.length * (1 - AGREE_SHORT))).length > 0;
 }

@@ -1,5 +1,5 @@
 import type { AnchorStatus } from '../model/annotation';
-import { confident, SHORT_QUOTE, STRONG } from './confidence';
+import { SHORT_QUOTE, STRONG, support } from './confidence';
 import { contextUnchanged } from './contextAgreement';
 import { bridgedCandidates, fuzzyCandidates, TextSearches, type Candidate } from './quoteCandidates';
 import { byCost, scoreCandidate, similarity, type AnchorSelector, type ScoredCandidate } from './scoredCandidate';
@@ -44,10 +44,15 @@ export function reanchor(newText: string, selector: AnchorSelector, options: Rea
   const fuzzy = quote.length <= SHORT_QUOTE ? [] : fuzzyCandidates(searches, selector.quote).map(score);
   const ranked = firstPerSpan([...exact, ...fuzzy]).sort(byCost);
   const best = ranked[0];
-  if (best && confident(best, { text: newText, quote: selector.quote, ranked, exactCount: exact.length })) return placed(newText, selector, best);
+  if (!best) return { status: 'orphaned', score: 0 };
+  const supported = support(best, { text: newText, quote: selector.quote, ranked, exactCount: exact.length });
+  if (supported === 'both sides' || (supported && best.errors === 0)) return placed(newText, selector, best);
+  // Both contexts standing exactly, with the quote's opening and close beside them, outweigh a
+  // changed quote held by one side only: that is often its tail after a sentence inserted inside.
   const bridged = bridgedCandidates(newText, selector.quote).map(score).sort(byCost)[0];
   if (bridged) return placed(newText, selector, bridged);
-  return { status: 'orphaned', score: best ? similarity(best, quote) : 0 };
+  if (supported) return placed(newText, selector, best);
+  return { status: 'orphaned', score: similarity(best, quote) };
 }
 
 /** An exact match found again by the fuzzy search stays exact. */

@@ -3,6 +3,7 @@ import { DossierError } from '../../common/errors';
 import type { Annotation } from '../../common/model/annotation';
 import type { EventBus } from '../events';
 import { KeyedQueue } from '../store/durableFile';
+import type { DocumentKind } from '../store/documents';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { inverse, type Change, type Operation } from './operation';
 import { UndoHistory } from './undoHistory';
@@ -21,10 +22,17 @@ export class ChangeLog {
   private readonly history = new UndoHistory();
   private readonly queue = new KeyedQueue();
 
+  /** Documents that 'doc' operations may restore, by name. */
+  private readonly documents = new Map<string, DocumentKind<{ schemaVersion: number; kind: string }>>();
+
   constructor(
     private readonly store: WorkspaceStore,
     private readonly events: EventBus,
   ) {}
+
+  registerDocument<T extends { schemaVersion: number; kind: string }>(name: string, kind: DocumentKind<T>): void {
+    this.documents.set(name, kind as unknown as DocumentKind<{ schemaVersion: number; kind: string }>);
+  }
 
   /** Runs `task` alone for this article (or for the workspace when articleId is null). */
   exclusive<T>(articleId: string | null, task: () => Promise<T>): Promise<T> {
@@ -82,6 +90,10 @@ export class ChangeLog {
         await this.store.writeMeta({ ...meta, version: op.after, rev: meta.rev + 1 });
       } else if (op.kind === 'palette') {
         await this.store.setPalette(op.after);
+      } else if (op.kind === 'doc') {
+        const kind = this.documents.get(op.doc);
+        if (!kind) throw new DossierError('internal', `No document kind named ${op.doc}.`);
+        await this.store.setDoc(op.articleId, kind, op.after as { schemaVersion: number; kind: string });
       }
     }
     for (const [articleId, ops] of byArticle) {
@@ -91,8 +103,10 @@ export class ChangeLog {
     }
     const at = new Date().toISOString();
     for (const op of change.ops) {
-      if (op.kind === 'palette') continue;
-      await this.store.appendHistory({ at, op: `${op.kind}.${mode}`, articleId: op.articleId, before: op.before, after: op.after, label: change.label });
+      if (op.kind === 'palette' || (op.kind === 'doc' && op.articleId === null)) continue;
+      // Whole documents are not copied into the log: the label and the kind say what happened.
+      const [before, after] = op.kind === 'doc' ? [null, null] : [op.before, op.after];
+      await this.store.appendHistory({ at, op: `${op.kind}.${mode}`, articleId: op.articleId!, before, after, label: change.label });
     }
   }
 }

@@ -11,7 +11,9 @@ export type Operation =
   | { kind: 'meta'; articleId: string; before: EditableMeta; after: EditableMeta }
   /** Which version of the text is current: replacing an article, and undoing that. */
   | { kind: 'version'; articleId: string; before: number; after: number }
-  | { kind: 'palette'; before: Palette; after: Palette };
+  | { kind: 'palette'; before: Palette; after: Palette }
+  /** A whole document's state (entities.json, an article's mentions.json): entity reviews and merges. */
+  | { kind: 'doc'; doc: string; articleId: string | null; before: unknown; after: unknown };
 
 /** One user action: what Ctrl/Cmd+Z undoes in one step. */
 export interface Change {
@@ -48,6 +50,7 @@ function sameTarget(a: Operation, b: Operation): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'annotation' && b.kind === 'annotation') return a.articleId === b.articleId && a.id === b.id;
   if (a.kind === 'palette') return true;
+  if (a.kind === 'doc' && b.kind === 'doc') return a.doc === b.doc && a.articleId === b.articleId;
   return 'articleId' in b && a.articleId === b.articleId;
 }
 

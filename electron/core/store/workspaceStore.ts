@@ -18,6 +18,7 @@ import {
   WorkspaceFile,
   type LibraryEntry,
 } from './files';
+import { DocumentCache, type DocumentKind } from './documents';
 import { LibraryIndex } from './libraryIndex';
 import { acquireLock, type HeldLock } from './lock';
 import { parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
@@ -58,6 +59,7 @@ export class WorkspaceStore {
   /** Recently read articles: annotating reads the text on every change. */
   private readonly articleCache = new Map<string, { meta: ArticleMeta; text: string }>();
   private readonly library: LibraryIndex;
+  private readonly documents = new DocumentCache(this.queue);
   private closed = false;
 
   private constructor(
@@ -287,6 +289,56 @@ export class WorkspaceStore {
       const draft = structuredClone(db.data);
       const result = change(draft.annotations);
       draft.rev += 1;
+      await db.adapter.write(draft);
+      db.data = draft;
+      return result;
+    });
+  }
+
+  /** A workspace-level document (entities.json …), or its empty state when the file does not exist yet. */
+  async readWorkspaceDoc<T extends { schemaVersion: number; kind: string }>(kind: DocumentKind<T>): Promise<T> {
+    return (await this.documents.get(path.join(this.dir, kind.file), kind, null)).data;
+  }
+
+  /** Changes a workspace-level document on a copy and saves it durably; serialised per file. */
+  updateWorkspaceDoc<T extends { schemaVersion: number; kind: string }, R>(kind: DocumentKind<T>, change: (draft: T) => R): Promise<R> {
+    return this.updateDoc(path.join(this.dir, kind.file), kind, null, change);
+  }
+
+  async readArticleDoc<T extends { schemaVersion: number; kind: string }>(articleId: string, kind: DocumentKind<T>): Promise<T> {
+    this.assertKnownArticle(articleId);
+    return (await this.documents.get(path.join(this.articleDir(articleId), kind.file), kind, articleId)).data;
+  }
+
+  updateArticleDoc<T extends { schemaVersion: number; kind: string }, R>(
+    articleId: string,
+    kind: DocumentKind<T>,
+    change: (draft: T) => R,
+  ): Promise<R> {
+    this.assertKnownArticle(articleId);
+    return this.updateDoc(path.join(this.articleDir(articleId), kind.file), kind, articleId, change);
+  }
+
+  /** Puts a document back into a saved state (undo and redo of document-level changes). */
+  setDoc<T extends { schemaVersion: number; kind: string }>(articleId: string | null, kind: DocumentKind<T>, value: T): Promise<void> {
+    const file = articleId === null ? path.join(this.dir, kind.file) : path.join(this.articleDir(articleId), kind.file);
+    return this.updateDoc(file, kind, articleId, (draft) => {
+      for (const key of Object.keys(draft)) delete (draft as Record<string, unknown>)[key];
+      Object.assign(draft, structuredClone(value));
+    });
+  }
+
+  private async updateDoc<T extends { schemaVersion: number; kind: string }, R>(
+    file: string,
+    kind: DocumentKind<T>,
+    owner: string | null,
+    change: (draft: T) => R,
+  ): Promise<R> {
+    this.assertWritable();
+    const db = await this.documents.get(file, kind, owner);
+    return this.queue.run(`doc:${file}`, async () => {
+      const draft = structuredClone(db.data);
+      const result = change(draft);
       await db.adapter.write(draft);
       db.data = draft;
       return result;

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { createCore, type DossierCore } from '../dossierCore';
+import { createCore, type CoreOptions, type DossierCore } from '../dossierCore';
 import { importArticles } from '../import/importArticles';
 import { WorkspaceStore } from '../store/workspaceStore';
 
@@ -16,7 +16,7 @@ export interface OpenedWorkspace {
  * Opens the app's workspace, creating it on first run with the bundled sample article so a new
  * user lands on something to read.
  */
-export async function openAppWorkspace(dir: string, assetsDir: string): Promise<OpenedWorkspace> {
+export async function openAppWorkspace(dir: string, assetsDir: string, options: CoreOptions = {}): Promise<OpenedWorkspace> {
   const isNew = !(await exists(path.join(dir, 'workspace.json')));
   const store = await WorkspaceStore.open(dir, { create: true });
   const notices: string[] = [];
@@ -32,7 +32,7 @@ export async function openAppWorkspace(dir: string, assetsDir: string): Promise<
     await store.close();
     throw error;
   }
-  return { core: createCore(store), notices };
+  return { core: createCore(store, options), notices };
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,0 +1,366 @@
+import { reanchorAll } from '../../common/anchoring/reanchor';
+import { quoteSelectorAt, positionSelector } from '../../common/anchoring/textQuote';
+import { DossierError } from '../../common/errors';
+import { newId } from '../../common/ids';
+import type { Entity, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from '../../common/model/entity';
+import type { ChangeLog } from '../history/changeLog';
+import type { Operation } from '../history/operation';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import { ENTITIES, MENTIONS, type EntitiesFile, type MentionsFile } from './entityDocuments';
+import { cleanAliases, findByName, nameKey } from './entityMatching';
+import type { EntityDetector } from './entityDetector';
+
+export interface ArticleMention extends Mention {
+  name: string;
+  type: EntityType;
+}
+
+export interface EntityPage {
+  entity: Entity;
+  mentions: { articleId: string; title: string; published: string | null; start: number; end: number; text: string; context: string }[];
+  annotations: { articleId: string; id: string; exact: string; comment: string }[];
+  cooccurring: { id: string; name: string; type: EntityType; articles: number }[];
+}
+
+const ENTITIES_LOCK = '(entities)';
+
+/**
+ * Entities: detection results waiting for review, confirmed entities and their mentions. Every
+ * analyst action is one undoable change of the documents it touches.
+ */
+export class EntityService {
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly changes: ChangeLog,
+    private readonly detector: EntityDetector,
+  ) {
+    changes.registerDocument('entities', ENTITIES);
+    changes.registerDocument('mentions', MENTIONS);
+  }
+
+  async list(): Promise<EntitySummary[]> {
+    const doc = await this.store.readWorkspaceDoc(ENTITIES);
+    return doc.entities
+      .map((e) => {
+        const where = doc.presence[e.id] ?? {};
+        return {
+          id: e.id,
+          name: e.name,
+          type: e.type,
+          aliases: e.aliases,
+          articleCount: Object.keys(where).length,
+          mentionCount: Object.values(where).reduce((a, b) => a + b, 0),
+        };
+      })
+      .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+  }
+
+  /** What detection should know: the confirmed entities and the rejected surface forms. */
+  async knowledge(): Promise<{ known: { name: string; type: EntityType; aliases: string[] }[]; rejected: string[] }> {
+    const doc = await this.store.readWorkspaceDoc(ENTITIES);
+    return { known: doc.entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases })), rejected: doc.rejected };
+  }
+
+  async find(name: string): Promise<Entity | undefined> {
+    const doc = await this.store.readWorkspaceDoc(ENTITIES);
+    return doc.entities.find((e) => e.id === name) ?? findByName(doc.entities, name);
+  }
+
+  /** The article's confirmed mentions and pending suggestions; detects first if the text is new. */
+  async forArticle(articleId: string): Promise<{ mentions: ArticleMention[]; suggestions: Suggestion[] }> {
+    const doc = await this.ensureDetected(articleId);
+    const { entities } = await this.store.readWorkspaceDoc(ENTITIES);
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const mentions = doc.mentions
+      .filter((m) => byId.has(m.entityId))
+      .map((m) => ({ ...m, name: byId.get(m.entityId)!.name, type: byId.get(m.entityId)!.type }))
+      .sort((a, b) => a.start - b.start);
+    return { mentions, suggestions: doc.suggestions };
+  }
+
+  /** Accepts a suggestion: as a new entity (optionally renamed or retyped), or into an existing one. */
+  accept(articleId: string, key: string, choice: { name?: string; type?: EntityType; entityId?: string } = {}): Promise<Entity> {
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      const mentionsDoc = await this.ensureDetectedLocked(articleId);
+      const suggestion = mentionsDoc.suggestions.find((s) => s.key === key);
+      if (!suggestion) throw new DossierError('not-found', 'That suggestion is no longer pending; reload the entity list.');
+      let accepted: Entity | undefined;
+      await this.commitDocs(`accept ${suggestion.name}`, articleId, (entities, mentionsOf) => {
+        accepted = this.acceptInto(entities, mentionsOf(articleId), suggestion, choice);
+      });
+      return accepted!;
+    });
+  }
+
+  acceptAll(articleId: string): Promise<number> {
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      const doc = await this.ensureDetectedLocked(articleId);
+      if (doc.suggestions.length === 0) return 0;
+      await this.commitDocs('accept all entities', articleId, (entities, mentionsOf) => {
+        for (const suggestion of doc.suggestions) this.acceptInto(entities, mentionsOf(articleId), suggestion, { entityId: suggestion.entityId ?? undefined });
+      });
+      return doc.suggestions.length;
+    });
+  }
+
+  /** Rejects a suggestion: its name, aliases and surface forms are never suggested again. */
+  reject(articleId: string, key: string): Promise<void> {
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      const doc = await this.ensureDetectedLocked(articleId);
+      const suggestion = doc.suggestions.find((s) => s.key === key);
+      if (!suggestion) throw new DossierError('not-found', 'That suggestion is no longer pending; reload the entity list.');
+      await this.commitDocs(`reject ${suggestion.name}`, articleId, (entities, mentionsOf) => {
+        const forms = [suggestion.name, ...suggestion.aliases, ...suggestion.mentions.map((m) => m.text)].map(nameKey);
+        entities.rejected = [...new Set([...entities.rejected, ...forms])];
+        const mentions = mentionsOf(articleId);
+        mentions.suggestions = mentions.suggestions.filter((s) => s.key !== key);
+      });
+    });
+  }
+
+  /** Links a selected passage to an entity by hand (an existing one, or a new one named here). */
+  link(articleId: string, start: number, end: number, target: { entityId: string } | { name: string; type: EntityType }): Promise<Mention> {
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      const { text } = await this.store.readArticle(articleId);
+      await this.ensureDetectedLocked(articleId);
+      if (end <= start || end > text.length) throw new DossierError('bad-input', 'Select some words of the article to link.');
+      const mention: Mention = { id: newId('men'), entityId: '', start, end, text: text.slice(start, end), source: 'manual' };
+      if (!mention.text.trim()) throw new DossierError('bad-input', 'Select some words of the article to link.');
+      await this.commitDocs(`link ${mention.text}`, articleId, (entities, mentionsOf) => {
+        let entity = 'entityId' in target ? entities.entities.find((e) => e.id === target.entityId) : findByName(entities.entities, target.name);
+        if ('entityId' in target && !entity) throw new DossierError('not-found', 'That entity no longer exists.');
+        entity ??= this.newEntity(entities, 'name' in target ? target.name : mention.text, 'type' in target ? target.type : 'other', []);
+        mention.entityId = entity.id;
+        const doc = mentionsOf(articleId);
+        doc.mentions = doc.mentions.filter((m) => m.end <= start || m.start >= end);
+        doc.mentions.push(mention);
+      });
+      return mention;
+    });
+  }
+
+  unlink(articleId: string, mentionId: string): Promise<void> {
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      await this.commitDocs('remove entity link', articleId, (_entities, mentionsOf) => {
+        const doc = mentionsOf(articleId);
+        if (!doc.mentions.some((m) => m.id === mentionId)) throw new DossierError('not-found', 'That link no longer exists.');
+        doc.mentions = doc.mentions.filter((m) => m.id !== mentionId);
+      });
+    });
+  }
+
+  update(entityId: string, patch: EntityPatch): Promise<Entity> {
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      let updated: Entity | undefined;
+      await this.commitDocs('edit entity', null, (entities) => {
+        const entity = entities.entities.find((e) => e.id === entityId);
+        if (!entity) throw new DossierError('not-found', 'That entity no longer exists.');
+        if (patch.name !== undefined) {
+          const clash = findByName(entities.entities, patch.name);
+          if (clash && clash.id !== entityId) throw new DossierError('conflict', `"${patch.name}" is already the entity ${clash.name}; merge them instead.`);
+          if (nameKey(patch.name) !== nameKey(entity.name)) entity.aliases = [...entity.aliases, entity.name];
+          entity.name = patch.name.trim();
+        }
+        if (patch.type !== undefined) entity.type = patch.type;
+        if (patch.aliases !== undefined) entity.aliases = patch.aliases;
+        if (patch.description !== undefined) entity.description = patch.description;
+        if (patch.externalId !== undefined) entity.externalId = patch.externalId?.trim() || null;
+        entity.aliases = cleanAliases(entity.name, entity.aliases);
+        entity.rev += 1;
+        entity.modified = new Date().toISOString();
+        updated = entity;
+      });
+      return updated!;
+    });
+  }
+
+  /** Merges `sourceId` into `targetId`: every mention moves, the source's names become aliases. */
+  merge(sourceId: string, targetId: string): Promise<Entity> {
+    if (sourceId === targetId) return Promise.reject(new DossierError('bad-input', 'An entity cannot be merged into itself.'));
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      const before = await this.store.readWorkspaceDoc(ENTITIES);
+      const source = before.entities.find((e) => e.id === sourceId);
+      const target = before.entities.find((e) => e.id === targetId);
+      if (!source || !target) throw new DossierError('not-found', 'One of those entities no longer exists.');
+      const articles = Object.keys(before.presence[sourceId] ?? {});
+      let merged: Entity | undefined;
+      await this.commitDocs(`merge ${source.name} into ${target.name}`, articles[0] ?? null, (entities, mentionsOf) => {
+        for (const articleId of articles) {
+          const doc = mentionsOf(articleId);
+          for (const m of doc.mentions) if (m.entityId === sourceId) m.entityId = targetId;
+          for (const s of doc.suggestions) if (s.entityId === sourceId) s.entityId = targetId;
+        }
+        const into = entities.entities.find((e) => e.id === targetId)!;
+        into.aliases = cleanAliases(into.name, [...into.aliases, source.name, ...source.aliases]);
+        if (!into.description && source.description) into.description = source.description;
+        into.externalId ??= source.externalId;
+        into.rev += 1;
+        into.modified = new Date().toISOString();
+        entities.entities = entities.entities.filter((e) => e.id !== sourceId);
+        merged = into;
+      }, articles);
+      return merged!;
+    });
+  }
+
+  /** Everything about one entity across the workspace. */
+  async page(entityId: string): Promise<EntityPage> {
+    const doc = await this.store.readWorkspaceDoc(ENTITIES);
+    const entity = doc.entities.find((e) => e.id === entityId);
+    if (!entity) throw new DossierError('not-found', 'No such entity in this workspace.');
+    const page: EntityPage = { entity, mentions: [], annotations: [], cooccurring: [] };
+    const together = new Map<string, number>();
+    for (const articleId of Object.keys(doc.presence[entityId] ?? {})) {
+      if (!this.store.hasArticle(articleId)) continue;
+      const [{ meta, text }, mentions, annotations] = await Promise.all([
+        this.store.readArticle(articleId),
+        this.store.readArticleDoc(articleId, MENTIONS),
+        this.store.readAnnotations(articleId),
+      ]);
+      const own = mentions.mentions.filter((m) => m.entityId === entityId).sort((a, b) => a.start - b.start);
+      for (const m of own) {
+        page.mentions.push({ articleId, title: meta.title, published: meta.published, start: m.start, end: m.end, text: m.text, context: context(text, m.start, m.end) });
+      }
+      for (const a of annotations) {
+        if (a.status === 'orphaned') continue;
+        const { start, end } = a.target.position;
+        if (own.some((m) => m.start < end && start < m.end)) page.annotations.push({ articleId, id: a.id, exact: a.target.quote.exact, comment: a.comment });
+      }
+      for (const other of new Set(mentions.mentions.map((m) => m.entityId))) {
+        if (other !== entityId) together.set(other, (together.get(other) ?? 0) + 1);
+      }
+    }
+    const byId = new Map(doc.entities.map((e) => [e.id, e]));
+    page.cooccurring = [...together]
+      .filter(([id]) => byId.has(id))
+      .map(([id, articles]) => ({ id, name: byId.get(id)!.name, type: byId.get(id)!.type, articles }))
+      .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+    return page;
+  }
+
+  private ensureDetected(articleId: string): Promise<MentionsFile> {
+    return this.changes.exclusive(ENTITIES_LOCK, () => this.ensureDetectedLocked(articleId));
+  }
+
+  /**
+   * Runs detection when the article's current text has not been seen yet. Confirmed mentions of
+   * an earlier version are re-anchored onto the new text; those that cannot be placed are dropped.
+   */
+  private async ensureDetectedLocked(articleId: string): Promise<MentionsFile> {
+    const doc = await this.store.readArticleDoc(articleId, MENTIONS);
+    const { meta, text } = await this.store.readArticle(articleId);
+    if (doc.version === meta.version) return doc;
+    const entities = await this.store.readWorkspaceDoc(ENTITIES);
+    const knowledge = await this.knowledge();
+    let mentions = doc.mentions;
+    if (doc.version > 0 && mentions.length > 0) {
+      const oldText = await this.store.readVersionText(articleId, doc.version);
+      const placed = reanchorAll(text, mentions.map((m) => ({ quote: quoteSelectorAt(oldText, m.start, m.end), position: positionSelector(m.start, m.end) })));
+      mentions = mentions.flatMap((m, i) => {
+        const r = placed[i]!;
+        return r.status === 'orphaned' || r.start === undefined || r.end === undefined ? [] : [{ ...m, start: r.start, end: r.end, text: text.slice(r.start, r.end) }];
+      });
+    }
+    const detected = await this.detector.detect(text, { ...knowledge, language: meta.language ?? undefined });
+    const suggestions: Suggestion[] = detected
+      .map((d, i) => ({
+        key: `s${meta.version}-${i}`,
+        name: d.name,
+        type: d.type,
+        aliases: d.aliases,
+        mentions: d.mentions.filter((dm) => !mentions.some((m) => m.start < dm.end && dm.start < m.end)),
+        entityId: [d.name, ...d.aliases].map((n) => findByName(entities.entities, n)).find(Boolean)?.id ?? null,
+      }))
+      .filter((s) => s.mentions.length > 0 && !entities.rejected.includes(nameKey(s.name)));
+    const next = await this.store.updateArticleDoc(articleId, MENTIONS, (draft) => {
+      draft.version = meta.version;
+      draft.rev += 1;
+      draft.mentions = mentions;
+      draft.suggestions = suggestions;
+      return draft;
+    });
+    if (doc.version > 0) await this.updatePresence([articleId]);
+    return next;
+  }
+
+  private acceptInto(entities: EntitiesFile, mentions: MentionsFile, suggestion: Suggestion, choice: { name?: string; type?: EntityType; entityId?: string }): Entity {
+    let entity = choice.entityId ? entities.entities.find((e) => e.id === choice.entityId) : undefined;
+    if (choice.entityId && !entity) throw new DossierError('not-found', 'That entity no longer exists.');
+    const name = choice.name?.trim() || suggestion.name;
+    entity ??= findByName(entities.entities, name);
+    if (entity) {
+      entity.aliases = cleanAliases(entity.name, [...entity.aliases, suggestion.name, ...suggestion.aliases]);
+      entity.rev += 1;
+      entity.modified = new Date().toISOString();
+    } else {
+      entity = this.newEntity(entities, name, choice.type ?? suggestion.type, name === suggestion.name ? suggestion.aliases : [suggestion.name, ...suggestion.aliases]);
+    }
+    for (const m of suggestion.mentions) {
+      if (mentions.mentions.some((x) => x.start < m.end && m.start < x.end)) continue;
+      mentions.mentions.push({ id: newId('men'), entityId: entity.id, start: m.start, end: m.end, text: m.text, source: 'detected' });
+    }
+    mentions.suggestions = mentions.suggestions.filter((s) => s.key !== suggestion.key);
+    return entity;
+  }
+
+  private newEntity(entities: EntitiesFile, name: string, type: EntityType, aliases: string[]): Entity {
+    const now = new Date().toISOString();
+    const entity: Entity = { id: newId('ent'), rev: 1, name: name.trim(), type, aliases: cleanAliases(name, aliases), description: '', externalId: null, created: now, modified: now };
+    entities.entities.push(entity);
+    return entity;
+  }
+
+  /**
+   * Applies `change` to copies of entities.json and the touched articles' mentions.json, brings the
+   * presence index up to date, and commits the before/after states as one undoable change.
+   */
+  private async commitDocs(
+    label: string,
+    articleId: string | null,
+    change: (entities: EntitiesFile, mentionsOf: (articleId: string) => MentionsFile) => void,
+    preload: string[] = articleId ? [articleId] : [],
+  ): Promise<void> {
+    const entitiesBefore = await this.store.readWorkspaceDoc(ENTITIES);
+    const entitiesAfter = structuredClone(entitiesBefore);
+    const mentionsBefore = new Map<string, MentionsFile>();
+    for (const id of preload) mentionsBefore.set(id, await this.store.readArticleDoc(id, MENTIONS));
+    const mentionsAfter = new Map([...mentionsBefore].map(([id, doc]) => [id, structuredClone(doc)]));
+    change(entitiesAfter, (id) => {
+      const doc = mentionsAfter.get(id);
+      if (!doc) throw new DossierError('internal', `mentions of ${id} were not loaded`);
+      return doc;
+    });
+    for (const [id, doc] of mentionsAfter) {
+      doc.rev += 1;
+      setPresence(entitiesAfter, id, doc);
+    }
+    entitiesAfter.rev += 1;
+    const ops: Operation[] = [
+      { kind: 'doc', doc: 'entities', articleId: null, before: entitiesBefore, after: entitiesAfter },
+      ...[...mentionsAfter].map(([id, after]) => ({ kind: 'doc' as const, doc: 'mentions', articleId: id, before: mentionsBefore.get(id)!, after })),
+    ];
+    await this.changes.commit({ label, articleId, ops }, 'entities-updated');
+  }
+
+  private async updatePresence(articleIds: string[]): Promise<void> {
+    const docs = await Promise.all(articleIds.map(async (id) => [id, await this.store.readArticleDoc(id, MENTIONS)] as const));
+    await this.store.updateWorkspaceDoc(ENTITIES, (entities) => {
+      for (const [id, doc] of docs) setPresence(entities, id, doc);
+    });
+  }
+}
+
+function setPresence(entities: EntitiesFile, articleId: string, doc: MentionsFile): void {
+  for (const where of Object.values(entities.presence)) delete where[articleId];
+  for (const m of doc.mentions) {
+    const where = (entities.presence[m.entityId] ??= {});
+    where[articleId] = (where[articleId] ?? 0) + 1;
+  }
+  for (const [id, where] of Object.entries(entities.presence)) if (Object.keys(where).length === 0) delete entities.presence[id];
+}
+
+function context(text: string, start: number, end: number, span = 80): string {
+  const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, start - span)) + 1);
+  const to = text.indexOf(' ', Math.min(text.length, end + span));
+  return `${from > 0 ? '…' : ''}${text.slice(from, to === -1 ? text.length : to).replace(/\s+/g, ' ')}${to === -1 ? '' : '…'}`;
+}
