@@ -3,6 +3,8 @@ import type { ArticleSummary } from '../../electron/common/model/article';
 import type { WorkspaceInfo } from '../../electron/common/model/workspace';
 import { api, onEvent } from './api';
 import { ArticleView } from './ArticleView';
+import { EntitiesList } from './entities/EntitiesList';
+import { EntityPage } from './entities/EntityPage';
 import { ImportProgressBar, ImportSummaryDialog } from './library/ImportStatus';
 import { useImport } from './library/useImport';
 import { isEditingText, shortcutLabel } from './ui/shortcuts';
@@ -15,7 +17,14 @@ const IMPORT_TYPES = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,text/plain
 export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  const [articleId, setArticleId] = useState<string | null>(null);
+  const [articleId, setArticleIdState] = useState<string | null>(null);
+  const [view, setView] = useState<View>({ kind: 'article' });
+  const openArticle = useCallback((id: string | null, at?: { start: number; end: number }) => {
+    setArticleIdState(id);
+    setView({ kind: 'article', at });
+  }, []);
+  const setArticleId = useCallback((id: string | null) => openArticle(id), [openArticle]);
+  const openEntity = useCallback((id: string) => setView({ kind: 'entity', id }), []);
   const [fatal, setFatal] = useState<string | null>(null);
   const [history, setHistory] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
   const [dropping, setDropping] = useState(false);
@@ -216,14 +225,17 @@ export function App() {
           </button>
         </header>
         <nav className="library" aria-label="Articles">
+          <button type="button" className={`nav-entities${view.kind === 'entities' ? ' current' : ''}`} onClick={() => setView({ kind: 'entities' })}>
+            Entities
+          </button>
           <h2>Articles</h2>
           <ul>
             {articles.map((a) => (
               <li key={a.id}>
                 <button
                   type="button"
-                  className={a.id === articleId ? 'current' : undefined}
-                  aria-current={a.id === articleId ? 'page' : undefined}
+                  className={a.id === articleId && view.kind === 'article' ? 'current' : undefined}
+                  aria-current={a.id === articleId && view.kind === 'article' ? 'page' : undefined}
                   onClick={() => setArticleId(a.id)}
                   title={a.title}
                 >
@@ -238,8 +250,20 @@ export function App() {
           {articles.length === 0 && <p className="panel-empty">No articles yet. Press Import… or drop files here.</p>}
         </nav>
         <main className="content">
-          {articleId ? (
-            <ArticleView key={articleId} articleId={articleId} saves={tracker} registerExport={registerExport} onUndo={() => void undo()} />
+          {view.kind === 'entity' ? (
+            <EntityPage key={view.id} entityId={view.id} onOpenArticle={openArticle} onOpenEntity={openEntity} />
+          ) : view.kind === 'entities' ? (
+            <EntitiesList onOpenEntity={openEntity} />
+          ) : articleId ? (
+            <ArticleView
+              key={articleId}
+              articleId={articleId}
+              saves={tracker}
+              registerExport={registerExport}
+              onUndo={() => void undo()}
+              onOpenEntity={openEntity}
+              scrollTarget={view.at ?? null}
+            />
           ) : (
             <p className="panel-empty">Nothing to read yet.</p>
           )}
@@ -263,6 +287,8 @@ export function App() {
     </WorkspaceContext.Provider>
   );
 }
+
+type View = { kind: 'article'; at?: { start: number; end: number } } | { kind: 'entity'; id: string } | { kind: 'entities' };
 
 function lastArticleKey(workspaceId: string): string {
   return `dossier.lastArticle.${workspaceId}`;

@@ -1,6 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../electron/common/model/article';
+import type { EntityType } from '../../electron/common/model/entity';
+import { EntityReviewPanel } from './entities/EntityReviewPanel';
+import { useArticleEntities } from './entities/useArticleEntities';
+import type { PaintedMention } from './reader/highlightPainter';
+import { SelectionToolbar } from './reader/SelectionToolbar';
 import { api, onEvent, saveFile } from './api';
 import { AnnotationPanel } from './annotations/AnnotationPanel';
 import { useAnnotations } from './annotations/useAnnotations';
@@ -17,10 +22,13 @@ interface Props {
   /** Lets the window's toolbar trigger the export of this article. */
   registerExport(run: (() => Promise<void>) | null): void;
   onUndo(): void;
+  onOpenEntity(id: string): void;
+  /** A passage to bring into view once the article is open (from an entity page). */
+  scrollTarget?: { start: number; end: number } | null;
 }
 
 /** One article open: the reader, its highlights panel and the selection toolbar. */
-export function ArticleView({ articleId, saves, registerExport, onUndo }: Props) {
+export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEntity, scrollTarget }: Props) {
   const [article, setArticle] = useState<{ meta: ArticleMeta; text: string } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -31,6 +39,15 @@ export function ArticleView({ articleId, saves, registerExport, onUndo }: Props)
   const reader = useRef<ReaderHandle>(null);
   const notify = useNotify();
   const state = useAnnotations(articleId, saves);
+  const entities = useArticleEntities(articleId);
+  const [tab, setTab] = useState<'highlights' | 'entities'>('highlights');
+  const painted = useMemo<PaintedMention[]>(
+    () => [
+      ...entities.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, suggested: false })),
+      ...entities.suggestions.flatMap((s) => s.mentions.map((m) => ({ start: m.start, end: m.end, type: s.type, suggested: true }))),
+    ],
+    [entities.mentions, entities.suggestions],
+  );
 
   const loadArticle = useCallback(async () => {
     try {
@@ -54,6 +71,9 @@ export function ArticleView({ articleId, saves, registerExport, onUndo }: Props)
   }, [articleId, loadArticle]);
 
   const ready = article !== null && !state.loading;
+  useEffect(() => {
+    if (ready && scrollTarget) requestAnimationFrame(() => reader.current?.scrollTo(scrollTarget));
+  }, [ready, scrollTarget]);
   useEffect(() => {
     // The frame after text and highlights are first painted: what `npm run bench` reads as the reader's paint time.
     if (ready) requestAnimationFrame(() => setTimeout(() => performance.mark('dossier:reader-painted'), 0));
@@ -96,6 +116,22 @@ export function ArticleView({ articleId, saves, registerExport, onUndo }: Props)
     }
   }, [notify, reattaching, selectedRange, state]);
 
+  const linkSelection = useCallback(
+    async (target: { entityId: string } | { name: string; type: EntityType }) => {
+      const range = selectedRange();
+      if (!range) return;
+      try {
+        await api['entities.link']({ articleId, start: range.start, end: range.end, ...target });
+        clearSelection();
+        await entities.reload();
+        setTab('entities');
+      } catch (error) {
+        notify({ tone: 'error', message: errorMessage(error) });
+      }
+    },
+    [articleId, entities, notify, selectedRange],
+  );
+
   const exportBrief = useCallback(async () => {
     try {
       await state.flush();
@@ -129,7 +165,7 @@ export function ArticleView({ articleId, saves, registerExport, onUndo }: Props)
 
   const activate = useCallback((annotation: Annotation) => {
     setActiveId(annotation.id);
-    reader.current?.scrollTo(annotation);
+    reader.current?.scrollTo(annotation.target.position);
   }, []);
 
   const remove = useCallback(
@@ -161,31 +197,35 @@ export function ArticleView({ articleId, saves, registerExport, onUndo }: Props)
           }}
           onSelectionChange={onSelectionChange}
           onOpenDetails={() => setDetailsOpen(true)}
+          mentions={painted}
         />
         {selection && (
-          <div
-            className="selection-toolbar"
-            role="toolbar"
-            aria-label="Selection"
-            style={{ top: Math.max(8, selection.rect.top - 48), left: selection.rect.left + selection.rect.width / 2 }}
-          >
-            {reattaching ? (
-              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => void attachSelection()}>
-                Attach here <kbd>{shortcutLabel('H')}</kbd>
-              </button>
-            ) : (
-              <button
-                type="button"
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => void highlightSelection()}
-                title={`Highlight and comment (${shortcutLabel('H')})`}
-              >
-                Highlight + comment <kbd>{shortcutLabel('H')}</kbd>
-              </button>
-            )}
-          </div>
+          <SelectionToolbar
+            key={`${selection.range.start}-${selection.range.end}`}
+            rect={selection.rect}
+            selectedText={article.text.slice(selection.range.start, selection.range.end)}
+            reattaching={reattaching !== null}
+            known={entities.known}
+            onHighlight={() => void highlightSelection()}
+            onAttach={() => void attachSelection()}
+            onLink={(target) => void linkSelection(target)}
+          />
         )}
       </div>
+      <div className="side">
+        <div role="tablist" aria-label="Side panel" className="tabs">
+          <button type="button" role="tab" aria-selected={tab === 'highlights'} onClick={() => setTab('highlights')}>
+            Highlights
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => setTab('entities')}>
+            Entities{entities.suggestions.length > 0 ? ` (${entities.suggestions.length} to review)` : ''}
+          </button>
+        </div>
+        {tab === 'entities' ? (
+          <aside className="panel" aria-label="Entities">
+            <EntityReviewPanel articleId={articleId} entities={entities} onOpenEntity={onOpenEntity} />
+          </aside>
+        ) : (
       <AnnotationPanel
         state={state}
         activeId={activeId}
@@ -200,6 +240,8 @@ export function ArticleView({ articleId, saves, registerExport, onUndo }: Props)
         onDelete={(a) => void remove(a)}
         onReattach={setReattaching}
       />
+        )}
+      </div>
       {detailsOpen && (
         <ArticleDetails
           article={article.meta}

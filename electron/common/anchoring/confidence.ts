@@ -96,7 +96,7 @@ function oneSided(best: ScoredCandidate, k: Competition): boolean {
   const prefixSide = best.prefix >= best.suffix;
   if (sidesDisagree(best, k, prefixSide) || junctionRecurs(best, k, prefixSide)) return false;
   if (k.exactCount > (e === 0 ? 1 : 0) && Math.max(best.prefix, best.suffix) < 1) return false;
-  if (n < SHORT_ONE_SIDED && !survives(k.text, prefixSide ? k.quote.suffix : k.quote.prefix)) return false;
+  if (n < SHORT_ONE_SIDED && k.exactCount > (e === 0 ? 1 : 0) && !survives(k.text, prefixSide ? k.quote.suffix : k.quote.prefix)) return false;
   if (e === 0) return n >= ONE_SIDED_MIN;
   const weak = Math.min(best.prefix, best.suffix);
   const allowed = weak >= PARTIAL ? Math.floor(n / 4) : Math.max(1, Math.floor(n / 10));

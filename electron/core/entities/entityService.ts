@@ -75,7 +75,12 @@ export class EntityService {
       .filter((m) => byId.has(m.entityId))
       .map((m) => ({ ...m, name: byId.get(m.entityId)!.name, type: byId.get(m.entityId)!.type }))
       .sort((a, b) => a.start - b.start);
-    return { mentions, suggestions: doc.suggestions };
+    // Entities confirmed since detection ran (here or in another article) are offered for linking.
+    const suggestions = doc.suggestions.map((s) => ({
+      ...s,
+      entityId: s.entityId && byId.has(s.entityId) ? s.entityId : ([s.name, ...s.aliases].map((n) => findByName(entities, n)).find(Boolean)?.id ?? null),
+    }));
+    return { mentions, suggestions };
   }
 
   /** Accepts a suggestion: as a new entity (optionally renamed or retyped), or into an existing one. */

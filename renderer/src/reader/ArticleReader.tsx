@@ -2,13 +2,13 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'rea
 import type { Annotation } from '../../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
-import { clearHighlights, paintHighlights } from './highlightPainter';
+import { clearHighlights, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
 import { offsetAtPoint, offsetsToRange, selectionToOffsets, type TextRange } from './textOffsets';
 
 export interface ReaderHandle {
   /** The reader's current selection as text offsets, or null. */
   selection(): TextRange | null;
-  scrollTo(annotation: Annotation): void;
+  scrollTo(range: { start: number; end: number }): void;
 }
 
 interface Props {
@@ -19,13 +19,14 @@ interface Props {
   onSelectAnnotation(id: string | null): void;
   onSelectionChange(range: TextRange | null, rect: DOMRect | null): void;
   onOpenDetails(): void;
+  mentions: PaintedMention[];
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
 
 /** The article as plain DOM, one element per paragraph; highlights are painted over it, never into it. */
 export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleReader(
-  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails },
+  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions },
   ref,
 ) {
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -34,7 +35,16 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   useEffect(() => {
     if (bodyRef.current) paintHighlights(bodyRef.current, annotations, activeId);
   }, [annotations, activeId, paragraphs]);
-  useEffect(() => clearHighlights, []);
+  useEffect(() => {
+    if (bodyRef.current) paintMentions(bodyRef.current, mentions);
+  }, [mentions, paragraphs]);
+  useEffect(
+    () => () => {
+      clearHighlights();
+      clearHighlights(MENTION_PREFIX);
+    },
+    [],
+  );
 
   useEffect(() => {
     const onChange = () => {
@@ -52,9 +62,9 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
     ref,
     () => ({
       selection: () => (bodyRef.current ? selectionToOffsets(bodyRef.current, text, document.getSelection()) : null),
-      scrollTo(annotation) {
+      scrollTo({ start, end }) {
         const body = bodyRef.current;
-        const range = body && offsetsToRange(body, annotation.target.position.start, annotation.target.position.end);
+        const range = body && offsetsToRange(body, start, end);
         const element = range?.startContainer.parentElement;
         element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       },

@@ -17,6 +17,30 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
 }
 
+/** An entity mention to underline: confirmed ones by type, suggestions alike in grey. */
+export interface PaintedMention {
+  start: number;
+  end: number;
+  type: string;
+  suggested: boolean;
+}
+
+export const MENTION_PREFIX = 'dossier-entity';
+
+export function paintMentions(root: HTMLElement, mentions: PaintedMention[]): void {
+  if (!highlightsSupported()) return;
+  const index = new ParagraphIndex(root);
+  const groups = new Map<string, Range[]>();
+  for (const m of mentions) {
+    const range = index.range(m.start, m.end);
+    if (!range) continue;
+    const name = m.suggested ? `${MENTION_PREFIX}-suggested` : `${MENTION_PREFIX}-${m.type}`;
+    groups.set(name, [...(groups.get(name) ?? []), range]);
+  }
+  clearHighlights(MENTION_PREFIX);
+  for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
+}
+
 export function paintHighlights(root: HTMLElement, annotations: Annotation[], activeId: string | null): void {
   if (!highlightsSupported()) return;
   const index = new ParagraphIndex(root);
@@ -28,13 +52,13 @@ export function paintHighlights(root: HTMLElement, annotations: Annotation[], ac
     const name = a.id === activeId ? ACTIVE_HIGHLIGHT_NAME : highlightName(a.color);
     groups.set(name, [...(groups.get(name) ?? []), range]);
   }
-  clearHighlights();
+  clearHighlights(HIGHLIGHT_PREFIX);
   for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
 }
 
-export function clearHighlights(): void {
+export function clearHighlights(prefix: string = HIGHLIGHT_PREFIX): void {
   if (!highlightsSupported()) return;
   for (const name of [...CSS.highlights.keys()]) {
-    if (name.startsWith(HIGHLIGHT_PREFIX)) CSS.highlights.delete(name);
+    if (name.startsWith(prefix)) CSS.highlights.delete(name);
   }
 }

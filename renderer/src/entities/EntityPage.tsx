@@ -1,0 +1,199 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ENTITY_TYPE_LABELS, type EntityPage as Page, type EntitySummary } from '../../../electron/common/model/entity';
+import { api, onEvent } from '../api';
+import { useNotify } from '../ui/Toasts';
+import { errorMessage } from '../ui/useSaveStatus';
+import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
+
+interface Props {
+  entityId: string;
+  onOpenArticle(articleId: string, at?: { start: number; end: number }): void;
+  onOpenEntity(id: string): void;
+}
+
+/** Everything about one entity across the workspace: mentions with context, annotations, aliases, company. */
+export function EntityPage({ entityId, onOpenArticle, onOpenEntity }: Props) {
+  const [page, setPage] = useState<Page | null>(null);
+  const [others, setOthers] = useState<EntitySummary[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [mergeInto, setMergeInto] = useState('');
+  const notify = useNotify();
+
+  const load = useCallback(async () => {
+    try {
+      const [p, { entities }] = await Promise.all([api['entities.page']({ id: entityId }), api['entities.list']({})]);
+      setPage(p);
+      setOthers(entities.filter((e) => e.id !== entityId));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [entityId]);
+
+  useEffect(() => {
+    void load();
+    return onEvent('workspace.changed', () => void load());
+  }, [load]);
+
+  const save = async (patch: Parameters<(typeof api)['entities.update']>[0]['patch']) => {
+    try {
+      await api['entities.update']({ id: entityId, patch });
+      await load();
+    } catch (e) {
+      notify({ tone: 'error', message: errorMessage(e) });
+    }
+  };
+
+  if (error) return <div className="load-error" role="alert">{error}</div>;
+  if (!page) return <div className="loading" aria-busy="true">Opening the entity…</div>;
+  const { entity } = page;
+  const byArticle = new Map<string, Page['mentions']>();
+  for (const m of page.mentions) byArticle.set(m.articleId, [...(byArticle.get(m.articleId) ?? []), m]);
+
+  return (
+    <div className="entity-page-scroll">
+      <article className="entity-page" aria-labelledby="entity-name">
+        <header>
+          <h1 id="entity-name" dir="auto">
+            {entity.name}
+          </h1>
+          <p className="reader-meta">
+            <EntityTypeBadge type={entity.type} /> {page.mentions.length} mentions in {byArticle.size} article{byArticle.size === 1 ? '' : 's'}
+            {entity.externalId && <span> · {entity.externalId}</span>}
+          </p>
+        </header>
+
+        <form
+          className="entity-form"
+          aria-label="Entity details"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget);
+            void save({
+              name: String(data.get('name')),
+              aliases: String(data.get('aliases'))
+                .split(',')
+                .map((a) => a.trim())
+                .filter(Boolean),
+              description: String(data.get('description')),
+              externalId: String(data.get('externalId')).trim() || null,
+            });
+          }}
+          key={`${entity.id}-${entity.rev}`}
+        >
+          <label>
+            Name
+            <input name="name" defaultValue={entity.name} dir="auto" />
+          </label>
+          <label>
+            Type
+            <EntityTypeSelect value={entity.type} onChange={(type) => void save({ type })} label="Entity type" />
+          </label>
+          <label className="wide">
+            Aliases (comma-separated)
+            <input name="aliases" defaultValue={entity.aliases.join(', ')} />
+          </label>
+          <label className="wide">
+            Description
+            <textarea name="description" rows={2} defaultValue={entity.description} dir="auto" />
+          </label>
+          <label>
+            External id (e.g. Wikidata)
+            <input name="externalId" defaultValue={entity.externalId ?? ''} placeholder="Q668" />
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="primary">
+              Save
+            </button>
+          </div>
+        </form>
+
+        <section aria-labelledby="mentions-title">
+          <h2 id="mentions-title">Mentions</h2>
+          {byArticle.size === 0 && <p className="panel-empty">No mentions yet.</p>}
+          {[...byArticle].map(([articleId, mentions]) => (
+            <div key={articleId} className="mention-group">
+              <h3>
+                <button type="button" className="link" onClick={() => onOpenArticle(articleId)}>
+                  {mentions[0]!.title}
+                </button>{' '}
+                <span className="muted">{mentions[0]!.published ?? 'Undated'}</span>
+              </h3>
+              <ul aria-label={`Mentions in ${mentions[0]!.title}`}>
+                {mentions.map((m) => (
+                  <li key={`${m.start}`}>
+                    <button type="button" className="context" onClick={() => onOpenArticle(articleId, m)}>
+                      {m.context}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+
+        {page.annotations.length > 0 && (
+          <section aria-labelledby="entity-annotations-title">
+            <h2 id="entity-annotations-title">Highlights about {entity.name}</h2>
+            <ul>
+              {page.annotations.map((a) => (
+                <li key={a.id}>
+                  <blockquote dir="auto">{a.exact}</blockquote>
+                  {a.comment && <p dir="auto">{a.comment}</p>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {page.cooccurring.length > 0 && (
+          <section aria-labelledby="cooccurring-title">
+            <h2 id="cooccurring-title">Appears with</h2>
+            <ul className="cooccurring">
+              {page.cooccurring.map((c) => (
+                <li key={c.id}>
+                  <button type="button" className="link" onClick={() => onOpenEntity(c.id)}>
+                    {c.name}
+                  </button>{' '}
+                  <span className="muted">
+                    {ENTITY_TYPE_LABELS[c.type]} · {c.articles} article{c.articles === 1 ? '' : 's'}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {others.length > 0 && (
+          <section aria-labelledby="merge-title" className="merge">
+            <h2 id="merge-title">Merge</h2>
+            <p className="muted">Merging moves every mention of {entity.name} to the other entity and keeps its names as aliases.</p>
+            <select aria-label={`Merge ${entity.name} into`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+              <option value="">Choose an entity…</option>
+              {others.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>{' '}
+            <button
+              type="button"
+              disabled={!mergeInto}
+              onClick={() =>
+                void api['entities.merge']({ sourceId: entityId, targetId: mergeInto }).then(
+                  ({ entity: target }) => {
+                    notify({ tone: 'info', message: `${entity.name} merged into ${target.name}.` });
+                    onOpenEntity(target.id);
+                  },
+                  (e: unknown) => notify({ tone: 'error', message: errorMessage(e) }),
+                )
+              }
+            >
+              Merge into
+            </button>
+          </section>
+        )}
+      </article>
+    </div>
+  );
+}
