@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { EntitiesPanel } from './models/EntitiesPanel';
+import { ReaderPage } from './models/ReaderPage';
+
+test('the sample’s entities are suggested, reviewed and marked in the text', async ({ dossier }) => {
+  const page = dossier.page;
+  const entities = new EntitiesPanel(page);
+  await entities.open();
+  for (const name of ['India', 'Japan', 'Rajnath Singh', 'New Delhi', 'Quad', 'Laos']) {
+    await expect(entities.suggestion(name)).toBeVisible();
+  }
+  await entities.suggestion('Rajnath Singh').getByRole('button', { name: 'Accept' }).click();
+  await expect(entities.suggestion('Rajnath Singh')).toHaveCount(0);
+  await expect(entities.confirmed).toContainText('Rajnath Singh');
+  await expect.poll(() => page.evaluate(() => CSS.highlights.get('dossier-entity-person')?.size ?? 0)).toBeGreaterThan(0);
+
+  // Renamed and retyped on accept.
+  const quad = entities.suggestion('Quad');
+  await quad.getByLabel('Name').fill('Quadrilateral Security Dialogue');
+  await quad.getByLabel('Type').selectOption('organization');
+  await quad.getByRole('button', { name: 'Accept' }).click();
+  await expect(entities.confirmed).toContainText('Quadrilateral Security Dialogue');
+
+  await entities.panel.getByRole('button', { name: 'Accept all' }).click();
+  await expect(entities.panel.getByText('Nothing left to review in this article.')).toBeVisible();
+  await page.reload();
+  await entities.open();
+  await expect(entities.confirmed).toContainText('New Delhi');
+  expect(dossier.pageErrors).toEqual([]);
+});
+
+test('merge "Indian" into India, then India’s page shows all its mentions', async ({ dossier }) => {
+  const page = dossier.page;
+  const entities = new EntitiesPanel(page);
+  const reader = new ReaderPage(page);
+  await entities.open();
+  await entities.suggestion('India').getByRole('button', { name: 'Accept' }).click();
+  await expect(entities.confirmed).toContainText('India');
+
+  // The analyst links "Indian" by hand as an entity of its own…
+  await reader.select('Indian', 1);
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' });
+  await toolbar.getByRole('button', { name: 'Link to entity…' }).click();
+  await toolbar.getByLabel('Entity').fill('Indian');
+  await toolbar.getByRole('button', { name: 'Create “Indian”' }).click();
+  await entities.confirmed.getByRole('button', { name: 'Indian', exact: true }).click();
+
+  // …then merges it into India on its entity page.
+  await expect(page.getByRole('heading', { level: 1, name: 'Indian' })).toBeVisible();
+  await page.getByLabel('Merge Indian into').selectOption({ label: 'India' });
+  await page.getByRole('button', { name: 'Merge into' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'India', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Aliases (comma-separated)')).toHaveValue(/Indian/);
+
+  const mentions = page.getByRole('list', { name: /^Mentions in / }).getByRole('listitem');
+  await expect(mentions.filter({ hasText: 'India and Japan are strategic partners' })).not.toHaveCount(0);
+  await expect(mentions.filter({ hasText: 'Indian warships' })).not.toHaveCount(0);
+  const count = await mentions.count();
+  expect(count).toBeGreaterThanOrEqual(9);
+
+  // A mention opens the article at that passage.
+  await mentions.filter({ hasText: 'Indian warships' }).first().getByRole('button').click();
+  await expect(reader.title).toBeVisible();
+
+  // The entities list counts and filters.
+  await page.getByRole('button', { name: 'Entities', exact: true }).click();
+  await page.getByRole('group', { name: 'Filter by type' }).getByRole('button', { name: /^Place/ }).click();
+  await expect(page.getByRole('table').getByRole('row', { name: /India/ })).toBeVisible();
+});
+
+test('a rejected suggestion stays rejected in articles imported later', async ({ dossier }) => {
+  const page = dossier.page;
+  const entities = new EntitiesPanel(page);
+  await entities.open();
+  await entities.suggestion('Laos').getByRole('button', { name: 'Reject' }).click();
+  await expect(entities.suggestion('Laos')).toHaveCount(0);
+
+  const file = path.join(dossier.workspace, '..', `laos-${Date.now()}.txt`);
+  writeFileSync(
+    file,
+    'Mekong talks open in Vientiane\n\nOfficials from Laos and Thailand met in Vientiane on Tuesday to discuss river traffic. ' +
+      'Laos wants to expand cargo routes, while Thailand has asked for joint inspections of the dams upstream.\n',
+  );
+  await page.getByLabel('Articles to import').setInputFiles(file);
+  await page.getByRole('dialog', { name: /Imported 1 of 1/ }).getByRole('button', { name: 'Mekong talks open in Vientiane' }).click();
+  await entities.open();
+  await expect(entities.suggestion('Thailand')).toBeVisible();
+  await expect(entities.suggestion('Laos')).toHaveCount(0);
+});
