@@ -29,6 +29,8 @@ const SHORT_ONE_SIDED = 20;
 const ALONE_MIN = 50;
 /** Characters of the quote checked at an edge no context pins. */
 const EDGE_CHECK = 8;
+/** How much better than every rival place a side's context must agree to count. */
+const DISTINCT = 0.25;
 /** Characters of context and of quote on either side of the place they meet, checked for being a stock phrase. */
 const JUNCTION_CONTEXT = 16;
 const JUNCTION_QUOTE = 8;
@@ -59,11 +61,13 @@ export type Support = 'both sides' | 'one side' | 'alone' | null;
 export function support(best: ScoredCandidate, k: Competition): Support {
   const n = k.quote.exact.length;
   const e = best.errors;
-  const { prefix: p, suffix: s } = best;
+  const rivals = k.ranked.filter((c) => c.end <= best.start || c.start >= best.end);
+  const p = discriminating(best.prefix, rivals.map((c) => c.prefix));
+  const s = discriminating(best.suffix, rivals.map((c) => c.suffix));
   if (!clearWinner(best, k.ranked)) return null;
   if (n <= SHORT_QUOTE) return e === 0 && best.cost <= 1 ? 'both sides' : null;
   if (Math.min(p, s) >= (n < 10 ? AGREE_SHORT : AGREE)) return e <= Math.floor(n / 5) || pinnedTypos(best, k) ? 'both sides' : null;
-  if (Math.max(p, s) >= STRONG) return oneSided(best, k) && !closedUp(k.text, k.quote) ? 'one side' : null;
+  if (Math.max(p, s) >= STRONG) return oneSided(best, k, p >= s) && !closedUp(k.text, k.quote) ? 'one side' : null;
   return alone(best, k) ? 'alone' : null;
 }
 
@@ -89,16 +93,15 @@ function pinnedTypos(best: ScoredCandidate, k: Competition): boolean {
  * moved away from it, or text came between them). Context deleted along with the quote means the
  * passage went, and a phrase that happens to stand next to the same words elsewhere proves nothing.
  */
-function oneSided(best: ScoredCandidate, k: Competition): boolean {
+function oneSided(best: ScoredCandidate, k: Competition, prefixSide: boolean): boolean {
   const quote = k.quote.exact;
   const n = quote.length;
   const e = best.errors;
-  const prefixSide = best.prefix >= best.suffix;
   if (sidesDisagree(best, k, prefixSide) || junctionRecurs(best, k, prefixSide)) return false;
   if (k.exactCount > (e === 0 ? 1 : 0) && Math.max(best.prefix, best.suffix) < 1) return false;
-  if (n < SHORT_ONE_SIDED && k.exactCount > (e === 0 ? 1 : 0) && !survives(k.text, prefixSide ? k.quote.suffix : k.quote.prefix)) return false;
-  if (e === 0) return n >= ONE_SIDED_MIN;
   const weak = Math.min(best.prefix, best.suffix);
+  if (n < SHORT_ONE_SIDED && weak < PARTIAL && !survives(k.text, prefixSide ? k.quote.suffix : k.quote.prefix)) return false;
+  if (e === 0) return n >= ONE_SIDED_MIN;
   const allowed = weak >= PARTIAL ? Math.floor(n / 4) : Math.max(1, Math.floor(n / 10));
   return n >= ONE_SIDED_FUZZY_MIN && e <= allowed && keepsEdge(k.text, best, quote, prefixSide ? 'end' : 'start', EDGE_CHECK);
 }
@@ -115,13 +118,17 @@ function sidesDisagree(best: ScoredCandidate, k: Competition, prefixSide: boolea
 
 /**
  * Where the quote meets its agreeing context ("…rding to| officials famil…"), the words may be a
- * stock phrase that recurs in the text; then that context says nothing about this place.
+ * stock phrase that recurs in the text; then that context says little about this place. An exact
+ * quote whose whole self and context recur is simply ambiguous; a changed quote is then believed
+ * only if long enough to be evidence on its own. Context cut short by the text's edge is distinct.
  */
 function junctionRecurs(best: ScoredCandidate, k: Competition, prefixSide: boolean): boolean {
   const { exact: quote, prefix, suffix } = k.quote;
+  const context = prefixSide ? prefix : suffix;
+  if (context.length < JUNCTION_CONTEXT || (best.errors > 0 && quote.length >= SHORT_ONE_SIDED)) return false;
   const inQuote = best.errors === 0 ? quote.length : JUNCTION_QUOTE;
   const junction = prefixSide ? prefix.slice(-JUNCTION_CONTEXT) + quote.slice(0, inQuote) : quote.slice(-inQuote) + suffix.slice(0, JUNCTION_CONTEXT);
-  const own = prefixSide ? best.start - Math.min(JUNCTION_CONTEXT, prefix.length) : best.end - Math.min(inQuote, quote.length);
+  const own = prefixSide ? best.start - JUNCTION_CONTEXT : best.end - Math.min(inQuote, quote.length);
   for (let i = k.text.indexOf(junction); i !== -1; i = k.text.indexOf(junction, i + 1)) if (i !== own) return true;
   return false;
 }
@@ -166,6 +173,15 @@ function closedUp(text: string, q: TextQuoteSelector): boolean {
 const edits = (agreement: number, expected: string) => Math.round((1 - agreement) * expected.length);
 
 /** The context is still somewhere in the text, give or take a few edits. */
+/**
+ * A side's agreement counts only if the other places the quote could be agree clearly less there:
+ * around a stock phrase ("according to officials familiar with the talks") every copy agrees, and
+ * that is no evidence for this one.
+ */
+function discriminating(agreement: number, rivals: number[]): number {
+  return agreement - Math.max(0, ...rivals) >= DISTINCT ? agreement : 0;
+}
+
 function survives(text: string, context: string): boolean {
   return context.length >= EDGE_CHECK && search(text, context, Math.floor(context.length * (1 - AGREE_SHORT))).length > 0;
 }

@@ -2,7 +2,7 @@ import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../model/annotation';
 import { alignSeam } from './boundaryAlignment';
 import { snapToCodePoints } from './codePoints';
-import { agreementBefore } from './contextAgreement';
+import { agreementAfter, agreementBefore } from './contextAgreement';
 import { boundedEditDistance } from './editDistance';
 
 /**
@@ -119,9 +119,12 @@ export function bridgedCandidates(text: string, selector: TextQuoteSelector): Ca
     const close = text.indexOf(quote.slice(head) + suffix, start + head);
     if (close === -1 || close - (start + head) > Math.max(2 * quote.length, MAX_INSERTION)) continue;
     if (text.slice(start + head, close).includes(PARAGRAPH_BREAK) && !quote.includes(PARAGRAPH_BREAK)) continue;
-    // The opening found again right before the close: the whole quote stands there, and the text
-    // after the prefix only began the same way (a sentence inserted before the quote).
-    if (agreementBefore(text, close, quote.slice(0, head)) >= 1 - Math.max(1, head / 10) / head) continue;
+    // The opening found again right before the close (or the close right after the opening): the
+    // whole quote stands there, give or take a typo in ten characters, and only the text beside
+    // it began or ended the same way — a sentence inserted before or after the quote, not inside.
+    const rest = quote.length - head;
+    if (agreementBefore(text, close, quote.slice(0, head)) >= 1 - Math.floor(head / 10) / head) continue;
+    if (agreementAfter(text, start + head, quote.slice(head)) >= 1 - Math.floor(rest / 10) / rest) continue;
     const end = close + quote.length - head;
     out.push({ kind: 'bridged', start, end, errors: end - start - quote.length });
   }

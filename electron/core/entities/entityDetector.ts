@@ -24,10 +24,16 @@ export function inProcessDetector(): EntityDetector {
  * other API calls. Falls back to the calling thread when the worker bundle is not built.
  */
 export function workerDetector(workerFile: string): EntityDetector {
-  if (!existsSync(workerFile)) return inProcessDetector();
+  const fallback = inProcessDetector();
+  if (!existsSync(workerFile)) return fallback;
   let worker: Worker | null = null;
+  // A worker that cannot start (a packaging problem) must not take entity detection down with it.
+  let broken = false;
   let nextId = 1;
-  const pending = new Map<number, { resolve(value: DetectedEntity[]): void; reject(error: Error): void }>();
+  const pending = new Map<
+    number,
+    { text: string; options: DetectOptions; resolve(value: DetectedEntity[]): void; reject(error: Error): void }
+  >();
   const start = () => {
     const w = new Worker(workerFile);
     w.on('message', (m: { id: number; entities?: DetectedEntity[]; error?: string }) => {
@@ -37,7 +43,9 @@ export function workerDetector(workerFile: string): EntityDetector {
       else p?.resolve(m.entities ?? []);
     });
     w.on('error', (error) => {
-      for (const p of pending.values()) p.reject(error);
+      console.error('Dossier: the entity detection worker failed; detecting in the main thread from now on.', error);
+      broken = true;
+      for (const p of pending.values()) fallback.detect(p.text, p.options).then(p.resolve, p.reject);
       pending.clear();
       worker = null;
     });
@@ -46,10 +54,11 @@ export function workerDetector(workerFile: string): EntityDetector {
   };
   return {
     detect(text, options) {
+      if (broken) return fallback.detect(text, options);
       worker ??= start();
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { text, options, resolve, reject });
         worker!.postMessage({ id, text, options });
       });
     },

@@ -1,0 +1,107 @@
+import { AGREEMENTS, EVENTS, OTHER_NAMES } from './gazetteer/agreementsAndEvents';
+import { COUNTRIES, OTHER_STATES } from './gazetteer/countries';
+import { COMPANIES, INTERNATIONAL_ORGANIZATIONS, NATIONAL_BODIES } from './gazetteer/organizations';
+import { REGIONS, WATERS } from './gazetteer/places';
+import { PhraseIndex, type PhraseMatch } from './phraseIndex';
+import type { Token } from './tokenize';
+import type { EntityType } from './types';
+
+/** One bundled entity: its canonical name, type and every form that refers to it. */
+export interface GazetteerEntry {
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  demonyms: string[];
+}
+
+export interface GazetteerHit {
+  name: string;
+  type: EntityType;
+  /** "Japanese" rather than "Japan": an adjective, so also fine inside titles ("Japanese counterpart"). */
+  demonym: boolean;
+}
+
+const lines = (block: string): string[][] =>
+  block
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .map((l) => l.split('|'));
+
+const list = (field: string | undefined): string[] =>
+  (field ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+/** "Afghan" → "Afghans", "Solomon Islander" → "Solomon Islanders"; "Chinese", "Swiss" have none. */
+export function demonymPlural(demonym: string): string | null {
+  if (/(?:ese|ish|ch|ss|sh|i|s|x|z)$/u.test(demonym)) return /i$/u.test(demonym) ? `${demonym}s` : null;
+  return `${demonym}s`;
+}
+
+function parseStates(block: string, entries: GazetteerEntry[]): void {
+  for (const [name, aliases, demonyms, cities] of lines(block)) {
+    if (!name) continue;
+    const forms = list(demonyms);
+    const plurals = forms.map(demonymPlural).filter((p): p is string => p !== null);
+    entries.push({ name, type: 'place', aliases: list(aliases), demonyms: [...forms, ...plurals] });
+    for (const city of list(cities)) entries.push({ name: city, type: 'place', aliases: [], demonyms: [] });
+  }
+}
+
+function parseNamed(block: string, type: EntityType, entries: GazetteerEntry[]): void {
+  for (const [name, aliases] of lines(block)) {
+    if (name) entries.push({ name, type, aliases: list(aliases), demonyms: [] });
+  }
+}
+
+let cachedEntries: GazetteerEntry[] | null = null;
+let cachedIndex: PhraseIndex<GazetteerHit> | null = null;
+
+export function gazetteerEntries(): readonly GazetteerEntry[] {
+  if (cachedEntries) return cachedEntries;
+  const entries: GazetteerEntry[] = [];
+  parseStates(COUNTRIES, entries);
+  parseStates(OTHER_STATES, entries);
+  parseNamed(REGIONS, 'place', entries);
+  parseNamed(WATERS, 'place', entries);
+  parseNamed(INTERNATIONAL_ORGANIZATIONS, 'organization', entries);
+  parseNamed(NATIONAL_BODIES, 'organization', entries);
+  parseNamed(COMPANIES, 'organization', entries);
+  parseNamed(AGREEMENTS, 'agreement', entries);
+  parseNamed(EVENTS, 'event', entries);
+  parseNamed(OTHER_NAMES, 'other', entries);
+  cachedEntries = entries;
+  return entries;
+}
+
+/** Built once per process: about 2,000 phrases, a few milliseconds. */
+export function gazetteerIndex(): PhraseIndex<GazetteerHit> {
+  if (cachedIndex) return cachedIndex;
+  const index = new PhraseIndex<GazetteerHit>();
+  for (const e of gazetteerEntries()) {
+    // Proper names are capitalised, so exact case: "US" is never "us", "WHO" never "who".
+    index.add(e.name, { name: e.name, type: e.type, demonym: false }, true);
+    for (const a of e.aliases) index.add(a, { name: e.name, type: e.type, demonym: false }, true);
+    for (const d of e.demonyms) index.add(d, { name: e.name, type: e.type, demonym: true }, true);
+  }
+  cachedIndex = index;
+  return index;
+}
+
+const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
+
+/**
+ * The longest bundled name at token `i`. All-caps words are also read in title case so that
+ * datelines ("ADDIS ABABA — …") resolve; real acronyms still match exactly first.
+ */
+export function lookupGazetteer(text: string, tokens: readonly Token[], i: number): PhraseMatch<GazetteerHit> | null {
+  const index = gazetteerIndex();
+  const exact = index.matchAt(text, tokens, i);
+  const t = tokens[i];
+  if (!t || t.text.length < 3 || t.text !== t.text.toUpperCase() || !/\p{Lu}\p{Lu}/u.test(t.text)) return exact;
+  const folded = index.matchAt(text, tokens, i, (w) => (/^\p{Lu}{3,}$/u.test(w) ? titleCase(w) : w));
+  if (folded && (!exact || folded.to > exact.to)) return folded;
+  return exact;
+}
