@@ -30,7 +30,7 @@ test('File › Import takes several formats at once, reports each failure, and k
   await expect(page.getByTestId('reader-body')).not.toContainText('editor: check the tonnage');
 
   const library = page.getByRole('navigation', { name: 'Articles' });
-  await expect(library.getByRole('button')).toHaveCount(3);
+  await expect(library.getByRole('list').getByRole('button')).toHaveCount(3);
   await library.getByRole('button', { name: /Night ferry links Kestrel Bay/ }).click();
   await expect(page.getByTestId('reader-body')).not.toContainText(/cookie|Subscribe|Related/i);
   expect(dossier.pageErrors).toEqual([]);
@@ -56,7 +56,7 @@ test('dropping files on the window imports them; the same bytes again are "alrea
   const summary = page.getByRole('dialog', { name: /Imported 1 of 2/ });
   await expect(summary.getByRole('list', { name: 'Already in the workspace' })).toContainText('In the backdrop of ongoing discussions');
   await summary.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('button')).toHaveCount(2);
+  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('list').getByRole('button')).toHaveCount(2);
 });
 
 test('hostile HTML imports as inert text: no dialog, no console error, no request leaves', async ({ dossier }) => {

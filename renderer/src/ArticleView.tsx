@@ -5,7 +5,7 @@ import type { EntityType } from '../../electron/common/model/entity';
 import { EntityReviewPanel } from './entities/EntityReviewPanel';
 import { useArticleEntities } from './entities/useArticleEntities';
 import type { PaintedMention } from './reader/highlightPainter';
-import { SelectionToolbar } from './reader/SelectionToolbar';
+import { LinkEntityPopover, SelectionToolbar } from './reader/SelectionToolbar';
 import { api, onEvent, saveFile } from './api';
 import { AnnotationPanel } from './annotations/AnnotationPanel';
 import { useAnnotations } from './annotations/useAnnotations';
@@ -36,6 +36,7 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
+  const [linkTarget, setLinkTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const reader = useRef<ReaderHandle>(null);
   const notify = useNotify();
   const state = useAnnotations(articleId, saves);
@@ -118,10 +119,11 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
 
   const linkSelection = useCallback(
     async (target: { entityId: string } | { name: string; type: EntityType }) => {
-      const range = selectedRange();
-      if (!range) return;
+      if (!linkTarget) return;
+      const { start, end } = linkTarget.range;
       try {
-        await api['entities.link']({ articleId, start: range.start, end: range.end, ...target });
+        await api['entities.link']({ articleId, start, end, ...target });
+        setLinkTarget(null);
         clearSelection();
         await entities.reload();
         setTab('entities');
@@ -129,7 +131,7 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
         notify({ tone: 'error', message: errorMessage(error) });
       }
     },
-    [articleId, entities, notify, selectedRange],
+    [articleId, entities, linkTarget, notify],
   );
 
   const exportBrief = useCallback(async () => {
@@ -199,16 +201,22 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
           onOpenDetails={() => setDetailsOpen(true)}
           mentions={painted}
         />
-        {selection && (
+        {selection && !linkTarget && (
           <SelectionToolbar
-            key={`${selection.range.start}-${selection.range.end}`}
             rect={selection.rect}
-            selectedText={article.text.slice(selection.range.start, selection.range.end)}
             reattaching={reattaching !== null}
-            known={entities.known}
             onHighlight={() => void highlightSelection()}
             onAttach={() => void attachSelection()}
+            onStartLink={() => setLinkTarget(selection)}
+          />
+        )}
+        {linkTarget && (
+          <LinkEntityPopover
+            rect={linkTarget.rect}
+            selectedText={article.text.slice(linkTarget.range.start, linkTarget.range.end)}
+            known={entities.known}
             onLink={(target) => void linkSelection(target)}
+            onCancel={() => setLinkTarget(null)}
           />
         )}
       </div>

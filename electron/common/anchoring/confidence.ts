@@ -1,6 +1,6 @@
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../model/annotation';
-import { agreementAfter, agreementBefore } from './contextAgreement';
+import { agreementAfter, agreementBefore, contextEdits } from './contextAgreement';
 import type { ScoredCandidate } from './scoredCandidate';
 
 /**
@@ -9,22 +9,27 @@ import type { ScoredCandidate } from './scoredCandidate';
  * highlight on the wrong words misleads them.
  */
 
-/** Context agreement that still says "same neighbourhood", e.g. one reworded word in 32 characters… */
+/** Context agreement that still says "same neighbourhood", e.g. one reworded word in 32 characters. */
 const AGREE = 0.6;
-/** …for a quote under 10 characters, which carries little evidence of its own. */
-const AGREE_SHORT = 0.75;
-/** Context agreement that says "unchanged but for a typo": enough to stand on one side alone. */
+/** Context found again elsewhere with this agreement still counts as surviving… */
+const SURVIVES = 0.75;
+/** …as does its far half within this many characters of the quote. */
+const NEAR = 64;
+/** Context agreement that says "unchanged but for a typo": enough to stand on one side alone, and what a quote under 10 characters needs on both. */
 export const STRONG = 0.9;
 /** The other side of a strong one, partly kept (a reworded word next to the quote). */
 const PARTIAL = 0.45;
-/** Quotes this short match too many places to be found fuzzily: exact, and context all but unchanged. */
+/** Quotes this short match too many places to be found fuzzily: exact, and at most one edit of context. */
 export const SHORT_QUOTE = 3;
 /** Shortest quote placed on one side's context: exact… */
 const ONE_SIDED_MIN = 5;
 /** …or differing from the quote. */
 const ONE_SIDED_FUZZY_MIN = 10;
-/** Below this, a quote placed on one side's context needs the other side's old words to exist still (see oneSided). */
-const SHORT_ONE_SIDED = 20;
+/**
+ * From this length a quote carries evidence of its own: it may be reworded (see reworded), and on
+ * one side's context needs no further sign that its other side moved rather than went (see oneSided).
+ */
+const LONG_QUOTE = 20;
 /** Shortest quote placed with no context agreeing: the only exact occurrence, or nearly exact. */
 const ALONE_MIN = 50;
 /** Characters of the quote checked at an edge no context pins. */
@@ -65,9 +70,10 @@ export function support(best: ScoredCandidate, k: Competition): Support {
   const p = discriminating(best.prefix, rivals.map((c) => c.prefix));
   const s = discriminating(best.suffix, rivals.map((c) => c.suffix));
   if (!clearWinner(best, k.ranked)) return null;
-  if (n <= SHORT_QUOTE) return e === 0 && best.cost <= 1 ? 'both sides' : null;
-  if (Math.min(p, s) >= (n < 10 ? AGREE_SHORT : AGREE)) return e <= Math.floor(n / 5) || pinnedTypos(best, k) ? 'both sides' : null;
-  if (Math.max(p, s) >= STRONG) return oneSided(best, k, p >= s) && !closedUp(k.text, k.quote) ? 'one side' : null;
+  if (n <= SHORT_QUOTE) return e === 0 && contextEdits(best.prefix, k.quote.prefix) + contextEdits(best.suffix, k.quote.suffix) <= 1 ? 'both sides' : null;
+  if (Math.min(p, s) >= (n < 10 ? STRONG : AGREE)) return (e <= Math.floor(n / 5) || pinnedTypos(best, k) || reworded(best, k)) && !closedUp(k.text, k.quote) ? 'both sides' : null;
+  if (Math.max(p, s) >= STRONG) return oneSided(best, k, p >= s, Math.min(p, s)) && !closedUp(k.text, k.quote) ? 'one side' : null;
+  // A paragraph that moved whole also leaves its old neighbours closed up, so that test is not for here.
   return alone(best, k) ? 'alone' : null;
 }
 
@@ -78,32 +84,42 @@ export function support(best: ScoredCandidate, k: Competition): Support {
  */
 function pinnedTypos(best: ScoredCandidate, k: Competition): boolean {
   const quote = k.quote.exact;
-  if (best.prefix < STRONG || best.suffix < STRONG || best.errors > Math.floor(quote.length / 3)) return false;
+  if (quote.length >= LONG_QUOTE || best.prefix < STRONG || best.suffix < STRONG || best.errors > Math.floor(quote.length / 3)) return false;
   const first = k.text[best.start];
   const last = k.text[best.end - 1];
   return (first === quote[0] || first === quote[1]) && (last === quote.at(-1) || last === quote.at(-2));
 }
 
 /**
+ * A longer quote with a word or two reworded inside, both ends intact: up to a quarter edited, or
+ * a third (a short word replaced by a long one) when the context on both sides is exactly as it was.
+ */
+function reworded(best: ScoredCandidate, k: Competition): boolean {
+  const quote = k.quote.exact;
+  const exactContext = best.prefix === 1 && best.suffix === 1;
+  if (quote.length < LONG_QUOTE || best.errors > Math.floor(quote.length / (exactContext ? 3 : 4))) return false;
+  return keepsEdge(k.text, best, quote, 'start', EDGE_CHECK) && keepsEdge(k.text, best, quote, 'end', EDGE_CHECK);
+}
+
+/**
  * Context on one side only (the other rewritten, or the quote moved to a paragraph's edge). That
  * side must not point elsewhere too: not to another match of the quote (sidesDisagree), nor as a
  * stock phrase that brings its neighbour words with it (junctionRecurs). A quote that occurs
- * elsewhere needs that side intact, since stock neighbours nearly match anywhere. And a short
- * quote needs one more sign: the context on its other side must still exist somewhere (the quote
- * moved away from it, or text came between them). Context deleted along with the quote means the
+ * elsewhere needs that side intact, since stock neighbours nearly match anywhere. And a short or
+ * changed quote needs one more sign, unless its other side partly agrees: the context there must
+ * still exist somewhere (the quote moved away from it, or text came between them). Context deleted along with the quote means the
  * passage went, and a phrase that happens to stand next to the same words elsewhere proves nothing.
  */
-function oneSided(best: ScoredCandidate, k: Competition, prefixSide: boolean): boolean {
+function oneSided(best: ScoredCandidate, k: Competition, prefixSide: boolean, weak: number): boolean {
   const quote = k.quote.exact;
   const n = quote.length;
   const e = best.errors;
   if (sidesDisagree(best, k, prefixSide) || junctionRecurs(best, k, prefixSide)) return false;
   if (k.exactCount > (e === 0 ? 1 : 0) && Math.max(best.prefix, best.suffix) < 1) return false;
-  const weak = Math.min(best.prefix, best.suffix);
-  if (n < SHORT_ONE_SIDED && weak < PARTIAL && !survives(k.text, prefixSide ? k.quote.suffix : k.quote.prefix)) return false;
+  if ((e > 0 || n < LONG_QUOTE) && weak < PARTIAL && !lostSideSurvives(best, k, prefixSide)) return false;
   if (e === 0) return n >= ONE_SIDED_MIN;
   const allowed = weak >= PARTIAL ? Math.floor(n / 4) : Math.max(1, Math.floor(n / 10));
-  return n >= ONE_SIDED_FUZZY_MIN && e <= allowed && keepsEdge(k.text, best, quote, prefixSide ? 'end' : 'start', EDGE_CHECK);
+  return n >= ONE_SIDED_FUZZY_MIN && e <= allowed && keepsEdge(k.text, best, quote, prefixSide ? 'end' : 'start', EDGE_CHECK) && keepsWords(best, k, prefixSide ? 'end' : 'start');
 }
 
 /**
@@ -125,7 +141,7 @@ function sidesDisagree(best: ScoredCandidate, k: Competition, prefixSide: boolea
 function junctionRecurs(best: ScoredCandidate, k: Competition, prefixSide: boolean): boolean {
   const { exact: quote, prefix, suffix } = k.quote;
   const context = prefixSide ? prefix : suffix;
-  if (context.length < JUNCTION_CONTEXT || (best.errors > 0 && quote.length >= SHORT_ONE_SIDED)) return false;
+  if (context.length < JUNCTION_CONTEXT || (best.errors > 0 && quote.length >= LONG_QUOTE)) return false;
   const inQuote = best.errors === 0 ? quote.length : JUNCTION_QUOTE;
   const junction = prefixSide ? prefix.slice(-JUNCTION_CONTEXT) + quote.slice(0, inQuote) : quote.slice(-inQuote) + suffix.slice(0, JUNCTION_CONTEXT);
   const own = prefixSide ? best.start - JUNCTION_CONTEXT : best.end - Math.min(inQuote, quote.length);
@@ -138,7 +154,18 @@ function alone(best: ScoredCandidate, k: Competition): boolean {
   const quote = k.quote.exact;
   const n = quote.length;
   if (n < ALONE_MIN || best.errors > Math.floor(n / 20) || k.exactCount !== (best.errors === 0 ? 1 : 0)) return false;
-  return keepsEdge(k.text, best, quote, 'start', EDGE_CHECK) && keepsEdge(k.text, best, quote, 'end', EDGE_CHECK);
+  return keepsEdge(k.text, best, quote, 'start', EDGE_CHECK) && keepsEdge(k.text, best, quote, 'end', EDGE_CHECK) && keepsWords(best, k, 'start') && keepsWords(best, k, 'end');
+}
+
+/**
+ * A quote that began (ended) at a word boundary must not be placed cutting into a word: "…with the
+ * talks for" is not found in "…with the talks forces".
+ */
+function keepsWords(best: ScoredCandidate, k: Competition, edge: 'start' | 'end'): boolean {
+  const { exact: quote, prefix, suffix } = k.quote;
+  const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  if (edge === 'start') return !wordChar(quote[0]) || wordChar(prefix.at(-1)) || !wordChar(k.text[best.start - 1]);
+  return !wordChar(quote.at(-1)) || wordChar(suffix[0]) || !wordChar(k.text[best.end]);
 }
 
 /** The placed span opens (or closes) with the quote's first (last) k characters; from two on, give or take one edit. */
@@ -182,6 +209,16 @@ function discriminating(agreement: number, rivals: number[]): number {
   return agreement - Math.max(0, ...rivals) >= DISTINCT ? agreement : 0;
 }
 
-function survives(text: string, context: string): boolean {
-  return context.length >= EDGE_CHECK && search(text, context, Math.floor(context.length * (1 - AGREE_SHORT))).length > 0;
+/**
+ * The context on the side that no longer agrees is still in the text: whole, somewhere (the quote
+ * moved away from it, or a sentence came between), or its far half just beyond the candidate
+ * (the words next to the quote were cut).
+ */
+function lostSideSurvives(best: ScoredCandidate, k: Competition, prefixSide: boolean): boolean {
+  const context = prefixSide ? k.quote.suffix : k.quote.prefix;
+  if (context.length < EDGE_CHECK) return false;
+  if (search(k.text, context, Math.floor(context.length * (1 - SURVIVES))).length > 0) return true;
+  const farHalf = prefixSide ? context.slice(context.length / 2) : context.slice(0, context.length / 2);
+  const beyond = prefixSide ? k.text.slice(best.end, best.end + NEAR) : k.text.slice(Math.max(0, best.start - NEAR), best.start);
+  return search(beyond, farHalf, 1).length > 0;
 }

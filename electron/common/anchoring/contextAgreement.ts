@@ -20,6 +20,11 @@ export function suffixAgreement(text: string, end: number, suffix: string): numb
   return agreementAfter(text, end, suffix, suffix.length < CONTEXT_LENGTH);
 }
 
+/** Edits between a stored context and the text, from its agreement there (the text's edge counted in). */
+export function contextEdits(agreement: number, context: string): number {
+  return Math.round((1 - agreement) * (context.length + (context.length < CONTEXT_LENGTH ? 1 : 0)));
+}
+
 /** Both contexts exactly as stored (agreement 1 on each side), checked without aligning anything. */
 export function contextUnchanged(text: string, start: number, end: number, prefix: string, suffix: string): boolean {
   const before = text.slice(Math.max(0, start - prefix.length), start) === prefix && (prefix.length >= CONTEXT_LENGTH || start === prefix.length);

@@ -115,7 +115,7 @@ export function bridgedCandidates(text: string, selector: TextQuoteSelector): Ca
     const start = p + prefix.length;
     let head = 0;
     while (head < quote.length && text[start + head] === quote[head]) head++;
-    if (head === 0 || head === quote.length) continue;
+    if (head < BRIDGE_EDGE || quote.length - head < BRIDGE_EDGE) continue;
     const close = text.indexOf(quote.slice(head) + suffix, start + head);
     if (close === -1 || close - (start + head) > Math.max(2 * quote.length, MAX_INSERTION)) continue;
     if (text.slice(start + head, close).includes(PARAGRAPH_BREAK) && !quote.includes(PARAGRAPH_BREAK)) continue;
@@ -133,6 +133,8 @@ export function bridgedCandidates(text: string, selector: TextQuoteSelector): Ca
 
 const PARAGRAPH_BREAK = '\n\n';
 const MAX_INSERTION = 400;
+/** Characters of the quote that must stand on each side of the insertion; fewer can be chance (a shared first letter). */
+const BRIDGE_EDGE = 8;
 
 function indexesOf(text: string, needle: string): number[] {
   const out: number[] = [];

@@ -25,7 +25,7 @@ export function makeCandidate(
   to: number,
   type: EntityType,
   source: CandidateSource,
-  extra: Partial<Pick<Candidate, 'key' | 'aliases' | 'name' | 'context'>> = {},
+  extra: Partial<Pick<Candidate, 'key' | 'aliases' | 'shortForms' | 'name' | 'context'>> = {},
 ): Candidate {
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;

@@ -1,6 +1,8 @@
-import { isNameToken, type Analysis } from './analysis';
+import { isNameToken, isOrdinaryAt, type Analysis } from './analysis';
 import { makeCandidate, nameKey, normalizeName, spanText } from './candidate';
-import { HEAD_FINAL, LOWERCASE_CUES, SHIP_PREFIXES, VESSEL_NOUNS } from './patternWords';
+import { COMPANY_PREFIXES, GEOGRAPHIC_NOUNS, HEAD_FINAL, LOWERCASE_CUES, NAME_HYPHEN_SUFFIXES, SHIP_PREFIXES, VESSEL_NOUNS } from './patternWords';
+import { isCommonWord, isFamilyName, isGivenName } from './lexicon';
+import { TITLE_HEADS, TITLE_MODIFIERS } from './titleWords';
 import { isAllCaps, joinable } from './tokenize';
 import type { Candidate } from './types';
 
@@ -19,13 +21,17 @@ export function findCuePatterns(a: Analysis): Candidate[] {
     const t = a.tokens[i]!;
     if (t.kind !== 'word') continue;
     if (SHIP_PREFIXES.has(t.text)) push(out, shipName(a, i));
+    if (COMPANY_PREFIXES.has(t.text)) push(out, companyName(a, i));
     if (MODEL.test(t.text)) out.push(model(a, i));
     else if (THREAT_ACTOR.test(t.text)) out.push(makeCandidate(a.text, a.tokens, i, i + 1, 'organization', 'pattern'));
     if (t.text === 'Resolution' && NUMBER.test(a.tokens[i + 1]?.text ?? '') && adjacent(a, i, i + 1)) {
       out.push(makeCandidate(a.text, a.tokens, i, i + 2, 'other', 'pattern'));
     }
     if (VESSEL_NOUNS.has(t.text) || /-flagged$/u.test(t.text)) push(out, vesselAfter(a, i));
-    const cue = LOWERCASE_CUES.get(t.text);
+    if (/^(?:19|20)\d\d$/u.test(t.text)) push(out, editionBefore(a, i));
+    const g = a.gazetteer[i];
+    if (g && g.payload.type === 'place' && !g.payload.demonym) push(out, placeNamedCompany(a, i, g.to));
+    const cue = LOWERCASE_CUES.get(t.text) ?? (GEOGRAPHIC_NOUNS.has(t.text) ? 'place' : undefined);
     if (cue) push(out, nameBeforeCue(a, i, cue));
   }
   return out;
@@ -42,10 +48,26 @@ const adjacent = (a: Analysis, i: number, j: number): boolean => {
   return x !== undefined && y !== undefined && joinable(a.text, x, y);
 };
 
-/** Capitalised tokens from `from` onwards (at most `max`), as an exclusive end index. */
+const SHIP_NAME_CONNECTORS = new Set(['of', 'de', 'van', 'der', 'la', 'le', 'del', 'da', 'von']);
+
+/**
+ * Capitalised tokens from `from` onwards (at most `max` words): ship names may be any words
+ * ("Ocean Falcon") and keep their particles ("HMS Prince of Wales", "HNLMS Johan de Witt").
+ */
 function runAfter(a: Analysis, from: number, max: number): number {
   let end = from;
-  while (end - from < max && isNameToken(a, end) && (end === from || adjacent(a, end - 1, end)) && !HEAD_FINAL.has(a.tokens[end]!.text)) end++;
+  let k = from;
+  let words = 0;
+  while (words < max && k < a.tokens.length) {
+    if (k > from && !adjacent(a, k - 1, k)) break;
+    if (isNameToken(a, k)) {
+      words++;
+      k++;
+      end = k;
+    } else if (k > from && SHIP_NAME_CONNECTORS.has(a.tokens[k]!.text) && isNameToken(a, k + 1) && adjacent(a, k, k + 1)) {
+      k++;
+    } else break;
+  }
   return end;
 }
 
@@ -53,6 +75,14 @@ function shipName(a: Analysis, i: number): Candidate | null {
   if (!adjacent(a, i, i + 1)) return null;
   const end = runAfter(a, i + 1, 4);
   return end > i + 1 ? makeCandidate(a.text, a.tokens, i, end, 'other', 'pattern') : null;
+}
+
+/** "PT Dirgantara Indonesia", "PJSC Gazprom Neft": legal forms that open a company name. */
+function companyName(a: Analysis, i: number): Candidate | null {
+  if (!adjacent(a, i, i + 1)) return null;
+  let end = i + 1;
+  while (end - i <= 4 && isNameToken(a, end) && adjacent(a, end - 1, end)) end++;
+  return end > i + 1 ? makeCandidate(a.text, a.tokens, i, end, 'organization', 'pattern') : null;
 }
 
 function vesselAfter(a: Analysis, i: number): Candidate | null {
@@ -74,9 +104,14 @@ function model(a: Analysis, i: number): Candidate {
  * The capitalised run right before a lowercase cue word, and any run coordinated with it
  * ("Hellfire and JAGM missiles"). Runs the gazetteer already explains are left to it.
  */
+const FUNCTION_WORDS = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'its', 'their', 'his', 'her']);
+
 function nameBeforeCue(a: Analysis, cue: number, type: Candidate['type']): Candidate[] {
   const runs: [number, number][] = [];
-  let end = cue;
+  // One descriptive word may sit between the name and the cue: "Setermoen training area".
+  const gap = a.tokens[cue - 1];
+  const skip = gap?.kind === 'word' && /^\p{Ll}+$/u.test(gap.text) && !FUNCTION_WORDS.has(gap.text) && !LOWERCASE_CUES.has(gap.text) && type !== 'agreement' ? 1 : 0;
+  let end = cue - skip;
   for (;;) {
     if (!adjacent(a, end - 1, end) || !isNameToken(a, end - 1)) break;
     let s = end - 1;
@@ -87,16 +122,64 @@ function nameBeforeCue(a: Analysis, cue: number, type: Candidate['type']): Candi
     end = s - 1;
   }
   const out: Candidate[] = [];
-  for (const [s, e] of runs) {
-    const first = a.tokens[s]!;
+  for (const [first, e] of runs) {
+    // "Russian Su-30 … jets": the demonym in front is its own entity.
+    let s = first;
+    while (s < e && a.gazetteer[s] && a.gazetteer[s]!.to < e) s = a.gazetteer[s]!.to;
     if (a.gazetteer[s] && a.gazetteer[s]!.to >= e) continue;
-    if (first.sentenceStart && e - s === 1 && /^\p{Lu}\p{Ll}+$/u.test(first.text) && type !== 'other') continue;
-    if (type === 'event' && e === cue) {
-      const bare = spanText(a.text, a.tokens, s, e);
-      out.push(makeCandidate(a.text, a.tokens, s, cue + 1, type, 'pattern', { key: nameKey(bare), name: normalizeName(bare) }));
+    if (e - s === 1 && isOrdinaryAt(a, s)) continue;
+    const closing = e === cue - skip;
+    if (closing && (type === 'event' || GEOGRAPHIC_NOUNS.has(a.tokens[cue]!.text))) {
+      // "the Malabar exercise" is Malabar; "the Scandinavian peninsula" is the whole phrase.
+      const full = spanText(a.text, a.tokens, s, cue + 1);
+      const name = type === 'event' ? spanText(a.text, a.tokens, s, e) : full;
+      out.push(makeCandidate(a.text, a.tokens, s, cue + 1, type, 'pattern', { key: nameKey(name), name: normalizeName(name) }));
+    } else if (e - s === 1 && NAME_HYPHEN_SUFFIXES.test(a.tokens[s]!.text)) {
+      out.push(hyphenHead(a, s, type));
     } else {
       out.push(makeCandidate(a.text, a.tokens, s, e, type, 'pattern'));
     }
   }
   return out;
+}
+
+/**
+ * "Nordic Response 2025", "RIMPAC 2024": a name followed by a year is an edition of a recurring
+ * event. Its name is the part without the year; a country or city with a year is just a place.
+ */
+function editionBefore(a: Analysis, year: number): Candidate | null {
+  if (!adjacent(a, year - 1, year) || !isNameToken(a, year - 1)) return null;
+  let s = year - 1;
+  while (s - 1 >= 0 && year - s < 4 && isNameToken(a, s - 1) && adjacent(a, s - 1, s)) s--;
+  while (s < year && (isOrdinaryAt(a, s) || /^(?:The|In|On|By|Since|Until|From)$/u.test(a.tokens[s]!.text))) s++;
+  if (s >= year) return null;
+  const g = a.gazetteer[s];
+  if (g && g.to === year && g.payload.type !== 'event') return null;
+  if (/^\p{Lu}\p{Ll}+$/u.test(a.tokens[year - 1]!.text) && /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/u.test(a.tokens[year - 1]!.text)) return null;
+  const name = spanText(a.text, a.tokens, s, year);
+  return makeCandidate(a.text, a.tokens, s, year + 1, 'event', 'pattern', { key: nameKey(g?.to === year ? g.payload.name : name), name: normalizeName(g?.to === year ? g.payload.name : name) });
+}
+
+/**
+ * "Tokyo Electron", "China Telecom": a place followed by a capitalised word that is neither a
+ * name, a title, a date nor an ordinary word names a company.
+ */
+function placeNamedCompany(a: Analysis, from: number, to: number): Candidate | null {
+  let end = to;
+  while (end - to < 2 && isNameToken(a, end) && adjacent(a, end - 1, end)) {
+    const w = a.tokens[end]!.text;
+    if (a.gazetteer[end] || HEAD_FINAL.has(w) || isCommonWord(w) || isGivenName(w) || isFamilyName(w) || TITLE_HEADS.has(w.toLowerCase()) || TITLE_MODIFIERS.has(w.toLowerCase()) || CALENDAR.test(w)) return null;
+    end++;
+  }
+  if (end === to || isNameToken(a, end)) return null;
+  return makeCandidate(a.text, a.tokens, from, end, 'organization', 'pattern');
+}
+
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
+
+/** "Shahed-type drones": the name is the part before the hyphen. */
+export function hyphenHead(a: Analysis, i: number, type: Candidate['type']): Candidate {
+  const t = a.tokens[i]!;
+  const head = t.text.replace(NAME_HYPHEN_SUFFIXES, '');
+  return { start: t.start, end: t.start + head.length, from: i, to: i + 1, type, source: 'pattern', key: nameKey(head), name: normalizeName(head) };
 }

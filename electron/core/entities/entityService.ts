@@ -132,7 +132,11 @@ export class EntityService {
       const mention: Mention = { id: newId('men'), entityId: '', start, end, text: text.slice(start, end), source: 'manual' };
       if (!mention.text.trim()) throw new DossierError('bad-input', 'Select some words of the article to link.');
       await this.commitDocs(`link ${mention.text}`, articleId, (entities, mentionsOf) => {
-        let entity = 'entityId' in target ? entities.entities.find((e) => e.id === target.entityId) : findByName(entities.entities, target.name);
+        // A new name creates an entity even when it is another entity's alias: the analyst chose to tell them apart.
+        let entity =
+          'entityId' in target
+            ? entities.entities.find((e) => e.id === target.entityId)
+            : entities.entities.find((e) => nameKey(e.name) === nameKey(target.name));
         if ('entityId' in target && !entity) throw new DossierError('not-found', 'That entity no longer exists.');
         entity ??= this.newEntity(entities, 'name' in target ? target.name : mention.text, 'type' in target ? target.type : 'other', []);
         mention.entityId = entity.id;

@@ -2,6 +2,7 @@ import { isNameToken, isOrdinaryAt, type Analysis } from './analysis';
 import { makeCandidate, nameKey, spanText } from './candidate';
 import { CONNECTORS, HEAD_FINAL, HEAD_INITIAL, NAME_PREFIX } from './patternWords';
 import { joinable } from './tokenize';
+import { TITLE_HEADS } from './titleWords';
 import type { Candidate } from './types';
 
 /**
@@ -51,6 +52,9 @@ const adjacent = (a: Analysis, i: number, j: number): boolean => {
 const isWholeGazetteerName = (a: Analysis, from: number, to: number): boolean => a.gazetteer[from]?.to === to;
 
 function headFinal(a: Analysis, h: number, type: Candidate['type']): Candidate | null {
+  // "Panama-flagged Ocean Falcon": a head followed by more name words is not the end of a name
+  // (a title may follow: "ECOWAS Commission President …").
+  if (isNameToken(a, h + 1) && adjacent(a, h, h + 1) && !isTitleWord(a.tokens[h + 1]!.text)) return null;
   let s = h;
   let j = h - 1;
   while (j >= 0 && h - j < MAX_NAME_TOKENS && adjacent(a, j, j + 1)) {
@@ -58,13 +62,12 @@ function headFinal(a: Analysis, h: number, type: Candidate['type']): Candidate |
     if (isNameToken(a, j)) {
       s = j;
       j--;
-    } else if (t.kind === 'poss' && isNameToken(a, j - 1) && adjacent(a, j - 1, j) && !a.gazetteer[j - 1]) {
-      // "People's Liberation Army", "Ministers’ Meeting"; never "China's Ministry …".
+    } else if (t.kind === 'poss' && isNameToken(a, j - 1) && adjacent(a, j - 1, j) && !a.gazetteer[j - 1] && !HEAD_FINAL.has(a.tokens[j - 1]!.text)) {
+      // "People's Liberation Army", "Ministers’ Meeting"; never "China's Ministry …" or
+      // "Commerce Department's Bureau …", whose owner is a name of its own.
       s = j - 1;
       j -= 2;
     } else if (t.kind === 'word' && (t.text === 'of' || t.text === 'for' || t.text === 'on') && isNameToken(a, j - 1)) {
-      j--;
-    } else if (t.kind === 'word' && t.text === 'the' && ['of', 'for', 'on'].includes(word(a, j - 1) ?? '')) {
       j--;
     } else if (t.kind === 'word' && (t.text === 'and' || t.text === '&') && isNameToken(a, j - 1) && !endsGazetteerName(a, j - 1)) {
       j--;
@@ -75,8 +78,33 @@ function headFinal(a: Analysis, h: number, type: Candidate['type']): Candidate |
   s = trimLeft(a, s, h);
   if (s >= h) return null;
   if (TITLE_AFTER.has(word(a, h + 1) ?? '') && a.gazetteer[s]?.to !== h + 1) return null;
-  const end = extendRight(a, h + 1, true);
-  return makeCandidate(a.text, a.tokens, s, end, type, 'pattern');
+  let end = extendRight(a, h + 1, true);
+  // "Air Base 201": a place may carry a number.
+  if (type === 'place' && end === h + 1 && /^\d{1,3}$/u.test(a.tokens[h + 1]?.text ?? '') && adjacent(a, h, h + 1)) end++;
+  return makeCandidate(a.text, a.tokens, s, end, typeWithModifiers(a, s, h, type), 'pattern', knownSuffix(a, s, end));
+}
+
+/** "Islamic State Sahel Province" is a branch of an organisation, not a province. */
+function typeWithModifiers(a: Analysis, s: number, h: number, type: Candidate['type']): Candidate['type'] {
+  if (type !== 'place') return type;
+  for (let k = s; k < h; k++) if (a.gazetteer[k]?.payload.type === 'organization') return 'organization';
+  return type;
+}
+
+const isTitleWord = (w: string): boolean => TITLE_HEADS.has(w.toLowerCase().replace(/\.$/u, ''));
+
+/**
+ * "US Treasury Department" is the bundled "Treasury Department" with its country in front: the
+ * same entity, so it takes the bundled name (and merges with "Treasury" elsewhere).
+ */
+function knownSuffix(a: Analysis, s: number, end: number): Partial<Candidate> {
+  for (let k = s + 1; k < end; k++) {
+    const g = a.gazetteer[k];
+    if (g?.to === end && g.payload.type !== 'place' && a.gazetteer[s]?.payload.type === 'place') {
+      return { key: nameKey(g.payload.name), name: g.payload.name };
+    }
+  }
+  return {};
 }
 
 /** True when token i is the last token of a complete gazetteer name ("Japan", "South Korea"). */
@@ -92,7 +120,9 @@ function trimLeft(a: Analysis, s: number, h: number): number {
   let k = s;
   while (k < h) {
     const t = a.tokens[k]!;
-    if (t.kind !== 'word' || CONNECTORS.has(t.text) || DETERMINERS.has(t.text) || isOrdinaryAt(a, k) || CALENDAR.has(t.text)) {
+    // "Leaders of the Group …" loses "Leaders"; "Foreign Ministry" keeps "Foreign".
+    const ordinary = isOrdinaryAt(a, k) && !isNameToken(a, k + 1);
+    if (t.kind !== 'word' || CONNECTORS.has(t.text) || DETERMINERS.has(t.text) || ordinary || CALENDAR.has(t.text)) {
       k++;
       continue;
     }

@@ -5,7 +5,7 @@ import type { EntityType } from './types';
  * Capitalised only: "an agreement" is not a name.
  */
 export const HEAD_FINAL: ReadonlyMap<string, EntityType> = new Map([
-  ...words('agreement', 'Agreement Agreements Treaty Accord Accords Pact Initiative Programme Program Partnership Convention Protocol Charter Declaration Plan Framework Compact Arrangement Memorandum Deal Strategy Roadmap Communiqué Communique'),
+  ...words('agreement', 'Document Agreement Agreements Treaty Accord Accords Pact Initiative Programme Program Partnership Convention Protocol Charter Declaration Plan Framework Compact Arrangement Memorandum Deal Strategy Roadmap Communiqué Communique'),
   ...words('event', 'Summit Meeting Meeting-Plus Dialogue Conference Exercise Exercises Games Olympics Talks Symposium Ministerial Consultations War Drill Drills Airshow Expo Election Elections Offensive Crisis'),
   ...words('organization', 'Ministry Ministries Department Agency Commission Committee Council Bank Fund Army Navy Force Forces Corps Guard Guards Marines Party Front Movement Organisation Organization Union Association Institute Institution University College Group Corporation Company Industries Systems Technologies Technology Authority Office Service Services Police Court Tribunal Parliament Assembly Command Brigade Division Regiment Battalion Fleet Squadron Board Bureau Alliance Coalition Federation League Network Foundation Centre Center Academy Inc Ltd Corp LLC PLC Airlines Airways Administration Cabinet Senate Congress Secretariat Directorate Chamber Mission Aviation Aerospace Shipyard Shipyards Shipbuilders Dynamics Electronics Motors Petroleum Holdings Forum Conclave Society Bloc Caucus Gendarmerie Commissariat Times Post News Observatory'),
   ...words('place', 'Sea Ocean Strait Straits Gulf Bay Island Islands Isles Peninsula Province Region Valley Mountains Mountain Hills River Desert Basin Canal Channel Shoal Reef Atoll Harbor Harbour Lake Plateau Coast District Prefecture Oblast County Airport Base Palace Square Pass Heights Highlands Delta Glacier Port Territory Territories Zone Corridor Point Station Dam Bridge Street Avenue Park Stadium'),
@@ -31,6 +31,9 @@ export const SHIP_PREFIXES = new Set(
   'INS USS USNS HMS HMAS HMCS HMNZS JS BRP PNS CNS ROKS KRI RFS TCG ITS FS SPS NRP KD RSS HTMS BNS SLNS MV MT SS HNLMS HDMS KNM FGS ORP'.split(' '),
 );
 
+/** Legal forms written before a company's name (Indonesia, Russia, Greece …). */
+export const COMPANY_PREFIXES = new Set(['PT', 'PJSC', 'JSC', 'OAO', 'PAO', 'OOO', 'CV']);
+
 /** Connectors allowed inside a name between capitalised words. */
 export const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'de', 'du', 'des', 'la', 'le', 'to']);
 
@@ -39,7 +42,7 @@ export const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'de', '
  * exercise", "Rafale fighter jets", "Foreign Military Sales programme".
  */
 export const LOWERCASE_CUES: ReadonlyMap<string, EntityType> = new Map([
-  ...words('place', 'province state region district county prefecture sector island islands city town village valley river border area coast airbase port base oblast'),
+  ...words('place', 'province state region district county prefecture sector city town village border area airbase port base oblast airfield airport'),
   ...words('event', 'exercise exercises drill drills summit wargames operation'),
   ...words('agreement', 'initiative programme program plan deal pact treaty accord framework scheme agreement'),
   ...words('other', 'missile missiles tank tanks jet jets fighter fighters helicopter helicopters submarine submarines drone drones aircraft frigate frigates destroyer destroyers warship warships howitzer howitzers rifle rifles launcher launchers rocket rockets satellite satellites malware ransomware spyware centrifuges system systems'),
@@ -51,3 +54,20 @@ export const VESSEL_NOUNS = new Set('tanker tankers vessel vessels ship ships de
 function words(type: EntityType, list: string): [string, EntityType][] {
   return list.split(' ').map((w) => [w, type]);
 }
+
+/**
+ * Lowercase geographic nouns that complete a name rather than describe it: "Scandinavian
+ * peninsula", "Korean peninsula" are the names, where "Zambales province" is Zambales.
+ */
+export const GEOGRAPHIC_NOUNS = new Set('peninsula sea ocean strait gulf bay island islands river valley mountains desert lake coast plateau basin'.split(' '));
+
+/** Nouns that type the name they follow in an appositive: "Freedom Edge, a trilateral exercise". */
+export const APPOSITIVE_NOUNS: ReadonlyMap<string, EntityType> = new Map([
+  ...words('event', 'exercise drill drills summit conference operation'),
+  ...words('organization', 'group company firm agency coalition alliance party militia bank contractor manufacturer chipmaker movement organisation organization network consortium'),
+  ...words('agreement', 'agreement treaty pact accord initiative programme program plan'),
+  ...words('place', 'town city village province region district island port'),
+]);
+
+/** Endings of a hyphenated word whose first part is the name: "Shahed-type", "Iran-backed". */
+export const NAME_HYPHEN_SUFFIXES = /-(?:type|class|style|made|built|based|led|backed|owned|flagged|registered|designed|funded|linked|born|run|controlled|allied|aligned)$/u;

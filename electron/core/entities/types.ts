@@ -32,10 +32,14 @@ export interface Candidate {
   /** Groups mentions of one entity; a canonical name when a dictionary supplied one. */
   key: string;
   source: CandidateSource;
-  /** Forms this mention implies besides its own text (a surname, an acronym's long form). */
+  /** Other names of the same entity this mention proves (an acronym's long form): they merge entities. */
   aliases?: string[];
+  /** Short forms worth knowing (a surname): reported as aliases and used by coreference, never merged on. */
+  shortForms?: string[];
   /** The entity's name when this mention knows it (a dictionary name, "Malabar" for "Exercise Malabar"). */
   name?: string;
   /** Words around the mention that describe it ("Defence Minister"), kept out of the name. */
   context?: string;
+  /** A title ("Chief of the Defence Force") that claims its words but is not itself an entity. */
+  blocker?: boolean;
 }

@@ -5,32 +5,17 @@ import { shortcutLabel } from '../ui/shortcuts';
 
 interface Props {
   rect: DOMRect;
-  selectedText: string;
   reattaching: boolean;
-  known: EntitySummary[];
   onHighlight(): void;
   onAttach(): void;
-  onLink(target: { entityId: string } | { name: string; type: EntityType }): void;
+  onStartLink(): void;
 }
 
 /** The toolbar over a selection: highlight it (or attach an orphan to it), or link it to an entity. */
-export function SelectionToolbar({ rect, selectedText, reattaching, known, onHighlight, onAttach, onLink }: Props) {
-  const [linking, setLinking] = useState(false);
-  const [query, setQuery] = useState(selectedText.trim());
-  const [type, setType] = useState<EntityType>('other');
+export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onStartLink }: Props) {
   const keep = (e: React.MouseEvent) => e.preventDefault();
-  const q = query.trim().toLocaleLowerCase();
-  const matches = known
-    .filter((k) => !q || k.name.toLocaleLowerCase().includes(q) || k.aliases.some((a) => a.toLocaleLowerCase().includes(q)))
-    .slice(0, 6);
-
   return (
-    <div
-      className="selection-toolbar"
-      role="toolbar"
-      aria-label="Selection"
-      style={{ top: Math.max(8, rect.top - 48), left: rect.left + rect.width / 2 }}
-    >
+    <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: Math.max(8, rect.top - 48), left: rect.left + rect.width / 2 }}>
       {reattaching ? (
         <button type="button" onMouseDown={keep} onClick={onAttach}>
           Attach here <kbd>{shortcutLabel('H')}</kbd>
@@ -40,31 +25,66 @@ export function SelectionToolbar({ rect, selectedText, reattaching, known, onHig
           Highlight + comment <kbd>{shortcutLabel('H')}</kbd>
         </button>
       )}
-      <button type="button" onMouseDown={keep} onClick={() => setLinking((v) => !v)} aria-expanded={linking}>
+      <button type="button" onMouseDown={keep} onClick={onStartLink}>
         Link to entity…
       </button>
-      {linking && (
-        <div className="link-popover" role="dialog" aria-label="Link to entity">
-          <input aria-label="Entity" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} placeholder="Find or name an entity" />
-          <ul role="listbox" aria-label="Matching entities">
-            {matches.map((k) => (
-              <li key={k.id} role="option" aria-selected="false">
-                <button type="button" onMouseDown={keep} onClick={() => onLink({ entityId: k.id })}>
-                  {k.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-          {query.trim() && !known.some((k) => k.name.toLocaleLowerCase() === q) && (
-            <div className="create-entity">
-              <EntityTypeSelect value={type} onChange={setType} label="New entity type" />
-              <button type="button" onMouseDown={keep} onClick={() => onLink({ name: query.trim(), type })}>
-                Create “{query.trim()}”
-              </button>
-            </div>
-          )}
+    </div>
+  );
+}
+
+/**
+ * Choosing the entity for a selected passage. It lives apart from the selection toolbar: typing
+ * in its field moves the browser's selection away from the article.
+ */
+export function LinkEntityPopover({
+  rect,
+  selectedText,
+  known,
+  onLink,
+  onCancel,
+}: {
+  rect: DOMRect;
+  selectedText: string;
+  known: EntitySummary[];
+  onLink(target: { entityId: string } | { name: string; type: EntityType }): void;
+  onCancel(): void;
+}) {
+  const [query, setQuery] = useState(selectedText.trim());
+  const [type, setType] = useState<EntityType>('other');
+  const q = query.trim().toLocaleLowerCase();
+  const matches = known
+    .filter((k) => !q || k.name.toLocaleLowerCase().includes(q) || k.aliases.some((a) => a.toLocaleLowerCase().includes(q)))
+    .slice(0, 6);
+  return (
+    <div
+      className="link-popover"
+      role="dialog"
+      aria-label="Link to entity"
+      style={{ top: rect.bottom + 8, left: rect.left + rect.width / 2 }}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
+      <p className="muted small">Link “{selectedText.trim()}” to</p>
+      <input aria-label="Entity" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} placeholder="Find or name an entity" />
+      <ul aria-label="Matching entities">
+        {matches.map((k) => (
+          <li key={k.id}>
+            <button type="button" onClick={() => onLink({ entityId: k.id })}>
+              {k.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {query.trim() && !known.some((k) => k.name.toLocaleLowerCase() === q) && (
+        <div className="create-entity">
+          <EntityTypeSelect value={type} onChange={setType} label="New entity type" />
+          <button type="button" onClick={() => onLink({ name: query.trim(), type })}>
+            Create “{query.trim()}”
+          </button>
         </div>
       )}
+      <button type="button" className="link" onClick={onCancel}>
+        Cancel
+      </button>
     </div>
   );
 }

@@ -113,6 +113,9 @@ Pentagon|
 Department of Defense|Defense Department;DoD
 State Department|Department of State
 Justice Department|Department of Justice;DOJ
+Commerce Department|Department of Commerce
+Energy Department|Department of Energy;DOE
+Joint Chiefs of Staff|
 Treasury Department|Department of the Treasury;Treasury
 Department of Homeland Security|DHS
 White House|

@@ -1,0 +1,44 @@
+import type { Analysis } from './analysis';
+import { makeCandidate, nameKey, normalizeName } from './candidate';
+import { PhraseIndex } from './phraseIndex';
+import type { Candidate, KnownEntity } from './types';
+
+/**
+ * The analyst's corrections, applied to every later article: confirmed entities are found by name
+ * and alias (whole words; short or all-caps forms only in the exact case, so a confirmed "Quad"
+ * never matches "quad"), and rejected surface forms are never suggested again.
+ */
+export function knownIndex(known: readonly KnownEntity[]): PhraseIndex<KnownEntity> {
+  const index = new PhraseIndex<KnownEntity>();
+  for (const k of known) {
+    for (const form of [k.name, ...k.aliases]) {
+      const f = normalizeName(form);
+      if (f.length === 0) continue;
+      index.add(f, k, isShortOrAcronym(f));
+    }
+  }
+  return index;
+}
+
+export function isShortOrAcronym(form: string): boolean {
+  return form.length <= 5 || (/\p{Lu}/u.test(form) && form === form.toUpperCase());
+}
+
+export function knownCandidates(a: Analysis, known: readonly KnownEntity[]): Candidate[] {
+  if (known.length === 0) return [];
+  const index = knownIndex(known);
+  const out: Candidate[] = [];
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (a.tokens[i]!.kind !== 'word') continue;
+    const m = index.matchAt(a.text, a.tokens, i);
+    if (!m) continue;
+    const k = m.payload;
+    out.push(makeCandidate(a.text, a.tokens, m.from, m.to, k.type, 'known', { key: nameKey(k.name), name: normalizeName(k.name), aliases: k.aliases }));
+  }
+  return out;
+}
+
+/** Rejected forms compare like names: case-insensitive, straight apostrophes. */
+export function rejectedSet(rejected: readonly string[]): Set<string> {
+  return new Set(rejected.map(nameKey).filter((k) => k.length > 0));
+}
