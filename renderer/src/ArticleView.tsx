@@ -12,7 +12,6 @@ import { useAnnotations } from './annotations/useAnnotations';
 import { ArticleDetails } from './reader/ArticleDetails';
 import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
 import type { TextRange } from './reader/textOffsets';
-import { shortcutLabel } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
 import { errorMessage, type SaveTracker } from './ui/useSaveStatus';
 
