@@ -46,3 +46,17 @@ test('annotation editing, details, import summary and orphans', async ({ dossier
   await expect(page.getByRole('dialog', { name: /Imported/ })).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'import-summary.png') });
 });
+
+test('entity review, entity page and entities list', async ({ dossier }) => {
+  const page = dossier.page;
+  await page.getByRole('tab', { name: /^Entities/ }).click();
+  await expect(page.getByRole('list', { name: 'Suggested entities' })).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'entity-review.png') });
+  await page.getByRole('button', { name: 'Accept all' }).click();
+  await page.getByRole('list', { name: 'Entities in this article' }).getByRole('button', { name: 'India', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'India', exact: true })).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'entity-page.png') });
+  await page.getByRole('button', { name: 'Entities', exact: true }).click();
+  await expect(page.getByRole('table')).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, 'entities-list.png') });
+});

@@ -9,8 +9,13 @@ describe('alignSeam', () => {
   });
 
   it('gives text inserted at the seam to the context side', () => {
-    const text = 'said on Monday, in Tokyo, that the talks';
+    const text = 'said on Monday[Reuters] that the talks';
     expect(alignSeam(text, 0, text.length, 'said on Monday', ' that the talks', 'before')).toBe(text.indexOf(' that'));
-    expect(alignSeam(text, 0, text.length, 'said on Monday', ' that the talks', 'after')).toBe(text.indexOf(','));
+    expect(alignSeam(text, 0, text.length, 'said on Monday', ' that the talks', 'after')).toBe(text.indexOf('['));
+  });
+
+  it('looks only inside the window it is given', () => {
+    const text = 'that the talks ... said on Monday that the talks';
+    expect(alignSeam(text, 18, text.length, 'said on Monday ', 'that the talks', 'before')).toBe(text.lastIndexOf('that'));
   });
 });
