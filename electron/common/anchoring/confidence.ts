@@ -6,7 +6,8 @@ import type { ScoredCandidate } from './scoredCandidate';
 /**
  * When the cheapest candidate is certain enough to place. Thresholds are tuned on generated edits
  * (bench/anchoring/evaluate.ts) for no wrong placements: an orphan costs the analyst a look, a
- * highlight on the wrong words misleads them.
+ * highlight on the wrong words misleads them. Agreements are those of contextAgreement.ts (1 =
+ * exactly as stored), edits are characters.
  */
 
 /** Context agreement that still says "same neighbourhood", e.g. one reworded word in 32 characters. */
@@ -39,8 +40,10 @@ const DISTINCT = 0.25;
 /** Characters of context and of quote on either side of the place they meet, checked for being a stock phrase. */
 const JUNCTION_CONTEXT = 16;
 const JUNCTION_QUOTE = 8;
-/** Longest quote checked for having been cut out where it was (longer ones are their own evidence). */
+/** Longest quote checked for having been cut out where it was (longer ones are their own evidence)… */
 const CLOSED_UP_MAX = 64;
+/** …and the edits allowed where prefix and suffix now meet (a space dropped with the quote, say). */
+const CLOSED_UP_SLACK = 2;
 /** How much cheaper (in edits) than the best place elsewhere the winner must be. */
 const MARGIN = 8;
 
@@ -105,10 +108,11 @@ function reworded(best: ScoredCandidate, k: Competition): boolean {
  * Context on one side only (the other rewritten, or the quote moved to a paragraph's edge). That
  * side must not point elsewhere too: not to another match of the quote (sidesDisagree), nor as a
  * stock phrase that brings its neighbour words with it (junctionRecurs). A quote that occurs
- * elsewhere needs that side intact, since stock neighbours nearly match anywhere. And a short or
+ * elsewhere needs that side intact, since stock neighbours nearly match anywhere. A short or
  * changed quote needs one more sign, unless its other side partly agrees: the context there must
- * still exist somewhere (the quote moved away from it, or text came between them). Context deleted along with the quote means the
- * passage went, and a phrase that happens to stand next to the same words elsewhere proves nothing.
+ * still exist (the quote moved away from it, or text came between them). Context deleted along
+ * with the quote means the passage went, and a phrase that happens to stand next to the same
+ * words elsewhere proves nothing. The edge away from the agreeing side must not cut into a word.
  */
 function oneSided(best: ScoredCandidate, k: Competition, prefixSide: boolean, weak: number): boolean {
   const quote = k.quote.exact;
@@ -117,9 +121,11 @@ function oneSided(best: ScoredCandidate, k: Competition, prefixSide: boolean, we
   if (sidesDisagree(best, k, prefixSide) || junctionRecurs(best, k, prefixSide)) return false;
   if (k.exactCount > (e === 0 ? 1 : 0) && Math.max(best.prefix, best.suffix) < 1) return false;
   if ((e > 0 || n < LONG_QUOTE) && weak < PARTIAL && !lostSideSurvives(best, k, prefixSide)) return false;
+  const looseEdge = prefixSide ? 'end' : 'start';
+  if (!keepsWords(best, k, looseEdge)) return false;
   if (e === 0) return n >= ONE_SIDED_MIN;
   const allowed = weak >= PARTIAL ? Math.floor(n / 4) : Math.max(1, Math.floor(n / 10));
-  return n >= ONE_SIDED_FUZZY_MIN && e <= allowed && keepsEdge(k.text, best, quote, prefixSide ? 'end' : 'start', EDGE_CHECK) && keepsWords(best, k, prefixSide ? 'end' : 'start');
+  return n >= ONE_SIDED_FUZZY_MIN && e <= allowed && keepsEdge(k.text, best, quote, looseEdge, EDGE_CHECK);
 }
 
 /**
@@ -168,7 +174,7 @@ function keepsWords(best: ScoredCandidate, k: Competition, edge: 'start' | 'end'
   return !wordChar(quote.at(-1)) || wordChar(suffix[0]) || !wordChar(k.text[best.end]);
 }
 
-/** The placed span opens (or closes) with the quote's first (last) k characters; from two on, give or take one edit. */
+/** The placed span opens (or closes) with the quote's first (last) k characters, give or take one edit when k > 1. */
 function keepsEdge(text: string, c: ScoredCandidate, quote: string, edge: 'start' | 'end', k: number): boolean {
   const expected = edge === 'start' ? quote.slice(0, k) : quote.slice(-k);
   const agreement = edge === 'start' ? agreementAfter(text, c.start, expected) : agreementBefore(text, c.end, expected);
@@ -182,24 +188,23 @@ function clearWinner(best: ScoredCandidate, ranked: ScoredCandidate[]): boolean 
 }
 
 /**
- * The old prefix is now followed by the old suffix rather than by the quote: the quote was cut out
- * right there, and a copy of it elsewhere, supported on one side only, is some other passage. (The
- * quote's own words may open the suffix — "government government" — so the test is whether the
- * suffix fits there clearly better than quote and suffix together.)
+ * The old prefix is now followed directly by the old suffix: the quote was cut out right there,
+ * and a copy of it elsewhere, or the same words doubled beside the cut ("government government"),
+ * is some other passage. Searched as one pattern, because a stock prefix alone matches in many
+ * places; and the quote must not fit there just as well, since a quote can open like its suffix
+ * ("according to officials" twice in a row).
  */
 function closedUp(text: string, q: TextQuoteSelector): boolean {
   const n = q.exact.length;
   if (n > CLOSED_UP_MAX || q.prefix.length < EDGE_CHECK || q.suffix.length < EDGE_CHECK) return false;
-  for (const m of search(text, q.prefix, Math.floor(q.prefix.length / 10))) {
-    const suffixEdits = edits(agreementAfter(text, m.end, q.suffix), q.suffix);
-    if (suffixEdits <= 2 && edits(agreementAfter(text, m.end, q.exact + q.suffix), q.exact + q.suffix) >= suffixEdits + n / 2) return true;
-  }
-  return false;
+  return search(text, q.prefix + q.suffix, CLOSED_UP_SLACK).some((m) => {
+    const seam = m.end - q.suffix.length;
+    return editsAfter(text, seam, q.exact + q.suffix) >= editsAfter(text, seam, q.suffix) + n / 2;
+  });
 }
 
-const edits = (agreement: number, expected: string) => Math.round((1 - agreement) * expected.length);
+const editsAfter = (text: string, at: number, expected: string) => Math.round((1 - agreementAfter(text, at, expected)) * expected.length);
 
-/** The context is still somewhere in the text, give or take a few edits. */
 /**
  * A side's agreement counts only if the other places the quote could be agree clearly less there:
  * around a stock phrase ("according to officials familiar with the talks") every copy agrees, and

@@ -49,7 +49,7 @@ export class TextSearches {
 type Match = ReturnType<typeof search>[number];
 
 /** As Hypothesis allows: half the quote, capped so long quotes stay fast. */
-export const maxQuoteErrors = (quote: string) => Math.min(256, Math.floor(quote.length / 2));
+const maxQuoteErrors = (quote: string) => Math.min(256, Math.floor(quote.length / 2));
 
 /** How much of the quote's edge, with its context, is aligned to settle where a fuzzy match begins or ends. */
 const EDGE = 32;
@@ -119,12 +119,10 @@ export function bridgedCandidates(text: string, selector: TextQuoteSelector): Ca
     const close = text.indexOf(quote.slice(head) + suffix, start + head);
     if (close === -1 || close - (start + head) > Math.max(2 * quote.length, MAX_INSERTION)) continue;
     if (text.slice(start + head, close).includes(PARAGRAPH_BREAK) && !quote.includes(PARAGRAPH_BREAK)) continue;
-    // The opening found again right before the close (or the close right after the opening): the
-    // whole quote stands there, give or take a typo in ten characters, and only the text beside
-    // it began or ended the same way — a sentence inserted before or after the quote, not inside.
-    const rest = quote.length - head;
-    if (agreementBefore(text, close, quote.slice(0, head)) >= 1 - Math.floor(head / 10) / head) continue;
-    if (agreementAfter(text, start + head, quote.slice(head)) >= 1 - Math.floor(rest / 10) / rest) continue;
+    // The opening found again right before the close (or the close right after the opening), if
+    // only roughly: the whole quote stands there, typed or reworded, and only the text beside it
+    // began or ended the same way — a sentence added before or after the quote, not inside it.
+    if (agreementBefore(text, close, quote.slice(0, head)) >= SAME_WORDS || agreementAfter(text, start + head, quote.slice(head)) >= SAME_WORDS) continue;
     const end = close + quote.length - head;
     out.push({ kind: 'bridged', start, end, errors: end - start - quote.length });
   }
@@ -132,6 +130,8 @@ export function bridgedCandidates(text: string, selector: TextQuoteSelector): Ca
 }
 
 const PARAGRAPH_BREAK = '\n\n';
+/** Agreement above which two stretches of text are the same words with edits, not different words. */
+const SAME_WORDS = 0.6;
 const MAX_INSERTION = 400;
 /** Characters of the quote that must stand on each side of the insertion; fewer can be chance (a shared first letter). */
 const BRIDGE_EDGE = 8;

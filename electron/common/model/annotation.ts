@@ -20,8 +20,9 @@ export const TextPositionSelector = z
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 
 /**
- * anchored: on its words. drifted: moved or its words changed slightly, still confidently placed.
- * orphaned: not confidently placed in the current version; never guessed onto other words.
+ * anchored: on its exact words with their context (even if the passage moved). drifted: placed
+ * with confidence, but its words or their context changed. orphaned: not confidently placed in the
+ * current version; never guessed onto other words.
  */
 export const AnchorStatus = z.enum(['anchored', 'drifted', 'orphaned']);
 export type AnchorStatus = z.infer<typeof AnchorStatus>;

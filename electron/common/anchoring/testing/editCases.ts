@@ -33,7 +33,7 @@ const STOCK_PHRASE = new RegExp(STOCK_PHRASES.join('|'), 'g');
 export function editCase(random: Random, category: Category): EditCase {
   const words = category === 'move' || category === 'mixed' ? random.int(300, 1500) : random.int(120, 1500);
   const doc = newsText(random, words);
-  const quote = chooseQuote(random, doc, category === 'reword' ? 8 : 1);
+  const quote = chooseQuote(random, doc, category === 'reword' ? 8 : 2);
   const t = new TrackedText(doc.text);
   const variant = EDITS[category](random, doc, quote, t);
   if (category !== 'mixed' && random.chance(0.5)) editElsewhere(random, doc, quote, t);
@@ -99,7 +99,7 @@ const EDITS: Record<Category, Edit> = {
   },
 
   move(random, doc, quote, t) {
-    movePararaph(random, doc, quote.paragraph, t);
+    moveParagraph(random, doc, quote.paragraph, t);
     return 'paragraph';
   },
 
@@ -128,26 +128,31 @@ const EDITS: Record<Category, Edit> = {
   mixed(random, doc, quote, t) {
     const sentences = doc.paragraphs[quote.paragraph]!.sentences;
     const moved = doc.paragraphs.length > 1 && random.chance(0.7);
-    if (moved) movePararaph(random, doc, quote.paragraph, t);
+    if (moved) moveParagraph(random, doc, quote.paragraph, t);
     const kinds = typos(random, doc.text, quote, 1, t);
     if (random.chance(0.5)) t.insert(sentences[quote.firstSentence]!.start, `${newsSentence(random)} `);
     else t.insert(sentences[quote.lastSentence]!.end, ` ${newsSentence(random)}`);
     const far = otherParagraph(random, doc, quote.paragraph, 2);
     if (far !== -1) deleteSentences(doc, far, 0, t);
-    return [...(moved ? ['move'] : []), ...kinds, 'sentence'].join('+');
+    return [...(moved ? ['move'] : []), ...kinds.map((kind) => `typo ${kind}`), 'sentence'].join('+');
   },
 };
 
+/**
+ * What an analyst highlights: a few words (2–6), a phrase (7–15), a sentence, a passage across
+ * two sentences, and now and then one of the stock phrases, which recur elsewhere in the text.
+ * Quotes end on a word, with or without its trailing punctuation.
+ */
 function chooseQuote(random: Random, doc: NewsText, minWords: number): Quote {
   const stock = [...doc.text.matchAll(STOCK_PHRASE)];
-  if (minWords === 1 && stock.length > 0 && random.chance(0.12)) {
+  if (stock.length > 0 && random.chance(0.12)) {
     const m = random.pick(stock);
     const start = m.index;
     const end = start + m[0].length;
     const paragraph = doc.paragraphs.findIndex((p) => p.end >= end);
     const sentence = doc.paragraphs[paragraph]!.sentences.findIndex((s) => s.end >= end);
     const words = doc.paragraphs[paragraph]!.sentences[sentence]!.words.filter((w) => w.start >= start && w.start < end);
-    return { start, end, paragraph, firstSentence: sentence, lastSentence: sentence, words };
+    if (words.length >= minWords) return { start, end, paragraph, firstSentence: sentence, lastSentence: sentence, words };
   }
   for (;;) {
     const paragraph = random.int(0, doc.paragraphs.length - 1);
@@ -230,7 +235,7 @@ function substituteWord(random: Random, text: string, word: Span, t: TrackedText
 }
 
 /** Moves a paragraph before or after another one, re-creating the blank line between paragraphs. */
-function movePararaph(random: Random, doc: NewsText, p: number, t: TrackedText): void {
+function moveParagraph(random: Random, doc: NewsText, p: number, t: TrackedText): void {
   const paragraphs = doc.paragraphs;
   const target = otherParagraph(random, doc, p);
   const para = paragraphs[p]!;
