@@ -11,6 +11,7 @@ import { normalizeArticleText } from '../electron/common/text/normalizeArticleTe
 import { detectEntities } from '../electron/core/entities/detectEntities';
 import { gazetteerEntries } from '../electron/core/entities/gazetteer';
 import { addCounts, prf, scoreEntities, type Counts, type EntityScore, type NamedEntity } from '../electron/core/entities/scoreEntities';
+import { syntheticUniqueNames, timeDetection } from '../bench/entities/timeDetection';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, 'bench', 'entities');
@@ -73,27 +74,6 @@ function row(name: string, untyped: Counts, typed: Counts): string {
   return `${name.padEnd(10)} ${String(untyped.tp + untyped.fn).padStart(6)}  ${fmt(u.precision)}  ${fmt(u.recall)}  ${fmt(u.f1)}   ${fmt(t.precision)}  ${fmt(t.recall)}  ${fmt(t.f1)}`;
 }
 
-/** A 20,000-word article built from the evaluation texts, timed after one warm-up run. */
-function timeLargeText(docs: Doc[]): { words: number; median_ms: number; runs_ms: number[] } {
-  const parts: string[] = [];
-  let words = 0;
-  for (let i = 0; words < 20_000; i++) {
-    const doc = docs[i % docs.length]!;
-    parts.push(doc.text);
-    words += doc.text.split(/\s+/u).length;
-  }
-  const text = parts.join('\n\n');
-  detectEntities(text);
-  const runs: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const t0 = performance.now();
-    detectEntities(text);
-    runs.push(Math.round(performance.now() - t0));
-  }
-  const sorted = [...runs].sort((x, y) => x - y);
-  return { words: text.split(/\s+/u).length, median_ms: sorted[2]!, runs_ms: runs };
-}
-
 /** How many held-out labels the bundled gazetteer names outright (so the score can be read fairly). */
 function gazetteerCoverage(docs: Doc[]): { labels: number; inGazetteer: number } {
   const known = new Set<string>();
@@ -151,9 +131,14 @@ function main(): void {
     }
   }
 
-  const timingDocs = [...(loaded.sample ?? []), ...(loaded.dev ?? [])];
-  const timing = timingDocs.length > 0 ? timeLargeText(timingDocs) : null;
-  if (timing) console.log(`\n20k-word text (${timing.words} words): median ${timing.median_ms} ms over 5 runs (${timing.runs_ms.join(', ')})`);
+  // Timing uses the sample and dev texts only, never the held-out ones.
+  const timingTexts = [...(loaded.sample ?? []), ...(loaded.dev ?? [])].map((d) => d.text);
+  const timing = timingTexts.length > 0 ? { news: timeDetection(timingTexts), unique_names: timeDetection([syntheticUniqueNames()]) } : null;
+  if (timing) {
+    for (const [label, t] of Object.entries(timing)) {
+      console.log(`\n20k-word article, ${label} (${t.words} words): median ${t.median_ms} ms, min ${t.min_ms} ms over ${t.runs_ms.length} runs`);
+    }
+  }
 
   if (setsArg) {
     console.log('\n(partial run: bench/entities/results.json not written)');
@@ -167,6 +152,7 @@ function main(): void {
     overall: summary(allU, allT),
     heldout_gazetteer_coverage: loaded.heldout ? gazetteerCoverage(loaded.heldout) : null,
     timing_20k_words: timing,
+    machine: { node: process.version, platform: `${process.platform}-${process.arch}` },
   };
   writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log('\nwrote bench/entities/results.json');

@@ -15,9 +15,11 @@ export interface AcronymDefinition {
   longTo: number;
   /** Token index of the acronym. */
   acronym: number;
+  /** A lowercase long form ("multiple independently targetable re-entry vehicles (MIRVs)") names a thing, not a body. */
+  term?: boolean;
 }
 
-const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}&+]*(?:-\p{L}+)?|\p{Lu}\p{Ll}{1,4})$/u;
+const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}&+]*(?:-\p{L}+)?|\p{Lu}\p{Ll}{1,4}|\p{Lu}{2,}s)$/u;
 const LONG_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', '&', 'de', 'to', 'in']);
 const MAX_LONG_TOKENS = 12;
 const GENERIC_KINDS = new Set(['agency', 'project', 'programme', 'program', 'group', 'initiative', 'force', 'network', 'movement', 'coalition', 'alliance', 'forum', 'party', 'mission']);
@@ -48,8 +50,10 @@ export function findAcronymDefinitions(a: Analysis, names: readonly { from: numb
     if (inner.kind !== 'word' || !ACRONYM.test(inner.text)) continue;
     const long = longFormBefore(a, i, inner.text);
     const named = nameEndingAt.get(i);
+    const term = long || named !== undefined ? null : lowercaseLongForm(a, i, inner.text);
     if (long) out.push({ longFrom: long[0], longTo: long[1], acronym: i + 1 });
     else if (named !== undefined && /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(inner.text)) out.push({ longFrom: named, longTo: i, acronym: i + 1 });
+    else if (term) out.push({ longFrom: term[0], longTo: term[1], acronym: i + 1, term: true });
   }
   for (let i = 1; i + 3 < tokens.length; i++) {
     const acr = tokens[i - 1]!;
@@ -88,6 +92,23 @@ function longFormBefore(a: Analysis, paren: number, acronym: string): [number, n
   return null;
 }
 
+/**
+ * A technical term defined in lower case: the words before "(" whose first and last initials are
+ * the acronym's and whose letters spell it ("multiple independently targetable re-entry vehicles").
+ */
+function lowercaseLongForm(a: Analysis, paren: number, acronym: string): [number, number] | null {
+  const letters = acronym.replace(/s$/u, '').toLowerCase();
+  if (!/^\p{Lu}{2,}s?$/u.test(acronym) || letters.length < 3) return null;
+  const last = a.tokens[paren - 1];
+  if (!last || last.kind !== 'word' || !/^\p{Ll}/u.test(last.text) || last.text[0] !== letters[letters.length - 1]) return null;
+  for (let s = paren - 1; s >= 0 && paren - s <= letters.length + 3; s--) {
+    const t = a.tokens[s]!;
+    if (t.kind !== 'word' || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) return null;
+    if (t.text[0] === letters[0] && fitsAcronym(letters, spanText(a.text, a.tokens, s, paren))) return [s, paren];
+  }
+  return null;
+}
+
 /** Type of a long form nobody else typed: its head word says, else organisations are likeliest. */
 export function typeOfLongForm(a: Analysis, from: number, to: number): EntityType {
   for (let k = to - 1; k >= from; k--) {
@@ -105,9 +126,11 @@ export function acronymCandidates(a: Analysis, def: AcronymDefinition, type: Ent
   const longText = spanText(a.text, a.tokens, def.longFrom, def.longTo);
   const key = nameKey(longText);
   const acronym = a.tokens[def.acronym]!.text;
-  const out: Candidate[] = [makeCandidate(a.text, a.tokens, def.longFrom, def.longTo, type, 'acronym', { key, aliases: [acronym] })];
-  for (const k of positions.get(acronym) ?? []) {
-    out.push(makeCandidate(a.text, a.tokens, k, k + 1, type, 'acronym', { key, aliases: [longText] }));
+  // "(MIRVs)" defines MIRV too: later text says "MIRV technology".
+  const singular = /^\p{Lu}{2,}s$/u.test(acronym) ? acronym.slice(0, -1) : acronym;
+  const out: Candidate[] = [makeCandidate(a.text, a.tokens, def.longFrom, def.longTo, type, 'acronym', { key, aliases: [singular] })];
+  for (const form of new Set([acronym, singular])) {
+    for (const k of positions.get(form) ?? []) out.push(makeCandidate(a.text, a.tokens, k, k + 1, type, 'acronym', { key, aliases: [longText] }));
   }
   return out;
 }

@@ -11,18 +11,18 @@ export interface Analysis {
   gazetteer: (PhraseMatch<GazetteerHit> | null)[];
   /** Words the text also writes in lower case: capitalised at a sentence start, they are ordinary. */
   lowercase: Set<string>;
-  /** Words the text capitalises somewhere other than a sentence start. */
-  capitalisedInside: Set<string>;
+  /** How often the text capitalises a word somewhere other than a sentence start. */
+  capitalisedInside: Map<string, number>;
 }
 
 export function analyze(text: string): Analysis {
   const tokens = tokenize(text);
   const lowercase = new Set<string>();
-  const capitalisedInside = new Set<string>();
+  const capitalisedInside = new Map<string, number>();
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
     if (!isCapitalised(t.text)) lowercase.add(t.text.toLowerCase());
-    else if (!t.sentenceStart) capitalisedInside.add(t.text);
+    else if (!t.sentenceStart) capitalisedInside.set(t.text, (capitalisedInside.get(t.text) ?? 0) + 1);
   }
   const gazetteer = tokens.map((t, i) => (t.kind === 'word' && /^[\p{Lu}\p{N}]/u.test(t.text) ? lookupGazetteer(text, tokens, i) : null));
   return { text, tokens, gazetteer, lowercase, capitalisedInside };

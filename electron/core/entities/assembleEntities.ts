@@ -87,7 +87,7 @@ function chooseType(members: readonly Candidate[]): EntityType {
 
 /**
  * A dictionary or analyst name first; for people the fullest form ("Rajnath Singh", not "Singh");
- * for a defined acronym its long form; otherwise the first mention as written.
+ * otherwise the first spelled-out mention (an acronym's long form), else the first mention.
  */
 function chooseName(text: string, members: readonly Candidate[], type: EntityType): string {
   const named = members.filter((m) => m.name !== undefined).sort((x, y) => SOURCE_RANK[y.source] - SOURCE_RANK[x.source]);
@@ -97,9 +97,9 @@ function chooseName(text: string, members: readonly Candidate[], type: EntityTyp
     const byLength = [...surfaces].sort((x, y) => y.split(' ').length - x.split(' ').length || y.length - x.length);
     return byLength[0]!;
   }
-  const acronymLong = members.find((m) => m.source === 'acronym' && (m.aliases ?? []).every((al) => al.length < m.end - m.start));
-  if (acronymLong) return normalizeName(text.slice(acronymLong.start, acronymLong.end));
-  return surfaces[0]!;
+  // An acronym's long form names the entity ("Rapid Support Forces", not "RSF").
+  const spelledOut = surfaces.find((s) => /\s/u.test(s) && !/^[\p{Lu}\p{N}\s.-]+$/u.test(s));
+  return spelledOut ?? surfaces[0]!;
 }
 
 function dedupe(mentions: AssembledMention[]): AssembledMention[] {

@@ -14,14 +14,16 @@ describe('findCuePatterns', () => {
   });
 
   it('keeps the noun in event and geographic names', () => {
-    const [exercise] = run('the Malabar exercise grew', findCuePatterns);
-    expect(exercise).toMatchObject({ name: 'Malabar', type: 'event' });
-    expect(found('the Malabar exercise grew')).toEqual(['Malabar exercise:event']);
+    const [exercise] = run('the Yudh Shakti exercise grew', findCuePatterns);
+    expect(exercise).toMatchObject({ name: 'Yudh Shakti', type: 'event' });
+    expect(found('the Yudh Shakti exercise grew')).toEqual(['Yudh Shakti exercise:event']);
     expect(found('across the Scandinavian peninsula')).toEqual(['Scandinavian peninsula:place']);
   });
 
   it('leaves bundled names and demonyms to the gazetteer', () => {
     expect(found('Shandong province')).toEqual([]);
+    expect(found('targets agreed at The Hague summit')).toEqual([]);
+    expect(found('They met in The Hague. The deal was signed.')).toEqual([]);
     expect(found('Indian warships and Russian Su-30 jets')).toEqual(['Su-30:other']);
   });
 

@@ -1,6 +1,6 @@
 import { isNameToken, isOrdinaryAt, type Analysis } from './analysis';
 import { makeCandidate, nameKey, normalizeName, spanText } from './candidate';
-import { COMPANY_PREFIXES, GEOGRAPHIC_NOUNS, HEAD_FINAL, LOWERCASE_CUES, NAME_HYPHEN_SUFFIXES, SHIP_PREFIXES, VESSEL_NOUNS } from './patternWords';
+import { COMPANY_PREFIXES, GEOGRAPHIC_NOUNS, HEAD_FINAL, LOWERCASE_CUES, SHIP_PREFIXES, VESSEL_NOUNS, WEAPON_ACRONYMS } from './patternWords';
 import { isCommonWord, isFamilyName, isGivenName } from './lexicon';
 import { TITLE_HEADS, TITLE_MODIFIERS } from './titleWords';
 import { isAllCaps, joinable } from './tokenize';
@@ -9,7 +9,8 @@ import type { Candidate } from './types';
 /**
  * Names whose type shows in a neighbouring word or in their own shape: "Zambales province",
  * "Malabar exercise", "Rafale fighter jets", "INS Delhi", "the Panama-flagged Ocean Falcon",
- * "F-16s", "APT31", "Resolution 2779".
+ * "F-16s", "Virginia-class", "APT31", "Resolution 2779", "Nordic Response 2025", "PT PAL",
+ * "Tokyo Electron".
  */
 const MODEL = /^(?:\p{Lu}[\p{L}]{0,3}-\d+[\p{Lu}\p{Ll}]{0,4}|Type-?\d{2,3}[A-Z]?)$/u;
 const THREAT_ACTOR = /^(?:APT|UNC|TA|FIN|DEV)\d+$/u;
@@ -23,7 +24,9 @@ export function findCuePatterns(a: Analysis): Candidate[] {
     if (SHIP_PREFIXES.has(t.text)) push(out, shipName(a, i));
     if (COMPANY_PREFIXES.has(t.text)) push(out, companyName(a, i));
     if (MODEL.test(t.text)) out.push(model(a, i));
-    else if (THREAT_ACTOR.test(t.text)) out.push(makeCandidate(a.text, a.tokens, i, i + 1, 'organization', 'pattern'));
+    else if (/^\p{Lu}[\p{L}\p{N}]*-class$/u.test(t.text)) out.push(makeCandidate(a.text, a.tokens, i, i + 1, 'other', 'pattern'));
+    if (THREAT_ACTOR.test(t.text)) out.push(makeCandidate(a.text, a.tokens, i, i + 1, 'organization', 'pattern'));
+    if ((t.text === 'code-named' || t.text === 'codenamed') && adjacent(a, i, i + 1)) push(out, codeName(a, i + 1));
     if (t.text === 'Resolution' && NUMBER.test(a.tokens[i + 1]?.text ?? '') && adjacent(a, i, i + 1)) {
       out.push(makeCandidate(a.text, a.tokens, i, i + 2, 'other', 'pattern'));
     }
@@ -31,10 +34,15 @@ export function findCuePatterns(a: Analysis): Candidate[] {
     if (/^(?:19|20)\d\d$/u.test(t.text)) push(out, editionBefore(a, i));
     const g = a.gazetteer[i];
     if (g && g.payload.type === 'place' && !g.payload.demonym) push(out, placeNamedCompany(a, i, g.to));
-    const cue = LOWERCASE_CUES.get(t.text) ?? (GEOGRAPHIC_NOUNS.has(t.text) ? 'place' : undefined);
+    const cue = LOWERCASE_CUES.get(t.text) ?? (GEOGRAPHIC_NOUNS.has(t.text) ? 'place' : WEAPON_ACRONYMS.has(t.text) ? 'other' : undefined);
     if (cue) push(out, nameBeforeCue(a, i, cue));
   }
-  return out;
+  // A model before a weapon noun is found twice ("Su-30 jets"); one candidate per span is enough.
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    const id = `${c.start}:${c.end}:${c.type}`;
+    return seen.has(id) ? false : (seen.add(id), true);
+  });
 }
 
 function push(out: Candidate[], c: Candidate | Candidate[] | null): void {
@@ -77,6 +85,13 @@ function shipName(a: Analysis, i: number): Candidate | null {
   return end > i + 1 ? makeCandidate(a.text, a.tokens, i, end, 'other', 'pattern') : null;
 }
 
+/** "a flight code-named Mission Divyastra": the name of an operation. */
+function codeName(a: Analysis, from: number): Candidate | null {
+  let end = from;
+  while (end - from < 4 && isNameToken(a, end) && (end === from || adjacent(a, end - 1, end))) end++;
+  return end > from ? makeCandidate(a.text, a.tokens, from, end, 'event', 'pattern') : null;
+}
+
 /** "PT Dirgantara Indonesia", "PJSC Gazprom Neft": legal forms that open a company name. */
 function companyName(a: Analysis, i: number): Candidate | null {
   if (!adjacent(a, i, i + 1)) return null;
@@ -110,11 +125,14 @@ function nameBeforeCue(a: Analysis, cue: number, type: Candidate['type']): Candi
   const runs: [number, number][] = [];
   // One descriptive word may sit between the name and the cue: "Setermoen training area".
   const gap = a.tokens[cue - 1];
-  const skip = gap?.kind === 'word' && /^\p{Ll}+$/u.test(gap.text) && !FUNCTION_WORDS.has(gap.text) && !LOWERCASE_CUES.has(gap.text) && type !== 'agreement' ? 1 : 0;
+  const describes = gap?.kind === 'word' && /^-?\p{Ll}+$/u.test(gap.text) && !FUNCTION_WORDS.has(gap.text) && !LOWERCASE_CUES.has(gap.text);
+  const skip = describes && (type !== 'agreement' || gap.text.startsWith('-')) ? 1 : 0;
   let end = cue - skip;
   for (;;) {
-    if (!adjacent(a, end - 1, end) || !isNameToken(a, end - 1)) break;
-    let s = end - 1;
+    // "Estlink 2 power cable": a name may end in a number.
+    const numbered = /^\d{1,3}$/u.test(a.tokens[end - 1]?.text ?? '') && isNameToken(a, end - 2) && adjacent(a, end - 2, end - 1);
+    if (!adjacent(a, end - 1, end) || (!isNameToken(a, end - 1) && !numbered)) break;
+    let s = numbered ? end - 2 : end - 1;
     while (s - 1 >= 0 && isNameToken(a, s - 1) && adjacent(a, s - 1, s) && end - s < 4) s--;
     runs.push([s, end]);
     const conj = a.tokens[s - 1];
@@ -123,19 +141,20 @@ function nameBeforeCue(a: Analysis, cue: number, type: Candidate['type']): Candi
   }
   const out: Candidate[] = [];
   for (const [first, e] of runs) {
+    // "The Hague summit": a bundled name may start with "The"; look it up before trimming.
+    if (a.gazetteer[first] && a.gazetteer[first]!.to >= e) continue;
     // "Russian Su-30 … jets": the demonym in front is its own entity.
     let s = first;
+    while (s < e - 1 && (DETERMINERS.has(a.tokens[s]!.text) || isOrdinaryAt(a, s))) s++;
     while (s < e && a.gazetteer[s] && a.gazetteer[s]!.to < e) s = a.gazetteer[s]!.to;
     if (a.gazetteer[s] && a.gazetteer[s]!.to >= e) continue;
-    if (e - s === 1 && isOrdinaryAt(a, s)) continue;
+    if (e - s === 1 && (isOrdinaryAt(a, s) || DETERMINERS.has(a.tokens[s]!.text))) continue;
     const closing = e === cue - skip;
     if (closing && (type === 'event' || GEOGRAPHIC_NOUNS.has(a.tokens[cue]!.text))) {
       // "the Malabar exercise" is Malabar; "the Scandinavian peninsula" is the whole phrase.
       const full = spanText(a.text, a.tokens, s, cue + 1);
       const name = type === 'event' ? spanText(a.text, a.tokens, s, e) : full;
       out.push(makeCandidate(a.text, a.tokens, s, cue + 1, type, 'pattern', { key: nameKey(name), name: normalizeName(name) }));
-    } else if (e - s === 1 && NAME_HYPHEN_SUFFIXES.test(a.tokens[s]!.text)) {
-      out.push(hyphenHead(a, s, type));
     } else {
       out.push(makeCandidate(a.text, a.tokens, s, e, type, 'pattern'));
     }
@@ -152,7 +171,8 @@ function editionBefore(a: Analysis, year: number): Candidate | null {
   let s = year - 1;
   while (s - 1 >= 0 && year - s < 4 && isNameToken(a, s - 1) && adjacent(a, s - 1, s)) s--;
   while (s < year && (isOrdinaryAt(a, s) || /^(?:The|In|On|By|Since|Until|From)$/u.test(a.tokens[s]!.text))) s++;
-  if (s >= year) return null;
+  // "Q3 2026", "FY 2025" are periods, not events.
+  if (s >= year || /^(?:[QH]\d|FY)$/u.test(a.tokens[s]!.text)) return null;
   const g = a.gazetteer[s];
   if (g && g.to === year && g.payload.type !== 'event') return null;
   if (/^\p{Lu}\p{Ll}+$/u.test(a.tokens[year - 1]!.text) && /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/u.test(a.tokens[year - 1]!.text)) return null;
@@ -175,11 +195,5 @@ function placeNamedCompany(a: Analysis, from: number, to: number): Candidate | n
   return makeCandidate(a.text, a.tokens, from, end, 'organization', 'pattern');
 }
 
+const DETERMINERS = new Set(['The', 'A', 'An', 'This', 'That', 'Its', 'Their']);
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
-
-/** "Shahed-type drones": the name is the part before the hyphen. */
-export function hyphenHead(a: Analysis, i: number, type: Candidate['type']): Candidate {
-  const t = a.tokens[i]!;
-  const head = t.text.replace(NAME_HYPHEN_SUFFIXES, '');
-  return { start: t.start, end: t.start + head.length, from: i, to: i + 1, type, source: 'pattern', key: nameKey(head), name: normalizeName(head) };
-}

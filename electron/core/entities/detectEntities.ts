@@ -6,6 +6,7 @@ import { classifyRuns } from './classifyRuns';
 import { mergeShortPeople } from './coreference';
 import { findCuePatterns } from './cuePatterns';
 import { gazetteerCandidates } from './dictionaryCandidates';
+import { linkImplicitAcronyms } from './implicitAcronyms';
 import { knownCandidates, rejectedSet } from './learning';
 import { findNamePatterns } from './namePatterns';
 import { findResidualRuns } from './residualRuns';
@@ -57,7 +58,8 @@ export function detectEntities(text: string, options: DetectOptions = {}): Detec
   const positions = wordPositions(a.tokens);
   for (const def of findAcronymDefinitions(a, named)) {
     const exact = bySpan.get(`${def.longFrom}:${def.longTo}`);
-    strong.push(...acronymCandidates(a, def, exact?.type ?? typeOfLongForm(a, def.longFrom, def.longTo), positions));
+    const type = def.term ? 'other' : (exact?.type ?? typeOfLongForm(a, def.longFrom, def.longTo));
+    strong.push(...acronymCandidates(a, def, type, positions));
   }
   const { kept, blocked } = resolveOverlaps(strong, text.length);
 
@@ -68,6 +70,7 @@ export function detectEntities(text: string, options: DetectOptions = {}): Detec
     all = [...kept, ...classifyRuns(a, findResidualRuns(a, occupied), kept)].sort((x, y) => x.start - y.start);
   }
   mergeShortPeople(all, text);
+  linkImplicitAcronyms(text, all);
   return applyRejections(assembleEntities(text, all), rejectedSet(options.rejected ?? []));
 }
 

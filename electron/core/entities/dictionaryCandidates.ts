@@ -4,8 +4,8 @@ import { lookupGazetteer } from './gazetteer';
 import type { Candidate } from './types';
 
 /**
- * Bundled names found in the text, including inside hyphenated compounds: "Panama-flagged",
- * "US-made", "India-Japan" name places even though the compound is one token.
+ * Bundled names found in the text, including inside hyphenated compounds of names ("India-Japan",
+ * "US-China" are one token). Endings like "-flagged" are split off by the tokenizer already.
  */
 export function gazetteerCandidates(a: Analysis): Candidate[] {
   const out: Candidate[] = [];
@@ -22,16 +22,26 @@ export function gazetteerCandidates(a: Analysis): Candidate[] {
   return out;
 }
 
+/**
+ * Parts of a compound that name places or bodies, when every other capitalised part is a bundled
+ * name too ("India-Japan"). "SSN-AUKUS" and "Virginia-class" are names of their own, not mentions
+ * of AUKUS or Virginia.
+ */
 function compoundParts(a: Analysis, i: number): Candidate[] {
   const t = a.tokens[i]!;
+  if (/-(?:class|type)$/u.test(t.text)) return [];
   const out: Candidate[] = [];
   let offset = t.start;
   for (const part of t.text.split(/[-\u2010\u2011]/u)) {
-    if (/^\p{Lu}/u.test(part)) {
-      const hit = lookupGazetteer(part, [{ start: 0, end: part.length, text: part, kind: 'word', sentenceStart: false, lineBreakBefore: false }], 0);
-      if (hit && hit.to === 1) out.push(makeSubTokenCandidate(i, offset, offset + part.length, hit.payload.type, 'gazetteer', hit.payload.name));
-    }
+    const hit = /^\p{Lu}/u.test(part) ? lookupPart(part) : null;
+    if (hit) out.push(makeSubTokenCandidate(i, offset, offset + part.length, hit.type, 'gazetteer', hit.name));
+    else if (/^\p{Lu}/u.test(part)) return [];
     offset += part.length + 1;
   }
   return out;
+}
+
+function lookupPart(part: string): { name: string; type: Candidate['type'] } | null {
+  const hit = lookupGazetteer(part, [{ start: 0, end: part.length, text: part, kind: 'word', sentenceStart: false, lineBreakBefore: false }], 0);
+  return hit && hit.to === 1 ? hit.payload : null;
 }

@@ -58,6 +58,7 @@ function parseNamed(block: string, type: EntityType, entries: GazetteerEntry[]):
 
 let cachedEntries: GazetteerEntry[] | null = null;
 let cachedIndex: PhraseIndex<GazetteerHit> | null = null;
+let cachedFolded: PhraseIndex<GazetteerHit> | null = null;
 
 export function gazetteerEntries(): readonly GazetteerEntry[] {
   if (cachedEntries) return cachedEntries;
@@ -76,32 +77,40 @@ export function gazetteerEntries(): readonly GazetteerEntry[] {
   return entries;
 }
 
-/** Built once per process: about 2,000 phrases, a few milliseconds. */
-export function gazetteerIndex(): PhraseIndex<GazetteerHit> {
-  if (cachedIndex) return cachedIndex;
+function buildIndex(caseSensitive: boolean): PhraseIndex<GazetteerHit> {
   const index = new PhraseIndex<GazetteerHit>();
   for (const e of gazetteerEntries()) {
-    // Proper names are capitalised, so exact case: "US" is never "us", "WHO" never "who".
-    index.add(e.name, { name: e.name, type: e.type, demonym: false }, true);
-    for (const a of e.aliases) index.add(a, { name: e.name, type: e.type, demonym: false }, true);
-    for (const d of e.demonyms) index.add(d, { name: e.name, type: e.type, demonym: true }, true);
+    index.add(e.name, { name: e.name, type: e.type, demonym: false }, caseSensitive);
+    for (const a of e.aliases) index.add(a, { name: e.name, type: e.type, demonym: false }, caseSensitive);
+    for (const d of e.demonyms) index.add(d, { name: e.name, type: e.type, demonym: true }, caseSensitive);
   }
-  cachedIndex = index;
   return index;
 }
 
-const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
+/**
+ * Built once per process: about 2,000 phrases, a few milliseconds. Proper names are capitalised,
+ * so matching is exact: "US" is never "us", "WHO" never "who".
+ */
+export function gazetteerIndex(): PhraseIndex<GazetteerHit> {
+  cachedIndex ??= buildIndex(true);
+  return cachedIndex;
+}
+
+/** The same names without case, for all-caps text only. */
+function foldedIndex(): PhraseIndex<GazetteerHit> {
+  cachedFolded ??= buildIndex(false);
+  return cachedFolded;
+}
 
 /**
- * The longest bundled name at token `i`. All-caps words are also read in title case so that
- * datelines ("ADDIS ABABA — …") resolve; real acronyms still match exactly first.
+ * The longest bundled name at token `i`. All-caps words are also read without case so that
+ * datelines ("ADDIS ABABA — …", "PORT-AU-PRINCE — …") resolve; real acronyms still match exactly.
  */
 export function lookupGazetteer(text: string, tokens: readonly Token[], i: number): PhraseMatch<GazetteerHit> | null {
-  const index = gazetteerIndex();
-  const exact = index.matchAt(text, tokens, i);
+  const exact = gazetteerIndex().matchAt(text, tokens, i);
   const t = tokens[i];
   if (!t || t.text.length < 3 || t.text !== t.text.toUpperCase() || !/\p{Lu}\p{Lu}/u.test(t.text)) return exact;
-  const folded = index.matchAt(text, tokens, i, (w) => (/^\p{Lu}{3,}$/u.test(w) ? titleCase(w) : w));
+  const folded = foldedIndex().matchAt(text, tokens, i);
   if (folded && (!exact || folded.to > exact.to)) return folded;
   return exact;
 }

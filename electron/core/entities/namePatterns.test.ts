@@ -55,7 +55,7 @@ describe('findNamePatterns', () => {
   it('does not take a lone head, a title portfolio, or a person before "of the"', () => {
     expect(found('Meeting at the headquarters, leaders agreed.')).toEqual([]);
     expect(found('French Armed Forces Minister Sébastien Lecornu')).toEqual([]);
-    expect(found('Rear Admiral Joshua Sims of the US Navy said')).toEqual([]);
+    expect(found('Rear Admiral Joshua Sims of the US Navy said')).toEqual(['US Navy:organization']);
     expect(found('Leaders of the Group met')).toEqual([]);
   });
 

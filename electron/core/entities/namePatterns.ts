@@ -140,10 +140,12 @@ function extendRight(a: Analysis, from: number, allowGazetteer: boolean): number
   let k = from;
   for (let hops = 0; hops < 3; hops++) {
     const c = word(a, k);
+    // "… Office in Haiti (BINUH)": a place belongs to the name only right before its acronym.
+    if (c === 'in' && hops === 0 && placeBeforeAcronym(a, k + 1)) return placeBeforeAcronym(a, k + 1)!;
     if (c !== 'of' && c !== 'for' && c !== 'on' && !(c === 'and' && hops > 0)) break;
     if (!adjacent(a, k - 1, k)) break;
     let n = k + 1;
-    if (word(a, n) === 'the' && adjacent(a, k, n)) n++;
+    if (word(a, n) === 'the' && adjacent(a, k, n) && c !== 'and') n++;
     if (!isNameToken(a, n) || !adjacent(a, n - 1, n) || CALENDAR.has(word(a, n) ?? '')) break;
     if (!allowGazetteer && a.gazetteer[n]) break;
     if (c === 'and' && a.gazetteer[n]) break;
@@ -154,6 +156,14 @@ function extendRight(a: Analysis, from: number, allowGazetteer: boolean): number
     allowGazetteer = false;
   }
   return end;
+}
+
+function placeBeforeAcronym(a: Analysis, at: number): number | null {
+  const g = a.gazetteer[at];
+  if (!g || g.payload.type !== 'place' || g.payload.demonym) return null;
+  const open = a.tokens[g.to];
+  const close = a.tokens[g.to + 2];
+  return open?.text === '(' && close?.text === ')' && /^\p{Lu}{2,}$/u.test(a.tokens[g.to + 1]?.text ?? '') ? g.to : null;
 }
 
 function headInitial(a: Analysis, h: number, type: Candidate['type']): Candidate | null {

@@ -41,6 +41,7 @@ export function findResidualRuns(a: Analysis, occupied: Uint8Array): Run[] {
       else if (isNameParticle(a, end) && isNameToken(a, end + 1) && !occupied[end + 1]) end++;
       else break;
     }
+    end = withNumber(a, end, occupied);
     for (const piece of splitAtCalendar(a, i, end)) {
       const trimmed = trim(a, piece);
       if (trimmed) runs.push(trimmed);
@@ -48,6 +49,17 @@ export function findResidualRuns(a: Analysis, occupied: Uint8Array): Run[] {
     i = end;
   }
   return runs;
+}
+
+const QUANTITY = new Set(['million', 'billion', 'trillion', 'percent', 'per', 'km', 'kilometres', 'kilometers', 'miles', 'tonnes', 'tons', 'years', 'days', '%']);
+
+/** "Estlink 2", "Boeing 737": a small number right after a name belongs to it (a year or a quantity does not). */
+function withNumber(a: Analysis, end: number, occupied: Uint8Array): number {
+  const n = a.tokens[end];
+  if (!n || occupied[end] || !/^\d{1,4}$/u.test(n.text) || /^(?:19|20)\d\d$/u.test(n.text)) return end;
+  if (!joinable(a.text, a.tokens[end - 1]!, n) || QUANTITY.has(a.tokens[end + 1]?.text ?? '')) return end;
+  if (a.tokens[end + 1]?.text === '.' && /^\d/u.test(a.tokens[end + 2]?.text ?? '')) return end;
+  return end + 1;
 }
 
 function splitAtCalendar(a: Analysis, from: number, to: number): Run[] {
@@ -84,8 +96,11 @@ function trim(a: Analysis, run: Run): Run | null {
 
 /** Bodies a text names by their kind alone: "he told Parliament" means this country's parliament. */
 const SINGULAR_BODIES = new Set(['Parliament', 'Cabinet', 'Politburo']);
+/** Capitalised for respect, not names: "the Government will", "the Embassy said". */
+const GENERIC_NOUNS = new Set(['Government', 'Governments', 'Opposition', 'Embassy', 'Consulate', 'Regime', 'State', 'States', 'Nation', 'Nations', 'Republic', 'Kingdom', 'Capital', 'Headquarters', 'Military', 'Constitution', 'Crown']);
 
 function isKindWord(w: string): boolean {
   if (SINGULAR_BODIES.has(w)) return false;
+  if (GENERIC_NOUNS.has(w)) return true;
   return HEAD_FINAL.has(w) || HEAD_FINAL.has(w.replace(/ies$/u, 'y')) || HEAD_FINAL.has(w.replace(/s$/u, ''));
 }

@@ -10,7 +10,8 @@ export const TITLE_HEADS = new Set(
   counsellor counselor speaker lawmaker mp legislator head consul attaché attache judge justice prosecutor
   admiral general colonel lieutenant major captain commodore brigadier marshal sergeant corporal gen adm col lt maj
   capt cmdr cdr brig sgt mr mrs ms dr prof pm sir dame lord lady rev businessman businesswoman counterpart ceo founder
-  official diplomat analyst researcher professor journalist negotiator administrator coordinator`.split(/\s+/u),
+  official diplomat analyst researcher professor journalist negotiator administrator coordinator politician superintendent inspector detective constable commissioner sheriff
+  activist lawyer scientist commentator dissident blogger campaigner historian economist`.split(/\s+/u),
 );
 
 /** Military ranks: with a bare surname they stay in the name ("Gen Nakatani"), as analysts know them. */

@@ -18,24 +18,25 @@ const lower = (s: string): string => s.toLowerCase().replace(/\.$/u, '');
 
 export function findTitledPersons(a: Analysis): Candidate[] {
   const out: Candidate[] = [];
+  // "Director General Rafael Grossi" is reached from both heads; keep one reading per name.
+  const seen = new Set<number>();
   for (let i = 0; i < a.tokens.length; i++) {
     const t = a.tokens[i]!;
     if (t.kind !== 'word' || !TITLE_HEADS.has(lower(t.text))) continue;
     const titleEnd = extendTitle(a, i);
-    if (titleEnd < 0) continue;
     const titleStart = titleStartOf(a, i);
-    let nameStart = titleEnd;
-    let comma = false;
-    if (a.tokens[nameStart]?.text === ',') {
-      comma = true;
-      nameStart++;
-    }
-    if (!adjacentOrComma(a, nameStart - 1, nameStart)) continue;
+    // "…ambassador, Dmitry Polyanskiy, said": an appositive name after a comma.
+    const comma = a.tokens[titleEnd]?.text === ',';
+    const nameStart = comma ? titleEnd + 1 : titleEnd;
+    if (!adjacent(a, nameStart - 1, nameStart)) continue;
     const nameEnd = readName(a, nameStart);
     if (nameEnd <= nameStart) continue;
     const words = countNameWords(a, nameStart, nameEnd);
-    if (comma && (words < 2 || !closesAppositive(a, nameEnd) || TITLE_HEADS.has(lower(a.tokens[nameStart]!.text)))) continue;
+    // A name that starts with a title is found from that title ("counterpart, Gen Nakatani").
     if (TITLE_HEADS.has(lower(a.tokens[nameStart]!.text))) continue;
+    if (comma && (words < 2 || !closesAppositive(a, nameEnd))) continue;
+    if (seen.has(nameEnd)) continue;
+    seen.add(nameEnd);
     const context = spanText(a.text, a.tokens, titleStart, titleEnd);
     const rankOnly = titleStart === i && RANKS.has(lower(t.text)) && !comma;
     if (rankOnly && words === 1) {
@@ -52,6 +53,8 @@ export function findTitledPersons(a: Analysis): Candidate[] {
 /** The first token after the title (heads, modifiers, "of Naval Staff", a full stop after "Gen"). */
 function extendTitle(a: Analysis, head: number): number {
   let k = head + 1;
+  // After "of"/"for" the portfolio words end the title themselves: "Secretary of State Marco Rubio".
+  let afterOf = false;
   for (;;) {
     const t = a.tokens[k];
     if (!t || !joinable(a.text, a.tokens[k - 1]!, t)) return k;
@@ -67,12 +70,13 @@ function extendTitle(a: Analysis, head: number): number {
       k++;
       continue;
     }
-    if (TITLE_MODIFIERS.has(w) && sameCase && followedByTitleWord(a, k)) {
+    if (TITLE_MODIFIERS.has(w) && sameCase && (afterOf || followedByTitleWord(a, k))) {
       k++;
       continue;
     }
     if ((w === 'of' || w === 'for') && followedByTitleWord(a, k)) {
       k += a.tokens[k + 1]?.text === 'the' ? 2 : 1;
+      afterOf = true;
       continue;
     }
     return k;
@@ -100,7 +104,7 @@ function titleStartOf(a: Analysis, head: number): number {
   return s;
 }
 
-function adjacentOrComma(a: Analysis, i: number, j: number): boolean {
+function adjacent(a: Analysis, i: number, j: number): boolean {
   const x = a.tokens[i];
   const y = a.tokens[j];
   return x !== undefined && y !== undefined && joinable(a.text, x, y);
@@ -114,7 +118,7 @@ function readName(a: Analysis, from: number): number {
     const t = a.tokens[k];
     if (!t || (k > from && !joinable(a.text, a.tokens[k - 1]!, t))) break;
     if (isNameToken(a, k) && !HEAD_FINAL.has(t.text) && !CALENDAR.test(t.text)) {
-      if (k === from && a.gazetteer[k] && a.gazetteer[k]!.payload.type !== 'person') break;
+      if (k === from && a.gazetteer[k]) break;
       if (k > from && a.gazetteer[k]?.payload.type === 'place' && !NAME_SUFFIXES.has(t.text)) break;
       words++;
       k++;

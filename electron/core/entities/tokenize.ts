@@ -21,6 +21,12 @@ const HYPHENS = '-\u2010\u2011';
 const APOSTROPHES = "'\u2019\u02BC";
 /** "U.S.", "U.K.", "U.S.A." read as one word, not as initials ending sentences. */
 const INITIALISM = /(?:\p{Lu}\.){2,}/uy;
+/**
+ * Endings split off a capitalised word ("Panama-flagged" → "Panama" + "-flagged"): the first part
+ * is a name of its own, and may end a longer one ("Cook Islands-flagged", "Hong Kong-based").
+ */
+export const NAME_SUFFIX = /^(\p{Lu}.*?)(-(?:type|style|capable|made|built|based|led|backed|owned|flagged|registered|designed|funded|linked|born|run|controlled|allied|aligned|speaking|sponsored|supported|operated|bound|friendly|occupied|held|administered))$/u;
+
 /** A full stop after these does not end a sentence. */
 const ABBREVIATIONS = new Set([
   'Gen', 'Lt', 'Col', 'Adm', 'Dr', 'Mr', 'Mrs', 'Ms', 'Jr', 'Sr', 'St', 'Prof', 'Sen', 'Rep', 'Gov', 'Capt',
@@ -104,6 +110,13 @@ function readWord(text: string, from: number, push: (s: number, e: number, k: To
     } else {
       break;
     }
+  }
+  const split = NAME_SUFFIX.exec(text.slice(from, j));
+  if (split) {
+    const head = split[1]!.length;
+    push(from, from + head, 'word');
+    push(from + head, j, 'word');
+    return j;
   }
   push(from, j, 'word');
   return j;

@@ -188,16 +188,38 @@ al-Shabaab|Al-Shabaab
 Boko Haram|
 Lashkar-e-Taiba|LeT
 Jaish-e-Mohammed|JeM
-Tehrik-i-Taliban Pakistan|TTP
+Tehrik-i-Taliban Pakistan|TTP;Tehreek-e-Taliban Pakistan;Tehrik-e-Taliban Pakistan;Pakistani Taliban
 PKK|Kurdistan Workers' Party
 Kuomintang|KMT
+Democratic Party|Democrats
+Republican Party|Republicans;GOP
+Conservative Party|Tories
+Labour Party|Labour
+Greens|Green Party
 Democratic Progressive Party|DPP
 Royal Australian Navy|RAN
 Australian Defence Force|ADF
 `;
 
-/** Companies that defence and energy news names constantly. */
+/** Companies that defence and energy news names constantly, and the news agencies it quotes. */
 export const COMPANIES = `
+Reuters|
+Agence France-Presse|AFP
+Associated Press|AP
+Bloomberg|
+Xinhua|
+TASS|
+RIA Novosti|
+Kyodo|Kyodo News
+Yonhap|
+Press Trust of India|PTI
+Asian News International|ANI
+Anadolu|Anadolu Agency
+IRNA|Islamic Republic News Agency
+KCNA|Korean Central News Agency
+BBC|British Broadcasting Corporation
+CNN|
+Al Jazeera|
 Lockheed Martin|
 Boeing|
 Raytheon|RTX
@@ -205,6 +227,7 @@ Northrop Grumman|
 General Dynamics|
 BAE Systems|
 Airbus|
+Rolls-Royce|
 Thales|
 Leonardo|
 Rheinmetall|
