@@ -30,6 +30,22 @@ test('the sample’s entities are suggested, reviewed and marked in the text', a
   await page.reload();
   await entities.open();
   await expect(entities.confirmed).toContainText('New Delhi');
+
+  // Ctrl/Cmd+click on an underlined name opens the entity's page.
+  const point = await page.evaluate(() => {
+    const p = document.querySelector<HTMLElement>('[data-testid="reader-body"] p')!;
+    const text = p.firstChild as Text;
+    const at = text.data.indexOf('Rajnath Singh') + 2;
+    const r = document.createRange();
+    r.setStart(text, at);
+    r.setEnd(text, at + 1);
+    const rect = r.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.keyboard.down('ControlOrMeta');
+  await page.mouse.click(point.x, point.y);
+  await page.keyboard.up('ControlOrMeta');
+  await expect(page.getByRole('heading', { level: 1, name: 'Rajnath Singh' })).toBeVisible();
   expect(dossier.pageErrors).toEqual([]);
 });
 

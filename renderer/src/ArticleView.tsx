@@ -43,7 +43,7 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
   const [tab, setTab] = useState<'highlights' | 'entities'>('highlights');
   const painted = useMemo<PaintedMention[]>(
     () => [
-      ...entities.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, suggested: false })),
+      ...entities.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, suggested: false, entityId: m.entityId })),
       ...entities.suggestions.flatMap((s) => s.mentions.map((m) => ({ start: m.start, end: m.end, type: s.type, suggested: true }))),
     ],
     [entities.mentions, entities.suggestions],
@@ -199,6 +199,7 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
           onSelectionChange={onSelectionChange}
           onOpenDetails={() => setDetailsOpen(true)}
           mentions={painted}
+          onOpenEntity={onOpenEntity}
         />
         {selection && !linkTarget && (
           <SelectionToolbar

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EntityType, Suggestion } from '../../../electron/common/model/entity';
 import { api } from '../api';
+import { isMac } from '../ui/shortcuts';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
@@ -59,6 +60,7 @@ export function EntityReviewPanel({ articleId, entities, onOpenEntity }: Props) 
         <h2 id="confirmed-title">
           In this article <span className="count">{confirmed.size}</span>
         </h2>
+        <p className="muted small">{isMac ? '⌘' : 'Ctrl'}+click an underlined name in the article to open its page.</p>
         <ul className="confirmed-list" aria-label="Entities in this article">
           {[...confirmed].map(([id, e]) => (
             <li key={id}>

@@ -20,13 +20,14 @@ interface Props {
   onSelectionChange(range: TextRange | null, rect: DOMRect | null): void;
   onOpenDetails(): void;
   mentions: PaintedMention[];
+  onOpenEntity(entityId: string): void;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
 
 /** The article as plain DOM, one element per paragraph; highlights are painted over it, never into it. */
 export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleReader(
-  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions },
+  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions, onOpenEntity },
   ref,
 ) {
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -81,6 +82,11 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       .filter((a) => a.target.position.start <= offset && offset < a.target.position.end)
       .sort((a, b) => a.target.position.end - a.target.position.start - (b.target.position.end - b.target.position.start))[0];
     onSelectAnnotation(hit?.id ?? null);
+    // Ctrl/Cmd+click (or Alt+click) on a confirmed mention opens its entity's page.
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      const mention = mentions.find((m) => m.entityId && m.start <= offset && offset < m.end);
+      if (mention?.entityId) onOpenEntity(mention.entityId);
+    }
   };
 
   const published = article.published ? dateFormat.format(new Date(`${article.published}T00:00:00Z`)) : null;

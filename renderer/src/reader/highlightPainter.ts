@@ -23,6 +23,8 @@ export interface PaintedMention {
   end: number;
   type: string;
   suggested: boolean;
+  /** The confirmed entity, for opening its page from the text. */
+  entityId?: string;
 }
 
 export const MENTION_PREFIX = 'dossier-entity';
