@@ -46,8 +46,18 @@ async function importInto(dir: string, count: number, words: number, seed: numbe
   return elapsed;
 }
 
+/** The cached reference workspace, rebuilt when this Dossier cannot open it (its format changed). */
 async function referenceWorkspace(): Promise<void> {
-  if (existsSync(path.join(REFERENCE, 'workspace.json'))) return;
+  if (existsSync(path.join(REFERENCE, 'workspace.json'))) {
+    const usable = await WorkspaceStore.open(REFERENCE, { lock: false }).then(
+      async (store) => {
+        await store.close();
+        return true;
+      },
+      () => false,
+    );
+    if (usable) return;
+  }
   log(`building the reference workspace (${REFERENCE_ARTICLES} articles, 600 words each) in ${REFERENCE}…`);
   rmSync(REFERENCE, { recursive: true, force: true });
   await importInto(REFERENCE, REFERENCE_ARTICLES, 600, 1);
