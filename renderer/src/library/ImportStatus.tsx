@@ -22,29 +22,11 @@ export function ImportSummaryDialog({ summary, onClose, onOpen }: { summary: Imp
       <h2 id="import-summary-title">
         Imported {imported.length} of {imported.length + duplicates.length + failures.length}
       </h2>
-      {imported.length > 0 && (
-        <ul aria-label="Imported">
-          {imported.map((a) => (
-            <li key={a.id}>
-              <button type="button" className="link" onClick={() => onOpen(a.id)}>
-                {a.title}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {imported.length > 0 && <ArticleLinks label="Imported" articles={imported} onOpen={onOpen} />}
       {duplicates.length > 0 && (
         <>
           <h3>Already in the workspace</h3>
-          <ul aria-label="Already in the workspace">
-            {duplicates.map((a) => (
-              <li key={a.id}>
-                <button type="button" className="link" onClick={() => onOpen(a.id)}>
-                  {a.title}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ArticleLinks label="Already in the workspace" articles={duplicates} onOpen={onOpen} />
         </>
       )}
       {failures.length > 0 && (
@@ -66,5 +48,19 @@ export function ImportSummaryDialog({ summary, onClose, onOpen }: { summary: Imp
         </button>
       </div>
     </dialog>
+  );
+}
+
+function ArticleLinks({ label, articles, onOpen }: { label: string; articles: ImportSummary['imported']; onOpen(id: string): void }) {
+  return (
+    <ul aria-label={label}>
+      {articles.map((a) => (
+        <li key={a.id}>
+          <button type="button" className="link" onClick={() => onOpen(a.id)}>
+            {a.title}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
