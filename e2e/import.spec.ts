@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, ROOT, test } from './fixtures';
+import { articlePdf, ARTICLE_PARAGRAPHS, ARTICLE_TITLE } from '../electron/core/import/fixtures/pdfFixtures';
 import { ReaderPage } from './models/ReaderPage';
 
 const FIXTURES = path.join(ROOT, 'electron', 'core', 'import', 'fixtures');
@@ -96,4 +97,19 @@ test('hostile HTML imports as inert text: no dialog, no console error, no reques
   expect(dialogs).toEqual([]);
   expect(foreign).toEqual([]);
   expect(dossier.pageErrors).toEqual([]);
+});
+
+test('a PDF is read into paragraphs that can be highlighted like any article', async ({ dossier }) => {
+  const page = dossier.page;
+  const file = path.join(dossier.workspace, '..', `tidal-barrier-${Date.now()}.pdf`);
+  writeFileSync(file, await articlePdf());
+  await page.getByLabel('Articles to import').setInputFiles(file);
+  await page.getByRole('dialog', { name: /Imported 1 of 1/ }).getByRole('button', { name: ARTICLE_TITLE }).click();
+
+  const reader = new ReaderPage(page);
+  await expect(reader.title).toHaveText(ARTICLE_TITLE);
+  for (const paragraph of ARTICLE_PARAGRAPHS) await expect(page.getByTestId('reader-body')).toContainText(paragraph);
+  await expect(page.getByTestId('reader-body')).not.toContainText('Spring Bulletin');
+  await reader.highlight('lifted for maintenance in June', 'Hyphenated across a line break in the PDF');
+  await expect.poll(() => reader.paintedHighlights()).toEqual(['lifted for maintenance in June']);
 });

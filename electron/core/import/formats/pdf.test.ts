@@ -23,6 +23,11 @@ describe('extractPdf', () => {
     });
   });
 
+  it("reads a Node Buffer, as fs.readFile and base64 decoding give it (pdf.js refuses Buffer itself)", async () => {
+    const article = await extractPdf(Buffer.from(await articlePdf()), 'barrier.pdf');
+    expect(article.text.split('\n\n')).toEqual(ARTICLE_PARAGRAPHS);
+  });
+
   it('leaves the caller its bytes: pdf.js gets a copy', async () => {
     const bytes = await articlePdf();
     const before = bytes.slice();

@@ -15,8 +15,9 @@ interface PdfjsTextItem {
 export async function extractPdf(bytes: Uint8Array, file: string): Promise<ExtractedArticle> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
-    // pdf.js takes ownership of the buffer it is given; the caller still stores the original bytes.
-    data: bytes.slice(),
+    // A copy, as a plain Uint8Array: pdf.js takes ownership of the buffer it is given and
+    // refuses Node's Buffer (what fs.readFile and base64 decoding return).
+    data: Uint8Array.from(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
