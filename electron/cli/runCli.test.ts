@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core/dossierCore';
 import { WorkspaceStore } from '../core/store/workspaceStore';
 import { startHost } from '../host/hostServer';
+import { liveForeignPid as liveForeign } from '../core/testing/testHelpers';
 import { runCli, USAGE } from './runCli';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
@@ -33,6 +34,7 @@ async function sampleV2(): Promise<string> {
 let tmp: string;
 let ws: string;
 const children: ChildProcess[] = [];
+const liveForeignPid = () => liveForeign(children);
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeEach(async () => {
@@ -92,12 +94,6 @@ async function importSample(): Promise<{ id: string; title: string; sha256: stri
 
 async function expectNoLock(): Promise<void> {
   await expect(fs.access(path.join(ws, '.dossier.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
-}
-
-function liveForeignPid(): number {
-  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-  children.push(child);
-  return child.pid!;
 }
 
 describe('dossier import', () => {

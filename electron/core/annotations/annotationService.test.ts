@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../common/contract';
-import { DossierError } from '../../common/errors';
 import { ID_PATTERN } from '../../common/ids';
 import { Annotation } from '../../common/model/annotation';
+import { rejection } from '../testing/testHelpers';
 import { createCore, type DossierCore } from '../dossierCore';
 import { sha256Hex, WorkspaceStore } from '../store/workspaceStore';
 
@@ -43,15 +43,6 @@ afterEach(async () => {
   await core.store.close();
   await fs.rm(tmp, { recursive: true, force: true });
 });
-
-async function rejection(promise: Promise<unknown>): Promise<DossierError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DossierError);
-  return error as DossierError;
-}
 
 const at = (s: string, from = 0) => TEXT.indexOf(s, from);
 

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../common/contract';
-import { DossierError } from '../../common/errors';
 import { ArticleMeta } from '../../common/model/article';
+import { rejection } from '../testing/testHelpers';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
 
@@ -48,15 +48,6 @@ afterEach(async () => {
   await core.store.close();
   await fs.rm(tmp, { recursive: true, force: true });
 });
-
-async function rejection(promise: Promise<unknown>): Promise<DossierError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DossierError);
-  return error as DossierError;
-}
 
 async function historyLines(): Promise<{ op: string; label?: string; before: unknown; after: unknown }[]> {
   const raw = await fs.readFile(path.join(ws, 'articles', articleId, 'history.jsonl'), 'utf8');

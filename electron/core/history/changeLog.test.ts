@@ -1,10 +1,9 @@
 import { promises as fs } from 'node:fs';
+import { annotationOn } from '../testing/testHelpers';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
 import type { EventName, EventPayload } from '../../common/contract';
-import { newId } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
 import { DEFAULT_PALETTE } from '../../common/model/palette';
 import { EventBus } from '../events';
@@ -36,28 +35,6 @@ afterEach(async () => {
   await store.close();
   await fs.rm(tmp, { recursive: true, force: true });
 });
-
-function annotation(quote: string, fields: Partial<Annotation> = {}): Annotation {
-  const start = TEXT.indexOf(quote);
-  const now = new Date().toISOString();
-  return {
-    id: newId('ann'),
-    rev: 1,
-    articleId,
-    motivation: 'highlighting',
-    target: { version: 1, quote: quoteSelectorAt(TEXT, start, start + quote.length), position: positionSelector(start, start + quote.length) },
-    comment: '',
-    color: null,
-    tags: [],
-    grading: null,
-    replies: [],
-    creator: { name: 'Analyst' },
-    status: 'anchored',
-    created: now,
-    modified: now,
-    ...fields,
-  };
-}
 
 const add = (a: Annotation): Change => ({ label: 'add highlight', articleId, ops: [{ kind: 'annotation', articleId, id: a.id, before: null, after: a }] });
 
@@ -224,3 +201,7 @@ describe('ChangeLog under quick repeated commands', () => {
     expect(store.info().palette).toEqual(DEFAULT_PALETTE);
   });
 });
+
+function annotation(quote: string, fields: Partial<Annotation> = {}): Annotation {
+  return annotationOn(articleId, TEXT, quote, fields);
+}

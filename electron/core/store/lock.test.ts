@@ -1,12 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DossierError } from '../../common/errors';
+import { deadPid, liveForeignPid as liveForeign } from '../testing/testHelpers';
 import { acquireLock, liveLockHolder, readLock, type HeldLock } from './lock';
 
 let tmp: string;
+const liveForeignPid = () => liveForeign(children);
 let lockFile: string;
 const children: ChildProcess[] = [];
 const held: HeldLock[] = [];
@@ -20,24 +22,6 @@ afterEach(async () => {
   for (const child of children.splice(0)) child.kill();
   await fs.rm(tmp, { recursive: true, force: true });
 });
-
-/** A live process that is not this one. */
-function liveForeignPid(): number {
-  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-  children.push(child);
-  return child.pid!;
-}
-
-/** A PID that no process on this machine has. */
-function deadPid(): number {
-  for (let pid = 999_999; ; pid++) {
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-    }
-  }
-}
 
 async function writeLock(info: object): Promise<string> {
   const raw = JSON.stringify(info);

@@ -1,16 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
 import { DossierError } from '../../common/errors';
 import { ID_PATTERN, newId } from '../../common/ids';
-import type { Annotation } from '../../common/model/annotation';
 import { currentVersion, type ArticleMeta } from '../../common/model/article';
 import { DEFAULT_PALETTE } from '../../common/model/palette';
 import { createCore } from '../dossierCore';
+import { annotationOn, deadPid, liveForeignPid as liveForeign } from '../testing/testHelpers';
 import { SCHEMA_VERSION } from './schemaFile';
 import { sha256Hex, WorkspaceStore, type NewArticle } from './workspaceStore';
 
@@ -90,27 +89,6 @@ function nextVersion(meta: ArticleMeta, text: string, bytes = new TextEncoder().
     },
     text,
     bytes,
-  };
-}
-
-function annotationOn(articleId: string, text: string, quote: string): Annotation {
-  const start = text.indexOf(quote);
-  const now = new Date().toISOString();
-  return {
-    id: newId('ann'),
-    rev: 1,
-    articleId,
-    motivation: 'highlighting',
-    target: { version: 1, quote: quoteSelectorAt(text, start, start + quote.length), position: positionSelector(start, start + quote.length) },
-    comment: '',
-    color: null,
-    tags: [],
-    grading: null,
-    replies: [],
-    creator: { name: 'Analyst' },
-    status: 'anchored',
-    created: now,
-    modified: now,
   };
 }
 
@@ -658,20 +636,7 @@ describe('versions, metadata and the palette', () => {
 });
 
 describe('the workspace lock', () => {
-  function liveForeignPid(): number {
-    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-    children.push(child);
-    return child.pid!;
-  }
-  function deadPid(): number {
-    for (let pid = 999_999; ; pid++) {
-      try {
-        process.kill(pid, 0);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ESRCH') return pid;
-      }
-    }
-  }
+  const liveForeignPid = () => liveForeign(children);
   const lockFile = () => path.join(ws, '.dossier.lock');
 
   it('is held while open and released by close()', async () => {
