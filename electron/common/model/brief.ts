@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Grading } from './annotation';
+import { NoteContent } from './note';
+
+/**
+ * A brief: what the analyst hands over. It is saved in the workspace and can be exported again
+ * later in any format; its sections are chosen content in the order the analyst arranged them.
+ */
+
+export const BRIEF_TEXT_MAX = 500;
+
+/** Which annotations of an article go into a brief; every given filter applies. */
+export const AnnotationFilter = z.object({
+  colors: z.array(z.string()).optional(),
+  tags: z.array(z.string()).optional(),
+  /** Only annotations graded at least this well (A1 best, F6 worst), e.g. { reliability: 'C', credibility: 3 }. */
+  minGrading: Grading.optional(),
+  /** Leave out annotations whose passage is no longer found in the current version. */
+  placedOnly: z.boolean().optional(),
+});
+export type AnnotationFilter = z.infer<typeof AnnotationFilter>;
+
+export const BriefSection = z.discriminatedUnion('kind', [
+  z.object({ id: z.string(), kind: z.literal('article'), articleId: z.string(), filter: AnnotationFilter.default({}) }),
+  z.object({ id: z.string(), kind: z.literal('note'), noteId: z.string() }),
+  /** The entity index: the given entities, or every entity named in the brief's articles and notes. */
+  z.object({ id: z.string(), kind: z.literal('entities'), entityIds: z.array(z.string()).nullable() }),
+]);
+export type BriefSection = z.infer<typeof BriefSection>;
+
+export const Brief = z.object({
+  id: z.string(),
+  rev: z.number().int().positive(),
+  title: z.string().trim().min(1).max(BRIEF_TEXT_MAX),
+  author: z.string().max(BRIEF_TEXT_MAX),
+  /** Classification / handling line, shown in the header and footer of every page. */
+  handling: z.string().max(BRIEF_TEXT_MAX),
+  /** "Bottom line up front", written in Lexical like a note. */
+  summary: NoteContent.nullable(),
+  sections: z.array(BriefSection),
+  created: z.string(),
+  modified: z.string(),
+});
+export type Brief = z.infer<typeof Brief>;
+
+export const BriefPatch = Brief.pick({ title: true, author: true, handling: true, summary: true, sections: true }).partial();
+export type BriefPatch = z.infer<typeof BriefPatch>;
+
+/** Every export format; `jsonld` is the W3C Web Annotation collection. */
+export const BriefFormat = z.enum(['md', 'html', 'pdf', 'docx', 'jsonld']);
+export type BriefFormat = z.infer<typeof BriefFormat>;

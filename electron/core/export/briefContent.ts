@@ -1,0 +1,49 @@
+import type { Annotation } from '../../common/model/annotation';
+import type { ArticleMeta } from '../../common/model/article';
+import type { EntityType } from '../../common/model/entity';
+import type { Note, NoteContent } from '../../common/model/note';
+import type { Palette } from '../../common/model/palette';
+
+/**
+ * Everything an exported brief shows, gathered once from the workspace; every format (Markdown,
+ * HTML, PDF, DOCX) renders this same structure, so they cannot disagree about content.
+ */
+export interface BriefContent {
+  title: string;
+  author: string;
+  /** The handling / classification line for the header and footer of every page ('' for none). */
+  handling: string;
+  /** When the brief was generated, ISO 8601. */
+  generated: string;
+  /** Bottom line up front (Lexical JSON), or null. */
+  summary: NoteContent | null;
+  palette: Palette;
+  /** Sections in the analyst's order. */
+  sections: BriefContentSection[];
+  /** The entity index, or null when the brief has none. */
+  entityIndex: BriefEntityRow[] | null;
+  /** Current entity names by id, for rendering @mentions in notes (renames and merges apply). */
+  entityNames: Record<string, string>;
+}
+
+export type BriefContentSection =
+  | { kind: 'article'; source: BriefSource }
+  | { kind: 'note'; note: Note; article: { id: string; title: string } | null };
+
+/** One source article: its provenance, then its annotated excerpts in document order. */
+export interface BriefSource {
+  article: ArticleMeta;
+  /** Placed annotations (anchored or drifted), sorted by start offset. */
+  excerpts: Annotation[];
+  /** Annotations whose passage is not in the current version; listed apart with their old quote. */
+  orphans: Annotation[];
+}
+
+export interface BriefEntityRow {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentionCount: number;
+  /** Articles of the brief that mention the entity, and notes that @mention it. */
+  mentionedIn: { kind: 'article' | 'note'; id: string; title: string }[];
+}
