@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CALL_NAME_LIST, isCallName, isEventName, type CallNameLiteral, type EventNameLiteral } from './callNames';
 import { Annotation, AnnotationPatch, AnchorStatus, Comment } from './model/annotation';
+import { AnnotationImportReport } from './model/annotationImport';
 import { ArticleMeta, ArticleSummary, EditableMeta } from './model/article';
 import { Palette } from './model/palette';
 import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from './model/entity';
 import { WorkspaceInfo } from './model/workspace';
+import { Note, NoteContent, NoteFilter, NotePatch, NoteSummary } from './model/note';
 
 /**
  * The one API between the renderer (or a remote CLI) and the core. Electron's preload, the
@@ -54,7 +56,12 @@ export const contract = {
   },
   'articles.import': {
     request: z.object({ files: z.array(ImportFile).min(1) }),
-    response: z.object({ articles: z.array(ImportedArticle), failures: z.array(ImportFailure) }),
+    response: z.object({
+      articles: z.array(ImportedArticle),
+      failures: z.array(ImportFailure),
+      /** One report per W3C Web Annotation file (.jsonld) among the files, when there are any. */
+      annotations: z.array(AnnotationImportReport).optional(),
+    }),
   },
   'articles.updateMeta': {
     request: z.object({ id: z.string().min(1), patch: EditableMeta.partial() }),
@@ -189,6 +196,41 @@ export const contract = {
     request: z.object({ text: z.string().max(20 * 1024 * 1024) }),
     response: z.object({ entities: z.array(DetectedEntity) }),
   },
+  /** The entities these ids name now, following merges (null: deleted); notes show mentions by it. */
+  'entities.resolve': {
+    request: z.object({ ids: z.array(z.string()).max(10_000) }),
+    response: z.object({ entities: z.record(z.string(), Entity.nullable()) }),
+  },
+  'notes.list': {
+    request: z.object({ filter: NoteFilter.optional() }),
+    response: z.object({ notes: z.array(NoteSummary) }),
+  },
+  'notes.get': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ note: Note }),
+  },
+  'notes.create': {
+    request: z.object({ title: z.string().max(300).optional(), articleId: z.string().nullable().optional(), content: NoteContent.optional() }),
+    response: z.object({ note: Note }),
+  },
+  /** Autosave: the editor's state; references are derived from it on the Node side. */
+  'notes.save': {
+    request: z.object({ id: z.string().min(1), content: NoteContent, baseRev: z.number().int().nonnegative().optional() }),
+    response: z.object({ note: NoteSummary, contentRev: z.number().int().nonnegative() }),
+  },
+  /** Rename, pin, move: undoable like other workspace changes. */
+  'notes.update': {
+    request: z.object({ id: z.string().min(1), patch: NotePatch }),
+    response: z.object({ note: NoteSummary }),
+  },
+  'notes.delete': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ deleted: z.string() }),
+  },
+  'notes.tags': {
+    request: z.object({}),
+    response: z.object({ tags: z.array(z.object({ tag: z.string(), count: z.number().int().positive() })) }),
+  },
   'workspace.setPalette': {
     request: z.object({ palette: Palette }),
     response: z.object({ palette: Palette }),
@@ -236,6 +278,8 @@ export const events = {
       'annotation-deleted',
       'palette-updated',
       'entities-updated',
+      'note-saved',
+      'notes-updated',
       'undo',
       'redo',
     ]),

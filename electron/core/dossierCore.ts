@@ -10,6 +10,8 @@ import { EntityService } from './entities/entityService';
 import { inProcessDetector, type EntityDetector } from './entities/entityDetector';
 import { ChangeLog } from './history/changeLog';
 import { importArticles } from './import/importArticles';
+import { importWebAnnotationFiles, isWebAnnotationFile } from './export/jsonld/importWebAnnotations';
+import { NoteService } from './notes/noteService';
 import type { WorkspaceStore } from './store/workspaceStore';
 
 export interface DossierCore {
@@ -36,6 +38,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const articles = new ArticleService(store, changes);
   const detector = options.detector ?? inProcessDetector();
   const entities = new EntityService(store, changes, detector);
+  const notes = new NoteService(store, changes, events, entities);
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
   const patchOf = (r: AnnotationPatch): AnnotationPatch => ({ comment: r.comment, color: r.color, tags: r.tags, grading: r.grading });
 
@@ -54,9 +57,14 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       return { article: meta, text };
     },
     'articles.import': async ({ files }) => {
-      const outcome = await importArticles(store, files.map((f) => ({ name: f.name, bytes: bytes(f.base64) })));
+      const sources = files.map((f) => ({ name: f.name, bytes: bytes(f.base64) }));
+      // W3C annotation files go onto articles, after any articles imported with them.
+      const annotationFiles = sources.filter(isWebAnnotationFile);
+      const outcome = await importArticles(store, sources.filter((s) => !annotationFiles.includes(s)));
       if (outcome.articles.some((a) => !a.duplicate)) events.emit('workspace.changed', { articleId: null, reason: 'article-imported' });
-      return outcome;
+      if (annotationFiles.length === 0) return outcome;
+      const restored = await importWebAnnotationFiles(store, changes, annotationFiles);
+      return { articles: outcome.articles, failures: [...outcome.failures, ...restored.failures], annotations: restored.annotations };
     },
     'articles.updateMeta': async ({ id, patch }) => ({ article: await articles.updateMeta(id, patch) }),
     'articles.replace': async ({ id, file }) => articles.replace(id, { name: file.name, bytes: bytes(file.base64) }),
@@ -111,7 +119,18 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     },
     'entities.update': async ({ id, patch }) => ({ entity: await entities.update(id, patch) }),
     'entities.merge': async ({ sourceId, targetId }) => ({ entity: await entities.merge(sourceId, targetId) }),
-    'entities.page': async ({ id }) => entities.page(id),
+    'entities.page': async ({ id }) => ({ ...(await entities.page(id)), notes: await notes.list({ entityId: id }) }),
+    'entities.resolve': async ({ ids }) => ({ entities: await entities.resolve(ids) }),
+    'notes.list': async ({ filter }) => ({ notes: await notes.list(filter) }),
+    'notes.get': async ({ id }) => ({ note: await notes.get(id) }),
+    'notes.create': async ({ title, articleId, content }) => ({ note: await notes.create({ title, articleId, content }) }),
+    'notes.save': async ({ id, content, baseRev }) => notes.save(id, content, baseRev),
+    'notes.update': async ({ id, patch }) => ({ note: await notes.update(id, patch) }),
+    'notes.delete': async ({ id }) => {
+      await notes.delete(id);
+      return { deleted: id };
+    },
+    'notes.tags': async () => ({ tags: await notes.tags() }),
     'entities.detect': async ({ text }) => {
       const doc = await entities.knowledge();
       return { entities: await detector.detect(text, doc) };

@@ -49,3 +49,35 @@ export type BriefPatch = z.infer<typeof BriefPatch>;
 /** Every export format; `jsonld` is the W3C Web Annotation collection. */
 export const BriefFormat = z.enum(['md', 'html', 'pdf', 'docx', 'jsonld']);
 export type BriefFormat = z.infer<typeof BriefFormat>;
+
+/** What a new brief needs: a title; the rest starts empty. */
+export const BriefDraft = Brief.pick({ title: true, author: true, handling: true, summary: true, sections: true }).partial({
+  author: true,
+  handling: true,
+  summary: true,
+  sections: true,
+});
+export type BriefDraft = z.infer<typeof BriefDraft>;
+
+/** A brief in lists: without its summary and sections. */
+export const BriefSummary = Brief.pick({ id: true, rev: true, title: true, author: true, handling: true, created: true, modified: true }).extend({
+  sectionCount: z.number().int().nonnegative(),
+});
+export type BriefSummary = z.infer<typeof BriefSummary>;
+
+/** What to export: one article with everything on it, a saved brief, or the whole workspace. */
+export const ExportSource = z.union([
+  z.object({ articleId: z.string().min(1) }).strict(),
+  z.object({ briefId: z.string().min(1) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+export type ExportSource = z.infer<typeof ExportSource>;
+
+/** An exported file as it crosses the contract: text as is, binary formats (PDF, DOCX) in base64. */
+export const ExportedFile = z.object({
+  filename: z.string(),
+  mediaType: z.string(),
+  encoding: z.enum(['utf8', 'base64']),
+  content: z.string(),
+});
+export type ExportedFile = z.infer<typeof ExportedFile>;

@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { EntityType } from './entityType';
+import { NoteSummary } from './note';
 
-export const EntityType = z.enum(['person', 'organization', 'place', 'event', 'agreement', 'other']);
-export type EntityType = z.infer<typeof EntityType>;
-
-export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  place: 'Place',
-  event: 'Event',
-  agreement: 'Agreement',
-  other: 'Other',
-};
+export { EntityType, ENTITY_TYPE_LABELS } from './entityType';
 
 const Name = z.string().trim().min(1).max(200);
 
@@ -86,5 +78,7 @@ export const EntityPage = z.object({
   ),
   annotations: z.array(z.object({ articleId: z.string(), id: z.string(), exact: z.string(), comment: z.string() })),
   cooccurring: z.array(z.object({ id: z.string(), name: z.string(), type: EntityType, articles: z.number().int() })),
+  /** Notes that @mention the entity (or an entity merged into it): its backlinks. */
+  notes: z.array(NoteSummary),
 });
 export type EntityPage = z.infer<typeof EntityPage>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityType } from './entity';
+import { EntityType } from './entityType';
 
 /**
  * A note is rich text written in Lexical. Its editor state is stored as Lexical's own JSON; what
@@ -82,6 +82,8 @@ export const Note = NoteSummary.extend({
   content: NoteContent,
   /** Plain text of the content, paragraphs separated by blank lines. */
   text: z.string(),
+  /** Revision of the content alone: an autosave based on an older one would overwrite newer text. */
+  contentRev: z.number().int().nonnegative(),
 });
 export type Note = z.infer<typeof Note>;
 

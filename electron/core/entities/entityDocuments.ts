@@ -13,6 +13,8 @@ export const EntitiesFile = z.object({
   rejected: z.array(z.string()),
   /** entity id → article id → number of mentions: entity pages without reading every article. */
   presence: z.record(z.string(), z.record(z.string(), z.number().int().positive())),
+  /** Merged-away entity id → the entity it was merged into: notes keep pointing at the survivor. */
+  mergedInto: z.record(z.string(), z.string()).default({}),
 });
 export type EntitiesFile = z.infer<typeof EntitiesFile>;
 
@@ -33,7 +35,7 @@ export const ENTITIES: DocumentKind<EntitiesFile> = {
   file: 'entities.json',
   kind: 'entities',
   schema: EntitiesFile,
-  empty: () => ({ schemaVersion: SCHEMA_VERSION, kind: 'entities', rev: 0, entities: [], rejected: [], presence: {} }),
+  empty: () => ({ schemaVersion: SCHEMA_VERSION, kind: 'entities', rev: 0, entities: [], rejected: [], presence: {}, mergedInto: {} }),
 };
 
 export const MENTIONS: DocumentKind<MentionsFile> = {

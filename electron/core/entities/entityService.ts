@@ -61,6 +61,24 @@ export class EntityService {
     return { known: doc.entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases })), rejected: doc.rejected };
   }
 
+  /**
+   * The entities these ids name today, following merges; null for an id whose entity was deleted
+   * or never existed. Notes store ids, so this is how a mention shows the current name.
+   */
+  async resolve(ids: readonly string[]): Promise<Record<string, Entity | null>> {
+    const doc = await this.store.readWorkspaceDoc(ENTITIES);
+    const byId = new Map(doc.entities.map((e) => [e.id, e]));
+    const out: Record<string, Entity | null> = {};
+    for (const id of ids) out[id] = byId.get(followMerges(doc.mergedInto, id)) ?? null;
+    return out;
+  }
+
+  /** The entity's id and every id merged into it, directly or through earlier merges. */
+  async idsOf(entityId: string): Promise<string[]> {
+    const doc = await this.store.readWorkspaceDoc(ENTITIES);
+    return [entityId, ...Object.keys(doc.mergedInto).filter((id) => id !== entityId && followMerges(doc.mergedInto, id) === entityId)];
+  }
+
   async find(name: string): Promise<Entity | undefined> {
     const doc = await this.store.readWorkspaceDoc(ENTITIES);
     return doc.entities.find((e) => e.id === name) ?? findByName(doc.entities, name);
@@ -206,6 +224,7 @@ export class EntityService {
         into.rev += 1;
         into.modified = new Date().toISOString();
         entities.entities = entities.entities.filter((e) => e.id !== sourceId);
+        entities.mergedInto = { ...entities.mergedInto, [sourceId]: targetId };
         merged = into;
       }, articles);
       return merged!;
@@ -213,11 +232,11 @@ export class EntityService {
   }
 
   /** Everything about one entity across the workspace. */
-  async page(entityId: string): Promise<EntityPage> {
+  async page(entityId: string): Promise<Omit<EntityPage, 'notes'>> {
     const doc = await this.store.readWorkspaceDoc(ENTITIES);
     const entity = doc.entities.find((e) => e.id === entityId);
     if (!entity) throw new DossierError('not-found', 'No such entity in this workspace.');
-    const page: EntityPage = { entity, mentions: [], annotations: [], cooccurring: [] };
+    const page: Omit<EntityPage, 'notes'> = { entity, mentions: [], annotations: [], cooccurring: [] };
     const together = new Map<string, number>();
     for (const articleId of Object.keys(doc.presence[entityId] ?? {})) {
       if (!this.store.hasArticle(articleId)) continue;
@@ -372,4 +391,11 @@ function context(text: string, start: number, end: number, span = 80): string {
   const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, start - span)) + 1);
   const to = text.indexOf(' ', Math.min(text.length, end + span));
   return `${from > 0 ? '…' : ''}${text.slice(from, to === -1 ? text.length : to).replace(/\s+/g, ' ')}${to === -1 ? '' : '…'}`;
+}
+
+function followMerges(mergedInto: Record<string, string>, id: string): string {
+  let current = id;
+  // Bounded: a cycle cannot be made through the UI, but a hand-edited file could hold one.
+  for (let i = 0; i < 100 && mergedInto[current] !== undefined; i++) current = mergedInto[current]!;
+  return current;
 }

@@ -10,6 +10,11 @@ import { UndoHistory } from './undoHistory';
 
 type Reason = EventPayload<'workspace.changed'>['reason'];
 
+/** Puts one record into a saved state; null removes it. */
+export interface RecordCollection {
+  put(id: string, state: unknown): Promise<void>;
+}
+
 /** The queue key of undo and redo themselves; article ids and '(workspace)' are the others. */
 const HISTORY = '(history)';
 
@@ -29,6 +34,13 @@ export class ChangeLog {
     private readonly store: WorkspaceStore,
     private readonly events: EventBus,
   ) {}
+
+  /** Collections whose single records 'record' operations put back, by name. */
+  private readonly collections = new Map<string, RecordCollection>();
+
+  registerCollection(name: string, collection: RecordCollection): void {
+    this.collections.set(name, collection);
+  }
 
   registerDocument<T extends { schemaVersion: number; kind: string }>(name: string, kind: DocumentKind<T>): void {
     this.documents.set(name, kind as unknown as DocumentKind<{ schemaVersion: number; kind: string }>);
@@ -94,6 +106,10 @@ export class ChangeLog {
         const kind = this.documents.get(op.doc);
         if (!kind) throw new DossierError('internal', `No document kind named ${op.doc}.`);
         await this.store.setDoc(op.articleId, kind, op.after as { schemaVersion: number; kind: string });
+      } else if (op.kind === 'record') {
+        const collection = this.collections.get(op.collection);
+        if (!collection) throw new DossierError('internal', `No collection named ${op.collection}.`);
+        await collection.put(op.id, op.after);
       }
     }
     for (const [articleId, ops] of byArticle) {
@@ -103,7 +119,7 @@ export class ChangeLog {
     }
     const at = new Date().toISOString();
     for (const op of change.ops) {
-      if (op.kind === 'palette' || (op.kind === 'doc' && op.articleId === null)) continue;
+      if (op.kind === 'palette' || op.kind === 'record' || (op.kind === 'doc' && op.articleId === null)) continue;
       // Whole documents are not copied into the log: the label and the kind say what happened.
       const [before, after] = op.kind === 'doc' ? [null, null] : [op.before, op.after];
       await this.store.appendHistory({ at, op: `${op.kind}.${mode}`, articleId: op.articleId!, before, after, label: change.label });

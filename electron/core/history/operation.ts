@@ -13,7 +13,12 @@ export type Operation =
   | { kind: 'version'; articleId: string; before: number; after: number }
   | { kind: 'palette'; before: Palette; after: Palette }
   /** A whole document's state (entities.json, an article's mentions.json): entity reviews and merges. */
-  | { kind: 'doc'; doc: string; articleId: string | null; before: unknown; after: unknown };
+  | { kind: 'doc'; doc: string; articleId: string | null; before: unknown; after: unknown }
+  /**
+   * One record of a workspace-level collection (a note's entry …), put back by the collection's
+   * registered handler; unlike 'doc', undoing it leaves the collection's other records alone.
+   */
+  | { kind: 'record'; collection: string; id: string; articleId: null; before: unknown; after: unknown };
 
 /** One user action: what Ctrl/Cmd+Z undoes in one step. */
 export interface Change {
@@ -51,6 +56,7 @@ function sameTarget(a: Operation, b: Operation): boolean {
   if (a.kind === 'annotation' && b.kind === 'annotation') return a.articleId === b.articleId && a.id === b.id;
   if (a.kind === 'palette') return true;
   if (a.kind === 'doc' && b.kind === 'doc') return a.doc === b.doc && a.articleId === b.articleId;
+  if (a.kind === 'record' && b.kind === 'record') return a.collection === b.collection && a.id === b.id;
   return 'articleId' in b && a.articleId === b.articleId;
 }
 

@@ -337,6 +337,8 @@ export class WorkspaceStore {
     this.assertWritable();
     const db = await this.documents.get(file, kind, owner);
     return this.queue.run(`doc:${file}`, async () => {
+      // Documents may live in sub-folders (notes/<id>.json) that a new workspace does not have yet.
+      await fs.mkdir(path.dirname(file), { recursive: true });
       const draft = structuredClone(db.data);
       const result = change(draft);
       await db.adapter.write(draft);

@@ -1,0 +1,253 @@
+import { DossierError } from '../../common/errors';
+import { newId } from '../../common/ids';
+import {
+  emptyNoteContent,
+  NOTE_CONTENT_MAX_BYTES,
+  type Note,
+  type NoteContent,
+  type NoteFilter,
+  type NotePatch,
+  type NoteSummary,
+} from '../../common/model/note';
+import { deriveNote, titleFromText } from '../../common/notes/deriveNote';
+import type { EventBus } from '../events';
+import type { ChangeLog } from '../history/changeLog';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import { noteBody, NOTES_INDEX } from './noteDocuments';
+
+const COLLECTION = 'notes';
+/** Notes of the workspace are changed one at a time, index and body together. */
+const NOTES_LOCK = '(notes)';
+
+export interface NewNote {
+  title?: string;
+  articleId?: string | null;
+  content?: NoteContent;
+}
+
+/** What the notes service needs to know about entities: merges, so backlinks follow them. */
+export interface EntityIds {
+  idsOf(entityId: string): Promise<string[]>;
+}
+
+/**
+ * Notes: rich text the analyst writes, with the references derived on every save. Creating,
+ * renaming, pinning and deleting are undoable operations; typing is saved as it happens and
+ * undone inside the editor.
+ */
+export class NoteService {
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly changes: ChangeLog,
+    private readonly events: EventBus,
+    private readonly entities: EntityIds,
+  ) {
+    changes.registerCollection(COLLECTION, { put: (id, state) => this.putSummary(id, state as NoteSummary | null) });
+  }
+
+  async list(filter: NoteFilter = {}): Promise<NoteSummary[]> {
+    const index = await this.store.readWorkspaceDoc(NOTES_INDEX);
+    let notes = index.notes;
+    if (filter.articleId) {
+      const id = filter.articleId;
+      notes = notes.filter((n) => n.articleId === id || n.citations.some((c) => c.articleId === id));
+    }
+    if (filter.citesArticleId) {
+      const id = filter.citesArticleId;
+      notes = notes.filter((n) => n.citations.some((c) => c.articleId === id));
+    }
+    if (filter.entityId) {
+      const ids = new Set(await this.entities.idsOf(filter.entityId));
+      notes = notes.filter((n) => n.entityIds.some((e) => ids.has(e)));
+    }
+    if (filter.tag) {
+      const tag = filter.tag.replace(/^#/, '').toLocaleLowerCase();
+      notes = notes.filter((n) => n.tags.includes(tag));
+    }
+    if (filter.query?.trim()) {
+      const words = fold(filter.query).split(/\s+/).filter(Boolean);
+      const matching: NoteSummary[] = [];
+      for (const n of notes) {
+        const body = await this.store.readWorkspaceDoc(noteBody(n.id));
+        const haystack = fold(`${n.title}\n${body.text}`);
+        if (words.every((w) => haystack.includes(w))) matching.push(n);
+      }
+      notes = matching;
+    }
+    return [...notes].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.modified.localeCompare(a.modified));
+  }
+
+  async get(id: string): Promise<Note> {
+    const summary = await this.summary(id);
+    const body = await this.store.readWorkspaceDoc(noteBody(id));
+    return { ...summary, content: body.content, text: body.text, contentRev: body.rev };
+  }
+
+  /** The tags used in notes, with how many notes use each, most used first. */
+  async tags(): Promise<{ tag: string; count: number }[]> {
+    const index = await this.store.readWorkspaceDoc(NOTES_INDEX);
+    const counts = new Map<string, number>();
+    for (const n of index.notes) for (const t of n.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+  }
+
+  create(input: NewNote = {}): Promise<Note> {
+    if (input.articleId && !this.store.hasArticle(input.articleId)) {
+      return Promise.reject(new DossierError('not-found', `No article with id ${input.articleId} in this workspace.`));
+    }
+    return this.changes.exclusive(NOTES_LOCK, async () => {
+      const content = input.content ?? emptyNoteContent();
+      checkSize(content);
+      const derived = deriveNote(content);
+      const now = new Date().toISOString();
+      const id = newId('note');
+      const summary: NoteSummary = {
+        id,
+        rev: 1,
+        title: input.title?.trim() || titleFromText(derived.text) || 'Untitled note',
+        articleId: input.articleId ?? null,
+        pinned: false,
+        excerpt: derived.excerpt,
+        entityIds: derived.entityIds,
+        citations: derived.citations,
+        tags: derived.tags,
+        created: now,
+        modified: now,
+      };
+      // The body first: an index entry never points at a note that was not written.
+      await this.store.updateWorkspaceDoc(noteBody(id), (doc) => {
+        doc.rev = 1;
+        doc.content = content;
+        doc.text = derived.text;
+      });
+      await this.commit('new note', { id, before: null, after: summary });
+      return { ...summary, content, text: derived.text, contentRev: 1 };
+    });
+  }
+
+  /**
+   * Saves what the editor holds (autosave). `baseRev` is the content revision the editor loaded or
+   * last saved; an older one means another window changed the text since, and this save would lose
+   * that. Renaming or pinning does not change the content revision.
+   */
+  save(id: string, content: NoteContent, baseRev?: number): Promise<{ note: NoteSummary; contentRev: number }> {
+    checkSize(content);
+    return this.changes.exclusive(NOTES_LOCK, async () => {
+      const current = await this.summary(id);
+      const body = await this.store.readWorkspaceDoc(noteBody(id));
+      if (baseRev !== undefined && baseRev < body.rev) {
+        throw new DossierError('conflict', 'This note was changed in another window. Reopen it to see the latest version.');
+      }
+      const derived = deriveNote(content);
+      const next: NoteSummary = {
+        ...current,
+        rev: current.rev + 1,
+        excerpt: derived.excerpt,
+        entityIds: derived.entityIds,
+        citations: derived.citations,
+        tags: derived.tags,
+        modified: new Date().toISOString(),
+      };
+      const contentRev = body.rev + 1;
+      await this.store.updateWorkspaceDoc(noteBody(id), (doc) => {
+        doc.rev = contentRev;
+        doc.content = content;
+        doc.text = derived.text;
+      });
+      await this.writeSummary(next);
+      this.events.emit('workspace.changed', { articleId: next.articleId, reason: 'note-saved' });
+      return { note: next, contentRev };
+    });
+  }
+
+  update(id: string, patch: NotePatch): Promise<NoteSummary> {
+    if (patch.articleId && !this.store.hasArticle(patch.articleId)) {
+      return Promise.reject(new DossierError('not-found', `No article with id ${patch.articleId} in this workspace.`));
+    }
+    return this.changes.exclusive(NOTES_LOCK, async () => {
+      const before = await this.summary(id);
+      const after: NoteSummary = {
+        ...before,
+        title: patch.title === undefined ? before.title : patch.title || 'Untitled note',
+        pinned: patch.pinned ?? before.pinned,
+        articleId: patch.articleId === undefined ? before.articleId : patch.articleId,
+        rev: before.rev + 1,
+        modified: new Date().toISOString(),
+      };
+      const label = patch.title !== undefined ? 'rename note' : patch.pinned !== undefined ? (after.pinned ? 'pin note' : 'unpin note') : 'move note';
+      await this.commit(label, { id, before, after });
+      return after;
+    });
+  }
+
+  /** Takes the note out of the workspace's lists; its body is kept, so undo brings it back whole. */
+  delete(id: string): Promise<void> {
+    return this.changes.exclusive(NOTES_LOCK, async () => {
+      const before = await this.summary(id);
+      await this.commit('delete note', { id, before, after: null });
+    });
+  }
+
+  private async commit(label: string, op: { id: string; before: NoteSummary | null; after: NoteSummary | null }): Promise<void> {
+    await this.changes.commit(
+      { label, articleId: null, ops: [{ kind: 'record', collection: COLLECTION, articleId: null, ...op }] },
+      'notes-updated',
+    );
+  }
+
+  private async summary(id: string): Promise<NoteSummary> {
+    noteBody(id);
+    const index = await this.store.readWorkspaceDoc(NOTES_INDEX);
+    const found = index.notes.find((n) => n.id === id);
+    if (!found) throw new DossierError('not-found', 'This note no longer exists.');
+    return found;
+  }
+
+  private async writeSummary(next: NoteSummary): Promise<void> {
+    await this.store.updateWorkspaceDoc(NOTES_INDEX, (index) => {
+      const at = index.notes.findIndex((n) => n.id === next.id);
+      if (at === -1) index.notes.push(next);
+      else index.notes[at] = next;
+      index.rev += 1;
+    });
+  }
+
+  /**
+   * Undo and redo: puts a note's entry back. What the analyst typed since is kept: the references
+   * are derived again from the saved body, only title, pin and article come from the operation.
+   */
+  private async putSummary(id: string, state: NoteSummary | null): Promise<void> {
+    if (state === null) {
+      await this.store.updateWorkspaceDoc(NOTES_INDEX, (index) => {
+        index.notes = index.notes.filter((n) => n.id !== id);
+        index.rev += 1;
+      });
+      return;
+    }
+    const body = await this.store.readWorkspaceDoc(noteBody(id));
+    const derived = deriveNote(body.content);
+    const index = await this.store.readWorkspaceDoc(NOTES_INDEX);
+    const current = index.notes.find((n) => n.id === id);
+    await this.writeSummary({
+      ...state,
+      rev: Math.max(state.rev, current?.rev ?? 0) + 1,
+      excerpt: derived.excerpt,
+      entityIds: derived.entityIds,
+      citations: derived.citations,
+      tags: derived.tags,
+    });
+  }
+}
+
+function checkSize(content: NoteContent): void {
+  // UTF-16 length × 3 bounds the UTF-8 size without encoding the whole state on every keystroke.
+  const length = JSON.stringify(content).length;
+  if (length * 3 > NOTE_CONTENT_MAX_BYTES && new TextEncoder().encode(JSON.stringify(content)).length > NOTE_CONTENT_MAX_BYTES) {
+    throw new DossierError('bad-input', `This note is larger than ${NOTE_CONTENT_MAX_BYTES / 1024 / 1024} MB and cannot be saved.`);
+  }
+}
+
+/** Lower case without accents, so "Defence" finds "défense" typed either way. */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+}
