@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { DossierApi } from '../common/contract';
+import type { CallResponse, DossierApi } from '../common/contract';
 import { DossierError, isDossierError } from '../common/errors';
-import { createCore } from '../core/dossierCore';
+import { createCore, type DossierCore } from '../core/dossierCore';
 import { importArticles, type ImportSource } from '../core/import/importArticles';
 import { liveLockHolder } from '../core/store/lock';
 import { WorkspaceStore } from '../core/store/workspaceStore';
@@ -11,7 +11,12 @@ import { resolveWorkspaceDir } from '../core/workspace/workspaceLocation';
 import { normalizeArticleText } from '../common/text/normalizeArticleText';
 import { inProcessDetector } from '../core/entities/entityDetector';
 import { extractArticle } from '../core/import/extractArticle';
+import { isWebAnnotationFile } from '../core/export/jsonld/importWebAnnotations';
+import { printAnnotationReports, unmatchedCount } from './annotationImportSummary';
+import { backupCommand, restoreCommand } from './backupCommands';
+import { briefsCommand, exportCommand } from './exportCommand';
 import { createRemoteApi } from './remoteApi';
+import { UsageError } from './usageError';
 import { serve } from './serve';
 
 export interface CliIO {
@@ -30,6 +35,8 @@ const OPTIONS = {
   workspace: { type: 'string' },
   json: { type: 'boolean' },
   article: { type: 'string' },
+  brief: { type: 'string' },
+  all: { type: 'boolean' },
   quote: { type: 'string' },
   comment: { type: 'string' },
   occurrence: { type: 'string' },
@@ -48,16 +55,21 @@ export const USAGE = `Usage: dossier <command> [options]
 Commands:
   import FILE...                         import articles (text, Markdown, HTML, PDF)
   import FILE --replace ID               import FILE as the article's new version; re-anchors its annotations
+  import FILE.jsonld                     add W3C Web Annotations to the articles they were made on
   articles --json                        list the workspace's articles
   annotate --article ID --quote TEXT     highlight a passage [--comment TEXT] [--occurrence N]
   annotations --article ID --json        list an article's annotations
-  export --article ID --format md --out FILE [--force]
-                                         write an annotated brief
+  export (--article ID | --brief ID | --all) --format md|html|pdf|docx|jsonld --out FILE [--force]
+                                         write an annotated brief of one article, a saved brief or
+                                         the whole workspace (jsonld: W3C Web Annotations)
+  briefs --json                          list the saved briefs
   entities FILE --json                   detect entities in FILE without storing anything
                                          (with --workspace: its confirmed entities and rejections apply)
   entity list --json                     the workspace's entities with mention counts
   entity show NAME --json                one entity: aliases, mentions with context, co-occurring entities
   serve [--port N]                       serve Dossier on 127.0.0.1 for a browser
+  backup --out FILE.zip [--force]        write the whole workspace into one archive (with SHA-256 manifest)
+  restore FILE.zip --workspace DIR       restore a backup into an empty or new folder
 
 Options:
   --workspace DIR   the workspace folder (default: $DOSSIER_WORKSPACE, else Documents/Dossier)
@@ -65,7 +77,6 @@ Options:
   -h, --help        show this help
 `;
 
-class UsageError extends Error {}
 
 /** Runs one `dossier` command; returns the exit code. Errors are one line on stderr. */
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -96,13 +107,23 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
       case 'annotations':
         return await withApi(workspace, false, (api) => annotationsCommand(api, values, io));
       case 'export':
-        return await withApi(workspace, false, (api) => exportCommand(api, values, io));
+        return await withApi(workspace, false, (api, _store, core) =>
+          exportCommand(api, values, io, { resolveArticle: (id) => resolveArticle(api, id), events: core?.events }),
+        );
+      case 'briefs':
+        return await withApi(workspace, false, (api) => briefsCommand(api, values, io));
       case 'entities':
         return await entitiesCommand(rest, values, io);
       case 'entity':
         return await withApi(workspace, false, (api) => entityCommand(api, rest, values, io));
       case 'serve':
         return await serve(workspace, parsePort(values.port), io);
+      case 'backup':
+        if (!values.out) throw new UsageError('backup needs --out FILE.zip');
+        return await backupCommand(workspace, values.out, { force: values.force, json: values.json }, io);
+      case 'restore':
+        if (rest.length !== 1) throw new UsageError('restore takes exactly one FILE.zip (and --workspace DIR)');
+        return await restoreCommand(rest[0]!, workspace, { json: values.json }, io);
       default:
         throw new UsageError(`unknown command '${command}' (see dossier --help)`);
     }
@@ -124,12 +145,17 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
  * Runs `task` against the workspace: through the running app when one holds it, else by opening
  * the files directly (and locking them meanwhile).
  */
-async function withApi<T>(dir: string, create: boolean, task: (api: DossierApi, store?: WorkspaceStore) => Promise<T>): Promise<T> {
+async function withApi<T>(
+  dir: string,
+  create: boolean,
+  task: (api: DossierApi, store?: WorkspaceStore, core?: DossierCore) => Promise<T>,
+): Promise<T> {
   const holder = await liveLockHolder(dir);
   if (holder?.url && holder.token) return task(createRemoteApi(holder.url, holder.token));
   const store = await WorkspaceStore.open(dir, { create });
   try {
-    return await task(createCore(store).api, store);
+    const core = createCore(store);
+    return await task(core.api, store, core);
   } finally {
     await store.close();
   }
@@ -147,30 +173,40 @@ async function importCommand(workspace: string, files: string[], values: Values,
       failures.push({ file, message: error.message });
     }
   }
-  const outcome =
+  const annotationFiles = sources.filter(isWebAnnotationFile);
+  const articleSources = sources.filter((s) => !annotationFiles.includes(s));
+  const asFiles = (list: ImportSource[]) => list.map((s) => ({ name: path.basename(s.name), base64: Buffer.from(s.bytes).toString('base64') }));
+  const outcome: CallResponse<'articles.import'> =
     sources.length === 0
       ? { articles: [], failures: [] }
-      : await withApi(workspace, true, async (api, store) =>
-          store
-            ? importArticles(store, sources, (done, total, name) => {
-                if (total > 1 && !values.json) io.stderr(`[${done}/${total}] ${path.basename(name)}\n`);
-              })
-            : api['articles.import']({
-                files: sources.map((s) => ({ name: path.basename(s.name), base64: Buffer.from(s.bytes).toString('base64') })),
-              }),
-        );
+      : await withApi(workspace, articleSources.length > 0, async (api, store) => {
+          const imported =
+            articleSources.length === 0
+              ? { articles: [], failures: [] }
+              : store
+                ? await importArticles(store, articleSources, (done, total, name) => {
+                    if (total > 1 && !values.json) io.stderr(`[${done}/${total}] ${path.basename(name)}\n`);
+                  })
+                : await api['articles.import']({ files: asFiles(articleSources) });
+          if (annotationFiles.length === 0) return imported;
+          // Through the core even locally: imported annotations are an undoable change like any other.
+          const restored = await api['articles.import']({ files: asFiles(annotationFiles) });
+          return { articles: imported.articles, failures: [...imported.failures, ...restored.failures], annotations: restored.annotations };
+        });
   failures.push(...outcome.failures);
   for (const a of outcome.articles.filter((x) => x.duplicate)) {
     io.stderr(`dossier: already in the workspace: ${a.id} "${a.title}"\n`);
   }
   for (const f of failures) io.stderr(`dossier: ${f.message}\n`);
+  const articles = outcome.articles.map(({ id, title, sha256 }) => ({ id, title, sha256 }));
   if (values.json) {
-    io.stdout(`${JSON.stringify({ articles: outcome.articles.map(({ id, title, sha256 }) => ({ id, title, sha256 })) })}\n`);
+    io.stdout(`${JSON.stringify(outcome.annotations ? { articles, annotations: outcome.annotations } : { articles })}\n`);
   } else {
     for (const a of outcome.articles) io.stdout(`${a.duplicate ? 'exists  ' : 'imported'} ${a.id}  ${a.title}\n`);
-    if (files.length > 1) io.stdout(`${outcome.articles.length} of ${files.length} imported, ${failures.length} failed\n`);
+    if (files.length > 1 && annotationFiles.length === 0) io.stdout(`${outcome.articles.length} of ${files.length} imported, ${failures.length} failed\n`);
   }
-  return failures.length > 0 ? 1 : 0;
+  printAnnotationReports(outcome.annotations ?? [], io, { summary: !values.json });
+  return failures.length > 0 || unmatchedCount(outcome.annotations) > 0 ? 1 : 0;
 }
 
 async function replaceCommand(api: DossierApi, files: string[], values: Values, io: CliIO): Promise<number> {
@@ -303,27 +339,6 @@ async function annotationsCommand(api: DossierApi, values: Values, io: CliIO): P
   } else {
     for (const r of rows) io.stdout(`${r.id}  ${r.start}–${r.end}  [${r.status}]  "${r.exact}"${r.comment ? `  — ${r.comment}` : ''}\n`);
   }
-  return 0;
-}
-
-async function exportCommand(api: DossierApi, values: Values, io: CliIO): Promise<number> {
-  const articleId = await resolveArticle(api, values.article);
-  if (values.format !== 'md') {
-    throw new UsageError(values.format ? `unsupported --format '${values.format}' (supported: md)` : 'export needs --format md');
-  }
-  if (!values.out) throw new UsageError('export needs --out FILE');
-  const out = path.resolve(values.out);
-  const { content } = await api['export.brief']({ articleId, format: 'md' });
-  try {
-    await fs.writeFile(out, content, { flag: values.force ? 'w' : 'wx' });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new DossierError('bad-input', `${out} already exists; add --force to overwrite it.`);
-    if (code === 'ENOENT') throw new DossierError('bad-input', `Cannot write ${out}: its folder does not exist.`);
-    throw new DossierError('bad-input', `Cannot write ${out}: ${(error as Error).message}`);
-  }
-  if (values.json) io.stdout(`${JSON.stringify({ out, bytes: Buffer.byteLength(content) })}\n`);
-  else io.stdout(`wrote ${out}\n`);
   return 0;
 }
 

@@ -32,6 +32,7 @@ export const CALL_NAME_LIST = [
   'entities.merge',
   'entities.page',
   'entities.detect',
+  'entities.create',
   'entities.resolve',
   'notes.list',
   'notes.get',
@@ -44,10 +45,15 @@ export const CALL_NAME_LIST = [
   'history.undo',
   'history.redo',
   'history.state',
+  'briefs.list',
+  'briefs.get',
+  'briefs.create',
+  'briefs.update',
+  'briefs.delete',
   'export.brief',
 ] as const;
 
-export const EVENT_NAME_LIST = ['workspace.changed', 'app.command'] as const;
+export const EVENT_NAME_LIST = ['workspace.changed', 'app.command', 'export.progress'] as const;
 
 export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];
 export type EventNameLiteral = (typeof EVENT_NAME_LIST)[number];

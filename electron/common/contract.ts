@@ -7,6 +7,7 @@ import { Palette } from './model/palette';
 import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from './model/entity';
 import { WorkspaceInfo } from './model/workspace';
 import { Note, NoteContent, NoteFilter, NotePatch, NoteSummary } from './model/note';
+import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
 
 /**
  * The one API between the renderer (or a remote CLI) and the core. Electron's preload, the
@@ -33,8 +34,8 @@ export type ImportFailure = z.infer<typeof ImportFailure>;
 /** Base64 keeps bytes intact through JSON (IPC and HTTP alike). */
 export const ImportFile = z.object({ name: z.string().min(1), base64: z.string() });
 
-export const ExportFormat = z.enum(['md']);
-export type ExportFormat = z.infer<typeof ExportFormat>;
+export const ExportFormat = BriefFormat;
+export type ExportFormat = BriefFormat;
 
 export const contract = {
   'workspace.info': {
@@ -196,6 +197,11 @@ export const contract = {
     request: z.object({ text: z.string().max(20 * 1024 * 1024) }),
     response: z.object({ entities: z.array(DetectedEntity) }),
   },
+  /** A new entity with no mention yet (named in a note); an entity of that name is reused. */
+  'entities.create': {
+    request: z.object({ name: z.string().trim().min(1).max(200), type: EntityType.default('other') }),
+    response: z.object({ entity: Entity }),
+  },
   /** The entities these ids name now, following merges (null: deleted); notes show mentions by it. */
   'entities.resolve': {
     request: z.object({ ids: z.array(z.string()).max(10_000) }),
@@ -248,9 +254,31 @@ export const contract = {
     request: z.object({}),
     response: z.object({ undo: z.string().nullable(), redo: z.string().nullable() }),
   },
+  'briefs.list': {
+    request: z.object({}),
+    response: z.object({ briefs: z.array(BriefSummary) }),
+  },
+  'briefs.get': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ brief: Brief }),
+  },
+  'briefs.create': {
+    request: BriefDraft,
+    response: z.object({ brief: Brief }),
+  },
+  /** Changes only the fields given; undoable, and edits sent with one undoGroup undo together. */
+  'briefs.update': {
+    request: z.object({ id: z.string().min(1), patch: BriefPatch, baseRev: z.number().int().positive().optional(), undoGroup: UndoGroup }),
+    response: z.object({ brief: Brief }),
+  },
+  'briefs.delete': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ deleted: z.string() }),
+  },
+  /** A brief file: of one article, a saved brief, or the whole workspace (`{ articleId }` alone is the one-article form). */
   'export.brief': {
-    request: ArticleRef.extend({ format: ExportFormat }),
-    response: z.object({ filename: z.string(), mediaType: z.string(), content: z.string() }),
+    request: z.union([z.object({ source: ExportSource, format: BriefFormat }), ArticleRef.extend({ format: BriefFormat })]),
+    response: ExportedFile,
   },
 } as const;
 
@@ -282,8 +310,11 @@ export const events = {
       'notes-updated',
       'undo',
       'redo',
+      'brief-updated',
     ]),
   }),
+  /** How far a long export has got (articles gathered so far). */
+  'export.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** A menu command from the Electron shell (File › Import…, Edit › Undo …). */
   'app.command': z.object({ command: z.enum(['import', 'export', 'undo', 'redo']) }),
 } as const;
@@ -315,6 +346,9 @@ export type CallResult = z.infer<typeof CallResult>;
 export interface DossierBridge {
   call(name: CallName, request: unknown): Promise<CallResult>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
-  /** Native "Save as…" dialog; resolves to the chosen path, or null when cancelled. */
-  saveFile(suggestedName: string, content: string): Promise<string | null>;
+  /**
+   * Native "Save as…" dialog; resolves to the chosen path, or null when cancelled. Binary files
+   * (PDF, DOCX) come as base64, as `export.brief` returns them.
+   */
+  saveFile(suggestedName: string, content: string, encoding?: 'utf8' | 'base64'): Promise<string | null>;
 }

@@ -5,7 +5,10 @@ import type { AnnotationPatch, Creator } from '../common/model/annotation';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
 import { EventBus } from './events';
-import { briefFileName, markdownBrief } from './export/markdownBrief';
+import { BriefService } from './briefs/briefService';
+import { exportBrief } from './export/exportBrief';
+import { chromiumPdfPrinter } from './export/pdf/chromiumPdfPrinter';
+import type { PdfPrinter } from './export/pdf/pdfPrinter';
 import { EntityService } from './entities/entityService';
 import { inProcessDetector, type EntityDetector } from './entities/entityDetector';
 import { ChangeLog } from './history/changeLog';
@@ -27,6 +30,8 @@ export interface CoreOptions {
   creator?: Creator;
   /** Where entity detection runs: a worker thread in the app and the host, this thread otherwise. */
   detector?: EntityDetector;
+  /** How briefs become PDF: Electron's printToPDF in the app, a headless system Chromium otherwise. */
+  pdfPrinter?: PdfPrinter;
 }
 
 /** The services behind the contract, on one open workspace. */
@@ -39,6 +44,8 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const detector = options.detector ?? inProcessDetector();
   const entities = new EntityService(store, changes, detector);
   const notes = new NoteService(store, changes, events, entities);
+  const briefs = new BriefService(store, changes);
+  const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
   const patchOf = (r: AnnotationPatch): AnnotationPatch => ({ comment: r.comment, color: r.color, tags: r.tags, grading: r.grading });
 
@@ -120,6 +127,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'entities.update': async ({ id, patch }) => ({ entity: await entities.update(id, patch) }),
     'entities.merge': async ({ sourceId, targetId }) => ({ entity: await entities.merge(sourceId, targetId) }),
     'entities.page': async ({ id }) => ({ ...(await entities.page(id)), notes: await notes.list({ entityId: id }) }),
+    'entities.create': async ({ name, type }) => ({ entity: await entities.create(name, type ?? 'other') }),
     'entities.resolve': async ({ ids }) => ({ entities: await entities.resolve(ids) }),
     'notes.list': async ({ filter }) => ({ notes: await notes.list(filter) }),
     'notes.get': async ({ id }) => ({ note: await notes.get(id) }),
@@ -152,14 +160,23 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       return { label: change?.label ?? null, articleId: change?.articleId ?? null };
     },
     'history.state': async () => changes.state(),
-    'export.brief': async ({ articleId, format }) => {
-      const { meta } = await store.readArticle(articleId);
-      const list = await annotations.list(articleId);
-      switch (format) {
-        case 'md':
-          return { filename: briefFileName(meta, 'md'), mediaType: 'text/markdown', content: markdownBrief(meta, list, store.info().palette) };
-      }
+    'briefs.list': async () => ({ briefs: await briefs.list() }),
+    'briefs.get': async ({ id }) => ({ brief: await briefs.get(id) }),
+    'briefs.create': async (draft) => ({ brief: await briefs.create(draft) }),
+    'briefs.update': async ({ id, patch, baseRev, undoGroup }) => ({ brief: await briefs.update(id, patch, baseRev, undoGroup) }),
+    'briefs.delete': async ({ id }) => {
+      await briefs.delete(id);
+      return { deleted: id };
     },
+    'export.brief': async (request) =>
+      exportBrief('source' in request ? request.source : { articleId: request.articleId }, request.format, {
+        store,
+        notes,
+        author: creator.name,
+        brief: (id) => briefs.get(id),
+        pdfPrinter,
+        onProgress: (done, total) => events.emit('export.progress', { done, total }),
+      }),
   };
 
   async function dispatch(name: string, request: unknown): Promise<CallResult> {

@@ -10,6 +10,7 @@ import { installAppMenu } from './appMenu';
 import { resolveAppPaths } from './appPaths';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { createMainWindow } from './createMainWindow';
+import { electronPdfPrinter } from './pdfPrinter';
 import { registerIpc } from './registerIpc';
 import { startupErrorMessage } from './startupErrorMessage';
 import { workspaceFlag } from './workspaceFlag';
@@ -41,6 +42,8 @@ async function start(): Promise<void> {
     const documents = app.getPath('documents');
     opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir, {
       detector: workerDetector(paths.entityWorker),
+      // Briefs print with Electron's own Chromium, also when the CLI asks this app through its host.
+      pdfPrinter: electronPdfPrinter(),
     });
     const cliAccess = await startHost({ core: opened.core, rendererDir: paths.rendererDir });
     // The `dossier` CLI finds this in the lock file and asks the app instead of writing behind its back.

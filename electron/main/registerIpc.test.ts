@@ -81,6 +81,19 @@ describe('dossier:saveFile', () => {
     await expect(readFile(chosen, 'utf8')).resolves.toBe('# Brief\n');
   });
 
+  it('decodes base64 content, so a PDF or DOCX is saved byte for byte', async () => {
+    const chosen = path.join(dir, 'brief.pdf');
+    fake.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
+    const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x80]);
+    await expect(invoke(IPC_SAVE_FILE, APP_FRAME, 'brief.pdf', bytes.toString('base64'), 'base64')).resolves.toBe(chosen);
+    expect(await readFile(chosen)).toEqual(bytes);
+  });
+
+  it('refuses an unknown encoding before showing any dialog', async () => {
+    await expect(invoke(IPC_SAVE_FILE, APP_FRAME, 'brief.pdf', 'x', 'latin1')).rejects.toThrow(/encoding/);
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
+  });
+
   it('suggests only a file name, never a path of the renderer\'s choosing', async () => {
     fake.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     await expect(invoke(IPC_SAVE_FILE, APP_FRAME, '../../etc/passwd', 'x')).resolves.toBeNull();

@@ -17,11 +17,12 @@ export function registerIpc(core: DossierCore, saveDir: string): () => void {
     return core.dispatch(String(name), request);
   });
 
-  ipcMain.handle(IPC_SAVE_FILE, async (event, suggestedName: unknown, content: unknown) => {
+  ipcMain.handle(IPC_SAVE_FILE, async (event, suggestedName: unknown, content: unknown, encoding: unknown = 'utf8') => {
     assertAppSender(event);
-    if (typeof suggestedName !== 'string' || typeof content !== 'string') {
-      throw new DossierError('bad-input', 'saveFile needs a file name and text content.');
+    if (typeof suggestedName !== 'string' || typeof content !== 'string' || (encoding !== 'utf8' && encoding !== 'base64')) {
+      throw new DossierError('bad-input', 'saveFile needs a file name, text content and its encoding (utf8 or base64).');
     }
+    const data = encoding === 'base64' ? Buffer.from(content, 'base64') : content;
     // Only a name: the renderer may suggest what to call the file, never where it goes.
     const options = { defaultPath: path.join(saveDir, path.basename(suggestedName)) };
     const parent = BrowserWindow.fromWebContents(event.sender);
@@ -29,7 +30,7 @@ export function registerIpc(core: DossierCore, saveDir: string): () => void {
     if (canceled || !filePath) return null;
     try {
       // Durable like the workspace: a full disk must not leave a truncated brief behind.
-      await writeFileDurable(filePath, content);
+      await writeFileDurable(filePath, data);
     } catch (error) {
       throw new DossierError('unavailable', `Dossier could not save ${filePath}: ${(error as Error).message}`);
     }

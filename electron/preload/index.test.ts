@@ -72,10 +72,17 @@ describe('window.dossier', () => {
   it('asks main to save a file, and refuses anything but text', async () => {
     fake.ipcRenderer.invoke.mockResolvedValueOnce('/home/me/brief.md');
     await expect(bridge.saveFile('brief.md', '# Brief')).resolves.toBe('/home/me/brief.md');
-    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_SAVE_FILE, 'brief.md', '# Brief');
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_SAVE_FILE, 'brief.md', '# Brief', 'utf8');
 
     fake.ipcRenderer.invoke.mockClear();
     await expect(bridge.saveFile('brief.md', { toString: () => 'x' } as never)).rejects.toThrow(TypeError);
+    await expect(bridge.saveFile('brief.pdf', 'JVBERi0=', 'binary' as never)).rejects.toThrow(TypeError);
     expect(fake.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('passes binary files on as base64, for main to decode', async () => {
+    fake.ipcRenderer.invoke.mockResolvedValueOnce('/home/me/brief.pdf');
+    await expect(bridge.saveFile('brief.pdf', 'JVBERi0=', 'base64')).resolves.toBe('/home/me/brief.pdf');
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_SAVE_FILE, 'brief.pdf', 'JVBERi0=', 'base64');
   });
 });

@@ -24,11 +24,11 @@ const bridge: DossierBridge = {
       ipcRenderer.removeListener(IPC_EVENT, relay);
     };
   },
-  saveFile(suggestedName, content) {
-    if (typeof suggestedName !== 'string' || typeof content !== 'string') {
-      return Promise.reject(new TypeError('saveFile needs a file name and text content.'));
+  saveFile(suggestedName, content, encoding = 'utf8') {
+    if (typeof suggestedName !== 'string' || typeof content !== 'string' || (encoding !== 'utf8' && encoding !== 'base64')) {
+      return Promise.reject(new TypeError('saveFile needs a file name, text content and its encoding (utf8 or base64).'));
     }
-    return ipcRenderer.invoke(IPC_SAVE_FILE, suggestedName, content);
+    return ipcRenderer.invoke(IPC_SAVE_FILE, suggestedName, content, encoding);
   },
 };
 

@@ -11,6 +11,9 @@ import { isEditingText, shortcutLabel } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
 import { errorMessage, useSaveStatus, type SaveStatus } from './ui/useSaveStatus';
 import { WorkspaceContext } from './ui/WorkspaceContext';
+import { NotesView } from './notes/NotesView';
+import { flushPendingSaves } from './notes/pendingSaves';
+import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 
 const IMPORT_TYPES = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,text/plain,text/markdown,text/html,application/pdf';
 
@@ -25,6 +28,7 @@ export function App() {
   }, []);
   const setArticleId = useCallback((id: string | null) => openArticle(id), [openArticle]);
   const openEntity = useCallback((id: string) => setView({ kind: 'entity', id }), []);
+  const openNote = useCallback((id: string | null) => setView({ kind: 'notes', noteId: id }), []);
   const [fatal, setFatal] = useState<string | null>(null);
   const [history, setHistory] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
   const [dropping, setDropping] = useState(false);
@@ -98,10 +102,35 @@ export function App() {
     }
   }, [notify]);
 
+  /** Back to a cited passage: where its highlight is now, or where it was when the highlight is gone. */
+  const openCitation = useCallback(
+    async (citation: CitationFields) => {
+      let at = { start: citation.start, end: citation.end };
+      try {
+        if (citation.annotationId) {
+          const { annotations } = await api['annotations.list']({ articleId: citation.articleId });
+          const found = annotations.find((a) => a.id === citation.annotationId);
+          if (found && found.status !== 'orphaned') at = found.target.position;
+          else notify({ tone: 'info', message: 'The highlight this cites was deleted; showing where the passage was.' });
+        }
+        openArticle(citation.articleId, at);
+      } catch (error) {
+        notify({ tone: 'error', message: `Cannot open the cited article: ${errorMessage(error)}` });
+      }
+    },
+    [notify, openArticle],
+  );
+
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      // Start the last note saves now; they usually land before the page goes away.
+      void flushPendingSaves();
       if (hasUnsaved()) event.preventDefault();
     };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void flushPendingSaves();
+    };
+    document.addEventListener('visibilitychange', onHidden);
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
@@ -122,6 +151,7 @@ export function App() {
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('keydown', onKey);
+      document.removeEventListener('visibilitychange', onHidden);
     };
   }, [hasUnsaved, redo, undo]);
 
@@ -228,6 +258,9 @@ export function App() {
           <button type="button" className={`nav-entities${view.kind === 'entities' ? ' current' : ''}`} onClick={() => setView({ kind: 'entities' })}>
             Entities
           </button>
+          <button type="button" className={`nav-notes${view.kind === 'notes' ? ' current' : ''}`} onClick={() => openNote(null)}>
+            Notes
+          </button>
           <h2>Articles</h2>
           <ul>
             {articles.map((a) => (
@@ -251,7 +284,9 @@ export function App() {
         </nav>
         <main className="content">
           {view.kind === 'entity' ? (
-            <EntityPage key={view.id} entityId={view.id} onOpenArticle={openArticle} onOpenEntity={openEntity} />
+            <EntityPage key={view.id} entityId={view.id} onOpenArticle={openArticle} onOpenEntity={openEntity} onOpenNote={openNote} />
+          ) : view.kind === 'notes' ? (
+            <NotesView saves={tracker} initialNoteId={view.noteId} onOpenEntity={openEntity} onOpenCitation={(c) => void openCitation(c)} onUndo={() => void undo()} />
           ) : view.kind === 'entities' ? (
             <EntitiesList onOpenEntity={openEntity} />
           ) : articleId ? (
@@ -262,7 +297,8 @@ export function App() {
               registerExport={registerExport}
               onUndo={() => void undo()}
               onOpenEntity={openEntity}
-              scrollTarget={view.at ?? null}
+              onOpenCitation={(c) => void openCitation(c)}
+              scrollTarget={view.kind === 'article' ? (view.at ?? null) : null}
             />
           ) : (
             <p className="panel-empty">Nothing to read yet.</p>
@@ -288,7 +324,11 @@ export function App() {
   );
 }
 
-type View = { kind: 'article'; at?: { start: number; end: number } } | { kind: 'entity'; id: string } | { kind: 'entities' };
+type View =
+  | { kind: 'article'; at?: { start: number; end: number } }
+  | { kind: 'entity'; id: string }
+  | { kind: 'entities' }
+  | { kind: 'notes'; noteId: string | null };
 
 function lastArticleKey(workspaceId: string): string {
   return `dossier.lastArticle.${workspaceId}`;

@@ -14,6 +14,8 @@ import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
 import type { TextRange } from './reader/textOffsets';
 import { useNotify } from './ui/Toasts';
 import { errorMessage, type SaveTracker } from './ui/useSaveStatus';
+import { ArticleNotesPanel, type ArticleNotesHandle } from './notes/ArticleNotesPanel';
+import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 
 interface Props {
   articleId: string;
@@ -22,12 +24,13 @@ interface Props {
   registerExport(run: (() => Promise<void>) | null): void;
   onUndo(): void;
   onOpenEntity(id: string): void;
+  onOpenCitation(citation: CitationFields): void;
   /** A passage to bring into view once the article is open (from an entity page). */
   scrollTarget?: { start: number; end: number } | null;
 }
 
 /** One article open: the reader, its highlights panel and the selection toolbar. */
-export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEntity, scrollTarget }: Props) {
+export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEntity, onOpenCitation, scrollTarget }: Props) {
   const [article, setArticle] = useState<{ meta: ArticleMeta; text: string } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -40,7 +43,8 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
   const notify = useNotify();
   const state = useAnnotations(articleId, saves);
   const entities = useArticleEntities(articleId);
-  const [tab, setTab] = useState<'highlights' | 'entities'>('highlights');
+  const [tab, setTab] = useState<'highlights' | 'entities' | 'notes'>('highlights');
+  const notesPanel = useRef<ArticleNotesHandle>(null);
   const painted = useMemo<PaintedMention[]>(
     () => [
       ...entities.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, suggested: false, entityId: m.entityId })),
@@ -133,11 +137,37 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
     [articleId, entities, linkTarget, notify],
   );
 
+  const cite = useCallback(
+    async (passage: { start: number; end: number; annotationId: string | null }) => {
+      if (!article) return;
+      setTab('notes');
+      // The panel mounts with the tab; wait a frame so its handle exists.
+      await new Promise((r) => requestAnimationFrame(r));
+      const citation: CitationFields = {
+        articleId,
+        annotationId: passage.annotationId,
+        quote: article.text.slice(passage.start, passage.end),
+        source: article.meta.title,
+        start: passage.start,
+        end: passage.end,
+      };
+      await notesPanel.current?.cite(citation);
+    },
+    [article, articleId],
+  );
+
+  const citeSelection = useCallback(() => {
+    const range = selectedRange();
+    if (!range) return;
+    clearSelection();
+    void cite({ start: range.start, end: range.end, annotationId: null });
+  }, [cite, selectedRange]);
+
   const exportBrief = useCallback(async () => {
     try {
       await state.flush();
       const brief = await api['export.brief']({ articleId, format: 'md' });
-      const savedTo = await saveFile(brief.filename, brief.content, brief.mediaType);
+      const savedTo = await saveFile(brief.filename, brief.content, brief.mediaType, brief.encoding);
       if (savedTo) notify({ tone: 'info', message: `Brief exported: ${savedTo}` });
     } catch (error) {
       notify({ tone: 'error', message: `Export failed: ${errorMessage(error)}` });
@@ -208,6 +238,7 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
             onHighlight={() => void highlightSelection()}
             onAttach={() => void attachSelection()}
             onStartLink={() => setLinkTarget(selection)}
+            onCite={citeSelection}
           />
         )}
         {linkTarget && (
@@ -228,8 +259,15 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
           <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => setTab('entities')}>
             Entities{entities.suggestions.length > 0 ? ` (${entities.suggestions.length} to review)` : ''}
           </button>
+          <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => setTab('notes')}>
+            Notes
+          </button>
         </div>
-        {tab === 'entities' ? (
+        {/* Kept mounted while another tab shows, so a note being written keeps its place and undo history. */}
+        <aside className="panel notes-panel" aria-label="Notes on this article" hidden={tab !== 'notes'}>
+          <ArticleNotesPanel ref={notesPanel} articleId={articleId} saves={saves} onOpenEntity={onOpenEntity} onOpenCitation={onOpenCitation} onUndo={onUndo} />
+        </aside>
+        {tab === 'notes' ? null : tab === 'entities' ? (
           <aside className="panel" aria-label="Entities">
             <EntityReviewPanel articleId={articleId} entities={entities} onOpenEntity={onOpenEntity} />
           </aside>
@@ -247,6 +285,7 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
         }}
         onDelete={(a) => void remove(a)}
         onReattach={setReattaching}
+        onCite={(a) => void cite({ start: a.target.position.start, end: a.target.position.end, annotationId: a.id })}
       />
         )}
       </div>

@@ -25,7 +25,7 @@ declare global {
 type Transport = {
   call(name: CallName, request: unknown): Promise<unknown>;
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
-  saveFile(name: string, content: string, mediaType: string): Promise<string | null>;
+  saveFile(name: string, content: string, mediaType: string, encoding: 'utf8' | 'base64'): Promise<string | null>;
 };
 
 function unwrap(result: unknown): unknown {
@@ -45,7 +45,7 @@ function electronTransport(bridge: DossierBridge): Transport {
       );
       return () => offs.forEach((off) => off());
     },
-    saveFile: (name, content) => bridge.saveFile(name, content),
+    saveFile: (name, content, _mediaType, encoding) => bridge.saveFile(name, content, encoding),
   };
 }
 
@@ -94,8 +94,9 @@ function hostTransport(): Transport {
       void readEventStream(auth, listener, controller.signal);
       return () => controller.abort();
     },
-    async saveFile(name, content, mediaType) {
-      const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
+    async saveFile(name, content, mediaType, encoding) {
+      const data = encoding === 'base64' ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;
+      const url = URL.createObjectURL(new Blob([data], { type: mediaType }));
       const link = document.createElement('a');
       link.href = url;
       link.download = name;
@@ -153,17 +154,38 @@ export const api = Object.fromEntries(
   ]),
 ) as unknown as DossierApi;
 
+/**
+ * Every listener shares one subscription: in the browser each subscription is a long-lived HTTP
+ * request, and Chromium allows six per host, so one per component would starve the calls.
+ */
+const listeners = new Set<(name: string, payload: unknown) => void>();
+let unsubscribe: (() => void) | null = null;
+
 export function onEvent<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
-  return transport.subscribe((eventName, payload) => {
+  const relay = (eventName: string, payload: unknown) => {
     if (eventName !== name) return;
     const parsed = eventSchemas[name].safeParse(payload);
     if (parsed.success) listener(parsed.data as EventPayload<K>);
+  };
+  listeners.add(relay);
+  unsubscribe ??= transport.subscribe((eventName, payload) => {
+    for (const l of [...listeners]) l(eventName, payload);
   });
+  return () => {
+    listeners.delete(relay);
+    if (listeners.size === 0) {
+      unsubscribe?.();
+      unsubscribe = null;
+    }
+  };
 }
 
-/** "Save as…" in Electron; a download in the browser. Resolves to where it went, or null if cancelled. */
-export function saveFile(name: string, content: string, mediaType: string): Promise<string | null> {
-  return transport.saveFile(name, content, mediaType);
+/**
+ * "Save as…" in Electron; a download in the browser. Resolves to where it went, or null if
+ * cancelled. Binary exports (PDF, DOCX) arrive in base64 and are saved as their bytes.
+ */
+export function saveFile(name: string, content: string, mediaType: string, encoding: 'utf8' | 'base64' = 'utf8'): Promise<string | null> {
+  return transport.saveFile(name, content, mediaType, encoding);
 }
 
 export const transportKind: 'electron' | 'browser' = window.dossier ? 'electron' : 'browser';

@@ -45,6 +45,7 @@ export type Brief = z.infer<typeof Brief>;
 
 export const BriefPatch = Brief.pick({ title: true, author: true, handling: true, summary: true, sections: true }).partial();
 export type BriefPatch = z.infer<typeof BriefPatch>;
+export type BriefPatchInput = z.input<typeof BriefPatch>;
 
 /** Every export format; `jsonld` is the W3C Web Annotation collection. */
 export const BriefFormat = z.enum(['md', 'html', 'pdf', 'docx', 'jsonld']);
@@ -58,6 +59,8 @@ export const BriefDraft = Brief.pick({ title: true, author: true, handling: true
   sections: true,
 });
 export type BriefDraft = z.infer<typeof BriefDraft>;
+/** As sent: an article section's filter may be left out. */
+export type BriefDraftInput = z.input<typeof BriefDraft>;
 
 /** A brief in lists: without its summary and sections. */
 export const BriefSummary = Brief.pick({ id: true, rev: true, title: true, author: true, handling: true, created: true, modified: true }).extend({

@@ -68,6 +68,8 @@ export const NoteSummary = NoteReferences.extend({
   id: z.string(),
   rev: z.number().int().positive(),
   title: z.string().max(NOTE_TITLE_MAX),
+  /** False while the title is taken from the first line; true once the analyst names the note. */
+  titled: z.boolean().default(false),
   /** The article the note was written on, or null for a free-standing note. */
   articleId: z.string().nullable(),
   pinned: z.boolean(),

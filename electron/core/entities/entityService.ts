@@ -166,6 +166,20 @@ export class EntityService {
     });
   }
 
+  /** A new entity named in a note (@mention → Create); an existing one of that name is reused. */
+  create(name: string, type: EntityType): Promise<Entity> {
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      const doc = await this.store.readWorkspaceDoc(ENTITIES);
+      const existing = doc.entities.find((e) => nameKey(e.name) === nameKey(name));
+      if (existing) return existing;
+      let created: Entity | undefined;
+      await this.commitDocs(`create ${name.trim()}`, null, (entities) => {
+        created = this.newEntity(entities, name, type, []);
+      });
+      return created!;
+    });
+  }
+
   unlink(articleId: string, mentionId: string): Promise<void> {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       await this.commitDocs('remove entity link', articleId, (_entities, mentionsOf) => {

@@ -24,6 +24,18 @@ export interface BriefContent {
   entityIndex: BriefEntityRow[] | null;
   /** Current entity names by id, for rendering @mentions in notes (renames and merges apply). */
   entityNames: Record<string, string>;
+  /**
+   * Articles that the brief's notes cite, by id: their current title and date for the citation,
+   * and the cited annotations deleted since (such a citation says "passage deleted"). Optional:
+   * a citation of an article not listed here shows the title it was cited under.
+   */
+  citedArticles?: Record<string, CitedArticle>;
+}
+
+export interface CitedArticle {
+  title: string;
+  published: string | null;
+  deletedAnnotations: string[];
 }
 
 export type BriefContentSection =

@@ -1,9 +1,20 @@
+import { $createHeadingNode } from '@lexical/rich-text';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import type { Nodes, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
 import type { Annotation } from '../../common/model/annotation';
 import type { ArticleMeta, ArticleVersion } from '../../common/model/article';
-import { DEFAULT_PALETTE } from '../../common/model/palette';
-import { briefFileName, inline, markdownBrief } from './markdownBrief';
+import { DEFAULT_PALETTE, type Palette } from '../../common/model/palette';
+import { $createEntityMentionNode } from '../../common/notes/nodes/EntityMentionNode';
+import { buildNote, SAMPLE_CITATION } from '../../common/notes/testing/noteFixtures';
+import type { BriefContent } from './briefContent';
+import { briefNote, sampleBriefContent } from './testing/briefFixtures';
+import { markdownBrief as render } from './markdownBrief';
 
 const TEXT =
   'In the backdrop of ongoing discussions, Defence Minister Rajnath Singh will hold a bilateral meeting.\n\n' +
@@ -62,6 +73,23 @@ function ann(text: string, quote: string, comment = '', exactOverride?: string, 
   };
 }
 
+/** A one-article brief, as `dossier export --article` assembles it. */
+function markdownBrief(article: ArticleMeta, annotations: Annotation[], palette: Palette = [], generated = new Date(), extra: Partial<BriefContent> = {}): string {
+  const content: BriefContent = {
+    title: article.title,
+    author: '',
+    handling: '',
+    generated: generated.toISOString(),
+    summary: null,
+    palette,
+    sections: [{ kind: 'article', source: { article, excerpts: annotations.filter((a) => a.status !== 'orphaned'), orphans: annotations.filter((a) => a.status === 'orphaned') } }],
+    entityIndex: null,
+    entityNames: {},
+    ...extra,
+  };
+  return render(content);
+}
+
 /** The lines the brief itself makes into headings, lists and so on; anything else came from text. */
 function highlightSection(md: string): string[] {
   return md.split('\n').slice(md.split('\n').findIndex((l) => l.startsWith('## Highlights')) + 1);
@@ -90,12 +118,13 @@ describe('markdownBrief', () => {
     expect(md).not.toMatch(/\*\*(Outlet|Author|URL|Version):/);
     expect(md).toContain('## Highlights (2)');
     expect(md).not.toContain('not found in the current version');
-    expect(lines).toContain('> Defence Minister Rajnath Singh');
+    // Each quote carries a footnote with its citation: title, date and character offsets.
+    expect(lines).toContain('> Defence Minister Rajnath Singh[^1]');
     expect(lines).toContain('The minister himself.');
-    expect(lines).toContain('> Ministers\u2019 Meeting-Plus');
+    expect(lines).toContain('> Ministers\u2019 Meeting-Plus[^2]');
     const { start, end } = a.target.position;
-    expect(md).toContain(`— *India and Japan to talk logistics*, 2025-05-04, characters ${start}–${end}`);
-    expect(md).toContain(`characters ${b.target.position.start}–${b.target.position.end}`);
+    expect(lines).toContain(`[^1]: *India and Japan to talk logistics*, 2025-05-04, characters ${start}–${end}.`);
+    expect(lines).toContain(`[^2]: *India and Japan to talk logistics*, 2025-05-04, characters ${b.target.position.start}–${b.target.position.end}.`);
     // In the order given (the service lists in document order), numbered 1., 2.
     expect(md.indexOf('### 1.')).toBeLessThan(md.indexOf('> Defence Minister'));
     expect(md.indexOf('### 2.')).toBeLessThan(md.indexOf('> Ministers\u2019'));
@@ -119,7 +148,7 @@ describe('markdownBrief', () => {
 
   it('keeps comment paragraphs and drops surrounding blank lines', () => {
     const md = markdownBrief(META, [ann(TEXT, 'Laos', '\n\nFirst point.\n\nSecond point.\n\n')], PALETTE, GENERATED);
-    expect(md).toContain('> Laos\n\nFirst point.\n\nSecond point.\n\n— *');
+    expect(md).toContain('> Laos[^1]\n\nFirst point.\n\nSecond point.\n\n[^1]: *');
   });
 
   const HOSTILE = [
@@ -148,7 +177,7 @@ describe('markdownBrief', () => {
 
   it('escapes a hostile comment: no raw HTML, no active link, no heading, no list', () => {
     const md = markdownBrief(META, [ann(TEXT, 'Laos', HOSTILE)], PALETTE, GENERATED);
-    const section = highlightSection(md).filter((l) => !l.startsWith('### ') && !l.startsWith('— *') && l !== '> Laos');
+    const section = highlightSection(md).filter((l) => !l.startsWith('### ') && !l.startsWith('[^1]: *') && l !== '> Laos[^1]');
     expect(section.join('\n')).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(section.join('\n')).toContain('\\[x\\](javascript:alert(1))');
     for (const line of section) {
@@ -166,8 +195,9 @@ describe('markdownBrief', () => {
     const md = markdownBrief({ ...META, versions: [{ ...V1, length: text.length }] }, [ann(text, HOSTILE)], PALETTE, GENERATED);
     const quoteLines = highlightSection(md).filter((l) => l.startsWith('>'));
     expect(quoteLines).toHaveLength(HOSTILE.split('\n').length);
+    expect(quoteLines.at(-1)).toMatch(/\[\^1\]$/);
     for (const line of quoteLines) {
-      const inner = line.replace(/^> ?/, '');
+      const inner = line.replace(/^> ?/, '').replace(/\[\^1\]$/, '');
       expect(inner, line).not.toMatch(HEADING);
       expect(inner, line).not.toMatch(SETEXT_UNDERLINE);
       expect(inner, line).not.toMatch(LIST_ITEM);
@@ -183,7 +213,7 @@ describe('markdownBrief', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('# \\<b\\>\\*Breaking\\*\\</b\\> \\[news\\](javascript:x)');
     expect(md).toContain('- **Source:** \\<evil\\>.txt');
-    expect(md).toContain('— *\\<b\\>\\*Breaking\\*\\</b\\> \\[news\\](javascript:x)*, 2025-05-04');
+    expect(md).toContain('[^1]: *\\<b\\>\\*Breaking\\*\\</b\\> \\[news\\](javascript:x)*, 2025-05-04');
     expect(md).not.toMatch(RAW_HTML);
   });
 
@@ -280,8 +310,8 @@ describe('markdownBrief: colour, grading, tags and replies', () => {
     const a = ann(TEXT, 'Laos', 'Venue of the first meeting.', undefined, { tags: ['ADMM-Plus', 'Laos'], replies });
     const md = markdownBrief(META, [a], PALETTE, GENERATED);
     expect(md).toContain(
-      '> Laos\n\nTags: `ADMM-Plus`, `Laos`\n\nVenue of the first meeting.\n\n' +
-        '- **Sam** (2025-06-02): Checked with the embassy.\n- **Ana** (2025-06-03): Second line of a reply.\n\n— *India and Japan',
+      '> Laos[^1]\n\nTags: `ADMM-Plus`, `Laos`\n\nVenue of the first meeting.\n\n' +
+        '- **Sam** (2025-06-02): Checked with the embassy.\n- **Ana** (2025-06-03): Second line of a reply.\n\n[^1]: *India and Japan',
     );
   });
 
@@ -313,8 +343,10 @@ describe('markdownBrief: highlights not found in the current version', () => {
     const section = md.slice(md.indexOf('## Highlights not found'));
     const { start, end } = orphan.target.position;
     expect(section).toBe(
-      '## Highlights not found in the current version (1)\n\n> bilateral meeting\n\nTags: `removed`\n\nGone in the correction.\n\n' +
-        `- **Sam** (2025-06-02): Ask why.\n\n— *India and Japan to talk logistics*, version 1, characters ${start}–${end}\n`,
+      '## Highlights not found in the current version (1)\n\n> bilateral meeting[^2]\n\nTags: `removed`\n\nGone in the correction.\n\n' +
+        '- **Sam** (2025-06-02): Ask why.\n\n' +
+        `[^1]: *India and Japan to talk logistics*, 2025-05-04, characters ${placed.target.position.start}–${placed.target.position.end}.\n` +
+        `[^2]: *India and Japan to talk logistics*, version 1, characters ${start}–${end}.\n`,
     );
     expect(md.split('\n').filter((l) => l.startsWith('### '))).toEqual(['### 1.']);
   });
@@ -326,49 +358,149 @@ describe('markdownBrief: highlights not found in the current version', () => {
   });
 });
 
-describe('inline', () => {
-  it.each([
-    ['plain words', 'plain words'],
-    ['a*b*c', 'a\\*b\\*c'],
-    ['# h', '\\# h'],
-    ['#hashtag', '#hashtag'],
-    ['10. October', '10\\. October'],
-    ['1990s were', '1990s were'],
-    ['- dash', '\\- dash'],
-    ['-5 degrees', '-5 degrees'],
-    ['## h2', '\\## h2'],
-    ['###### h6', '\\###### h6'],
-    ['===', '\\==='],
-    ['  - - -  ', '  \\- - -  '],
-    ['----', '\\----'],
-    ['-- a', '-- a'],
-    ['a = b', 'a = b'],
-    ['back\\slash', 'back\\\\slash'],
-    ['Ministers\u2019 Meeting-Plus', 'Ministers\u2019 Meeting-Plus'],
-    ['Министр <обороны>', 'Министр \\<обороны\\>'],
-  ])('%j → %j', (input, expected) => {
-    expect(inline(input)).toBe(expected);
+
+/** The brief parsed back as CommonMark with GFM (footnotes, tables), as a Markdown reader would. */
+function parseBack(md: string): Root {
+  return fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+function nodesOf<T extends Nodes['type']>(tree: Nodes, type: T): Extract<Nodes, { type: T }>[] {
+  const found: Nodes[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === type) found.push(node);
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return found as Extract<Nodes, { type: T }>[];
+}
+
+describe('markdownBrief of a composed brief, parsed back', () => {
+  const content = sampleBriefContent();
+  const md = render(content);
+  const tree = parseBack(md);
+
+  it('heads the brief with the handling line, title, who prepared it and when, and ends with the handling line again', () => {
+    const first = tree.children[0]!;
+    expect(first.type).toBe('paragraph');
+    expect(toString(first)).toBe(content.handling);
+    expect(tree.children[1]).toMatchObject({ type: 'heading', depth: 1 });
+    expect(toString(tree.children[1]!)).toBe(content.title);
+    expect(md).toContain('- **Prepared by:** R. Analyst');
+    expect(md).toContain('- **Brief generated:** 2025-06-03');
+    const last = tree.children.filter((n) => n.type !== 'footnoteDefinition').at(-1)!;
+    expect(toString(last)).toBe(content.handling);
+  });
+
+  it('has the summary, every article with its provenance, the notes and the entity index as headings in the analyst\u2019s order', () => {
+    const h2 = nodesOf(tree, 'heading').filter((h) => h.depth === 2).map((h) => toString(h));
+    expect(h2).toEqual([
+      'Summary',
+      'India and Japan defence ministers meet',
+      'Meeting readout',
+      'ASEAN defence meeting ends with call for restraint',
+      'Open questions',
+      'Entity index (6)',
+    ]);
+    expect(md).toContain('- **SHA-256:** `1d7601e182b7ba63344bfd90e6abb93f8c5882ec15839c3081c56ed19424ec43`');
+    expect(md).toContain('- **Version:** 2 of 2');
+    // A note's own headings sit under the note's, and a note's opening title is not repeated.
+    expect(nodesOf(tree, 'heading').filter((h) => toString(h) === 'Meeting readout')).toHaveLength(1);
+    expect(nodesOf(tree, 'heading').filter((h) => toString(h) === 'Open questions')).toHaveLength(1);
+  });
+
+  it('moves a note\u2019s own headings under the note\u2019s heading', () => {
+    const note = buildNote(() => $getRoot().append($createHeadingNode('h1').append($createTextNode('Background')), $createParagraphNode().append($createTextNode('Text.'))));
+    const out = parseBack(render({ ...content, sections: [{ kind: 'note', note: briefNote({ id: 'note_b', title: 'Assessment', content: note }), article: null }] }));
+    const headings = nodesOf(out, 'heading').map((h) => [h.depth, toString(h)]);
+    expect(headings).toContainEqual([2, 'Assessment']);
+    expect(headings).toContainEqual([3, 'Background']);
+  });
+
+  it('quotes every excerpt as a blockquote ending in a footnote that cites title, date and offsets', () => {
+    const definitions = new Map(nodesOf(tree, 'footnoteDefinition').map((d) => [d.identifier, toString(d)]));
+    const article = content.sections[0]!.kind === 'article' ? content.sections[0]!.source : null;
+    const quotes = nodesOf(tree, 'blockquote').filter((q) => nodesOf(q, 'footnoteReference').length === 1);
+    expect(quotes).toHaveLength(3 + 1 + 2);
+    for (const a of article!.excerpts) {
+      const quote = quotes.find((q) => toString(q) === a.target.quote.exact)!;
+      expect(quote, a.target.quote.exact).toBeDefined();
+      const ref = nodesOf(quote, 'footnoteReference')[0]!;
+      const { start, end } = a.target.position;
+      expect(definitions.get(ref.identifier)).toBe(`India and Japan defence ministers meet, 2025-05-04, characters ${start}–${end}.`);
+    }
+    const orphan = quotes.find((q) => toString(q) === 'talks lasted nearly three hours')!;
+    expect(definitions.get(nodesOf(orphan, 'footnoteReference')[0]!.identifier)).toBe('India and Japan defence ministers meet, version 1, characters 101–132.');
+    // Every reference has its definition, each used once, numbered in reading order.
+    const refs = nodesOf(tree, 'footnoteReference').map((r) => r.identifier);
+    expect(refs).toEqual([...definitions.keys()]);
+    expect(refs).toEqual(refs.map((_, i) => String(i + 1)));
+  });
+
+  it('writes colour meaning, grading, tags, comments and replies of each excerpt', () => {
+    expect(md).toContain('#### 1. Claim · B2 (usually reliable; probably true)');
+    expect(md).toContain('Tags: `defence-industry`, `bilateral`');
+    expect(md).toContain('First ministerial-level commitment since the 2023 2+2 dialogue.\\\nCompare with the readout from Tokyo.');
+    expect(md).toContain('- **J. Reviewer** (2025-06-01): The Tokyo readout says');
+    expect(md).toContain('#### 3. Key date · text changed since highlighted');
+  });
+
+  it('writes entity mentions in notes and the summary as [[wikilinks]], and note citations as footnotes', () => {
+    const text = toString(tree);
+    expect(text).toContain('[[Rajnath Singh]] and his Japanese counterpart');
+    expect(text).toContain('Talks with [[Rajnath Singh]] were');
+    expect(text).toContain('Ask [[Arab League]] liaison');
+    const readout = md.slice(md.indexOf('## Meeting readout'));
+    expect(readout).toMatch(/Cited: “the two ministers agreed to deepen cooperation”\[\^(\d+)\]/);
+    const n = /Cited: “[^”]+”\[\^(\d+)\]/.exec(readout)![1];
+    expect(md).toContain(`[^${n}]: *India and Japan defence ministers meet*, characters 120–166.`);
+  });
+
+  it('indexes the entities in a table with type, mention count and where they are mentioned', () => {
+    const table = nodesOf(tree, 'table')[0]!;
+    const rows = table.children.map((r) => r.children.map((c) => toString(c)));
+    expect(rows[0]).toEqual(['Entity', 'Type', 'Mentions', 'Mentioned in']);
+    expect(rows).toContainEqual(['[[Japan]]', 'Place', '4', 'India and Japan defence ministers meet; ASEAN defence meeting ends with call for restraint; note Meeting readout']);
+    expect(rows).toHaveLength(1 + 6);
+  });
+
+  it('uses the article\u2019s current title and date for a note\u2019s citation, and says when the passage was deleted', () => {
+    const withDates: BriefContent = {
+      ...content,
+      citedArticles: { [SAMPLE_CITATION.articleId]: { title: 'Renamed article', published: '2025-05-04', deletedAnnotations: [SAMPLE_CITATION.annotationId!] } },
+    };
+    expect(render(withDates)).toMatch(/\[\^\d+\]: \*Renamed article\*, 2025-05-04, characters 120–166, passage deleted\./);
   });
 });
 
-describe('briefFileName', () => {
-  it.each([
-    ['India and Japan to talk logistics', 'india-and-japan-to-talk-logistics-brief.md'],
-    ['India\u2013Japan: \u201CDefence\u201D talks!', 'india-japan-defence-talks-brief.md'],
-    ['Caf\u00e9 r\u00e9sum\u00e9 na\u00efve', 'cafe-resume-naive-brief.md'],
-    ['../../etc/passwd', 'etc-passwd-brief.md'],
-    ['Министр обороны', 'министр-обороны-brief.md'],
-    ['中国', '中国-brief.md'],
-    ['!!!', 'article-brief.md'],
-  ])('%j → %j', (title, expected) => {
-    expect(briefFileName({ ...META, title }, 'md')).toBe(expected);
+describe('markdownBrief: hostile notes and summaries stay inert', () => {
+  const hostile = buildNote(() => {
+    $getRoot().append(
+      $createHeadingNode('h1').append($createTextNode('<img src=x onerror=alert(1)> heading')),
+      $createParagraphNode().append(
+        $createTextNode('<script>alert(1)</script> ![pixel](http://evil.example/p.png) [go](javascript:alert(1)) '),
+        $createEntityMentionNode('ent_x', 'person', '<b onmouseover=alert(1)>Mallory</b>'),
+      ),
+      $createParagraphNode().append($createTextNode('[^1]: a footnote of my own')),
+      $createParagraphNode().append($createTextNode('<iframe src="http://evil.example"></iframe>')),
+    );
   });
+  const content: BriefContent = {
+    ...sampleBriefContent(),
+    summary: hostile,
+    sections: [{ kind: 'note', note: briefNote({ id: 'note_hostile', title: 'Hostile <script>', content: hostile }), article: null }],
+    entityIndex: [{ id: 'ent_x', name: '<b onmouseover=alert(1)>Mallory</b>', type: 'person', mentionCount: 1, mentionedIn: [] }],
+  };
+  const md = render(content);
+  const tree = parseBack(md);
 
-  it('keeps the slug to 60 characters without a trailing dash, and uses the extension given', () => {
-    const name = briefFileName({ ...META, title: `${'word '.repeat(11)}x${'y'.repeat(40)}` }, 'txt');
-    const slug = name.replace(/-brief\.txt$/, '');
-    expect(name.endsWith('-brief.txt')).toBe(true);
-    expect(slug.length).toBeLessThanOrEqual(60);
-    expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  it('has no raw HTML, images, links other than http(s), or footnotes but its own', () => {
+    expect(nodesOf(tree, 'html')).toEqual([]);
+    expect(nodesOf(tree, 'image')).toEqual([]);
+    expect(nodesOf(tree, 'imageReference')).toEqual([]);
+    for (const link of nodesOf(tree, 'link')) expect(link.url).toMatch(/^https?:/);
+    expect(nodesOf(tree, 'footnoteDefinition')).toEqual([]);
+    expect(nodesOf(tree, 'footnoteReference')).toEqual([]);
+    expect(toString(tree)).toContain('<script>alert(1)</script>');
+    expect(toString(tree)).toContain('[[<b onmouseover=alert(1)>Mallory</b>]]');
   });
 });

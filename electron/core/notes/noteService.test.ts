@@ -54,10 +54,15 @@ describe('notes', () => {
     expect(back.entityIds).toEqual(['ent_a']);
   });
 
-  it('names an untitled note after its first line', async () => {
+  it('names an untitled note after its first line until the analyst names it', async () => {
     const { note } = await core.api['notes.create']({ content: text('First line of thought') });
     expect(note.title).toBe('First line of thought');
-    expect((await core.api['notes.create']({})).note.title).toBe('Untitled note');
+    const blank = (await core.api['notes.create']({})).note;
+    expect(blank.title).toBe('Untitled note');
+    expect((await core.api['notes.save']({ id: blank.id, content: text('Now it says something') })).note.title).toBe('Now it says something');
+    await core.api['notes.update']({ id: blank.id, patch: { title: 'Chosen' } });
+    expect((await core.api['notes.save']({ id: blank.id, content: text('Other words') })).note.title).toBe('Chosen');
+    expect((await core.api['notes.update']({ id: blank.id, patch: { title: '' } })).note.title).toBe('Other words');
   });
 
   it('refuses a save based on an older content revision, but not after a rename', async () => {

@@ -16,6 +16,7 @@ import type { WorkspaceStore } from '../store/workspaceStore';
 import { noteBody, NOTES_INDEX } from './noteDocuments';
 
 const COLLECTION = 'notes';
+const UNTITLED = 'Untitled note';
 /** Notes of the workspace are changed one at a time, index and body together. */
 const NOTES_LOCK = '(notes)';
 
@@ -104,7 +105,8 @@ export class NoteService {
       const summary: NoteSummary = {
         id,
         rev: 1,
-        title: input.title?.trim() || titleFromText(derived.text) || 'Untitled note',
+        title: input.title?.trim() || titleFromText(derived.text) || UNTITLED,
+        titled: Boolean(input.title?.trim()),
         articleId: input.articleId ?? null,
         pinned: false,
         excerpt: derived.excerpt,
@@ -142,6 +144,7 @@ export class NoteService {
       const next: NoteSummary = {
         ...current,
         rev: current.rev + 1,
+        title: current.titled ? current.title : titleFromText(derived.text) || UNTITLED,
         excerpt: derived.excerpt,
         entityIds: derived.entityIds,
         citations: derived.citations,
@@ -168,7 +171,8 @@ export class NoteService {
       const before = await this.summary(id);
       const after: NoteSummary = {
         ...before,
-        title: patch.title === undefined ? before.title : patch.title || 'Untitled note',
+        title: patch.title === undefined ? before.title : patch.title || titleFromText((await this.get(id)).text) || UNTITLED,
+        titled: patch.title === undefined ? before.titled : patch.title !== '',
         pinned: patch.pinned ?? before.pinned,
         articleId: patch.articleId === undefined ? before.articleId : patch.articleId,
         rev: before.rev + 1,

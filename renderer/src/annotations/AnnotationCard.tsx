@@ -18,10 +18,11 @@ interface Props {
   onDelete(): void;
   /** For an orphan: start choosing new words for it. */
   onReattach?(): void;
+  onCite?(): void;
 }
 
 /** One highlight in the panel: its quote, meaning, grading, tags, comment and replies. */
-export function AnnotationCard({ annotation: a, active, editing, state, onActivate, onEdit, onDelete, onReattach }: Props) {
+export function AnnotationCard({ annotation: a, active, editing, state, onActivate, onEdit, onDelete, onReattach, onCite }: Props) {
   const palette = usePalette();
   const [replying, setReplying] = useState(false);
   const colour = palette.find((p) => p.key === a.color);
@@ -100,6 +101,11 @@ export function AnnotationCard({ annotation: a, active, editing, state, onActiva
         {!replying && (
           <button type="button" onClick={() => setReplying(true)}>
             Reply
+          </button>
+        )}
+        {onCite && !orphan && (
+          <button type="button" onClick={onCite} title="Put this passage, with its source, into a note">
+            Cite in note
           </button>
         )}
         <button type="button" className="danger" onClick={onDelete} aria-label="Delete highlight">

@@ -13,10 +13,11 @@ interface Props {
   onEdit(id: string | null): void;
   onDelete(annotation: Annotation): void;
   onReattach(annotation: Annotation | null): void;
+  onCite(annotation: Annotation): void;
 }
 
 /** The highlights of the open article in document order, then those lost in a new version. */
-export function AnnotationPanel({ state, activeId, editingId, reattachingId, onActivate, onEdit, onDelete, onReattach }: Props) {
+export function AnnotationPanel({ state, activeId, editingId, reattachingId, onActivate, onEdit, onDelete, onReattach, onCite }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
   const placed = state.annotations.filter((a) => a.status !== 'orphaned');
   const orphans = state.annotations.filter((a) => a.status === 'orphaned');
@@ -39,6 +40,7 @@ export function AnnotationPanel({ state, activeId, editingId, reattachingId, onA
       onEdit={(editing) => onEdit(editing ? a.id : null)}
       onDelete={() => onDelete(a)}
       onReattach={() => onReattach(a)}
+      onCite={() => onCite(a)}
     />
   );
 

@@ -9,10 +9,11 @@ interface Props {
   entityId: string;
   onOpenArticle(articleId: string, at?: { start: number; end: number }): void;
   onOpenEntity(id: string): void;
+  onOpenNote(id: string): void;
 }
 
 /** Everything about one entity across the workspace: mentions with context, annotations, aliases, company. */
-export function EntityPage({ entityId, onOpenArticle, onOpenEntity }: Props) {
+export function EntityPage({ entityId, onOpenArticle, onOpenEntity, onOpenNote }: Props) {
   const [page, setPage] = useState<Page | null>(null);
   const [others, setOthers] = useState<EntitySummary[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -145,6 +146,30 @@ export function EntityPage({ entityId, onOpenArticle, onOpenEntity }: Props) {
             </ul>
           </section>
         )}
+
+        <section aria-labelledby="entity-notes-title">
+          <h2 id="entity-notes-title">
+            Notes mentioning {entity.name} <span className="count">{page.notes.length}</span>
+          </h2>
+          {page.notes.length === 0 ? (
+            <p className="panel-empty">No note mentions {entity.name} yet. Type @ in a note to mention it.</p>
+          ) : (
+            <ul className="entity-notes" aria-label={`Notes mentioning ${entity.name}`}>
+              {page.notes.map((n) => (
+                <li key={n.id}>
+                  <button type="button" className="link" onClick={() => onOpenNote(n.id)}>
+                    {n.title}
+                  </button>
+                  {n.excerpt && (
+                    <p className="muted" dir="auto">
+                      {n.excerpt}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
 
         {page.cooccurring.length > 0 && (
           <section aria-labelledby="cooccurring-title">

@@ -9,10 +9,11 @@ interface Props {
   onHighlight(): void;
   onAttach(): void;
   onStartLink(): void;
+  onCite(): void;
 }
 
-/** The toolbar over a selection: highlight it (or attach an orphan to it), or link it to an entity. */
-export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onStartLink }: Props) {
+/** The toolbar over a selection: highlight it (or attach an orphan to it), link it to an entity, or cite it in a note. */
+export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onStartLink, onCite }: Props) {
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
     <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: Math.max(8, rect.top - 48), left: rect.left + rect.width / 2 }}>
@@ -28,6 +29,11 @@ export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onS
       <button type="button" onMouseDown={keep} onClick={onStartLink}>
         Link to entity…
       </button>
+      {!reattaching && (
+        <button type="button" onMouseDown={keep} onClick={onCite} title="Put this passage, with its source, into a note">
+          Cite in note
+        </button>
+      )}
     </div>
   );
 }

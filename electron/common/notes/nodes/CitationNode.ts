@@ -25,6 +25,8 @@ export type SerializedCitationNode = Spread<CitationFields, SerializedLexicalNod
 
 /** Longest quote shown inside the note; the stored quote is kept whole. */
 const SHOWN_QUOTE = 220;
+/** Article titles can be a whole first sentence; the chip shows the start, the tooltip all of it. */
+const SHOWN_SOURCE = 60;
 
 /**
  * A cited passage inside a note: the quote and its source, built as plain DOM (no React) so the
@@ -72,10 +74,10 @@ export class CitationNode extends DecoratorNode<null> {
     element.setAttribute('title', `Go to the passage in ${this.__citation.source}`);
     const quote = doc.createElement('q');
     quote.className = 'citation-quote';
-    quote.textContent = shortQuote(this.__citation.quote);
+    quote.textContent = shorten(this.__citation.quote, SHOWN_QUOTE);
     const source = doc.createElement('cite');
     source.className = 'citation-source';
-    source.textContent = this.__citation.source;
+    source.textContent = shorten(this.__citation.source, SHOWN_SOURCE);
     element.append(quote, ' — ', source);
     return element;
   }
@@ -132,9 +134,9 @@ function fieldsOf(s: Partial<CitationFields>): CitationFields {
   };
 }
 
-function shortQuote(quote: string): string {
-  const flat = quote.replace(/\s+/g, ' ').trim();
-  return flat.length > SHOWN_QUOTE ? `${flat.slice(0, SHOWN_QUOTE - 1)}…` : flat;
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /**

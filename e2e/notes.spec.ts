@@ -1,0 +1,135 @@
+import { expect, test } from './fixtures';
+import { EntitiesPanel } from './models/EntitiesPanel';
+import { NotesPage } from './models/NotesPage';
+import { ReaderPage } from './models/ReaderPage';
+
+async function acceptSampleEntities(page: import('@playwright/test').Page): Promise<void> {
+  const entities = new EntitiesPanel(page);
+  await entities.open();
+  await entities.panel.getByRole('button', { name: 'Accept all' }).click();
+  await expect(entities.confirmed).toContainText('Rajnath Singh');
+}
+
+test('a note with a heading, a list and an @mention survives a reload, follows a rename and is listed on the entity page', async ({ dossier }) => {
+  const page = dossier.page;
+  await acceptSampleEntities(page);
+  const notes = new NotesPage(page);
+  await notes.openView();
+  await notes.create();
+
+  // Markdown shortcuts: "# " makes a heading, "- " a bulleted list.
+  await page.keyboard.type('# Readout of the Delhi talks');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Key points #followup');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- Met ');
+  await notes.mention('rajn', /Rajnath Singh/);
+  await page.keyboard.type('in person');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second point with **bold** words');
+  await notes.waitSaved();
+
+  await expect(notes.editor.getByRole('heading', { level: 1 })).toHaveText('Readout of the Delhi talks');
+  await expect(notes.editor.getByRole('listitem')).toHaveCount(2);
+  await expect(notes.chip('Rajnath Singh')).toBeVisible();
+  await expect(notes.editor.locator('strong, .note-bold').first()).toHaveText('bold');
+  // The untitled note is named after its first line.
+  await expect(notes.list()).toContainText('Readout of the Delhi talks');
+
+  await page.reload();
+  await notes.openView();
+  await notes.list().getByRole('button', { name: /Readout of the Delhi talks/ }).click();
+  await expect(notes.editor.getByRole('heading', { level: 1 })).toHaveText('Readout of the Delhi talks');
+  await expect(notes.editor.getByRole('listitem').first()).toContainText('Met Rajnath Singh in person');
+  await expect(notes.chip('Rajnath Singh')).toBeVisible();
+  await expect(page.locator('.tag-filter')).toContainText('#followup');
+
+  // Clicking the chip opens the entity page, which lists the note; renaming shows in the chip.
+  await notes.chip('Rajnath Singh').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rajnath Singh' })).toBeVisible();
+  const backlinks = page.getByRole('list', { name: 'Notes mentioning Rajnath Singh' });
+  await expect(backlinks).toContainText('Readout of the Delhi talks');
+  await page.getByRole('form', { name: 'Entity details' }).getByLabel('Name', { exact: true }).fill('Shri Rajnath Singh');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shri Rajnath Singh' })).toBeVisible();
+  await page.getByRole('list', { name: 'Notes mentioning Shri Rajnath Singh' }).getByRole('button', { name: /Readout/ }).click();
+  await expect(notes.chip('Shri Rajnath Singh')).toBeVisible();
+  expect(dossier.pageErrors).toEqual([]);
+});
+
+test('“Create entity” from the @ typeahead makes a new entity and mentions it', async ({ dossier }) => {
+  const page = dossier.page;
+  const notes = new NotesPage(page);
+  await notes.openView();
+  await notes.create();
+  await page.keyboard.type('Watch ');
+  await notes.mention('Exercise Dharma Guardian', /Create entity/);
+  await expect(notes.chip('Exercise Dharma Guardian')).toBeVisible();
+  await notes.waitSaved();
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Entities', exact: true }).click();
+  await expect(page.getByRole('main')).toContainText('Exercise Dharma Guardian');
+});
+
+test('a highlight cited in a note jumps back to its passage; deleting the highlight leaves “passage deleted”', async ({ dossier }) => {
+  const page = dossier.page;
+  const reader = new ReaderPage(page);
+  const quote = 'further deepen bilateral defence cooperation';
+  await reader.highlight(quote, 'budget trend');
+  await reader.card(quote).getByRole('button', { name: 'Cite in note' }).click();
+
+  const notes = new NotesPage(page);
+  await expect(notes.citations).toHaveCount(1);
+  await expect(notes.citations.first()).toContainText(quote);
+  await page.keyboard.type('Matters for the procurement outlook.');
+  await notes.waitSaved();
+
+  // Scroll the article away, then click the citation: the passage comes back into view.
+  await page.getByRole('region', { name: 'Article text' }).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await notes.citations.first().click();
+  await expect
+    .poll(() =>
+      page.evaluate((q) => {
+        const p = [...document.querySelectorAll<HTMLElement>('[data-testid="reader-body"] p')].find((el) => el.textContent?.includes(q));
+        const box = p?.getBoundingClientRect();
+        return !!box && box.top >= 0 && box.bottom <= window.innerHeight + box.height;
+      }, quote),
+    )
+    .toBe(true);
+
+  // Cite from a bare selection into the open note.
+  await page.getByRole('tab', { name: 'Highlights' }).click();
+  await reader.select('Rajnath Singh');
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Cite in note' }).click();
+  await expect(notes.citations).toHaveCount(2);
+  await notes.waitSaved();
+
+  await page.getByRole('tab', { name: 'Highlights' }).click();
+  await reader.card(quote).getByRole('button', { name: 'Delete highlight' }).click();
+  await page.getByRole('tab', { name: 'Notes' }).click();
+  await expect(notes.citations.first()).toHaveClass(/citation-deleted/);
+  expect(dossier.pageErrors).toEqual([]);
+});
+
+test('typing right before the window reloads is not lost', async ({ dossier }) => {
+  const page = dossier.page;
+  const notes = new NotesPage(page);
+  await notes.openView();
+  await notes.create();
+  await page.keyboard.type('Last words before closing');
+  await page.reload();
+  await notes.openView();
+  await expect(notes.list()).toContainText('Last words before closing');
+});
+
+test('deleting a note can be undone', async ({ dossier }) => {
+  const page = dossier.page;
+  const notes = new NotesPage(page);
+  await notes.openView();
+  await notes.create();
+  await page.keyboard.type('Keep this thought');
+  await notes.waitSaved();
+  await notes.pane.getByRole('button', { name: 'Delete note' }).click();
+  await expect(notes.list()).toHaveCount(0);
+  await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(notes.list()).toContainText('Keep this thought');
+});

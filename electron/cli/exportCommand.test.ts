@@ -1,0 +1,216 @@
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { JSDOM } from 'jsdom';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { chromium } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../core/dossierCore';
+import { findChromium } from '../core/export/pdf/findChromium';
+import { WorkspaceStore } from '../core/store/workspaceStore';
+import { liveForeignPid } from '../core/testing/testHelpers';
+import { startHost } from '../host/hostServer';
+import { runCli, USAGE } from './runCli';
+
+const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
+const QUOTE = "Ministers' Meeting-Plus";
+const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(1)>';
+
+const canPrint = (() => {
+  try {
+    findChromium(process.env, () => chromium.executablePath());
+    return existsSync('/usr/bin/pdftotext');
+  } catch {
+    return false;
+  }
+})();
+
+let tmp: string;
+let ws: string;
+const children: ChildProcess[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-cli-export-'));
+  ws = path.join(tmp, 'ws');
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const child of children.splice(0)) child.kill();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli([...args, '--workspace', ws], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  return { code, stdout, stderr };
+}
+
+function expectOneErrorLine(r: { code: number; stdout: string; stderr: string }, pattern: RegExp, code: number): void {
+  expect(r.code, r.stderr).toBe(code);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^dossier: [^\n]+\n$/);
+  expect(r.stderr).toMatch(pattern);
+}
+
+/** The sample, highlighted with a hostile comment; returns its id. */
+async function annotatedSample(): Promise<string> {
+  const { articles } = JSON.parse((await run('import', SAMPLE, '--json')).stdout) as { articles: { id: string }[] };
+  const id = articles[0]!.id;
+  expect((await run('annotate', '--article', id, '--quote', QUOTE, '--comment', HOSTILE)).code).toBe(0);
+  return id;
+}
+
+const out = (name: string) => path.join(tmp, name);
+
+describe('dossier export', () => {
+  it('writes each format of one article, with the hostile comment inert in every one', async () => {
+    const id = await annotatedSample();
+    const formats = ['md', 'html', 'docx', 'jsonld', ...(canPrint ? ['pdf'] : [])];
+    for (const format of formats) {
+      const r = await run('export', '--article', id, '--format', format, '--out', out(`brief.${format}`), '--json');
+      expect(r.stderr, format).toBe('');
+      expect(r.code, format).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({ out: out(`brief.${format}`), bytes: (await fs.stat(out(`brief.${format}`))).size });
+    }
+
+    const md = await fs.readFile(out('brief.md'), 'utf8');
+    const tree = fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    expect(JSON.stringify(tree)).not.toContain('"type":"html"');
+    expect(md).toContain('\\<script\\>alert(1)\\</script\\>');
+
+    const doc = new JSDOM(await fs.readFile(out('brief.html'), 'utf8')).window.document;
+    expect(doc.querySelectorAll('script, img')).toHaveLength(0);
+    expect(doc.querySelector('.comment')?.textContent).toBe(HOSTILE);
+
+    const docx = unzipSync(await fs.readFile(out('brief.docx')));
+    const xml = Object.entries(docx)
+      .filter(([name]) => name.endsWith('.xml'))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join('\n');
+    expect(xml).not.toContain('<script');
+    expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+
+    const jsonld = JSON.parse(await fs.readFile(out('brief.jsonld'), 'utf8')) as { type: string; first: { items: { body?: { value: string }[] }[] } };
+    expect(jsonld.type).toBe('AnnotationCollection');
+    expect(jsonld.first.items[0]!.body?.[0]?.value).toBe(HOSTILE);
+
+    if (canPrint) {
+      const pdf = await fs.readFile(out('brief.pdf'));
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = execFileSync('/usr/bin/pdftotext', [out('brief.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain(HOSTILE);
+      expect(text).toContain('Ministers’ Meeting-Plus');
+      expect(text).toMatch(/Page 1 of \d+/);
+    }
+  }, 60_000);
+
+  it('refuses to overwrite without --force, changing nothing, and overwrites atomically with it', async () => {
+    const id = await annotatedSample();
+    const target = out('brief.html');
+    await fs.writeFile(target, 'my own notes');
+    const refused = await run('export', '--article', id, '--format', 'html', '--out', target);
+    expectOneErrorLine(refused, /already exists; add --force to overwrite it/, 1);
+    expect(await fs.readFile(target, 'utf8')).toBe('my own notes');
+
+    const forced = await run('export', '--article', id, '--format', 'html', '--out', target, '--force');
+    expect(forced).toEqual({ code: 0, stdout: `wrote ${target}\n`, stderr: '' });
+    expect(await fs.readFile(target, 'utf8')).toMatch(/^<!doctype html>/);
+    // No temp file is left beside it.
+    expect((await fs.readdir(tmp)).sort()).toEqual(['brief.html', 'ws']);
+  });
+
+  it('exports a saved brief by id or prefix, listed by `dossier briefs`', async () => {
+    const id = await annotatedSample();
+    const store = await WorkspaceStore.open(ws);
+    const { brief } = await createCore(store).api['briefs.create']({ title: 'Weekly brief', handling: 'OFFICIAL', sections: [{ id: 's', kind: 'article', articleId: id }] });
+    await store.close();
+
+    const listed = await run('briefs', '--json');
+    expect(JSON.parse(listed.stdout)).toEqual({ briefs: [expect.objectContaining({ id: brief.id, title: 'Weekly brief', sectionCount: 1 })] });
+    expect((await run('briefs')).stdout).toMatch(new RegExp(`^${brief.id}  \\d{4}-\\d{2}-\\d{2}  Weekly brief  \\(1 section\\)\\n$`));
+
+    const r = await run('export', '--brief', brief.id.slice(0, 12), '--format', 'md', '--out', out('weekly.md'));
+    expect(r.code, r.stderr).toBe(0);
+    const md = await fs.readFile(out('weekly.md'), 'utf8');
+    expect(md.startsWith('**OFFICIAL**\n\n# Weekly brief\n')).toBe(true);
+    expectOneErrorLine(await run('export', '--brief', 'brf_nope', '--format', 'md', '--out', out('x.md')), /No brief with id 'brf_nope'/, 1);
+  });
+
+  it('exports the whole workspace, with progress on stderr when there are many articles', async () => {
+    const files = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const file = out(`a${i}.txt`);
+        await fs.writeFile(file, `Article number ${i}\n\nSome words about Delhi and Tokyo, number ${i}.`);
+        return file;
+      }),
+    );
+    expect((await run('import', ...files, '--json')).code).toBe(0);
+    const r = await run('export', '--all', '--format', 'md', '--out', out('all.md'));
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('exporting: 12 of 12 articles');
+    expect(lines.every((l) => /^exporting: \d+ of 12 articles$/.test(l))).toBe(true);
+    const md = await fs.readFile(out('all.md'), 'utf8');
+    for (let i = 0; i < 12; i++) expect(md).toContain(`## Article number ${i}`);
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['no source', ['export', '--format', 'md', '--out', 'x.md'], /one of --article ID, --brief ID or --all/],
+    ['two sources', ['export', '--all', '--brief', 'brf_x', '--format', 'md', '--out', 'x.md'], /one of --article ID, --brief ID or --all/],
+    ['no format', ['export', '--all', '--out', 'x.md'], /needs --format \(md, html, pdf, docx, jsonld\)/],
+    ['no --out', ['export', '--all', '--format', 'md'], /--out FILE/],
+  ])('refuses %s with usage exit 2', async (_what, args, pattern) => {
+    await annotatedSample();
+    expectOneErrorLine(await run(...args), pattern, 2);
+  });
+
+  it('refuses JSON-LD of a saved brief, and says so', async () => {
+    await annotatedSample();
+    const store = await WorkspaceStore.open(ws);
+    const { brief } = await createCore(store).api['briefs.create']({ title: 'B' });
+    await store.close();
+    expectOneErrorLine(await run('export', '--brief', brief.id, '--format', 'jsonld', '--out', out('b.jsonld')), /JSON-LD holds the annotations of one article or of the whole workspace/, 1);
+    await expect(fs.access(out('b.jsonld'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('documents the command in the help', () => {
+    expect(USAGE).toContain('export (--article ID | --brief ID | --all) --format md|html|pdf|docx|jsonld --out FILE [--force]');
+    expect(USAGE).toContain('briefs --json');
+  });
+});
+
+describe('dossier export through a running Dossier', () => {
+  it('asks the app, which renders the PDF with its own printer, and writes the bytes it sends', async () => {
+    const store = await WorkspaceStore.open(ws, { create: true });
+    cleanups.push(() => store.close());
+    const printed: string[] = [];
+    const core = createCore(store, {
+      pdfPrinter: async (_html, options) => {
+        printed.push(options.title);
+        return new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff]);
+      },
+    });
+    const { articles } = await core.api['articles.import']({ files: [{ name: path.basename(SAMPLE), base64: (await fs.readFile(SAMPLE)).toString('base64') }] });
+    const rendererDir = out('renderer');
+    await fs.mkdir(rendererDir);
+    await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dossier</title>');
+    const host = await startHost({ core, rendererDir });
+    cleanups.push(() => host.close());
+    await fs.writeFile(
+      path.join(ws, '.dossier.lock'),
+      JSON.stringify({ pid: liveForeignPid(children), host: os.hostname(), startedAt: new Date().toISOString(), url: host.origin, token: host.token }),
+    );
+
+    const r = await run('export', '--article', articles[0]!.id, '--format', 'pdf', '--out', out('remote.pdf'));
+    expect(r).toEqual({ code: 0, stdout: `wrote ${out('remote.pdf')}\n`, stderr: '' });
+    expect([...(await fs.readFile(out('remote.pdf')))]).toEqual([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff]);
+    expect(printed).toEqual([articles[0]!.title]);
+  });
+});

@@ -1,0 +1,193 @@
+import { DossierError, isDossierError } from '../../common/errors';
+import type { Annotation, Grading } from '../../common/model/annotation';
+import type { Brief, AnnotationFilter, ExportSource } from '../../common/model/brief';
+import type { Note, NoteFilter, NoteSummary } from '../../common/model/note';
+import { byDocumentOrder } from '../annotations/annotationService';
+import { ENTITIES, type EntitiesFile } from '../entities/entityDocuments';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import type { BriefContent, BriefContentSection, BriefEntityRow, BriefSource, CitedArticle } from './briefContent';
+
+/** What assembly needs of the notes: listing and reading (the note service, or a fake in tests). */
+export interface NoteSource {
+  list(filter?: NoteFilter): Promise<NoteSummary[]>;
+  get(id: string): Promise<Note>;
+}
+
+export interface AssembleOptions {
+  store: WorkspaceStore;
+  notes: NoteSource;
+  /** Who prepared the brief, for one-article and whole-workspace exports (a saved brief has its own). */
+  author: string;
+  /** The saved brief, for `{ briefId }`. */
+  brief?: (id: string) => Promise<Brief>;
+  now?: Date;
+  /** Called after each article is gathered; big workspaces show "n of N articles". */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Gathers everything an exported brief shows, once, for every format: a saved brief's chosen
+ * sections, one article with all its annotations and notes, or the whole workspace.
+ */
+export async function assembleBrief(source: ExportSource, options: AssembleOptions): Promise<BriefContent> {
+  const { store } = options;
+  const generated = (options.now ?? new Date()).toISOString();
+  const base = { author: options.author, handling: '', generated, summary: null, palette: store.info().palette };
+
+  if ('briefId' in source) {
+    if (!options.brief) throw new DossierError('unavailable', 'Saved briefs cannot be exported here.');
+    const brief = await options.brief(source.briefId);
+    const sections: BriefContentSection[] = [];
+    const articleSections = brief.sections.filter((s) => s.kind === 'article');
+    let done = 0;
+    for (const section of brief.sections) {
+      if (section.kind === 'article') {
+        sections.push({ kind: 'article', source: await articleSource(store, section.articleId, section.filter) });
+        options.onProgress?.(++done, articleSections.length);
+      } else if (section.kind === 'note') {
+        const note = await readNote(options.notes, section.noteId);
+        if (note) sections.push(noteSection(store, note));
+      }
+    }
+    const indexSections = brief.sections.filter((s) => s.kind === 'entities');
+    const entityIds = indexSections.some((s) => s.entityIds === null) ? null : [...new Set(indexSections.flatMap((s) => s.entityIds ?? []))];
+    return finish(store, { ...base, title: brief.title, author: brief.author, handling: brief.handling, summary: brief.summary }, sections, {
+      index: indexSections.length > 0,
+      entityIds,
+    });
+  }
+
+  if ('articleId' in source) {
+    const article = await articleSource(store, source.articleId, {});
+    options.onProgress?.(1, 1);
+    const summaries = await options.notes.list({ articleId: source.articleId });
+    const notes = await readNotes(options.notes, summaries);
+    const sections: BriefContentSection[] = [{ kind: 'article', source: article }, ...notes.map((n) => noteSection(store, n))];
+    return finish(store, { ...base, title: article.article.title }, sections, { index: true, entityIds: null });
+  }
+
+  // The whole workspace: each article followed by the notes written on it, then free-standing notes.
+  const entries = store.listArticles();
+  const notes = await readNotes(options.notes, await options.notes.list());
+  const sections: BriefContentSection[] = [];
+  for (const [i, entry] of entries.entries()) {
+    sections.push({ kind: 'article', source: await articleSource(store, entry.id, {}) });
+    for (const note of notes.filter((n) => n.articleId === entry.id)) sections.push(noteSection(store, note));
+    options.onProgress?.(i + 1, entries.length);
+  }
+  const known = new Set(entries.map((e) => e.id));
+  for (const note of notes.filter((n) => n.articleId === null || !known.has(n.articleId))) sections.push(noteSection(store, note));
+  return finish(store, { ...base, title: `All articles in ${store.info().name}` }, sections, { index: true, entityIds: null });
+}
+
+/** Whether an annotation passes a brief section's filter; every filter given applies. */
+export function matchesFilter(a: Annotation, filter: AnnotationFilter): boolean {
+  if (filter.placedOnly && a.status === 'orphaned') return false;
+  // An annotation without a colour has no meaning to match a colour filter.
+  if (filter.colors?.length && (a.color === null || !filter.colors.includes(a.color))) return false;
+  if (filter.tags?.length && !a.tags.some((t) => filter.tags!.some((wanted) => wanted.toLocaleLowerCase() === t.toLocaleLowerCase()))) return false;
+  if (filter.minGrading && !gradedAtLeast(a.grading, filter.minGrading)) return false;
+  return true;
+}
+
+/** A1 is best: "at least C3" means reliability A–C and credibility 1–3. Ungraded passes no grading filter. */
+export function gradedAtLeast(grading: Grading | null, minimum: Grading): boolean {
+  if (!grading) return false;
+  return grading.reliability <= minimum.reliability && grading.credibility <= minimum.credibility;
+}
+
+async function articleSource(store: WorkspaceStore, articleId: string, filter: AnnotationFilter): Promise<BriefSource> {
+  if (!store.hasArticle(articleId)) {
+    throw new DossierError('not-found', `No article with id ${articleId.slice(0, 60)} in this workspace.`);
+  }
+  const article = await store.readMeta(articleId);
+  const chosen = (await store.readAnnotations(articleId)).filter((a) => matchesFilter(a, filter)).sort(byDocumentOrder);
+  return { article, excerpts: chosen.filter((a) => a.status !== 'orphaned'), orphans: chosen.filter((a) => a.status === 'orphaned') };
+}
+
+function noteSection(store: WorkspaceStore, note: Note): BriefContentSection {
+  const entry = note.articleId ? store.listArticles().find((a) => a.id === note.articleId) : undefined;
+  return { kind: 'note', note, article: entry ? { id: entry.id, title: entry.title } : null };
+}
+
+/** A note deleted since it was put into a brief is left out rather than failing the whole export. */
+async function readNote(notes: NoteSource, id: string): Promise<Note | null> {
+  try {
+    return await notes.get(id);
+  } catch (error) {
+    if (isDossierError(error) && error.code === 'not-found') return null;
+    throw error;
+  }
+}
+
+async function readNotes(notes: NoteSource, summaries: NoteSummary[]): Promise<Note[]> {
+  const ordered = [...summaries].sort((a, b) => Number(b.pinned) - Number(a.pinned) || a.created.localeCompare(b.created));
+  const read = await Promise.all(ordered.map((s) => readNote(notes, s.id)));
+  return read.filter((n): n is Note => n !== null);
+}
+
+type Header = Pick<BriefContent, 'title' | 'author' | 'handling' | 'generated' | 'summary' | 'palette'>;
+
+async function finish(
+  store: WorkspaceStore,
+  header: Header,
+  sections: BriefContentSection[],
+  index: { index: boolean; entityIds: string[] | null },
+): Promise<BriefContent> {
+  const entitiesDoc = await store.readWorkspaceDoc(ENTITIES);
+  const entityNames = Object.fromEntries(entitiesDoc.entities.map((e) => [e.id, e.name]));
+  const content: BriefContent = { ...header, sections, entityIndex: null, entityNames };
+  if (index.index) content.entityIndex = entityIndex(entitiesDoc, sections, index.entityIds);
+  const cited = await citedArticles(store, sections);
+  if (Object.keys(cited).length > 0) content.citedArticles = cited;
+  return content;
+}
+
+function entityIndex(
+  doc: EntitiesFile,
+  sections: BriefContentSection[],
+  only: string[] | null,
+): BriefEntityRow[] {
+  const articles = sections.flatMap((s) => (s.kind === 'article' ? [{ id: s.source.article.id, title: s.source.article.title }] : []));
+  const notes = sections.flatMap((s) => (s.kind === 'note' ? [s.note] : []));
+  const rows: BriefEntityRow[] = [];
+  for (const entity of doc.entities) {
+    if (only && !only.includes(entity.id)) continue;
+    const where = doc.presence[entity.id] ?? {};
+    const inArticles = articles.filter((a) => (where[a.id] ?? 0) > 0);
+    const inNotes = notes.filter((n) => n.entityIds.includes(entity.id));
+    if (!only && inArticles.length === 0 && inNotes.length === 0) continue;
+    rows.push({
+      id: entity.id,
+      name: entity.name,
+      type: entity.type,
+      // Mentions in the brief's articles, plus one for each of its notes that @mentions the entity.
+      mentionCount: inArticles.reduce((sum, a) => sum + where[a.id]!, 0) + inNotes.length,
+      mentionedIn: [
+        ...inArticles.map((a) => ({ kind: 'article' as const, id: a.id, title: a.title })),
+        ...inNotes.map((n) => ({ kind: 'note' as const, id: n.id, title: n.title || 'Untitled note' })),
+      ],
+    });
+  }
+  return rows.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+}
+
+async function citedArticles(store: WorkspaceStore, sections: BriefContentSection[]): Promise<Record<string, CitedArticle>> {
+  const cited: Record<string, CitedArticle> = {};
+  for (const section of sections) {
+    if (section.kind !== 'note') continue;
+    for (const citation of section.note.citations) {
+      if (!store.hasArticle(citation.articleId)) continue;
+      let entry = cited[citation.articleId];
+      if (!entry) {
+        const meta = await store.readMeta(citation.articleId);
+        entry = cited[citation.articleId] = { title: meta.title, published: meta.published, deletedAnnotations: [] };
+      }
+      if (citation.annotationId && !entry.deletedAnnotations.includes(citation.annotationId)) {
+        const annotations = await store.readAnnotations(citation.articleId);
+        if (!annotations.some((a) => a.id === citation.annotationId)) entry.deletedAnnotations.push(citation.annotationId);
+      }
+    }
+  }
+  return cited;
+}

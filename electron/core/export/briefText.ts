@@ -1,0 +1,84 @@
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS, type Annotation, type Grading } from '../../common/model/annotation';
+import type { ArticleMeta } from '../../common/model/article';
+import type { Palette } from '../../common/model/palette';
+import type { CitationFields } from '../../common/notes/nodes/CitationNode';
+import type { BriefContent } from './briefContent';
+
+/**
+ * The wording every brief format shares (grading, colour meaning, citations), so a Markdown, HTML
+ * and PDF brief of the same content say the same thing. Plain text: each format escapes it.
+ */
+
+export function gradingText(grading: Grading): string {
+  const { reliability, credibility } = grading;
+  return `${reliability}${credibility} (${RELIABILITY_LABELS[reliability].toLowerCase()}; ${CREDIBILITY_LABELS[credibility].toLowerCase()})`;
+}
+
+/** What the analyst named the highlight's colour, or null (no colour, or one no longer in the palette). */
+export function colourMeaning(a: Annotation, palette: Palette): string | null {
+  return palette.find((p) => p.key === a.color)?.label ?? null;
+}
+
+export function colourOf(a: Annotation, palette: Palette): string | null {
+  return palette.find((p) => p.key === a.color)?.color ?? null;
+}
+
+export function articleDate(article: { published: string | null }): string {
+  return article.published ?? 'undated';
+}
+
+/** Where an excerpt comes from: title, date (or the version it was made on, for an orphan) and character offsets. */
+export function excerptCitation(article: ArticleMeta, a: Annotation): { title: string; where: string } {
+  const { start, end } = a.target.position;
+  const when = a.status === 'orphaned' ? `version ${a.target.version}` : articleDate(article);
+  return { title: article.title, where: `${when}, characters ${start}–${end}` };
+}
+
+/** A note's citation: the article's current title and date when known, and whether the passage was deleted since. */
+export function noteCitation(content: BriefContent, c: CitationFields): { title: string; where: string; deleted: boolean } {
+  const article = content.citedArticles?.[c.articleId];
+  const deleted = c.annotationId !== null && (article?.deletedAnnotations.includes(c.annotationId) ?? false);
+  const date = article ? articleDate(article) : null;
+  return {
+    title: article?.title ?? c.source,
+    where: `${date ? `${date}, ` : ''}characters ${c.start}–${c.end}${deleted ? ', passage deleted' : ''}`,
+    deleted,
+  };
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function shortDate(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** The one article a brief is about, when it is a brief of one article: its header then shows the article's provenance. */
+export function singleArticle(content: BriefContent): ArticleMeta | null {
+  const articles = content.sections.filter((s) => s.kind === 'article');
+  if (articles.length !== 1 || articles[0]!.kind !== 'article') return null;
+  const { article } = articles[0]!.source;
+  return article.title === content.title ? article : null;
+}
+
+/** Provenance lines of an article, in the order every format shows them; absent values are left out. */
+export function provenance(article: ArticleMeta): { label: string; value: string; kind?: 'url' | 'hash' }[] {
+  const version = article.versions.find((v) => v.version === article.version) ?? article.versions[article.versions.length - 1]!;
+  const rows: { label: string; value: string | null; kind?: 'url' | 'hash' }[] = [
+    { label: 'Outlet', value: article.outlet },
+    { label: 'Author', value: article.author },
+    { label: 'Published', value: articleDate(article) },
+    { label: 'Source', value: article.source },
+    { label: 'URL', value: article.url, kind: 'url' },
+    { label: 'Imported', value: shortDate(article.importedAt) },
+    { label: 'Version', value: article.versions.length > 1 ? `${version.version} of ${article.versions.length}` : null },
+    { label: 'SHA-256', value: version.sha256, kind: 'hash' },
+  ];
+  return rows.filter((r): r is { label: string; value: string; kind?: 'url' | 'hash' } => Boolean(r.value));
+}
+
+/** Only http(s) addresses become links: the URL is editable, and `javascript:` must never be one. */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\/\S/i.test(url);
+}

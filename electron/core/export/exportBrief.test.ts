@@ -1,0 +1,103 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PdfOptions } from './pdf/pdfPrinter';
+import { createCore, type DossierCore } from '../dossierCore';
+import { WorkspaceStore } from '../store/workspaceStore';
+import { rejection } from '../testing/testHelpers';
+
+/** The export call end to end through the core, with a recording PDF printer (the real one is tested apart). */
+let tmp: string;
+let store: WorkspaceStore;
+let core: DossierCore;
+let articleId: string;
+let printed: { html: string; options: PdfOptions }[];
+
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-export-'));
+  store = await WorkspaceStore.open(tmp, { create: true });
+  printed = [];
+  core = createCore(store, {
+    creator: { name: 'R. Analyst' },
+    pdfPrinter: async (html, options) => {
+      printed.push({ html, options });
+      return new TextEncoder().encode('%PDF-1.7 fake');
+    },
+  });
+  const { articles } = await core.api['articles.import']({
+    files: [{ name: 'talks.txt', base64: Buffer.from('Delhi talks\n\nThe ministers agreed to deepen <cooperation>.').toString('base64') }],
+  });
+  articleId = articles[0]!.id;
+  await core.api['annotations.createFromQuote']({ articleId, quote: 'deepen <cooperation>', comment: '<script>alert(1)</script>' });
+});
+
+afterEach(async () => {
+  await store.close();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('export.brief', () => {
+  it('still answers the one-article form {articleId, format: md}', async () => {
+    const file = await core.api['export.brief']({ articleId, format: 'md' });
+    expect(file).toMatchObject({ filename: 'delhi-talks-brief.md', mediaType: 'text/markdown', encoding: 'utf8' });
+    expect(file.content.startsWith('# Delhi talks\n')).toBe(true);
+    expect(file.content).toContain('- **Prepared by:** R. Analyst');
+    expect(file.content).toContain('> deepen \\<cooperation\\>[^1]');
+  });
+
+  it('writes HTML as text and PDF and DOCX as base64', async () => {
+    const html = await core.api['export.brief']({ source: { articleId }, format: 'html' });
+    expect(html).toMatchObject({ filename: 'delhi-talks-brief.html', mediaType: 'text/html', encoding: 'utf8' });
+    expect(html.content).not.toContain('<script>');
+
+    const pdf = await core.api['export.brief']({ source: { articleId }, format: 'pdf' });
+    expect(pdf).toMatchObject({ filename: 'delhi-talks-brief.pdf', mediaType: 'application/pdf', encoding: 'base64' });
+    expect(Buffer.from(pdf.content, 'base64').toString()).toBe('%PDF-1.7 fake');
+    expect(printed).toHaveLength(1);
+    expect(printed[0]!.options).toEqual({ headerFooterText: '', title: 'Delhi talks' });
+    expect(printed[0]!.html).not.toContain('@top-center');
+
+    const docx = await core.api['export.brief']({ source: { articleId }, format: 'docx' });
+    expect(docx).toMatchObject({ filename: 'delhi-talks-brief.docx', encoding: 'base64' });
+    const zip = unzipSync(Buffer.from(docx.content, 'base64'));
+    expect(strFromU8(zip['word/document.xml']!)).toContain('Delhi talks');
+  });
+
+  it('exports a saved brief with its handling line, and the whole workspace', async () => {
+    const { brief } = await core.api['briefs.create']({ title: 'Weekly', handling: 'OFFICIAL', sections: [{ id: 's', kind: 'article', articleId }] });
+    await core.api['export.brief']({ source: { briefId: brief.id }, format: 'pdf' });
+    expect(printed[0]!.options).toEqual({ headerFooterText: 'OFFICIAL', title: 'Weekly' });
+    const md = await core.api['export.brief']({ source: { briefId: brief.id }, format: 'md' });
+    expect(md.filename).toBe('weekly-brief.md');
+    expect(md.content.startsWith('**OFFICIAL**\n\n# Weekly\n')).toBe(true);
+
+    const progress: unknown[] = [];
+    core.events.subscribe((name, payload) => name === 'export.progress' && progress.push(payload));
+    const all = await core.api['export.brief']({ source: { all: true }, format: 'md' });
+    expect(all.content).toContain('## Delhi talks');
+    expect(progress).toEqual([{ done: 1, total: 1 }]);
+  });
+
+  it('exports W3C JSON-LD for an article or the workspace, not for a saved brief', async () => {
+    const file = await core.api['export.brief']({ source: { articleId }, format: 'jsonld' });
+    expect(file).toMatchObject({ mediaType: 'application/ld+json', encoding: 'utf8' });
+    expect(file.filename.endsWith('.jsonld')).toBe(true);
+    const collection = JSON.parse(file.content) as { type: string; total: number };
+    expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+    const { brief } = await core.api['briefs.create']({ title: 'Weekly' });
+    expect((await rejection(core.api['export.brief']({ source: { briefId: brief.id }, format: 'jsonld' }))).code).toBe('bad-input');
+  });
+
+  it('says which brief or article is missing', async () => {
+    expect((await rejection(core.api['export.brief']({ source: { briefId: 'brf_nope' }, format: 'md' }))).code).toBe('not-found');
+    expect((await rejection(core.api['export.brief']({ source: { articleId: 'art_nope' }, format: 'html' }))).code).toBe('not-found');
+    expect((await rejection(core.api['export.brief']({ source: { articleId: 'art_nope' }, format: 'jsonld' }))).code).toBe('not-found');
+  });
+
+  it('refuses a request that mixes sources, through the contract', async () => {
+    const result = await core.dispatch('export.brief', { source: { articleId, all: true }, format: 'md' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+});

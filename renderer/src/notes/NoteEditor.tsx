@@ -1,0 +1,92 @@
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { useEffect, type RefObject } from 'react';
+import type { LexicalEditor } from 'lexical';
+import type { Note, NoteSummary } from '../../../electron/common/model/note';
+import { NOTE_NAMESPACE, NOTE_NODES } from '../../../electron/common/notes/noteNodes';
+import { NOTE_SHORTCUT_TRANSFORMERS } from '../../../electron/common/notes/noteTransformers';
+import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
+import type { SaveTracker } from '../ui/useSaveStatus';
+import { AutosavePlugin, type NoteSaveState } from './plugins/AutosavePlugin';
+import { CitationPlugin } from './plugins/CitationPlugin';
+import { EntityNamesPlugin } from './plugins/EntityNamesPlugin';
+import { MentionsPlugin } from './plugins/MentionsPlugin';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+
+const THEME = {
+  paragraph: 'note-p',
+  quote: 'note-quote',
+  code: 'note-code',
+  heading: { h1: 'note-h1', h2: 'note-h2', h3: 'note-h3', h4: 'note-h4', h5: 'note-h5', h6: 'note-h6' },
+  list: { ul: 'note-ul', ol: 'note-ol', listitem: 'note-li', nested: { listitem: 'note-li-nested' } },
+  link: 'note-link',
+  text: { bold: 'note-bold', italic: 'note-italic', underline: 'note-underline', code: 'note-inline-code', strikethrough: 'note-strike' },
+};
+
+interface Props {
+  note: Note;
+  saves: SaveTracker;
+  /** Receives the editor once mounted, so "Cite in note" can insert into it. */
+  editorRef?: RefObject<LexicalEditor | null>;
+  onSaveState(state: NoteSaveState, message?: string): void;
+  onSaved(note: NoteSummary): void;
+  onOpenEntity(entityId: string): void;
+  onOpenCitation(citation: CitationFields): void;
+  autoFocus?: boolean;
+}
+
+/** A note in Lexical: rich text with @mentions, cited passages and #tags, saved as you type. */
+export function NoteEditor({ note, saves, editorRef, onSaveState, onSaved, onOpenEntity, onOpenCitation, autoFocus }: Props) {
+  return (
+    <LexicalComposer
+      initialConfig={{
+        namespace: NOTE_NAMESPACE,
+        nodes: [...NOTE_NODES],
+        theme: THEME,
+        editorState: JSON.stringify(note.content),
+        onError: (error) => {
+          throw error;
+        },
+      }}
+    >
+      <div className="note-editor">
+        <ToolbarPlugin />
+        <div className="note-editor-body">
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="note-content" aria-label={`Note: ${note.title}`} spellCheck lang={document.documentElement.lang || undefined} />}
+            placeholder={<div className="note-placeholder">Write… type @ to mention an entity, # for a tag, - for a list</div>}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <HistoryPlugin />
+        <ListPlugin />
+        <LinkPlugin validateUrl={(url) => /^(https?:\/\/|mailto:)/i.test(url)} />
+        <MarkdownShortcutPlugin transformers={NOTE_SHORTCUT_TRANSFORMERS} />
+        <MentionsPlugin />
+        <EntityNamesPlugin />
+        <CitationPlugin onOpenCitation={onOpenCitation} onOpenEntity={onOpenEntity} />
+        <AutosavePlugin noteId={note.id} baseRev={note.contentRev} saves={saves} onState={onSaveState} onSaved={onSaved} />
+        <EditorHandle editorRef={editorRef} autoFocus={autoFocus} />
+      </div>
+    </LexicalComposer>
+  );
+}
+
+function EditorHandle({ editorRef, autoFocus }: { editorRef?: RefObject<LexicalEditor | null>; autoFocus?: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    if (editorRef) editorRef.current = editor;
+    if (autoFocus) editor.focus(undefined, { defaultSelection: 'rootEnd' });
+    return () => {
+      if (editorRef?.current === editor) editorRef.current = null;
+    };
+  }, [autoFocus, editor, editorRef]);
+  return null;
+}

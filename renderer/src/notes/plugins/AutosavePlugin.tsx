@@ -1,0 +1,92 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect, useRef } from 'react';
+import type { NoteContent, NoteSummary } from '../../../../electron/common/model/note';
+import { api } from '../../api';
+import type { SaveTracker } from '../../ui/useSaveStatus';
+import { registerPendingSave } from '../pendingSaves';
+
+/** Quiet time after the last keystroke before a save; long typing still saves every MAX_WAIT. */
+const DEBOUNCE_MS = 400;
+const MAX_WAIT_MS = 2000;
+
+export type NoteSaveState = 'saved' | 'saving' | 'error';
+
+interface Props {
+  noteId: string;
+  /** The content revision the editor was loaded from. */
+  baseRev: number;
+  saves: SaveTracker;
+  onState(state: NoteSaveState, message?: string): void;
+  onSaved(note: NoteSummary): void;
+}
+
+/**
+ * Saves the note as the analyst types: debounced, one save in flight at a time, the latest state
+ * always the one that lands, and a final save when the editor closes or the window is hidden.
+ */
+export function AutosavePlugin({ noteId, baseRev, saves, onState, onSaved }: Props) {
+  const [editor] = useLexicalComposerContext();
+  const callbacks = useRef({ onState, onSaved });
+  callbacks.current = { onState, onSaved };
+
+  useEffect(() => {
+    let rev = baseRev;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let firstDirtyAt = 0;
+    let dirty = false;
+    let inFlight: Promise<void> | null = null;
+
+    const save = async (): Promise<void> => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (inFlight) await inFlight;
+      if (!dirty) return;
+      dirty = false;
+      firstDirtyAt = 0;
+      const content = editor.getEditorState().toJSON() as unknown as NoteContent;
+      callbacks.current.onState('saving');
+      inFlight = saves
+        .track(api['notes.save']({ id: noteId, content, baseRev: rev }))
+        .then(
+          ({ note, contentRev }) => {
+            rev = contentRev;
+            if (!dirty) callbacks.current.onState('saved');
+            callbacks.current.onSaved(note);
+          },
+          (error: unknown) => {
+            // Keep the edit pending so the next keystroke (or closing) tries again.
+            dirty = true;
+            callbacks.current.onState('error', error instanceof Error ? error.message : String(error));
+          },
+        )
+        .finally(() => {
+          inFlight = null;
+        });
+      await inFlight;
+    };
+
+    const schedule = () => {
+      dirty = true;
+      saves.markDirty();
+      callbacks.current.onState('saving');
+      const now = Date.now();
+      if (!firstDirtyAt) firstDirtyAt = now;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void save(), now - firstDirtyAt >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS);
+    };
+
+    const unregisterPending = registerPendingSave(() => (dirty || inFlight ? save() : null));
+    const unregisterUpdates = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
+      // Selection moves and the initial load change nothing worth saving.
+      if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || prevEditorState.isEmpty() || tags.has('dossier-load')) return;
+      schedule();
+    });
+    return () => {
+      unregisterUpdates();
+      unregisterPending();
+      if (dirty || timer) void save();
+    };
+  }, [baseRev, editor, noteId, saves]);
+
+  return null;
+}

@@ -1,0 +1,172 @@
+import { $createCodeNode } from '@lexical/code';
+import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
+import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $createHeadingNode, $createQuoteNode, $isHeadingNode, type HeadingTagType } from '@lexical/rich-text';
+import { $setBlocksType } from '@lexical/selection';
+import { $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  FORMAT_TEXT_COMMAND,
+  REDO_COMMAND,
+  SELECTION_CHANGE_COMMAND,
+  UNDO_COMMAND,
+  type TextFormatType,
+} from 'lexical';
+import { useCallback, useEffect, useState } from 'react';
+import { isMac } from '../../ui/shortcuts';
+
+type Block = 'paragraph' | 'h1' | 'h2' | 'h3' | 'bullet' | 'number' | 'quote' | 'code';
+
+const BLOCK_LABELS: Record<Block, string> = {
+  paragraph: 'Text',
+  h1: 'Heading 1',
+  h2: 'Heading 2',
+  h3: 'Heading 3',
+  bullet: 'Bulleted list',
+  number: 'Numbered list',
+  quote: 'Quote',
+  code: 'Code',
+};
+
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+/** Formatting controls above the note; every control also has its keyboard or Markdown shortcut. */
+export function ToolbarPlugin() {
+  const [editor] = useLexicalComposerContext();
+  const [block, setBlock] = useState<Block>('paragraph');
+  const [formats, setFormats] = useState<Set<TextFormatType>>(new Set());
+  const [isLink, setIsLink] = useState(false);
+  const [canUndo, setCanUndo] = useState(false);
+  const [canRedo, setCanRedo] = useState(false);
+  const [linkUrl, setLinkUrl] = useState<string | null>(null);
+
+  const readSelection = useCallback(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return;
+    const anchor = selection.anchor.getNode();
+    const top = anchor.getKey() === 'root' ? anchor : anchor.getTopLevelElementOrThrow();
+    const list = $getNearestNodeOfType(anchor, ListNode);
+    if (list && $isListNode(list)) setBlock(list.getListType() === 'number' ? 'number' : 'bullet');
+    else if ($isHeadingNode(top)) setBlock(top.getTag() as Block);
+    else setBlock((['quote', 'code'].includes(top.getType()) ? top.getType() : 'paragraph') as Block);
+    setFormats(new Set((['bold', 'italic', 'underline', 'code'] as TextFormatType[]).filter((f) => selection.hasFormat(f))));
+    setIsLink($isLinkNode(anchor.getParent()) || $isLinkNode(anchor));
+  }, []);
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => editorState.read(readSelection)),
+        editor.registerCommand(SELECTION_CHANGE_COMMAND, () => (readSelection(), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_UNDO_COMMAND, (v) => (setCanUndo(v), false), COMMAND_PRIORITY_LOW),
+        editor.registerCommand(CAN_REDO_COMMAND, (v) => (setCanRedo(v), false), COMMAND_PRIORITY_LOW),
+      ),
+    [editor, readSelection],
+  );
+
+  const setBlockType = (next: Block) => {
+    if (next === 'bullet' || next === 'number') {
+      editor.dispatchCommand(block === next ? REMOVE_LIST_COMMAND : next === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+      return;
+    }
+    if (block === 'bullet' || block === 'number') editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
+    editor.update(() => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) return;
+      $setBlocksType(selection, () =>
+        next === 'paragraph'
+          ? $createParagraphNode()
+          : next === 'quote'
+            ? $createQuoteNode()
+            : next === 'code'
+              ? $createCodeNode()
+              : $createHeadingNode(next as HeadingTagType),
+      );
+    });
+  };
+
+  const format = (f: TextFormatType, label: string, shortcut: string, text: string) => (
+    <button
+      type="button"
+      className={`tool tool-${f}`}
+      aria-pressed={formats.has(f)}
+      aria-label={label}
+      title={`${label} (${shortcut})`}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f)}
+    >
+      {text}
+    </button>
+  );
+
+  return (
+    <div className="note-toolbar" role="toolbar" aria-label="Formatting">
+      <button type="button" className="tool" disabled={!canUndo} aria-label="Undo typing" title={`Undo (${mod}Z)`} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+        ↶
+      </button>
+      <button type="button" className="tool" disabled={!canRedo} aria-label="Redo typing" title={`Redo (${isMac ? '⌘⇧Z' : 'Ctrl+Y'})`} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+        ↷
+      </button>
+      <select aria-label="Block type" value={block} onChange={(e) => setBlockType(e.target.value as Block)}>
+        {(Object.keys(BLOCK_LABELS) as Block[]).map((b) => (
+          <option key={b} value={b}>
+            {BLOCK_LABELS[b]}
+          </option>
+        ))}
+      </select>
+      {format('bold', 'Bold', `${mod}B`, 'B')}
+      {format('italic', 'Italic', `${mod}I`, 'I')}
+      {format('underline', 'Underline', `${mod}U`, 'U')}
+      {format('code', 'Inline code', '`code`', '</>')}
+      <button type="button" className="tool" aria-label="Bulleted list" title="Bulleted list (type - then space)" aria-pressed={block === 'bullet'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType('bullet')}>
+        •≡
+      </button>
+      <button type="button" className="tool" aria-label="Numbered list" title="Numbered list (type 1. then space)" aria-pressed={block === 'number'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType('number')}>
+        1≡
+      </button>
+      <button type="button" className="tool" aria-label="Quote" title="Quote (type > then space)" aria-pressed={block === 'quote'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType(block === 'quote' ? 'paragraph' : 'quote')}>
+        ❝
+      </button>
+      {linkUrl === null ? (
+        <button
+          type="button"
+          className="tool"
+          aria-label={isLink ? 'Remove link' : 'Link'}
+          aria-pressed={isLink}
+          title={isLink ? 'Remove link' : 'Link the selected words'}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => (isLink ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : setLinkUrl('https://'))}
+        >
+          {isLink ? 'Unlink' : 'Link'}
+        </button>
+      ) : (
+        <form
+          className="link-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const url = linkUrl.trim();
+            // Only web and mail links: a note is shared, and a javascript: link in it would be a trap.
+            if (/^(https?:\/\/|mailto:)\S+$/i.test(url)) editor.dispatchCommand(TOGGLE_LINK_COMMAND, url);
+            setLinkUrl(null);
+            editor.focus();
+          }}
+        >
+          <input
+            autoFocus
+            aria-label="Link address"
+            value={linkUrl}
+            onChange={(e) => setLinkUrl(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && (setLinkUrl(null), editor.focus())}
+          />
+          <button type="submit">Link</button>
+        </form>
+      )}
+    </div>
+  );
+}
