@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, ROOT, test } from './fixtures';
 import { dossierCli } from './models/cli';
+import { NotesPage } from './models/NotesPage';
 import { ReaderPage } from './models/ReaderPage';
 
 const PAYLOADS = path.resolve(ROOT, '..', 'shared', 'conformance', 'dompurify-payloads.json');
@@ -75,6 +76,57 @@ test('hostile payloads stay inert text through import, the reader, comments and 
 
   await page.reload();
   await expect(reader.cards).toHaveCount(1);
+  expect(dialogs).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+  expect(dossier.pageErrors).toEqual([]);
+});
+
+test('hostile payloads pasted into a note come out as inert text, before and after saving', async ({ dossier }) => {
+  test.skip(!existsSync(PAYLOADS), 'the shared DOMPurify payloads are not beside this checkout');
+  const { payloads } = JSON.parse(readFileSync(PAYLOADS, 'utf8')) as Payloads;
+  const page = dossier.page;
+  const dialogs: string[] = [];
+  const foreignRequests: string[] = [];
+  const origin = new URL(page.url()).origin;
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreignRequests.push(r.url());
+  });
+  const notes = new NotesPage(page);
+  await notes.openView();
+  await notes.create();
+
+  // Pasted as HTML, the way another application puts rich text on the clipboard.
+  await notes.editor.evaluate(async (editor, list) => {
+    for (const html of list) {
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', html);
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }, payloads.map((p) => p.payload));
+  await notes.waitSaved();
+
+  const inert = () =>
+    notes.editor.evaluate((editor) => {
+      const active = editor.querySelectorAll('script, iframe, object, embed, img, svg, math, style, form, input, video, audio, link, meta, base');
+      const handlers = [...editor.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name));
+      const links = [...editor.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '').filter((href) => !/^(https?:|mailto:)/i.test(href));
+      return { active: active.length, handlers, links, text: editor.textContent?.length ?? 0 };
+    });
+  const before = await inert();
+  expect(before).toMatchObject({ active: 0, handlers: [], links: [] });
+  expect(before.text).toBeGreaterThan(0);
+
+  await page.reload();
+  await notes.openView();
+  await notes.list().getByRole('button').first().click();
+  await expect(notes.editor).toBeVisible();
+  expect(await inert()).toMatchObject({ active: 0, handlers: [], links: [] });
   expect(dialogs).toEqual([]);
   expect(foreignRequests).toEqual([]);
   expect(dossier.pageErrors).toEqual([]);

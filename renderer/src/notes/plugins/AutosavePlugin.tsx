@@ -5,9 +5,13 @@ import { api } from '../../api';
 import type { SaveTracker } from '../../ui/useSaveStatus';
 import { registerPendingSave } from '../pendingSaves';
 
-/** Quiet time after the last keystroke before a save; long typing still saves every MAX_WAIT. */
-const DEBOUNCE_MS = 400;
-const MAX_WAIT_MS = 2000;
+/**
+ * Quiet time after the last keystroke before a save; unbroken typing still saves every MAX_WAIT.
+ * Serialising a long note takes tens of milliseconds, so it waits for a pause rather than landing
+ * between two keystrokes (closing or hiding the window saves at once).
+ */
+const DEBOUNCE_MS = 500;
+const MAX_WAIT_MS = 10_000;
 
 export type NoteSaveState = 'saved' | 'saving' | 'error';
 
@@ -24,6 +28,12 @@ interface Props {
  * Saves the note as the analyst types: debounced, one save in flight at a time, the latest state
  * always the one that lands, and a final save when the editor closes or the window is hidden.
  */
+/** After the current frame's work, so a save never delays the paint of a keystroke. */
+function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
+}
+
 export function AutosavePlugin({ noteId, baseRev, saves, onState, onSaved }: Props) {
   const [editor] = useLexicalComposerContext();
   const callbacks = useRef({ onState, onSaved });
@@ -72,7 +82,7 @@ export function AutosavePlugin({ noteId, baseRev, saves, onState, onSaved }: Pro
       const now = Date.now();
       if (!firstDirtyAt) firstDirtyAt = now;
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void save(), now - firstDirtyAt >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS);
+      timer = setTimeout(() => whenIdle(() => void save()), now - firstDirtyAt >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS);
     };
 
     const unregisterPending = registerPendingSave(() => (dirty || inFlight ? save() : null));
