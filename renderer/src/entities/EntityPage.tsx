@@ -4,6 +4,7 @@ import { api, onEvent } from '../api';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
+import { excerptAfterTitle } from '../notes/NoteList';
 
 interface Props {
   entityId: string;
@@ -160,9 +161,9 @@ export function EntityPage({ entityId, onOpenArticle, onOpenEntity, onOpenNote }
                   <button type="button" className="link" onClick={() => onOpenNote(n.id)}>
                     {n.title}
                   </button>
-                  {n.excerpt && (
+                  {excerptAfterTitle(n) && (
                     <p className="muted" dir="auto">
-                      {n.excerpt}
+                      {excerptAfterTitle(n)}
                     </p>
                   )}
                 </li>

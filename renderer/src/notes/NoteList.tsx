@@ -1,5 +1,10 @@
 import type { NoteSummary } from '../../../electron/common/model/note';
 
+/** The excerpt without the title it usually starts with (an unnamed note's title is its first line). */
+export function excerptAfterTitle(note: Pick<NoteSummary, 'title' | 'excerpt'>): string {
+  return note.excerpt.startsWith(note.title) ? note.excerpt.slice(note.title.length).trim() : note.excerpt;
+}
+
 interface Props {
   notes: NoteSummary[];
   currentId?: string | null;
@@ -19,9 +24,9 @@ export function NoteList({ notes, currentId, onOpen, empty }: Props) {
               {n.pinned && <span aria-label="Pinned">★ </span>}
               {n.title}
             </span>
-            {n.excerpt && (
+            {excerptAfterTitle(n) && (
               <span className="note-list-excerpt" dir="auto">
-                {n.excerpt}
+                {excerptAfterTitle(n)}
               </span>
             )}
             <span className="note-list-meta">
