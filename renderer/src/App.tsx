@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../electron/common/model/article';
 import type { WorkspaceInfo } from '../../electron/common/model/workspace';
-import { api, onEvent } from './api';
+import { api, onEvent, transportKind } from './api';
 import { ArticleView } from './ArticleView';
 import { EntitiesList } from './entities/EntitiesList';
 import { EntityPage } from './entities/EntityPage';
@@ -124,8 +124,11 @@ export function App() {
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       // Start the last note saves now; they usually land before the page goes away.
-      void flushPendingSaves();
-      if (hasUnsaved()) event.preventDefault();
+      const flushing = flushPendingSaves();
+      if (!hasUnsaved()) return;
+      event.preventDefault();
+      // Electron cancels the close without asking; close again once everything has landed.
+      if (transportKind === 'electron') void flushing.then(() => setTimeout(() => window.close(), 100));
     };
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void flushPendingSaves();
