@@ -77,6 +77,19 @@ describe('dossier import FILE.jsonld', () => {
     expect(again).toEqual({ code: 0, stderr: '', stdout: 'annotations from a.jsonld: 0 anchored, 0 drifted, 0 orphaned; 2 already there\n' });
   });
 
+  it('round-trips through the command line: export --all --format jsonld, then import into another workspace', async () => {
+    await exported();
+    const file = path.join(tmp, 'cli.jsonld');
+    expect((await run('export', '--all', '--format', 'jsonld', '--out', file, '--workspace', path.join(tmp, 'a'))).code).toBe(0);
+    const { dir, articleId } = await workspaceWithSample('b');
+    expect((await run('import', file, '--workspace', dir)).stdout).toMatch(/^annotations from cli\.jsonld: 2 anchored, 0 drifted, 0 orphaned\n/);
+    const source = JSON.parse((await run('articles', '--json', '--workspace', path.join(tmp, 'a'))).stdout) as { articles: { id: string }[] };
+    const strip = (r: { stdout: string }) => (JSON.parse(r.stdout) as { annotations: Record<string, unknown>[] }).annotations;
+    expect(strip(await run('annotations', '--article', articleId, '--json', '--workspace', dir))).toEqual(
+      strip(await run('annotations', '--article', source.articles[0]!.id, '--json', '--workspace', path.join(tmp, 'a'))),
+    );
+  });
+
   it('--json adds one report per annotation file to {"articles": […]}', async () => {
     const { file } = await exported();
     const { dir, articleId } = await workspaceWithSample('b');

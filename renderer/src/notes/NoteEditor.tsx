@@ -9,12 +9,12 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { useEffect, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
-import type { Note, NoteSummary } from '../../../electron/common/model/note';
+import type { NoteContent } from '../../../electron/common/model/note';
 import { NOTE_NAMESPACE, NOTE_NODES } from '../../../electron/common/notes/noteNodes';
 import { NOTE_SHORTCUT_TRANSFORMERS } from '../../../electron/common/notes/noteTransformers';
 import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
 import type { SaveTracker } from '../ui/useSaveStatus';
-import { AutosavePlugin, type NoteSaveState } from './plugins/AutosavePlugin';
+import { AutosavePlugin, type NoteSaveState, type SaveContent } from './plugins/AutosavePlugin';
 import { CitationPlugin } from './plugins/CitationPlugin';
 import { EntityNamesPlugin } from './plugins/EntityNamesPlugin';
 import { MentionsPlugin } from './plugins/MentionsPlugin';
@@ -31,26 +31,34 @@ const THEME = {
 };
 
 interface Props {
-  note: Note;
+  content: NoteContent;
+  /** The revision `content` was loaded at; autosave sends it, so a newer save elsewhere is not overwritten. */
+  contentRev: number;
+  save: SaveContent;
+  /** The editor's accessible name. */
+  label: string;
+  placeholder?: string;
   saves: SaveTracker;
   /** Receives the editor once mounted, so "Cite in note" can insert into it. */
   editorRef?: RefObject<LexicalEditor | null>;
   onSaveState(state: NoteSaveState, message?: string): void;
-  onSaved(note: NoteSummary): void;
   onOpenEntity(entityId: string): void;
   onOpenCitation(citation: CitationFields): void;
   autoFocus?: boolean;
 }
 
-/** A note in Lexical: rich text with @mentions, cited passages and #tags, saved as you type. */
-export function NoteEditor({ note, saves, editorRef, onSaveState, onSaved, onOpenEntity, onOpenCitation, autoFocus }: Props) {
+/**
+ * Rich text in Lexical with @mentions, cited passages and #tags, saved as you type: a note, or a
+ * brief's summary.
+ */
+export function NoteEditor({ content, contentRev, save, label, placeholder, saves, editorRef, onSaveState, onOpenEntity, onOpenCitation, autoFocus }: Props) {
   return (
     <LexicalComposer
       initialConfig={{
         namespace: NOTE_NAMESPACE,
         nodes: [...NOTE_NODES],
         theme: THEME,
-        editorState: JSON.stringify(note.content),
+        editorState: JSON.stringify(content),
         onError: (error) => {
           throw error;
         },
@@ -60,8 +68,8 @@ export function NoteEditor({ note, saves, editorRef, onSaveState, onSaved, onOpe
         <ToolbarPlugin />
         <div className="note-editor-body">
           <RichTextPlugin
-            contentEditable={<ContentEditable className="note-content" aria-label={`Note: ${note.title}`} spellCheck lang={document.documentElement.lang || undefined} />}
-            placeholder={<div className="note-placeholder">Write… type @ to mention an entity, # for a tag, - for a list</div>}
+            contentEditable={<ContentEditable className="note-content" aria-label={label} spellCheck lang={document.documentElement.lang || undefined} />}
+            placeholder={<div className="note-placeholder">{placeholder ?? 'Write… type @ to mention an entity, # for a tag, - for a list'}</div>}
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
@@ -72,7 +80,7 @@ export function NoteEditor({ note, saves, editorRef, onSaveState, onSaved, onOpe
         <MentionsPlugin />
         <EntityNamesPlugin />
         <CitationPlugin onOpenCitation={onOpenCitation} onOpenEntity={onOpenEntity} />
-        <AutosavePlugin noteId={note.id} baseRev={note.contentRev} saves={saves} onState={onSaveState} onSaved={onSaved} />
+        <AutosavePlugin save={save} baseRev={contentRev} saves={saves} onState={onSaveState} />
         <EditorHandle editorRef={editorRef} autoFocus={autoFocus} />
       </div>
     </LexicalComposer>

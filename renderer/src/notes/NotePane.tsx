@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
-import type { Note, NoteSummary } from '../../../electron/common/model/note';
+import type { Note, NoteContent, NoteSummary } from '../../../electron/common/model/note';
 import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
 import { api, onEvent } from '../api';
 import { useNotify } from '../ui/Toasts';
@@ -62,6 +62,14 @@ export function NotePane({ noteId, saves, editorRef, onOpenEntity, onOpenCitatio
     // An unnamed note takes its first line as title; never while the analyst is typing one.
     if (document.activeElement !== titleInput.current) setTitle(summary.title);
   }, []);
+  const save = useCallback(
+    async (content: NoteContent, baseRev: number) => {
+      const { note: summary, contentRev } = await api['notes.save']({ id: noteId, content, baseRev });
+      onSaved(summary);
+      return contentRev;
+    },
+    [noteId, onSaved],
+  );
   const onSaveState = useCallback((state: NoteSaveState, message?: string) => setSaveState({ state, message }), []);
 
   const rename = async () => {
@@ -144,11 +152,13 @@ export function NotePane({ noteId, saves, editorRef, onOpenEntity, onOpenCitatio
       )}
       <NoteEditor
         key={note.id}
-        note={note}
+        content={note.content}
+        contentRev={note.contentRev}
+        save={save}
+        label={`Note: ${note.title}`}
         saves={saves}
         editorRef={editorRef}
         onSaveState={onSaveState}
-        onSaved={onSaved}
         onOpenEntity={onOpenEntity}
         onOpenCitation={onOpenCitation}
         autoFocus={autoFocus}

@@ -1,7 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef } from 'react';
-import type { NoteContent, NoteSummary } from '../../../../electron/common/model/note';
-import { api } from '../../api';
+import type { NoteContent } from '../../../../electron/common/model/note';
 import type { SaveTracker } from '../../ui/useSaveStatus';
 import { registerPendingSave } from '../pendingSaves';
 
@@ -15,13 +14,15 @@ const MAX_WAIT_MS = 10_000;
 
 export type NoteSaveState = 'saved' | 'saving' | 'error';
 
+/** Stores the editor's content; resolves to the new content revision. */
+export type SaveContent = (content: NoteContent, baseRev: number) => Promise<number>;
+
 interface Props {
-  noteId: string;
+  save: SaveContent;
   /** The content revision the editor was loaded from. */
   baseRev: number;
   saves: SaveTracker;
   onState(state: NoteSaveState, message?: string): void;
-  onSaved(note: NoteSummary): void;
 }
 
 /**
@@ -34,10 +35,10 @@ function whenIdle(run: () => void): void {
   else setTimeout(run, 0);
 }
 
-export function AutosavePlugin({ noteId, baseRev, saves, onState, onSaved }: Props) {
+export function AutosavePlugin({ save: store, baseRev, saves, onState }: Props) {
   const [editor] = useLexicalComposerContext();
-  const callbacks = useRef({ onState, onSaved });
-  callbacks.current = { onState, onSaved };
+  const callbacks = useRef({ onState, store });
+  callbacks.current = { onState, store };
 
   useEffect(() => {
     let rev = baseRev;
@@ -56,12 +57,11 @@ export function AutosavePlugin({ noteId, baseRev, saves, onState, onSaved }: Pro
       const content = editor.getEditorState().toJSON() as unknown as NoteContent;
       callbacks.current.onState('saving');
       inFlight = saves
-        .track(api['notes.save']({ id: noteId, content, baseRev: rev }))
+        .track(callbacks.current.store(content, rev))
         .then(
-          ({ note, contentRev }) => {
+          (contentRev) => {
             rev = contentRev;
             if (!dirty) callbacks.current.onState('saved');
-            callbacks.current.onSaved(note);
           },
           (error: unknown) => {
             // Keep the edit pending so the next keystroke (or closing) tries again.
@@ -96,7 +96,7 @@ export function AutosavePlugin({ noteId, baseRev, saves, onState, onSaved }: Pro
       unregisterPending();
       if (dirty || timer) void save();
     };
-  }, [baseRev, editor, noteId, saves]);
+  }, [baseRev, editor, saves]);
 
   return null;
 }
