@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../common/model/annotation';
 import type { BriefContent, BriefSource } from './briefContent';
 import { docxBrief } from './docxBrief';
-import { SAMPLE_ARTICLE_IDS, briefAnnotation, briefArticle, briefNote, briefReply, sampleBriefContent } from './testing/briefFixtures';
+import { DELETED_CITATION, SAMPLE_ARTICLE_IDS, briefAnnotation, briefArticle, briefNote, briefReply, sampleBriefContent } from './testing/briefFixtures';
 import { R, W15, all, attr, commentedText, comments, paragraphs, readDocx, schemaOrderProblems, textOf, type DocxPackage } from './testing/docxXml';
 import { buildNote } from '../../common/notes/testing/noteFixtures';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
@@ -20,7 +20,7 @@ function sources(content: BriefContent): BriefSource[] {
 describe('docxBrief', () => {
   it('writes a package whose every XML part is well-formed', async () => {
     const docx = await render(sampleBriefContent());
-    for (const part of ['word/document.xml', 'word/comments.xml', 'word/commentsExtended.xml', 'word/footnotes.xml', 'word/header1.xml', 'word/footer1.xml', 'word/numbering.xml', 'word/styles.xml']) {
+    for (const part of ['word/document.xml', 'word/comments.xml', 'word/commentsExtended.xml', 'word/header1.xml', 'word/footer1.xml', 'word/numbering.xml', 'word/styles.xml']) {
       expect(docx.names).toContain(part);
     }
     for (const name of docx.names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'))) expect(() => docx.xml(name)).not.toThrow();
@@ -53,12 +53,12 @@ describe('docxBrief', () => {
     const content = sampleBriefContent();
     const text = paragraphs((await render(content)).xml('word/document.xml')).map((p) => p.text);
     expect(text).toEqual(expect.arrayContaining(['Author\tR. Analyst', 'Generated\t2025-06-03 12:00 UTC', 'Handling\tOFFICIAL-SENSITIVE — FOR INTERNAL USE ONLY']));
-    // The current version's import date and hash, not the first version's.
+    // The current version's hash, not the first version's; the wording is the one every format shares.
     expect(text).toEqual(
       expect.arrayContaining([
         'Outlet\tThe Hindu',
         'Published\t2025-05-04',
-        'Imported\t2025-06-03',
+        'Imported\t2025-06-01',
         'Version\t2 of 2',
         'SHA-256\t1d7601e182b7ba63344bfd90e6abb93f8c5882ec15839c3081c56ed19424ec43',
         'Source\tadmm-plus-vientiane.html',
@@ -88,7 +88,7 @@ describe('docxBrief', () => {
     });
     const first = roots[0]!.text;
     expect(first).toContain('Colour: Claim');
-    expect(first).toContain('Grading: B2 (Usually reliable; probably true)');
+    expect(first).toContain('Grading: B2 (usually reliable; probably true)');
     expect(first).toContain('Tags: defence-industry, bilateral');
     expect(roots[2]!.text).toContain('Highlighted without a comment.');
     expect(roots[2]!.text).toContain('The wording changed since it was annotated.');
@@ -148,6 +148,17 @@ describe('docxBrief', () => {
     const docx = await render({ ...content, sections: [{ kind: 'article', source: { ...source, excerpts: [across], orphans: [] } }] });
     const [comment] = comments(docx.xml('word/comments.xml'));
     expect(commentedText(docx.xml('word/document.xml'), comment!.id)).toBe('ends here.\n\nSecond paragraph');
+  });
+
+  it('cites a note’s passages inline under the article’s current title, and says when a passage was deleted', async () => {
+    const body = paragraphs((await render(sampleBriefContent())).xml('word/document.xml'));
+    const earlier = body.find((p) => p.text.startsWith('Earlier reading'))!;
+    expect(earlier.text).toBe(
+      `Earlier reading: “${DELETED_CITATION.quote}” (ASEAN defence meeting ends with call for restraint, 2024-11-21, ` +
+        `characters ${DELETED_CITATION.start}–${DELETED_CITATION.end}, passage deleted)`,
+    );
+    const quoteRun = all(earlier.el, 'r').find((r) => textOf(r) === `“${DELETED_CITATION.quote}”`)!;
+    expect(attr(all(quoteRun, 'color')[0]!, 'val')).toBe('5F6B7A');
   });
 
   it('lays out a right-to-left quote and comment right to left', async () => {

@@ -45,7 +45,6 @@ export async function docxBrief(content: BriefContent): Promise<Uint8Array> {
     styles: briefStyles(),
     numbering: briefNumbering(parts.listStarts),
     comments: { children: parts.comments },
-    footnotes: parts.footnotes,
     sections: [
       {
         properties: {

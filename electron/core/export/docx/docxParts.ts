@@ -1,27 +1,18 @@
-import type { ICommentOptions, Paragraph } from 'docx';
+import type { ICommentOptions } from 'docx';
 
 /**
- * What the body refers to but Word keeps in other parts of the package (comments, footnotes) and
- * the bookmark of each section, gathered while the body is built so ids are unique and in order.
+ * What the body refers to but Word keeps elsewhere (comments, numbering definitions) and the
+ * bookmark of each section, gathered while the body is built so ids are unique and in order.
  */
 export class DocxParts {
   readonly comments: ICommentOptions[] = [];
-  readonly footnotes: Record<string, { children: Paragraph[] }> = {};
   /** First numbers of numbered lists that do not start at 1; each needs a numbering definition of its own. */
   readonly listStarts = new Set<number>();
   private readonly bookmarks = new Map<string, string>();
-  private nextFootnote = 1;
 
   addComment(comment: Omit<ICommentOptions, 'id'>): number {
     const id = this.comments.length;
     this.comments.push({ ...comment, id });
-    return id;
-  }
-
-  /** Footnote ids start at 1: Word reserves 0 and -1 for the separator notes. */
-  addFootnote(children: Paragraph[]): number {
-    const id = this.nextFootnote++;
-    this.footnotes[String(id)] = { children };
     return id;
   }
 
@@ -39,7 +30,7 @@ export class DocxParts {
     return name;
   }
 
-  /** The bookmark of a section already in the body, or null (e.g. an entity mentioned in a note not in the brief). */
+  /** The bookmark of a section of the brief, or null (e.g. for an entity mentioned in a note the brief leaves out). */
   existingBookmark(kind: 'article' | 'note', id: string): string | null {
     return this.bookmarks.get(`${kind}:${id}`) ?? null;
   }

@@ -12,9 +12,14 @@ import { briefNote, sampleBriefContent } from '../testing/briefFixtures';
 import { R, all, attr, paragraphs, readDocx, textOf, type DocxPackage } from '../testing/docxXml';
 
 /** A brief holding only this note, rendered and read back; notes are tested through the real document. */
-async function renderNote(content: NoteContent, entityNames: Record<string, string> = {}): Promise<{ docx: DocxPackage; body: ReturnType<typeof paragraphs> }> {
+async function renderNote(
+  content: NoteContent,
+  entityNames: Record<string, string> = {},
+  fields: Partial<BriefContent> = {},
+): Promise<{ docx: DocxPackage; body: ReturnType<typeof paragraphs> }> {
   const brief: BriefContent = {
     ...sampleBriefContent(),
+    ...fields,
     summary: null,
     entityIndex: null,
     entityNames,
@@ -37,7 +42,11 @@ describe('noteToDocx', () => {
     const { docx, body } = await renderNote(everyNodeNote(), { ent_rajnath: 'Rajnath Singh (Raksha Mantri)', ent_japan: 'Japan' });
     expect(body.map((p) => [p.style, p.text])).toEqual([
       ['Heading2', 'Meeting readout'],
-      [null, 'Talks with Rajnath Singh (Raksha Mantri) were productive and cordial #followup see the readout. Cited: “the two ministers agreed to deepen cooperation”'],
+      [
+        null,
+        'Talks with Rajnath Singh (Raksha Mantri) were productive and cordial #followup see the readout. ' +
+          'Cited: “the two ministers agreed to deepen cooperation” (India and Japan defence ministers meet, 2025-05-04, characters 120–166)',
+      ],
       ['ListParagraph', 'First point'],
       ['ListParagraph', 'Japan'],
       ['ListParagraph', 'Step one'],
@@ -56,9 +65,13 @@ describe('noteToDocx', () => {
     const rel = all(docx.xml('word/_rels/document.xml.rels'), 'Relationship', 'http://schemas.openxmlformats.org/package/2006/relationships').find((r) => r.getAttribute('Id') === link.getAttributeNS(R, 'id'))!;
     expect([rel.getAttribute('Target'), rel.getAttribute('TargetMode')]).toEqual(['https://example.org/readout', 'External']);
 
-    const footnoteId = attr(all(talk.el, 'footnoteReference')[0]!, 'id');
-    const footnote = all(docx.xml('word/footnotes.xml'), 'footnote').find((f) => attr(f, 'id') === footnoteId)!;
-    expect(textOf(footnote).trim()).toBe('India and Japan defence ministers meet, characters 120–166.');
+    // The brief's citedArticles gives the article's date.
+    expect(runProps(talk, 'India and Japan defence ministers meet')).toEqual(expect.arrayContaining(['i', 'color']));
+  });
+
+  it('cites under the title the passage was cited with when the brief does not know the article', async () => {
+    const { body } = await renderNote(everyNodeNote(), {}, { citedArticles: undefined });
+    expect(body[1]!.text).toMatch(/“the two ministers agreed to deepen cooperation” \(India and Japan defence ministers meet, characters 120–166\)$/);
   });
 
   it('shifts note headings below the section heading and clamps at Heading 6', async () => {

@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   ExternalHyperlink,
-  FootnoteReferenceRun,
   HeadingLevel,
   Paragraph,
   Tab,
@@ -156,19 +155,22 @@ class NoteWalker {
   }
 
   /**
-   * The quoted words stay in the sentence, where the analyst put them, and the source and
-   * character offsets go to a footnote, which is how a reader of a Word brief expects a citation.
+   * The quoted words stay in the sentence, followed by their source and offsets, as the HTML brief
+   * shows them. Not Word footnotes: LibreOffice (7.4) shows the wrong note text, or none, for
+   * footnotes that come after a comment, and every article section before a note has comments.
    */
   private citation(node: JsonNode, context: InlineContext): ParagraphChild[] {
     const parsed = SerializedCitation.safeParse(node);
     if (!parsed.success) return textRuns(stringField(node, 'quote'), runFormat(node, context));
     const { title, where, deleted } = noteCitation(this.options.content, parsed.data);
-    const footnote = this.options.parts.addFootnote([
-      new Paragraph({ children: [new TextRun(' '), ...textRuns(title || 'Untitled article', { italics: true }), ...textRuns(`, ${where}.`)] }),
-    ]);
-    // A passage deleted since it was cited still reads, greyed, with the footnote saying so.
+    // A passage deleted since it was cited still reads, greyed, and its source says so.
     const format = deleted ? { ...runFormat(node, context), color: MUTED } : runFormat(node, context);
-    return [...textRuns(`“${parsed.data.quote}”`, format), new FootnoteReferenceRun(footnote)];
+    return [
+      ...textRuns(`“${parsed.data.quote}”`, format),
+      ...textRuns(' (', { color: MUTED }),
+      ...textRuns(title || 'Untitled article', { color: MUTED, italics: true }),
+      ...textRuns(`, ${where})`, { color: MUTED }),
+    ];
   }
 }
 

@@ -9,6 +9,7 @@ import type { ArticleMeta } from '../../../common/model/article';
 import { Note, type NoteContent } from '../../../common/model/note';
 import { DEFAULT_PALETTE } from '../../../common/model/palette';
 import { deriveNote } from '../../../common/notes/deriveNote';
+import { $createCitationNode } from '../../../common/notes/nodes/CitationNode';
 import { $createEntityMentionNode } from '../../../common/notes/nodes/EntityMentionNode';
 import { buildNote, everyNodeNote, SAMPLE_CITATION } from '../../../common/notes/testing/noteFixtures';
 import type { BriefContent, BriefEntityRow, BriefSource } from '../briefContent';
@@ -198,6 +199,17 @@ function vientianeSource(): BriefSource {
   };
 }
 
+/** A citation in openQuestionsNote() of a passage whose annotation has since been deleted. */
+export const DELETED_CITATION = {
+  articleId: SAMPLE_ARTICLE_IDS.vientiane,
+  annotationId: 'ann_deleted_since',
+  quote: 'a joint call for restraint',
+  // The title the article had when cited; citedArticles carries the current one.
+  source: 'ADMM-Plus closes in Vientiane',
+  start: 78,
+  end: 104,
+} as const;
+
 /** A free-standing note with what everyNodeNote() leaves out: nested and check lists, more formats, code lines. */
 export function openQuestionsNote(): NoteContent {
   return buildNote(() => {
@@ -230,6 +242,13 @@ export function openQuestionsNote(): NoteContent {
     root.append($createCodeNode().append($createTextNode('grade\tsource'), $createLineBreakNode(), $createTextNode('B2\tThe Hindu')));
     root.append($createParagraphNode().append($createTextNode('Line one'), $createLineBreakNode(), $createTextNode('Line two after a break'), $createTabNode()));
     root.append($createParagraphNode().append($createTextNode('ملاحظة: البيان لم يُنشر رسمياً بعد.')));
+    // Cites an annotation deleted since: the brief's citedArticles lists it, so the citation says so.
+    root.append(
+      $createParagraphNode().append(
+        $createTextNode('Earlier reading: '),
+        $createCitationNode({ ...DELETED_CITATION }),
+      ),
+    );
   });
 }
 
@@ -278,6 +297,10 @@ export function sampleBriefContent(): BriefContent {
       { kind: 'note', note: briefNote({ id: 'note_questions', title: 'Open questions', content: openQuestionsNote() }), article: null },
     ],
     entityIndex: sampleEntityIndex(),
+    citedArticles: {
+      [hindu.article.id]: { title: hindu.article.title, published: hindu.article.published, deletedAnnotations: [] },
+      [DELETED_CITATION.articleId]: { title: 'ASEAN defence meeting ends with call for restraint', published: '2024-11-21', deletedAnnotations: [DELETED_CITATION.annotationId] },
+    },
     entityNames: {
       ent_rajnath: 'Rajnath Singh',
       ent_nakatani: 'Gen Nakatani',
