@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron, chromium, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, chromium, test as base, type Browser, type ElectronApplication, type Locator, type Page } from '@playwright/test';
 import { chooseBrowser, CHROMIUM_ARGS, sandboxArgs } from './browserExecutable';
 import { electronBinary } from './electronBinary';
 
@@ -20,6 +20,8 @@ export interface DossierApp {
   restart(): Promise<void>;
   /** Clicks "Export brief" and returns what was saved. */
   exportBrief(): Promise<{ name: string; content: string }>;
+  /** Clicks a button that saves a file (a download, or the save dialog in Electron) and returns the file. */
+  saveFrom(button: Locator, extension: string): Promise<{ name: string; bytes: Buffer }>;
   /** Errors the page logged (console errors and uncaught exceptions). */
   pageErrors: string[];
 }
@@ -85,21 +87,22 @@ export const test = base.extend<{ shell: Shell; dossier: DossierApp }, { browser
         await start();
       },
       async exportBrief() {
+        const saved = await app.saveFrom(running!.page.getByRole('button', { name: 'Export brief' }), 'md');
+        return { name: saved.name, content: saved.bytes.toString('utf8') };
+      },
+      async saveFrom(button, extension) {
         const page = running!.page;
         if (running!.exportTo) {
-          const file = path.join(downloads, `brief-${Date.now()}.md`);
+          const file = path.join(downloads, `export-${Date.now()}.${extension}`);
           await running!.exportTo(file);
-          await page.getByRole('button', { name: 'Export brief' }).click();
-          await page.getByText(/Brief exported/).waitFor();
-          return { name: path.basename(file), content: readFileSync(file, 'utf8') };
+          await button.click();
+          await page.getByText(/exported/).last().waitFor();
+          return { name: path.basename(file), bytes: readFileSync(file) };
         }
-        const [download] = await Promise.all([
-          page.waitForEvent('download'),
-          page.getByRole('button', { name: 'Export brief' }).click(),
-        ]);
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), button.click()]);
         const file = path.join(downloads, download.suggestedFilename());
         await download.saveAs(file);
-        return { name: download.suggestedFilename(), content: readFileSync(file, 'utf8') };
+        return { name: download.suggestedFilename(), bytes: readFileSync(file) };
       },
     };
 

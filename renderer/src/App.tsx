@@ -12,6 +12,7 @@ import { useNotify } from './ui/Toasts';
 import { errorMessage, useSaveStatus, type SaveStatus } from './ui/useSaveStatus';
 import { WorkspaceContext } from './ui/WorkspaceContext';
 import { NotesView } from './notes/NotesView';
+import { BriefsView } from './briefs/BriefsView';
 import { flushPendingSaves } from './notes/pendingSaves';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 
@@ -264,6 +265,9 @@ export function App() {
           <button type="button" className={`nav-notes${view.kind === 'notes' ? ' current' : ''}`} onClick={() => openNote(null)}>
             Notes
           </button>
+          <button type="button" className={`nav-briefs${view.kind === 'briefs' ? ' current' : ''}`} onClick={() => setView({ kind: 'briefs' })}>
+            Briefs
+          </button>
           <h2>Articles</h2>
           <ul>
             {articles.map((a) => (
@@ -288,6 +292,8 @@ export function App() {
         <main className="content">
           {view.kind === 'entity' ? (
             <EntityPage key={view.id} entityId={view.id} onOpenArticle={openArticle} onOpenEntity={openEntity} onOpenNote={openNote} />
+          ) : view.kind === 'briefs' ? (
+            <BriefsView saves={tracker} onOpenEntity={openEntity} onOpenCitation={(c) => void openCitation(c)} onUndo={() => void undo()} />
           ) : view.kind === 'notes' ? (
             <NotesView saves={tracker} initialNoteId={view.noteId} onOpenEntity={openEntity} onOpenCitation={(c) => void openCitation(c)} onUndo={() => void undo()} />
           ) : view.kind === 'entities' ? (
@@ -331,7 +337,8 @@ type View =
   | { kind: 'article'; at?: { start: number; end: number } }
   | { kind: 'entity'; id: string }
   | { kind: 'entities' }
-  | { kind: 'notes'; noteId: string | null };
+  | { kind: 'notes'; noteId: string | null }
+  | { kind: 'briefs' };
 
 function lastArticleKey(workspaceId: string): string {
   return `dossier.lastArticle.${workspaceId}`;

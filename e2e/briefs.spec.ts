@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { NotesPage } from './models/NotesPage';
+import { ReaderPage } from './models/ReaderPage';
+
+test('compose a brief from an article, a note and the entity index, reorder it, and export Markdown and PDF', async ({ dossier }) => {
+  const page = dossier.page;
+  const reader = new ReaderPage(page);
+  await reader.highlight('proposed Reciprocal Provision of Supplies and Services Agreement', 'The agreement to watch.');
+
+  const notes = new NotesPage(page);
+  await notes.openView();
+  await notes.create();
+  await page.keyboard.type('Analyst view on logistics');
+  await notes.waitSaved();
+
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Briefs', exact: true }).click();
+  await page.getByRole('button', { name: 'New brief' }).click();
+  const brief = page.getByRole('region', { name: 'Brief' });
+  await brief.getByLabel('Title').fill('India–Japan defence ties');
+  await brief.getByLabel('Author').fill('Desk analyst');
+  await brief.getByLabel('Handling line').fill('OFFICIAL-SENSITIVE');
+  await brief.getByRole('textbox', { name: 'Bottom line up front' }).click();
+  await page.keyboard.type('A logistics pact is close.');
+
+  await brief.getByLabel('Add an article').selectOption({ index: 1 });
+  await brief.getByLabel('Add a note').selectOption({ label: 'Analyst view on logistics' });
+  await brief.getByRole('button', { name: 'Add entity index' }).click();
+  const sections = brief.getByRole('list', { name: 'Brief sections' }).getByRole('listitem');
+  await expect(sections).toHaveCount(3);
+  await expect(sections.nth(1)).toHaveAccessibleName(/^Note:/);
+
+  // Drag the note above the article.
+  await sections.nth(1).dragTo(sections.nth(0));
+  await expect(sections.nth(0)).toHaveAccessibleName(/^Note:/);
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Briefs', exact: true }).click();
+  await expect(brief.getByLabel('Title')).toHaveValue('India–Japan defence ties');
+  await expect(brief.getByRole('textbox', { name: 'Bottom line up front' })).toHaveText('A logistics pact is close.');
+  await expect(sections.nth(0)).toHaveAccessibleName(/^Note:/);
+
+  await brief.getByLabel('Export format').selectOption('md');
+  const md = await dossier.saveFrom(brief.getByRole('button', { name: 'Export…' }), 'md');
+  const text = md.bytes.toString('utf8');
+  expect(md.name).toMatch(/\.md$/);
+  expect(text).toContain('India–Japan defence ties');
+  expect(text).toContain('OFFICIAL-SENSITIVE');
+  expect(text).toContain('A logistics pact is close.');
+  expect(text).toContain('> proposed Reciprocal Provision of Supplies and Services Agreement');
+  expect(text.indexOf('Analyst view on logistics')).toBeLessThan(text.indexOf('> proposed Reciprocal'));
+
+  await brief.getByLabel('Export format').selectOption('pdf');
+  const pdf = await dossier.saveFrom(brief.getByRole('button', { name: 'Export…' }), 'pdf');
+  expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-pdf-'));
+  const file = path.join(dir, 'brief.pdf');
+  writeFileSync(file, pdf.bytes);
+  let pdfText = '';
+  try {
+    pdfText = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } catch {
+    test.info().annotations.push({ type: 'note', description: 'pdftotext is not installed; the PDF text was not checked' });
+  }
+  if (pdfText) {
+    expect(pdfText).toContain('India–Japan defence ties');
+    expect(pdfText).toContain('OFFICIAL-SENSITIVE');
+  }
+  expect(dossier.pageErrors).toEqual([]);
+});
