@@ -16,7 +16,8 @@ import { BriefsView } from './briefs/BriefsView';
 import { flushPendingSaves } from './notes/pendingSaves';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 
-const IMPORT_TYPES = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,text/plain,text/markdown,text/html,application/pdf';
+const IMPORT_TYPES =
+  '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.jsonld,.json,text/plain,text/markdown,text/html,application/pdf,application/ld+json';
 
 export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);

@@ -16,11 +16,13 @@ export function ImportProgressBar({ progress }: { progress: ImportProgress }) {
 export function ImportSummaryDialog({ summary, onClose, onOpen }: { summary: ImportSummary; onClose(): void; onOpen(id: string): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
-  const { imported, duplicates, failures } = summary;
+  const { imported, duplicates, failures, annotations } = summary;
   return (
     <dialog ref={dialog} className="import-summary" aria-labelledby="import-summary-title" onClose={onClose}>
       <h2 id="import-summary-title">
-        Imported {imported.length} of {imported.length + duplicates.length + failures.length}
+        {annotations.length > 0 && imported.length + duplicates.length === 0
+          ? `Imported annotations from ${annotations.length} file${annotations.length === 1 ? '' : 's'}`
+          : `Imported ${imported.length} of ${imported.length + duplicates.length + failures.length}`}
       </h2>
       {imported.length > 0 && <ArticleLinks label="Imported" articles={imported} onOpen={onOpen} />}
       {duplicates.length > 0 && (
@@ -29,6 +31,28 @@ export function ImportSummaryDialog({ summary, onClose, onOpen }: { summary: Imp
           <ArticleLinks label="Already in the workspace" articles={duplicates} onOpen={onOpen} />
         </>
       )}
+      {annotations.map((r) => (
+        <section key={r.file} aria-label={`Annotations from ${r.file}`}>
+          <h3>Annotations from {r.file}</h3>
+          <p>
+            {r.imported.anchored + r.imported.drifted + r.imported.orphaned} of {r.total} added ({r.imported.anchored} in place,{' '}
+            {r.imported.drifted} moved, {r.imported.orphaned} not found in the current text){r.existing > 0 && `, ${r.existing} already here`}
+            {r.replies > 0 && `, ${r.replies} replies`}.
+          </p>
+          {r.articles.length > 0 && (
+            <ArticleLinks label={`Articles annotated from ${r.file}`} articles={r.articles.map((a) => ({ id: a.id, title: `${a.title} (${a.annotations})`, sha256: '', duplicate: false }))} onOpen={onOpen} />
+          )}
+          {r.unmatched.length > 0 && (
+            <ul aria-label="Annotations with no article" className="failures">
+              {r.unmatched.map((u) => (
+                <li key={u.id}>
+                  “{u.quote}” ({u.source}): {u.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
       {failures.length > 0 && (
         <>
           <h3>Not imported</h3>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ImportedArticle, ImportFailure } from '../../../electron/common/contract';
+import type { AnnotationImportReport } from '../../../electron/common/model/annotationImport';
 import { api } from '../api';
 import { fileToImport } from '../ui/fileData';
 import { errorMessage } from '../ui/useSaveStatus';
@@ -14,6 +15,8 @@ export interface ImportSummary {
   imported: ImportedArticle[];
   duplicates: ImportedArticle[];
   failures: ImportFailure[];
+  /** W3C Web Annotation files: what each added, and what found no article. */
+  annotations: AnnotationImportReport[];
 }
 
 /**
@@ -27,20 +30,21 @@ export function useImport(onImported: (firstId: string | null) => void) {
   const run = useCallback(
     async (files: File[]) => {
       if (files.length === 0) return;
-      const result: ImportSummary = { imported: [], duplicates: [], failures: [] };
+      const result: ImportSummary = { imported: [], duplicates: [], failures: [], annotations: [] };
       for (const [i, file] of files.entries()) {
         setProgress({ done: i, total: files.length, current: file.name });
         try {
-          const { articles, failures } = await api['articles.import']({ files: [await fileToImport(file)] });
+          const { articles, failures, annotations } = await api['articles.import']({ files: [await fileToImport(file)] });
           for (const a of articles) (a.duplicate ? result.duplicates : result.imported).push(a);
           result.failures.push(...failures);
+          result.annotations.push(...(annotations ?? []));
         } catch (error) {
           result.failures.push({ file: file.name, message: errorMessage(error) });
         }
       }
       setProgress(null);
       setSummary(result);
-      onImported(result.imported[0]?.id ?? result.duplicates[0]?.id ?? null);
+      onImported(result.imported[0]?.id ?? result.duplicates[0]?.id ?? result.annotations[0]?.articles[0]?.id ?? null);
     },
     [onImported],
   );
