@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyNoteContent } from '../../common/model/note';
 import { createCore, type DossierCore } from '../dossierCore';
+import { SCHEMA_VERSION } from '../store/schemaFile';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { rejection } from '../testing/testHelpers';
 
@@ -37,7 +38,7 @@ describe('briefs', () => {
     // An article section without a filter gets the empty one: every annotation.
     expect(brief.sections).toEqual([{ id: 's1', kind: 'article', articleId, filter: {} }]);
     const file = await onDisk();
-    expect(file).toMatchObject({ schemaVersion: 1, kind: 'briefs', briefs: [{ id: brief.id, title: 'Weekly brief' }] });
+    expect(file).toMatchObject({ schemaVersion: SCHEMA_VERSION, kind: 'briefs', briefs: [{ id: brief.id, title: 'Weekly brief' }] });
     expect((await core.api['briefs.get']({ id: brief.id })).brief).toEqual(brief);
     expect((await core.api['briefs.list']({})).briefs).toEqual([
       { id: brief.id, rev: 1, title: 'Weekly brief', author: '', handling: '', created: brief.created, modified: brief.modified, sectionCount: 1 },

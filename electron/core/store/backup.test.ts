@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
+import { SCHEMA_VERSION } from './schemaFile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type DossierCore } from '../dossierCore';
 import { liveForeignPid, rejection } from '../testing/testHelpers';
@@ -103,7 +104,7 @@ describe('backupWorkspace → restoreBackup', () => {
     await backupWorkspace(ws, out);
     const entries = unzipSync(await fs.readFile(out));
     const manifest = BackupManifest.parse(JSON.parse(new TextDecoder().decode(entries['manifest.json'])));
-    expect(manifest).toMatchObject({ format: 'dossier-backup', formatVersion: 1, schemaVersion: 1, workspaceId: core.store.info().id });
+    expect(manifest).toMatchObject({ format: 'dossier-backup', formatVersion: 1, schemaVersion: SCHEMA_VERSION, workspaceId: core.store.info().id });
     expect(Date.parse(manifest.created)).not.toBeNaN();
     expect(manifest.files.map((f) => f.path)).toEqual((await listFiles(ws)).filter((f) => f !== '.dossier.lock'));
     for (const f of manifest.files) {

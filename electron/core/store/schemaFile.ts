@@ -5,7 +5,7 @@ import { DossierError } from '../../common/errors';
 import { writeFileDurable, type KeyedQueue } from './durableFile';
 
 /** The schema version this Dossier writes. Every bump ships a migration and a fixture test. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const FileHeader = z.object({ schemaVersion: z.number().int().positive(), kind: z.string() });
 

@@ -21,6 +21,7 @@ import {
 import { DocumentCache, type DocumentKind } from './documents';
 import { LibraryIndex } from './libraryIndex';
 import { acquireLock, type HeldLock } from './lock';
+import { migrateWorkspace } from './migrations';
 import { parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
 
 /** One recorded change with what undoes it: the article's audit trail. */
@@ -61,6 +62,8 @@ export class WorkspaceStore {
   private readonly library: LibraryIndex;
   private readonly documents = new DocumentCache(this.queue);
   private closed = false;
+  /** The upgrades applied when this workspace was opened (empty when it was current). */
+  migrations: readonly string[] = [];
 
   private constructor(
     readonly dir: string,
@@ -95,21 +98,29 @@ export class WorkspaceStore {
       await createWorkspaceFolder(root);
       raw = await fs.readFile(workspaceFile, 'utf8');
     }
-    const parsed = parseSchemaFile(raw, workspaceFile, 'workspace', WorkspaceFile);
+    let parsed = parseSchemaFile(raw, workspaceFile, 'workspace', WorkspaceFile);
     const readOnlyReason =
       parsed.schemaVersion > SCHEMA_VERSION
         ? `This workspace was written by a newer Dossier (schema ${parsed.schemaVersion}); it is open read-only.`
         : null;
 
     const lock = options.lock === false || readOnlyReason ? null : await acquireLock(root);
+    let migrated: string[] = [];
     try {
+      // Only the writer upgrades; a reader without the lock reads the older files as they are.
+      if (lock && parsed.schemaVersion < SCHEMA_VERSION) {
+        migrated = await migrateWorkspace(root, parsed.schemaVersion, SCHEMA_VERSION);
+        parsed = parseSchemaFile(await fs.readFile(workspaceFile, 'utf8'), workspaceFile, 'workspace', WorkspaceFile);
+      }
       const queue = new KeyedQueue();
       const workspace = new Low(new SchemaFileAdapter(workspaceFile, 'workspace', WorkspaceFile, queue), parsed);
       workspace.data = parsed;
       const libraryFile = path.join(root, FILE_NAMES.library);
       const library = new Low(new SchemaFileAdapter(libraryFile, 'library', LibraryFile, queue), emptyLibrary());
       await library.read();
-      return new WorkspaceStore(root, workspace, library, readOnlyReason, lock);
+      const store = new WorkspaceStore(root, workspace, library, readOnlyReason, lock);
+      store.migrations = migrated;
+      return store;
     } catch (error) {
       await lock?.release();
       throw error;

@@ -22,6 +22,9 @@ export async function openAppWorkspace(dir: string, assetsDir: string, options: 
   const notices: string[] = [];
   if (store.lockTakeoverMessage) notices.push(store.lockTakeoverMessage);
   if (store.readOnlyReason) notices.push(store.readOnlyReason);
+  if (store.migrations.length > 0) {
+    notices.push(`This workspace was upgraded to the current format (${store.migrations.join('; ')}). Earlier versions of Dossier open it read-only.`);
+  }
   try {
     if (isNew) {
       const bytes = await fs.readFile(path.join(assetsDir, SAMPLE_ARTICLE));
