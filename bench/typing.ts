@@ -15,7 +15,7 @@ import { mulberry32 } from './corpus';
 const WORDS = 20_000;
 const MENTIONS = 500;
 const PARAGRAPH_WORDS = 100;
-const KEYSTROKES = 120;
+const KEYSTROKES = 200;
 const VOCABULARY = 'the ministers agreed to deepen cooperation on defence equipment logistics supply maritime security exercises naval aircraft joint production'.split(' ');
 const TYPES: EntityType[] = ['person', 'organization', 'place', 'event', 'agreement'];
 

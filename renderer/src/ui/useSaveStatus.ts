@@ -3,6 +3,10 @@ import { isDossierError } from '../../../electron/common/errors';
 
 export type SaveStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
+// Shared objects: setting the status it already has does not re-render the window.
+const SAVING: SaveStatus = { kind: 'saving' };
+const SAVED: SaveStatus = { kind: 'saved' };
+
 export interface SaveTracker {
   /** Marks work in flight until `promise` settles; a failure is shown, then rethrown. */
   track<T>(promise: Promise<T>): Promise<T>;
@@ -18,7 +22,7 @@ export function errorMessage(error: unknown): string {
 
 /** The "Saving… / All changes saved" state of the window, fed by every write. */
 export function useSaveStatus(): { status: SaveStatus; tracker: SaveTracker; hasUnsaved: () => boolean } {
-  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved' });
+  const [status, setStatus] = useState<SaveStatus>(SAVED);
   const value = useMemo(() => {
     let inFlight = 0;
     let dirty = false;
@@ -26,11 +30,11 @@ export function useSaveStatus(): { status: SaveStatus; tracker: SaveTracker; has
       async track(promise) {
         inFlight++;
         dirty = false;
-        setStatus({ kind: 'saving' });
+        setStatus(SAVING);
         try {
           const result = await promise;
           inFlight--;
-          if (inFlight === 0 && !dirty) setStatus({ kind: 'saved' });
+          if (inFlight === 0 && !dirty) setStatus(SAVED);
           return result;
         } catch (error) {
           inFlight--;
@@ -40,7 +44,7 @@ export function useSaveStatus(): { status: SaveStatus; tracker: SaveTracker; has
       },
       markDirty() {
         dirty = true;
-        setStatus({ kind: 'saving' });
+        setStatus(SAVING);
       },
       fail(error) {
         setStatus({ kind: 'error', message: errorMessage(error) });

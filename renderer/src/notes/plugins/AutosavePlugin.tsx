@@ -76,9 +76,12 @@ export function AutosavePlugin({ save: store, baseRev, saves, onState }: Props) 
     };
 
     const schedule = () => {
+      // Only the first keystroke after a save tells anyone: a re-render per keystroke costs frames.
+      if (!dirty) {
+        saves.markDirty();
+        callbacks.current.onState('saving');
+      }
       dirty = true;
-      saves.markDirty();
-      callbacks.current.onState('saving');
       const now = Date.now();
       if (!firstDirtyAt) firstDirtyAt = now;
       if (timer) clearTimeout(timer);

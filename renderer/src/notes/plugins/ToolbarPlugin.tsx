@@ -40,7 +40,9 @@ const mod = isMac ? '⌘' : 'Ctrl+';
 export function ToolbarPlugin() {
   const [editor] = useLexicalComposerContext();
   const [block, setBlock] = useState<Block>('paragraph');
-  const [formats, setFormats] = useState<Set<TextFormatType>>(new Set());
+  // A string, not a Set: the same formats must not re-render the toolbar on every keystroke.
+  const [formatKey, setFormatKey] = useState('');
+  const formats = new Set(formatKey.split(' ').filter(Boolean) as TextFormatType[]);
   const [isLink, setIsLink] = useState(false);
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
@@ -55,7 +57,7 @@ export function ToolbarPlugin() {
     if (list && $isListNode(list)) setBlock(list.getListType() === 'number' ? 'number' : 'bullet');
     else if ($isHeadingNode(top)) setBlock(top.getTag() as Block);
     else setBlock((['quote', 'code'].includes(top.getType()) ? top.getType() : 'paragraph') as Block);
-    setFormats(new Set((['bold', 'italic', 'underline', 'code'] as TextFormatType[]).filter((f) => selection.hasFormat(f))));
+    setFormatKey((['bold', 'italic', 'underline', 'code'] as TextFormatType[]).filter((f) => selection.hasFormat(f)).join(' '));
     setIsLink($isLinkNode(anchor.getParent()) || $isLinkNode(anchor));
   }, []);
 
