@@ -72,3 +72,34 @@ test('compose a brief from an article, a note and the entity index, reorder it, 
   }
   expect(dossier.pageErrors).toEqual([]);
 });
+
+test('highlights exported as W3C Web Annotations come back when the file is imported', async ({ dossier }) => {
+  const page = dossier.page;
+  const reader = new ReaderPage(page);
+  const quote = 'further deepen bilateral defence cooperation';
+  await reader.highlight(quote, 'Cooperation is the stated aim.');
+
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Briefs', exact: true }).click();
+  await page.getByRole('button', { name: 'New brief' }).click();
+  const brief = page.getByRole('region', { name: 'Brief' });
+  await brief.getByLabel('Add an article').selectOption({ index: 1 });
+  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await brief.getByLabel('Export format').selectOption('jsonld');
+  const exported = await dossier.saveFrom(brief.getByRole('button', { name: 'Export…' }), 'jsonld');
+  const collection = JSON.parse(exported.bytes.toString('utf8')) as { type: string; total: number };
+  expect(collection.type).toBe('AnnotationCollection');
+  expect(collection.total).toBe(1);
+
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /In the backdrop/ }).click();
+  await reader.card(quote).getByRole('button', { name: 'Delete highlight' }).click();
+  await expect(reader.cards).toHaveCount(0);
+
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-jsonld-')), 'annotations.jsonld');
+  writeFileSync(file, exported.bytes);
+  await page.getByLabel('Articles to import').setInputFiles(file);
+  const summary = page.getByRole('dialog');
+  await expect(summary).toContainText('1 of 1 added');
+  await summary.getByRole('button', { name: 'Close' }).click();
+  await expect(reader.card(quote)).toContainText('Cooperation is the stated aim.');
+  expect(dossier.pageErrors).toEqual([]);
+});

@@ -171,13 +171,24 @@ describe('dossier export', () => {
     expectOneErrorLine(await run(...args), pattern, 2);
   });
 
-  it('refuses JSON-LD of a saved brief, and says so', async () => {
-    await annotatedSample();
+  it('writes JSON-LD of a saved brief: the annotations its article sections show, through their filters', async () => {
+    const id = await annotatedSample();
     const store = await WorkspaceStore.open(ws);
-    const { brief } = await createCore(store).api['briefs.create']({ title: 'B' });
+    const core = createCore(store);
+    const { annotations } = await core.api['annotations.list']({ articleId: id });
+    await core.api['annotations.update']({ articleId: id, id: annotations[0]!.id, color: 'red' });
+    const { text } = await core.api['articles.get']({ id });
+    await core.api['annotations.create']({ articleId: id, start: 0, end: 10, exact: text.slice(0, 10), color: 'blue' });
+    const { brief } = await core.api['briefs.create']({
+      title: 'Red only',
+      sections: [{ id: 'sec_1', kind: 'article', articleId: id, filter: { colors: ['red'] } }],
+    });
     await store.close();
-    expectOneErrorLine(await run('export', '--brief', brief.id, '--format', 'jsonld', '--out', out('b.jsonld')), /JSON-LD holds the annotations of one article or of the whole workspace/, 1);
-    await expect(fs.access(out('b.jsonld'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await run('export', '--brief', brief.id, '--format', 'jsonld', '--out', out('b.jsonld'))).code).toBe(0);
+    const collection = JSON.parse(await fs.readFile(out('b.jsonld'), 'utf8')) as { label: string; total: number; first: { items: { target: { selector: { type: string; exact?: string }[] } }[] } };
+    expect(collection.label).toBe('Annotations in the brief “Red only”');
+    expect(collection.total).toBe(1);
+    expect(collection.first.items[0]!.target.selector.find((s) => s.type === 'TextQuoteSelector')?.exact).toBe(annotations[0]!.target.quote.exact);
   });
 
   it('documents the command in the help', () => {

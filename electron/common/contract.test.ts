@@ -29,7 +29,9 @@ describe('the contract', () => {
     expect(create.safeParse({ articleId: 'art_x', start: 0, end: 4, comment: 'x'.repeat(20_001) }).success).toBe(false);
     expect(contract['annotations.createFromQuote'].request.safeParse({ articleId: 'a', quote: 'q', occurrence: 0 }).success).toBe(false);
     expect(contract['articles.import'].request.safeParse({ files: [] }).success).toBe(false);
-    expect(contract['export.brief'].request.safeParse({ articleId: 'a', format: 'html' }).success).toBe(false);
+    expect(contract['export.brief'].request.safeParse({ articleId: 'a', format: 'rtf' }).success).toBe(false);
+    expect(contract['export.brief'].request.safeParse({ source: { articleId: 'a', all: true }, format: 'md' }).success).toBe(false);
+    expect(contract['export.brief'].request.safeParse({ source: { all: false }, format: 'md' }).success).toBe(false);
   });
 
   it('takes a colour, tags and a grading when creating, and only the fields given when updating', () => {

@@ -6,7 +6,6 @@ import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
 import { EventBus } from './events';
 import { BriefService } from './briefs/briefService';
-import { exportBrief } from './export/exportBrief';
 import { chromiumPdfPrinter } from './export/pdf/chromiumPdfPrinter';
 import type { PdfPrinter } from './export/pdf/pdfPrinter';
 import { EntityService } from './entities/entityService';
@@ -168,15 +167,19 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       await briefs.delete(id);
       return { deleted: id };
     },
-    'export.brief': async (request) =>
-      exportBrief('source' in request ? request.source : { articleId: request.articleId }, request.format, {
+    'export.brief': async (request) => {
+      // Loaded on first export: the renderers pull in Lexical's headless editor and the docx
+      // library, which every other command (and the app's start) can do without.
+      const { exportBrief } = await import('./export/exportBrief');
+      return exportBrief('source' in request ? request.source : { articleId: request.articleId }, request.format, {
         store,
         notes,
         author: creator.name,
         brief: (id) => briefs.get(id),
         pdfPrinter,
         onProgress: (done, total) => events.emit('export.progress', { done, total }),
-      }),
+      });
+    },
   };
 
   async function dispatch(name: string, request: unknown): Promise<CallResult> {

@@ -14,7 +14,8 @@ import { createCore, type DossierCore } from '../dossierCore';
 import { ENTITIES } from '../entities/entityDocuments';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { annotationOn, rejection } from '../testing/testHelpers';
-import { assembleBrief, gradedAtLeast, matchesFilter, type NoteSource } from './assembleBrief';
+import { assembleBrief, type NoteSource } from './assembleBrief';
+import { gradedAtLeast, matchesFilter } from './annotationFilter';
 import type { BriefContent } from './briefContent';
 import { briefNote } from './testing/briefFixtures';
 

@@ -1,10 +1,10 @@
 import { DossierError, isDossierError } from '../../common/errors';
-import type { Annotation, Grading } from '../../common/model/annotation';
 import type { Brief, AnnotationFilter, ExportSource } from '../../common/model/brief';
 import type { Note, NoteFilter, NoteSummary } from '../../common/model/note';
 import { byDocumentOrder } from '../annotations/annotationService';
 import { ENTITIES, type EntitiesFile } from '../entities/entityDocuments';
 import type { WorkspaceStore } from '../store/workspaceStore';
+import { matchesFilter } from './annotationFilter';
 import type { BriefContent, BriefContentSection, BriefEntityRow, BriefSource, CitedArticle } from './briefContent';
 
 /** What assembly needs of the notes: listing and reading (the note service, or a fake in tests). */
@@ -78,22 +78,6 @@ export async function assembleBrief(source: ExportSource, options: AssembleOptio
   const known = new Set(entries.map((e) => e.id));
   for (const note of notes.filter((n) => n.articleId === null || !known.has(n.articleId))) sections.push(noteSection(store, note));
   return finish(store, { ...base, title: `All articles in ${store.info().name}` }, sections, { index: true, entityIds: null });
-}
-
-/** Whether an annotation passes a brief section's filter; every filter given applies. */
-export function matchesFilter(a: Annotation, filter: AnnotationFilter): boolean {
-  if (filter.placedOnly && a.status === 'orphaned') return false;
-  // An annotation without a colour has no meaning to match a colour filter.
-  if (filter.colors?.length && (a.color === null || !filter.colors.includes(a.color))) return false;
-  if (filter.tags?.length && !a.tags.some((t) => filter.tags!.some((wanted) => wanted.toLocaleLowerCase() === t.toLocaleLowerCase()))) return false;
-  if (filter.minGrading && !gradedAtLeast(a.grading, filter.minGrading)) return false;
-  return true;
-}
-
-/** A1 is best: "at least C3" means reliability A–C and credibility 1–3. Ungraded passes no grading filter. */
-export function gradedAtLeast(grading: Grading | null, minimum: Grading): boolean {
-  if (!grading) return false;
-  return grading.reliability <= minimum.reliability && grading.credibility <= minimum.credibility;
 }
 
 async function articleSource(store: WorkspaceStore, articleId: string, filter: AnnotationFilter): Promise<BriefSource> {

@@ -80,14 +80,19 @@ describe('export.brief', () => {
     expect(progress).toEqual([{ done: 1, total: 1 }]);
   });
 
-  it('exports W3C JSON-LD for an article or the workspace, not for a saved brief', async () => {
+  it('exports W3C JSON-LD for an article, the workspace or a saved brief (its articles only)', async () => {
     const file = await core.api['export.brief']({ source: { articleId }, format: 'jsonld' });
     expect(file).toMatchObject({ mediaType: 'application/ld+json', encoding: 'utf8' });
     expect(file.filename.endsWith('.jsonld')).toBe(true);
     const collection = JSON.parse(file.content) as { type: string; total: number };
     expect(collection).toMatchObject({ type: 'AnnotationCollection', total: 1 });
     const { brief } = await core.api['briefs.create']({ title: 'Weekly' });
-    expect((await rejection(core.api['export.brief']({ source: { briefId: brief.id }, format: 'jsonld' }))).code).toBe('bad-input');
+    const empty = JSON.parse((await core.api['export.brief']({ source: { briefId: brief.id }, format: 'jsonld' })).content) as { total: number };
+    expect(empty.total).toBe(0);
+    await core.api['briefs.update']({ id: brief.id, patch: { sections: [{ id: 'sec_a', kind: 'article', articleId, filter: {} }] } });
+    const withArticle = JSON.parse((await core.api['export.brief']({ source: { briefId: brief.id }, format: 'jsonld' })).content) as { total: number; label: string };
+    expect(withArticle).toMatchObject({ total: 1, label: 'Annotations in the brief “Weekly”' });
+    expect((await rejection(core.api['export.brief']({ source: { briefId: 'brf_nope' }, format: 'jsonld' }))).code).toBe('not-found');
   });
 
   it('says which brief or article is missing', async () => {

@@ -1,6 +1,7 @@
 import { DossierError } from '../../common/errors';
 import type { BriefFormat, ExportedFile, ExportSource } from '../../common/model/brief';
 import type { WorkspaceStore } from '../store/workspaceStore';
+import { BRIEFS } from '../briefs/briefDocuments';
 import { assembleBrief, type AssembleOptions } from './assembleBrief';
 import { briefFileName } from './briefFileName';
 import { docxBrief } from './docxBrief';
@@ -45,7 +46,12 @@ export async function exportBrief(source: ExportSource, format: BriefFormat, opt
 /** The W3C Web Annotation collection of one article or of the whole workspace. */
 async function webAnnotations(store: WorkspaceStore, source: ExportSource, now?: Date): Promise<ExportedFile> {
   if ('briefId' in source) {
-    throw new DossierError('bad-input', 'JSON-LD holds the annotations of one article or of the whole workspace; export a saved brief as md, html, pdf or docx.');
+    // A saved brief's annotations are those its article sections show, through their filters.
+    const brief = (await store.readWorkspaceDoc(BRIEFS)).briefs.find((b) => b.id === source.briefId);
+    if (!brief) throw new DossierError('not-found', 'This brief no longer exists.');
+    const articles = brief.sections.flatMap((s) => (s.kind === 'article' ? [{ articleId: s.articleId, filter: s.filter }] : []));
+    const collection = await exportWebAnnotations(store, { brief: { id: brief.id, title: brief.title, articles } }, now);
+    return { filename: webAnnotationFileName(brief.title), mediaType: MEDIA_TYPES.jsonld, encoding: 'utf8', content: `${JSON.stringify(collection, null, 2)}\n` };
   }
   const scope = 'articleId' in source ? { articleId: source.articleId } : {};
   if (scope.articleId !== undefined && !store.hasArticle(scope.articleId)) {

@@ -112,7 +112,7 @@ describe('htmlBrief of a composed brief', () => {
     expect(text(mention)).toBe('Rajnath Singh');
     expect(mention?.getAttribute('href')).toBe('#entity-ent_rajnath');
     expect(doc.getElementById('entity-ent_rajnath')).not.toBeNull();
-    expect(text(readout.querySelector('.citation'))).toBe('the two ministers agreed to deepen cooperation (India and Japan defence ministers meet, characters 120–166)');
+    expect(text(readout.querySelector('.citation'))).toBe('the two ministers agreed to deepen cooperation (India and Japan defence ministers meet, 2025-05-04, characters 120–166)');
     // The note's opening heading is its title: not repeated.
     expect(readout.querySelectorAll('h1, h2, h3, h4, h5, h6')).toHaveLength(1);
   });

@@ -34,7 +34,7 @@ export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {})
 
   if (content.summary) {
     body.push('<section aria-labelledby="summary">', '<h2 id="summary">Summary</h2>');
-    body.push(`<div class="note-body" dir="auto">${noteHtml(content.summary, content, { shift: 2, linkEntity })}</div>`, '</section>');
+    body.push(`<div class="note-body" dir="auto">${noteHtml(content.summary, content, { under: 2, linkEntity })}</div>`, '</section>');
   }
 
   const noteCount = content.sections.filter((s) => s.kind === 'note').length;
@@ -59,7 +59,7 @@ export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {})
     const level = single ? 3 : 2;
     body.push(`<section class="note">`, `<h${level} dir="auto">${esc(oneLine(note.title) || 'Untitled note')}</h${level}>`);
     if (article && !single) body.push(`<p class="note-on">Note on <cite dir="auto">${esc(oneLine(article.title))}</cite></p>`);
-    body.push(`<div class="note-body" dir="auto">${noteHtml(note.content, content, { shift: level, linkEntity, title: note.title })}</div>`, '</section>');
+    body.push(`<div class="note-body" dir="auto">${noteHtml(note.content, content, { under: level, linkEntity, title: note.title })}</div>`, '</section>');
   });
   if (notesOpen) body.push('</section>');
 

@@ -19,7 +19,7 @@ a { color: var(--accent); overflow-wrap: anywhere; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.9rem; margin: 0.5rem 0 1rem; font-size: 0.85rem; }
 .meta dt { color: var(--muted); }
 .meta dd { margin: 0; overflow-wrap: anywhere; }
-.meta code { font-size: 0.78rem; }
+.meta code { font-size: 0.78rem; word-break: break-all; }
 .excerpt { margin: 1rem 0 1.5rem; padding-left: 0.9rem; border-left: 4px solid var(--swatch, var(--rule)); break-inside: avoid-page; }
 .excerpt h4, .excerpt h5, .excerpt h6 { margin-top: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
 .badge { display: inline-block; padding: 0.05rem 0.45rem; border-radius: 0.25rem; border: 1px solid var(--rule); font-size: 0.75rem; font-weight: 600; }
@@ -60,6 +60,9 @@ footer.end { margin-top: 2.5rem; }
   thead { display: none; }
   tr { padding: 0.4rem 0; border-bottom: 1px solid var(--rule); }
   td { border: 0; padding: 0.05rem 0; }
+  td:first-child { font-weight: 600; }
+  td.type, td.num { display: inline-block; margin-right: 0.75rem; color: var(--muted); }
+  td.num::before { content: "Mentions: "; }
 }
 @media print {
   body { font-size: 10.5pt; }

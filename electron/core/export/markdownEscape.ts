@@ -28,9 +28,10 @@ const SAFE_URL = /^(https?:|mailto:)/i;
  * Makes Markdown written from a note inert and fits it under the brief's headings. A note's text
  * is the analyst's, but Lexical's Markdown export leaves `<`, `[` and `!` alone, so typed
  * `<script>`, `![](http://…)` or `[^1]: …` would become raw HTML, a remote image or a footnote of
- * ours. Those are escaped where the parser finds them; the note's own headings move down by `shift`.
+ * ours. Those are escaped where the parser finds them; the note's own headings move under a
+ * heading of level `under` (its top heading becomes level `under + 1`).
  */
-export function inertMarkdown(markdown: string, shift: number): string {
+export function inertMarkdown(markdown: string, under: number): string {
   let md = markdown;
   // Escaping one construct can reveal another (`\![x](javascript:…)` leaves a link): parse again.
   for (let pass = 0; pass < 5; pass++) {
@@ -38,7 +39,7 @@ export function inertMarkdown(markdown: string, shift: number): string {
     if (edits.length === 0) break;
     md = applyEdits(md, edits);
   }
-  return shift > 0 ? applyEdits(md, headingEdits(md, shift)) : md;
+  return under > 0 ? applyEdits(md, headingEdits(md, under)) : md;
 }
 
 interface Edit {
@@ -82,9 +83,16 @@ function findEdits(md: string): Edit[] {
   return edits;
 }
 
-function headingEdits(md: string, shift: number): Edit[] {
+function headingEdits(md: string, under: number): Edit[] {
   const edits: Edit[] = [];
-  walk(parse(md), (node) => {
+  const tree = parse(md);
+  let top = 7;
+  walk(tree, (node) => {
+    if (node.type === 'heading') top = Math.min(top, node.depth);
+    return node.type !== 'heading';
+  });
+  const shift = Math.max(0, under + 1 - top);
+  walk(tree, (node) => {
     if (node.type !== 'heading') return true;
     const start = node.position?.start.offset;
     if (start === undefined) return false;

@@ -15,9 +15,9 @@ import { noteCitation, oneLine } from './briefText';
 export function noteHtml(
   note: NoteContent,
   content: BriefContent,
-  options: { shift: number; linkEntity: (id: string) => string | null; title?: string },
+  options: { under: number; linkEntity: (id: string) => string | null; title?: string },
 ): string {
-  const { shift, linkEntity } = options;
+  const { under, linkEntity } = options;
   const { purify, document } = sanitizer();
   const raw = noteToHtml(note, { entityName: (id) => content.entityNames[id] });
   const fragment = purify.sanitize(raw, {
@@ -33,8 +33,11 @@ export function noteHtml(
   const first = box.firstElementChild;
   if (options.title && first && /^H[1-6]$/.test(first.tagName) && oneLine(first.textContent ?? '') === oneLine(options.title)) first.remove();
 
-  for (const heading of [...box.querySelectorAll('h1, h2, h3, h4, h5, h6')]) {
-    const level = Math.min(6, Number(heading.tagName[1]) + shift);
+  const headings = [...box.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+  // The note's top heading goes just under the brief's heading for the note.
+  const move = Math.max(0, under + 1 - Math.min(...headings.map((h) => Number(h.tagName[1]))));
+  for (const heading of headings) {
+    const level = Math.min(6, Number(heading.tagName[1]) + move);
     const moved = document.createElement(`h${level}`);
     moved.append(...heading.childNodes);
     heading.replaceWith(moved);

@@ -51,7 +51,7 @@ describe('opening a schema 1 workspace', () => {
       const japan = entities.find((e) => e.name === 'Japan')!;
       const content = {
         root: {
-          type: 'root',
+          type: 'root' as const,
           children: [{ type: 'paragraph', children: [{ type: 'entity-mention', version: 1, text: 'Japan', entityId: japan.id, entityType: japan.type }] }],
         },
       };

@@ -1,7 +1,9 @@
 import { CodePointOffsets } from '../../../common/anchoring/codePoints';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS, type Annotation, type Grading } from '../../../common/model/annotation';
 import { currentVersion, type ArticleMeta } from '../../../common/model/article';
+import type { AnnotationFilter } from '../../../common/model/brief';
 import type { Palette } from '../../../common/model/palette';
+import { matchesFilter } from '../annotationFilter';
 import { byDocumentOrder } from '../../annotations/annotationService';
 import type { WorkspaceStore } from '../../store/workspaceStore';
 import {
@@ -16,24 +18,38 @@ import {
   versionUrn,
 } from './vocabulary';
 
+/** The annotations a saved brief shows: its articles, each through the brief's filter. */
+export interface BriefScope {
+  id: string;
+  title: string;
+  articles: { articleId: string; filter: AnnotationFilter }[];
+}
+
 /**
- * One article's annotations, or the whole workspace's, as a W3C AnnotationCollection with one
- * embedded page. Replies follow their annotation, so the file reads in document order.
+ * One article's annotations, a saved brief's, or the whole workspace's, as a W3C
+ * AnnotationCollection with one embedded page. Replies follow their annotation, so the file reads
+ * in document order.
  */
 export async function exportWebAnnotations(
   store: WorkspaceStore,
-  scope: { articleId?: string } = {},
+  scope: { articleId?: string; brief?: BriefScope } = {},
   now: Date = new Date(),
 ): Promise<AnnotationCollection> {
   const workspace = store.info();
-  const ids = scope.articleId === undefined ? store.listArticles().map((a) => a.id) : [scope.articleId];
+  const filters = new Map(scope.brief?.articles.map((a) => [a.articleId, a.filter]));
+  const ids = scope.brief
+    ? [...filters.keys()].filter((id) => store.hasArticle(id))
+    : scope.articleId === undefined
+      ? store.listArticles().map((a) => a.id)
+      : [scope.articleId];
   const sources: SourceDescription[] = [];
   const items: WebAnnotation[] = [];
   let title = workspace.name;
   for (const id of ids) {
     const meta = await store.readMeta(id);
     title = meta.title;
-    const annotations = [...(await store.readAnnotations(id))].sort(byDocumentOrder);
+    const filter = filters.get(id);
+    const annotations = [...(await store.readAnnotations(id))].filter((a) => !filter || matchesFilter(a, filter)).sort(byDocumentOrder);
     // The workspace-wide file describes the articles it annotates; a one-article file always describes its article.
     if (annotations.length === 0 && scope.articleId === undefined) continue;
     sources.push(provenance(meta));
@@ -47,12 +63,16 @@ export async function exportWebAnnotations(
       items.push(toWebAnnotation(a, meta, version, workspace.palette), ...a.replies.map((r) => replyOf(r, a)));
     }
   }
-  const collectionId = `urn:dossier:export:${workspace.id}:${scope.articleId ?? 'workspace'}`;
+  const collectionId = `urn:dossier:export:${workspace.id}:${scope.brief ? `brief:${scope.brief.id}` : (scope.articleId ?? 'workspace')}`;
   return {
     '@context': CONTEXT,
     id: collectionId,
     type: 'AnnotationCollection',
-    label: scope.articleId === undefined ? `Annotations in ${workspace.name}` : `Annotations on “${title}”`,
+    label: scope.brief
+      ? `Annotations in the brief “${scope.brief.title}”`
+      : scope.articleId === undefined
+        ? `Annotations in ${workspace.name}`
+        : `Annotations on “${title}”`,
     total: items.length,
     generated: now.toISOString(),
     generator: { id: 'urn:dossier:app', type: 'Software', name: 'Dossier' },

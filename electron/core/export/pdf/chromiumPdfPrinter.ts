@@ -51,6 +51,8 @@ export function chromiumPdfPrinter(env: NodeJS.ProcessEnv = process.env): PdfPri
         outline: true,
       });
       return new Uint8Array(pdf);
+    } catch (error) {
+      throw new DossierError('unavailable', `Chromium (${executablePath}) could not print the PDF: ${firstLine(error)}`);
     } finally {
       // The PDF is ready: closing (a few hundred ms) need not hold up saving it. A process that
       // exits right after still waits for the browser to go.
@@ -61,10 +63,14 @@ export function chromiumPdfPrinter(env: NodeJS.ProcessEnv = process.env): PdfPri
 
 type Playwright = typeof import('playwright-core');
 
+const PLAYWRIGHT = 'playwright-core';
+
 /** Loaded on first use: the CLI and the host start without it, and most exports are not PDFs. */
 async function loadPlaywright(): Promise<Playwright> {
   try {
-    return await import('playwright-core');
+    // A name in a variable: bundled, playwright-core cannot find its own files, so it stays in
+    // node_modules and is resolved there at run time.
+    return (await import(/* @vite-ignore */ PLAYWRIGHT)) as Playwright;
   } catch (error) {
     throw new DossierError('unavailable', `PDF export needs the playwright-core package, which could not be loaded: ${firstLine(error)}`);
   }

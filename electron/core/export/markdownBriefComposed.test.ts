@@ -1,0 +1,161 @@
+import { $createHeadingNode } from '@lexical/rich-text';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
+import type { Nodes, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { toString } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { $createEntityMentionNode } from '../../common/notes/nodes/EntityMentionNode';
+import { buildNote, SAMPLE_CITATION } from '../../common/notes/testing/noteFixtures';
+import type { BriefContent } from './briefContent';
+import { markdownBrief as render } from './markdownBrief';
+import { briefNote, sampleBriefContent } from './testing/briefFixtures';
+
+/** A composed brief (summary, two articles, notes, entity index) and hostile notes, parsed back. */
+
+/** The brief parsed back as CommonMark with GFM (footnotes, tables), as a Markdown reader would. */
+function parseBack(md: string): Root {
+  return fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+function nodesOf<T extends Nodes['type']>(tree: Nodes, type: T): Extract<Nodes, { type: T }>[] {
+  const found: Nodes[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === type) found.push(node);
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return found as Extract<Nodes, { type: T }>[];
+}
+
+describe('markdownBrief of a composed brief, parsed back', () => {
+  const content = sampleBriefContent();
+  const md = render(content);
+  const tree = parseBack(md);
+
+  it('heads the brief with the handling line, title, who prepared it and when, and ends with the handling line again', () => {
+    const first = tree.children[0]!;
+    expect(first.type).toBe('paragraph');
+    expect(toString(first)).toBe(content.handling);
+    expect(tree.children[1]).toMatchObject({ type: 'heading', depth: 1 });
+    expect(toString(tree.children[1]!)).toBe(content.title);
+    expect(md).toContain('- **Prepared by:** R. Analyst');
+    expect(md).toContain('- **Brief generated:** 2025-06-03');
+    const last = tree.children.filter((n) => n.type !== 'footnoteDefinition').at(-1)!;
+    expect(toString(last)).toBe(content.handling);
+  });
+
+  it('has the summary, every article with its provenance, the notes and the entity index as headings in the analyst\u2019s order', () => {
+    const h2 = nodesOf(tree, 'heading').filter((h) => h.depth === 2).map((h) => toString(h));
+    expect(h2).toEqual([
+      'Summary',
+      'India and Japan defence ministers meet',
+      'Meeting readout',
+      'ASEAN defence meeting ends with call for restraint',
+      'Open questions',
+      'Entity index (6)',
+    ]);
+    expect(md).toContain('- **SHA-256:** `1d7601e182b7ba63344bfd90e6abb93f8c5882ec15839c3081c56ed19424ec43`');
+    expect(md).toContain('- **Version:** 2 of 2');
+    // A note's own headings sit under the note's, and a note's opening title is not repeated.
+    expect(nodesOf(tree, 'heading').filter((h) => toString(h) === 'Meeting readout')).toHaveLength(1);
+    expect(nodesOf(tree, 'heading').filter((h) => toString(h) === 'Open questions')).toHaveLength(1);
+  });
+
+  it('moves a note\u2019s own headings under the note\u2019s heading', () => {
+    const note = buildNote(() => $getRoot().append($createHeadingNode('h1').append($createTextNode('Background')), $createParagraphNode().append($createTextNode('Text.'))));
+    const out = parseBack(render({ ...content, sections: [{ kind: 'note', note: briefNote({ id: 'note_b', title: 'Assessment', content: note }), article: null }] }));
+    const headings = nodesOf(out, 'heading').map((h) => [h.depth, toString(h)]);
+    expect(headings).toContainEqual([2, 'Assessment']);
+    expect(headings).toContainEqual([3, 'Background']);
+  });
+
+  it('quotes every excerpt as a blockquote ending in a footnote that cites title, date and offsets', () => {
+    const definitions = new Map(nodesOf(tree, 'footnoteDefinition').map((d) => [d.identifier, toString(d)]));
+    const article = content.sections[0]!.kind === 'article' ? content.sections[0]!.source : null;
+    const quotes = nodesOf(tree, 'blockquote').filter((q) => nodesOf(q, 'footnoteReference').length === 1);
+    expect(quotes).toHaveLength(3 + 1 + 2);
+    for (const a of article!.excerpts) {
+      const quote = quotes.find((q) => toString(q) === a.target.quote.exact)!;
+      expect(quote, a.target.quote.exact).toBeDefined();
+      const ref = nodesOf(quote, 'footnoteReference')[0]!;
+      const { start, end } = a.target.position;
+      expect(definitions.get(ref.identifier)).toBe(`India and Japan defence ministers meet, 2025-05-04, characters ${start}–${end}.`);
+    }
+    const orphan = quotes.find((q) => toString(q) === 'talks lasted nearly three hours')!;
+    expect(definitions.get(nodesOf(orphan, 'footnoteReference')[0]!.identifier)).toBe('India and Japan defence ministers meet, version 1, characters 101–132.');
+    // Every reference has its definition, each used once, numbered in reading order.
+    const refs = nodesOf(tree, 'footnoteReference').map((r) => r.identifier);
+    expect(refs).toEqual([...definitions.keys()]);
+    expect(refs).toEqual(refs.map((_, i) => String(i + 1)));
+  });
+
+  it('writes colour meaning, grading, tags, comments and replies of each excerpt', () => {
+    expect(md).toContain('#### 1. Claim · B2 (usually reliable; probably true)');
+    expect(md).toContain('Tags: `defence-industry`, `bilateral`');
+    expect(md).toContain('First ministerial-level commitment since the 2023 2+2 dialogue.\\\nCompare with the readout from Tokyo.');
+    expect(md).toContain('- **J. Reviewer** (2025-06-01): The Tokyo readout says');
+    expect(md).toContain('#### 3. Key date · text changed since highlighted');
+  });
+
+  it('writes entity mentions in notes and the summary as [[wikilinks]], and note citations as footnotes', () => {
+    const text = toString(tree);
+    expect(text).toContain('[[Rajnath Singh]] and his Japanese counterpart');
+    expect(text).toContain('Talks with [[Rajnath Singh]] were');
+    expect(text).toContain('Ask [[Arab League]] liaison');
+    const readout = md.slice(md.indexOf('## Meeting readout'));
+    expect(readout).toMatch(/Cited: “the two ministers agreed to deepen cooperation”\[\^(\d+)\]/);
+    const n = /Cited: “[^”]+”\[\^(\d+)\]/.exec(readout)![1];
+    expect(md).toContain(`[^${n}]: *India and Japan defence ministers meet*, 2025-05-04, characters 120–166.`);
+  });
+
+  it('indexes the entities in a table with type, mention count and where they are mentioned', () => {
+    const table = nodesOf(tree, 'table')[0]!;
+    const rows = table.children.map((r) => r.children.map((c) => toString(c)));
+    expect(rows[0]).toEqual(['Entity', 'Type', 'Mentions', 'Mentioned in']);
+    expect(rows).toContainEqual(['[[Japan]]', 'Place', '4', 'India and Japan defence ministers meet; ASEAN defence meeting ends with call for restraint; note Meeting readout']);
+    expect(rows).toHaveLength(1 + 6);
+  });
+
+  it('uses the article\u2019s current title and date for a note\u2019s citation, and says when the passage was deleted', () => {
+    const withDates: BriefContent = {
+      ...content,
+      citedArticles: { [SAMPLE_CITATION.articleId]: { title: 'Renamed article', published: '2025-05-04', deletedAnnotations: [SAMPLE_CITATION.annotationId!] } },
+    };
+    expect(render(withDates)).toMatch(/\[\^\d+\]: \*Renamed article\*, 2025-05-04, characters 120–166, passage deleted\./);
+  });
+});
+
+describe('markdownBrief: hostile notes and summaries stay inert', () => {
+  const hostile = buildNote(() => {
+    $getRoot().append(
+      $createHeadingNode('h1').append($createTextNode('<img src=x onerror=alert(1)> heading')),
+      $createParagraphNode().append(
+        $createTextNode('<script>alert(1)</script> ![pixel](http://evil.example/p.png) [go](javascript:alert(1)) '),
+        $createEntityMentionNode('ent_x', 'person', '<b onmouseover=alert(1)>Mallory</b>'),
+      ),
+      $createParagraphNode().append($createTextNode('[^1]: a footnote of my own')),
+      $createParagraphNode().append($createTextNode('<iframe src="http://evil.example"></iframe>')),
+    );
+  });
+  const content: BriefContent = {
+    ...sampleBriefContent(),
+    summary: hostile,
+    sections: [{ kind: 'note', note: briefNote({ id: 'note_hostile', title: 'Hostile <script>', content: hostile }), article: null }],
+    entityIndex: [{ id: 'ent_x', name: '<b onmouseover=alert(1)>Mallory</b>', type: 'person', mentionCount: 1, mentionedIn: [] }],
+  };
+  const md = render(content);
+  const tree = parseBack(md);
+
+  it('has no raw HTML, images, links other than http(s), or footnotes but its own', () => {
+    expect(nodesOf(tree, 'html')).toEqual([]);
+    expect(nodesOf(tree, 'image')).toEqual([]);
+    expect(nodesOf(tree, 'imageReference')).toEqual([]);
+    for (const link of nodesOf(tree, 'link')) expect(link.url).toMatch(/^https?:/);
+    expect(nodesOf(tree, 'footnoteDefinition')).toEqual([]);
+    expect(nodesOf(tree, 'footnoteReference')).toEqual([]);
+    expect(toString(tree)).toContain('<script>alert(1)</script>');
+    expect(toString(tree)).toContain('[[<b onmouseover=alert(1)>Mallory</b>]]');
+  });
+});
