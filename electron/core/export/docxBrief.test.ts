@@ -37,11 +37,9 @@ describe('docxBrief', () => {
       'Heading2: Annotated excerpts (3)',
       'Heading2: Not found in the current version (1)',
       'Heading1: Meeting readout',
-      'Heading2: Meeting readout',
       'Heading1: ASEAN defence meeting ends with call for restraint',
       'Heading2: Annotated excerpts (2)',
       'Heading1: Open questions',
-      'Heading3: Open questions',
       'Heading1: Entity index',
     ]);
     const styles = docx.xml('word/styles.xml');

@@ -108,7 +108,7 @@ function noteSection(note: Note, article: { id: string; title: string } | null, 
   }
   about.push(...textRuns(` · last edited ${isoDay(note.modified)}`, { italics: true }));
   out.push(new Paragraph({ style: STYLE.meta, indent: { left: 0, hanging: 0 }, spacing: { after: 160 }, children: about }));
-  out.push(...noteToDocx(note.content, { parts, content, headingShift: 1 }));
+  out.push(...noteToDocx(note.content, { parts, content, headingShift: 1, title: note.title }));
   return out;
 }
 

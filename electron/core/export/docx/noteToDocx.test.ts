@@ -185,3 +185,20 @@ describe('noteToDocx', () => {
     expect(body.map((p) => p.text)).toEqual(['before marked after', 'cell', 'broken citation without its fieldsUnknown entity']);
   });
 });
+
+describe('a note that opens with its own title', () => {
+  it('is not given the title twice', async () => {
+    const content = buildNote(() =>
+      $getRoot().append($createHeadingNode('h2').append($createTextNode('Test  note')), $createParagraphNode().append($createTextNode('Body'))),
+    );
+    const brief: BriefContent = {
+      ...sampleBriefContent(),
+      summary: null,
+      entityIndex: null,
+      sections: [{ kind: 'note', note: briefNote({ id: 'note_t', title: 'Test note', content }), article: null }],
+    };
+    const texts = paragraphs(readDocx(await docxBrief(brief)).xml('word/document.xml')).map((p) => p.text);
+    expect(texts.filter((t) => t.replace(/\s+/g, ' ') === 'Test note')).toHaveLength(1);
+    expect(texts).toContain('Body');
+  });
+});

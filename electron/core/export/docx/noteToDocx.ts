@@ -36,6 +36,8 @@ export interface NoteRenderOptions {
   content: BriefContent;
   /** How many levels below the document's outline the note's own headings sit (h1 → Heading 1 + shift). */
   headingShift: number;
+  /** The heading the brief gives the note: a first heading saying the same is not repeated. */
+  title?: string;
 }
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -59,7 +61,10 @@ class NoteWalker {
   constructor(private readonly options: NoteRenderOptions) {}
 
   render(content: NoteContent): Paragraph[] {
-    for (const node of childrenOf(content.root as JsonNode)) this.block(node);
+    const blocks = childrenOf(content.root as JsonNode);
+    const first = blocks[0];
+    if (first?.type === 'heading' && this.options.title !== undefined && oneLine(plainText(first)) === oneLine(this.options.title)) blocks.shift();
+    for (const node of blocks) this.block(node);
     return this.out;
   }
 
@@ -237,4 +242,8 @@ function stringField(node: JsonNode, field: string): string {
 function plainText(node: JsonNode): string {
   if (typeof node.text === 'string') return node.text;
   return childrenOf(node).map(plainText).join('');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
