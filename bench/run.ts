@@ -10,6 +10,7 @@ import { importArticles } from '../electron/core/import/importArticles';
 import { WorkspaceStore } from '../electron/core/store/workspaceStore';
 import { startHost } from '../electron/host/hostServer';
 import { generateArticle, mulberry32 } from './corpus';
+import { typingLatency } from './typing';
 
 /**
  * `npm run bench`: the numbers in BENCHMARKS.md. Each figure is measured the way the project's
@@ -214,6 +215,8 @@ log('annotations and export…');
 const annotations = await annotationsAndExport();
 log('reader paint…');
 const reader = await readerPaint();
+log('typing in a long note…');
+const typing = await typingLatency(ROOT, log);
 const results = {
   measured_at: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
@@ -222,6 +225,7 @@ const results = {
   ...imports,
   ...annotations,
   ...reader,
+  ...typing,
 };
 writeReport(results);
 console.log(JSON.stringify(results, null, 2));
