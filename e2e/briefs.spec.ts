@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { NotesPage } from './models/NotesPage';
 import { ReaderPage } from './models/ReaderPage';
@@ -32,6 +33,9 @@ test('compose a brief from an article, a note and the entity index, reorder it, 
   const sections = brief.getByRole('list', { name: 'Brief sections' }).getByRole('listitem');
   await expect(sections).toHaveCount(3);
   await expect(sections.nth(1)).toHaveAccessibleName(/^Note:/);
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 
   // Drag the note above the article.
   await sections.nth(1).dragTo(sections.nth(0));

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { EntitiesPanel } from './models/EntitiesPanel';
 import { NotesPage } from './models/NotesPage';
@@ -35,6 +36,8 @@ test('a note with a heading, a list and an @mention survives a reload, follows a
   await expect(notes.editor.locator('strong, .note-bold').first()).toHaveText('bold');
   // The untitled note is named after its first line.
   await expect(notes.list()).toContainText('Readout of the Delhi talks');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 
   await page.reload();
   await notes.openView();

@@ -66,6 +66,9 @@ export function MentionsPlugin() {
   const [entities, setEntities] = useState<EntitySummary[]>([]);
   const notify = useNotify();
   const trigger = useBasicTypeaheadTriggerMatch('@', { minLength: 0, maxLength: 60, allowWhitespace: true });
+  // The menu lives beside the editor, inside the page's landmarks, not loose at the end of <body>.
+  const [parent, setParent] = useState<HTMLElement | undefined>(undefined);
+  useEffect(() => editor.registerRootListener((root) => setParent(root?.parentElement ?? undefined)), [editor]);
 
   useEffect(() => {
     const load = () => void api['entities.list']({}).then(({ entities: list }) => setEntities(list), () => undefined);
@@ -123,6 +126,7 @@ export function MentionsPlugin() {
 
   return (
     <LexicalTypeaheadMenuPlugin<EntityOption>
+      parent={parent}
       onQueryChange={setQuery}
       onSelectOption={onSelect}
       triggerFn={trigger}
