@@ -38,6 +38,7 @@ export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, on
   const [notes, setNotes] = useState<NoteSummary[]>([]);
   const [format, setFormat] = useState<BriefFormat>('pdf');
   const [exporting, setExporting] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [, setSummaryState] = useState<NoteSaveState>('saved');
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
@@ -124,8 +125,11 @@ export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, on
     void update({ sections });
   };
 
+  useEffect(() => (exporting ? onEvent('export.progress', setProgress) : undefined), [exporting]);
+
   const exportBrief = async () => {
     setExporting(true);
+    setProgress(null);
     try {
       await flushPendingSaves();
       for (const [name, timer] of timers.current) {
@@ -233,6 +237,12 @@ export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, on
         <button type="button" className="primary" disabled={exporting || !fields.title.trim()} onClick={() => void exportBrief()}>
           {exporting ? 'Exporting…' : 'Export…'}
         </button>
+        {exporting && progress && progress.total > 1 && (
+          <span role="status" className="export-progress">
+            {progress.done} of {progress.total} articles
+            <progress max={progress.total} value={progress.done} aria-label="Export progress" />
+          </span>
+        )}
         <span className="spacer" />
         <button type="button" className="danger" onClick={() => void remove()}>
           Delete brief
