@@ -76,4 +76,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // `--cli`: the installed app runs the dossier command itself (see cliMode.ts); nowhere else in main.
+    files: ['electron/main/cliMode.ts', 'electron/main/cliMode.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [outside(['renderer'], 'The Electron shell never imports renderer code.')] }],
+    },
+  },
 );

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CallResponse, DossierApi } from '../common/contract';
 import { DossierError, isDossierError } from '../common/errors';
-import { createCore, type DossierCore } from '../core/dossierCore';
+import { createCore, type CoreOptions, type DossierCore } from '../core/dossierCore';
 import { importArticles, type ImportSource } from '../core/import/importArticles';
 import { liveLockHolder } from '../core/store/lock';
 import { WorkspaceStore } from '../core/store/workspaceStore';
@@ -23,6 +23,8 @@ export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** How the core is set up when the CLI opens the workspace itself (the installed app prints PDFs with Electron). */
+  core?: CoreOptions;
 }
 
 export const processIO: CliIO = {
@@ -99,23 +101,23 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
       case 'import':
         return values.replace === undefined
           ? await importCommand(workspace, rest, values, io)
-          : await withApi(workspace, false, (api) => replaceCommand(api, rest, values, io));
+          : await withApi(io, workspace, false, (api) => replaceCommand(api, rest, values, io));
       case 'articles':
-        return await withApi(workspace, false, (api) => articlesCommand(api, values, io));
+        return await withApi(io, workspace, false, (api) => articlesCommand(api, values, io));
       case 'annotate':
-        return await withApi(workspace, false, (api) => annotateCommand(api, values, io));
+        return await withApi(io, workspace, false, (api) => annotateCommand(api, values, io));
       case 'annotations':
-        return await withApi(workspace, false, (api) => annotationsCommand(api, values, io));
+        return await withApi(io, workspace, false, (api) => annotationsCommand(api, values, io));
       case 'export':
-        return await withApi(workspace, false, (api, _store, core) =>
+        return await withApi(io, workspace, false, (api, _store, core) =>
           exportCommand(api, values, io, { resolveArticle: (id) => resolveArticle(api, id), events: core?.events }),
         );
       case 'briefs':
-        return await withApi(workspace, false, (api) => briefsCommand(api, values, io));
+        return await withApi(io, workspace, false, (api) => briefsCommand(api, values, io));
       case 'entities':
         return await entitiesCommand(rest, values, io);
       case 'entity':
-        return await withApi(workspace, false, (api) => entityCommand(api, rest, values, io));
+        return await withApi(io, workspace, false, (api) => entityCommand(api, rest, values, io));
       case 'serve':
         return await serve(workspace, parsePort(values.port), io);
       case 'backup':
@@ -146,6 +148,7 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
  * the files directly (and locking them meanwhile).
  */
 async function withApi<T>(
+  io: CliIO,
   dir: string,
   create: boolean,
   task: (api: DossierApi, store?: WorkspaceStore, core?: DossierCore) => Promise<T>,
@@ -154,7 +157,7 @@ async function withApi<T>(
   if (holder?.url && holder.token) return task(createRemoteApi(holder.url, holder.token));
   const store = await WorkspaceStore.open(dir, { create });
   try {
-    const core = createCore(store);
+    const core = createCore(store, io.core);
     return await task(core.api, store, core);
   } finally {
     await store.close();
@@ -179,7 +182,7 @@ async function importCommand(workspace: string, files: string[], values: Values,
   const outcome: CallResponse<'articles.import'> =
     sources.length === 0
       ? { articles: [], failures: [] }
-      : await withApi(workspace, articleSources.length > 0, async (api, store) => {
+      : await withApi(io, workspace, articleSources.length > 0, async (api, store) => {
           const imported =
             articleSources.length === 0
               ? { articles: [], failures: [] }
@@ -254,7 +257,7 @@ async function entitiesCommand(files: string[], values: Values, io: CliIO): Prom
   const entities =
     values.workspace === undefined
       ? await inProcessDetector().detect(text, {})
-      : (await withApi(resolveWorkspaceDir(values.workspace, io.env), false, (api) => api['entities.detect']({ text }))).entities;
+      : (await withApi(io, resolveWorkspaceDir(values.workspace, io.env), false, (api) => api['entities.detect']({ text }))).entities;
   const rows = entities.map(({ name, type, aliases, mentions }) => ({
     name,
     type,

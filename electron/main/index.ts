@@ -7,6 +7,7 @@ import { openAppWorkspace, type OpenedWorkspace } from '../core/workspace/openWo
 import { startHost } from '../host/hostServer';
 import { resolveWorkspaceDir } from '../core/workspace/workspaceLocation';
 import { installAppMenu } from './appMenu';
+import { cliArguments, runCliMode } from './cliMode';
 import { resolveAppPaths } from './appPaths';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { createMainWindow } from './createMainWindow';
@@ -27,8 +28,10 @@ registerAppScheme();
 // Sandbox every renderer, not only the windows that ask for it.
 app.enableSandbox();
 
+const cli = cliArguments(process.argv);
+if (cli) void runCliMode(cli);
 // One app per user: a second launch only brings the running one, which holds the workspace, to the front.
-if (app.requestSingleInstanceLock()) void start();
+else if (app.requestSingleInstanceLock()) void start();
 else app.quit();
 
 async function start(): Promise<void> {
