@@ -1,12 +1,21 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The project root: two folders up from both this source file (electron/cli) and the built
- * bundle (out/main), so the same code finds assets and the renderer either way.
+ * The project root: the nearest folder above this module holding package.json. Searched rather
+ * than counted, because the same code runs from electron/cli, from out/main, and from a shared
+ * chunk in out/main/chunks when the app bundles the CLI for `--cli`.
  */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const ASSETS_DIR = path.join(PROJECT_ROOT, 'assets');
 export const RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 /** The entity detection worker, built beside the CLI bundle. */
 export const ENTITY_WORKER = path.join(PROJECT_ROOT, 'out', 'main', 'entityWorker.js');
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(start, '..', '..');
+  }
+}
