@@ -57,7 +57,17 @@ test('dropping files on the window imports them; the same bytes again are "alrea
   const summary = page.getByRole('dialog', { name: /Imported 1 of 2/ });
   await expect(summary.getByRole('list', { name: 'Already in the workspace' })).toContainText('In the backdrop of ongoing discussions');
   await summary.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('navigation', { name: 'Articles' }).getByRole('list').getByRole('button')).toHaveCount(2);
+  const library = page.getByRole('navigation', { name: 'Articles' }).getByRole('list').getByRole('button');
+  await expect(library).toHaveCount(2);
+
+  // Ctrl+Z takes the import back out (the files stay in the workspace folder); redo brings it back.
+  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /Grain silo at Dunmore/ }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
+  await expect(library).toHaveCount(1);
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(/^In the backdrop/);
+  await page.getByRole('banner').getByRole('button', { name: 'Redo' }).click();
+  await expect(library).toHaveCount(2);
+  expect(dossier.pageErrors).toEqual([]);
 });
 
 test('hostile HTML imports as inert text: no dialog, no console error, no request leaves', async ({ dossier }) => {

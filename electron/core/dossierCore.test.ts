@@ -247,3 +247,30 @@ describe('toErrorPayload', () => {
     spy.mockRestore();
   });
 });
+
+describe('undoing an import', () => {
+  it('takes the imported articles out of the library and redo brings them back whole, annotations included', async () => {
+    const keep = await importOne('Kept article. It stays.', 'keep.txt');
+    const { articles } = await core.api['articles.import']({
+      files: [
+        { name: 'a.txt', base64: b64('First article. With a sentence worth a highlight.') },
+        { name: 'b.txt', base64: b64('Second article. Also here.') },
+      ],
+    });
+    const [a, b] = articles.map((x) => x.id);
+    await core.api['annotations.createFromQuote']({ articleId: a!, quote: 'worth a highlight', comment: 'c' });
+    // Undo the highlight, then the import.
+    await core.api['history.undo']({});
+    expect((await core.api['history.undo']({})).label).toBe('import 2 articles');
+    expect((await core.api['articles.list']({})).articles.map((x) => x.id)).toEqual([keep]);
+    expect(await fs.readdir(path.join(core.store.dir, 'articles'))).toEqual(expect.arrayContaining([a, b]));
+
+    await core.api['history.redo']({});
+    expect((await core.api['articles.list']({})).articles.map((x) => x.id)).toEqual([keep, a, b]);
+    await core.api['history.redo']({});
+    expect((await core.api['annotations.list']({ articleId: a! })).annotations.map((x) => x.comment)).toEqual(['c']);
+    const history = await fs.readFile(path.join(core.store.dir, 'articles', a!, 'history.jsonl'), 'utf8');
+    expect(history).toContain('"op":"listing.undo"');
+    expect(history).toContain('"op":"listing.redo"');
+  });
+});

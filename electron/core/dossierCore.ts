@@ -67,7 +67,16 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       // W3C annotation files go onto articles, after any articles imported with them.
       const annotationFiles = sources.filter(isWebAnnotationFile);
       const outcome = await importArticles(store, sources.filter((s) => !annotationFiles.includes(s)));
-      if (outcome.articles.some((a) => !a.duplicate)) events.emit('workspace.changed', { articleId: null, reason: 'article-imported' });
+      const added = outcome.articles.filter((a) => !a.duplicate);
+      if (added.length > 0) {
+        // The import is done; remembering it as a change lets Ctrl+Z take the articles back out.
+        changes.remember({
+          label: added.length === 1 ? `import “${added[0]!.title.slice(0, 60)}”` : `import ${added.length} articles`,
+          articleId: null,
+          ops: [{ kind: 'listing', articleIds: added.map((a) => a.id), articleId: null, before: false, after: true }],
+        });
+        events.emit('workspace.changed', { articleId: null, reason: 'article-imported' });
+      }
       if (annotationFiles.length === 0) return outcome;
       const restored = await importWebAnnotationFiles(store, changes, annotationFiles);
       return { articles: outcome.articles, failures: [...outcome.failures, ...restored.failures], annotations: restored.annotations };

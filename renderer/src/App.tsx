@@ -73,7 +73,10 @@ export function App() {
     return onEvent('workspace.changed', (event) => {
       refreshHistory();
       if (['article-imported', 'article-updated', 'article-replaced', 'palette-updated', 'undo', 'redo'].includes(event.reason)) {
-        void loadLibrary().catch((e: unknown) => notify({ tone: 'error', message: errorMessage(e) }));
+        void loadLibrary()
+          // An undone import takes its articles out of the library: leave the one that is gone.
+          .then(({ list }) => setArticleIdState((current) => (current && !list.some((a) => a.id === current) ? (list[0]?.id ?? null) : current)))
+          .catch((e: unknown) => notify({ tone: 'error', message: errorMessage(e) }));
       }
     });
   }, [loadLibrary, notify, refreshHistory]);

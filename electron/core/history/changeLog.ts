@@ -58,6 +58,11 @@ export class ChangeLog {
     this.events.emit('workspace.changed', { articleId: change.articleId, reason });
   }
 
+  /** Makes a change that was already applied (an import) undoable, without applying it again. */
+  remember(change: Change): void {
+    this.history.record(change);
+  }
+
   /** One undo or redo at a time: two quick Ctrl+Z must undo two changes, not the same one twice. */
   undo(): Promise<Change | null> {
     return this.queue.run(HISTORY, async () => {
@@ -106,6 +111,8 @@ export class ChangeLog {
         const kind = this.documents.get(op.doc);
         if (!kind) throw new DossierError('internal', `No document kind named ${op.doc}.`);
         await this.store.setDoc(op.articleId, kind, op.after as { schemaVersion: number; kind: string });
+      } else if (op.kind === 'listing') {
+        await (op.after ? this.store.relistArticles(op.articleIds) : this.store.unlistArticles(op.articleIds));
       } else if (op.kind === 'record') {
         const collection = this.collections.get(op.collection);
         if (!collection) throw new DossierError('internal', `No collection named ${op.collection}.`);
@@ -119,6 +126,12 @@ export class ChangeLog {
     }
     const at = new Date().toISOString();
     for (const op of change.ops) {
+      if (op.kind === 'listing') {
+        for (const articleId of op.articleIds) {
+          await this.store.appendHistory({ at, op: `listing.${mode}`, articleId, before: op.before, after: op.after, label: change.label });
+        }
+        continue;
+      }
       if (op.kind === 'palette' || op.kind === 'record' || (op.kind === 'doc' && op.articleId === null)) continue;
       // Whole documents are not copied into the log: the label and the kind say what happened.
       const [before, after] = op.kind === 'doc' ? [null, null] : [op.before, op.after];

@@ -18,7 +18,9 @@ export type Operation =
    * One record of a workspace-level collection (a note's entry …), put back by the collection's
    * registered handler; unlike 'doc', undoing it leaves the collection's other records alone.
    */
-  | { kind: 'record'; collection: string; id: string; articleId: null; before: unknown; after: unknown };
+  | { kind: 'record'; collection: string; id: string; articleId: null; before: unknown; after: unknown }
+  /** Whether imported articles are in the library: undoing an import unlists them, keeping their files. */
+  | { kind: 'listing'; articleIds: string[]; articleId: null; before: boolean; after: boolean };
 
 /** One user action: what Ctrl/Cmd+Z undoes in one step. */
 export interface Change {
@@ -57,6 +59,7 @@ function sameTarget(a: Operation, b: Operation): boolean {
   if (a.kind === 'palette') return true;
   if (a.kind === 'doc' && b.kind === 'doc') return a.doc === b.doc && a.articleId === b.articleId;
   if (a.kind === 'record' && b.kind === 'record') return a.collection === b.collection && a.id === b.id;
+  if (a.kind === 'listing' && b.kind === 'listing') return a.articleIds.join() === b.articleIds.join();
   return 'articleId' in b && a.articleId === b.articleId;
 }
 

@@ -43,6 +43,17 @@ export class LibraryIndex {
     this.reindex();
   }
 
+  /** Takes articles out of the index; their folders stay, so they can be listed again. */
+  async remove(ids: readonly string[]): Promise<void> {
+    const gone = new Set(ids);
+    const next = structuredClone(this.db.data);
+    next.rev += 1;
+    next.articles = next.articles.filter((a) => !gone.has(a.id));
+    await this.db.adapter.write(next);
+    this.db.data = next;
+    this.reindex();
+  }
+
   private reindex(): void {
     this.byId = new Map();
     this.bySha256 = new Map();

@@ -272,6 +272,26 @@ export class WorkspaceStore {
     this.remember({ meta, text });
   }
 
+  /**
+   * Takes articles out of the library (undoing their import). Their folders are kept whole, so
+   * `relistArticles` brings them back exactly (redo).
+   */
+  async unlistArticles(ids: readonly string[]): Promise<void> {
+    this.assertWritable();
+    for (const id of ids) this.articleCache.delete(id);
+    await this.library.remove(ids);
+  }
+
+  async relistArticles(ids: readonly string[]): Promise<void> {
+    this.assertWritable();
+    const metas: ArticleMeta[] = [];
+    for (const id of ids) {
+      const file = await this.readFile(path.join(this.articleDir(id), FILE_NAMES.article), 'article', ArticleFile);
+      metas.push(file.article);
+    }
+    await this.library.put(metas);
+  }
+
   /** Saves an article's metadata (and its library entry). */
   async writeMeta(meta: ArticleMeta): Promise<void> {
     this.assertWritable();
