@@ -555,3 +555,18 @@ describe('talking to a running Dossier', () => {
     expectOneErrorLine(r, /Could not reach the running Dossier/);
   });
 });
+
+describe('a workspace written by an earlier Dossier', () => {
+  it('is upgraded by the first command that opens it, which says so on stderr', async () => {
+    const fixture = path.join(import.meta.dirname, '..', 'core', 'store', 'fixtures', 'workspace-v1');
+    const dir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-cli-v1-')), 'ws');
+    await fs.cp(fixture, dir, { recursive: true });
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['articles', '--json', '--workspace', dir], { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {} });
+    expect(code).toBe(0);
+    expect(err.join('')).toMatch(/^dossier: upgraded the workspace \(schema 1 → 2: /);
+    expect((JSON.parse(out.join('')) as { articles: unknown[] }).articles).toHaveLength(1);
+    await fs.rm(path.dirname(dir), { recursive: true, force: true });
+  });
+});

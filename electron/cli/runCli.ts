@@ -156,6 +156,8 @@ async function withApi<T>(
   const holder = await liveLockHolder(dir);
   if (holder?.url && holder.token) return task(createRemoteApi(holder.url, holder.token));
   const store = await WorkspaceStore.open(dir, { create });
+  if (store.lockTakeoverMessage) io.stderr(`dossier: ${store.lockTakeoverMessage}\n`);
+  for (const step of store.migrations) io.stderr(`dossier: upgraded the workspace (${step})\n`);
   try {
     const core = createCore(store, io.core);
     return await task(core.api, store, core);
