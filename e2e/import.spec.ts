@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, ROOT, test } from './fixtures';
+import { watchEscapes } from './models/escapes';
 import { articlePdf, ARTICLE_PARAGRAPHS, ARTICLE_TITLE } from '../electron/core/import/fixtures/pdfFixtures';
 import { ReaderPage } from './models/ReaderPage';
 
@@ -72,16 +73,7 @@ test('dropping files on the window imports them; the same bytes again are "alrea
 
 test('hostile HTML imports as inert text: no dialog, no console error, no request leaves', async ({ dossier }) => {
   const page = dossier.page;
-  const dialogs: string[] = [];
-  const foreign: string[] = [];
-  const origin = new URL(page.url()).origin;
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !/^(blob|data):/.test(r.url())) foreign.push(r.url());
-  });
+  const { dialogs, foreignRequests: foreign } = watchEscapes(page);
   const hostile = path.join(dossier.workspace, '..', `hostile-${Date.now()}.html`);
   writeFileSync(
     hostile,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, ROOT, test } from './fixtures';
+import { watchEscapes } from './models/escapes';
 import { dossierCli } from './models/cli';
 import { NotesPage } from './models/NotesPage';
 import { ReaderPage } from './models/ReaderPage';
@@ -15,16 +16,7 @@ test('hostile payloads stay inert text through import, the reader, comments and 
   test.skip(!existsSync(PAYLOADS), 'the shared DOMPurify payloads are not beside this checkout');
   const { payloads } = JSON.parse(readFileSync(PAYLOADS, 'utf8')) as Payloads;
   const page = dossier.page;
-  const dialogs: string[] = [];
-  const foreignRequests: string[] = [];
-  const origin = new URL(page.url()).origin;
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreignRequests.push(r.url());
-  });
+  const { dialogs, foreignRequests } = watchEscapes(page);
 
   // One article holding every payload as a paragraph, imported through the real CLI.
   const file = path.join(dossier.workspace, '..', `payloads-${Date.now()}.txt`);
@@ -85,16 +77,7 @@ test('hostile payloads pasted into a note come out as inert text, before and aft
   test.skip(!existsSync(PAYLOADS), 'the shared DOMPurify payloads are not beside this checkout');
   const { payloads } = JSON.parse(readFileSync(PAYLOADS, 'utf8')) as Payloads;
   const page = dossier.page;
-  const dialogs: string[] = [];
-  const foreignRequests: string[] = [];
-  const origin = new URL(page.url()).origin;
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreignRequests.push(r.url());
-  });
+  const { dialogs, foreignRequests } = watchEscapes(page);
   const notes = new NotesPage(page);
   await notes.openView();
   await notes.create();

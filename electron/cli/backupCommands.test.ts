@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { liveForeignPid } from '../core/testing/testHelpers';
-import { runCli, USAGE } from './runCli';
+import { USAGE } from './runCli';
+import { runCaptured } from './testing/runCaptured';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
@@ -22,12 +23,7 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runCaptured(args);
 
 /** The sample imported and highlighted through the CLI; returns its id. */
 async function populated(): Promise<string> {

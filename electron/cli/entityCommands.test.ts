@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizeArticleText } from '../common/text/normalizeArticleText';
 import { createCore } from '../core/dossierCore';
 import { WorkspaceStore } from '../core/store/workspaceStore';
-import { runCli } from './runCli';
+import { runCaptured } from './testing/runCaptured';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
@@ -21,12 +21,7 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runCaptured(args);
 
 /** A workspace holding the sample, with some entities reviewed through the core. */
 async function reviewedWorkspace(review: (core: ReturnType<typeof createCore>, articleId: string) => Promise<void>): Promise<void> {

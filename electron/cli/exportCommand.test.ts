@@ -15,7 +15,8 @@ import { findChromium } from '../core/export/pdf/findChromium';
 import { WorkspaceStore } from '../core/store/workspaceStore';
 import { liveForeignPid } from '../core/testing/testHelpers';
 import { startHost } from '../host/hostServer';
-import { runCli, USAGE } from './runCli';
+import { USAGE } from './runCli';
+import { runCaptured } from './testing/runCaptured';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 const QUOTE = "Ministers' Meeting-Plus";
@@ -45,12 +46,7 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--workspace', ws], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runCaptured([...args, '--workspace', ws]);
 
 function expectOneErrorLine(r: { code: number; stdout: string; stderr: string }, pattern: RegExp, code: number): void {
   expect(r.code, r.stderr).toBe(code);

@@ -9,7 +9,7 @@ import { exportWebAnnotations } from '../core/export/jsonld/exportWebAnnotations
 import { WorkspaceStore } from '../core/store/workspaceStore';
 import { liveForeignPid } from '../core/testing/testHelpers';
 import { startHost } from '../host/hostServer';
-import { runCli } from './runCli';
+import { runCaptured } from './testing/runCaptured';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 const TITLE_START = 'In the backdrop';
@@ -27,12 +27,7 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runCaptured(args);
 
 /** Workspace "a" with the sample highlighted twice (one with a comment), exported to a.jsonld. */
 async function exported(): Promise<{ file: string; ids: string[] }> {

@@ -109,15 +109,16 @@ export const NoteFilter = z.object({
 });
 export type NoteFilter = z.infer<typeof NoteFilter>;
 
+/** Note content holding these blocks, in Lexical's serialized form (built without an editor). */
+export function noteContentOf(blocks: unknown[]): NoteContent {
+  return { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: blocks } };
+}
+
+/** A serialized paragraph holding these inline nodes. */
+export function serializedParagraph(children: unknown[] = []): Record<string, unknown> {
+  return { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children };
+}
+
 export function emptyNoteContent(): NoteContent {
-  return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [] }],
-    },
-  };
+  return noteContentOf([serializedParagraph()]);
 }

@@ -4,6 +4,7 @@ import { currentVersion, type ArticleMeta } from '../../../common/model/article'
 import type { AnnotationFilter } from '../../../common/model/brief';
 import type { Palette } from '../../../common/model/palette';
 import { matchesFilter } from '../annotationFilter';
+import { fileSlug } from '../briefFileName';
 import { byDocumentOrder } from '../../annotations/annotationService';
 import type { WorkspaceStore } from '../../store/workspaceStore';
 import {
@@ -83,15 +84,7 @@ export async function exportWebAnnotations(
 
 /** `<title>-annotations.jsonld`, or the workspace's name for a whole-workspace export. */
 export function webAnnotationFileName(label: string): string {
-  const slug = label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-|-$/g, '');
-  const short = Array.from(slug).slice(0, 60).join('').replace(/-$/, '');
-  return `${short || 'dossier'}-annotations${JSONLD_EXTENSION}`;
+  return `${fileSlug(label, 'dossier')}-annotations${JSONLD_EXTENSION}`;
 }
 
 function toWebAnnotation(a: Annotation, meta: ArticleMeta, offsets: CodePointOffsets, palette: Palette): WebAnnotation {
