@@ -15,7 +15,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/main.ts'),
-          entityWorker: resolve(__dirname, 'electron/core/entities/detectionWorker.ts'),
+          coreWorker: resolve(__dirname, 'electron/core/workers/coreWorker.ts'),
         },
       },
     },

@@ -38,8 +38,10 @@ async function importInto(dir: string, count: number, words: number, seed: numbe
     return { name: a.name, bytes: Buffer.from(a.text) };
   });
   const t0 = performance.now();
-  const outcome = await importArticles(store, sources, (done, total) => {
-    if (done % 1000 === 0) log(`  imported ${done}/${total}`);
+  const outcome = await importArticles(store, sources, {
+    onProgress: (done, total) => {
+      if (done % 1000 === 0) log(`  imported ${done}/${total}`);
+    },
   });
   const elapsed = performance.now() - t0;
   await store.close();

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const ASSETS_DIR = path.join(PROJECT_ROOT, 'assets');
 export const RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
-/** The entity detection worker, built beside the CLI bundle. */
-export const ENTITY_WORKER = path.join(PROJECT_ROOT, 'out', 'main', 'entityWorker.js');
+/** The core's worker thread (entity detection, reading PDFs and web pages), built beside the CLI bundle. */
+export const CORE_WORKER = path.join(PROJECT_ROOT, 'out', 'main', 'coreWorker.js');
 
 function findRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {

@@ -189,8 +189,10 @@ async function importCommand(workspace: string, files: string[], values: Values,
             articleSources.length === 0
               ? { articles: [], failures: [] }
               : store
-                ? await importArticles(store, articleSources, (done, total, name) => {
-                    if (total > 1 && !values.json) io.stderr(`[${done}/${total}] ${path.basename(name)}\n`);
+                ? await importArticles(store, articleSources, {
+                    onProgress: (done, total, name) => {
+                      if (total > 1 && !values.json) io.stderr(`[${done}/${total}] ${path.basename(name)}\n`);
+                    },
                   })
                 : await api['articles.import']({ files: asFiles(articleSources) });
           if (annotationFiles.length === 0) return imported;

@@ -4,7 +4,8 @@ import { DossierError } from '../common/errors';
 import { startHost } from '../host/hostServer';
 import { openAppWorkspace } from '../core/workspace/openWorkspace';
 import { workerDetector } from '../core/entities/entityDetector';
-import { ASSETS_DIR, ENTITY_WORKER, RENDERER_DIR } from './paths';
+import { CoreWorker } from '../core/workers/workerClient';
+import { ASSETS_DIR, CORE_WORKER, RENDERER_DIR } from './paths';
 import type { CliIO } from './runCli';
 
 /**
@@ -15,8 +16,12 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new DossierError('unavailable', `The app is not built (${RENDERER_DIR} is missing); run: npm run build`);
   }
-  const detector = workerDetector(ENTITY_WORKER);
-  const { core, notices } = await openAppWorkspace(workspace, ASSETS_DIR, { detector });
+  const worker = new CoreWorker(CORE_WORKER);
+  const { core, notices } = await openAppWorkspace(workspace, ASSETS_DIR, {
+    ...io.core,
+    detector: workerDetector(worker),
+    extract: (bytes, name) => worker.run('extract', { bytes, name }),
+  });
   let host;
   try {
     host = await startHost({ core, rendererDir: RENDERER_DIR, port });
@@ -45,7 +50,7 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
     signal?.addEventListener('abort', stop, { once: true });
   });
   await host.close();
-  await detector.close();
+  await worker.close();
   await core.store.close();
   return 0;
 }

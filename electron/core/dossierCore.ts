@@ -11,7 +11,7 @@ import type { PdfPrinter } from './export/pdf/pdfPrinter';
 import { EntityService } from './entities/entityService';
 import { inProcessDetector, type EntityDetector } from './entities/entityDetector';
 import { ChangeLog } from './history/changeLog';
-import { importArticles } from './import/importArticles';
+import { importArticles, type ExtractArticle } from './import/importArticles';
 import { importWebAnnotationFiles, isWebAnnotationFile } from './export/jsonld/importWebAnnotations';
 import { NoteService } from './notes/noteService';
 import type { WorkspaceStore } from './store/workspaceStore';
@@ -29,6 +29,8 @@ export interface CoreOptions {
   creator?: Creator;
   /** Where entity detection runs: a worker thread in the app and the host, this thread otherwise. */
   detector?: EntityDetector;
+  /** Where imported files are read: the worker thread in the app and the host, this thread otherwise. */
+  extract?: ExtractArticle;
   /** How briefs become PDF: Electron's printToPDF in the app, a headless system Chromium otherwise. */
   pdfPrinter?: PdfPrinter;
 }
@@ -39,7 +41,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const changes = new ChangeLog(store, events);
   const creator = options.creator ?? defaultCreator();
   const annotations = new AnnotationService(store, changes, () => creator);
-  const articles = new ArticleService(store, changes);
+  const articles = new ArticleService(store, changes, options.extract);
   const detector = options.detector ?? inProcessDetector();
   const entities = new EntityService(store, changes, detector);
   const notes = new NoteService(store, changes, events, entities);
@@ -66,7 +68,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       const sources = files.map((f) => ({ name: f.name, bytes: bytes(f.base64) }));
       // W3C annotation files go onto articles, after any articles imported with them.
       const annotationFiles = sources.filter(isWebAnnotationFile);
-      const outcome = await importArticles(store, sources.filter((s) => !annotationFiles.includes(s)));
+      const outcome = await importArticles(store, sources.filter((s) => !annotationFiles.includes(s)), { extract: options.extract });
       const added = outcome.articles.filter((a) => !a.duplicate);
       if (added.length > 0) {
         // The import is done; remembering it as a change lets Ctrl+Z take the articles back out.

@@ -9,7 +9,7 @@ describe('resolveAppPaths', () => {
       rendererDir: path.join(root, 'out', 'renderer'),
       preloadFile: path.join(root, 'out', 'preload', 'index.cjs'),
       assetsDir: path.join(root, 'assets'),
-      entityWorker: path.join(root, 'out', 'main', 'entityWorker.js'),
+      coreWorker: path.join(root, 'out', 'main', 'coreWorker.js'),
     });
   });
 

@@ -5,7 +5,7 @@ export interface AppPaths {
   preloadFile: string;
   assetsDir: string;
   /** The entity detection worker; workers load from app.asar like any module. */
-  entityWorker: string;
+  coreWorker: string;
 }
 
 /**
@@ -18,6 +18,6 @@ export function resolveAppPaths(appRoot: string, isPackaged: boolean, resourcesP
     rendererDir: path.join(appRoot, 'out', 'renderer'),
     preloadFile: path.join(appRoot, 'out', 'preload', 'index.cjs'),
     assetsDir: isPackaged ? path.join(resourcesPath, 'assets') : path.join(appRoot, 'assets'),
-    entityWorker: path.join(appRoot, 'out', 'main', 'entityWorker.js'),
+    coreWorker: path.join(appRoot, 'out', 'main', 'coreWorker.js'),
   };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, crashReporter, dialog } from 'electron';
 import type { WorkspaceStore } from '../core/store/workspaceStore';
 import { workerDetector } from '../core/entities/entityDetector';
+import { CoreWorker } from '../core/workers/workerClient';
 import { openAppWorkspace, type OpenedWorkspace } from '../core/workspace/openWorkspace';
 import { startHost } from '../host/hostServer';
 import { resolveWorkspaceDir } from '../core/workspace/workspaceLocation';
@@ -39,12 +40,15 @@ async function start(): Promise<void> {
   try {
     const paths = resolveAppPaths(APP_ROOT, app.isPackaged, process.resourcesPath);
     const flag = workspaceFlag(process.argv);
+    // One worker thread for entity detection and reading imported files: the main process stays free for the window.
+    const worker = new CoreWorker(paths.coreWorker);
     await app.whenReady();
     serveAppProtocol(paths.rendererDir);
     installAppMenu();
     const documents = app.getPath('documents');
     opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir, {
-      detector: workerDetector(paths.entityWorker),
+      detector: workerDetector(worker),
+      extract: (bytes, name) => worker.run('extract', { bytes, name }),
       // Briefs print with Electron's own Chromium, also when the CLI asks this app through its host.
       pdfPrinter: electronPdfPrinter(),
     });

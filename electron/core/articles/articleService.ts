@@ -5,7 +5,7 @@ import type { Annotation, AnchorStatus } from '../../common/model/annotation';
 import { EditableMeta, type ArticleMeta } from '../../common/model/article';
 import type { ChangeLog } from '../history/changeLog';
 import type { Operation } from '../history/operation';
-import { originalPath, prepareVersion, type ImportSource } from '../import/importArticles';
+import { originalPath, prepareVersion, type ExtractArticle, type ImportSource } from '../import/importArticles';
 import { sha256Hex, type WorkspaceStore } from '../store/workspaceStore';
 
 export type StatusCounts = Record<AnchorStatus, number>;
@@ -20,6 +20,7 @@ export class ArticleService {
   constructor(
     private readonly store: WorkspaceStore,
     private readonly changes: ChangeLog,
+    private readonly extract?: ExtractArticle,
   ) {}
 
   updateMeta(id: string, patch: Partial<EditableMeta>): Promise<ArticleMeta> {
@@ -52,7 +53,7 @@ export class ArticleService {
       if (other) {
         throw new DossierError('bad-input', `${source.name} is already in the workspace as another article: "${other.title}" (${other.id}).`, source.name);
       }
-      const prepared = await prepareVersion(source, sha256);
+      const prepared = await prepareVersion(source, sha256, this.extract);
       const number = Math.max(...meta.versions.map((v) => v.version)) + 1;
       const { extension, ...version } = prepared.version;
       const next: ArticleMeta = {

@@ -34,7 +34,7 @@ describe('entity detectors', () => {
     await fs.writeFile(
       worker,
       `import { parentPort } from 'node:worker_threads';
-parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, entities: [{ name: 'From worker: ' + m.text.length, type: 'other', aliases: [], mentions: [] }] }));`,
+parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, output: [{ name: 'From worker: ' + m.input.text.length, type: 'other', aliases: [], mentions: [] }] }));`,
     );
     const detector = workerDetector(worker);
     detectors.push(detector);

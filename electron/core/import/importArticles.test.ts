@@ -151,7 +151,7 @@ describe('importArticles', () => {
         { name: 'b.txt', bytes: new Uint8Array(0) },
         { name: 'c.txt', bytes: enc('Gamma\n\nbody') },
       ],
-      (done, total, name) => calls.push([done, total, name]),
+      { onProgress: (done, total, name) => calls.push([done, total, name]) },
     );
     expect(calls).toEqual([
       [1, 3, 'a.txt'],

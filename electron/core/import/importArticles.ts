@@ -14,6 +14,14 @@ export interface ImportSource {
   bytes: Uint8Array;
 }
 
+/** Reads an article out of a file's bytes; in the app it runs in the core's worker thread. */
+export type ExtractArticle = typeof extractArticle;
+
+export interface ImportOptions {
+  onProgress?: (done: number, total: number, name: string) => void;
+  extract?: ExtractArticle;
+}
+
 export interface ImportOutcome {
   articles: ImportedArticle[];
   failures: ImportFailure[];
@@ -26,7 +34,7 @@ const INDEX_BATCH = 200;
 export async function importArticles(
   store: WorkspaceStore,
   sources: ImportSource[],
-  onProgress?: (done: number, total: number, name: string) => void,
+  { onProgress, extract = extractArticle }: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { articles: [], failures: [] };
   const pending: NewArticle[] = [];
@@ -44,7 +52,7 @@ export async function importArticles(
           earlier ? { ...earlier, duplicate: true } : { id: existing!.id, title: existing!.title, sha256, duplicate: true },
         );
       } else {
-        const article = await prepareArticle(source, sha256);
+        const article = await prepareArticle(source, sha256, extract);
         pending.push(article);
         const imported = { id: article.meta.id, title: article.meta.title, sha256, duplicate: false };
         seen.set(sha256, imported);
@@ -69,8 +77,8 @@ export interface PreparedVersion {
   stated: Partial<Pick<ArticleMeta, 'title' | 'published' | 'author' | 'outlet' | 'language' | 'url'>>;
 }
 
-export async function prepareVersion(source: ImportSource, sha256: string): Promise<PreparedVersion> {
-  const extracted = await extractArticle(source.bytes, source.name);
+export async function prepareVersion(source: ImportSource, sha256: string, extract: ExtractArticle = extractArticle): Promise<PreparedVersion> {
+  const extracted = await extract(source.bytes, source.name);
   const { text, published } = normalizeArticleText(extracted.text);
   if (!text) throw new DossierError('import-failed', `${source.name} has no article text.`, source.name);
   const extension = path.extname(source.name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10) || '.txt';
@@ -101,8 +109,8 @@ export function originalPath(version: number, extension: string): string {
   return `v${version}/original${extension}`;
 }
 
-async function prepareArticle(source: ImportSource, sha256: string): Promise<NewArticle> {
-  const { text, version, stated } = await prepareVersion(source, sha256);
+async function prepareArticle(source: ImportSource, sha256: string, extract: ExtractArticle): Promise<NewArticle> {
+  const { text, version, stated } = await prepareVersion(source, sha256, extract);
   const { extension, ...rest } = version;
   const meta: ArticleMeta = {
     id: newId('art'),

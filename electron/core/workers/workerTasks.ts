@@ -1,0 +1,22 @@
+import type { DetectedEntity, DetectOptions } from '../entities/detectEntities';
+import type { ExtractedArticle } from '../import/extractedArticle';
+
+/**
+ * The work the core hands to its worker thread: what would otherwise hold up the thread that
+ * answers the window (entity detection on long texts, reading PDFs and web pages). Each task loads
+ * its code on first use, so a worker that only detects never loads jsdom or pdf.js.
+ */
+export const WORKER_TASKS = {
+  async detect(input: { text: string; options: DetectOptions }): Promise<DetectedEntity[]> {
+    const { detectEntities } = await import('../entities/detectEntities');
+    return detectEntities(input.text, input.options);
+  },
+  async extract(input: { bytes: Uint8Array; name: string }): Promise<ExtractedArticle> {
+    const { extractArticle } = await import('../import/extractArticle');
+    return extractArticle(input.bytes, input.name);
+  },
+};
+
+export type WorkerTaskName = keyof typeof WORKER_TASKS;
+export type WorkerTaskInput<K extends WorkerTaskName> = Parameters<(typeof WORKER_TASKS)[K]>[0];
+export type WorkerTaskOutput<K extends WorkerTaskName> = Awaited<ReturnType<(typeof WORKER_TASKS)[K]>>;
