@@ -68,3 +68,74 @@ function agreement(stored: string, seen: string): number {
   }
   return 1 - Math.min(...row) / stored.length;
 }
+
+/** Closing punctuation of a sentence, with the quotation mark or bracket that may close after it. */
+const SENTENCE_CLOSE = /[.!?]["'\u201D\u2019)]?$/u;
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+
+/**
+ * A sentence or paragraph ends at offset `at` of s: a line break follows, or white space after
+ * closing punctuation. Where s stops, only the end of the text is known to be one.
+ */
+function sentenceEndsAt(s: string, at: number, textEnd: boolean): boolean {
+  if (at === s.length) return textEnd;
+  if (s[at] === '\n') return true;
+  return isSpace(s[at]) && SENTENCE_CLOSE.test(s.slice(Math.max(0, at - 2), at));
+}
+
+/** A sentence or paragraph starts at offset `at` of s (after a line break, or after closing punctuation and white space). */
+export function sentenceStartsAt(s: string, at: number, textStart: boolean): boolean {
+  let i = at;
+  while (i > 0 && isSpace(s[i - 1])) {
+    if (s[i - 1] === '\n') return true;
+    i--;
+  }
+  if (i === 0) return textStart;
+  return i < at && SENTENCE_CLOSE.test(s.slice(Math.max(0, i - 2), i));
+}
+
+/**
+ * How much of the stored suffix agrees with the text after the span as far as the quote's sentence
+ * goes, when the sentence ends there in the text too (else null): what followed, the next sentence
+ * or the paragraph after, was inserted, deleted or moved, not the quote's own words. For a quote
+ * that ends its sentence, that boundary is all there is to check (0 characters).
+ */
+export function sentenceKeptAfter(text: string, end: number, quote: string, suffix: string): number | null {
+  const stored = quote + suffix;
+  const textEnd = suffix.length < CONTEXT_LENGTH;
+  for (let i = 0; i <= suffix.length; i++) {
+    if (!sentenceEndsAt(stored, quote.length + i, textEnd)) continue;
+    return text.slice(end, end + i) === suffix.slice(0, i) && sentenceEndsAt(text, end + i, true) ? i : null;
+  }
+  return null;
+}
+
+/** sentenceKeptAfter for the prefix: how much agrees back to where the quote's sentence starts, when the sentence starts there in the text. */
+export function sentenceKeptBefore(text: string, start: number, prefix: string): number | null {
+  const textStart = prefix.length < CONTEXT_LENGTH;
+  for (let j = prefix.length; j >= 0; j--) {
+    if (!sentenceStartsAt(prefix, j, textStart)) continue;
+    const kept = prefix.length - j;
+    const from = start - kept;
+    return from >= 0 && text.slice(from, start) === prefix.slice(j) && sentenceStartsAt(text, from, true) ? kept : null;
+  }
+  return null;
+}
+
+/**
+ * The stored context stands beside the span but for one stretch cut out of it (words deleted next
+ * to the quote, or a little further out), with at least `min` of its characters kept: the part
+ * next to the quote as stored, the rest closed up right after it.
+ */
+export function keptAcrossCut(text: string, at: number, context: string, side: 'prefix' | 'suffix', min: number): boolean {
+  const stored = side === 'suffix' ? context : reversed(context);
+  const beside = side === 'suffix' ? text.slice(at, at + context.length) : reversed(text.slice(Math.max(0, at - context.length), at));
+  for (let kept = 0; kept < stored.length && kept <= beside.length; kept++) {
+    for (let resume = kept + 1; resume < stored.length && stored.length - resume + kept >= min; resume++) {
+      const rest = stored.slice(resume);
+      if (beside.startsWith(rest, kept)) return true;
+    }
+    if (stored[kept] !== beside[kept]) break;
+  }
+  return false;
+}

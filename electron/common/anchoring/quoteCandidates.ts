@@ -2,7 +2,7 @@ import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../model/annotation';
 import { alignSeam } from './boundaryAlignment';
 import { snapToCodePoints } from './codePoints';
-import { agreementAfter, agreementBefore } from './contextAgreement';
+import { agreementAfter, agreementBefore, sentenceStartsAt } from './contextAgreement';
 import { boundedEditDistance } from './editDistance';
 
 /**
@@ -113,28 +113,44 @@ export function bridgedCandidates(text: string, selector: TextQuoteSelector): Ca
   const out: Candidate[] = [];
   for (const p of indexesOf(text, prefix)) {
     const start = p + prefix.length;
-    let head = 0;
-    while (head < quote.length && text[start + head] === quote[head]) head++;
-    if (head < BRIDGE_EDGE || quote.length - head < BRIDGE_EDGE) continue;
-    const close = text.indexOf(quote.slice(head) + suffix, start + head);
-    if (close === -1 || close - (start + head) > Math.max(2 * quote.length, MAX_INSERTION)) continue;
-    if (text.slice(start + head, close).includes(PARAGRAPH_BREAK) && !quote.includes(PARAGRAPH_BREAK)) continue;
-    // The opening found again right before the close (or the close right after the opening), if
-    // only roughly: the whole quote stands there, typed or reworded, and only the text beside it
-    // began or ended the same way — a sentence added before or after the quote, not inside it.
-    if (agreementBefore(text, close, quote.slice(0, head)) >= SAME_WORDS || agreementAfter(text, start + head, quote.slice(head)) >= SAME_WORDS) continue;
-    const end = close + quote.length - head;
-    out.push({ kind: 'bridged', start, end, errors: end - start - quote.length });
+    let run = 0;
+    while (run < quote.length && text[start + run] === quote[run]) run++;
+    for (const { head, sentences } of splitPoints(quote, run)) {
+      const close = text.indexOf(quote.slice(head) + suffix, start + head);
+      if (close === -1 || close - (start + head) > Math.max(2 * quote.length, MAX_INSERTION)) continue;
+      if (text.slice(start + head, close).includes(PARAGRAPH_BREAK) && !quote.includes(PARAGRAPH_BREAK)) continue;
+      if (sentences && !sentenceStartsAt(text, close, true)) continue;
+      // The opening found again right before the close (or the close right after the opening), if
+      // only roughly: the whole quote stands there, typed or reworded, and only the text beside it
+      // began or ended the same way — a sentence added before or after the quote, not inside it.
+      if (agreementBefore(text, close, quote.slice(0, head)) >= SAME_WORDS || agreementAfter(text, start + head, quote.slice(head)) >= SAME_WORDS) continue;
+      const end = close + quote.length - head;
+      out.push({ kind: 'bridged', start, end, errors: end - start - quote.length });
+      break;
+    }
   }
+  return out;
+}
+
+/**
+ * Where an insertion may have split the quote, given that its first `run` characters stand after
+ * the prefix: where that run ends, if BRIDGE_EDGE characters of the quote stand on each side; and
+ * at the quote's sentence boundaries within the run, latest first. Whole sentences inserted at a
+ * boundary need no characters of the quote to vouch for them, if they end where a sentence starts.
+ */
+function splitPoints(quote: string, run: number): { head: number; sentences: boolean }[] {
+  const out: { head: number; sentences: boolean }[] = [];
+  if (run >= BRIDGE_EDGE && quote.length - run >= BRIDGE_EDGE) out.push({ head: run, sentences: false });
+  for (let h = Math.min(run, quote.length - 1); h > 0; h--) if (sentenceStartsAt(quote, h, false)) out.push({ head: h, sentences: true });
   return out;
 }
 
 const PARAGRAPH_BREAK = '\n\n';
 /** Agreement above which two stretches of text are the same words with edits, not different words. */
 const SAME_WORDS = 0.6;
-const MAX_INSERTION = 400;
+export const MAX_INSERTION = 400;
 /** Characters of the quote that must stand on each side of the insertion; fewer can be chance (a shared first letter). */
-const BRIDGE_EDGE = 8;
+export const BRIDGE_EDGE = 8;
 
 function indexesOf(text: string, needle: string): number[] {
   const out: number[] = [];

@@ -102,6 +102,122 @@ describe('reanchor: statuses', () => {
   });
 });
 
+describe('reanchor: context kept as far as the edit left it', () => {
+  it('places a short quote whose neighbour words were cut, the context beyond them closing up on it', () => {
+    const selector = annotate(OLD, 'maritime security');
+    const text = OLD.replace('maritime security, defence equipment and', 'maritime security and');
+    const r = reanchor(text, selector);
+    expect(r.status).toBe('drifted');
+    expect(placedText(text, r)).toBe('maritime security');
+    expect(r.start).toBe(text.indexOf('maritime security'));
+  });
+
+  it('places a short quote whose next sentence was deleted, its own sentence ending where it did', () => {
+    const selector = annotate(OLD, 'co-development');
+    const text = OLD.replace(' Officials expect an agreement on reciprocal supplies and logistics support.', '');
+    const r = reanchor(text, selector);
+    expect(r.status).toBe('drifted');
+    expect(r.start).toBe(text.indexOf('co-development'));
+  });
+
+  it('places a quote whose paragraph moved and gained a sentence, when its own sentence is unchanged to both ends', () => {
+    const short = 'Talks resume in Tokyo on Friday. Both ministers will attend.';
+    const old = [P1, short, P2, P3].join('\n\n');
+    const selector = annotate(old, 'Talks resume in Tokyo on Friday');
+    const text = [P1, P2, P3, short.replace('Friday. ', 'Friday. A joint statement is expected. ')].join('\n\n');
+    const r = reanchor(text, selector);
+    expect(r.status).toBe('drifted');
+    expect(r.start).toBe(text.indexOf('Talks resume'));
+    expect(placedText(text, r)).toBe('Talks resume in Tokyo on Friday');
+  });
+
+  it('places a very short quote with a typo fixed when one side is unchanged and the other kept to its sentence end', () => {
+    const old = [P1.replace('in Laos', 'in Loas'), P2, P3].join('\n\n');
+    const selector = annotate(old, 'in Loas');
+    const text = [P1, 'No date has been set for the next round.', P3].join('\n\n');
+    const r = reanchor(text, selector);
+    expect(r.status).toBe('drifted');
+    expect(placedText(text, r)).toBe('in Laos');
+  });
+
+  it('places a quote reworded near its opening when both contexts are exactly as stored', () => {
+    const old = OLD.replace('that talks', 'that the talks');
+    const selector = annotate(old, 'the talks would cover maritime security');
+    const text = OLD.replace('that talks', 'that the discussions');
+    const r = reanchor(text, selector);
+    expect(r.status).toBe('drifted');
+    expect(placedText(text, r)).toBe('the discussions would cover maritime security');
+  });
+
+  it('spans sentences inserted at a sentence boundary of the quote, however little of the quote follows them', () => {
+    const old = OLD.replace('technology co-development.', 'technology co-development. No date was set.');
+    const selector = annotate(old, 'equipment and technology co-development. No');
+    const text = OLD.replace('technology co-development.', 'technology co-development. The talks were postponed twice last year. No date was set.');
+    const r = reanchor(text, selector);
+    expect(r.status).toBe('drifted');
+    expect(placedText(text, r)).toBe('equipment and technology co-development. The talks were postponed twice last year. No');
+  });
+
+  it('spans an inserted sentence rather than sliding onto a lookalike inside it', () => {
+    const old = 'Meanwhile, the defence delegation met government officials of and to ASEAN. A government to inflation 1405 analysts said.';
+    const selector = annotate(old, 'ASEAN. A government to inflation');
+    const text = old.replace('ASEAN. A', 'ASEAN. Energy the ceasefire visit government officials their of. A');
+    const r = reanchor(text, selector);
+    expect(r.status).toBe('drifted');
+    expect(placedText(text, r)).toBe('ASEAN. Energy the ceasefire visit government officials their of. A government to inflation');
+  });
+});
+
+describe('reanchor: stock phrases and lookalikes', () => {
+  const spokesman = 'a spokesman for the government said';
+
+  it('orphans a changed quote rather than let its edge slide into a lookalike word', () => {
+    const old = 'Meanwhile, the defence delegation meeting government government of and to ASEAN a government to inflation 1405 analysts said.';
+    const selector = annotate(old, 'ASEAN a government to inflation');
+    const text = old.replace('ASEAN a', 'ASEAN energy the ceasefire visit government government their of a');
+    expect(reanchor(text, selector).status).toBe('orphaned');
+  });
+
+  it('orphans when the text also reads as sentences inserted inside the quote', () => {
+    const selector = annotate(OLD, 'technology co-development. Officials');
+    const text = OLD.replace('co-development. Officials', 'co-development. Officials said the talks would resume in May. Officials');
+    expect(reanchor(text, selector).status).toBe('orphaned');
+  });
+
+  it('orphans a recurring quote whose passage went, though another copy shares its stock context on one side', () => {
+    const kept = [P1, `Officials were cautious. Later, ${spokesman} according to officials familiar with the talks.`, P2];
+    const old = [...kept, `Talks stalled in March, when ${spokesman} according to officials familiar with the talks.`, `On Friday ${spokesman} that no date was set.`, P3].join('\n\n');
+    const selector = annotate(old, spokesman, 2);
+    const text = [...kept, `On Friday ${spokesman} that no date was set.`, P3].join('\n\n');
+    expect(reanchor(text, selector).status).toBe('orphaned');
+  });
+
+  it('orphans a short quote whose context agrees elsewhere only through stock phrases a few words off', () => {
+    const copy = `The ministry said in a statement, and ${spokesman} the visit went well.`;
+    const old = [P1, `Separately, the ministry said in a statement that week, ${spokesman}. Earlier reports were denied.`, P2, copy, P3].join('\n\n');
+    const selector = annotate(old, 'a spokesman for');
+    const text = [P1, 'Earlier reports were denied.', P2, copy, P3].join('\n\n');
+    expect(reanchor(text, selector).status).toBe('orphaned');
+  });
+
+  it('orphans a quote whose stock junction recurs with a typo where the quote itself went', () => {
+    const copy = `In May ${spokesman} that sanctions would stay.`;
+    const old = [`Funding was cut. Later ${spokesman} that Brazil would join. ASEAN members agreed.`, P1, copy].join('\n\n');
+    const selector = annotate(old, 'said that');
+    const text = [P1, copy, `Funding was cut. Later ${spokesman.replace('said', 'said thta')}, after talks in Tokyo had stalled for weeks, Brazil would join. ASEAN members agreed.`].join('\n\n');
+    expect(text).not.toContain(`${spokesman} that Brazil`);
+    expect(reanchor(text, selector).status).toBe('orphaned');
+  });
+
+  it('does not take a lost context found in several places (a stock phrase) as the quote having moved away from it', () => {
+    const familiar = 'According to officials familiar with the talks';
+    const rest = [P1, 'Ministers pledged support on the sidelines of the summit in Laos.', `${familiar}, the visit went well.`, `${familiar}, the date is open.`];
+    const old = [`${familiar}, support on the sidelines of the summit government delegations was strong.`, ...rest].join('\n\n');
+    const selector = annotate(old, 'support on');
+    expect(reanchor(rest.join('\n\n'), selector).status).toBe('orphaned');
+  });
+});
+
 describe('reanchor: repeated quotes', () => {
   const repeated = [P1, 'Defence Ministers met again.', P2, 'Defence Ministers met again.', P3].join('\n\n');
 
@@ -254,6 +370,6 @@ describe('reanchor: generated revisions', () => {
         right += verdict === 'right' ? 1 : 0;
       }
     }
-    expect(right / survived).toBeGreaterThan(0.96);
+    expect(right / survived).toBeGreaterThan(0.99);
   });
 });

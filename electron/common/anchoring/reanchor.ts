@@ -44,15 +44,15 @@ export function reanchor(newText: string, selector: AnchorSelector, options: Rea
   const fuzzy = quote.length <= SHORT_QUOTE ? [] : fuzzyCandidates(searches, selector.quote).map(score);
   const ranked = firstPerSpan([...exact, ...fuzzy]).sort(byCost);
   const best = ranked[0];
-  if (!best) return { status: 'orphaned', score: 0 };
-  const supported = support(best, { text: newText, quote: selector.quote, ranked, exactCount: exact.length });
-  if (supported === 'both sides' || (supported && best.errors === 0)) return placed(newText, selector, best);
+  const supported = best ? support(best, { text: newText, quote: selector.quote, ranked, exactCount: exact.length }) : null;
+  if (best && (supported === 'both sides' || (supported && best.errors === 0))) return placed(newText, selector, best);
   // Both contexts standing exactly, with the quote's opening and close beside them, outweigh a
-  // changed quote held by one side only: that is often its tail after a sentence inserted inside.
+  // changed quote held by one side only: that is often its tail after a sentence inserted inside
+  // (and all there is when the insertion outgrew the fuzzy search's budget).
   const bridged = bridgedCandidates(newText, selector.quote).map(score).sort(byCost)[0];
   if (bridged) return placed(newText, selector, bridged);
-  if (supported) return placed(newText, selector, best);
-  return { status: 'orphaned', score: similarity(best, quote) };
+  if (best && supported) return placed(newText, selector, best);
+  return { status: 'orphaned', score: best ? similarity(best, quote) : 0 };
 }
 
 /** An exact match found again by the fuzzy search stays exact. */

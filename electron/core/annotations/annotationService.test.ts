@@ -418,7 +418,8 @@ describe('undo and redo of annotation changes', () => {
     seen = [];
     expect(await core.api['history.undo']({})).toEqual({ label: 'add highlight', articleId });
     expect(await list()).toEqual([]);
-    expect(await core.api['history.state']({})).toEqual({ undo: null, redo: 'add highlight' });
+    // What is left to undo is the article's import.
+    expect(await core.api['history.state']({})).toEqual({ undo: 'import “The ministers met in Delhi”', redo: 'add highlight' });
     expect(await core.api['history.redo']({})).toEqual({ label: 'add highlight', articleId });
     expect(await list()).toEqual([{ ...annotation, rev: 2 }]);
     expect(seen.map((e) => e.payload)).toEqual([
@@ -470,6 +471,7 @@ describe('undo and redo of annotation changes', () => {
     expect(await core.api['history.undo']({})).toEqual({ label: 'delete highlight', articleId });
     expect(await core.api['history.undo']({})).toEqual({ label: 'add highlight', articleId });
     expect(await list()).toEqual([]);
+    expect(await core.api['history.undo']({})).toEqual({ label: 'import “The ministers met in Delhi”', articleId: null });
     expect(await core.api['history.undo']({})).toEqual({ label: null, articleId: null });
   });
 

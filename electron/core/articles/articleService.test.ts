@@ -110,12 +110,13 @@ describe('articles.updateMeta', () => {
     ['an empty title', { title: '   ' }, /title/i],
   ])('refuses %s (bad-input, naming the field), changing nothing', async (_label, patch, field) => {
     const before = await articleFiles();
+    const historyBefore = await core.api['history.state']({});
     const error = await rejection(core.api['articles.updateMeta']({ id: articleId, patch }));
     expect(error.code).toBe('bad-input');
     expect(error.message).toMatch(field);
     expect(await articleFiles()).toEqual(before);
     expect(seen).toEqual([]);
-    expect(await core.api['history.state']({})).toEqual({ undo: null, redo: null });
+    expect(await core.api['history.state']({})).toEqual(historyBefore);
     const viaContract = await core.dispatch('articles.updateMeta', { id: articleId, patch });
     expect(viaContract).toMatchObject({ ok: false, error: { code: 'bad-input' } });
   });
@@ -303,13 +304,14 @@ describe('articles.replace', () => {
 
   it('refuses a file that is not an article, storing nothing', async () => {
     const before = await articleFiles();
+    const historyBefore = await core.api['history.state']({});
     const empty = await rejection(replace(''));
     expect(empty.code).toBe('import-failed');
     const stub = await rejection(replace('# Title\n\nToo short.', 'stub.md'));
     expect(stub.code).toBe('import-failed');
     expect(stub.message).toMatch(/not an article/);
     expect(await articleFiles()).toEqual(before);
-    expect(await core.api['history.state']({})).toEqual({ undo: null, redo: null });
+    expect(await core.api['history.state']({})).toEqual(historyBefore);
   });
 
   it('leaves the article on its version when its annotations cannot be read, storing nothing', async () => {
