@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../electron/common/model/article';
 import type { WorkspaceInfo } from '../../electron/common/model/workspace';
 import { api, onEvent, transportKind } from './api';
@@ -11,8 +11,9 @@ import { isEditingText, shortcutLabel } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
 import { errorMessage, useSaveStatus, type SaveStatus } from './ui/useSaveStatus';
 import { WorkspaceContext } from './ui/WorkspaceContext';
-import { NotesView } from './notes/NotesView';
-import { BriefsView } from './briefs/BriefsView';
+// The editor (Lexical) and the brief composer load when first opened: the reader starts sooner.
+const NotesView = lazy(() => import('./notes/NotesView').then((m) => ({ default: m.NotesView })));
+const BriefsView = lazy(() => import('./briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
 import { flushPendingSaves } from './notes/pendingSaves';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 
@@ -294,6 +295,7 @@ export function App() {
           {articles.length === 0 && <p className="panel-empty">No articles yet. Press Import… or drop files here.</p>}
         </nav>
         <main className="content">
+          <Suspense fallback={<div className="loading" aria-busy="true">Opening…</div>}>
           {view.kind === 'entity' ? (
             <EntityPage key={view.id} entityId={view.id} onOpenArticle={openArticle} onOpenEntity={openEntity} onOpenNote={openNote} />
           ) : view.kind === 'briefs' ? (
@@ -316,6 +318,7 @@ export function App() {
           ) : (
             <p className="panel-empty">Nothing to read yet.</p>
           )}
+          </Suspense>
         </main>
         {dropping && (
           <div className="drop-overlay" aria-hidden="true">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../electron/common/model/article';
 import type { EntityType } from '../../electron/common/model/entity';
@@ -14,7 +14,9 @@ import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
 import type { TextRange } from './reader/textOffsets';
 import { useNotify } from './ui/Toasts';
 import { errorMessage, type SaveTracker } from './ui/useSaveStatus';
-import { ArticleNotesPanel, type ArticleNotesHandle } from './notes/ArticleNotesPanel';
+import type { ArticleNotesHandle } from './notes/ArticleNotesPanel';
+
+const ArticleNotesPanel = lazy(() => import('./notes/ArticleNotesPanel').then((m) => ({ default: m.ArticleNotesPanel })));
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 
 interface Props {
@@ -45,6 +47,11 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
   const entities = useArticleEntities(articleId);
   const [tab, setTab] = useState<'highlights' | 'entities' | 'notes'>('highlights');
   const notesPanel = useRef<ArticleNotesHandle>(null);
+  // The notes panel (and its editor) loads the first time it is wanted, then stays mounted.
+  const [notesWanted, setNotesWanted] = useState(false);
+  useEffect(() => {
+    if (tab === 'notes') setNotesWanted(true);
+  }, [tab]);
   const painted = useMemo<PaintedMention[]>(
     () => [
       ...entities.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, suggested: false, entityId: m.entityId })),
@@ -141,8 +148,8 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
     async (passage: { start: number; end: number; annotationId: string | null }) => {
       if (!article) return;
       setTab('notes');
-      // The panel mounts with the tab; wait a frame so its handle exists.
-      await new Promise((r) => requestAnimationFrame(r));
+      // The panel may still be loading: wait (a few seconds at most) for its handle.
+      for (let i = 0; i < 300 && !notesPanel.current; i++) await new Promise((r) => requestAnimationFrame(r));
       const citation: CitationFields = {
         articleId,
         annotationId: passage.annotationId,
@@ -265,7 +272,11 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
         </div>
         {/* Kept mounted while another tab shows, so a note being written keeps its place and undo history. */}
         <aside className="panel notes-panel" aria-label="Notes on this article" hidden={tab !== 'notes'}>
-          <ArticleNotesPanel ref={notesPanel} articleId={articleId} saves={saves} onOpenEntity={onOpenEntity} onOpenCitation={onOpenCitation} onUndo={onUndo} />
+          {notesWanted && (
+            <Suspense fallback={<div className="loading" aria-busy="true">Opening notes…</div>}>
+              <ArticleNotesPanel ref={notesPanel} articleId={articleId} saves={saves} onOpenEntity={onOpenEntity} onOpenCitation={onOpenCitation} onUndo={onUndo} />
+            </Suspense>
+          )}
         </aside>
         {tab === 'notes' ? null : tab === 'entities' ? (
           <aside className="panel" aria-label="Entities">
