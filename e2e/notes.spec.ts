@@ -136,3 +136,15 @@ test('deleting a note can be undone', async ({ dossier }) => {
   await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Undo' }).click();
   await expect(notes.list()).toContainText('Keep this thought');
 });
+
+test('Ctrl+Alt+N starts a new note from anywhere', async ({ dossier }) => {
+  const page = dossier.page;
+  const notes = new NotesPage(page);
+  await page.getByRole('region', { name: 'Article text' }).click();
+  await page.keyboard.press('ControlOrMeta+Alt+KeyN');
+  await expect(notes.editor).toBeFocused();
+  await page.keyboard.type('Started from the keyboard');
+  await notes.waitSaved();
+  await expect(notes.list().getByRole('button')).toHaveCount(1);
+  await expect(notes.list()).toContainText('Started from the keyboard');
+});

@@ -316,7 +316,7 @@ export const events = {
   /** How far a long export has got (articles gathered so far). */
   'export.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** A menu command from the Electron shell (File › Import…, Edit › Undo …). */
-  'app.command': z.object({ command: z.enum(['import', 'export', 'undo', 'redo']) }),
+  'app.command': z.object({ command: z.enum(['import', 'export', 'undo', 'redo', 'new-note']) }),
 } as const;
 
 export type AppCommand = z.output<(typeof events)['app.command']>['command'];

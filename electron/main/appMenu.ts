@@ -33,6 +33,7 @@ export function appMenuTemplate(
     {
       label: '&File',
       submenu: [
+        command('&New note', 'new-note', 'CmdOrCtrl+Alt+N'),
         command('&Import…', 'import', 'CmdOrCtrl+O'),
         command('&Export brief…', 'export', 'CmdOrCtrl+E'),
         sep,

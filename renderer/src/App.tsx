@@ -32,6 +32,7 @@ export function App() {
   const setArticleId = useCallback((id: string | null) => openArticle(id), [openArticle]);
   const openEntity = useCallback((id: string) => setView({ kind: 'entity', id }), []);
   const openNote = useCallback((id: string | null) => setView({ kind: 'notes', noteId: id }), []);
+  const newNote = useCallback(() => setView({ kind: 'notes', noteId: null, create: Date.now() }), []);
   const [fatal, setFatal] = useState<string | null>(null);
   const [history, setHistory] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
   const [dropping, setDropping] = useState(false);
@@ -146,6 +147,9 @@ export function App() {
       if (mod && !event.shiftKey && key === 'e') {
         event.preventDefault();
         void exportRef.current?.();
+      } else if (mod && event.altKey && !event.shiftKey && event.code === 'KeyN') {
+        event.preventDefault();
+        newNote();
       } else if (mod && !event.shiftKey && key === 'o') {
         event.preventDefault();
         fileInput.current?.click();
@@ -162,19 +166,20 @@ export function App() {
       window.removeEventListener('keydown', onKey);
       document.removeEventListener('visibilitychange', onHidden);
     };
-  }, [hasUnsaved, redo, undo]);
+  }, [hasUnsaved, newNote, redo, undo]);
 
   useEffect(
     () =>
       onEvent('app.command', ({ command }) => {
         const editing = isEditingText(document.activeElement);
         if (command === 'import') fileInput.current?.click();
+        else if (command === 'new-note') newNote();
         else if (command === 'export') void exportRef.current?.();
         // In a text field the menu's Undo/Redo act on the field, as everywhere else on the desktop.
         else if (editing) document.execCommand(command);
         else void (command === 'undo' ? undo() : redo());
       }),
-    [redo, undo],
+    [newNote, redo, undo],
   );
 
   useEffect(() => {
@@ -301,7 +306,7 @@ export function App() {
           ) : view.kind === 'briefs' ? (
             <BriefsView saves={tracker} onOpenEntity={openEntity} onOpenCitation={(c) => void openCitation(c)} onUndo={() => void undo()} />
           ) : view.kind === 'notes' ? (
-            <NotesView saves={tracker} initialNoteId={view.noteId} onOpenEntity={openEntity} onOpenCitation={(c) => void openCitation(c)} onUndo={() => void undo()} />
+            <NotesView saves={tracker} initialNoteId={view.noteId} createRequest={view.create} onOpenEntity={openEntity} onOpenCitation={(c) => void openCitation(c)} onUndo={() => void undo()} />
           ) : view.kind === 'entities' ? (
             <EntitiesList onOpenEntity={openEntity} />
           ) : articleId ? (
@@ -344,7 +349,7 @@ type View =
   | { kind: 'article'; at?: { start: number; end: number } }
   | { kind: 'entity'; id: string }
   | { kind: 'entities' }
-  | { kind: 'notes'; noteId: string | null }
+  | { kind: 'notes'; noteId: string | null; create?: number }
   | { kind: 'briefs' };
 
 function lastArticleKey(workspaceId: string): string {

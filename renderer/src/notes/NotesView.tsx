@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { shortcutLabel } from '../ui/shortcuts';
 import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
 import { api, onEvent } from '../api';
 import { useNotify } from '../ui/Toasts';
@@ -10,13 +11,15 @@ import { useNoteList } from './useNoteList';
 interface Props {
   saves: SaveTracker;
   initialNoteId?: string | null;
+  /** Changes each time the analyst asks for a new note (Ctrl+Alt+N, File › New note). */
+  createRequest?: number;
   onOpenEntity(entityId: string): void;
   onOpenCitation(citation: CitationFields): void;
   onUndo(): void;
 }
 
 /** Every note of the workspace: find by words or #tag, create, open. */
-export function NotesView({ saves, initialNoteId, onOpenEntity, onOpenCitation, onUndo }: Props) {
+export function NotesView({ saves, initialNoteId, createRequest, onOpenEntity, onOpenCitation, onUndo }: Props) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState<string | null>(null);
   const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
@@ -37,7 +40,7 @@ export function NotesView({ saves, initialNoteId, onOpenEntity, onOpenCitation, 
     if (initialNoteId) setOpenId(initialNoteId);
   }, [initialNoteId]);
 
-  const create = async () => {
+  const create = useCallback(async () => {
     try {
       const { note } = await api['notes.create']({});
       setQuery('');
@@ -47,14 +50,22 @@ export function NotesView({ saves, initialNoteId, onOpenEntity, onOpenCitation, 
     } catch (e) {
       notify({ tone: 'error', message: errorMessage(e) });
     }
-  };
+  }, [notify]);
+
+  // One note per request, also when React runs effects twice (development).
+  const handledRequest = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!createRequest || handledRequest.current === createRequest) return;
+    handledRequest.current = createRequest;
+    void create();
+  }, [create, createRequest]);
 
   return (
     <div className="notes-view">
       <aside className="notes-index" aria-label="Notes">
         <div className="notes-index-head">
           <h1>Notes</h1>
-          <button type="button" className="primary" onClick={() => void create()}>
+          <button type="button" className="primary" onClick={() => void create()} title={`New note (${shortcutLabel('Alt+N', false)})`}>
             New note
           </button>
         </div>
