@@ -13,10 +13,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core/dossierCore';
 import { findChromium } from '../core/export/pdf/findChromium';
 import { WorkspaceStore } from '../core/store/workspaceStore';
-import { liveForeignPid } from '../core/testing/testHelpers';
-import { startHost } from '../host/hostServer';
 import { USAGE } from './runCli';
 import { runCaptured } from './testing/runCaptured';
+import { runningDossier } from './testing/runningDossier';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 const QUOTE = "Ministers' Meeting-Plus";
@@ -195,29 +194,17 @@ describe('dossier export', () => {
 
 describe('dossier export through a running Dossier', () => {
   it('asks the app, which renders the PDF with its own printer, and writes the bytes it sends', async () => {
-    const store = await WorkspaceStore.open(ws, { create: true });
-    cleanups.push(() => store.close());
     const printed: string[] = [];
-    const core = createCore(store, {
+    const { articleId, articleTitle } = await runningDossier(ws, SAMPLE, { children, cleanups }, {
       pdfPrinter: async (_html, options) => {
         printed.push(options.title);
         return new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff]);
       },
     });
-    const { articles } = await core.api['articles.import']({ files: [{ name: path.basename(SAMPLE), base64: (await fs.readFile(SAMPLE)).toString('base64') }] });
-    const rendererDir = out('renderer');
-    await fs.mkdir(rendererDir);
-    await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dossier</title>');
-    const host = await startHost({ core, rendererDir });
-    cleanups.push(() => host.close());
-    await fs.writeFile(
-      path.join(ws, '.dossier.lock'),
-      JSON.stringify({ pid: liveForeignPid(children), host: os.hostname(), startedAt: new Date().toISOString(), url: host.origin, token: host.token }),
-    );
 
-    const r = await run('export', '--article', articles[0]!.id, '--format', 'pdf', '--out', out('remote.pdf'));
+    const r = await run('export', '--article', articleId, '--format', 'pdf', '--out', out('remote.pdf'));
     expect(r).toEqual({ code: 0, stdout: `wrote ${out('remote.pdf')}\n`, stderr: '' });
     expect([...(await fs.readFile(out('remote.pdf')))]).toEqual([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff]);
-    expect(printed).toEqual([articles[0]!.title]);
+    expect(printed).toEqual([articleTitle]);
   });
 });

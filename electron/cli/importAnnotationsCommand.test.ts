@@ -4,12 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from '../core/dossierCore';
 import { exportWebAnnotations } from '../core/export/jsonld/exportWebAnnotations';
 import { WorkspaceStore } from '../core/store/workspaceStore';
-import { liveForeignPid } from '../core/testing/testHelpers';
-import { startHost } from '../host/hostServer';
 import { runCaptured } from './testing/runCaptured';
+import { runningDossier } from './testing/runningDossier';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 const TITLE_START = 'In the backdrop';
@@ -151,28 +149,12 @@ describe('dossier import FILE.jsonld', () => {
   it('goes through the running Dossier when one holds the workspace', async () => {
     const { file } = await exported();
     const dir = path.join(tmp, 'app');
-    const store = await WorkspaceStore.open(dir, { create: true });
-    const core = createCore(store);
-    cleanups.push(() => store.close());
-    const { articles } = await core.api['articles.import']({ files: [{ name: 'sample.txt', base64: (await fs.readFile(SAMPLE)).toString('base64') }] });
-    const rendererDir = path.join(tmp, 'renderer');
-    await fs.mkdir(rendererDir);
-    await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dossier</title>');
-    const host = await startHost({ core, rendererDir });
-    cleanups.push(() => host.close());
-    await fs.writeFile(
-      path.join(dir, '.dossier.lock'),
-      JSON.stringify({ pid: liveForeignPid(children), host: os.hostname(), startedAt: new Date().toISOString(), url: host.origin, token: host.token }),
-    );
-    const reasons: string[] = [];
-    core.events.subscribe((name, payload) => {
-      if (name === 'workspace.changed' && 'reason' in payload) reasons.push(payload.reason);
-    });
+    const { core, articleId, reasons } = await runningDossier(dir, SAMPLE, { children, cleanups });
     const r = await run('import', file, '--workspace', dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(reasons).toEqual(['annotation-created']);
-    expect((await core.api['annotations.list']({ articleId: articles[0]!.id })).annotations).toHaveLength(2);
+    expect((await core.api['annotations.list']({ articleId })).annotations).toHaveLength(2);
   });
 });
 

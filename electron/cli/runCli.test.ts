@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../core/dossierCore';
 import { WorkspaceStore } from '../core/store/workspaceStore';
-import { startHost } from '../host/hostServer';
 import { liveForeignPid as liveForeign } from '../core/testing/testHelpers';
+import { runningDossier } from './testing/runningDossier';
 import { runCli, USAGE } from './runCli';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
@@ -467,29 +467,7 @@ describe('help', () => {
 });
 
 describe('talking to a running Dossier', () => {
-  /** A host on a workspace, advertised in a lock that names a live process other than this one. */
-  async function runningApp(): Promise<{ core: ReturnType<typeof createCore>; articleId: string; reasons: string[] }> {
-    const store = await WorkspaceStore.open(ws, { create: true });
-    const core = createCore(store);
-    cleanups.push(() => store.close());
-    const { articles } = await core.api['articles.import']({
-      files: [{ name: path.basename(SAMPLE), base64: (await fs.readFile(SAMPLE)).toString('base64') }],
-    });
-    const rendererDir = path.join(tmp, 'renderer');
-    await fs.mkdir(rendererDir);
-    await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Dossier</title>');
-    const host = await startHost({ core, rendererDir });
-    cleanups.push(() => host.close());
-    await fs.writeFile(
-      path.join(ws, '.dossier.lock'),
-      JSON.stringify({ pid: liveForeignPid(), host: os.hostname(), startedAt: new Date().toISOString(), url: host.origin, token: host.token }),
-    );
-    const reasons: string[] = [];
-    core.events.subscribe((name, payload) => {
-      if (name === 'workspace.changed' && 'reason' in payload) reasons.push(payload.reason);
-    });
-    return { core, articleId: articles[0]!.id, reasons };
-  }
+  const runningApp = () => runningDossier(ws, SAMPLE, { children, cleanups });
 
   it('lists, annotates and imports through the host instead of opening the files', async () => {
     const { core, articleId, reasons } = await runningApp();

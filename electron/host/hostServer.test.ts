@@ -237,43 +237,38 @@ describe('the API', () => {
     expect(same.status).toBe(200);
   });
 
-  it('streams a workspace.changed event after an annotation is created through the API', async () => {
+  /** The host's event stream, read as text up to what a test waits for. */
+  async function openEvents() {
     const controller = new AbortController();
     const res = await fetch(`${host.origin}/api/events`, { headers: auth(), signal: controller.signal });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
-    let received = '';
+    let text = '';
     const readUntil = async (needle: string) => {
-      while (!received.includes(needle)) {
+      while (!text.includes(needle)) {
         const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before ${needle}; got ${received}`);
-        received += decoder.decode(value, { stream: true });
+        if (done) throw new Error(`stream ended before ${needle}; got ${text}`);
+        text += decoder.decode(value, { stream: true });
       }
     };
+    return { res, controller, readUntil, received: () => text };
+  }
+
+  it('streams a workspace.changed event after an annotation is created through the API', async () => {
+    const { res, controller, readUntil, received } = await openEvents();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     await readUntil(': connected');
     const created = (await (await call('annotations.createFromQuote', { articleId, quote: 'Delhi' })).json()) as { ok: boolean };
     expect(created.ok).toBe(true);
     await readUntil('"reason":"annotation-created"}\n\n');
-    const frame = received.slice(received.indexOf('event: ')).split('\n\n')[0]!;
+    const frame = received().slice(received().indexOf('event: ')).split('\n\n')[0]!;
     expect(frame).toBe(`event: workspace.changed\ndata: ${JSON.stringify({ articleId, reason: 'annotation-created' })}`);
     controller.abort();
   });
 
   it('streams every kind of event, undo and the shell\u2019s commands included', async () => {
-    const controller = new AbortController();
-    const res = await fetch(`${host.origin}/api/events`, { headers: auth(), signal: controller.signal });
-    const reader = res.body!.getReader();
-    const decoder = new TextDecoder();
-    let received = '';
-    const readUntil = async (needle: string) => {
-      while (!received.includes(needle)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before ${needle}; got ${received}`);
-        received += decoder.decode(value, { stream: true });
-      }
-    };
+    const { controller, readUntil } = await openEvents();
     await readUntil(': connected');
     await call('annotations.createFromQuote', { articleId, quote: 'Delhi' });
     const undo = (await (await call('history.undo', {})).json()) as { ok: boolean; value: unknown };
