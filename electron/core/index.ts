@@ -1,0 +1,22 @@
+/**
+ * The core's one entry: the CLI, the host and the Electron shell import the core from here and
+ * nowhere deeper (lint enforces it), so its internals can move without touching them.
+ */
+export { createCore, toErrorPayload, type CoreOptions, type DossierCore } from './dossierCore';
+export { EventBus } from './events';
+export { WorkspaceStore } from './store/workspaceStore';
+export { FILE_NAMES } from './store/files';
+export { liveLockHolder, readLock } from './store/lock';
+export { fsyncDir, writeFileDurable } from './store/durableFile';
+export { backupWorkspace, type BackupProgress } from './store/backup';
+export { restoreBackup } from './store/restoreBackup';
+export { openAppWorkspace, type OpenedWorkspace } from './workspace/openWorkspace';
+export { resolveWorkspaceDir } from './workspace/workspaceLocation';
+export { inProcessDetector, workerDetector } from './entities/entityDetector';
+export { CoreWorker } from './workers/workerClient';
+export { extractArticle } from './import/extractArticle';
+export { importArticles, type ImportSource } from './import/importArticles';
+export { isWebAnnotationFile } from './export/jsonld/importWebAnnotations';
+export { exportWebAnnotations } from './export/jsonld/exportWebAnnotations';
+export { findChromium } from './export/pdf/findChromium';
+export { footerTemplate, headerTemplate, PDF_MARGINS_MM, type PdfPrinter } from './export/pdf/pdfPrinter';
