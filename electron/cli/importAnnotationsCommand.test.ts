@@ -153,7 +153,7 @@ describe('dossier import FILE.jsonld', () => {
     const r = await run('import', file, '--workspace', dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(reasons).toEqual(['annotation-created']);
+    expect(reasons).toEqual(['edit annotation created']);
     expect((await core.api['annotations.list']({ articleId })).annotations).toHaveLength(2);
   });
 });

@@ -474,7 +474,7 @@ describe('talking to a running Dossier', () => {
     const annotated = await runWs('annotate', '--article', articleId.slice(0, 16), '--quote', "Ministers' Meeting-Plus", '--comment', 'via host', '--json');
     expect(annotated.stderr).toBe('');
     expect(annotated.code).toBe(0);
-    expect(reasons).toEqual(['annotation-created']);
+    expect(reasons).toEqual(['edit annotation created']);
     const { annotation } = json(annotated) as { annotation: { id: string; start: number; end: number } };
 
     const listed = await runWs('annotations', '--article', articleId, '--json');
@@ -489,7 +489,7 @@ describe('talking to a running Dossier', () => {
     expect(articles[0]!.title).toBe('Remote article');
     expect(core.store.hasArticle(articles[0]!.id)).toBe(true);
     expect(core.store.listArticles().find((a) => a.id === articles[0]!.id)?.source).toBe('remote.txt');
-    expect(reasons).toEqual(['annotation-created', 'article-imported']);
+    expect(reasons).toEqual(['edit annotation created', 'edit article created']);
   });
 
   it('replaces an article through the host, and annotates and lists it there afterwards', async () => {
@@ -504,7 +504,7 @@ describe('talking to a running Dossier', () => {
       annotations: { anchored: 1, drifted: 1, orphaned: 1 },
     });
     expect((await core.store.readMeta(articleId)).version).toBe(2);
-    expect(reasons).toEqual(['annotation-created', 'annotation-created', 'annotation-created', 'article-replaced']);
+    expect(reasons).toEqual(['edit annotation created', 'edit annotation created', 'edit annotation created', 'edit article updated, annotation updated']);
 
     const annotated = json(await runWs('annotate', '--article', articleId, '--quote', 'urgent assistance', '--json')) as { annotation: { id: string } };
     const listed = json(await runWs('annotations', '--article', articleId, '--json')) as { annotations: { id: string; status: string }[] };

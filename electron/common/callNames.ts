@@ -53,7 +53,7 @@ export const CALL_NAME_LIST = [
   'export.brief',
 ] as const;
 
-export const EVENT_NAME_LIST = ['workspace.changed', 'app.command', 'export.progress'] as const;
+export const EVENT_NAME_LIST = ['workspace.changed', 'app.command', 'import.progress', 'export.progress'] as const;
 
 export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];
 export type EventNameLiteral = (typeof EVENT_NAME_LIST)[number];

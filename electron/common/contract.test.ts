@@ -92,11 +92,14 @@ describe('the contract', () => {
 
   it('validates event payloads', () => {
     const changed = events['workspace.changed'];
-    expect(changed.safeParse({ articleId: null, reason: 'article-imported' }).success).toBe(true);
-    expect(changed.safeParse({ articleId: 'a', reason: 'something-else' }).success).toBe(false);
-    for (const reason of ['article-updated', 'article-replaced', 'palette-updated', 'undo', 'redo']) {
-      expect(changed.safeParse({ articleId: null, reason }).success, reason).toBe(true);
-    }
+    const record = { subject: 'annotation', kind: 'created', id: 'ann_1', articleId: 'art_1' };
+    for (const cause of ['edit', 'undo', 'redo']) expect(changed.safeParse({ cause, changes: [record] }).success, cause).toBe(true);
+    expect(changed.safeParse({ cause: 'edit', changes: [] }).success).toBe(false);
+    expect(changed.safeParse({ cause: 'later', changes: [record] }).success).toBe(false);
+    expect(changed.safeParse({ cause: 'edit', changes: [{ ...record, subject: 'folder' }] }).success).toBe(false);
+    expect(changed.safeParse({ cause: 'edit', changes: [{ ...record, kind: 'moved' }] }).success).toBe(false);
+    expect(changed.safeParse({ articleId: null, reason: 'article-imported' }).success).toBe(false);
+    expect(events['import.progress'].safeParse({ done: 1, total: 2, file: 'a.txt' }).success).toBe(true);
     const command = events['app.command'];
     for (const name of ['import', 'export', 'undo', 'redo']) expect(command.safeParse({ command: name }).success, name).toBe(true);
     expect(command.safeParse({ command: 'quit' }).success).toBe(false);

@@ -293,26 +293,36 @@ export type DossierApi = { [K in CallName]: (request: CallRequest<K>) => Promise
 export const CALL_NAMES: readonly CallName[] = CALL_NAME_LIST;
 export { isCallName, isEventName };
 
+/** What kind of record a change touched: the change feed's subjects. */
+export const ChangeSubject = z.enum(['article', 'annotation', 'note', 'entity', 'brief', 'workspace']);
+export type ChangeSubject = z.output<typeof ChangeSubject>;
+
+/**
+ * One record a change touched. `id` is the record's own id (an article's, an annotation's …; for
+ * `workspace`, the part that changed, e.g. `palette`); `articleId` is the article it belongs to
+ * (an annotation's, a mention's), else null.
+ */
+export const RecordChange = z.object({
+  subject: ChangeSubject,
+  kind: z.enum(['created', 'updated', 'deleted']),
+  id: z.string(),
+  articleId: z.string().nullable(),
+});
+export type RecordChange = z.output<typeof RecordChange>;
+
 /** Events pushed from the core to every window: IPC in Electron, a stream in the host. */
 export const events = {
+  /**
+   * The change feed: every write the core makes is announced here once it is on disk, naming the
+   * records it touched. Refreshes, the CLI's progress and derived data (search, sync) all listen.
+   */
   'workspace.changed': z.object({
-    articleId: z.string().nullable(),
-    reason: z.enum([
-      'article-imported',
-      'article-updated',
-      'article-replaced',
-      'annotation-created',
-      'annotation-updated',
-      'annotation-deleted',
-      'palette-updated',
-      'entities-updated',
-      'note-saved',
-      'notes-updated',
-      'undo',
-      'redo',
-      'brief-updated',
-    ]),
+    /** An edit, or undo/redo walking the operation log (which changes records back). */
+    cause: z.enum(['edit', 'undo', 'redo']),
+    changes: z.array(RecordChange).min(1),
   }),
+  /** How far a long import has got (files read so far, the last one named). */
+  'import.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), file: z.string() }),
   /** How far a long export has got (articles gathered so far). */
   'export.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** A menu command from the Electron shell (File › Import…, Edit › Undo …). */

@@ -6,16 +6,18 @@ import { CALL_NAMES, contract, type EventName, type EventPayload } from '../comm
 import { DEFAULT_PALETTE } from '../common/model/palette';
 import { createCore, toErrorPayload, type DossierCore } from './dossierCore';
 import { WorkspaceStore } from './store/workspaceStore';
+import { changed, changeLine } from './testing/testHelpers';
 
 let tmp: string;
 let core: DossierCore;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const CREATOR = { name: 'Test Analyst' };
 
-/** The reason of a workspace.changed event; listeners get every event, so they narrow by name first. */
-function reasonOf(name: EventName, payload: EventPayload<EventName>): string {
-  if (name !== 'workspace.changed' || !('reason' in payload)) throw new Error(`unexpected event ${name}`);
-  return payload.reason;
+/** A change-feed event in one line; listeners get every event, so they narrow by name first (progress is left out). */
+function reasonOf(name: EventName, payload: EventPayload<EventName>): string[] {
+  if (name === 'import.progress') return [];
+  if (name !== 'workspace.changed') throw new Error(`unexpected event ${name}`);
+  return [changeLine(payload as EventPayload<'workspace.changed'>)];
 }
 
 beforeEach(async () => {
@@ -106,12 +108,12 @@ describe('dispatch', () => {
 describe('the API', () => {
   it('imports, lists and gets articles, and tells listeners once per real import', async () => {
     const events: unknown[] = [];
-    core.events.subscribe((name, payload) => events.push({ name, payload }));
+    core.events.subscribe((name, payload) => name === 'workspace.changed' && events.push({ name, payload }));
     const files = [{ name: 'ministers.txt', base64: b64('Ministers meet\n\nThe ministers met in Delhi.') }];
     const first = await core.api['articles.import']({ files });
     expect(first.failures).toEqual([]);
     const id = first.articles[0]!.id;
-    expect(events).toEqual([{ name: 'workspace.changed', payload: { articleId: null, reason: 'article-imported' } }]);
+    expect(events).toEqual([{ name: 'workspace.changed', payload: { cause: 'edit', changes: [{ subject: 'article', kind: 'created', id, articleId: id }] } }]);
     const again = await core.api['articles.import']({ files });
     expect(again.articles[0]).toMatchObject({ id, duplicate: true });
     expect(events).toHaveLength(1);
@@ -123,12 +125,12 @@ describe('the API', () => {
     expect(got.article).toMatchObject({ id, title: 'Ministers meet', source: 'ministers.txt' });
   });
 
-  it('reports failed imports without an event', async () => {
+  it('reports failed imports without a change, with their progress', async () => {
     const events: unknown[] = [];
     core.events.subscribe((name, payload) => events.push({ name, payload }));
     const outcome = await core.api['articles.import']({ files: [{ name: 'empty.txt', base64: '' }] });
     expect(outcome).toEqual({ articles: [], failures: [{ file: 'empty.txt', message: expect.stringContaining('empty.txt') }] });
-    expect(events).toEqual([]);
+    expect(events).toEqual([{ name: 'import.progress', payload: { done: 1, total: 1, file: 'empty.txt' } }]);
   });
 
   it('opens the start article first, else the first article, else none', async () => {
@@ -158,21 +160,21 @@ describe('the API', () => {
     core.events.subscribe(() => {
       throw new Error('closed window');
     });
-    core.events.subscribe((name, payload) => delivered.push(reasonOf(name, payload)));
+    core.events.subscribe((name, payload) => delivered.push(...reasonOf(name, payload)));
     const id = await importOne('Title\n\nBody text here.');
     const { annotation } = await core.api['annotations.createFromQuote']({ articleId: id, quote: 'Body' });
     expect((await core.api['annotations.list']({ articleId: id })).annotations).toEqual([annotation]);
-    expect(delivered).toEqual(['article-imported', 'annotation-created']);
+    expect(delivered).toEqual(['edit article created', 'edit annotation created']);
     spy.mockRestore();
   });
 
   it('stops telling a listener after it unsubscribes', async () => {
     const delivered: string[] = [];
-    const unsubscribe = core.events.subscribe((name, payload) => delivered.push(reasonOf(name, payload)));
+    const unsubscribe = core.events.subscribe((name, payload) => delivered.push(...reasonOf(name, payload)));
     await importOne('One\n\nbody');
     unsubscribe();
     await importOne('Two\n\nbody');
-    expect(delivered).toEqual(['article-imported']);
+    expect(delivered).toEqual(['edit article created']);
   });
 });
 
@@ -204,9 +206,9 @@ describe('the workspace', () => {
     expect(await core.api['history.redo']({})).toEqual({ label: 'rename colours', articleId: null });
     expect((await core.api['workspace.info']({})).palette).toEqual(renamed);
     expect(events).toEqual([
-      { name: 'workspace.changed', payload: { articleId: null, reason: 'palette-updated' } },
-      { name: 'workspace.changed', payload: { articleId: null, reason: 'undo' } },
-      { name: 'workspace.changed', payload: { articleId: null, reason: 'redo' } },
+      { name: 'workspace.changed', payload: changed('edit', 'workspace', 'updated') },
+      { name: 'workspace.changed', payload: { cause: 'undo', changes: [{ subject: 'workspace', kind: 'updated', id: 'palette', articleId: null }] } },
+      { name: 'workspace.changed', payload: { cause: 'redo', changes: [{ subject: 'workspace', kind: 'updated', id: 'palette', articleId: null }] } },
     ]);
     await core.store.close();
     core = createCore(await WorkspaceStore.open(path.join(tmp, 'ws')));

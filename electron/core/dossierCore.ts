@@ -1,9 +1,10 @@
 import os from 'node:os';
 import { contract, type CallName, type CallResult, type DossierApi } from '../common/contract';
 import { DossierError, isDossierError } from '../common/errors';
-import type { AnnotationPatch, Creator } from '../common/model/annotation';
+import { AnnotationPatch, type Creator } from '../common/model/annotation';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
+import { ChangeFeed } from './changeFeed';
 import { EventBus } from './events';
 import { BriefService } from './briefs/briefService';
 import { chromiumPdfPrinter } from './export/pdf/chromiumPdfPrinter';
@@ -11,15 +12,19 @@ import type { PdfPrinter } from './export/pdf/pdfPrinter';
 import { EntityService } from './entities/entityService';
 import { inProcessDetector, type EntityDetector } from './entities/entityDetector';
 import { ChangeLog } from './history/changeLog';
-import { importArticles, type ExtractArticle } from './import/importArticles';
-import { importWebAnnotationFiles, isWebAnnotationFile } from './export/jsonld/importWebAnnotations';
+import type { ExtractArticle, ImportSource } from './import/importArticles';
+import { ImportService, type ImportResult } from './import/importService';
 import { NoteService } from './notes/noteService';
 import type { WorkspaceStore } from './store/workspaceStore';
 
 export interface DossierCore {
   api: DossierApi;
   events: EventBus;
+  /** Every write, once on disk, with the records it touched. */
+  feed: ChangeFeed;
   store: WorkspaceStore;
+  /** Imports files read from disk (the CLI's local import), with `import.progress` events. */
+  importFiles(sources: ImportSource[]): Promise<ImportResult>;
   /** Validates an untrusted call (from IPC or HTTP) against the contract and runs it. */
   dispatch(name: string, request: unknown): Promise<CallResult>;
 }
@@ -38,17 +43,20 @@ export interface CoreOptions {
 /** The services behind the contract, on one open workspace. */
 export function createCore(store: WorkspaceStore, options: CoreOptions = {}): DossierCore {
   const events = new EventBus();
-  const changes = new ChangeLog(store, events);
+  const feed = new ChangeFeed(events);
+  const changes = new ChangeLog(store, feed);
   const creator = options.creator ?? defaultCreator();
   const annotations = new AnnotationService(store, changes, () => creator);
   const articles = new ArticleService(store, changes, options.extract);
   const detector = options.detector ?? inProcessDetector();
   const entities = new EntityService(store, changes, detector);
-  const notes = new NoteService(store, changes, events, entities);
+  const notes = new NoteService(store, changes, entities);
+  const imports = new ImportService(store, changes, events, options.extract);
   const briefs = new BriefService(store, changes);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
-  const patchOf = (r: AnnotationPatch): AnnotationPatch => ({ comment: r.comment, color: r.color, tags: r.tags, grading: r.grading });
+  // Parsed with the schema, so a field added to annotations is carried without listing it here.
+  const patchOf = (r: AnnotationPatch): AnnotationPatch => AnnotationPatch.parse(r);
 
   const api: DossierApi = {
     'workspace.info': async () => ({ ...store.info(), creator }),
@@ -64,25 +72,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       const { meta, text } = await store.readArticle(id);
       return { article: meta, text };
     },
-    'articles.import': async ({ files }) => {
-      const sources = files.map((f) => ({ name: f.name, bytes: bytes(f.base64) }));
-      // W3C annotation files go onto articles, after any articles imported with them.
-      const annotationFiles = sources.filter(isWebAnnotationFile);
-      const outcome = await importArticles(store, sources.filter((s) => !annotationFiles.includes(s)), { extract: options.extract });
-      const added = outcome.articles.filter((a) => !a.duplicate);
-      if (added.length > 0) {
-        // The import is done; remembering it as a change lets Ctrl+Z take the articles back out.
-        changes.remember({
-          label: added.length === 1 ? `import “${added[0]!.title.slice(0, 60)}”` : `import ${added.length} articles`,
-          articleId: null,
-          ops: [{ kind: 'listing', articleIds: added.map((a) => a.id), articleId: null, before: false, after: true }],
-        });
-        events.emit('workspace.changed', { articleId: null, reason: 'article-imported' });
-      }
-      if (annotationFiles.length === 0) return outcome;
-      const restored = await importWebAnnotationFiles(store, changes, annotationFiles);
-      return { articles: outcome.articles, failures: [...outcome.failures, ...restored.failures], annotations: restored.annotations };
-    },
+    'articles.import': async ({ files }) => imports.importFiles(files.map((f) => ({ name: f.name, bytes: bytes(f.base64) }))),
     'articles.updateMeta': async ({ id, patch }) => ({ article: await articles.updateMeta(id, patch) }),
     'articles.replace': async ({ id, file }) => articles.replace(id, { name: file.name, bytes: bytes(file.base64) }),
     'articles.versionText': async ({ id, version }) => {
@@ -156,9 +146,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'workspace.setPalette': async ({ palette }) => {
       const keys = new Set(palette.map((p) => p.key));
       if (keys.size !== palette.length) throw new DossierError('bad-input', 'Each colour may appear only once.');
-      await changes.exclusive(null, () =>
-        changes.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: store.info().palette, after: palette }] }, 'palette-updated'),
-      );
+      await changes.exclusive(null, () => changes.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: store.info().palette, after: palette }] }));
       return { palette: store.info().palette };
     },
     'history.undo': async () => {
@@ -212,7 +200,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     }
   }
 
-  return { api, events, store, dispatch };
+  return { api, events, feed, store, dispatch, importFiles: (sources) => imports.importFiles(sources) };
 }
 
 function defaultCreator(): Creator {

@@ -261,9 +261,11 @@ describe('the API', () => {
     await readUntil(': connected');
     const created = (await (await call('annotations.createFromQuote', { articleId, quote: 'Delhi' })).json()) as { ok: boolean };
     expect(created.ok).toBe(true);
-    await readUntil('"reason":"annotation-created"}\n\n');
+    const id = (created as unknown as { value: { annotation: { id: string } } }).value.annotation.id;
+    const payload = { cause: 'edit', changes: [{ subject: 'annotation', kind: 'created', id, articleId }] };
+    await readUntil(`${JSON.stringify(payload)}\n\n`);
     const frame = received().slice(received().indexOf('event: ')).split('\n\n')[0]!;
-    expect(frame).toBe(`event: workspace.changed\ndata: ${JSON.stringify({ articleId, reason: 'annotation-created' })}`);
+    expect(frame).toBe(`event: workspace.changed\ndata: ${JSON.stringify(payload)}`);
     controller.abort();
   });
 
@@ -273,7 +275,7 @@ describe('the API', () => {
     await call('annotations.createFromQuote', { articleId, quote: 'Delhi' });
     const undo = (await (await call('history.undo', {})).json()) as { ok: boolean; value: unknown };
     expect(undo).toEqual({ ok: true, value: { label: 'add highlight', articleId } });
-    await readUntil('"reason":"undo"}\n\n');
+    await readUntil('{"cause":"undo","changes":[{"subject":"annotation","kind":"deleted"');
     core.events.emit('app.command', { command: 'import' });
     await readUntil('event: app.command\ndata: {"command":"import"}\n\n');
     controller.abort();

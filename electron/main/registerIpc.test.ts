@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DossierCore } from '../core/dossierCore';
 import { EventBus } from '../core/events';
 import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
+import type { EventPayload } from '../common/contract';
 import { registerIpc } from './registerIpc';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
@@ -111,7 +112,7 @@ describe('events', () => {
     const appWindow = { isDestroyed: () => false, webContents: { getURL: () => 'dossier://app/index.html', send: vi.fn() } };
     const otherWindow = { isDestroyed: () => false, webContents: { getURL: () => 'https://evil.example/', send: vi.fn() } };
     fake.windows = [appWindow, otherWindow];
-    const payload = { articleId: 'a1', reason: 'annotation-created' } as const;
+    const payload: EventPayload<'workspace.changed'> = { cause: 'edit', changes: [{ subject: 'annotation', kind: 'created', id: 'ann_1', articleId: 'a1' }] };
     events.emit('workspace.changed', payload);
     expect(appWindow.webContents.send).toHaveBeenCalledWith(IPC_EVENT, 'workspace.changed', payload);
     expect(otherWindow.webContents.send).not.toHaveBeenCalled();
@@ -122,7 +123,7 @@ describe('events', () => {
     const broken = { isDestroyed: () => false, webContents: { getURL: () => 'dossier://app/index.html', send: vi.fn(() => { throw new Error('render frame gone'); }) } };
     const healthy = { isDestroyed: () => false, webContents: { getURL: () => 'dossier://app/index.html', send: vi.fn() } };
     fake.windows = [broken, healthy];
-    expect(() => events.emit('workspace.changed', { articleId: 'a1', reason: 'annotation-deleted' })).not.toThrow();
+    expect(() => events.emit('workspace.changed', { cause: 'edit', changes: [{ subject: 'annotation', kind: 'deleted', id: 'ann_1', articleId: 'a1' }] })).not.toThrow();
     expect(healthy.webContents.send).toHaveBeenCalled();
   });
 
@@ -130,7 +131,7 @@ describe('events', () => {
     const appWindow = { isDestroyed: () => false, webContents: { getURL: () => 'dossier://app/index.html', send: vi.fn() } };
     fake.windows = [appWindow];
     unbind();
-    events.emit('workspace.changed', { articleId: null, reason: 'article-imported' });
+    events.emit('workspace.changed', { cause: 'edit', changes: [{ subject: 'article', kind: 'created', id: 'art_1', articleId: 'art_1' }] });
     expect(appWindow.webContents.send).not.toHaveBeenCalled();
     expect(fake.handlers.size).toBe(0);
   });

@@ -61,9 +61,9 @@ describe('window.dossier', () => {
 
     const ipcEvent = { sender: fake.ipcRenderer };
     relay(ipcEvent, 'something.else', { a: 1 });
-    relay(ipcEvent, 'workspace.changed', { articleId: null, reason: 'article-imported' });
+    relay(ipcEvent, 'workspace.changed', { cause: 'edit', changes: [{ subject: 'article', kind: 'created', id: 'art_1', articleId: 'art_1' }] });
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(listener).toHaveBeenCalledWith({ articleId: null, reason: 'article-imported' });
+    expect(listener).toHaveBeenCalledWith({ cause: 'edit', changes: [{ subject: 'article', kind: 'created', id: 'art_1', articleId: 'art_1' }] });
 
     off();
     expect(fake.ipcRenderer.removeListener).toHaveBeenCalledWith(IPC_EVENT, relay);

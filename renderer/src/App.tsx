@@ -16,6 +16,7 @@ const NotesView = lazy(() => import('./notes/NotesView').then((m) => ({ default:
 const BriefsView = lazy(() => import('./briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
 import { flushPendingSaves } from './notes/pendingSaves';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
+import { touches } from '../../electron/common/changes';
 
 const IMPORT_TYPES =
   '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.jsonld,.json,text/plain,text/markdown,text/html,application/pdf,application/ld+json';
@@ -74,7 +75,7 @@ export function App() {
     })().catch((error: unknown) => setFatal(errorMessage(error)));
     return onEvent('workspace.changed', (event) => {
       refreshHistory();
-      if (['article-imported', 'article-updated', 'article-replaced', 'palette-updated', 'undo', 'redo'].includes(event.reason)) {
+      if (touches(event, 'article') || touches(event, 'workspace')) {
         void loadLibrary()
           // An undone import takes its articles out of the library: leave the one that is gone.
           .then(({ list }) => setArticleIdState((current) => (current && !list.some((a) => a.id === current) ? (list[0]?.id ?? null) : current)))

@@ -75,7 +75,8 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
     performance.mark('dossier:article-requested');
     void loadArticle();
     return onEvent('workspace.changed', (event) => {
-      if (event.articleId === articleId && event.reason !== 'annotation-created' && event.reason !== 'annotation-updated') {
+      // Highlights made or edited here are already on screen; anything else about this article reloads it.
+      if (event.changes.some((c) => c.articleId === articleId && !(event.cause === 'edit' && c.subject === 'annotation' && c.kind !== 'deleted'))) {
         void loadArticle();
       }
     });

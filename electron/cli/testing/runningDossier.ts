@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type CoreOptions, type DossierCore } from '../../core/dossierCore';
 import { WorkspaceStore } from '../../core/store/workspaceStore';
-import { liveForeignPid } from '../../core/testing/testHelpers';
+import type { EventPayload } from '../../common/contract';
+import { changeLine, liveForeignPid } from '../../core/testing/testHelpers';
 import { startHost } from '../../host/hostServer';
 
 export interface RunningDossier {
@@ -12,7 +13,7 @@ export interface RunningDossier {
   /** The article imported from `sample`. */
   articleId: string;
   articleTitle: string;
-  /** The workspace.changed reasons the app announced, in order. */
+  /** The change-feed events the app announced, in order, one line each ("edit annotation created"). */
   reasons: string[];
 }
 
@@ -43,7 +44,7 @@ export async function runningDossier(
   );
   const reasons: string[] = [];
   core.events.subscribe((name, payload) => {
-    if (name === 'workspace.changed' && 'reason' in payload) reasons.push(payload.reason);
+    if (name === 'workspace.changed') reasons.push(changeLine(payload as EventPayload<'workspace.changed'>));
   });
   return { core, articleId: articles[0]!.id, articleTitle: articles[0]!.title, reasons };
 }

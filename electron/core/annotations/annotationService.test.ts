@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../common/contract';
 import { ID_PATTERN } from '../../common/ids';
 import { Annotation } from '../../common/model/annotation';
-import { rejection } from '../testing/testHelpers';
+import { changed, rejection } from '../testing/testHelpers';
 import { createCore, type DossierCore } from '../dossierCore';
 import { sha256Hex, WorkspaceStore } from '../store/workspaceStore';
 
@@ -77,7 +77,7 @@ describe('annotations.create (by offsets)', () => {
     });
     expect(annotation.created).toBe(annotation.modified);
     expect(await core.api['annotations.list']({ articleId })).toEqual({ annotations: [annotation] });
-    expect(seen).toEqual([{ name: 'workspace.changed', payload: { articleId, reason: 'annotation-created' } }]);
+    expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'annotation', 'created', { articleId }) }]);
   });
 
   it('is a comment when it has one, and takes context cut short at the start of the text', async () => {
@@ -123,7 +123,7 @@ describe('annotations.createFromQuote', () => {
     expect(annotation.target.position).toEqual({ type: 'TextPositionSelector', start, end: start + 23 });
     expect(annotation.target.quote.exact).toBe('Ministers\u2019 Meeting-Plus');
     expect(annotation.comment).toBe('ASEAN');
-    expect(seen).toEqual([{ name: 'workspace.changed', payload: { articleId, reason: 'annotation-created' } }]);
+    expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'annotation', 'created', { articleId }) }]);
   });
 
   it('says quote-not-found when the quote is absent', async () => {
@@ -170,8 +170,8 @@ describe('annotations.update and annotations.delete', () => {
     expect(third).toMatchObject({ rev: 3, motivation: 'highlighting' });
     expect((await core.api['annotations.list']({ articleId })).annotations).toEqual([third]);
     expect(seen.map((e) => e.payload)).toEqual([
-      { articleId, reason: 'annotation-updated' },
-      { articleId, reason: 'annotation-updated' },
+      changed('edit', 'annotation', 'updated', { articleId }),
+      changed('edit', 'annotation', 'updated', { articleId }),
     ]);
   });
 
@@ -195,7 +195,7 @@ describe('annotations.update and annotations.delete', () => {
     seen = [];
     expect(await core.api['annotations.delete']({ articleId, id: drop.id })).toEqual({ deleted: drop.id });
     expect((await core.api['annotations.list']({ articleId })).annotations).toEqual([keep]);
-    expect(seen).toEqual([{ name: 'workspace.changed', payload: { articleId, reason: 'annotation-deleted' } }]);
+    expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'annotation', 'deleted', { articleId }) }]);
   });
 
   it('records every operation in the article history with before, after and the action\u2019s label', async () => {
@@ -315,7 +315,7 @@ describe('annotations.reattach', () => {
       position: { type: 'TextPositionSelector', start, end: start + 7 },
     });
     expect((await core.api['annotations.list']({ articleId })).annotations).toEqual([moved]);
-    expect(seen).toEqual([{ name: 'workspace.changed', payload: { articleId, reason: 'annotation-updated' } }]);
+    expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'annotation', 'updated', { articleId }) }]);
     expect((await historyOps()).at(-1)).toMatchObject({ op: 'annotation.do', label: 're-attach highlight', after: moved });
   });
 
@@ -366,7 +366,7 @@ describe('replies', () => {
     expect(removed.replies.map((r) => r.body)).toEqual(['The ministry.']);
     expect(removed.rev).toBe(5);
     expect((await core.api['annotations.list']({ articleId })).annotations).toEqual([removed]);
-    expect(seen.map((e) => e.payload)).toEqual(Array(4).fill({ articleId, reason: 'annotation-updated' }));
+    expect(seen.map((e) => e.payload)).toEqual(Array(4).fill(changed('edit', 'annotation', 'updated', { articleId })));
     expect((await historyOps()).slice(-4).map((o) => o.label)).toEqual(['add reply', 'add reply', 'edit reply', 'delete reply']);
   });
 
@@ -423,8 +423,8 @@ describe('undo and redo of annotation changes', () => {
     expect(await core.api['history.redo']({})).toEqual({ label: 'add highlight', articleId });
     expect(await list()).toEqual([{ ...annotation, rev: 2 }]);
     expect(seen.map((e) => e.payload)).toEqual([
-      { articleId, reason: 'undo' },
-      { articleId, reason: 'redo' },
+      { cause: 'undo', changes: [{ subject: 'annotation', kind: 'deleted', id: annotation.id, articleId }] },
+      { cause: 'redo', changes: [{ subject: 'annotation', kind: 'created', id: annotation.id, articleId }] },
     ]);
     const ops = await historyOps();
     expect(ops.slice(-2)).toEqual([

@@ -54,8 +54,7 @@ export class AnnotationService {
           articleId,
           ops: [{ kind: 'annotation', articleId, id: annotation.id, before: null, after: annotation }],
           group: fields.undoGroup,
-        },
-        'annotation-created',
+        }
       );
       return annotation;
     });
@@ -101,8 +100,7 @@ export class AnnotationService {
     return this.changes.exclusive(articleId, async () => {
       const before = await this.find(articleId, id);
       await this.changes.commit(
-        { label: 'delete highlight', articleId, ops: [{ kind: 'annotation', articleId, id, before, after: null }] },
-        'annotation-deleted',
+        { label: 'delete highlight', articleId, ops: [{ kind: 'annotation', articleId, id, before, after: null }] }
       );
     });
   }
@@ -172,8 +170,7 @@ export class AnnotationService {
     after.rev += 1;
     after.modified = now;
     await this.changes.commit(
-      { label, articleId, ops: [{ kind: 'annotation', articleId, id, before, after }], group: undoGroup },
-      'annotation-updated',
+      { label, articleId, ops: [{ kind: 'annotation', articleId, id, before, after }], group: undoGroup }
     );
     return after;
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../common/contract';
 import { ArticleMeta } from '../../common/model/article';
-import { rejection } from '../testing/testHelpers';
+import { changed, rejection } from '../testing/testHelpers';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
 
@@ -91,7 +91,7 @@ describe('articles.updateMeta', () => {
     ]);
     const saved = JSON.parse(await fs.readFile(path.join(ws, 'articles', articleId, 'article.json'), 'utf8'));
     expect(saved.article).toEqual(article);
-    expect(seen).toEqual([{ name: 'workspace.changed', payload: { articleId, reason: 'article-updated' } }]);
+    expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'article', 'updated', { articleId }) }]);
     const last = (await historyLines()).at(-1)!;
     expect(last).toMatchObject({ op: 'meta.do', label: 'edit article details' });
     expect(last.before).toMatchObject({ title: before.title, outlet: null });
@@ -198,7 +198,7 @@ describe('articles.replace', () => {
     const dir = path.join(ws, 'articles', articleId);
     expect(await fs.readFile(path.join(dir, 'v2', 'original.txt'), 'utf8')).toBe(V2);
     expect(await fs.readFile(path.join(dir, 'v1', 'original.txt'), 'utf8')).toBe(V1);
-    expect(seen).toEqual([{ name: 'workspace.changed', payload: { articleId, reason: 'article-replaced' } }]);
+    expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'article', 'updated', { articleId }) }]);
     const lines = (await historyLines()).filter((l) => l.label === 'replace with new version');
     expect(lines.map((l) => l.op)).toEqual(['version.do', 'annotation.do', 'annotation.do', 'annotation.do']);
     expect(lines[0]).toMatchObject({ before: 1, after: 2 });
@@ -241,8 +241,8 @@ describe('articles.replace', () => {
     expect(again.map((a) => a.status)).toEqual(['anchored', 'drifted', 'orphaned']);
 
     expect(seen.map((e) => e.payload)).toEqual([
-      { articleId, reason: 'undo' },
-      { articleId, reason: 'redo' },
+      changed('undo', 'article', 'updated', { id: articleId, articleId }),
+      changed('redo', 'article', 'updated', { id: articleId, articleId }),
     ]);
     const ops = (await historyLines()).filter((l) => l.label === 'replace with new version').map((l) => l.op);
     expect(ops).toEqual([

@@ -32,7 +32,7 @@ export class ArticleService {
         const issue = parsed.error.issues[0];
         throw new DossierError('bad-input', `${String(issue?.path[0] ?? 'Details')}: ${issue?.message ?? 'invalid'}`);
       }
-      await this.changes.commit({ label: 'edit article details', articleId: id, ops: [{ kind: 'meta', articleId: id, before, after: parsed.data }] }, 'article-updated');
+      await this.changes.commit({ label: 'edit article details', articleId: id, ops: [{ kind: 'meta', articleId: id, before, after: parsed.data }] });
       return this.store.readMeta(id);
     });
   }
@@ -72,8 +72,7 @@ export class ArticleService {
           label: 'replace with new version',
           articleId: id,
           ops: [{ kind: 'version', articleId: id, before: meta.version, after: number }, ...ops],
-        },
-        'article-replaced',
+        }
       );
       return { article: await this.store.readMeta(id), counts };
     });

@@ -6,7 +6,8 @@ import { emptyNoteContent } from '../../common/model/note';
 import { createCore, type DossierCore } from '../dossierCore';
 import { SCHEMA_VERSION } from '../store/schemaFile';
 import { WorkspaceStore } from '../store/workspaceStore';
-import { rejection } from '../testing/testHelpers';
+import type { EventPayload } from '../../common/contract';
+import { changeLine, rejection } from '../testing/testHelpers';
 
 let tmp: string;
 let store: WorkspaceStore;
@@ -87,7 +88,7 @@ describe('briefs', () => {
   it('undoes and redoes creating, editing and deleting, announcing each change', async () => {
     const reasons: string[] = [];
     core.events.subscribe((name, payload) => {
-      if (name === 'workspace.changed' && 'reason' in payload) reasons.push(payload.reason);
+      if (name === 'workspace.changed') reasons.push(changeLine(payload as EventPayload<'workspace.changed'>));
     });
     const { brief } = await core.api['briefs.create']({ title: 'Weekly' });
     await core.api['briefs.update']({ id: brief.id, patch: { title: 'Weekly, revised' } });
@@ -104,7 +105,15 @@ describe('briefs', () => {
 
     await core.api['history.redo']({});
     expect((await core.api['briefs.get']({ id: brief.id })).brief.title).toBe('Weekly');
-    expect(reasons).toEqual(['brief-updated', 'brief-updated', 'brief-updated', 'undo', 'undo', 'undo', 'redo']);
+    expect(reasons).toEqual([
+      'edit brief created',
+      'edit brief updated',
+      'edit brief deleted',
+      'undo brief created',
+      'undo brief updated',
+      'undo brief deleted',
+      'redo brief created',
+    ]);
   });
 
   it('undoes the edits of one editing session (one undo group) in one step', async () => {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { BriefDraft, BriefPatch, type Brief, type BriefDraftInput, type BriefPatchInput, type BriefSection, type BriefSummary } from '../../common/model/brief';
+import { diffRecords } from '../changeFeed';
 import type { ChangeLog } from '../history/changeLog';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { BRIEFS, type BriefsFile } from './briefDocuments';
@@ -16,7 +17,7 @@ export class BriefService {
     private readonly store: WorkspaceStore,
     private readonly changes: ChangeLog,
   ) {
-    changes.registerDocument('briefs', BRIEFS);
+    changes.registerDocument('briefs', BRIEFS, (before, after) => diffRecords('brief', null, (before as BriefsFile).briefs, (after as BriefsFile).briefs));
   }
 
   async list(): Promise<BriefSummary[]> {
@@ -123,8 +124,7 @@ export class BriefService {
       const result = change(after);
       after.rev += 1;
       await this.changes.commit(
-        { label: labelOf?.(before) ?? label, articleId: null, group, ops: [{ kind: 'doc', doc: 'briefs', articleId: null, before, after }] },
-        'brief-updated',
+        { label: labelOf?.(before) ?? label, articleId: null, group, ops: [{ kind: 'doc', doc: 'briefs', articleId: null, before, after }] }
       );
       return structuredClone(result);
     });

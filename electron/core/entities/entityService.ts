@@ -3,6 +3,8 @@ import { quoteSelectorAt, positionSelector } from '../../common/anchoring/textQu
 import { DossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { Entity, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from '../../common/model/entity';
+import type { RecordChange } from '../../common/contract';
+import { diffRecords } from '../changeFeed';
 import type { ChangeLog } from '../history/changeLog';
 import type { Operation } from '../history/operation';
 import type { WorkspaceStore } from '../store/workspaceStore';
@@ -34,8 +36,8 @@ export class EntityService {
     private readonly changes: ChangeLog,
     private readonly detector: EntityDetector,
   ) {
-    changes.registerDocument('entities', ENTITIES);
-    changes.registerDocument('mentions', MENTIONS);
+    changes.registerDocument('entities', ENTITIES, (before, after) => diffRecords('entity', null, (before as EntitiesFile).entities, (after as EntitiesFile).entities));
+    changes.registerDocument('mentions', MENTIONS, (before, after, articleId) => mentionChanges(before as MentionsFile, after as MentionsFile, articleId!));
   }
 
   async list(): Promise<EntitySummary[]> {
@@ -381,7 +383,7 @@ export class EntityService {
       { kind: 'doc', doc: 'entities', articleId: null, before: entitiesBefore, after: entitiesAfter },
       ...[...mentionsAfter].map(([id, after]) => ({ kind: 'doc' as const, doc: 'mentions', articleId: id, before: mentionsBefore.get(id)!, after })),
     ];
-    await this.changes.commit({ label, articleId, ops }, 'entities-updated');
+    await this.changes.commit({ label, articleId, ops });
   }
 
   private async updatePresence(articleIds: string[]): Promise<void> {
@@ -412,4 +414,18 @@ function followMerges(mergedInto: Record<string, string>, id: string): string {
   // Bounded: a cycle cannot be made through the UI, but a hand-edited file could hold one.
   for (let i = 0; i < 100 && mergedInto[current] !== undefined; i++) current = mergedInto[current]!;
   return current;
+}
+
+/**
+ * An article's mentions changed: each entity whose mentions there changed is updated; when only the
+ * suggestions changed (a rejection), the article's entity review is what changed.
+ */
+function mentionChanges(before: MentionsFile, after: MentionsFile, articleId: string): RecordChange[] {
+  const entityIds = new Set(
+    diffRecords('entity', articleId, before.mentions, after.mentions).map((c) =>
+      (c.kind === 'deleted' ? before.mentions : after.mentions).find((m) => m.id === c.id)!.entityId,
+    ),
+  );
+  if (entityIds.size > 0) return [...entityIds].map((id) => ({ subject: 'entity', kind: 'updated', id, articleId }));
+  return JSON.stringify(before.suggestions) === JSON.stringify(after.suggestions) ? [] : [{ subject: 'article', kind: 'updated', id: articleId, articleId }];
 }

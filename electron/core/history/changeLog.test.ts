@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
-import { annotationOn } from '../testing/testHelpers';
+import { annotationOn, changed } from '../testing/testHelpers';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../common/contract';
 import type { Annotation } from '../../common/model/annotation';
 import { DEFAULT_PALETTE } from '../../common/model/palette';
+import { ChangeFeed } from '../changeFeed';
 import { EventBus } from '../events';
 import { importArticles } from '../import/importArticles';
 import { WorkspaceStore } from '../store/workspaceStore';
@@ -29,7 +30,7 @@ beforeEach(async () => {
   events = new EventBus();
   seen = [];
   events.subscribe((name, payload) => seen.push({ name, payload }));
-  log = new ChangeLog(store, events);
+  log = new ChangeLog(store, new ChangeFeed(events));
 });
 afterEach(async () => {
   await store.close();
@@ -46,10 +47,12 @@ async function history(): Promise<{ op: string; label?: string; before: unknown;
 describe('ChangeLog', () => {
   it('applies a change, records it in the article history with its label, and announces it', async () => {
     const a = annotation('Delhi');
-    await log.commit(add(a), 'annotation-created');
+    await log.commit(add(a));
     expect(await store.readAnnotations(articleId)).toEqual([a]);
     expect(log.state()).toEqual({ undo: 'add highlight', redo: null });
-    expect(seen).toEqual([{ name: 'workspace.changed', payload: { articleId, reason: 'annotation-created' } }]);
+    expect(seen).toEqual([
+      { name: 'workspace.changed', payload: { cause: 'edit', changes: [{ subject: 'annotation', kind: 'created', id: a.id, articleId }] } },
+    ]);
     const lines = await history();
     expect(lines.map((l) => l.op)).toEqual(['article.import', 'annotation.do']);
     expect(lines[1]).toEqual({ at: expect.any(String), op: 'annotation.do', articleId, before: null, after: a, label: 'add highlight' });
@@ -57,9 +60,9 @@ describe('ChangeLog', () => {
 
   it('undoes and redoes, restoring each state under a higher revision', async () => {
     const a = annotation('Delhi');
-    await log.commit(add(a), 'annotation-created');
+    await log.commit(add(a));
     const edited = { ...a, rev: 2, comment: 'Venue', motivation: 'commenting' as const };
-    await log.commit({ label: 'edit highlight', articleId, ops: [{ kind: 'annotation', articleId, id: a.id, before: a, after: edited }] }, 'annotation-updated');
+    await log.commit({ label: 'edit highlight', articleId, ops: [{ kind: 'annotation', articleId, id: a.id, before: a, after: edited }] });
     seen = [];
 
     expect((await log.undo())?.label).toBe('edit highlight');
@@ -79,10 +82,10 @@ describe('ChangeLog', () => {
     expect(log.state()).toEqual({ undo: 'edit highlight', redo: null });
 
     expect(seen.map((e) => e.payload)).toEqual([
-      { articleId, reason: 'undo' },
-      { articleId, reason: 'undo' },
-      { articleId, reason: 'redo' },
-      { articleId, reason: 'redo' },
+      { cause: 'undo', changes: [{ subject: 'annotation', kind: 'updated', id: a.id, articleId }] },
+      { cause: 'undo', changes: [{ subject: 'annotation', kind: 'deleted', id: a.id, articleId }] },
+      { cause: 'redo', changes: [{ subject: 'annotation', kind: 'created', id: a.id, articleId }] },
+      { cause: 'redo', changes: [{ subject: 'annotation', kind: 'updated', id: a.id, articleId }] },
     ]);
     expect((await history()).map((l) => `${l.op} ${l.label}`)).toEqual([
       'article.import undefined',
@@ -97,7 +100,7 @@ describe('ChangeLog', () => {
 
   it('records the undo of a change with before and after swapped', async () => {
     const a = annotation('logistics');
-    await log.commit(add(a), 'annotation-created');
+    await log.commit(add(a));
     await log.undo();
     const undo = (await history()).at(-1)!;
     expect(undo).toMatchObject({ op: 'annotation.undo', before: a, after: null, label: 'add highlight' });
@@ -108,7 +111,7 @@ describe('ChangeLog', () => {
     const { title, source, url, outlet, author, published, language } = meta;
     const before = { title, source, url, outlet, author, published, language };
     const after = { ...before, title: 'Ministers meet in Delhi', outlet: 'The Hindu' };
-    await log.commit({ label: 'edit article details', articleId, ops: [{ kind: 'meta', articleId, before, after }] }, 'article-updated');
+    await log.commit({ label: 'edit article details', articleId, ops: [{ kind: 'meta', articleId, before, after }] });
     expect(await store.readMeta(articleId)).toMatchObject({ title: 'Ministers meet in Delhi', outlet: 'The Hindu', rev: meta.rev + 1 });
     expect(store.listArticles()[0]).toMatchObject({ title: 'Ministers meet in Delhi', outlet: 'The Hindu' });
     await log.undo();
@@ -119,7 +122,7 @@ describe('ChangeLog', () => {
 
   it('refuses to make current a version that does not exist, recording nothing', async () => {
     const change: Change = { label: 'replace with new version', articleId, ops: [{ kind: 'version', articleId, before: 1, after: 5 }] };
-    await expect(log.commit(change, 'article-replaced')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(log.commit(change)).rejects.toMatchObject({ code: 'conflict' });
     expect(log.state()).toEqual({ undo: null, redo: null });
     expect(seen).toEqual([]);
     expect((await history()).map((l) => l.op)).toEqual(['article.import']);
@@ -127,9 +130,9 @@ describe('ChangeLog', () => {
 
   it('changes the palette, undoably, without writing any article history', async () => {
     const renamed = DEFAULT_PALETTE.map((p) => (p.key === 'red' ? { ...p, label: 'Deadline' } : p));
-    await log.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: DEFAULT_PALETTE, after: renamed }] }, 'palette-updated');
+    await log.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: DEFAULT_PALETTE, after: renamed }] });
     expect(store.info().palette).toEqual(renamed);
-    expect(seen).toEqual([{ name: 'workspace.changed', payload: { articleId: null, reason: 'palette-updated' } }]);
+    expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'workspace', 'updated') }]);
     expect(await log.undo()).toMatchObject({ label: 'rename colours', articleId: null });
     expect(store.info().palette).toEqual(DEFAULT_PALETTE);
     await log.redo();
@@ -139,7 +142,7 @@ describe('ChangeLog', () => {
 
   it('does not make a change that failed to save undoable', async () => {
     await store.close();
-    await expect(log.commit(add(annotation('Delhi')), 'annotation-created')).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(log.commit(add(annotation('Delhi')))).rejects.toMatchObject({ code: 'unavailable' });
     expect(log.state()).toEqual({ undo: null, redo: null });
     expect(seen).toEqual([]);
   });
@@ -170,8 +173,8 @@ describe('ChangeLog under quick repeated commands', () => {
   it('undoes two different changes when undo is asked twice at once, and redoes both the same way', async () => {
     const a = annotation('Delhi');
     const b = annotation('logistics');
-    await log.commit(add(a), 'annotation-created');
-    await log.commit(add(b), 'annotation-created');
+    await log.commit(add(a));
+    await log.commit(add(b));
     const undone = await Promise.all([log.undo(), log.undo()]);
     expect(undone.map((c) => c?.ops[0]?.kind === 'annotation' && c.ops[0].id)).toEqual([b.id, a.id]);
     expect(await store.readAnnotations(articleId)).toEqual([]);
@@ -183,14 +186,14 @@ describe('ChangeLog under quick repeated commands', () => {
 
   it('keeps a change made elsewhere while an undo waits its turn undoable', async () => {
     const a = annotation('Delhi');
-    await log.commit(add(a), 'annotation-created');
+    await log.commit(add(a));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const busy = log.exclusive(articleId, () => gate);
     const undoing = log.undo();
     const renamed = DEFAULT_PALETTE.map((p) => (p.key === 'red' ? { ...p, label: 'Deadline' } : p));
     await log.exclusive(null, () =>
-      log.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: DEFAULT_PALETTE, after: renamed }] }, 'palette-updated'),
+      log.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: DEFAULT_PALETTE, after: renamed }] }),
     );
     release();
     await busy;

@@ -1,19 +1,24 @@
-import type { EventPayload } from '../../common/contract';
+import type { ChangeSubject, RecordChange } from '../../common/contract';
 import { DossierError } from '../../common/errors';
 import type { Annotation } from '../../common/model/annotation';
-import type { EventBus } from '../events';
+import type { ChangeCause, ChangeFeed } from '../changeFeed';
 import { KeyedQueue } from '../store/durableFile';
 import type { DocumentKind } from '../store/documents';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { inverse, type Change, type Operation } from './operation';
 import { UndoHistory } from './undoHistory';
 
-type Reason = EventPayload<'workspace.changed'>['reason'];
-
 /** Puts one record into a saved state; null removes it. */
 export interface RecordCollection {
+  /** What the change feed calls the collection's records. */
+  subject: ChangeSubject;
   put(id: string, state: unknown): Promise<void>;
 }
+
+/** The records that differ between two states of a document, for the change feed. */
+export type DocumentChanges = (before: unknown, after: unknown, articleId: string | null) => RecordChange[];
+
+type AnyDocument = DocumentKind<{ schemaVersion: number; kind: string }>;
 
 /** The queue key of undo and redo themselves; article ids and '(workspace)' are the others. */
 const HISTORY = '(history)';
@@ -27,12 +32,12 @@ export class ChangeLog {
   private readonly history = new UndoHistory();
   private readonly queue = new KeyedQueue();
 
-  /** Documents that 'doc' operations may restore, by name. */
-  private readonly documents = new Map<string, DocumentKind<{ schemaVersion: number; kind: string }>>();
+  /** Documents that 'doc' operations may restore, by name, with what tells their changed records. */
+  private readonly documents = new Map<string, { kind: AnyDocument; changesOf: DocumentChanges }>();
 
   constructor(
     private readonly store: WorkspaceStore,
-    private readonly events: EventBus,
+    private readonly feed: ChangeFeed,
   ) {}
 
   /** Collections whose single records 'record' operations put back, by name. */
@@ -42,8 +47,8 @@ export class ChangeLog {
     this.collections.set(name, collection);
   }
 
-  registerDocument<T extends { schemaVersion: number; kind: string }>(name: string, kind: DocumentKind<T>): void {
-    this.documents.set(name, kind as unknown as DocumentKind<{ schemaVersion: number; kind: string }>);
+  registerDocument<T extends { schemaVersion: number; kind: string }>(name: string, kind: DocumentKind<T>, changesOf: DocumentChanges): void {
+    this.documents.set(name, { kind: kind as unknown as AnyDocument, changesOf });
   }
 
   /** Runs `task` alone for this article (or for the workspace when articleId is null). */
@@ -52,15 +57,24 @@ export class ChangeLog {
   }
 
   /** Applies a user action and makes it undoable. Call inside `exclusive` for its article. */
-  async commit(change: Change, reason: Reason): Promise<void> {
+  async commit(change: Change): Promise<void> {
     await this.apply(change, 'do');
     this.history.record(change);
-    this.events.emit('workspace.changed', { articleId: change.articleId, reason });
+    this.publish('edit', change);
   }
 
   /** Makes a change that was already applied (an import) undoable, without applying it again. */
   remember(change: Change): void {
     this.history.record(change);
+    this.publish('edit', change);
+  }
+
+  /**
+   * Announces a write that is not an undo step of its own (a note's text, saved as it is typed and
+   * undone inside its editor): it still reaches the change feed like every other write.
+   */
+  announce(changes: readonly RecordChange[]): void {
+    this.feed.publish('edit', changes);
   }
 
   /** One undo or redo at a time: two quick Ctrl+Z must undo two changes, not the same one twice. */
@@ -70,7 +84,7 @@ export class ChangeLog {
       if (!change) return null;
       await this.exclusive(change.articleId, () => this.apply(inverse(change), 'undo'));
       this.history.markUndone(change);
-      this.events.emit('workspace.changed', { articleId: change.articleId, reason: 'undo' });
+      this.publish('undo', inverse(change));
       return change;
     });
   }
@@ -81,13 +95,39 @@ export class ChangeLog {
       if (!change) return null;
       await this.exclusive(change.articleId, () => this.apply(change, 'redo'));
       this.history.markRedone(change);
-      this.events.emit('workspace.changed', { articleId: change.articleId, reason: 'redo' });
+      this.publish('redo', change);
       return change;
     });
   }
 
   state(): { undo: string | null; redo: string | null } {
     return this.history.state();
+  }
+
+  private publish(cause: ChangeCause, change: Change): void {
+    this.feed.publish(cause, change.ops.flatMap((op) => this.recordsOf(op)));
+  }
+
+  /** The records one operation touched, as the change feed names them. */
+  private recordsOf(op: Operation): RecordChange[] {
+    const kindOf = (before: unknown, after: unknown) => (before === null ? 'created' : after === null ? 'deleted' : 'updated');
+    switch (op.kind) {
+      case 'annotation':
+        return [{ subject: 'annotation', kind: kindOf(op.before, op.after), id: op.id, articleId: op.articleId }];
+      case 'meta':
+      case 'version':
+        return [{ subject: 'article', kind: 'updated', id: op.articleId, articleId: op.articleId }];
+      case 'palette':
+        return [{ subject: 'workspace', kind: 'updated', id: 'palette', articleId: null }];
+      case 'listing':
+        return op.articleIds.map((id) => ({ subject: 'article', kind: op.after ? 'created' : 'deleted', id, articleId: id }));
+      case 'record': {
+        const subject = this.collections.get(op.collection)?.subject;
+        return subject ? [{ subject, kind: kindOf(op.before, op.after), id: op.id, articleId: null }] : [];
+      }
+      case 'doc':
+        return this.documents.get(op.doc)?.changesOf(op.before, op.after, op.articleId) ?? [];
+    }
   }
 
   private async apply(change: Change, mode: 'do' | 'undo' | 'redo'): Promise<void> {
@@ -108,7 +148,7 @@ export class ChangeLog {
       } else if (op.kind === 'palette') {
         await this.store.setPalette(op.after);
       } else if (op.kind === 'doc') {
-        const kind = this.documents.get(op.doc);
+        const kind = this.documents.get(op.doc)?.kind;
         if (!kind) throw new DossierError('internal', `No document kind named ${op.doc}.`);
         await this.store.setDoc(op.articleId, kind, op.after as { schemaVersion: number; kind: string });
       } else if (op.kind === 'listing') {

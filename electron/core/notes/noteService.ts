@@ -10,7 +10,6 @@ import {
   type NoteSummary,
 } from '../../common/model/note';
 import { deriveNote, titleFromText } from '../../common/notes/deriveNote';
-import type { EventBus } from '../events';
 import type { ChangeLog } from '../history/changeLog';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { noteBody, NOTES_INDEX } from './noteDocuments';
@@ -40,10 +39,9 @@ export class NoteService {
   constructor(
     private readonly store: WorkspaceStore,
     private readonly changes: ChangeLog,
-    private readonly events: EventBus,
     private readonly entities: EntityIds,
   ) {
-    changes.registerCollection(COLLECTION, { put: (id, state) => this.putSummary(id, state as NoteSummary | null) });
+    changes.registerCollection(COLLECTION, { subject: 'note', put: (id, state) => this.putSummary(id, state as NoteSummary | null) });
   }
 
   async list(filter: NoteFilter = {}): Promise<NoteSummary[]> {
@@ -158,7 +156,7 @@ export class NoteService {
         doc.text = derived.text;
       });
       await this.writeSummary(next);
-      this.events.emit('workspace.changed', { articleId: next.articleId, reason: 'note-saved' });
+      this.changes.announce([{ subject: 'note', kind: 'updated', id, articleId: null }]);
       return { note: next, contentRev };
     });
   }
@@ -194,8 +192,7 @@ export class NoteService {
 
   private async commit(label: string, op: { id: string; before: NoteSummary | null; after: NoteSummary | null }): Promise<void> {
     await this.changes.commit(
-      { label, articleId: null, ops: [{ kind: 'record', collection: COLLECTION, articleId: null, ...op }] },
-      'notes-updated',
+      { label, articleId: null, ops: [{ kind: 'record', collection: COLLECTION, articleId: null, ...op }] }
     );
   }
 

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
 import { DossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
+import type { EventPayload, RecordChange } from '../../common/contract';
 import type { Annotation } from '../../common/model/annotation';
 
 /** Helpers shared by the core's tests (never imported by the app). */
@@ -56,4 +57,19 @@ export function annotationOn(articleId: string, text: string, quote: string, fie
     modified: now,
     ...fields,
   };
+}
+
+/** A change-feed event that touched (at least) a record of this subject and kind, for `toEqual`. */
+export function changed(
+  cause: EventPayload<'workspace.changed'>['cause'],
+  subject: RecordChange['subject'],
+  kind: RecordChange['kind'],
+  record: Partial<RecordChange> = {},
+): unknown {
+  return { cause, changes: expect.arrayContaining([expect.objectContaining({ subject, kind, ...record })]) };
+}
+
+/** A change-feed event in one line ("edit annotation created"), for tests that follow a sequence of them. */
+export function changeLine(payload: EventPayload<'workspace.changed'>): string {
+  return `${payload.cause} ${[...new Set(payload.changes.map((c) => `${c.subject} ${c.kind}`))].join(', ')}`;
 }

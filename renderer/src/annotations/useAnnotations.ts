@@ -62,7 +62,7 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
     setAnnotations([]);
     void reload();
     return onEvent('workspace.changed', (event) => {
-      if (event.articleId === articleId) void reload();
+      if (event.changes.some((c) => c.articleId === articleId)) void reload();
     });
   }, [articleId, reload]);
 

@@ -11,6 +11,7 @@ import { flushPendingSaves } from '../notes/pendingSaves';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage, type SaveTracker } from '../ui/useSaveStatus';
 import { SectionList } from './SectionList';
+import { touches } from '../../../electron/common/changes';
 
 const FORMATS: { value: BriefFormat; label: string }[] = [
   { value: 'pdf', label: 'PDF' },
@@ -72,7 +73,7 @@ export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, on
     () =>
       onEvent('workspace.changed', (e) => {
         // Undo and redo may change the header or sections; the summary editor keeps its own state.
-        if (e.reason === 'undo' || e.reason === 'redo') {
+        if (e.cause !== 'edit' && touches(e, 'brief', { id: briefId })) {
           void api['briefs.get']({ id: briefId }).then(({ brief: b }) => {
             setBrief((current) => (current ? { ...b, summary: current.summary } : b));
             setFields({ title: b.title, author: b.author, handling: b.handling });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ArticleMention, EntitySummary, Suggestion } from '../../../electron/common/model/entity';
 import { api, onEvent } from '../api';
 import { errorMessage } from '../ui/useSaveStatus';
+import { touches } from '../../../electron/common/changes';
 
 export interface ArticleEntities {
   mentions: ArticleMention[];
@@ -31,7 +32,7 @@ export function useArticleEntities(articleId: string): ArticleEntities {
   useEffect(() => {
     void reload();
     return onEvent('workspace.changed', (event) => {
-      if (event.reason === 'entities-updated' || event.reason === 'undo' || event.reason === 'redo' || event.articleId === articleId) void reload();
+      if (touches(event, 'entity') || event.changes.some((c) => c.articleId === articleId)) void reload();
     });
   }, [articleId, reload]);
 

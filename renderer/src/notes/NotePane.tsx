@@ -7,6 +7,7 @@ import { useNotify } from '../ui/Toasts';
 import { errorMessage, type SaveTracker } from '../ui/useSaveStatus';
 import { NoteEditor } from './NoteEditor';
 import type { NoteSaveState } from './plugins/AutosavePlugin';
+import { touches } from '../../../electron/common/changes';
 
 interface Props {
   noteId: string;
@@ -45,7 +46,7 @@ export function NotePane({ noteId, saves, editorRef, onOpenEntity, onOpenCitatio
     void load();
     // Undo of a rename or pin changes the summary only; the editor keeps what is being typed.
     return onEvent('workspace.changed', (e) => {
-      if (e.reason === 'notes-updated' || e.reason === 'undo' || e.reason === 'redo') {
+      if (touches(e, 'note', { id: noteId })) {
         void api['notes.get']({ id: noteId }).then(
           ({ note: latest }) => {
             setNote((current) => (current ? { ...current, title: latest.title, pinned: latest.pinned } : current));

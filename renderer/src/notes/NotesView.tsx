@@ -7,6 +7,7 @@ import { errorMessage, type SaveTracker } from '../ui/useSaveStatus';
 import { NoteList } from './NoteList';
 import { NotePane } from './NotePane';
 import { useNoteList } from './useNoteList';
+import { touches } from '../../../electron/common/changes';
 
 interface Props {
   saves: SaveTracker;
@@ -32,7 +33,7 @@ export function NotesView({ saves, initialNoteId, createRequest, onOpenEntity, o
     const load = () => void api['notes.tags']({}).then(({ tags: t }) => setTags(t), () => undefined);
     load();
     return onEvent('workspace.changed', (e) => {
-      if (['note-saved', 'notes-updated', 'undo', 'redo'].includes(e.reason)) load();
+      if (touches(e, 'note')) load();
     });
   }, []);
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { NoteFilter, NoteSummary } from '../../../electron/common/model/note';
 import { api, onEvent } from '../api';
 import { errorMessage } from '../ui/useSaveStatus';
+import { touches } from '../../../electron/common/changes';
 
 /** The notes matching `filter`, kept current as notes are saved, renamed, deleted or restored. */
 export function useNoteList(filter: NoteFilter) {
@@ -22,7 +23,7 @@ export function useNoteList(filter: NoteFilter) {
   useEffect(() => {
     void reload();
     return onEvent('workspace.changed', (e) => {
-      if (['note-saved', 'notes-updated', 'undo', 'redo'].includes(e.reason)) void reload();
+      if (touches(e, 'note')) void reload();
     });
   }, [reload]);
 

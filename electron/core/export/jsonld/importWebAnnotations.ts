@@ -101,7 +101,7 @@ export async function importWebAnnotations(store: WorkspaceStore, changes: Chang
         existing.set(annotation.id, after);
         report.replies += missing.length;
       }
-      if (ops.length > 0) await changes.commit({ label: 'import annotations', articleId, ops }, 'annotation-created');
+      if (ops.length > 0) await changes.commit({ label: 'import annotations', articleId, ops });
       return ops.filter((op) => op.kind === 'annotation' && op.before === null).length;
     });
     if (added > 0) report.articles.push({ id: articleId, title: (await store.readMeta(articleId)).title, annotations: added });

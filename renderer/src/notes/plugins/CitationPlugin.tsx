@@ -17,6 +17,7 @@ import { useEffect } from 'react';
 import { $createCitationNode, $isCitationNode, CitationNode, type CitationFields } from '../../../../electron/common/notes/nodes/CitationNode';
 import { $isEntityMentionNode } from '../../../../electron/common/notes/nodes/EntityMentionNode';
 import { api, onEvent } from '../../api';
+import { touches } from '../../../../electron/common/changes';
 
 export const INSERT_CITATION_COMMAND: LexicalCommand<CitationFields> = createCommand('INSERT_CITATION_COMMAND');
 
@@ -98,7 +99,7 @@ export function CitationPlugin({ onOpenCitation, onOpenEntity }: Props) {
       }),
       editor.registerMutationListener(CitationNode, () => void markDeleted().catch(() => undefined), { skipInitialization: true }),
       onEvent('workspace.changed', (e) => {
-        if (e.reason === 'annotation-deleted' || e.reason === 'undo' || e.reason === 'redo') void markDeleted().catch(() => undefined);
+        if (e.cause !== 'edit' || touches(e, 'annotation', { kind: 'deleted' })) void markDeleted().catch(() => undefined);
       }),
     );
   }, [editor, onOpenCitation, onOpenEntity]);

@@ -3,6 +3,7 @@ import { $getRoot, $nodesOfType } from 'lexical';
 import { useEffect } from 'react';
 import { $isEntityMentionNode, EntityMentionNode } from '../../../../electron/common/notes/nodes/EntityMentionNode';
 import { api, onEvent } from '../../api';
+import { touches } from '../../../../electron/common/changes';
 
 /**
  * Keeps every @mention showing the entity's current name and id: a renamed entity's chips show the
@@ -44,7 +45,7 @@ export function EntityNamesPlugin() {
     };
     void refresh().catch(() => undefined);
     const off = onEvent('workspace.changed', (e) => {
-      if (e.reason === 'entities-updated' || e.reason === 'undo' || e.reason === 'redo') void refresh().catch(() => undefined);
+      if (touches(e, 'entity')) void refresh().catch(() => undefined);
     });
     return () => {
       cancelled = true;

@@ -8,6 +8,7 @@ import { $createEntityMentionNode } from '../../../../electron/common/notes/node
 import { api, onEvent } from '../../api';
 import { useNotify } from '../../ui/Toasts';
 import { errorMessage } from '../../ui/useSaveStatus';
+import { touches } from '../../../../electron/common/changes';
 
 const MAX_OPTIONS = 8;
 
@@ -74,7 +75,7 @@ export function MentionsPlugin() {
     const load = () => void api['entities.list']({}).then(({ entities: list }) => setEntities(list), () => undefined);
     load();
     return onEvent('workspace.changed', (e) => {
-      if (e.reason === 'entities-updated' || e.reason === 'undo' || e.reason === 'redo') load();
+      if (touches(e, 'entity')) load();
     });
   }, []);
 

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { CallResponse } from '../../common/contract';
+import type { EventBus } from '../events';
+import { importWebAnnotationFiles, isWebAnnotationFile } from '../export/jsonld/importWebAnnotations';
+import type { ChangeLog } from '../history/changeLog';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import { importArticles, type ExtractArticle, type ImportSource } from './importArticles';
+
+export type ImportResult = CallResponse<'articles.import'>;
+
+/**
+ * The one way files come into a workspace, for the app, the host and the CLI alike: articles
+ * first, then W3C annotation files onto them; progress goes out as `import.progress`, the new
+ * articles as one undoable change on the change feed.
+ */
+export class ImportService {
+  constructor(
+    private readonly store: WorkspaceStore,
+    private readonly changes: ChangeLog,
+    private readonly events: EventBus,
+    private readonly extract?: ExtractArticle,
+  ) {}
+
+  async importFiles(sources: ImportSource[]): Promise<ImportResult> {
+    const annotationFiles = sources.filter(isWebAnnotationFile);
+    const articleSources = sources.filter((s) => !annotationFiles.includes(s));
+    const outcome = await importArticles(this.store, articleSources, {
+      extract: this.extract,
+      onProgress: (done, total, name) => this.events.emit('import.progress', { done, total, file: path.basename(name) }),
+    });
+    const added = outcome.articles.filter((a) => !a.duplicate);
+    if (added.length > 0) {
+      // The import is done; remembering it as a change lets Ctrl+Z take the articles back out.
+      this.changes.remember({
+        label: added.length === 1 ? `import “${added[0]!.title.slice(0, 60)}”` : `import ${added.length} articles`,
+        articleId: null,
+        ops: [{ kind: 'listing', articleIds: added.map((a) => a.id), articleId: null, before: false, after: true }],
+      });
+    }
+    if (annotationFiles.length === 0) return outcome;
+    const restored = await importWebAnnotationFiles(this.store, this.changes, annotationFiles);
+    return { articles: outcome.articles, failures: [...outcome.failures, ...restored.failures], annotations: restored.annotations };
+  }
+}
