@@ -1,5 +1,7 @@
-import { Low } from 'lowdb';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
+import { DurableDocument } from './durableDocument';
 import type { KeyedQueue } from './durableFile';
 import { SchemaFileAdapter } from './schemaFile';
 
@@ -11,23 +13,43 @@ export interface DocumentKind<T extends { schemaVersion: number; kind: string }>
   empty(owner: string | null): T;
 }
 
+type Header = { schemaVersion: number; kind: string };
+
 /**
- * Open lowdb documents by path: read once, validated, then served from memory; a damaged file is
- * not cached, so it is named again on the next use.
+ * The workspace's JSON documents by path (entities.json, notes/<id>.json, an article's
+ * mentions.json …): each read once, validated, then served from memory and changed copy-on-write.
+ * A damaged file is not kept, so it is named again on the next use (and may have been repaired).
  */
-export class DocumentCache {
-  private readonly open = new Map<string, Promise<Low<unknown>>>();
+export class DocumentStore {
+  private readonly open = new Map<string, Promise<DurableDocument<unknown>>>();
 
   constructor(private readonly queue: KeyedQueue) {}
 
-  get<T extends { schemaVersion: number; kind: string }>(path: string, kind: DocumentKind<T>, owner: string | null): Promise<Low<T>> {
-    let db = this.open.get(path) as Promise<Low<T>> | undefined;
-    if (!db) {
-      const low = new Low<T>(new SchemaFileAdapter(path, kind.kind, kind.schema, this.queue), kind.empty(owner));
-      db = low.read().then(() => low);
-      db.catch(() => this.open.delete(path));
-      this.open.set(path, db as Promise<Low<unknown>>);
+  async read<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<T> {
+    return (await this.document(file, kind, owner)).data;
+  }
+
+  async update<T extends Header, R>(file: string, kind: DocumentKind<T>, owner: string | null, change: (draft: T) => R): Promise<R> {
+    const doc = await this.document(file, kind, owner);
+    // Documents may live in sub-folders (notes/<id>.json) that a new workspace does not have yet.
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    return doc.update(change);
+  }
+
+  /** Puts a document back into a saved state (undo and redo of document-level changes). */
+  async replace<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null, value: T): Promise<void> {
+    const doc = await this.document(file, kind, owner);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await doc.replace(structuredClone(value));
+  }
+
+  private document<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<DurableDocument<T>> {
+    let doc = this.open.get(file) as Promise<DurableDocument<T>> | undefined;
+    if (!doc) {
+      doc = DurableDocument.open(file, new SchemaFileAdapter(file, kind.kind, kind.schema), this.queue, () => kind.empty(owner));
+      doc.catch(() => this.open.delete(file));
+      this.open.set(file, doc as Promise<DurableDocument<unknown>>);
     }
-    return db;
+    return doc;
   }
 }

@@ -1,5 +1,5 @@
-import type { Low } from 'lowdb';
 import type { ArticleMeta } from '../../common/model/article';
+import type { DurableDocument } from './durableDocument';
 import type { LibraryEntry, LibraryFile } from './files';
 
 /**
@@ -11,7 +11,7 @@ export class LibraryIndex {
   private byId = new Map<string, LibraryEntry>();
   private bySha256 = new Map<string, LibraryEntry>();
 
-  constructor(private readonly db: Low<LibraryFile>) {
+  constructor(private readonly db: DurableDocument<LibraryFile>) {
     this.reindex();
   }
 
@@ -29,28 +29,26 @@ export class LibraryIndex {
 
   /** Adds new articles, or replaces the entries of articles already listed. */
   async put(metas: ArticleMeta[]): Promise<void> {
-    const next = structuredClone(this.db.data);
-    next.rev += 1;
-    const position = new Map(next.articles.map((a, i) => [a.id, i]));
-    for (const meta of metas) {
-      const entry = entryOf(meta);
-      const at = position.get(meta.id);
-      if (at === undefined) next.articles.push(entry);
-      else next.articles[at] = entry;
-    }
-    await this.db.adapter.write(next);
-    this.db.data = next;
+    await this.db.update((next) => {
+      next.rev += 1;
+      const position = new Map(next.articles.map((a, i) => [a.id, i]));
+      for (const meta of metas) {
+        const entry = entryOf(meta);
+        const at = position.get(meta.id);
+        if (at === undefined) next.articles.push(entry);
+        else next.articles[at] = entry;
+      }
+    });
     this.reindex();
   }
 
   /** Takes articles out of the index; their folders stay, so they can be listed again. */
   async remove(ids: readonly string[]): Promise<void> {
     const gone = new Set(ids);
-    const next = structuredClone(this.db.data);
-    next.rev += 1;
-    next.articles = next.articles.filter((a) => !gone.has(a.id));
-    await this.db.adapter.write(next);
-    this.db.data = next;
+    await this.db.update((next) => {
+      next.rev += 1;
+      next.articles = next.articles.filter((a) => !gone.has(a.id));
+    });
     this.reindex();
   }
 

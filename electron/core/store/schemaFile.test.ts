@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DossierError } from '../../common/errors';
-import { KeyedQueue } from './durableFile';
 import { parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
 
 const Thing = z.object({
@@ -80,7 +79,7 @@ describe('SchemaFileAdapter', () => {
 
   it('reads null for a missing file and writes pretty JSON with a final newline', async () => {
     const file = path.join(tmp, 'thing.json');
-    const adapter = new SchemaFileAdapter<Thing>(file, 'thing', Thing, new KeyedQueue());
+    const adapter = new SchemaFileAdapter<Thing>(file, 'thing', Thing);
     expect(await adapter.read()).toBeNull();
     await adapter.write({ schemaVersion: 1, kind: 'thing', name: 'n', count: 3 });
     const raw = await fs.readFile(file, 'utf8');
@@ -92,14 +91,14 @@ describe('SchemaFileAdapter', () => {
   it('raises corrupt-file naming the file when it cannot be read', async () => {
     const dirAsFile = path.join(tmp, 'thing.json');
     await fs.mkdir(dirAsFile);
-    const adapter = new SchemaFileAdapter<Thing>(dirAsFile, 'thing', Thing, new KeyedQueue());
+    const adapter = new SchemaFileAdapter<Thing>(dirAsFile, 'thing', Thing);
     await expect(adapter.read()).rejects.toMatchObject({ code: 'corrupt-file', file: dirAsFile });
   });
 
   it('raises corrupt-file for damaged content and leaves the bytes alone', async () => {
     const file = path.join(tmp, 'thing.json');
     await fs.writeFile(file, '{"schemaVersion":1,"kind":"thing"');
-    const adapter = new SchemaFileAdapter<Thing>(file, 'thing', Thing, new KeyedQueue());
+    const adapter = new SchemaFileAdapter<Thing>(file, 'thing', Thing);
     await expect(adapter.read()).rejects.toMatchObject({ code: 'corrupt-file', file });
     expect(await fs.readFile(file, 'utf8')).toBe('{"schemaVersion":1,"kind":"thing"');
   });

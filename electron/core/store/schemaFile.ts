@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
 import { DossierError } from '../../common/errors';
-import { writeFileDurable, type KeyedQueue } from './durableFile';
+import { writeFileDurable } from './durableFile';
 
 /** The schema version this Dossier writes. Every bump ships a migration and a fixture test. */
 export const SCHEMA_VERSION = 2;
@@ -11,15 +11,14 @@ export const FileHeader = z.object({ schemaVersion: z.number().int().positive(),
 
 /**
  * A lowdb adapter for one workspace file: validates on read (a file that fails to parse or
- * validate raises an error naming it and is never written over), writes durably, and refuses to
- * write files made by a newer Dossier.
+ * validate raises an error naming it and is never written over) and writes durably. Writes are
+ * serialised by the DurableDocument that owns the file, not here.
  */
 export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }> implements Adapter<T> {
   constructor(
     readonly file: string,
     private readonly kind: string,
     private readonly schema: z.ZodType<T>,
-    private readonly queue: KeyedQueue,
   ) {}
 
   async read(): Promise<T | null> {
@@ -34,7 +33,7 @@ export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }
   }
 
   write(data: T): Promise<void> {
-    return this.queue.run(this.file, () => writeFileDurable(this.file, `${JSON.stringify(data, null, 2)}\n`));
+    return writeFileDurable(this.file, `${JSON.stringify(data, null, 2)}\n`);
   }
 }
 

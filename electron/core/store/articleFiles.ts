@@ -1,0 +1,253 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DossierError } from '../../common/errors';
+import type { Annotation } from '../../common/model/annotation';
+import { currentVersion, type ArticleMeta } from '../../common/model/article';
+import { DocumentStore, type DocumentKind } from './documents';
+import { appendLineDurable, fsyncDir, syncFilesDurable, type KeyedQueue } from './durableFile';
+import type { DurableDocument } from './durableDocument';
+import { AnnotationsFile, ArticleFile, FILE_NAMES, TextFile, type LibraryEntry, type LibraryFile } from './files';
+import { LibraryIndex } from './libraryIndex';
+import { SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
+
+/** One recorded change with what undoes it: the article's audit trail. */
+export interface OperationRecord {
+  at: string;
+  op: string;
+  articleId: string;
+  before: unknown;
+  after: unknown;
+  /** The user action it belongs to, as shown in Undo/Redo. */
+  label?: string;
+}
+
+export interface NewArticle {
+  meta: ArticleMeta;
+  text: string;
+  original: Uint8Array;
+}
+
+const TEXT_CACHE_SIZE = 32;
+
+const ANNOTATIONS: DocumentKind<AnnotationsFile> = {
+  file: FILE_NAMES.annotations,
+  kind: 'annotations',
+  schema: AnnotationsFile,
+  empty: (articleId) => ({ schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId: articleId ?? '', rev: 0, annotations: [] }),
+};
+
+/**
+ * The article folders and the library index that lists them:
+ *
+ *   library.json                    index of articles (id, title, date, hashes)
+ *   articles/<id>/article.json      metadata, provenance, the list of versions
+ *   articles/<id>/v<n>/text.json    the normalised text of version n (never rewritten)
+ *   articles/<id>/v<n>/original.*   the original bytes of version n, read-only
+ *   articles/<id>/annotations.json  that article's annotations (the only file a highlight rewrites)
+ *   articles/<id>/history.jsonl     append-only operation log
+ */
+export class ArticleFiles {
+  /** Recently read articles: annotating reads the text on every change. */
+  private readonly articleCache = new Map<string, { meta: ArticleMeta; text: string }>();
+  private readonly library: LibraryIndex;
+
+  constructor(
+    private readonly root: string,
+    library: DurableDocument<LibraryFile>,
+    private readonly queue: KeyedQueue,
+    private readonly documents: DocumentStore,
+    /** Throws when the workspace may not be written (closed, or made by a newer Dossier). */
+    private readonly assertWritable: () => void,
+  ) {
+    this.library = new LibraryIndex(library);
+  }
+
+  get count(): number {
+    return this.library.entries.length;
+  }
+
+  list(): readonly LibraryEntry[] {
+    return this.library.entries;
+  }
+
+  findBySha256(sha256: string): LibraryEntry | undefined {
+    return this.library.findBySha256(sha256);
+  }
+
+  has(id: string): boolean {
+    return this.library.get(id) !== undefined;
+  }
+
+  /** The article's metadata and the text of its current version. */
+  async read(id: string): Promise<{ meta: ArticleMeta; text: string }> {
+    const cached = this.articleCache.get(id);
+    if (cached) {
+      this.articleCache.delete(id);
+      this.articleCache.set(id, cached);
+      return cached;
+    }
+    const meta = await this.readMeta(id);
+    const article = { meta, text: await this.readVersionText(id, meta.version) };
+    this.remember(article);
+    return article;
+  }
+
+  async readMeta(id: string): Promise<ArticleMeta> {
+    this.assertKnown(id);
+    return (await this.readFile(path.join(this.dir(id), FILE_NAMES.article), 'article', ArticleFile)).article;
+  }
+
+  /** The text of any version, current or earlier: old versions stay available. */
+  async readVersionText(id: string, version: number): Promise<string> {
+    this.assertKnown(id);
+    const file = path.join(this.dir(id), FILE_NAMES.versionDir(version), FILE_NAMES.text);
+    return (await this.readFile(file, 'text', TextFile)).text;
+  }
+
+  /**
+   * Adds articles: every article's files are written, then made durable together, and only then
+   * is the library index written (once for the whole batch). A crash before that leaves unlisted
+   * folders, never an index entry without its files.
+   */
+  async add(articles: NewArticle[]): Promise<void> {
+    this.assertWritable();
+    if (articles.length === 0) return;
+    const written: string[] = [];
+    const write = async (file: string, data: string | Uint8Array, mode = 0o644) => {
+      // New files in a new folder: nothing to replace, so no temp-and-rename; fsync comes below.
+      await fs.writeFile(file, data, { mode, flag: 'wx' });
+      written.push(file);
+    };
+    for (const { meta, text, original } of articles) {
+      const dir = this.dir(meta.id);
+      const version = currentVersion(meta);
+      await fs.mkdir(path.join(dir, FILE_NAMES.versionDir(version.version)), { recursive: true });
+      await write(path.join(dir, version.original), original, 0o444);
+      await write(path.join(dir, FILE_NAMES.versionDir(version.version), FILE_NAMES.text), textFile(meta.id, version.version, text));
+      await write(path.join(dir, FILE_NAMES.annotations), json(ANNOTATIONS.empty(meta.id)));
+      await write(path.join(dir, FILE_NAMES.article), json(articleFile(meta)));
+      const record: OperationRecord = { at: meta.importedAt, op: 'article.import', articleId: meta.id, before: null, after: { sha256: version.sha256 } };
+      await write(path.join(dir, FILE_NAMES.history), `${JSON.stringify(record)}\n`);
+    }
+    await syncFilesDurable(written);
+    await fsyncDir(path.join(this.root, FILE_NAMES.articles));
+    await this.library.put(articles.map((a) => a.meta));
+  }
+
+  /**
+   * Stores a new version's text and bytes, then the metadata that makes it current. The earlier
+   * versions' folders are never touched.
+   */
+  async addVersion(meta: ArticleMeta, text: string, original: Uint8Array): Promise<void> {
+    this.assertWritable();
+    this.assertKnown(meta.id);
+    const version = currentVersion(meta);
+    const dir = this.dir(meta.id);
+    const versionDir = path.join(dir, FILE_NAMES.versionDir(version.version));
+    const stored = await this.readMeta(meta.id);
+    if (stored.versions.some((v) => v.version === version.version)) {
+      throw new DossierError('conflict', `Version ${version.version} of this article already exists.`);
+    }
+    // A folder of a version the metadata does not list is what an interrupted replace left
+    // behind; without this, every later replace of the article would fail on it.
+    await fs.rm(versionDir, { recursive: true, force: true });
+    await fs.mkdir(versionDir);
+    // New files of a new version: written whole once, never replaced, so no document owns them.
+    const text_ = path.join(versionDir, FILE_NAMES.text);
+    await fs.writeFile(path.join(dir, version.original), original, { mode: 0o444, flag: 'wx' });
+    await fs.writeFile(text_, textFile(meta.id, version.version, text), { flag: 'wx' });
+    await syncFilesDurable([path.join(dir, version.original), text_]);
+    await this.writeMeta(meta);
+    this.remember({ meta, text });
+  }
+
+  /**
+   * Takes articles out of the library (undoing their import). Their folders are kept whole, so
+   * `relist` brings them back exactly (redo).
+   */
+  async unlist(ids: readonly string[]): Promise<void> {
+    this.assertWritable();
+    for (const id of ids) this.articleCache.delete(id);
+    await this.library.remove(ids);
+  }
+
+  async relist(ids: readonly string[]): Promise<void> {
+    this.assertWritable();
+    const metas: ArticleMeta[] = [];
+    for (const id of ids) metas.push((await this.readFile(path.join(this.dir(id), FILE_NAMES.article), 'article', ArticleFile)).article);
+    await this.library.put(metas);
+  }
+
+  /** Saves an article's metadata (and its library entry). */
+  async writeMeta(meta: ArticleMeta): Promise<void> {
+    this.assertWritable();
+    this.assertKnown(meta.id);
+    const file = path.join(this.dir(meta.id), FILE_NAMES.article);
+    // Metadata is read from disk when needed rather than held in memory for every article, so
+    // there is no in-memory value to keep behind the disk: a durable write in the file's queue.
+    const adapter = new SchemaFileAdapter(file, 'article', ArticleFile);
+    await this.queue.run(file, () => adapter.write(articleFile(meta)));
+    const cached = this.articleCache.get(meta.id);
+    if (cached && cached.meta.version === meta.version) this.articleCache.set(meta.id, { meta, text: cached.text });
+    else this.articleCache.delete(meta.id);
+    await this.library.put([meta]);
+  }
+
+  async readAnnotations(articleId: string): Promise<Annotation[]> {
+    this.assertKnown(articleId);
+    return (await this.documents.read(path.join(this.dir(articleId), ANNOTATIONS.file), ANNOTATIONS, articleId)).annotations;
+  }
+
+  /**
+   * Changes one article's annotations on a copy and saves that file durably. Changes to one
+   * article are serialised, so concurrent edits cannot lose each other.
+   */
+  async updateAnnotations<T>(articleId: string, change: (annotations: Annotation[]) => T): Promise<T> {
+    this.assertWritable();
+    this.assertKnown(articleId);
+    return this.documents.update(path.join(this.dir(articleId), ANNOTATIONS.file), ANNOTATIONS, articleId, (draft) => {
+      const result = change(draft.annotations);
+      draft.rev += 1;
+      return result;
+    });
+  }
+
+  async appendHistory(record: OperationRecord): Promise<void> {
+    this.assertWritable();
+    const file = path.join(this.dir(record.articleId), FILE_NAMES.history);
+    await this.queue.run(file, () => appendLineDurable(file, JSON.stringify(record)));
+  }
+
+  dir(id: string): string {
+    if (!/^[a-z]+_[0-9a-z]+$/.test(id)) throw new DossierError('bad-input', `Not an article id: ${id}`);
+    return path.join(this.root, FILE_NAMES.articles, id);
+  }
+
+  assertKnown(id: string): void {
+    if (!this.has(id)) throw new DossierError('not-found', `No article with id ${id} in this workspace.`);
+  }
+
+  private remember(article: { meta: ArticleMeta; text: string }): void {
+    this.articleCache.delete(article.meta.id);
+    this.articleCache.set(article.meta.id, article);
+    if (this.articleCache.size > TEXT_CACHE_SIZE) this.articleCache.delete(this.articleCache.keys().next().value!);
+  }
+
+  private async readFile<T extends { schemaVersion: number; kind: string }>(file: string, kind: string, schema: import('zod').ZodType<T>): Promise<T> {
+    const data = await new SchemaFileAdapter(file, kind, schema).read();
+    if (data === null) throw new DossierError('corrupt-file', `${file} is missing from the workspace.`, file);
+    return data;
+  }
+}
+
+function articleFile(meta: ArticleMeta): ArticleFile {
+  return { schemaVersion: SCHEMA_VERSION, kind: 'article', article: meta };
+}
+
+function textFile(articleId: string, version: number, text: string): string {
+  return json({ schemaVersion: SCHEMA_VERSION, kind: 'text', articleId, version, text });
+}
+
+export function json(data: unknown): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}

@@ -1,0 +1,51 @@
+import type { Adapter } from 'lowdb';
+import type { KeyedQueue } from './durableFile';
+
+/**
+ * One JSON file held in memory, changed copy-on-write: the next value is built on a copy, written
+ * durably through the file's lowdb adapter, and only then becomes the value readers see. Memory
+ * therefore never runs ahead of the disk: a failed write leaves both as they were. Changes to one
+ * file are serialised through the store's one queue, keyed by the file's path.
+ */
+export class DurableDocument<T> {
+  private constructor(
+    readonly file: string,
+    private readonly adapter: Adapter<T>,
+    private readonly queue: KeyedQueue,
+    private value: T,
+  ) {}
+
+  /** Reads the file (its empty state when there is none yet); a damaged file raises an error naming it. */
+  static async open<T>(file: string, adapter: Adapter<T>, queue: KeyedQueue, empty: () => T): Promise<DurableDocument<T>> {
+    return new DurableDocument(file, adapter, queue, (await adapter.read()) ?? empty());
+  }
+
+  /** A document whose current value is already known (just read or just written). */
+  static of<T>(file: string, adapter: Adapter<T>, queue: KeyedQueue, value: T): DurableDocument<T> {
+    return new DurableDocument(file, adapter, queue, value);
+  }
+
+  /** The saved value. Treat it as read-only: changes go through `update`. */
+  get data(): T {
+    return this.value;
+  }
+
+  /** Applies `change` to a copy, saves the copy durably, then makes it current; answers what `change` returned. */
+  update<R>(change: (draft: T) => R): Promise<R> {
+    return this.queue.run(this.file, async () => {
+      const draft = structuredClone(this.value);
+      const result = change(draft);
+      await this.adapter.write(draft);
+      this.value = draft;
+      return result;
+    });
+  }
+
+  /** Saves `next` as the whole document. */
+  replace(next: T): Promise<void> {
+    return this.queue.run(this.file, async () => {
+      await this.adapter.write(next);
+      this.value = next;
+    });
+  }
+}
