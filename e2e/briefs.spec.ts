@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { BriefComposerPage } from './models/BriefComposerPage';
 import { NotesPage } from './models/NotesPage';
 import { ReaderPage } from './models/ReaderPage';
 
@@ -18,19 +19,16 @@ test('compose a brief from an article, a note and the entity index, reorder it, 
   await page.keyboard.type('Analyst view on logistics');
   await notes.waitSaved();
 
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Briefs', exact: true }).click();
-  await page.getByRole('button', { name: 'New brief' }).click();
-  const brief = page.getByRole('region', { name: 'Brief' });
-  await brief.getByLabel('Title').fill('India–Japan defence ties');
-  await brief.getByLabel('Author').fill('Desk analyst');
-  await brief.getByLabel('Handling line').fill('OFFICIAL-SENSITIVE');
-  await brief.getByRole('textbox', { name: 'Bottom line up front' }).click();
-  await page.keyboard.type('A logistics pact is close.');
+  const brief = new BriefComposerPage(page);
+  await brief.openView();
+  await brief.create();
+  await brief.fillHead({ title: 'India–Japan defence ties', author: 'Desk analyst', handling: 'OFFICIAL-SENSITIVE' });
+  await brief.typeSummary('A logistics pact is close.');
 
-  await brief.getByLabel('Add an article').selectOption({ index: 1 });
-  await brief.getByLabel('Add a note').selectOption({ label: 'Analyst view on logistics' });
-  await brief.getByRole('button', { name: 'Add entity index' }).click();
-  const sections = brief.getByRole('list', { name: 'Brief sections' }).getByRole('listitem');
+  await brief.addArticle.selectOption({ index: 1 });
+  await brief.addNote.selectOption({ label: 'Analyst view on logistics' });
+  await brief.addEntityIndex();
+  const sections = brief.sections;
   await expect(sections).toHaveCount(3);
   await expect(sections.nth(1)).toHaveAccessibleName(/^Note:/);
 
@@ -40,16 +38,15 @@ test('compose a brief from an article, a note and the entity index, reorder it, 
   // Drag the note above the article.
   await sections.nth(1).dragTo(sections.nth(0));
   await expect(sections.nth(0)).toHaveAccessibleName(/^Note:/);
-  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
+  await brief.waitSaved();
 
   await page.reload();
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Briefs', exact: true }).click();
-  await expect(brief.getByLabel('Title')).toHaveValue('India–Japan defence ties');
-  await expect(brief.getByRole('textbox', { name: 'Bottom line up front' })).toHaveText('A logistics pact is close.');
+  await brief.openView();
+  await expect(brief.title).toHaveValue('India–Japan defence ties');
+  await expect(brief.summary).toHaveText('A logistics pact is close.');
   await expect(sections.nth(0)).toHaveAccessibleName(/^Note:/);
 
-  await brief.getByLabel('Export format').selectOption('md');
-  const md = await dossier.saveFrom(brief.getByRole('button', { name: 'Export…' }), 'md');
+  const md = await dossier.saveFrom(await brief.exportAs('md'), 'md');
   const text = md.bytes.toString('utf8');
   expect(md.name).toMatch(/\.md$/);
   expect(text).toContain('India–Japan defence ties');
@@ -58,8 +55,7 @@ test('compose a brief from an article, a note and the entity index, reorder it, 
   expect(text).toContain('> proposed Reciprocal Provision of Supplies and Services Agreement');
   expect(text.indexOf('Analyst view on logistics')).toBeLessThan(text.indexOf('> proposed Reciprocal'));
 
-  await brief.getByLabel('Export format').selectOption('pdf');
-  const pdf = await dossier.saveFrom(brief.getByRole('button', { name: 'Export…' }), 'pdf');
+  const pdf = await dossier.saveFrom(await brief.exportAs('pdf'), 'pdf');
   expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-pdf-'));
   const file = path.join(dir, 'brief.pdf');
@@ -83,18 +79,17 @@ test('highlights exported as W3C Web Annotations come back when the file is impo
   const quote = 'further deepen bilateral defence cooperation';
   await reader.highlight(quote, 'Cooperation is the stated aim.');
 
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Briefs', exact: true }).click();
-  await page.getByRole('button', { name: 'New brief' }).click();
-  const brief = page.getByRole('region', { name: 'Brief' });
-  await brief.getByLabel('Add an article').selectOption({ index: 1 });
-  await expect(page.getByTestId('save-status')).toHaveText('All changes saved');
-  await brief.getByLabel('Export format').selectOption('jsonld');
-  const exported = await dossier.saveFrom(brief.getByRole('button', { name: 'Export…' }), 'jsonld');
+  const brief = new BriefComposerPage(page);
+  await brief.openView();
+  await brief.create();
+  await brief.addArticle.selectOption({ index: 1 });
+  await brief.waitSaved();
+  const exported = await dossier.saveFrom(await brief.exportAs('jsonld'), 'jsonld');
   const collection = JSON.parse(exported.bytes.toString('utf8')) as { type: string; total: number };
   expect(collection.type).toBe('AnnotationCollection');
   expect(collection.total).toBe(1);
 
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: /In the backdrop/ }).click();
+  await dossier.library.openArticle(/In the backdrop/);
   await reader.card(quote).getByRole('button', { name: 'Delete highlight' }).click();
   await expect(reader.cards).toHaveCount(0);
 

@@ -85,7 +85,7 @@ test('merge "Indian" into India, then India’s page shows all its mentions', as
   await expect(reader.title).toBeVisible();
 
   // The entities list counts and filters.
-  await page.getByRole('button', { name: 'Entities', exact: true }).click();
+  await dossier.library.openEntities();
   await page.getByRole('group', { name: 'Filter by type' }).getByRole('button', { name: /^Place/ }).click();
   await expect(page.getByRole('table').getByRole('row', { name: /India/ })).toBeVisible();
 });

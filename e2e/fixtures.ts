@@ -5,6 +5,7 @@ import path from 'node:path';
 import { _electron, chromium, test as base, type Browser, type ElectronApplication, type Locator, type Page } from '@playwright/test';
 import { chooseBrowser, CHROMIUM_ARGS, sandboxArgs } from './browserExecutable';
 import { electronBinary } from './electronBinary';
+import { LibraryNav } from './models/LibraryNav';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'dossier.js');
@@ -16,6 +17,8 @@ export interface DossierApp {
   page: Page;
   workspace: string;
   shell: Shell;
+  /** The library down the left side (follows the page across restarts). */
+  library: LibraryNav;
   /** Quits and starts Dossier again on the same workspace (a new host process, or a new Electron app). */
   restart(): Promise<void>;
   /** Clicks "Export brief" and returns what was saved. */
@@ -78,6 +81,9 @@ export const test = base.extend<{ shell: Shell; dossier: DossierApp }, { browser
     const app: DossierApp = {
       get page() {
         return running!.page;
+      },
+      get library() {
+        return new LibraryNav(running!.page);
       },
       workspace,
       shell,

@@ -69,7 +69,7 @@ test('“Create entity” from the @ typeahead makes a new entity and mentions i
   await notes.mention('Exercise Dharma Guardian', /Create entity/);
   await expect(notes.chip('Exercise Dharma Guardian')).toBeVisible();
   await notes.waitSaved();
-  await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Entities', exact: true }).click();
+  await dossier.library.openEntities();
   await expect(page.getByRole('main')).toContainText('Exercise Dharma Guardian');
 });
 

@@ -11,6 +11,7 @@ import { normalizeArticleText } from '../electron/common/text/normalizeArticleTe
 import { detectEntities } from '../electron/core/entities/detectEntities';
 import { gazetteerEntries } from '../electron/core/entities/gazetteer';
 import { addCounts, prf, scoreEntities, type Counts, type EntityScore, type NamedEntity } from '../electron/core/entities/scoreEntities';
+import { sharedTestData } from '../electron/core/testing/sharedTestData';
 import { syntheticUniqueNames, timeDetection } from '../bench/entities/timeDetection';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,11 +36,11 @@ function readLabels(file: string): NamedEntity[] {
 }
 
 function loadSample(): Doc[] | string {
-  const labels = path.resolve(root, '..', 'shared', 'samples', `${SAMPLE}.entities.json`);
+  const labels = sharedTestData(`samples/${SAMPLE}.entities.json`);
   const text = path.join(root, 'assets', `${SAMPLE}.txt`);
-  if (!existsSync(labels)) return `labels not found at ${labels}`;
+  if (labels.skip) return labels.skip;
   if (!existsSync(text)) return `sample text not found at ${text}`;
-  return [{ id: SAMPLE, text: normalizeArticleText(readFileSync(text, 'utf8')).text, labels: readLabels(labels) }];
+  return [{ id: SAMPLE, text: normalizeArticleText(readFileSync(text, 'utf8')).text, labels: readLabels(labels.path) }];
 }
 
 function loadFolder(name: string): Doc[] | string {

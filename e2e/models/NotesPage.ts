@@ -1,11 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { LibraryNav } from './LibraryNav';
 
 /** Notes as a user meets them: the Notes view, a note's editor, the @ typeahead. */
 export class NotesPage {
   constructor(readonly page: Page) {}
 
   async openView(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Notes', exact: true }).click();
+    await new LibraryNav(this.page).openNotes();
   }
 
   async create(): Promise<void> {

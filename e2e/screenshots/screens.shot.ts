@@ -56,7 +56,7 @@ test('entity review, entity page and entities list', async ({ dossier }) => {
   await page.getByRole('list', { name: 'Entities in this article' }).getByRole('button', { name: 'India', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'India', exact: true })).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'entity-page.png') });
-  await page.getByRole('button', { name: 'Entities', exact: true }).click();
+  await dossier.library.openEntities();
   await expect(page.getByRole('table')).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'entities-list.png') });
 });

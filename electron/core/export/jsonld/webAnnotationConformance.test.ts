@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Annotation } from '../../../common/model/annotation';
 import { createCore, type DossierCore } from '../../dossierCore';
 import { WorkspaceStore } from '../../store/workspaceStore';
+import { sharedTestData } from '../../testing/sharedTestData';
 import { exportWebAnnotations } from './exportWebAnnotations';
 import { annotateHarbourReport, file, importText, V2 } from './testFixtures';
 import type { AnnotationCollection } from './vocabulary';
@@ -15,12 +15,10 @@ import type { AnnotationCollection } from './vocabulary';
 /**
  * Every exported annotation, page and collection against the MUST assertions of the W3C Web
  * Annotation test suite (JSON Schema draft-04). The suite is third-party and stays where it is,
- * beside the repository; without it this file is skipped.
+ * beside the repository; without it this file is skipped (and fails under CI).
  */
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
-const suite = path.join(path.resolve(repoRoot, '..', 'shared'), 'conformance', 'w3c-web-annotation-tests');
-const available = existsSync(path.join(suite, 'annotations', 'annotationMusts.test'));
-const title = available ? 'W3C Web Annotation MUST assertions' : `W3C Web Annotation MUST assertions (skipped: ${suite} is absent)`;
+const { path: suite, skip } = sharedTestData('conformance/w3c-web-annotation-tests');
+const title = `W3C Web Annotation MUST assertions${skip ? ` (skipped: ${skip})` : ''}`;
 
 interface Assertion {
   file: string;
@@ -59,7 +57,7 @@ function failures(assertions: Assertion[], value: unknown): string[] {
   return assertions.filter((a) => !a.validate(value)).map((a) => `${a.file}: ${JSON.stringify(a.validate.errors?.slice(0, 2))}`);
 }
 
-describe.skipIf(!available)(title, () => {
+describe.skipIf(skip)(title, () => {
   let musts: ReturnType<typeof loadMusts>;
   let tmp: string;
   let core: DossierCore;
