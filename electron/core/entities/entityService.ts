@@ -2,25 +2,13 @@ import { reanchorAll } from '../../common/anchoring/reanchor';
 import { quoteSelectorAt, positionSelector } from '../../common/anchoring/textQuote';
 import { DossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
-import type { Entity, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from '../../common/model/entity';
+import type { ArticleMention, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from '../../common/model/entity';
 import type { ChangeLog } from '../history/changeLog';
 import type { Operation } from '../history/operation';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { ENTITIES, MENTIONS, type EntitiesFile, type MentionsFile } from './entityDocuments';
 import { cleanAliases, findByName, nameKey } from './entityMatching';
 import type { EntityDetector } from './entityDetector';
-
-export interface ArticleMention extends Mention {
-  name: string;
-  type: EntityType;
-}
-
-export interface EntityPage {
-  entity: Entity;
-  mentions: { articleId: string; title: string; published: string | null; start: number; end: number; text: string; context: string }[];
-  annotations: { articleId: string; id: string; exact: string; comment: string }[];
-  cooccurring: { id: string; name: string; type: EntityType; articles: number }[];
-}
 
 const ENTITIES_LOCK = '(entities)';
 

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DossierError } from '../../common/errors';
-import { newId } from '../../common/ids';
+import { ID_SHAPE, newId } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
 import { currentVersion, type ArticleMeta } from '../../common/model/article';
 import { DEFAULT_PALETTE, type Palette } from '../../common/model/palette';
@@ -384,7 +384,7 @@ export class WorkspaceStore {
   }
 
   articleDir(id: string): string {
-    if (!/^[a-z]+_[0-9a-z]+$/.test(id)) throw new DossierError('bad-input', `Not an article id: ${id}`);
+    if (!ID_SHAPE.test(id)) throw new DossierError('bad-input', `Not an article id: ${id}`);
     return path.join(this.dir, FILE_NAMES.articles, id);
   }
 
