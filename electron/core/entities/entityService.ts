@@ -9,6 +9,7 @@ import type { WorkspaceStore } from '../store/workspaceStore';
 import { ENTITIES, MENTIONS, type EntitiesFile, type MentionsFile } from './entityDocuments';
 import { cleanAliases, findByName, nameKey } from './entityMatching';
 import type { EntityDetector } from './entityDetector';
+import type { KnownEntity } from './types';
 
 const ENTITIES_LOCK = '(entities)';
 
@@ -44,7 +45,7 @@ export class EntityService {
   }
 
   /** What detection should know: the confirmed entities and the rejected surface forms. */
-  async knowledge(): Promise<{ known: { name: string; type: EntityType; aliases: string[] }[]; rejected: string[] }> {
+  async knowledge(): Promise<{ known: KnownEntity[]; rejected: string[] }> {
     const doc = await this.store.readWorkspaceDoc(ENTITIES);
     return { known: doc.entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases })), rejected: doc.rejected };
   }
