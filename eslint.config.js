@@ -13,6 +13,20 @@ const outside = (folders, message) => ({ group: folders.flatMap((f) => [`**/${f}
 
 const noElectron = { name: 'electron', message: "Only electron/main and electron/preload import 'electron'." };
 
+/**
+ * electron/core/index.ts is the core's one entry: the shell, the host and the CLI import `../core`
+ * and nothing deeper, so the core's internals can move without touching them. Tests and test
+ * helpers (`testing/`) may reach inside to build their fixtures.
+ */
+const coreInternals = {
+  group: ['**/core/*', '**/core/*/**', '!**/core/index'],
+  message: 'Import the core from its entry, electron/core/index.ts (`../core`), not from its internals.',
+};
+const testsAndHelpers = ['**/*.test.ts', '**/testing/**'];
+const notShellOrRenderer = outside(['main', 'preload', 'renderer'], 'Core, host and CLI never depend on the Electron shell or the renderer.');
+const notRendererOrCli = outside(['renderer', 'cli'], 'The Electron shell talks to the core (and runs the host for the CLI), never to the renderer or CLI code.');
+const notRenderer = outside(['renderer'], 'The Electron shell never imports renderer code.');
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'bench/node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -52,10 +66,14 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [noElectron], patterns: [outside(['main', 'preload', 'renderer'], 'Core, host and CLI never depend on the Electron shell or the renderer.')] },
-      ],
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [notShellOrRenderer] }],
+    },
+  },
+  {
+    files: ['electron/host/**/*.ts', 'electron/cli/**/*.ts'],
+    ignores: testsAndHelpers,
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [notShellOrRenderer, coreInternals] }],
     },
   },
   {
@@ -70,17 +88,27 @@ export default tseslint.config(
   {
     files: ['electron/main/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [outside(['renderer', 'cli'], 'The Electron shell talks to the core (and runs the host for the CLI), never to the renderer or CLI code.')] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [notRendererOrCli] }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: testsAndHelpers,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [notRendererOrCli, coreInternals] }],
     },
   },
   {
     // `--cli`: the installed app runs the dossier command itself (see cliMode.ts); nowhere else in main.
     files: ['electron/main/cliMode.ts', 'electron/main/cliMode.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [outside(['renderer'], 'The Electron shell never imports renderer code.')] }],
+      'no-restricted-imports': ['error', { patterns: [notRenderer] }],
+    },
+  },
+  {
+    files: ['electron/main/cliMode.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [notRenderer, coreInternals] }],
     },
   },
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALL_NAME_LIST, isCallName, isEventName, type CallNameLiteral, type EventNameLiteral } from './callNames';
+import { ErrorPayload } from './errors';
 import { Annotation, AnnotationPatch, AnchorStatus, Comment } from './model/annotation';
 import { AnnotationImportReport } from './model/annotationImport';
 import { ArticleMeta, ArticleSummary, EditableMeta } from './model/article';
@@ -347,7 +348,9 @@ export const CallResult = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({
     ok: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string(), file: z.string().optional() }),
+    // Any code is let through here: a reply with a code this side does not know still carries a
+    // message to show (see renderer/src/api.ts), where a strict enum would lose it.
+    error: ErrorPayload.extend({ code: z.string() }),
   }),
 ]);
 export type CallResult = z.infer<typeof CallResult>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ID_PATTERN, newId } from './ids';
+import { ID_PATTERN, ID_SHAPE, newId } from './ids';
 
 describe('newId', () => {
   it('is a prefix, an underscore and 26 lower-case base32 characters', () => {
@@ -54,5 +54,14 @@ describe('ID_PATTERN', () => {
       `art_${body.slice(0, -1)}U`,
     ];
     for (const id of bad) expect(ID_PATTERN.test(id), id).toBe(false);
+  });
+});
+
+describe('ID_SHAPE', () => {
+  it('accepts any id, short hand-written ones too, and nothing that could leave a folder', () => {
+    for (const id of [newId('art'), 'art_x', 'note_questions']) expect(ID_SHAPE.test(id), id).toBe(true);
+    for (const id of ['art_', '_x', 'Art_x', 'art_X', 'art-x', '../art_x', 'art_x/..', 'art_x.json', 'art_x\n']) {
+      expect(ID_SHAPE.test(id), id).toBe(false);
+    }
   });
 });

@@ -18,4 +18,12 @@ export function newId(prefix: string, now: number = Date.now()): string {
   return `${prefix}_${time}${random}`;
 }
 
+/** Exactly what newId makes. */
 export const ID_PATTERN = /^[a-z]+_[0-9a-hjkmnp-tv-z]{26}$/;
+
+/**
+ * What any id may look like where one is read back: looser than ID_PATTERN, since tests and
+ * hand-written fixtures use ids like `art_x`. Ids become file and folder names, so this is also
+ * what keeps an id from naming a path outside its folder.
+ */
+export const ID_SHAPE = /^[a-z]+_[0-9a-z]+$/;

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { contract, type CallName, type CallResult, type DossierApi } from '../common/contract';
-import { DossierError, isDossierError } from '../common/errors';
+import { DossierError, isDossierError, type ErrorPayload } from '../common/errors';
 import { AnnotationPatch, type Creator } from '../common/model/annotation';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
@@ -211,7 +211,7 @@ function defaultCreator(): Creator {
   }
 }
 
-export function toErrorPayload(error: unknown): { code: string; message: string; file?: string } {
+export function toErrorPayload(error: unknown): ErrorPayload {
   if (isDossierError(error)) return error.toPayload();
   // Unexpected errors keep their message out of the UI wording but not out of the log.
   console.error(error);

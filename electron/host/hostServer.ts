@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { DossierCore } from '../core/dossierCore';
+import type { DossierCore } from '../core';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { readStaticFile } from './staticFiles';
 

@@ -1,12 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, crashReporter, dialog } from 'electron';
-import type { WorkspaceStore } from '../core/store/workspaceStore';
-import { workerDetector } from '../core/entities/entityDetector';
-import { CoreWorker } from '../core/workers/workerClient';
-import { openAppWorkspace, type OpenedWorkspace } from '../core/workspace/openWorkspace';
+import { CoreWorker, openAppWorkspace, resolveWorkspaceDir, workerDetector, type OpenedWorkspace, type WorkspaceStore } from '../core';
 import { startHost } from '../host/hostServer';
-import { resolveWorkspaceDir } from '../core/workspace/workspaceLocation';
 import { installAppMenu } from './appMenu';
 import { cliArguments, runCliMode } from './cliMode';
 import { resolveAppPaths } from './appPaths';

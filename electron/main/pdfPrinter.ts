@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { DossierError } from '../common/errors';
-import { footerTemplate, headerTemplate, PDF_MARGINS_MM, type PdfPrinter } from '../core/export/pdf/pdfPrinter';
+import { footerTemplate, headerTemplate, PDF_MARGINS_MM, type PdfPrinter } from '../core';
 
 /** Its own in-memory session: blocking requests there leaves the app's window alone. */
 const PARTITION = 'dossier-pdf';

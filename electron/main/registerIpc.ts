@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { DossierError } from '../common/errors';
-import type { DossierCore } from '../core/dossierCore';
-import { writeFileDurable } from '../core/store/durableFile';
+import { writeFileDurable, type DossierCore } from '../core';
 import { isAppUrl } from './appUrl';
 import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
 

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArticleMeta, ArticleSummary, ArticleVersion, currentVersion, EditableMeta, IsoDate } from './article';
-
-describe('IsoDate', () => {
-  it('accepts real calendar dates only', () => {
-    expect(IsoDate.safeParse('2025-05-04').success).toBe(true);
-    expect(IsoDate.safeParse('2024-02-29').success).toBe(true);
-    for (const bad of ['2025-02-29', '2025-02-30', '2025-13-01', '2025-5-4', '04/05/2025', '2025-05-04T00:00:00Z']) {
-      expect(IsoDate.safeParse(bad).success, bad).toBe(false);
-    }
-  });
-});
+import { ArticleMeta, ArticleSummary, ArticleVersion, currentVersion, EditableMeta } from './article';
 
 const v1: ArticleVersion = {
   version: 1,

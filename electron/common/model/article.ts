@@ -1,13 +1,5 @@
 import { z } from 'zod';
-
-/** ISO calendar date (YYYY-MM-DD) that really exists. */
-export const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a calendar date');
+import { IsoDate } from './isoDate';
 
 /** One imported version of an article's text. A correction after publication is a new version. */
 export const ArticleVersion = z.object({

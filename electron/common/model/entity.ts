@@ -54,7 +54,9 @@ export const EntitySummary = Entity.pick({ id: true, name: true, type: true, ali
 });
 export type EntitySummary = z.infer<typeof EntitySummary>;
 
+/** UTF-16 offsets into the given text; `text === input.slice(start, end)`. */
 export const DetectedMention = z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), text: z.string() });
+export type DetectedMention = z.infer<typeof DetectedMention>;
 
 /** What detection finds in a text, before review: one entry per distinct entity. */
 export const DetectedEntity = z.object({ name: z.string(), type: EntityType, aliases: z.array(z.string()), mentions: z.array(DetectedMention) });

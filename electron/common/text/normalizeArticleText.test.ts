@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate, normalizeArticleText, splitParagraphs } from './normalizeArticleText';
+import { normalizeArticleText, splitParagraphs } from './normalizeArticleText';
 
 /** The opening of the bundled sample (assets/india-japan-defence-2025-05-04.txt), byte for byte. */
 const SAMPLE_OPENING =
@@ -76,23 +76,6 @@ describe('normalizeArticleText', () => {
   it('gives the same text when run twice (it is the one normalisation)', () => {
     const once = normalizeArticleText('\uFEFFTitle\r\n\r\n\r\nBody with e\u0301  \r\n').text;
     expect(normalizeArticleText(once)).toEqual({ text: once, published: null });
-  });
-});
-
-describe('isCalendarDate', () => {
-  it.each([
-    ['2024-02-29', true],
-    ['2025-05-04', true],
-    ['2025-12-31', true],
-    ['2025-02-29', false],
-    ['2025-02-30', false],
-    ['2025-04-31', false],
-    ['2025-00-10', false],
-    ['2025-1-01', false],
-    ['2025-01-01T00:00', false],
-    ['', false],
-  ])('%j → %s', (input, expected) => {
-    expect(isCalendarDate(input)).toBe(expected);
   });
 });
 

@@ -1,3 +1,5 @@
+import { isCalendarDate } from '../model/isoDate';
+
 /**
  * The one normalisation an article's text gets, at import. The result never changes afterwards:
  * every annotation offset points into it (UTF-16 code units).
@@ -25,12 +27,6 @@ export function normalizeArticleText(raw: string): NormalizedArticle {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   return { text, published };
-}
-
-export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** A paragraph of the article with its offset range in the text. */

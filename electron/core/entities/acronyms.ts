@@ -1,8 +1,9 @@
+import type { EntityType } from '../../common/model/entityType';
 import { isNameToken, type Analysis } from './analysis';
 import { makeCandidate, nameKey, spanText } from './candidate';
 import { HEAD_FINAL } from './patternWords';
 import { joinable } from './tokenize';
-import type { Candidate, EntityType } from './types';
+import type { Candidate } from './types';
 
 /**
  * Acronyms the text defines: "Quadrilateral Security Dialogue (Quad)", "… Agreement (RPSSA)", and

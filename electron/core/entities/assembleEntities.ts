@@ -1,5 +1,6 @@
+import type { EntityType } from '../../common/model/entityType';
 import { nameKey, normalizeName } from './candidate';
-import { SOURCE_RANK, type Candidate, type EntityType } from './types';
+import { SOURCE_RANK, type Candidate } from './types';
 
 export interface AssembledMention {
   start: number;

@@ -1,5 +1,6 @@
+import type { EntityType } from '../../common/model/entityType';
 import type { Token } from './tokenize';
-import type { Candidate, CandidateSource, EntityType } from './types';
+import type { Candidate, CandidateSource } from './types';
 
 /**
  * The form a name is stored and compared in: straight apostrophes (labels and analysts type "'",

@@ -1,10 +1,11 @@
+import type { EntityType } from '../../common/model/entityType';
 import type { Analysis } from './analysis';
 import { makeCandidate, spanText } from './candidate';
 import { PersonIndex } from './coreference';
 import type { Run } from './residualRuns';
 import { cheapVerdict, LEXICON, verdict, type Verdict } from './runEvidence';
 import { tagRuns } from './tagRuns';
-import type { Candidate, EntityType } from './types';
+import type { Candidate } from './types';
 
 /**
  * Types the capitalised runs nothing else explained. Each occurrence gives a verdict (see

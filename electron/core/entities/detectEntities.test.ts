@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { DetectedEntity, EntityType } from '../../common/model/entity';
 import { normalizeArticleText } from '../../common/text/normalizeArticleText';
-import { detectEntities, type DetectedEntity, type EntityType } from './detectEntities';
+import { detectEntities } from './detectEntities';
 
 const sample = normalizeArticleText(readFileSync(path.resolve(__dirname, '../../../assets/india-japan-defence-2025-05-04.txt'), 'utf8')).text;
 

@@ -1,3 +1,4 @@
+import type { DetectedEntity } from '../../common/model/entity';
 import { acronymCandidates, findAcronymDefinitions, typeOfLongForm } from './acronyms';
 import { analyze } from './analysis';
 import { assembleEntities } from './assembleEntities';
@@ -13,23 +14,7 @@ import { findResidualRuns } from './residualRuns';
 import { resolveOverlaps } from './resolveOverlaps';
 import { findTitledPersons } from './titles';
 import type { Token } from './tokenize';
-import type { Candidate, EntityType, KnownEntity } from './types';
-
-export type { EntityType } from './types';
-
-/** UTF-16 offsets into the given text; `text === input.slice(start, end)`. */
-export interface DetectedMention {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface DetectedEntity {
-  name: string;
-  type: EntityType;
-  aliases: string[];
-  mentions: DetectedMention[];
-}
+import type { Candidate, KnownEntity } from './types';
 
 export interface DetectOptions {
   /** Entities the analyst confirmed: found in every later text by name and alias. */

@@ -1,5 +1,6 @@
+import type { DetectedEntity } from '../../common/model/entity';
 import { CoreWorker } from '../workers/workerClient';
-import type { DetectedEntity, DetectOptions } from './detectEntities';
+import type { DetectOptions } from './detectEntities';
 
 /** Finds entities in a text without holding up the caller's thread where a worker is available. */
 export interface EntityDetector {

@@ -2,7 +2,7 @@ import { reanchorAll } from '../../common/anchoring/reanchor';
 import { quoteSelectorAt, positionSelector } from '../../common/anchoring/textQuote';
 import { DossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
-import type { Entity, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from '../../common/model/entity';
+import type { ArticleMention, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from '../../common/model/entity';
 import type { RecordChange } from '../../common/contract';
 import { diffRecords } from '../changeFeed';
 import type { ChangeLog } from '../history/changeLog';
@@ -11,18 +11,7 @@ import type { WorkspaceStore } from '../store/workspaceStore';
 import { ENTITIES, MENTIONS, type EntitiesFile, type MentionsFile } from './entityDocuments';
 import { cleanAliases, findByName, nameKey } from './entityMatching';
 import type { EntityDetector } from './entityDetector';
-
-export interface ArticleMention extends Mention {
-  name: string;
-  type: EntityType;
-}
-
-export interface EntityPage {
-  entity: Entity;
-  mentions: { articleId: string; title: string; published: string | null; start: number; end: number; text: string; context: string }[];
-  annotations: { articleId: string; id: string; exact: string; comment: string }[];
-  cooccurring: { id: string; name: string; type: EntityType; articles: number }[];
-}
+import type { KnownEntity } from './types';
 
 const ENTITIES_LOCK = '(entities)';
 
@@ -58,7 +47,7 @@ export class EntityService {
   }
 
   /** What detection should know: the confirmed entities and the rejected surface forms. */
-  async knowledge(): Promise<{ known: { name: string; type: EntityType; aliases: string[] }[]; rejected: string[] }> {
+  async knowledge(): Promise<{ known: KnownEntity[]; rejected: string[] }> {
     const doc = await this.store.readWorkspaceDoc(ENTITIES);
     return { known: doc.entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases })), rejected: doc.rejected };
   }

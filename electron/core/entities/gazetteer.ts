@@ -1,10 +1,10 @@
+import type { EntityType } from '../../common/model/entityType';
 import { AGREEMENTS, EVENTS, OTHER_NAMES } from './gazetteer/agreementsAndEvents';
 import { COUNTRIES, OTHER_STATES } from './gazetteer/countries';
 import { COMPANIES, INTERNATIONAL_ORGANIZATIONS, NATIONAL_BODIES } from './gazetteer/organizations';
 import { REGIONS, WATERS } from './gazetteer/places';
 import { PhraseIndex, type PhraseMatch } from './phraseIndex';
 import type { Token } from './tokenize';
-import type { EntityType } from './types';
 
 /** One bundled entity: its canonical name, type and every form that refers to it. */
 export interface GazetteerEntry {

@@ -1,4 +1,4 @@
-import type { EntityType } from './types';
+import type { EntityType } from '../../common/model/entityType';
 
 /**
  * The last word of a capitalised name that says what the name is ("… Agreement", "… Forces").

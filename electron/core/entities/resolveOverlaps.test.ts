@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { EntityType } from '../../common/model/entityType';
 import { resolveOverlaps } from './resolveOverlaps';
-import type { Candidate, CandidateSource, EntityType } from './types';
+import type { Candidate, CandidateSource } from './types';
 
 const c = (start: number, end: number, source: CandidateSource, type: EntityType = 'organization', blocker = false): Candidate => ({
   start, end, from: 0, to: 1, type, source, key: `${start}-${end}`, blocker,

@@ -1,3 +1,4 @@
+import type { EntityType } from '../../common/model/entityType';
 import type { Analysis } from './analysis';
 import { isCommonWord, isFamilyName, isFamilyNameFirst, isGivenName, lexiconTags } from './lexicon';
 import { APPOSITIVE_NOUNS, ORGANIZATION_NOUNS_BEFORE, WEAPON_ACRONYMS } from './patternWords';
@@ -5,7 +6,6 @@ import type { Run } from './residualRuns';
 import type { Reading } from './tagRuns';
 import { TITLE_HEADS } from './titleWords';
 import { isAllCaps } from './tokenize';
-import type { EntityType } from './types';
 
 /**
  * What one occurrence of an unexplained run says about its type, and how sure it is. The words

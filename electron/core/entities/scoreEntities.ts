@@ -1,4 +1,4 @@
-import type { EntityType } from './types';
+import type { EntityType } from '../../common/model/entityType';
 
 /**
  * Entity F1 as the project measures it: per distinct entity, a prediction matches a label when any

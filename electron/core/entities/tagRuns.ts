@@ -1,8 +1,8 @@
 import nlp from 'compromise';
+import type { EntityType } from '../../common/model/entityType';
 import type { Analysis } from './analysis';
 import { spanText } from './candidate';
 import type { Run } from './residualRuns';
-import type { EntityType } from './types';
 
 /** compromise's reading of a run: a type, "an adjective of a region" (European), or nothing. */
 export type Reading = EntityType | 'demonym' | null;

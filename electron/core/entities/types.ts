@@ -1,5 +1,6 @@
+import type { EntityType } from '../../common/model/entityType';
+
 /** Shared shapes of the entity pipeline; the public API re-exports what callers need. */
-export type EntityType = 'person' | 'organization' | 'place' | 'event' | 'agreement' | 'other';
 
 export interface KnownEntity {
   name: string;

@@ -3,8 +3,9 @@ import type { ImportedArticle, ImportFailure } from '../../common/contract';
 import { DossierError, isDossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { ArticleMeta, ArticleVersion } from '../../common/model/article';
+import { isCalendarDate } from '../../common/model/isoDate';
 import { deriveTitle } from '../../common/text/deriveTitle';
-import { isCalendarDate, normalizeArticleText } from '../../common/text/normalizeArticleText';
+import { normalizeArticleText } from '../../common/text/normalizeArticleText';
 import { sha256Hex, type NewArticle, type WorkspaceStore } from '../store/workspaceStore';
 import { extractArticle } from './extractArticle';
 

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../../common/text/normalizeArticleText';
+import { isCalendarDate } from '../../common/model/isoDate';
 
 /**
  * Metadata as files state it is messy (padding, datetimes with zones, `en_GB`); these helpers

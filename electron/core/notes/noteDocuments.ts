@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DossierError } from '../../common/errors';
+import { ID_SHAPE } from '../../common/ids';
 import { NoteContent, NoteSummary } from '../../common/model/note';
 import type { DocumentKind } from '../store/documents';
 import { SCHEMA_VERSION } from '../store/schemaFile';
@@ -35,11 +36,9 @@ export const NoteBodyFile = z.object({
 });
 export type NoteBodyFile = z.infer<typeof NoteBodyFile>;
 
-const NOTE_ID = /^note_[0-9a-z]+$/;
-
 /** The document kind of one note's body; the id is checked, since it becomes a file name. */
 export function noteBody(id: string): DocumentKind<NoteBodyFile> {
-  if (!NOTE_ID.test(id)) throw new DossierError('bad-input', `Not a note id: ${id.slice(0, 60)}`);
+  if (!id.startsWith('note_') || !ID_SHAPE.test(id)) throw new DossierError('bad-input', `Not a note id: ${id.slice(0, 60)}`);
   return {
     file: `notes/${id}.json`,
     kind: 'note',

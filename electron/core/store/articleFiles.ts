@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../common/errors';
+import { ID_SHAPE } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
 import { currentVersion, type ArticleMeta } from '../../common/model/article';
 import { DocumentStore, type DocumentKind } from './documents';
@@ -219,7 +220,7 @@ export class ArticleFiles {
   }
 
   dir(id: string): string {
-    if (!/^[a-z]+_[0-9a-z]+$/.test(id)) throw new DossierError('bad-input', `Not an article id: ${id}`);
+    if (!ID_SHAPE.test(id)) throw new DossierError('bad-input', `Not an article id: ${id}`);
     return path.join(this.root, FILE_NAMES.articles, id);
   }
 

@@ -1,4 +1,5 @@
-import type { DetectedEntity, DetectOptions } from '../entities/detectEntities';
+import type { DetectedEntity } from '../../common/model/entity';
+import type { DetectOptions } from '../entities/detectEntities';
 import type { ExtractedArticle } from '../import/extractedArticle';
 
 /**

@@ -1,9 +1,9 @@
 import {
   $applyNodeReplacement,
+  $getDocument,
   DecoratorNode,
   type DOMExportOutput,
   type EditorConfig,
-  type LexicalEditor,
   type LexicalNode,
   type LexicalUpdateJSON,
   type NodeKey,
@@ -63,8 +63,8 @@ export class CitationNode extends DecoratorNode<null> {
     return { ...super.exportJSON(), type: 'citation', version: 1, ...this.__citation };
   }
 
-  override createDOM(_config: EditorConfig, editor: LexicalEditor) {
-    const doc = documentOf(editor);
+  override createDOM(_config: EditorConfig) {
+    const doc = $getDocument();
     const element = doc.createElement('span');
     element.className = 'citation-chip';
     element.setAttribute('data-citation-article', this.__citation.articleId);
@@ -86,8 +86,8 @@ export class CitationNode extends DecoratorNode<null> {
     return false;
   }
 
-  override exportDOM(editor: LexicalEditor): DOMExportOutput {
-    const doc = documentOf(editor);
+  override exportDOM(): DOMExportOutput {
+    const doc = $getDocument();
     const element = doc.createElement('span');
     element.className = 'citation';
     element.setAttribute('data-article-id', this.__citation.articleId);
@@ -143,11 +143,6 @@ function shorten(text: string, max: number): string {
  * The document to build elements in: the window's in the app, the one `withDOM` provides when
  * rendering headless in Node. Typed through the editor so electron/common needs no DOM library.
  */
-function documentOf(_editor: LexicalEditor) {
-  type Root = NonNullable<ReturnType<LexicalEditor['getRootElement']>>;
-  return (globalThis as unknown as { document: Root['ownerDocument'] }).document;
-}
-
 export function $createCitationNode(citation: CitationFields): CitationNode {
   return $applyNodeReplacement(new CitationNode(citation));
 }

@@ -15,6 +15,8 @@
  *     as the model describes replies (and as Hypothesis exports them).
  */
 
+import { ID_SHAPE } from '../../../common/ids';
+
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const DOSSIER_VOCAB = 'urn:dossier:vocab:';
 
@@ -33,7 +35,7 @@ export function idFromUrn(iri: string, kind: 'annotation' | 'article'): string |
   const prefix = `urn:dossier:${kind}:`;
   if (!iri.startsWith(prefix)) return null;
   const id = iri.slice(prefix.length);
-  return /^[a-z]+_[0-9a-z]+$/.test(id) ? id : null;
+  return ID_SHAPE.test(id) ? id : null;
 }
 
 export interface TextualBody {

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { DossierError } from '../../common/errors';
 
@@ -57,7 +58,7 @@ export class ZipReader {
     let position = entry.localHeaderOffset + 30 + nameLength + u16(header, 28);
     let remaining = entry.compressedSize;
     let produced = 0;
-    let crc = ~0;
+    let crc = 0;
     const out: Uint8Array[] = [];
     const inflate = entry.method === 8 ? new Inflate((chunk) => out.push(chunk)) : null;
     while (remaining > 0 || out.length > 0) {
@@ -76,12 +77,12 @@ export class ZipReader {
       for (const chunk of out.splice(0)) {
         produced += chunk.length;
         if (produced > entry.size) throw damaged('holds more than its declared size');
-        crc = crc32Update(crc, chunk);
+        crc = crc32(chunk, crc);
         yield chunk;
       }
     }
     if (produced !== entry.size) throw damaged('is shorter than its declared size');
-    if ((~crc >>> 0) !== entry.crc32) throw damaged('fails its checksum');
+    if (crc !== entry.crc32) throw damaged('fails its checksum');
   }
 
   /** A small entry whole (the manifest). */
@@ -156,19 +157,3 @@ async function readAt(handle: fs.FileHandle, position: number, length: number): 
 
 const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
-
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-function crc32Update(crc: number, bytes: Uint8Array): number {
-  let c = crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return c;
-}

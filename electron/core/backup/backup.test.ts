@@ -5,14 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
-import { SCHEMA_VERSION } from './schemaFile';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type DossierCore } from '../dossierCore';
+import { SCHEMA_VERSION } from '../store/schemaFile';
+import { WorkspaceStore } from '../store/workspaceStore';
 import { liveForeignPid, rejection } from '../testing/testHelpers';
 import { backupWorkspace } from './backup';
 import { BackupManifest } from './backupManifest';
 import { restoreBackup } from './restoreBackup';
-import { WorkspaceStore } from './workspaceStore';
 
 const SAMPLE = fileURLToPath(new URL('../../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
