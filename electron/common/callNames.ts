@@ -51,9 +51,11 @@ export const CALL_NAME_LIST = [
   'briefs.update',
   'briefs.delete',
   'export.brief',
+  'search.query',
+  'search.reindex',
 ] as const;
 
-export const EVENT_NAME_LIST = ['workspace.changed', 'app.command', 'import.progress', 'export.progress'] as const;
+export const EVENT_NAME_LIST = ['workspace.changed', 'app.command', 'import.progress', 'export.progress', 'search.progress'] as const;
 
 export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];
 export type EventNameLiteral = (typeof EVENT_NAME_LIST)[number];

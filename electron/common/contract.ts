@@ -9,6 +9,7 @@ import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, Entity
 import { WorkspaceInfo } from './model/workspace';
 import { Note, NoteContent, NoteFilter, NotePatch, NoteSummary } from './model/note';
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
+import { SearchRequest, SearchResult } from './model/search';
 
 /**
  * The one API between the renderer (or a remote CLI) and the core. Electron's preload, the
@@ -281,6 +282,19 @@ export const contract = {
     request: z.union([z.object({ source: ExportSource, format: BriefFormat }), ArticleRef.extend({ format: BriefFormat })]),
     response: ExportedFile,
   },
+  /**
+   * Full-text search over articles, highlights, notes and entities: every word must match, the
+   * last one as a prefix, words of 5+ letters with a typo; "quoted words" as a phrase.
+   */
+  'search.query': {
+    request: SearchRequest,
+    response: z.object({ results: z.array(SearchResult) }),
+  },
+  /** Builds the search index anew from the workspace (progress as `search.progress`). */
+  'search.reindex': {
+    request: z.object({}),
+    response: z.object({ documents: z.number().int().nonnegative() }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -324,6 +338,8 @@ export const events = {
   }),
   /** How far a long import has got (files read so far, the last one named). */
   'import.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), file: z.string() }),
+  /** How far building the search index has got (records read so far). */
+  'search.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** How far a long export has got (articles gathered so far). */
   'export.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** A menu command from the Electron shell (File › Import…, Edit › Undo …). */

@@ -15,6 +15,7 @@ import { ChangeLog } from './history/changeLog';
 import type { ExtractArticle, ImportSource } from './import/importArticles';
 import { ImportService, type ImportResult } from './import/importService';
 import { NoteService } from './notes/noteService';
+import { SearchService } from './search/searchService';
 import type { WorkspaceStore } from './store/workspaceStore';
 
 export interface DossierCore {
@@ -23,6 +24,8 @@ export interface DossierCore {
   /** Every write, once on disk, with the records it touched. */
   feed: ChangeFeed;
   store: WorkspaceStore;
+  /** Saves what is pending (the search index), then closes the workspace. */
+  close(): Promise<void>;
   /** Imports files read from disk (the CLI's local import), with `import.progress` events. */
   importFiles(sources: ImportSource[]): Promise<ImportResult>;
   /** Validates an untrusted call (from IPC or HTTP) against the contract and runs it. */
@@ -52,6 +55,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const entities = new EntityService(store, changes, detector);
   const notes = new NoteService(store, changes, entities);
   const imports = new ImportService(store, changes, events, options.extract);
+  const search = new SearchService(store, feed);
   const briefs = new BriefService(store, changes);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
@@ -179,6 +183,8 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
         onProgress: (done, total) => events.emit('export.progress', { done, total }),
       });
     },
+    'search.query': async (request) => search.query(request),
+    'search.reindex': async () => search.reindex((done, total) => events.emit('search.progress', { done, total })),
   };
 
   async function dispatch(name: string, request: unknown): Promise<CallResult> {
@@ -200,7 +206,12 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     }
   }
 
-  return { api, events, feed, store, dispatch, importFiles: (sources) => imports.importFiles(sources) };
+  async function close(): Promise<void> {
+    await search.close().catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
+    await store.close();
+  }
+
+  return { api, events, feed, store, dispatch, close, importFiles: (sources) => imports.importFiles(sources) };
 }
 
 function defaultCreator(): Creator {

@@ -70,10 +70,12 @@ async function contents(core: DossierCore): Promise<unknown> {
   };
 }
 
+/** The workspace's own files: derived data (the search index and its journal) is never backed up. */
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) out.push(path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    const rel = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (entry.isFile() && !rel.startsWith('search/')) out.push(rel);
   }
   return out.sort();
 }
@@ -106,6 +108,7 @@ describe('backupWorkspace → restoreBackup', () => {
     const manifest = BackupManifest.parse(JSON.parse(new TextDecoder().decode(entries['manifest.json'])));
     expect(manifest).toMatchObject({ format: 'dossier-backup', formatVersion: 1, schemaVersion: SCHEMA_VERSION, workspaceId: core.store.info().id });
     expect(Date.parse(manifest.created)).not.toBeNaN();
+    expect(manifest.files.some((f) => f.path.startsWith('search/'))).toBe(false);
     expect(manifest.files.map((f) => f.path)).toEqual((await listFiles(ws)).filter((f) => f !== '.dossier.lock'));
     for (const f of manifest.files) {
       const bytes = await fs.readFile(path.join(ws, f.path));

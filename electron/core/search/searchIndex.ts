@@ -87,6 +87,8 @@ export class SearchIndex {
   private postings: Postings[] = [];
   private docs: (DocMeta | null)[] = [];
   private readonly byKey = new Map<string, number>();
+  /** Article id → ids of its annotations in the index. */
+  private readonly annotationsByArticle = new Map<string, Set<string>>();
   private liveCount = 0;
   private totalLength = 0;
   private sorted: string[] | null = null;
@@ -129,6 +131,7 @@ export class SearchIndex {
     const { fields: _fields, ...rest } = doc;
     this.docs.push({ ...rest, length });
     this.byKey.set(keyOf(doc.kind, doc.id), number);
+    this.track(doc.kind, doc.id, doc.articleId, true);
     this.liveCount += 1;
     this.totalLength += length;
   }
@@ -137,7 +140,9 @@ export class SearchIndex {
     const key = keyOf(kind, id);
     const at = this.byKey.get(key);
     if (at === undefined) return;
-    this.totalLength -= this.docs[at]!.length;
+    const meta = this.docs[at]!;
+    this.totalLength -= meta.length;
+    this.track(kind, id, meta.articleId, false);
     this.docs[at] = null;
     this.byKey.delete(key);
     this.liveCount -= 1;
@@ -145,15 +150,25 @@ export class SearchIndex {
 
   /** Removes every document that belongs to an article (the article and its annotations). */
   removeArticle(articleId: string): void {
-    for (const [key, at] of [...this.byKey]) {
-      const meta = this.docs[at]!;
-      if (meta.articleId === articleId) this.remove(meta.kind, key.slice(key.indexOf(':') + 1));
-    }
+    for (const id of this.annotationsOf(articleId)) this.remove('annotation', id);
+    this.remove('article', articleId);
   }
 
-  /** Documents of a kind (for checks and rebuilds). */
-  *ids(kind: SearchKind): Iterable<string> {
-    for (const meta of this.docs) if (meta && meta.kind === kind) yield meta.id;
+  /** The ids of an article's annotations in the index. */
+  annotationsOf(articleId: string): string[] {
+    return [...(this.annotationsByArticle.get(articleId) ?? [])];
+  }
+
+  private track(kind: SearchKind, id: string, articleId: string | null, present: boolean): void {
+    if (kind !== 'annotation' || !articleId) return;
+    let ids = this.annotationsByArticle.get(articleId);
+    if (present) {
+      if (!ids) this.annotationsByArticle.set(articleId, (ids = new Set()));
+      ids.add(id);
+    } else if (ids) {
+      ids.delete(id);
+      if (ids.size === 0) this.annotationsByArticle.delete(articleId);
+    }
   }
 
   /**
@@ -403,6 +418,7 @@ export class SearchIndex {
     index.docs = snapshot.documents;
     snapshot.documents.forEach((meta, i) => {
       index.byKey.set(keyOf(meta.kind, meta.id), i);
+      index.track(meta.kind, meta.id, meta.articleId, true);
       index.totalLength += meta.length;
     });
     index.liveCount = snapshot.documents.length;

@@ -199,6 +199,12 @@ export class ArticleFiles {
     return (await this.documents.read(path.join(this.dir(articleId), ANNOTATIONS.file), ANNOTATIONS, articleId)).annotations;
   }
 
+  /** The annotations as saved, without keeping them in memory when they are not open already. */
+  async peekAnnotations(articleId: string): Promise<Annotation[]> {
+    this.assertKnown(articleId);
+    return (await this.documents.peek(path.join(this.dir(articleId), ANNOTATIONS.file), ANNOTATIONS, articleId)).annotations;
+  }
+
   /**
    * Changes one article's annotations on a copy and saves that file durably. Changes to one
    * article are serialised, so concurrent edits cannot lose each other.

@@ -36,6 +36,16 @@ export class DocumentStore {
     return doc.update(change);
   }
 
+  /**
+   * The document as saved, without keeping it in memory when it is not open already: for reading
+   * the whole workspace once (rebuilding the search index) without holding all of it.
+   */
+  async peek<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<T> {
+    const open = this.open.get(file) as Promise<DurableDocument<T>> | undefined;
+    if (open) return (await open).data;
+    return (await new SchemaFileAdapter(file, kind.kind, kind.schema).read()) ?? kind.empty(owner);
+  }
+
   /** Puts a document back into a saved state (undo and redo of document-level changes). */
   async replace<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null, value: T): Promise<void> {
     const doc = await this.document(file, kind, owner);

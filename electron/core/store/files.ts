@@ -69,4 +69,6 @@ export const FILE_NAMES = {
   versionDir: (version: number) => `v${version}`,
   annotations: 'annotations.json',
   history: 'history.jsonl',
+  /** Derived data (the search index and its change journal): rebuilt when missing, never backed up. */
+  derived: 'search',
 } as const;

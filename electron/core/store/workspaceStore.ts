@@ -193,6 +193,10 @@ export class WorkspaceStore {
     return this.articles.readAnnotations(articleId);
   }
 
+  async peekAnnotations(articleId: string): Promise<Annotation[]> {
+    return this.articles.peekAnnotations(articleId);
+  }
+
   async updateAnnotations<T>(articleId: string, change: (annotations: Annotation[]) => T): Promise<T> {
     return this.articles.updateAnnotations(articleId, change);
   }
@@ -209,6 +213,21 @@ export class WorkspaceStore {
   /** A workspace-level document (entities.json …), or its empty state when the file does not exist yet. */
   async readWorkspaceDoc<T extends Header>(kind: DocumentKind<T>): Promise<T> {
     return this.documents.read(path.join(this.dir, kind.file), kind, null);
+  }
+
+  /** A workspace-level document without keeping it in memory (see DocumentStore.peek). */
+  async peekWorkspaceDoc<T extends Header>(kind: DocumentKind<T>): Promise<T> {
+    return this.documents.peek(path.join(this.dir, kind.file), kind, null);
+  }
+
+  async peekArticleDoc<T extends Header>(articleId: string, kind: DocumentKind<T>): Promise<T> {
+    this.articles.assertKnown(articleId);
+    return this.documents.peek(path.join(this.articleDir(articleId), kind.file), kind, articleId);
+  }
+
+  /** Where derived data (the search index) lives; its owner writes it, and it is never backed up. */
+  derivedPath(name: string): string {
+    return path.join(this.dir, FILE_NAMES.derived, name);
   }
 
   /** Changes a workspace-level document on a copy and saves it durably; serialised per file. */

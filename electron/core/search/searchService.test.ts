@@ -1,0 +1,148 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type DossierCore } from '../dossierCore';
+import { WorkspaceStore } from '../store/workspaceStore';
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const TALKS =
+  'Defence ministers meet\n\nDefence Minister Rajnath Singh will hold a bilateral meeting with Gen Nakatani in New Delhi. ' +
+  'The two sides will discuss a reciprocal logistics agreement for their navies.';
+const EXERCISE = 'Naval exercise off Darwin\n\nJapanese and Australian ships sailed together; logistics were rehearsed at sea.';
+
+let tmp: string;
+let dir: string;
+let core: DossierCore;
+let talks: string;
+let exercise: string;
+
+async function open(): Promise<DossierCore> {
+  return createCore(await WorkspaceStore.open(dir, { create: true }), { creator: { name: 'Test' } });
+}
+
+async function find(query: string, extra: Record<string, unknown> = {}) {
+  return (await core.api['search.query']({ query, ...extra })).results;
+}
+
+const idsOf = async (query: string, extra: Record<string, unknown> = {}) => (await find(query, extra)).map((r) => `${r.kind}:${r.id}`).sort();
+
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-search-'));
+  dir = path.join(tmp, 'ws');
+  core = await open();
+  const { articles } = await core.api['articles.import']({
+    files: [
+      { name: 'talks.txt', base64: b64(TALKS) },
+      { name: 'exercise.txt', base64: b64(EXERCISE) },
+    ],
+  });
+  [talks, exercise] = articles.map((a) => a.id) as [string, string];
+});
+afterEach(async () => {
+  await core.close();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('search', () => {
+  it('finds articles with a marked snippet and the offsets of the first match in the text', async () => {
+    const [first, ...rest] = await find('nakatani');
+    expect(rest).toEqual([]);
+    expect(first).toMatchObject({ kind: 'article', id: talks, articleId: talks, title: 'Defence ministers meet' });
+    expect(first!.snippet).toContain('<mark>Nakatani</mark>');
+    const text = (await core.api['articles.get']({ id: talks })).text;
+    expect(text.slice(first!.start!, first!.end!)).toBe('Nakatani');
+    expect(await idsOf('logistics')).toEqual([`article:${exercise}`, `article:${talks}`].sort());
+    expect(await idsOf('logistics darwin')).toEqual([`article:${exercise}`]);
+  });
+
+  it('reads phrases in quotes as words in that order', async () => {
+    expect(await idsOf('"logistics agreement"')).toEqual([`article:${talks}`]);
+    expect(await idsOf('"agreement logistics"')).toEqual([]);
+  });
+
+  it('follows highlights as they are made, edited, deleted, undone and redone', async () => {
+    const { annotation } = await core.api['annotations.createFromQuote']({ articleId: talks, quote: 'reciprocal logistics agreement', comment: 'RPSSA talks' });
+    expect(await idsOf('rpssa')).toEqual([`annotation:${annotation.id}`]);
+    const [hit] = await find('rpssa');
+    expect(hit).toMatchObject({ articleId: talks, start: annotation.target.position.start, end: annotation.target.position.end });
+
+    await core.api['annotations.update']({ articleId: talks, id: annotation.id, comment: 'Supply pact', color: 'red', tags: ['navy'] });
+    expect(await idsOf('rpssa')).toEqual([]);
+    expect(await idsOf('supply', { kinds: ['annotation'], color: 'red', tag: 'navy' })).toEqual([`annotation:${annotation.id}`]);
+    expect(await idsOf('supply', { color: 'yellow' })).toEqual([]);
+
+    await core.api['annotations.delete']({ articleId: talks, id: annotation.id });
+    expect(await idsOf('supply')).toEqual([]);
+    await core.api['history.undo']({});
+    expect(await idsOf('supply')).toEqual([`annotation:${annotation.id}`]);
+    await core.api['history.redo']({});
+    expect(await idsOf('supply')).toEqual([]);
+  });
+
+  it('follows notes as they are typed, and entities as they are made, renamed and merged', async () => {
+    const { note } = await core.api['notes.create']({ title: 'Visit' });
+    const content = { root: { type: 'root', version: 1, children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Ask about the Quad summit', format: 0, style: '', mode: 'normal', detail: 0 }] }] } };
+    await core.api['notes.save']({ id: note.id, content: content as never, baseRev: 1 });
+    expect(await idsOf('quad summit')).toEqual([`note:${note.id}`]);
+
+    const { entity: a } = await core.api['entities.create']({ name: 'Gen Nakatani', type: 'person' });
+    const { entity: b } = await core.api['entities.create']({ name: 'Nakatani Gen', type: 'person' });
+    await core.api['entities.update']({ id: a.id, patch: { description: 'Minister of Defense of Japan' } });
+    expect(await idsOf('minister', { kinds: ['entity'] })).toEqual([`entity:${a.id}`]);
+    await core.api['entities.merge']({ sourceId: b.id, targetId: a.id });
+    expect(await idsOf('nakatani', { kinds: ['entity'] })).toEqual([`entity:${a.id}`]);
+  });
+
+  it('takes an undone import out of the results and a new version of an article in', async () => {
+    await core.api['history.undo']({});
+    expect(await idsOf('logistics')).toEqual([]);
+    await core.api['history.redo']({});
+    expect(await idsOf('logistics')).toHaveLength(2);
+    await core.api['articles.replace']({ id: exercise, file: { name: 'exercise-v2.txt', base64: b64('Naval exercise off Darwin\n\nThe ships practised refuelling at sea.') } });
+    expect(await idsOf('refuelling')).toEqual([`article:${exercise}`]);
+    expect(await idsOf('logistics')).toEqual([`article:${talks}`]);
+  });
+
+  it('keeps the index on disk, catches up with changes made by a process that never searched, and rebuilds a damaged one', async () => {
+    await find('logistics');
+    await core.close();
+    const indexFile = path.join(dir, 'search', 'index.bin');
+    expect((await fs.stat(indexFile)).size).toBeGreaterThan(0);
+
+    // A command-line call: writes, never loads the index, only journals the change.
+    core = await open();
+    const { annotation } = await core.api['annotations.createFromQuote']({ articleId: exercise, quote: 'Darwin', comment: 'Port visit' });
+    await core.close();
+    const saved = await fs.stat(indexFile);
+
+    core = await open();
+    expect(await idsOf('port visit')).toEqual([`annotation:${annotation.id}`]);
+    await core.close();
+
+    const bytes = await fs.readFile(indexFile);
+    bytes[bytes.length - 3] ^= 0xff;
+    await fs.writeFile(indexFile, bytes);
+    core = await open();
+    expect(await idsOf('port visit')).toEqual([`annotation:${annotation.id}`]);
+    expect((await fs.stat(indexFile)).mtimeMs).toBeGreaterThanOrEqual(saved.mtimeMs);
+
+    await fs.writeFile(indexFile, 'not an index');
+    await core.close();
+    core = await open();
+    expect(await idsOf('darwin')).toEqual([`annotation:${annotation.id}`, `article:${exercise}`].sort());
+  });
+
+  it('rebuilds on request with progress', async () => {
+    const progress: unknown[] = [];
+    core.events.subscribe((name, payload) => name === 'search.progress' && progress.push(payload));
+    expect(await core.api['search.reindex']({})).toEqual({ documents: 2 });
+    expect(progress).toEqual([{ done: 2, total: 2 }]);
+  });
+
+  it('answers filters alone, newest first, and refuses a malformed grading', async () => {
+    expect((await find('', { kinds: ['article'] })).map((r) => r.id).sort()).toEqual([talks, exercise].sort());
+    const refused = await core.dispatch('search.query', { query: 'x', minGrading: 'Z9' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+});

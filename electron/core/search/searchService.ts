@@ -1,0 +1,347 @@
+import { appendFileSync, mkdirSync, promises as fs, statSync, truncateSync } from 'node:fs';
+import path from 'node:path';
+import type { RecordChange } from '../../common/contract';
+import type { ChangeFeed } from '../changeFeed';
+import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
+import { noteBody, NOTES_INDEX } from '../notes/noteDocuments';
+import { KeyedQueue } from '../store/durableFile';
+import type { WorkspaceStore } from '../store/workspaceStore';
+import { readIndexFile, writeIndexFile } from './indexFile';
+import { parseQuery } from './parseQuery';
+import { annotationDoc, articleDoc, entityDoc, noteDoc } from './searchDocuments';
+import { SearchIndex, type Hit, type SearchFilters, type SearchKind } from './searchIndex';
+import { snippetOf, type Snippet } from './snippet';
+
+export interface SearchResult {
+  kind: SearchKind;
+  id: string;
+  articleId: string | null;
+  title: string;
+  snippet: string;
+  score: number;
+  start: number | null;
+  end: number | null;
+}
+
+export interface SearchRequest extends SearchFilters {
+  query: string;
+  limit?: number;
+}
+
+export type ReindexProgress = (done: number, total: number) => void;
+
+const INDEX_FILE = 'index.bin';
+const JOURNAL_FILE = 'changes.jsonl';
+/** Past this size, the journal starts again from empty when the next snapshot is taken. */
+const JOURNAL_LIMIT = 1024 * 1024;
+/** Changes since the snapshot are journalled; past this many, the next idle moment saves a new one. */
+const SNAPSHOT_AFTER_CHANGES = 200;
+const SNAPSHOT_IDLE_MS = 5_000;
+/** How many phrase candidates are checked against their text before giving up on more results. */
+const PHRASE_CHECKS = 400;
+
+/**
+ * Full-text search over the workspace. The index is derived data in `search/`: loaded (or built,
+ * when missing or damaged) on the first query, kept current from the change feed, and saved as a
+ * snapshot when idle. Every change is also journalled as it happens (`changes.jsonl`, one line of
+ * change-feed records), and the snapshot names the journal length it includes: a process that
+ * never queries (a CLI call) only appends a line, and the next load replays what is newer.
+ */
+export class SearchService {
+  private index: SearchIndex | null = null;
+  private loading: Promise<SearchIndex> | null = null;
+  private readonly queue = new KeyedQueue();
+  private sinceSnapshot = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: WorkspaceStore,
+    feed: ChangeFeed,
+  ) {
+    this.unsubscribe = feed.subscribe((event) => this.onChange(event.changes));
+  }
+
+  /** Runs a query; the first one loads or builds the index. */
+  async query(request: SearchRequest): Promise<{ results: SearchResult[] }> {
+    const index = await this.ready();
+    return this.queue.run('index', async () => {
+      const parsed = parseQuery(request.query);
+      const limit = request.limit ?? 20;
+      const { hits, matched } = index.search(parsed, request);
+      const results: SearchResult[] = [];
+      let checked = 0;
+      for (const hit of hits) {
+        if (results.length >= limit) break;
+        if (parsed.phrases.length > 0 && ++checked > PHRASE_CHECKS) break;
+        const snippet = await this.snippet(hit, matched, parsed.phrases);
+        if (!snippet) continue;
+        results.push({
+          kind: hit.meta.kind,
+          id: hit.meta.id,
+          articleId: hit.meta.articleId,
+          title: hit.meta.title,
+          snippet: snippet.text,
+          score: Math.round(hit.score * 1000) / 1000,
+          start: snippet.start,
+          end: snippet.end,
+        });
+      }
+      return { results };
+    });
+  }
+
+  /** Builds the index anew from the workspace and saves it. */
+  async reindex(onProgress?: ReindexProgress): Promise<{ documents: number }> {
+    const index = await this.queue.run('index', async () => {
+      this.index = await this.build(onProgress);
+      await this.saveSnapshot();
+      return this.index;
+    });
+    return { documents: index.size };
+  }
+
+  /** Saves a pending snapshot now (on close), and stops listening. */
+  async close(): Promise<void> {
+    this.unsubscribe();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.index && this.sinceSnapshot > 0) await this.queue.run('index', () => this.saveSnapshot());
+  }
+
+  private ready(): Promise<SearchIndex> {
+    if (this.index) return Promise.resolve(this.index);
+    this.loading ??= this.queue
+      .run('index', () => this.load())
+      .finally(() => {
+        this.loading = null;
+      });
+    return this.loading;
+  }
+
+  private async load(): Promise<SearchIndex> {
+    const file = this.store.derivedPath(INDEX_FILE);
+    const saved = await readIndexFile(file);
+    if (!saved) {
+      // Missing or damaged: rebuilt from the workspace, which is the truth; never an error.
+      this.index = await this.build();
+      await this.saveSnapshot().catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
+      return this.index;
+    }
+    const pending = await this.readJournal(saved.header.journalOffset);
+    if (!pending) {
+      // The journal is shorter than the snapshot says: it was restarted by a snapshot that was
+      // then lost. What changed in between is unknown, so the index is built again.
+      this.index = await this.build();
+      await this.saveSnapshot().catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
+      return this.index;
+    }
+    const index = SearchIndex.fromSnapshot(saved.snapshot);
+    for (const changes of pending) await this.apply(index, changes);
+    this.index = index;
+    this.sinceSnapshot = pending.length;
+    if (pending.length > SNAPSHOT_AFTER_CHANGES) await this.saveSnapshot();
+    return this.index;
+  }
+
+  private async build(onProgress?: ReindexProgress): Promise<SearchIndex> {
+    const index = new SearchIndex();
+    const articles = this.store.listArticles();
+    const { notes } = await this.store.peekWorkspaceDoc(NOTES_INDEX);
+    const { entities, presence } = await this.store.peekWorkspaceDoc(ENTITIES);
+    const total = articles.length + notes.length + entities.length;
+    const entitiesOf = articleEntities(presence);
+    let done = 0;
+    const tick = () => {
+      done += 1;
+      if (onProgress && (done % 100 === 0 || done === total)) onProgress(done, total);
+    };
+    for (const entry of articles) {
+      await this.putArticle(index, entry.id, entitiesOf.get(entry.id) ?? []);
+      tick();
+    }
+    for (const note of notes) {
+      const body = await this.store.peekWorkspaceDoc(noteBody(note.id));
+      index.put(noteDoc(note, body.text));
+      tick();
+    }
+    for (const entity of entities) {
+      index.put(entityDoc(entity));
+      tick();
+    }
+    index.compact();
+    return index;
+  }
+
+  /** The article and each of its annotations, from the files. */
+  private async putArticle(index: SearchIndex, articleId: string, entityIds: string[]): Promise<void> {
+    const { meta, text } = await this.store.readArticle(articleId);
+    index.put(articleDoc(meta, text, entityIds));
+    const annotations = await this.store.peekAnnotations(articleId);
+    const { mentions } = await this.store.peekArticleDoc(articleId, MENTIONS);
+    const kept = new Set<string>();
+    for (const annotation of annotations) {
+      index.put(annotationDoc(annotation, mentions));
+      kept.add(annotation.id);
+    }
+    for (const id of index.annotationsOf(articleId)) if (!kept.has(id)) index.remove('annotation', id);
+  }
+
+  private onChange(changes: RecordChange[]): void {
+    const relevant = changes.filter((c) => c.subject !== 'brief' && c.subject !== 'workspace');
+    if (relevant.length === 0) return;
+    // Journalled at once, before anything can fail, so a crash cannot leave the index behind.
+    this.appendJournal(relevant);
+    if (!this.index && !this.loading) return;
+    void this.queue
+      .run('index', async () => {
+        if (!this.index) return;
+        await this.apply(this.index, relevant);
+        this.sinceSnapshot += 1;
+        this.scheduleSnapshot();
+      })
+      .catch((error: unknown) => console.error('Dossier: the search index could not follow a change:', error));
+  }
+
+  /** Brings the documents named by one change up to date with the files. */
+  private async apply(index: SearchIndex, changes: RecordChange[]): Promise<void> {
+    const articles = new Set<string>();
+    for (const change of changes) {
+      if (change.subject === 'article' || (change.subject === 'entity' && change.articleId)) articles.add(change.articleId ?? change.id);
+      else if (change.subject === 'annotation' && change.articleId) {
+        if (!this.store.hasArticle(change.articleId)) continue;
+        const { mentions } = await this.store.peekArticleDoc(change.articleId, MENTIONS);
+        const annotation = (await this.store.readAnnotations(change.articleId)).find((a) => a.id === change.id);
+        if (annotation) index.put(annotationDoc(annotation, mentions));
+        else index.remove('annotation', change.id);
+      } else if (change.subject === 'note') {
+        const { notes } = await this.store.readWorkspaceDoc(NOTES_INDEX);
+        const note = notes.find((n) => n.id === change.id);
+        if (note) index.put(noteDoc(note, (await this.store.readWorkspaceDoc(noteBody(note.id))).text));
+        else index.remove('note', change.id);
+      } else if (change.subject === 'entity') {
+        const { entities } = await this.store.readWorkspaceDoc(ENTITIES);
+        const entity = entities.find((e) => e.id === change.id);
+        if (entity) index.put(entityDoc(entity));
+        else index.remove('entity', change.id);
+      }
+    }
+    if (articles.size === 0) return;
+    const { presence } = await this.store.readWorkspaceDoc(ENTITIES);
+    const entitiesOf = articleEntities(presence);
+    for (const articleId of articles) {
+      if (this.store.hasArticle(articleId)) await this.putArticle(index, articleId, entitiesOf.get(articleId) ?? []);
+      else index.removeArticle(articleId);
+    }
+  }
+
+  private async snippet(hit: Hit, matched: Set<string>, phrases: string[][]): Promise<Snippet | null> {
+    const { kind, id, articleId } = hit.meta;
+    if (kind === 'article') {
+      const { text } = await this.store.readArticle(id);
+      return snippetOf([hit.meta.title, text], matched, phrases, 1);
+    }
+    if (kind === 'annotation') {
+      const annotation = (await this.store.readAnnotations(articleId!)).find((a) => a.id === id);
+      if (!annotation) return null;
+      const found = snippetOf([annotation.target.quote.exact, annotation.comment, annotation.tags.join(' '), ...annotation.replies.map((r) => r.body)], matched, phrases, null);
+      const { start, end } = annotation.target.position;
+      return found && { ...found, start, end };
+    }
+    if (kind === 'note') {
+      const body = await this.store.readWorkspaceDoc(noteBody(id));
+      return snippetOf([hit.meta.title, body.text], matched, phrases, null);
+    }
+    const { entities } = await this.store.readWorkspaceDoc(ENTITIES);
+    const entity = entities.find((e) => e.id === id);
+    return entity ? snippetOf([entity.name, entity.aliases.join(', '), entity.description], matched, phrases, null) : null;
+  }
+
+  private scheduleSnapshot(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.sinceSnapshot < SNAPSHOT_AFTER_CHANGES) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.queue.run('index', () => this.saveSnapshot()).catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
+    }, SNAPSHOT_IDLE_MS);
+    // The snapshot is an optimisation: it never keeps a process alive.
+    this.timer.unref();
+  }
+
+  /**
+   * Saves the index; runs inside the index queue, so every change journalled before it started
+   * is in it, and the snapshot records how much of the journal that is.
+   */
+  private async saveSnapshot(): Promise<void> {
+    if (!this.index || this.store.readOnlyReason) return;
+    await fs.mkdir(path.dirname(this.store.derivedPath(INDEX_FILE)), { recursive: true });
+    const journal = this.store.derivedPath(JOURNAL_FILE);
+    // Synchronous, so no change can be journalled between measuring and restarting the journal.
+    let offset = fileSizeSync(journal);
+    if (offset > JOURNAL_LIMIT) {
+      truncateSync(journal, 0);
+      offset = 0;
+    }
+    await writeIndexFile(this.store.derivedPath(INDEX_FILE), this.index.toSnapshot(), { file: JOURNAL_FILE, offset });
+    this.sinceSnapshot = 0;
+  }
+
+  private appendJournal(changes: RecordChange[]): void {
+    if (this.store.readOnlyReason) return;
+    const journal = this.store.derivedPath(JOURNAL_FILE);
+    try {
+      try {
+        appendFileSync(journal, `${JSON.stringify(changes)}\n`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        // The first change of a workspace whose index was never built: the folder is new.
+        mkdirSync(path.dirname(journal), { recursive: true });
+        appendFileSync(journal, `${JSON.stringify(changes)}\n`);
+      }
+    } catch (error) {
+      console.error('Dossier: a change could not be journalled for search:', error);
+    }
+  }
+
+  /** The journal's records after `offset`, or null when it is shorter than that (it was restarted). */
+  private async readJournal(offset: number): Promise<RecordChange[][] | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(this.store.derivedPath(JOURNAL_FILE));
+    } catch {
+      return offset === 0 ? [] : null;
+    }
+    if (bytes.length < offset) return null;
+    const out: RecordChange[][] = [];
+    for (const line of bytes.subarray(offset).toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        out.push(JSON.parse(line) as RecordChange[]);
+      } catch {
+        // A line cut by a crash: the change it named is in the files, which a rebuild reads.
+      }
+    }
+    return out;
+  }
+
+}
+
+function articleEntities(presence: Record<string, Record<string, number>>): Map<string, string[]> {
+  const byArticle = new Map<string, string[]>();
+  for (const [entityId, where] of Object.entries(presence)) {
+    for (const articleId of Object.keys(where)) {
+      const list = byArticle.get(articleId);
+      if (list) list.push(entityId);
+      else byArticle.set(articleId, [entityId]);
+    }
+  }
+  return byArticle;
+}
+
+function fileSizeSync(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
