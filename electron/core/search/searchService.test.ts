@@ -121,7 +121,7 @@ describe('search', () => {
     await core.close();
 
     const bytes = await fs.readFile(indexFile);
-    bytes[bytes.length - 3] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 0xff, bytes.length - 3);
     await fs.writeFile(indexFile, bytes);
     core = await open();
     expect(await idsOf('port visit')).toEqual([`annotation:${annotation.id}`]);
