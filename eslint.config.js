@@ -2,6 +2,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Import boundaries (see the folder map in README): data flows renderer → contract → core → store.
@@ -50,6 +51,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Hooks and the React Compiler's rules (state set in effects, refs read in render …) for the renderer.
+  { files: ['renderer/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

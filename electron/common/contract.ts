@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMAND_IDS } from './commands';
 import { CALL_NAME_LIST, isCallName, isEventName, type CallNameLiteral, type EventNameLiteral } from './callNames';
 import { ErrorPayload } from './errors';
 import { Annotation, AnnotationPatch, AnchorStatus, Comment } from './model/annotation';
@@ -342,8 +343,8 @@ export const events = {
   'search.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** How far a long export has got (articles gathered so far). */
   'export.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
-  /** A menu command from the Electron shell (File › Import…, Edit › Undo …). */
-  'app.command': z.object({ command: z.enum(['import', 'export', 'undo', 'redo', 'new-note']) }),
+  /** A menu command from the Electron shell (File › Import…, Edit › Undo …): a command registry id. */
+  'app.command': z.object({ command: z.enum(COMMAND_IDS) }),
 } as const;
 
 export type AppCommand = z.output<(typeof events)['app.command']>['command'];

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
+import { COMMANDS, isCommandId } from '../common/commands';
 import { appMenuTemplate } from './appMenu';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
@@ -33,6 +34,23 @@ describe('appMenuTemplate', () => {
       (item.click as () => void)();
     }
     expect(sent).toEqual(['import', 'export', 'undo', 'redo']);
+  });
+
+  it('is built from the command registry: each of its own items sends a registered command with the registry\'s keys', () => {
+    const sent: string[] = [];
+    const items = appMenuTemplate(true, 'linux', (c) => sent.push(c)).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    const own = items.filter((i) => i.click);
+    for (const item of own) (item.click as () => void)();
+    expect(sent.length).toBe(own.length);
+    for (const [i, id] of sent.entries()) {
+      expect(isCommandId(id)).toBe(true);
+      if (!isCommandId(id)) continue;
+      const spec = COMMANDS[id] as { menu?: { label: string } };
+      expect(own[i]!.label).toBe(spec.menu?.label);
+    }
+    expect(items.find((i) => i.label === '&Redo')?.accelerator).toBe('CmdOrCtrl+Y');
+    const macItems = appMenuTemplate(true, 'darwin').flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    expect(macItems.find((i) => i.label === '&Redo')?.accelerator).toBe('CmdOrCtrl+Shift+Z');
   });
 
   it('follows macOS habits: an application menu, and Close in File', () => {

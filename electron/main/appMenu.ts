@@ -1,4 +1,5 @@
 import { app, BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { acceleratorOf, menuGroups, type CommandId, type MenuName } from '../common/commands';
 import type { AppCommand } from '../common/contract';
 import { IPC_EVENT } from '../common/ipcChannels';
 
@@ -8,9 +9,10 @@ export function installAppMenu(): void {
 }
 
 /**
- * The application menu. Dossier's own commands go to the renderer, which owns their shortcuts:
- * their accelerators are shown but not registered (`registerAccelerator: false`), so a key press
- * is never handled twice. Undo/Redo are Dossier's too: in a text field the renderer hands them to
+ * The application menu. Dossier's own commands come from the command registry
+ * (electron/common/commands.ts) and go to the renderer, which owns their shortcuts: their
+ * accelerators are shown but not registered (`registerAccelerator: false`), so a key press is
+ * never handled twice. Undo/Redo are Dossier's too: in a text field the renderer hands them to
  * the field, elsewhere they walk the operation log. Developer tools only in development: in a
  * package they would be a way around the renderer's sandboxing rules.
  */
@@ -21,50 +23,30 @@ export function appMenuTemplate(
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const sep: MenuItemConstructorOptions = { type: 'separator' };
-  const command = (label: string, name: AppCommand, accelerator: string): MenuItemConstructorOptions => ({
+  const command = (id: CommandId, label: string): MenuItemConstructorOptions => ({
     label,
-    accelerator,
+    accelerator: acceleratorOf(id, mac),
     registerAccelerator: false,
-    click: () => send(name),
+    click: () => send(id),
   });
+  /** The registry's commands of one menu, a separator between groups, then the menu's own roles. */
+  const commands = (name: MenuName, ...roles: MenuItemConstructorOptions[][]): MenuItemConstructorOptions[] =>
+    [...menuGroups(name).map((group) => group.map(({ id, label }) => command(id, label))), ...roles]
+      .filter((group) => group.length > 0)
+      .flatMap((group, i) => (i === 0 ? group : [sep, ...group]));
   return [
     // On macOS, Quit lives in the application menu, and File > Close closes the window.
     ...(mac ? [{ role: 'appMenu' } as const] : []),
-    {
-      label: '&File',
-      submenu: [
-        command('&New note', 'new-note', 'CmdOrCtrl+Alt+N'),
-        command('&Import…', 'import', 'CmdOrCtrl+O'),
-        command('&Export brief…', 'export', 'CmdOrCtrl+E'),
-        sep,
-        mac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: '&Edit',
-      submenu: [
-        command('&Undo', 'undo', 'CmdOrCtrl+Z'),
-        command('&Redo', 'redo', mac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
-        sep,
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        sep,
-        { role: 'selectAll' },
-      ],
-    },
+    { label: '&File', submenu: commands('file', [mac ? { role: 'close' } : { role: 'quit' }]) },
+    { label: '&Edit', submenu: commands('edit', [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }], [{ role: 'selectAll' }]) },
     {
       label: '&View',
-      submenu: [
-        { role: 'reload' },
-        ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
-        sep,
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        sep,
-        { role: 'togglefullscreen' },
-      ],
+      submenu: commands(
+        'view',
+        [{ role: 'reload' }, ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const])],
+        [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }],
+        [{ role: 'togglefullscreen' }],
+      ),
     },
     { label: '&Help', role: 'help', submenu: [{ role: 'about' }] },
   ];

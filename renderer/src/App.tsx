@@ -1,122 +1,110 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { ArticleSummary } from '../../electron/common/model/article';
-import type { WorkspaceInfo } from '../../electron/common/model/workspace';
-import { api, onEvent, transportKind } from './api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
+import { api, transportKind } from './api';
+import { AppActionsContext, type AppActions } from './app/AppActions';
 import { ArticleView } from './ArticleView';
+import { useCommand, useCommandAvailable, useCommands } from './commands/CommandProvider';
+import { queries } from './data/queries';
 import { EntitiesList } from './entities/EntitiesList';
 import { EntityPage } from './entities/EntityPage';
 import { ImportProgressBar, ImportSummaryDialog } from './library/ImportStatus';
 import { useImport } from './library/useImport';
-import { isEditingText, shortcutLabel } from './ui/shortcuts';
+import { flushPendingSaves } from './notes/pendingSaves';
+import { withShortcut } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
 import { errorMessage, useSaveStatus, type SaveStatus } from './ui/useSaveStatus';
 import { WorkspaceContext } from './ui/WorkspaceContext';
 // The editor (Lexical) and the brief composer load when first opened: the reader starts sooner.
 const NotesView = lazy(() => import('./notes/NotesView').then((m) => ({ default: m.NotesView })));
 const BriefsView = lazy(() => import('./briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
-import { flushPendingSaves } from './notes/pendingSaves';
-import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
-import { touches } from '../../electron/common/changes';
 
 const IMPORT_TYPES =
   '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.jsonld,.json,text/plain,text/markdown,text/html,application/pdf,application/ld+json';
 
 export function App() {
-  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
-  const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  const [articleId, setArticleIdState] = useState<string | null>(null);
+  const workspaceQuery = useQuery(queries.workspace());
+  const articlesQuery = useQuery(queries.articles());
+  const history = useQuery(queries.history()).data ?? { undo: null, redo: null };
+  const workspace = workspaceQuery.data ?? null;
+  const articles = useMemo(() => articlesQuery.data?.articles ?? [], [articlesQuery.data]);
+  /** The article the analyst chose to read; until then, the start article. */
+  const [chosenArticle, setChosenArticle] = useState<string | null | undefined>(undefined);
   const [view, setView] = useState<View>({ kind: 'article' });
-  const openArticle = useCallback((id: string | null, at?: { start: number; end: number }) => {
-    setArticleIdState(id);
-    setView({ kind: 'article', at });
-  }, []);
-  const setArticleId = useCallback((id: string | null) => openArticle(id), [openArticle]);
-  const openEntity = useCallback((id: string) => setView({ kind: 'entity', id }), []);
-  const openNote = useCallback((id: string | null) => setView({ kind: 'notes', noteId: id }), []);
-  const newNote = useCallback(() => setView({ kind: 'notes', noteId: null, create: Date.now() }), []);
-  const [fatal, setFatal] = useState<string | null>(null);
-  const [history, setHistory] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
   const [dropping, setDropping] = useState(false);
   const { status, tracker, hasUnsaved } = useSaveStatus();
-  const exportRef = useRef<(() => Promise<void>) | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [canExport, setCanExport] = useState(false);
   const notify = useNotify();
+  const queryClient = useQueryClient();
+  const commands = useCommands();
+  const canExport = useCommandAvailable('export');
 
-  const loadLibrary = useCallback(async () => {
-    const [{ articles: list }, info] = await Promise.all([api['articles.list']({}), api['workspace.info']({})]);
-    setArticles(list);
-    setWorkspace(info);
-    return { info, list };
+  const openArticle = useCallback((id: string | null, at?: { start: number; end: number }) => {
+    setChosenArticle(id);
+    setView({ kind: 'article', at });
   }, []);
+  const openEntity = useCallback((id: string) => setView({ kind: 'entity', id }), []);
+  const openNote = useCallback((id: string | null) => setView({ kind: 'notes', noteId: id }), []);
 
-  const refreshHistory = useCallback(() => {
-    void api['history.state']({}).then(setHistory, () => undefined);
-  }, []);
-
-  const importer = useImport(
-    useCallback(
-      (firstId: string | null) => {
-        void loadLibrary();
-        if (firstId) setArticleId(firstId);
-      },
-      [loadLibrary],
-    ),
-  );
-
+  // Reopen where the analyst left off; a new workspace opens on its start article (the sample).
+  const start = useQuery({
+    queryKey: ['start', workspace?.id] as const,
+    enabled: workspace !== null && articlesQuery.data !== undefined,
+    gcTime: Infinity,
+    queryFn: async () => {
+      const last = workspace ? localStorage.getItem(lastArticleKey(workspace.id)) : null;
+      if (last && articles.some((a) => a.id === last)) return last;
+      return (await api['app.startup']({})).articleId;
+    },
+  });
+  const started = start.isSuccess;
   useEffect(() => {
-    (async () => {
-      const { info, list } = await loadLibrary();
-      // Reopen where the analyst left off; a new workspace opens on its start article (the sample).
-      const last = localStorage.getItem(lastArticleKey(info.id));
-      const start = last && list.some((a) => a.id === last) ? last : (await api['app.startup']({})).articleId;
-      setArticleId(start);
-      document.documentElement.dataset.ready = 'true';
-    })().catch((error: unknown) => setFatal(errorMessage(error)));
-    return onEvent('workspace.changed', (event) => {
-      refreshHistory();
-      if (touches(event, 'article') || touches(event, 'workspace')) {
-        void loadLibrary()
-          // An undone import takes its articles out of the library: leave the one that is gone.
-          .then(({ list }) => setArticleIdState((current) => (current && !list.some((a) => a.id === current) ? (list[0]?.id ?? null) : current)))
-          .catch((e: unknown) => notify({ tone: 'error', message: errorMessage(e) }));
-      }
-    });
-  }, [loadLibrary, notify, refreshHistory]);
+    if (started) document.documentElement.dataset.ready = 'true';
+  }, [started]);
+
+  // An undone import takes its articles out of the library: show another one instead of the one that is gone.
+  const wanted = chosenArticle === undefined ? (start.data ?? null) : chosenArticle;
+  const articleId = wanted && articlesQuery.data && !articles.some((a) => a.id === wanted) ? (articles[0]?.id ?? null) : wanted;
 
   useEffect(() => {
     if (workspace && articleId) localStorage.setItem(lastArticleKey(workspace.id), articleId);
   }, [workspace, articleId]);
 
-  const undo = useCallback(async () => {
-    try {
-      const { label, articleId: where } = await api['history.undo']({});
-      if (!label) return notify({ tone: 'info', message: 'Nothing to undo.' });
-      if (where) setArticleId(where);
-      notify({ tone: 'info', message: `Undone: ${label}.` });
-    } catch (error) {
-      notify({ tone: 'error', message: `Could not undo: ${errorMessage(error)}` });
-    }
-  }, [notify]);
+  const importer = useImport(
+    useCallback(
+      async (firstId: string | null) => {
+        // The library shows the new articles before one of them opens.
+        await queryClient.invalidateQueries({ queryKey: queries.articles().queryKey });
+        if (firstId) openArticle(firstId);
+      },
+      [openArticle, queryClient],
+    ),
+  );
 
-  const redo = useCallback(async () => {
-    try {
-      const { label, articleId: where } = await api['history.redo']({});
-      if (!label) return notify({ tone: 'info', message: 'Nothing to redo.' });
-      if (where) setArticleId(where);
-      notify({ tone: 'info', message: `Redone: ${label}.` });
-    } catch (error) {
-      notify({ tone: 'error', message: `Could not redo: ${errorMessage(error)}` });
-    }
-  }, [notify]);
+  const historyStep = (step: 'undo' | 'redo') => ({
+    mutationFn: () => api[step === 'undo' ? 'history.undo' : 'history.redo']({}),
+    onSuccess: ({ label, articleId: where }: { label: string | null; articleId: string | null }) => {
+      if (!label) return notify({ tone: 'info', message: step === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' });
+      if (where) openArticle(where);
+      notify({ tone: 'info', message: `${step === 'undo' ? 'Undone' : 'Redone'}: ${label}.` });
+    },
+    onError: (error: unknown) => notify({ tone: 'error', message: `Could not ${step}: ${errorMessage(error)}` }),
+  });
+  const { mutate: undo } = useMutation(historyStep('undo'));
+  const { mutate: redo } = useMutation(historyStep('redo'));
 
-  /** Back to a cited passage: where its highlight is now, or where it was when the highlight is gone. */
+  const { mutate: newNote } = useMutation({
+    mutationFn: () => api['notes.create']({}),
+    onSuccess: ({ note }) => setView({ kind: 'notes', noteId: note.id, fresh: true }),
+    onError: (error: unknown) => notify({ tone: 'error', message: errorMessage(error) }),
+  });
+
   const openCitation = useCallback(
     async (citation: CitationFields) => {
       let at = { start: citation.start, end: citation.end };
       try {
         if (citation.annotationId) {
-          const { annotations } = await api['annotations.list']({ articleId: citation.articleId });
+          const { annotations } = await queryClient.fetchQuery(queries.annotations(citation.articleId));
           const found = annotations.find((a) => a.id === citation.annotationId);
           if (found && found.status !== 'orphaned') at = found.target.position;
           else notify({ tone: 'info', message: 'The highlight this cites was deleted; showing where the passage was.' });
@@ -126,8 +114,30 @@ export function App() {
         notify({ tone: 'error', message: `Cannot open the cited article: ${errorMessage(error)}` });
       }
     },
-    [notify, openArticle],
+    [notify, openArticle, queryClient],
   );
+
+  const actions = useMemo<AppActions>(
+    () => ({
+      openArticle,
+      openEntity,
+      openNote,
+      openCitation: (citation) => void openCitation(citation),
+      undo: () => undo(),
+      saves: tracker,
+    }),
+    [openArticle, openCitation, openEntity, openNote, tracker, undo],
+  );
+
+  useCommand('import', () => fileInput.current?.click());
+  useCommand('new-note', () => newNote());
+  useCommand('undo', () => undo());
+  useCommand('redo', () => redo());
+  useCommand('open-entities', () => setView({ kind: 'entities' }));
+  useCommand('open-notes', () => openNote(null));
+  useCommand('open-briefs', () => setView({ kind: 'briefs' }));
+  // With the notes view open, it binds this itself and just moves to its search field.
+  useCommand('find-notes', () => setView({ kind: 'notes', noteId: null, find: true }));
 
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -142,46 +152,12 @@ export function App() {
       if (document.visibilityState === 'hidden') void flushPendingSaves();
     };
     document.addEventListener('visibilitychange', onHidden);
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if (mod && !event.shiftKey && key === 'e') {
-        event.preventDefault();
-        void exportRef.current?.();
-      } else if (mod && event.altKey && !event.shiftKey && event.code === 'KeyN') {
-        event.preventDefault();
-        newNote();
-      } else if (mod && !event.shiftKey && key === 'o') {
-        event.preventDefault();
-        fileInput.current?.click();
-      } else if (mod && !isEditingText(event.target) && (key === 'z' || key === 'y')) {
-        // Inside a text field Ctrl/Cmd+Z belongs to the field; elsewhere it undoes the last change.
-        event.preventDefault();
-        void (key === 'y' || event.shiftKey ? redo() : undo());
-      }
-    };
     window.addEventListener('beforeunload', onBeforeUnload);
-    window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
-      window.removeEventListener('keydown', onKey);
       document.removeEventListener('visibilitychange', onHidden);
     };
-  }, [hasUnsaved, newNote, redo, undo]);
-
-  useEffect(
-    () =>
-      onEvent('app.command', ({ command }) => {
-        const editing = isEditingText(document.activeElement);
-        if (command === 'import') fileInput.current?.click();
-        else if (command === 'new-note') newNote();
-        else if (command === 'export') void exportRef.current?.();
-        // In a text field the menu's Undo/Redo act on the field, as everywhere else on the desktop.
-        else if (editing) document.execCommand(command);
-        else void (command === 'undo' ? undo() : redo());
-      }),
-    [newNote, redo, undo],
-  );
+  }, [hasUnsaved]);
 
   useEffect(() => {
     const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
@@ -209,11 +185,7 @@ export function App() {
     };
   }, [importer]);
 
-  const registerExport = useCallback((run: (() => Promise<void>) | null) => {
-    exportRef.current = run;
-    setCanExport(run !== null);
-  }, []);
-
+  const fatal = (start.error ? errorMessage(start.error) : null) ?? (!workspace && workspaceQuery.error ? errorMessage(workspaceQuery.error) : null) ?? (!articlesQuery.data && articlesQuery.error ? errorMessage(articlesQuery.error) : null);
   if (fatal) {
     return (
       <main className="fatal" role="alert">
@@ -224,6 +196,7 @@ export function App() {
   }
 
   return (
+    <AppActionsContext.Provider value={actions}>
     <WorkspaceContext.Provider value={{ palette: workspace?.palette ?? [] }}>
       <div className="app">
         <header className="topbar">
@@ -234,7 +207,7 @@ export function App() {
             </span>
           )}
           {workspace?.readOnly && <span className="badge warn">{workspace.readOnlyReason}</span>}
-          <button type="button" onClick={() => fileInput.current?.click()} title={`Import articles (${shortcutLabel('O', false)})`}>
+          <button type="button" onClick={() => commands.run('import')} title={withShortcut('Import articles', 'import')}>
             Import…
           </button>
           <input
@@ -250,33 +223,27 @@ export function App() {
               void importer.run(files);
             }}
           />
-          <button type="button" disabled={!history.undo} onClick={() => void undo()} title={history.undo ? `Undo ${history.undo} (${shortcutLabel('Z', false)})` : 'Nothing to undo'}>
+          <button type="button" disabled={!history.undo} onClick={() => commands.run('undo')} title={history.undo ? withShortcut(`Undo ${history.undo}`, 'undo') : 'Nothing to undo'}>
             Undo
           </button>
-          <button type="button" disabled={!history.redo} onClick={() => void redo()} title={history.redo ? `Redo ${history.redo} (${shortcutLabel('Z')})` : 'Nothing to redo'}>
+          <button type="button" disabled={!history.redo} onClick={() => commands.run('redo')} title={history.redo ? withShortcut(`Redo ${history.redo}`, 'redo') : 'Nothing to redo'}>
             Redo
           </button>
           <span className="spacer" />
           {importer.progress && <ImportProgressBar progress={importer.progress} />}
           <SaveIndicator status={status} />
-          <button
-            type="button"
-            className="primary"
-            disabled={!canExport}
-            onClick={() => void exportRef.current?.()}
-            title={`Export a Markdown brief of this article (${shortcutLabel('E', false)})`}
-          >
+          <button type="button" className="primary" disabled={!canExport} onClick={() => commands.run('export')} title={withShortcut('Export a Markdown brief of this article', 'export')}>
             Export brief
           </button>
         </header>
         <nav className="library" aria-label="Articles">
-          <button type="button" className={`nav-entities${view.kind === 'entities' ? ' current' : ''}`} onClick={() => setView({ kind: 'entities' })}>
+          <button type="button" className={`nav-entities${view.kind === 'entities' ? ' current' : ''}`} onClick={() => commands.run('open-entities')}>
             Entities
           </button>
-          <button type="button" className={`nav-notes${view.kind === 'notes' ? ' current' : ''}`} onClick={() => openNote(null)}>
+          <button type="button" className={`nav-notes${view.kind === 'notes' ? ' current' : ''}`} onClick={() => commands.run('open-notes')}>
             Notes
           </button>
-          <button type="button" className={`nav-briefs${view.kind === 'briefs' ? ' current' : ''}`} onClick={() => setView({ kind: 'briefs' })}>
+          <button type="button" className={`nav-briefs${view.kind === 'briefs' ? ' current' : ''}`} onClick={() => commands.run('open-briefs')}>
             Briefs
           </button>
           <h2>Articles</h2>
@@ -287,7 +254,7 @@ export function App() {
                   type="button"
                   className={a.id === articleId && view.kind === 'article' ? 'current' : undefined}
                   aria-current={a.id === articleId && view.kind === 'article' ? 'page' : undefined}
-                  onClick={() => setArticleId(a.id)}
+                  onClick={() => openArticle(a.id)}
                   title={a.title}
                 >
                   <span className="title" dir="auto">
@@ -298,29 +265,21 @@ export function App() {
               </li>
             ))}
           </ul>
-          {articles.length === 0 && <p className="panel-empty">No articles yet. Press Import… or drop files here.</p>}
+          {articlesQuery.data && articles.length === 0 && <p className="panel-empty">No articles yet. Press Import… or drop files here.</p>}
         </nav>
         <main className="content">
           <Suspense fallback={<div className="loading" aria-busy="true">Opening…</div>}>
           {view.kind === 'entity' ? (
-            <EntityPage key={view.id} entityId={view.id} onOpenArticle={openArticle} onOpenEntity={openEntity} onOpenNote={openNote} />
+            <EntityPage key={view.id} entityId={view.id} />
           ) : view.kind === 'briefs' ? (
-            <BriefsView saves={tracker} onOpenEntity={openEntity} onOpenCitation={(c) => void openCitation(c)} onUndo={() => void undo()} />
+            <BriefsView />
           ) : view.kind === 'notes' ? (
-            <NotesView saves={tracker} initialNoteId={view.noteId} createRequest={view.create} onOpenEntity={openEntity} onOpenCitation={(c) => void openCitation(c)} onUndo={() => void undo()} />
+            // A new note, or one opened from elsewhere, starts the view afresh on it.
+            <NotesView key={`${view.noteId ?? ''}${view.find ? '-find' : ''}`} initialNoteId={view.noteId} focusNote={view.fresh} focusSearch={view.find} />
           ) : view.kind === 'entities' ? (
-            <EntitiesList onOpenEntity={openEntity} />
+            <EntitiesList />
           ) : articleId ? (
-            <ArticleView
-              key={articleId}
-              articleId={articleId}
-              saves={tracker}
-              registerExport={registerExport}
-              onUndo={() => void undo()}
-              onOpenEntity={openEntity}
-              onOpenCitation={(c) => void openCitation(c)}
-              scrollTarget={view.kind === 'article' ? (view.at ?? null) : null}
-            />
+            <ArticleView key={articleId} articleId={articleId} scrollTarget={view.at ?? null} />
           ) : (
             <p className="panel-empty">Nothing to read yet.</p>
           )}
@@ -336,13 +295,14 @@ export function App() {
             summary={importer.summary}
             onClose={importer.dismiss}
             onOpen={(id) => {
-              setArticleId(id);
+              openArticle(id);
               importer.dismiss();
             }}
           />
         )}
       </div>
     </WorkspaceContext.Provider>
+    </AppActionsContext.Provider>
   );
 }
 
@@ -350,7 +310,7 @@ type View =
   | { kind: 'article'; at?: { start: number; end: number } }
   | { kind: 'entity'; id: string }
   | { kind: 'entities' }
-  | { kind: 'notes'; noteId: string | null; create?: number }
+  | { kind: 'notes'; noteId: string | null; fresh?: boolean; find?: boolean }
   | { kind: 'briefs' };
 
 function lastArticleKey(workspaceId: string): string {

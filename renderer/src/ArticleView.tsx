@@ -1,40 +1,45 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/common/model/annotation';
-import type { ArticleMeta } from '../../electron/common/model/article';
 import type { EntityType } from '../../electron/common/model/entity';
-import { EntityReviewPanel } from './entities/EntityReviewPanel';
-import { useArticleEntities } from './entities/useArticleEntities';
-import type { PaintedMention } from './reader/highlightPainter';
-import { LinkEntityPopover, SelectionToolbar } from './reader/SelectionToolbar';
-import { api, onEvent, saveFile } from './api';
+import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
+import { api, saveFile } from './api';
 import { AnnotationPanel } from './annotations/AnnotationPanel';
 import { useAnnotations } from './annotations/useAnnotations';
+import { useAppActions } from './app/AppActions';
+import { useCommand } from './commands/CommandProvider';
+import { queries } from './data/queries';
+import { EntityReviewPanel } from './entities/EntityReviewPanel';
+import { useArticleEntities } from './entities/useArticleEntities';
+import type { ArticleNotesHandle } from './notes/ArticleNotesPanel';
 import { ArticleDetails } from './reader/ArticleDetails';
 import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
+import type { PaintedMention } from './reader/highlightPainter';
+import { LinkEntityPopover, SelectionToolbar } from './reader/SelectionToolbar';
 import type { TextRange } from './reader/textOffsets';
 import { useNotify } from './ui/Toasts';
-import { errorMessage, type SaveTracker } from './ui/useSaveStatus';
-import type { ArticleNotesHandle } from './notes/ArticleNotesPanel';
+import { errorMessage } from './ui/useSaveStatus';
+import { useHandle } from './ui/useHandle';
 
+// The notes panel (and its editor) loads the first time it is wanted, then stays mounted.
 const ArticleNotesPanel = lazy(() => import('./notes/ArticleNotesPanel').then((m) => ({ default: m.ArticleNotesPanel })));
-import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
+
+type Tab = 'highlights' | 'entities' | 'notes';
 
 interface Props {
   articleId: string;
-  saves: SaveTracker;
-  /** Lets the window's toolbar trigger the export of this article. */
-  registerExport(run: (() => Promise<void>) | null): void;
-  onUndo(): void;
-  onOpenEntity(id: string): void;
-  onOpenCitation(citation: CitationFields): void;
   /** A passage to bring into view once the article is open (from an entity page). */
   scrollTarget?: { start: number; end: number } | null;
 }
 
 /** One article open: the reader, its highlights panel and the selection toolbar. */
-export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEntity, onOpenCitation, scrollTarget }: Props) {
-  const [article, setArticle] = useState<{ meta: ArticleMeta; text: string } | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+export function ArticleView({ articleId, scrollTarget }: Props) {
+  const { undo, openEntity } = useAppActions();
+  useEffect(() => {
+    performance.mark('dossier:article-requested');
+  }, [articleId]);
+  const articleQuery = useQuery(queries.article(articleId));
+  const article = useMemo(() => (articleQuery.data ? { meta: articleQuery.data.article, text: articleQuery.data.text } : null), [articleQuery.data]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
@@ -43,15 +48,17 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
   const [linkTarget, setLinkTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const reader = useRef<ReaderHandle>(null);
   const notify = useNotify();
-  const state = useAnnotations(articleId, saves);
+  const queryClient = useQueryClient();
+  const state = useAnnotations(articleId);
   const entities = useArticleEntities(articleId);
-  const [tab, setTab] = useState<'highlights' | 'entities' | 'notes'>('highlights');
-  const notesPanel = useRef<ArticleNotesHandle>(null);
-  // The notes panel (and its editor) loads the first time it is wanted, then stays mounted.
+  const [tab, setTab] = useState<Tab>('highlights');
+  // Kept once shown: the panel (and its editor) loads the first time the tab opens.
   const [notesWanted, setNotesWanted] = useState(false);
-  useEffect(() => {
-    if (tab === 'notes') setNotesWanted(true);
-  }, [tab]);
+  const { attach: attachNotesPanel, ready: notesPanelReady } = useHandle<ArticleNotesHandle>();
+  const showTab = (next: Tab) => {
+    setTab(next);
+    if (next === 'notes') setNotesWanted(true);
+  };
   const painted = useMemo<PaintedMention[]>(
     () => [
       ...entities.mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, suggested: false, entityId: m.entityId })),
@@ -59,28 +66,6 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
     ],
     [entities.mentions, entities.suggestions],
   );
-
-  const loadArticle = useCallback(async () => {
-    try {
-      const { article: meta, text } = await api['articles.get']({ id: articleId });
-      setArticle((current) => (current && current.meta.rev === meta.rev && current.text === text ? current : { meta, text }));
-    } catch (error) {
-      setLoadError(errorMessage(error));
-    }
-  }, [articleId]);
-
-  useEffect(() => {
-    setArticle(null);
-    setLoadError(null);
-    performance.mark('dossier:article-requested');
-    void loadArticle();
-    return onEvent('workspace.changed', (event) => {
-      // Highlights made or edited here are already on screen; anything else about this article reloads it.
-      if (event.changes.some((c) => c.articleId === articleId && !(event.cause === 'edit' && c.subject === 'annotation' && c.kind !== 'deleted'))) {
-        void loadArticle();
-      }
-    });
-  }, [articleId, loadArticle]);
 
   const ready = article !== null && !state.loading;
   useEffect(() => {
@@ -105,19 +90,23 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
     setSelection(null);
   };
 
-  const highlightSelection = useCallback(async () => {
+  const startEditing = (id: string | null) => {
+    if (editingId && editingId !== id) state.endEditing(editingId);
+    setEditingId(id);
+    if (id) setActiveId(id);
+  };
+
+  const highlightSelection = async () => {
     const range = selectedRange();
     if (!range) return;
     const created = await state.create(range.start, range.end, range.exact);
     if (created) {
-      if (editingId) state.endEditing(editingId);
       clearSelection();
-      setActiveId(created.id);
-      setEditingId(created.id);
+      startEditing(created.id);
     }
-  }, [editingId, selectedRange, state]);
+  };
 
-  const attachSelection = useCallback(async () => {
+  const attachSelection = async () => {
     const range = selectedRange();
     if (!range || !reattaching) return;
     if (await state.reattach(reattaching.id, range.start, range.end, range.exact)) {
@@ -126,52 +115,46 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
       setReattaching(null);
       notify({ tone: 'info', message: 'Highlight re-attached.' });
     }
-  }, [notify, reattaching, selectedRange, state]);
+  };
 
-  const linkSelection = useCallback(
-    async (target: { entityId: string } | { name: string; type: EntityType }) => {
-      if (!linkTarget) return;
-      const { start, end } = linkTarget.range;
-      try {
-        await api['entities.link']({ articleId, start, end, ...target });
-        setLinkTarget(null);
-        clearSelection();
-        await entities.reload();
-        setTab('entities');
-      } catch (error) {
-        notify({ tone: 'error', message: errorMessage(error) });
-      }
+  const link = useMutation({
+    mutationFn: (target: { entityId: string } | { name: string; type: EntityType }) => {
+      const { start, end } = linkTarget!.range;
+      return api['entities.link']({ articleId, start, end, ...target });
     },
-    [articleId, entities, linkTarget, notify],
-  );
-
-  const cite = useCallback(
-    async (passage: { start: number; end: number; annotationId: string | null }) => {
-      if (!article) return;
-      setTab('notes');
-      // The panel may still be loading: wait (a few seconds at most) for its handle.
-      for (let i = 0; i < 300 && !notesPanel.current; i++) await new Promise((r) => requestAnimationFrame(r));
-      const citation: CitationFields = {
-        articleId,
-        annotationId: passage.annotationId,
-        quote: article.text.slice(passage.start, passage.end),
-        source: article.meta.title,
-        start: passage.start,
-        end: passage.end,
-      };
-      await notesPanel.current?.cite(citation);
+    onSuccess: async () => {
+      setLinkTarget(null);
+      clearSelection();
+      await entities.reload();
+      showTab('entities');
     },
-    [article, articleId],
-  );
+    onError: (error) => notify({ tone: 'error', message: errorMessage(error) }),
+  });
 
-  const citeSelection = useCallback(() => {
+  const cite = async (passage: { start: number; end: number; annotationId: string | null }) => {
+    if (!article) return;
+    showTab('notes');
+    const citation: CitationFields = {
+      articleId,
+      annotationId: passage.annotationId,
+      quote: article.text.slice(passage.start, passage.end),
+      source: article.meta.title,
+      start: passage.start,
+      end: passage.end,
+    };
+    // The panel may still be loading: its handle arrives once it has mounted.
+    const panel = await notesPanelReady();
+    await panel.cite(citation);
+  };
+
+  const citeSelection = () => {
     const range = selectedRange();
     if (!range) return;
     clearSelection();
     void cite({ start: range.start, end: range.end, annotationId: null });
-  }, [cite, selectedRange]);
+  };
 
-  const exportBrief = useCallback(async () => {
+  const exportBrief = async () => {
     try {
       await state.flush();
       const brief = await api['export.brief']({ articleId, format: 'md' });
@@ -180,23 +163,14 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
     } catch (error) {
       notify({ tone: 'error', message: `Export failed: ${errorMessage(error)}` });
     }
-  }, [articleId, notify, state]);
+  };
 
-  useEffect(() => {
-    registerExport(exportBrief);
-    return () => registerExport(null);
-  }, [exportBrief, registerExport]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'h') {
-        event.preventDefault();
-        void (reattaching ? attachSelection() : highlightSelection());
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [attachSelection, highlightSelection, reattaching]);
+  useCommand('export', () => void exportBrief());
+  useCommand('highlight', () => void (reattaching ? attachSelection() : highlightSelection()));
+  useCommand('comment', () => activeId && startEditing(activeId), activeId !== null);
+  useCommand('cite', citeSelection, selection !== null);
+  useCommand('link-entity', () => selection && setLinkTarget(selection), selection !== null);
+  useCommand('article-details', () => setDetailsOpen(true), article !== null);
 
   const onSelectionChange = useCallback((range: TextRange | null, rect: DOMRect | null) => {
     setSelection(range && rect ? { range, rect } : null);
@@ -207,17 +181,14 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
     reader.current?.scrollTo(annotation.target.position);
   }, []);
 
-  const remove = useCallback(
-    async (annotation: Annotation) => {
-      if (!(await state.remove(annotation.id))) return;
-      if (activeId === annotation.id) setActiveId(null);
-      if (editingId === annotation.id) setEditingId(null);
-      notify({ tone: 'info', message: 'Highlight deleted.', action: { label: 'Undo', run: onUndo } });
-    },
-    [activeId, editingId, notify, onUndo, state],
-  );
+  const remove = async (annotation: Annotation) => {
+    if (!(await state.remove(annotation.id))) return;
+    if (activeId === annotation.id) setActiveId(null);
+    if (editingId === annotation.id) setEditingId(null);
+    notify({ tone: 'info', message: 'Highlight deleted.', action: { label: 'Undo', run: undo } });
+  };
 
-  if (loadError) return <div className="load-error" role="alert">{loadError}</div>;
+  if (articleQuery.error && !article) return <div className="load-error" role="alert">{errorMessage(articleQuery.error)}</div>;
   if (!article) return <div className="loading" aria-busy="true">Opening the article…</div>;
 
   return (
@@ -237,7 +208,7 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
           onSelectionChange={onSelectionChange}
           onOpenDetails={() => setDetailsOpen(true)}
           mentions={painted}
-          onOpenEntity={onOpenEntity}
+          onOpenEntity={openEntity}
         />
         {selection && !linkTarget && (
           <SelectionToolbar
@@ -254,20 +225,20 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
             rect={linkTarget.rect}
             selectedText={article.text.slice(linkTarget.range.start, linkTarget.range.end)}
             known={entities.known}
-            onLink={(target) => void linkSelection(target)}
+            onLink={(target) => link.mutate(target)}
             onCancel={() => setLinkTarget(null)}
           />
         )}
       </div>
       <div className="side">
         <div role="tablist" aria-label="Side panel" className="tabs">
-          <button type="button" role="tab" aria-selected={tab === 'highlights'} onClick={() => setTab('highlights')}>
+          <button type="button" role="tab" aria-selected={tab === 'highlights'} onClick={() => showTab('highlights')}>
             Highlights
           </button>
-          <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => setTab('entities')}>
+          <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => showTab('entities')}>
             Entities{entities.suggestions.length > 0 ? ` (${entities.suggestions.length} to review)` : ''}
           </button>
-          <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => setTab('notes')}>
+          <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => showTab('notes')}>
             Notes
           </button>
         </div>
@@ -275,30 +246,26 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
         <aside className="panel notes-panel" aria-label="Notes on this article" hidden={tab !== 'notes'}>
           {notesWanted && (
             <Suspense fallback={<div className="loading" aria-busy="true">Opening notes…</div>}>
-              <ArticleNotesPanel ref={notesPanel} articleId={articleId} saves={saves} onOpenEntity={onOpenEntity} onOpenCitation={onOpenCitation} onUndo={onUndo} />
+              <ArticleNotesPanel ref={attachNotesPanel} articleId={articleId} />
             </Suspense>
           )}
         </aside>
         {tab === 'notes' ? null : tab === 'entities' ? (
           <aside className="panel" aria-label="Entities">
-            <EntityReviewPanel articleId={articleId} entities={entities} onOpenEntity={onOpenEntity} />
+            <EntityReviewPanel articleId={articleId} entities={entities} />
           </aside>
         ) : (
-      <AnnotationPanel
-        state={state}
-        activeId={activeId}
-        editingId={editingId}
-        reattachingId={reattaching?.id ?? null}
-        onActivate={activate}
-        onEdit={(id) => {
-          if (editingId && editingId !== id) state.endEditing(editingId);
-          setEditingId(id);
-          if (id) setActiveId(id);
-        }}
-        onDelete={(a) => void remove(a)}
-        onReattach={setReattaching}
-        onCite={(a) => void cite({ start: a.target.position.start, end: a.target.position.end, annotationId: a.id })}
-      />
+          <AnnotationPanel
+            state={state}
+            activeId={activeId}
+            editingId={editingId}
+            reattachingId={reattaching?.id ?? null}
+            onActivate={activate}
+            onEdit={startEditing}
+            onDelete={(a) => void remove(a)}
+            onReattach={setReattaching}
+            onCite={(a) => void cite({ start: a.target.position.start, end: a.target.position.end, annotationId: a.id })}
+          />
         )}
       </div>
       {detailsOpen && (
@@ -306,7 +273,7 @@ export function ArticleView({ articleId, saves, registerExport, onUndo, onOpenEn
           article={article.meta}
           onClose={() => setDetailsOpen(false)}
           onChanged={() => {
-            void loadArticle();
+            void queryClient.invalidateQueries({ queryKey: queries.article(articleId).queryKey });
             void state.reload();
           }}
         />

@@ -51,7 +51,7 @@ export function AnnotationPanel({ state, activeId, editingId, reattachingId, onA
       </h2>
       {placed.length === 0 ? (
         <p className="panel-empty">
-          Select a passage in the article, then press <kbd>Highlight</kbd> or <kbd>{shortcutLabel('H')}</kbd>.
+          Select a passage in the article, then press <kbd>Highlight</kbd> or <kbd>{shortcutLabel('highlight')}</kbd>.
         </p>
       ) : (
         <ol className="annotation-list">{placed.map(card)}</ol>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { shortcutLabel } from '../ui/shortcuts';
+import { isCommandKey } from '../commands/keymap';
+import { isMac, shortcutLabel } from '../ui/shortcuts';
 
 /** The comment of a highlight, saved as the analyst types. */
 export function CommentEditor({ value, onChange, onDone }: { value: string; onChange(v: string): void; onDone(): void }) {
@@ -21,13 +22,13 @@ export function CommentEditor({ value, onChange, onDone }: { value: string; onCh
         rows={3}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' || (e.key === 'Enter' && (e.metaKey || e.ctrlKey))) {
+          if (e.key === 'Escape' || isCommandKey(e, 'finish-comment', isMac)) {
             e.preventDefault();
             onDone();
           }
         }}
       />
-      <p className="hint">Saved as you type · {shortcutLabel('Enter', false)} or Esc to finish</p>
+      <p className="hint">Saved as you type · {shortcutLabel('finish-comment')} or Esc to finish</p>
     </div>
   );
 }

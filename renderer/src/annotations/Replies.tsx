@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { Reply } from '../../../electron/common/model/annotation';
+import { isCommandKey } from '../commands/keymap';
+import { isMac } from '../ui/shortcuts';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -52,7 +54,7 @@ export function Replies({
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+              if (isCommandKey(e, 'post-reply', isMac)) {
                 e.preventDefault();
                 void send();
               } else if (e.key === 'Escape') {

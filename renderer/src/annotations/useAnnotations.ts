@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, AnnotationPatch } from '../../../electron/common/model/annotation';
-import { api, onEvent } from '../api';
-import type { SaveTracker } from '../ui/useSaveStatus';
+import { api } from '../api';
+import { useAppActions } from '../app/AppActions';
+import { queries } from '../data/queries';
 
 const AUTOSAVE_DELAY_MS = 400;
 
@@ -24,74 +26,83 @@ export interface AnnotationsState {
   reload(): Promise<void>;
 }
 
-/** One article's annotations, kept in step with the store and with changes made elsewhere (CLI, undo, another window). */
-export function useAnnotations(articleId: string, saves: SaveTracker): AnnotationsState {
-  const [annotations, setAnnotations] = useState<Annotation[]>([]);
-  const [loading, setLoading] = useState(true);
-  const drafts = useRef(new Map<string, { comment: string; timer: ReturnType<typeof setTimeout> }>());
+type Stored = { annotations: Annotation[] };
+
+function groupOf(groups: Map<string, string>, id: string): string {
+  let group = groups.get(id);
+  if (!group) {
+    group = crypto.randomUUID();
+    groups.set(id, group);
+  }
+  return group;
+}
+
+/**
+ * One article's annotations: the stored ones from the query cache (kept in step with the store
+ * and with changes made elsewhere — CLI, undo, another window — by the change feed), with the
+ * comments being typed shown over them until their save lands.
+ */
+export function useAnnotations(articleId: string): AnnotationsState {
+  const { saves } = useAppActions();
+  const queryClient = useQueryClient();
+  const query = useQuery(queries.annotations(articleId));
+  const key = useMemo(() => queries.annotations(articleId).queryKey, [articleId]);
+  /** Comments typed and not yet stored, by highlight: what the panel shows. */
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, string>>(() => new Map());
+  /** The autosave waiting for each draft. */
+  const pending = useRef(new Map<string, { comment: string; timer: ReturnType<typeof setTimeout> }>());
   /** The undo group of each highlight's open editing session: its autosaves undo in one step. */
   const groups = useRef(new Map<string, string>());
-  const groupOf = (id: string) => {
-    let group = groups.current.get(id);
-    if (!group) {
-      group = crypto.randomUUID();
-      groups.current.set(id, group);
-    }
-    return group;
-  };
-
-  const reload = useCallback(async () => {
-    try {
-      const { annotations: stored } = await api['annotations.list']({ articleId });
-      // A comment being typed wins over the stored one until its save lands.
-      setAnnotations(
-        stored.map((a) => {
-          const draft = drafts.current.get(a.id);
-          return draft ? { ...a, comment: draft.comment } : a;
-        }),
-      );
-    } catch (error) {
-      saves.fail(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [articleId, saves]);
 
   useEffect(() => {
-    setLoading(true);
-    setAnnotations([]);
-    void reload();
-    return onEvent('workspace.changed', (event) => {
-      if (event.changes.some((c) => c.articleId === articleId)) void reload();
-    });
-  }, [articleId, reload]);
+    if (query.error) saves.fail(query.error);
+  }, [query.error, saves]);
 
-  /** Puts the saved version of one annotation in the list (keeping a comment still being typed). */
-  const replace = useCallback((saved: Annotation) => {
-    setAnnotations((list) =>
-      list.map((a) => (a.id === saved.id ? { ...saved, comment: drafts.current.get(saved.id)?.comment ?? saved.comment } : a)),
-    );
+  const annotations = useMemo(
+    () => (query.data?.annotations ?? []).map((a) => (drafts.has(a.id) ? { ...a, comment: drafts.get(a.id)! } : a)),
+    [drafts, query.data],
+  );
+
+  const setStored = useCallback(
+    (change: (list: Annotation[]) => Annotation[]) =>
+      queryClient.setQueryData<Stored>(key, (stored) => (stored ? { annotations: change(stored.annotations) } : stored)),
+    [key, queryClient],
+  );
+  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: key }), [key, queryClient]);
+
+  /** Puts the saved version of one annotation in the cache. */
+  const replace = useCallback((saved: Annotation) => setStored((list) => list.map((a) => (a.id === saved.id ? saved : a))), [setStored]);
+
+  const dropDraft = useCallback((id: string, stored: string | null) => {
+    setDrafts((current) => {
+      // A comment typed on while its save was under way stays until that one is stored too.
+      if (!current.has(id) || (stored !== null && current.get(id) !== stored)) return current;
+      const next = new Map(current);
+      next.delete(id);
+      return next;
+    });
   }, []);
 
   const saveComment = useCallback(
     async (id: string) => {
-      const draft = drafts.current.get(id);
+      const draft = pending.current.get(id);
       if (!draft) return;
       clearTimeout(draft.timer);
-      drafts.current.delete(id);
-      const { annotation } = await saves.track(api['annotations.update']({ articleId, id, comment: draft.comment, undoGroup: groupOf(id) }));
+      pending.current.delete(id);
+      const { annotation } = await saves.track(api['annotations.update']({ articleId, id, comment: draft.comment, undoGroup: groupOf(groups.current, id) }));
       replace(annotation);
+      dropDraft(id, annotation.comment);
     },
-    [articleId, replace, saves],
+    [articleId, dropDraft, replace, saves],
   );
 
   const editComment = useCallback(
     (id: string, comment: string) => {
-      setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, comment } : a)));
-      const previous = drafts.current.get(id);
+      setDrafts((current) => new Map(current).set(id, comment));
+      const previous = pending.current.get(id);
       if (previous) clearTimeout(previous.timer);
       saves.markDirty();
-      drafts.current.set(id, {
+      pending.current.set(id, {
         comment,
         timer: setTimeout(() => void saveComment(id).catch(saves.fail), AUTOSAVE_DELAY_MS),
       });
@@ -100,7 +111,7 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
   );
 
   const flush = useCallback(async () => {
-    await Promise.all([...drafts.current.keys()].map((id) => saveComment(id).catch(saves.fail)));
+    await Promise.all([...pending.current.keys()].map((id) => saveComment(id).catch(saves.fail)));
   }, [saveComment, saves]);
 
   useEffect(() => () => void flush(), [flush]);
@@ -124,21 +135,23 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
       const result = await attempt(() => api['annotations.create']({ articleId, start, end, exact, comment: '', undoGroup }));
       if (!result) return null;
       groups.current.set(result.annotation.id, undoGroup);
-      await reload();
+      // In the list, in document order, before its comment editor opens.
+      await refresh();
       return result.annotation;
     },
-    [articleId, attempt, reload],
+    [articleId, attempt, refresh],
   );
 
   const update = useCallback(
     async (id: string, patch: Omit<AnnotationPatch, 'comment'>) => {
       // Shown at once (a radio button must look checked when clicked); the saved version follows.
-      setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, ...patch } as Annotation : a)));
-      const result = await attempt(() => api['annotations.update']({ articleId, id, ...patch, undoGroup: groupOf(id) }));
+      await queryClient.cancelQueries({ queryKey: key });
+      setStored((list) => list.map((a) => (a.id === id ? ({ ...a, ...patch } as Annotation) : a)));
+      const result = await attempt(() => api['annotations.update']({ articleId, id, ...patch, undoGroup: groupOf(groups.current, id) }));
       if (result) replace(result.annotation);
-      else await reload();
+      else await refresh();
     },
-    [articleId, attempt, reload, replace],
+    [articleId, attempt, key, queryClient, refresh, replace, setStored],
   );
 
   const endEditing = useCallback(
@@ -152,23 +165,24 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
 
   const remove = useCallback(
     async (id: string) => {
-      const draft = drafts.current.get(id);
+      const draft = pending.current.get(id);
       if (draft) clearTimeout(draft.timer);
-      drafts.current.delete(id);
+      pending.current.delete(id);
+      dropDraft(id, null);
       const result = await attempt(() => api['annotations.delete']({ articleId, id }));
-      if (result) setAnnotations((list) => list.filter((a) => a.id !== id));
+      if (result) setStored((list) => list.filter((a) => a.id !== id));
       return result !== null;
     },
-    [articleId, attempt],
+    [articleId, attempt, dropDraft, setStored],
   );
 
   const reattach = useCallback(
     async (id: string, start: number, end: number, exact: string) => {
       const result = await attempt(() => api['annotations.reattach']({ articleId, id, start, end, exact }));
-      if (result) await reload();
+      if (result) await refresh();
       return result !== null;
     },
-    [articleId, attempt, reload],
+    [articleId, attempt, refresh],
   );
 
   const addReply = useCallback(
@@ -188,5 +202,18 @@ export function useAnnotations(articleId: string, saves: SaveTracker): Annotatio
     [articleId, attempt, replace],
   );
 
-  return { annotations, loading, create, editComment, update, flush, endEditing, remove, reattach, addReply, deleteReply, reload };
+  return {
+    annotations,
+    loading: query.isPending,
+    create,
+    editComment,
+    update,
+    flush,
+    endEditing,
+    remove,
+    reattach,
+    addReply,
+    deleteReply,
+    reload: refresh,
+  };
 }

@@ -1,17 +1,17 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { newId } from '../../../electron/common/ids';
-import type { ArticleSummary } from '../../../electron/common/model/article';
 import type { Brief, BriefFormat, BriefPatch, BriefSection } from '../../../electron/common/model/brief';
-import { emptyNoteContent, type NoteContent, type NoteSummary } from '../../../electron/common/model/note';
-import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
+import { emptyNoteContent, type NoteContent } from '../../../electron/common/model/note';
 import { api, onEvent, saveFile } from '../api';
+import { useAppActions } from '../app/AppActions';
+import { queries } from '../data/queries';
 import { NoteEditor } from '../notes/NoteEditor';
 import type { NoteSaveState } from '../notes/plugins/AutosavePlugin';
 import { flushPendingSaves } from '../notes/pendingSaves';
 import { useNotify } from '../ui/Toasts';
-import { errorMessage, type SaveTracker } from '../ui/useSaveStatus';
+import { errorMessage } from '../ui/useSaveStatus';
 import { SectionList } from './SectionList';
-import { touches } from '../../../electron/common/changes';
 
 const FORMATS: { value: BriefFormat; label: string }[] = [
   { value: 'pdf', label: 'PDF' },
@@ -24,82 +24,66 @@ const FIELD_SAVE_MS = 500;
 
 interface Props {
   briefId: string;
-  saves: SaveTracker;
-  onOpenEntity(entityId: string): void;
-  onOpenCitation(citation: CitationFields): void;
   onDeleted(): void;
-  onUndo(): void;
 }
 
+type Fields = Pick<Brief, 'title' | 'author' | 'handling'>;
+const NONE: never[] = [];
+
 /** One brief: its header fields, the bottom line up front, the chosen content, and export. */
-export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, onDeleted, onUndo }: Props) {
-  const [brief, setBrief] = useState<Brief | null>(null);
-  const [fields, setFields] = useState({ title: '', author: '', handling: '' });
-  const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  const [notes, setNotes] = useState<NoteSummary[]>([]);
+export function BriefComposer({ briefId, onDeleted }: Props) {
+  const { saves, undo } = useAppActions();
+  const briefQuery = useQuery(queries.brief(briefId));
+  const articles = useQuery(queries.articles()).data?.articles ?? NONE;
+  const notes = useQuery(queries.notes()).data?.notes ?? NONE;
+  const stored = briefQuery.data?.brief ?? null;
+  /**
+   * What is on screen stays authoritative while it is being saved: header fields being typed and
+   * sections being rearranged show over the stored brief, so a reply to an earlier save (or the
+   * change feed's refresh) never undoes a later edit. Undo and redo show once nothing is pending.
+   */
+  const [draftFields, setDraftFields] = useState<Partial<Fields>>({});
+  const [draftSections, setDraftSections] = useState<BriefSection[] | null>(null);
   const [format, setFormat] = useState<BriefFormat>('pdf');
   const [exporting, setExporting] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [, setSummaryState] = useState<NoteSaveState>('saved');
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const sectionEdits = useRef(0);
   // One undo step per editing session of a field, not one per keystroke.
   const session = useRef(newId('edit'));
   const notify = useNotify();
-
-  const load = useCallback(async () => {
-    try {
-      const [{ brief: loaded }, { articles: list }, { notes: all }] = await Promise.all([
-        api['briefs.get']({ id: briefId }),
-        api['articles.list']({}),
-        api['notes.list']({}),
-      ]);
-      setBrief(loaded);
-      setFields({ title: loaded.title, author: loaded.author, handling: loaded.handling });
-      setArticles(list);
-      setNotes(all);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [briefId]);
+  const queryClient = useQueryClient();
+  const brief = stored && { ...stored, ...draftFields, sections: draftSections ?? stored.sections };
+  const fields: Fields = { title: brief?.title ?? '', author: brief?.author ?? '', handling: brief?.handling ?? '' };
 
   useEffect(() => {
-    void load();
     const pending = timers.current;
     return () => pending.forEach((t) => clearTimeout(t));
-  }, [load]);
-
-  useEffect(
-    () =>
-      onEvent('workspace.changed', (e) => {
-        // Undo and redo may change the header or sections; the summary editor keeps its own state.
-        if (e.cause !== 'edit' && touches(e, 'brief', { id: briefId })) {
-          void api['briefs.get']({ id: briefId }).then(({ brief: b }) => {
-            setBrief((current) => (current ? { ...b, summary: current.summary } : b));
-            setFields({ title: b.title, author: b.author, handling: b.handling });
-          }, () => undefined);
-        }
-      }),
-    [briefId],
-  );
+  }, []);
 
   const update = useCallback(
     async (patch: BriefPatch, group?: string) => {
       try {
         const { brief: saved } = await saves.track(api['briefs.update']({ id: briefId, patch, undoGroup: group }));
-        // What is on screen stays authoritative: a reply to an earlier save must not undo a later edit.
-        setBrief((current) => (current ? { ...saved, summary: current.summary, sections: current.sections } : saved));
+        queryClient.setQueryData(queries.brief(briefId).queryKey, { brief: saved });
         return saved;
       } catch (e) {
         notify({ tone: 'error', message: errorMessage(e) });
         return null;
       }
     },
-    [briefId, notify, saves],
+    [briefId, notify, queryClient, saves],
   );
 
-  const editField = (name: 'title' | 'author' | 'handling', value: string) => {
-    setFields((f) => ({ ...f, [name]: value }));
+  const saveField = async (name: keyof Fields, value: string, group?: string) => {
+    const saved = await update({ [name]: value }, group);
+    // Typed on meanwhile: that draft waits for its own save.
+    if (saved) setDraftFields(({ [name]: draft, ...others }) => (draft === undefined || draft === saved[name] ? others : { ...others, [name]: draft }));
+  };
+
+  const editField = (name: keyof Fields, value: string) => {
+    setDraftFields((f) => ({ ...f, [name]: value }));
     saves.markDirty();
     const timer = timers.current.get(name);
     if (timer) clearTimeout(timer);
@@ -108,7 +92,7 @@ export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, on
       setTimeout(() => {
         timers.current.delete(name);
         if (name === 'title' && !value.trim()) return;
-        void update({ [name]: value }, `${session.current}-${name}`);
+        void saveField(name, value, `${session.current}-${name}`);
       }, FIELD_SAVE_MS),
     );
   };
@@ -122,8 +106,11 @@ export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, on
   );
 
   const setSections = (sections: BriefSection[]) => {
-    setBrief((b) => (b ? { ...b, sections } : b));
-    void update({ sections });
+    const edit = ++sectionEdits.current;
+    setDraftSections(sections);
+    void update({ sections }).then(() => {
+      if (edit === sectionEdits.current) setDraftSections(null);
+    });
   };
 
   useEffect(() => (exporting ? onEvent('export.progress', setProgress) : undefined), [exporting]);
@@ -136,7 +123,7 @@ export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, on
       for (const [name, timer] of timers.current) {
         clearTimeout(timer);
         timers.current.delete(name);
-        await update({ [name]: fields[name as keyof typeof fields] });
+        await saveField(name as keyof Fields, fields[name as keyof Fields]);
       }
       const file = await api['export.brief']({ source: { briefId }, format });
       const savedTo = await saveFile(file.filename, file.content, file.mediaType, file.encoding);
@@ -151,14 +138,14 @@ export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, on
   const remove = async () => {
     try {
       await api['briefs.delete']({ id: briefId });
-      notify({ tone: 'info', message: `Brief “${fields.title}” deleted.`, action: { label: 'Undo', run: onUndo } });
+      notify({ tone: 'info', message: `Brief “${fields.title}” deleted.`, action: { label: 'Undo', run: undo } });
       onDeleted();
     } catch (e) {
       notify({ tone: 'error', message: errorMessage(e) });
     }
   };
 
-  if (error) return <div className="load-error" role="alert">{error}</div>;
+  if (briefQuery.error && !brief) return <div className="load-error" role="alert">{errorMessage(briefQuery.error)}</div>;
   if (!brief) return <div className="loading" aria-busy="true">Opening the brief…</div>;
 
   const inBrief = new Set(brief.sections.map((s) => (s.kind === 'article' ? s.articleId : s.kind === 'note' ? s.noteId : 'entities')));
@@ -190,10 +177,7 @@ export function BriefComposer({ briefId, saves, onOpenEntity, onOpenCitation, on
         save={saveSummary}
         label="Bottom line up front"
         placeholder="The judgement in two or three sentences… type @ to mention an entity"
-        saves={saves}
         onSaveState={setSummaryState}
-        onOpenEntity={onOpenEntity}
-        onOpenCitation={onOpenCitation}
       />
 
       <h2>Content</h2>

@@ -1,24 +1,21 @@
-import { useEffect, useState } from 'react';
-import type { EntitySummary, EntityType } from '../../../electron/common/model/entity';
-import { api, onEvent } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { EntityType } from '../../../electron/common/model/entity';
+import { useAppActions } from '../app/AppActions';
+import { queries } from '../data/queries';
 import { errorMessage } from '../ui/useSaveStatus';
 import { ENTITY_TYPES, EntityTypeBadge } from './EntityTypeSelect';
 import { ENTITY_TYPE_LABELS } from '../../../electron/common/model/entity';
 
 /** Every entity in the workspace, filtered by type and name, most mentioned first. */
-export function EntitiesList({ onOpenEntity }: { onOpenEntity(id: string): void }) {
-  const [entities, setEntities] = useState<EntitySummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function EntitiesList() {
+  const { openEntity: onOpenEntity } = useAppActions();
+  const list = useQuery(queries.entities());
+  const entities = list.data?.entities ?? null;
   const [type, setType] = useState<EntityType | ''>('');
   const [query, setQuery] = useState('');
 
-  useEffect(() => {
-    const load = () => void api['entities.list']({}).then(({ entities: list }) => setEntities(list), (e: unknown) => setError(errorMessage(e)));
-    load();
-    return onEvent('workspace.changed', load);
-  }, []);
-
-  if (error) return <div className="load-error" role="alert">{error}</div>;
+  if (list.error && !entities) return <div className="load-error" role="alert">{errorMessage(list.error)}</div>;
   if (!entities) return <div className="loading" aria-busy="true">Loading entities…</div>;
   const q = query.trim().toLocaleLowerCase();
   const shown = entities.filter(

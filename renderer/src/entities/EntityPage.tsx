@@ -1,6 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ENTITY_TYPE_LABELS, type EntityPage as Page, type EntitySummary } from '../../../electron/common/model/entity';
-import { api, onEvent } from '../api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { CallRequest } from '../../../electron/common/contract';
+import { ENTITY_TYPE_LABELS, type EntityPage as Page } from '../../../electron/common/model/entity';
+import { api } from '../api';
+import { useAppActions } from '../app/AppActions';
+import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
@@ -8,45 +12,35 @@ import { excerptAfterTitle } from '../notes/NoteList';
 
 interface Props {
   entityId: string;
-  onOpenArticle(articleId: string, at?: { start: number; end: number }): void;
-  onOpenEntity(id: string): void;
-  onOpenNote(id: string): void;
 }
 
 /** Everything about one entity across the workspace: mentions with context, annotations, aliases, company. */
-export function EntityPage({ entityId, onOpenArticle, onOpenEntity, onOpenNote }: Props) {
-  const [page, setPage] = useState<Page | null>(null);
-  const [others, setOthers] = useState<EntitySummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+export function EntityPage({ entityId }: Props) {
+  const { openArticle: onOpenArticle, openEntity: onOpenEntity, openNote: onOpenNote } = useAppActions();
+  const pageQuery = useQuery(queries.entityPage(entityId));
+  const listQuery = useQuery(queries.entities());
+  const page = pageQuery.data ?? null;
+  const others = (listQuery.data?.entities ?? []).filter((e) => e.id !== entityId);
+  const error = pageQuery.error ?? listQuery.error;
   const [mergeInto, setMergeInto] = useState('');
   const notify = useNotify();
+  const queryClient = useQueryClient();
 
-  const load = useCallback(async () => {
-    try {
-      const [p, { entities }] = await Promise.all([api['entities.page']({ id: entityId }), api['entities.list']({})]);
-      setPage(p);
-      setOthers(entities.filter((e) => e.id !== entityId));
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [entityId]);
+  const { mutate: save } = useMutation({
+    mutationFn: (patch: CallRequest<'entities.update'>['patch']) => api['entities.update']({ id: entityId, patch }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queries.entityPage(entityId).queryKey }),
+    onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
+  });
+  const merge = useMutation({
+    mutationFn: (targetId: string) => api['entities.merge']({ sourceId: entityId, targetId }),
+    onSuccess: ({ entity: target }) => {
+      notify({ tone: 'info', message: `${page?.entity.name ?? 'The entity'} merged into ${target.name}.` });
+      onOpenEntity(target.id);
+    },
+    onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
+  });
 
-  useEffect(() => {
-    void load();
-    return onEvent('workspace.changed', () => void load());
-  }, [load]);
-
-  const save = async (patch: Parameters<(typeof api)['entities.update']>[0]['patch']) => {
-    try {
-      await api['entities.update']({ id: entityId, patch });
-      await load();
-    } catch (e) {
-      notify({ tone: 'error', message: errorMessage(e) });
-    }
-  };
-
-  if (error) return <div className="load-error" role="alert">{error}</div>;
+  if (error && !(page && listQuery.data)) return <div className="load-error" role="alert">{errorMessage(error)}</div>;
   if (!page) return <div className="loading" aria-busy="true">Opening the entity…</div>;
   const { entity } = page;
   const byArticle = new Map<string, Page['mentions']>();
@@ -71,7 +65,7 @@ export function EntityPage({ entityId, onOpenArticle, onOpenEntity, onOpenNote }
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
-            void save({
+            save({
               name: String(data.get('name')),
               aliases: String(data.get('aliases'))
                 .split(',')
@@ -89,7 +83,7 @@ export function EntityPage({ entityId, onOpenArticle, onOpenEntity, onOpenNote }
           </label>
           <label>
             Type
-            <EntityTypeSelect value={entity.type} onChange={(type) => void save({ type })} label="Entity type" />
+            <EntityTypeSelect value={entity.type} onChange={(type) => save({ type })} label="Entity type" />
           </label>
           <label className="wide">
             Aliases (comma-separated)
@@ -205,15 +199,7 @@ export function EntityPage({ entityId, onOpenArticle, onOpenEntity, onOpenNote }
             <button
               type="button"
               disabled={!mergeInto}
-              onClick={() =>
-                void api['entities.merge']({ sourceId: entityId, targetId: mergeInto }).then(
-                  ({ entity: target }) => {
-                    notify({ tone: 'info', message: `${entity.name} merged into ${target.name}.` });
-                    onOpenEntity(target.id);
-                  },
-                  (e: unknown) => notify({ tone: 'error', message: errorMessage(e) }),
-                )
-              }
+              onClick={() => merge.mutate(mergeInto)}
             >
               Merge into
             </button>

@@ -1,6 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EntityType, Suggestion } from '../../../electron/common/model/entity';
 import { api } from '../api';
+import { useAppActions } from '../app/AppActions';
 import { isMac } from '../ui/shortcuts';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
@@ -10,20 +12,22 @@ import type { ArticleEntities } from './useArticleEntities';
 interface Props {
   articleId: string;
   entities: ArticleEntities;
-  onOpenEntity(id: string): void;
 }
 
 /** Review of detected entities (accept, rename, retype, merge, reject) and the article's confirmed ones. */
-export function EntityReviewPanel({ articleId, entities, onOpenEntity }: Props) {
+export function EntityReviewPanel({ articleId, entities }: Props) {
+  const { openEntity } = useAppActions();
   const notify = useNotify();
-  const run = async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-      await entities.reload();
-    } catch (error) {
-      notify({ tone: 'error', message: errorMessage(error) });
-    }
-  };
+  // Accept, reject, merge: the panel shows the outcome once the article's entities are fetched again.
+  const review = useMutation({
+    mutationFn: (work: () => Promise<unknown>) => work(),
+    onSuccess: () => entities.reload(),
+    onError: (error) => notify({ tone: 'error', message: errorMessage(error) }),
+  });
+  const run = (work: () => Promise<unknown>) => review.mutateAsync(work).then(
+    () => undefined,
+    () => undefined,
+  );
   const confirmed = new Map<string, { name: string; type: EntityType; count: number }>();
   for (const m of entities.mentions) {
     const entry = confirmed.get(m.entityId) ?? { name: m.name, type: m.type, count: 0 };
@@ -64,7 +68,7 @@ export function EntityReviewPanel({ articleId, entities, onOpenEntity }: Props) 
         <ul className="confirmed-list" aria-label="Entities in this article">
           {[...confirmed].map(([id, e]) => (
             <li key={id}>
-              <button type="button" className="link" onClick={() => onOpenEntity(id)}>
+              <button type="button" className="link" onClick={() => openEntity(id)}>
                 {e.name}
               </button>{' '}
               <EntityTypeBadge type={e.type} /> <span className="muted">×{e.count}</span>

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ArticleMention, EntitySummary, Suggestion } from '../../../electron/common/model/entity';
-import { api, onEvent } from '../api';
+import { queries } from '../data/queries';
 import { errorMessage } from '../ui/useSaveStatus';
-import { touches } from '../../../electron/common/changes';
 
 export interface ArticleEntities {
   mentions: ArticleMention[];
@@ -10,31 +10,30 @@ export interface ArticleEntities {
   known: EntitySummary[];
   loading: boolean;
   error: string | null;
+  /** Fetches the article's mentions and suggestions again (after a change made here). */
   reload(): Promise<void>;
 }
 
+const NONE: never[] = [];
+
 /** An article's entity mentions and pending suggestions, plus the workspace's entities to merge into. */
 export function useArticleEntities(articleId: string): ArticleEntities {
-  const [state, setState] = useState<Omit<ArticleEntities, 'reload'>>({ mentions: [], suggestions: [], known: [], loading: true, error: null });
-
+  const queryClient = useQueryClient();
+  const forArticle = useQuery(queries.articleEntities(articleId));
+  const known = useQuery(queries.entities());
   const reload = useCallback(async () => {
-    try {
-      const [{ mentions, suggestions }, { entities }] = await Promise.all([
-        api['entities.forArticle']({ articleId }),
-        api['entities.list']({}),
-      ]);
-      setState({ mentions, suggestions, known: entities, loading: false, error: null });
-    } catch (error) {
-      setState((s) => ({ ...s, loading: false, error: errorMessage(error) }));
-    }
-  }, [articleId]);
-
-  useEffect(() => {
-    void reload();
-    return onEvent('workspace.changed', (event) => {
-      if (touches(event, 'entity') || event.changes.some((c) => c.articleId === articleId)) void reload();
-    });
-  }, [articleId, reload]);
-
-  return { ...state, reload };
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: queries.articleEntities(articleId).queryKey }),
+      queryClient.invalidateQueries({ queryKey: queries.entities().queryKey }),
+    ]);
+  }, [articleId, queryClient]);
+  const error = forArticle.error ?? known.error;
+  return {
+    mentions: forArticle.data?.mentions ?? NONE,
+    suggestions: forArticle.data?.suggestions ?? NONE,
+    known: known.data?.entities ?? NONE,
+    loading: forArticle.isPending || known.isPending,
+    error: error ? errorMessage(error) : null,
+    reload,
+  };
 }

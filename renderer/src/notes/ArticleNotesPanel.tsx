@@ -3,7 +3,7 @@ import type { LexicalEditor } from 'lexical';
 import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
 import { api } from '../api';
 import { useNotify } from '../ui/Toasts';
-import { errorMessage, type SaveTracker } from '../ui/useSaveStatus';
+import { errorMessage } from '../ui/useSaveStatus';
 import { contentCiting } from './citationContent';
 import { NoteList } from './NoteList';
 import { NotePane } from './NotePane';
@@ -17,17 +17,10 @@ export interface ArticleNotesHandle {
 
 interface Props {
   articleId: string;
-  saves: SaveTracker;
-  onOpenEntity(entityId: string): void;
-  onOpenCitation(citation: CitationFields): void;
-  onUndo(): void;
 }
 
 /** The notes written on this article or citing it, and the one being written. */
-export const ArticleNotesPanel = forwardRef<ArticleNotesHandle, Props>(function ArticleNotesPanel(
-  { articleId, saves, onOpenEntity, onOpenCitation, onUndo },
-  ref,
-) {
+export const ArticleNotesPanel = forwardRef<ArticleNotesHandle, Props>(function ArticleNotesPanel({ articleId }, ref) {
   const { notes } = useNoteList({ articleId });
   const [openId, setOpenId] = useState<string | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
@@ -60,12 +53,8 @@ export const ArticleNotesPanel = forwardRef<ArticleNotesHandle, Props>(function 
       <NotePane
         key={openId}
         noteId={openId}
-        saves={saves}
         editorRef={editor}
-        onOpenEntity={onOpenEntity}
-        onOpenCitation={onOpenCitation}
         onDeleted={() => setOpenId(null)}
-        onUndo={onUndo}
         onClose={() => setOpenId(null)}
         autoFocus={fresh === openId}
       />

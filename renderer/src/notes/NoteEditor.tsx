@@ -12,8 +12,6 @@ import type { LexicalEditor } from 'lexical';
 import type { NoteContent } from '../../../electron/common/model/note';
 import { NOTE_NAMESPACE, NOTE_NODES } from '../../../electron/common/notes/noteNodes';
 import { NOTE_SHORTCUT_TRANSFORMERS } from '../../../electron/common/notes/noteTransformers';
-import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
-import type { SaveTracker } from '../ui/useSaveStatus';
 import { AutosavePlugin, type NoteSaveState, type SaveContent } from './plugins/AutosavePlugin';
 import { CitationPlugin } from './plugins/CitationPlugin';
 import { EntityNamesPlugin } from './plugins/EntityNamesPlugin';
@@ -38,12 +36,9 @@ interface Props {
   /** The editor's accessible name. */
   label: string;
   placeholder?: string;
-  saves: SaveTracker;
   /** Receives the editor once mounted, so "Cite in note" can insert into it. */
   editorRef?: RefObject<LexicalEditor | null>;
   onSaveState(state: NoteSaveState, message?: string): void;
-  onOpenEntity(entityId: string): void;
-  onOpenCitation(citation: CitationFields): void;
   autoFocus?: boolean;
 }
 
@@ -51,7 +46,7 @@ interface Props {
  * Rich text in Lexical with @mentions, cited passages and #tags, saved as you type: a note, or a
  * brief's summary.
  */
-export function NoteEditor({ content, contentRev, save, label, placeholder, saves, editorRef, onSaveState, onOpenEntity, onOpenCitation, autoFocus }: Props) {
+export function NoteEditor({ content, contentRev, save, label, placeholder, editorRef, onSaveState, autoFocus }: Props) {
   return (
     <LexicalComposer
       initialConfig={{
@@ -79,8 +74,8 @@ export function NoteEditor({ content, contentRev, save, label, placeholder, save
         <MarkdownShortcutPlugin transformers={NOTE_SHORTCUT_TRANSFORMERS} />
         <MentionsPlugin />
         <EntityNamesPlugin />
-        <CitationPlugin onOpenCitation={onOpenCitation} onOpenEntity={onOpenEntity} />
-        <AutosavePlugin save={save} baseRev={contentRev} saves={saves} onState={onSaveState} />
+        <CitationPlugin />
+        <AutosavePlugin save={save} baseRev={contentRev} onState={onSaveState} />
         <EditorHandle editorRef={editorRef} autoFocus={autoFocus} />
       </div>
     </LexicalComposer>

@@ -1,110 +1,83 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
+import type { CallRequest } from '../../../electron/common/contract';
 import type { Note, NoteContent, NoteSummary } from '../../../electron/common/model/note';
-import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
-import { api, onEvent } from '../api';
+import { api } from '../api';
+import { useAppActions } from '../app/AppActions';
+import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
-import { errorMessage, type SaveTracker } from '../ui/useSaveStatus';
+import { errorMessage } from '../ui/useSaveStatus';
 import { NoteEditor } from './NoteEditor';
 import type { NoteSaveState } from './plugins/AutosavePlugin';
-import { touches } from '../../../electron/common/changes';
 
 interface Props {
   noteId: string;
-  saves: SaveTracker;
   editorRef?: RefObject<LexicalEditor | null>;
-  onOpenEntity(entityId: string): void;
-  onOpenCitation(citation: CitationFields): void;
   onDeleted(): void;
-  onUndo(): void;
   /** Back to the list (in narrow panels). */
   onClose?(): void;
   autoFocus?: boolean;
 }
 
-/** One open note: its title, pin, delete, saved state and the editor. */
-export function NotePane({ noteId, saves, editorRef, onOpenEntity, onOpenCitation, onDeleted, onUndo, onClose, autoFocus }: Props) {
-  const [note, setNote] = useState<Note | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [title, setTitle] = useState('');
+/**
+ * One open note: its title, pin, delete, saved state and the editor. The title, pin and tags
+ * follow the store (a rename undone, a pin from elsewhere); the editor keeps what is being typed,
+ * and so does the title field while the analyst types a new title.
+ */
+export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: Props) {
+  const { undo } = useAppActions();
+  const noteQuery = useQuery(queries.note(noteId));
+  const note = noteQuery.data?.note ?? null;
+  /** The title being typed, until it is stored. */
+  const [titleDraft, setTitleDraft] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<{ state: NoteSaveState; message?: string }>({ state: 'saved' });
   const notify = useNotify();
-  const titleInput = useRef<HTMLInputElement>(null);
+  const queryClient = useQueryClient();
 
-  const load = useCallback(async () => {
-    try {
-      const { note: loaded } = await api['notes.get']({ id: noteId });
-      setNote(loaded);
-      setTitle(loaded.title);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [noteId]);
+  /** What the store said about the note after a change made here, shown before the feed's refresh. */
+  const merge = useCallback(
+    (summary: NoteSummary) =>
+      queryClient.setQueryData<{ note: Note }>(queries.note(noteId).queryKey, (current) => (current ? { note: { ...current.note, ...summary } } : current)),
+    [noteId, queryClient],
+  );
 
-  useEffect(() => {
-    void load();
-    // Undo of a rename or pin changes the summary only; the editor keeps what is being typed.
-    return onEvent('workspace.changed', (e) => {
-      if (touches(e, 'note', { id: noteId })) {
-        void api['notes.get']({ id: noteId }).then(
-          ({ note: latest }) => {
-            setNote((current) => (current ? { ...current, title: latest.title, pinned: latest.pinned } : current));
-            setTitle(latest.title);
-          },
-          () => undefined,
-        );
-      }
-    });
-  }, [load, noteId]);
-
-  const onSaved = useCallback((summary: NoteSummary) => {
-    setNote((current) => (current ? { ...current, ...summary } : current));
-    // An unnamed note takes its first line as title; never while the analyst is typing one.
-    if (document.activeElement !== titleInput.current) setTitle(summary.title);
-  }, []);
   const save = useCallback(
     async (content: NoteContent, baseRev: number) => {
       const { note: summary, contentRev } = await api['notes.save']({ id: noteId, content, baseRev });
-      onSaved(summary);
+      // An unnamed note takes its first line as title (the field keeps a title being typed).
+      merge(summary);
       return contentRev;
     },
-    [noteId, onSaved],
+    [merge, noteId],
   );
   const onSaveState = useCallback((state: NoteSaveState, message?: string) => setSaveState({ state, message }), []);
 
-  const rename = async () => {
-    if (!note || title.trim() === note.title) return;
-    try {
-      const { note: updated } = await api['notes.update']({ id: noteId, patch: { title: title.trim() } });
-      setNote({ ...note, ...updated });
-      setTitle(updated.title);
-    } catch (e) {
-      notify({ tone: 'error', message: errorMessage(e) });
-    }
+  const update = useMutation({
+    mutationFn: (patch: CallRequest<'notes.update'>['patch']) => api['notes.update']({ id: noteId, patch }),
+    onSuccess: ({ note: updated }, patch) => {
+      merge(updated);
+      if (patch.title !== undefined) setTitleDraft(null);
+    },
+    onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
+  });
+
+  const rename = () => {
+    if (!note || titleDraft === null) return;
+    if (titleDraft.trim() === note.title) setTitleDraft(null);
+    else update.mutate({ title: titleDraft.trim() });
   };
 
-  const togglePin = async () => {
-    if (!note) return;
-    try {
-      const { note: updated } = await api['notes.update']({ id: noteId, patch: { pinned: !note.pinned } });
-      setNote({ ...note, ...updated });
-    } catch (e) {
-      notify({ tone: 'error', message: errorMessage(e) });
-    }
-  };
-
-  const remove = async () => {
-    try {
-      await api['notes.delete']({ id: noteId });
-      notify({ tone: 'info', message: `Note “${note?.title ?? ''}” deleted.`, action: { label: 'Undo', run: onUndo } });
+  const remove = useMutation({
+    mutationFn: () => api['notes.delete']({ id: noteId }),
+    onSuccess: () => {
+      notify({ tone: 'info', message: `Note “${note?.title ?? ''}” deleted.`, action: { label: 'Undo', run: undo } });
       onDeleted();
-    } catch (e) {
-      notify({ tone: 'error', message: errorMessage(e) });
-    }
-  };
+    },
+    onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
+  });
 
-  if (error) return <div className="load-error" role="alert">{error}</div>;
+  if (noteQuery.error && !note) return <div className="load-error" role="alert">{errorMessage(noteQuery.error)}</div>;
   if (!note) return <div className="loading" aria-busy="true">Opening the note…</div>;
 
   return (
@@ -116,18 +89,17 @@ export function NotePane({ noteId, saves, editorRef, onOpenEntity, onOpenCitatio
           </button>
         )}
         <input
-          ref={titleInput}
           className="note-title"
           aria-label="Note title"
           dir="auto"
-          value={title}
+          value={titleDraft ?? note.title}
           maxLength={300}
-          onChange={(e) => setTitle(e.target.value)}
-          onBlur={() => void rename()}
+          onChange={(e) => setTitleDraft(e.target.value)}
+          onBlur={rename}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();
-              void rename();
+              rename();
               editorRef?.current?.focus();
             }
           }}
@@ -135,10 +107,17 @@ export function NotePane({ noteId, saves, editorRef, onOpenEntity, onOpenCitatio
         <span className={`note-save-state ${saveState.state}`} role="status" aria-live="polite" data-testid="note-save-state" title={saveState.message}>
           {saveState.state === 'saved' ? 'Saved' : saveState.state === 'saving' ? 'Saving…' : 'Not saved'}
         </span>
-        <button type="button" className="tool" aria-pressed={note.pinned} aria-label={note.pinned ? 'Unpin note' : 'Pin note'} title={note.pinned ? 'Unpin' : 'Pin to the top of the list'} onClick={() => void togglePin()}>
+        <button
+          type="button"
+          className="tool"
+          aria-pressed={note.pinned}
+          aria-label={note.pinned ? 'Unpin note' : 'Pin note'}
+          title={note.pinned ? 'Unpin' : 'Pin to the top of the list'}
+          onClick={() => update.mutate({ pinned: !note.pinned })}
+        >
           {note.pinned ? '★' : '☆'}
         </button>
-        <button type="button" className="danger" onClick={() => void remove()} aria-label="Delete note">
+        <button type="button" className="danger" onClick={() => remove.mutate()} aria-label="Delete note">
           Delete
         </button>
       </header>
@@ -157,11 +136,8 @@ export function NotePane({ noteId, saves, editorRef, onOpenEntity, onOpenCitatio
         contentRev={note.contentRev}
         save={save}
         label={`Note: ${note.title}`}
-        saves={saves}
         editorRef={editorRef}
         onSaveState={onSaveState}
-        onOpenEntity={onOpenEntity}
-        onOpenCitation={onOpenCitation}
         autoFocus={autoFocus}
       />
     </section>

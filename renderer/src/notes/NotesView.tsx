@@ -1,47 +1,36 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { shortcutLabel } from '../ui/shortcuts';
-import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
-import { api, onEvent } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { api } from '../api';
+import { useCommand } from '../commands/CommandProvider';
+import { queries } from '../data/queries';
+import { withShortcut } from '../ui/shortcuts';
 import { useNotify } from '../ui/Toasts';
-import { errorMessage, type SaveTracker } from '../ui/useSaveStatus';
+import { errorMessage } from '../ui/useSaveStatus';
 import { NoteList } from './NoteList';
 import { NotePane } from './NotePane';
 import { useNoteList } from './useNoteList';
-import { touches } from '../../../electron/common/changes';
 
 interface Props {
-  saves: SaveTracker;
+  /** The note to open first (one just created, or opened from elsewhere). */
   initialNoteId?: string | null;
-  /** Changes each time the analyst asks for a new note (Ctrl+Alt+N, File › New note). */
-  createRequest?: number;
-  onOpenEntity(entityId: string): void;
-  onOpenCitation(citation: CitationFields): void;
-  onUndo(): void;
+  /** Put the caret in that note (a new one). */
+  focusNote?: boolean;
+  /** Put the caret in the search field (Find in notes…). */
+  focusSearch?: boolean;
 }
 
 /** Every note of the workspace: find by words or #tag, create, open. */
-export function NotesView({ saves, initialNoteId, createRequest, onOpenEntity, onOpenCitation, onUndo }: Props) {
+export function NotesView({ initialNoteId, focusNote, focusSearch }: Props) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState<string | null>(null);
-  const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
   const [openId, setOpenId] = useState<string | null>(initialNoteId ?? null);
-  const [fresh, setFresh] = useState<string | null>(null);
+  const [fresh, setFresh] = useState<string | null>(focusNote ? (initialNoteId ?? null) : null);
   const { notes, error } = useNoteList({ query: query.trim() || undefined, tag: tag ?? undefined });
+  const tags = useQuery(queries.noteTags()).data?.tags ?? [];
+  const search = useRef<HTMLInputElement>(null);
   const notify = useNotify();
 
-  useEffect(() => {
-    const load = () => void api['notes.tags']({}).then(({ tags: t }) => setTags(t), () => undefined);
-    load();
-    return onEvent('workspace.changed', (e) => {
-      if (touches(e, 'note')) load();
-    });
-  }, []);
-
-  useEffect(() => {
-    if (initialNoteId) setOpenId(initialNoteId);
-  }, [initialNoteId]);
-
-  const create = useCallback(async () => {
+  const create = async () => {
     try {
       const { note } = await api['notes.create']({});
       setQuery('');
@@ -51,26 +40,30 @@ export function NotesView({ saves, initialNoteId, createRequest, onOpenEntity, o
     } catch (e) {
       notify({ tone: 'error', message: errorMessage(e) });
     }
-  }, [notify]);
+  };
 
-  // One note per request, also when React runs effects twice (development).
-  const handledRequest = useRef<number | undefined>(undefined);
-  useEffect(() => {
-    if (!createRequest || handledRequest.current === createRequest) return;
-    handledRequest.current = createRequest;
-    void create();
-  }, [create, createRequest]);
+  // While this view is open, New note and Find act here, without opening it afresh.
+  useCommand('new-note', () => void create());
+  useCommand('find-notes', () => search.current?.focus());
 
   return (
     <div className="notes-view">
       <aside className="notes-index" aria-label="Notes">
         <div className="notes-index-head">
           <h1>Notes</h1>
-          <button type="button" className="primary" onClick={() => void create()} title={`New note (${shortcutLabel('Alt+N', false)})`}>
+          <button type="button" className="primary" onClick={() => void create()} title={withShortcut('New note', 'new-note')}>
             New note
           </button>
         </div>
-        <input type="search" aria-label="Find notes" placeholder="Find in notes…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          ref={search}
+          type="search"
+          aria-label="Find notes"
+          placeholder="Find in notes…"
+          value={query}
+          autoFocus={focusSearch}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         {tags.length > 0 && (
           <div className="tag-filter" role="group" aria-label="Filter by tag">
             {tags.map(({ tag: t, count }) => (
@@ -85,16 +78,7 @@ export function NotesView({ saves, initialNoteId, createRequest, onOpenEntity, o
       </aside>
       <div className="notes-editor-area">
         {openId ? (
-          <NotePane
-            key={openId}
-            noteId={openId}
-            saves={saves}
-            onOpenEntity={onOpenEntity}
-            onOpenCitation={onOpenCitation}
-            onDeleted={() => setOpenId(null)}
-            onUndo={onUndo}
-            autoFocus={fresh === openId}
-          />
+          <NotePane key={openId} noteId={openId} onDeleted={() => setOpenId(null)} autoFocus={fresh === openId} />
         ) : (
           <p className="panel-empty">Open a note, or create one.</p>
         )}

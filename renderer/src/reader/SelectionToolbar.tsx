@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EntitySummary, EntityType } from '../../../electron/common/model/entity';
 import { EntityTypeSelect } from '../entities/EntityTypeSelect';
-import { shortcutLabel } from '../ui/shortcuts';
+import { shortcutLabel, withShortcut } from '../ui/shortcuts';
 
 interface Props {
   rect: DOMRect;
@@ -19,11 +19,11 @@ export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onS
     <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: Math.max(8, rect.top - 48), left: rect.left + rect.width / 2 }}>
       {reattaching ? (
         <button type="button" onMouseDown={keep} onClick={onAttach}>
-          Attach here <kbd>{shortcutLabel('H')}</kbd>
+          Attach here <kbd>{shortcutLabel('highlight')}</kbd>
         </button>
       ) : (
-        <button type="button" onMouseDown={keep} onClick={onHighlight} title={`Highlight and comment (${shortcutLabel('H')})`}>
-          Highlight + comment <kbd>{shortcutLabel('H')}</kbd>
+        <button type="button" onMouseDown={keep} onClick={onHighlight} title={withShortcut('Highlight and comment', 'highlight')}>
+          Highlight + comment <kbd>{shortcutLabel('highlight')}</kbd>
         </button>
       )}
       <button type="button" onMouseDown={keep} onClick={onStartLink}>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { isDossierError } from '../../../electron/common/errors';
 
 export type SaveStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
@@ -20,37 +20,60 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The "Saving… / All changes saved" state of the window, fed by every write. */
-export function useSaveStatus(): { status: SaveStatus; tracker: SaveTracker; hasUnsaved: () => boolean } {
-  const [status, setStatus] = useState<SaveStatus>(SAVED);
-  const value = useMemo(() => {
-    let inFlight = 0;
-    let dirty = false;
-    const tracker: SaveTracker = {
-      async track(promise) {
-        inFlight++;
-        dirty = false;
-        setStatus(SAVING);
-        try {
-          const result = await promise;
-          inFlight--;
-          if (inFlight === 0 && !dirty) setStatus(SAVED);
-          return result;
-        } catch (error) {
-          inFlight--;
-          setStatus({ kind: 'error', message: errorMessage(error) });
-          throw error;
-        }
-      },
-      markDirty() {
-        dirty = true;
-        setStatus(SAVING);
-      },
-      fail(error) {
-        setStatus({ kind: 'error', message: errorMessage(error) });
-      },
-    };
-    return { tracker, hasUnsaved: () => inFlight > 0 || dirty };
-  }, []);
-  return { status, ...value };
+/**
+ * Every write of the window and its "Saving… / All changes saved" state. Lives outside React:
+ * writes report to it from anywhere (autosaves, comment drafts), and the indicator subscribes.
+ */
+export class SaveStatusStore implements SaveTracker {
+  private inFlight = 0;
+  private dirty = false;
+  private status: SaveStatus = SAVED;
+  private readonly listeners = new Set<() => void>();
+
+  track = async <T,>(promise: Promise<T>): Promise<T> => {
+    this.inFlight++;
+    this.dirty = false;
+    this.set(SAVING);
+    try {
+      const result = await promise;
+      this.inFlight--;
+      if (this.inFlight === 0 && !this.dirty) this.set(SAVED);
+      return result;
+    } catch (error) {
+      this.inFlight--;
+      this.set({ kind: 'error', message: errorMessage(error) });
+      throw error;
+    }
+  };
+
+  markDirty = (): void => {
+    this.dirty = true;
+    this.set(SAVING);
+  };
+
+  fail = (error: unknown): void => {
+    this.set({ kind: 'error', message: errorMessage(error) });
+  };
+
+  hasUnsaved = (): boolean => this.inFlight > 0 || this.dirty;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  snapshot = (): SaveStatus => this.status;
+
+  private set(status: SaveStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+/** The window's save state, fed by every write. */
+export function useSaveStatus(): { status: SaveStatus; tracker: SaveStatusStore; hasUnsaved: () => boolean } {
+  const [store] = useState(() => new SaveStatusStore());
+  const status = useSyncExternalStore(store.subscribe, store.snapshot);
+  return { status, tracker: store, hasUnsaved: store.hasUnsaved };
 }

@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { NoteContent } from '../../../../electron/common/model/note';
-import type { SaveTracker } from '../../ui/useSaveStatus';
+import { useAppActions } from '../../app/AppActions';
 import { registerPendingSave } from '../pendingSaves';
 
 /**
@@ -19,29 +19,32 @@ export type SaveContent = (content: NoteContent, baseRev: number) => Promise<num
 
 interface Props {
   save: SaveContent;
-  /** The content revision the editor was loaded from. */
+  /** The content revision the editor was loaded from; later revisions come from the saves themselves. */
   baseRev: number;
-  saves: SaveTracker;
   onState(state: NoteSaveState, message?: string): void;
 }
 
-/**
- * Saves the note as the analyst types: debounced, one save in flight at a time, the latest state
- * always the one that lands, and a final save when the editor closes or the window is hidden.
- */
 /** After the current frame's work, so a save never delays the paint of a keystroke. */
 function whenIdle(run: () => void): void {
   if ('requestIdleCallback' in window) window.requestIdleCallback(run, { timeout: 1000 });
   else setTimeout(run, 0);
 }
 
-export function AutosavePlugin({ save: store, baseRev, saves, onState }: Props) {
+/**
+ * Saves the note as the analyst types: debounced, one save in flight at a time, the latest state
+ * always the one that lands, and a final save when the editor closes or the window is hidden.
+ */
+export function AutosavePlugin({ save: store, baseRev, onState }: Props) {
   const [editor] = useLexicalComposerContext();
-  const callbacks = useRef({ onState, store });
-  callbacks.current = { onState, store };
+  const { saves } = useAppActions();
+  // The revision the editor was loaded at, once: a refreshed note (after its own save) must not
+  // restart the autosave while a save is under way.
+  const [loadedRev] = useState(baseRev);
+  const report = useEffectEvent((state: NoteSaveState, message?: string) => onState(state, message));
+  const send = useEffectEvent((content: NoteContent, rev: number) => store(content, rev));
 
   useEffect(() => {
-    let rev = baseRev;
+    let rev = loadedRev;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let firstDirtyAt = 0;
     let dirty = false;
@@ -55,18 +58,18 @@ export function AutosavePlugin({ save: store, baseRev, saves, onState }: Props) 
       dirty = false;
       firstDirtyAt = 0;
       const content = editor.getEditorState().toJSON() as unknown as NoteContent;
-      callbacks.current.onState('saving');
+      report('saving');
       inFlight = saves
-        .track(callbacks.current.store(content, rev))
+        .track(send(content, rev))
         .then(
           (contentRev) => {
             rev = contentRev;
-            if (!dirty) callbacks.current.onState('saved');
+            if (!dirty) report('saved');
           },
           (error: unknown) => {
             // Keep the edit pending so the next keystroke (or closing) tries again.
             dirty = true;
-            callbacks.current.onState('error', error instanceof Error ? error.message : String(error));
+            report('error', error instanceof Error ? error.message : String(error));
           },
         )
         .finally(() => {
@@ -79,7 +82,7 @@ export function AutosavePlugin({ save: store, baseRev, saves, onState }: Props) 
       // Only the first keystroke after a save tells anyone: a re-render per keystroke costs frames.
       if (!dirty) {
         saves.markDirty();
-        callbacks.current.onState('saving');
+        report('saving');
       }
       dirty = true;
       const now = Date.now();
@@ -99,7 +102,7 @@ export function AutosavePlugin({ save: store, baseRev, saves, onState }: Props) 
       unregisterPending();
       if (dirty || timer) void save();
     };
-  }, [baseRev, editor, saves]);
+  }, [editor, loadedRev, saves]);
 
   return null;
 }

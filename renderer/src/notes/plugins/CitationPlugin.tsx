@@ -1,4 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { mergeRegister } from '@lexical/utils';
 import {
   $createParagraphNode,
@@ -13,25 +14,46 @@ import {
   createCommand,
   type LexicalCommand,
 } from 'lexical';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
+import type { Annotation } from '../../../../electron/common/model/annotation';
 import { $createCitationNode, $isCitationNode, CitationNode, type CitationFields } from '../../../../electron/common/notes/nodes/CitationNode';
 import { $isEntityMentionNode } from '../../../../electron/common/notes/nodes/EntityMentionNode';
-import { api, onEvent } from '../../api';
-import { touches } from '../../../../electron/common/changes';
+import { useAppActions } from '../../app/AppActions';
+import { queries } from '../../data/queries';
 
 export const INSERT_CITATION_COMMAND: LexicalCommand<CitationFields> = createCommand('INSERT_CITATION_COMMAND');
 
-interface Props {
-  onOpenCitation(citation: CitationFields): void;
-  onOpenEntity(entityId: string): void;
+type Cited = CitationFields & { key: string };
+
+/** Which cited highlights still exist, once every cited article's highlights are known. */
+interface Presence {
+  settled: boolean;
+  present: ReadonlySet<string>;
+  missingArticles: ReadonlySet<string>;
+}
+
+function presenceOf(articles: string[]) {
+  return (results: UseQueryResult<{ annotations: Annotation[] }>[]): Presence => ({
+    settled: results.every((r) => !r.isPending),
+    present: new Set(results.flatMap((r) => r.data?.annotations.map((a) => a.id) ?? [])),
+    missingArticles: new Set(articles.filter((_, i) => results[i]?.isError)),
+  });
 }
 
 /**
  * Citations and mentions as links: inserting a cited passage, going back to it on click, opening an
  * entity from its chip, and marking citations whose annotation was deleted ("passage deleted").
  */
-export function CitationPlugin({ onOpenCitation, onOpenEntity }: Props) {
+export function CitationPlugin() {
   const [editor] = useLexicalComposerContext();
+  const { openCitation, openEntity } = useAppActions();
+  const onOpenCitation = useEffectEvent((citation: CitationFields) => openCitation(citation));
+  const onOpenEntity = useEffectEvent((entityId: string) => openEntity(entityId));
+  /** The note's citations as of its last change. */
+  const [cited, setCited] = useState<Cited[]>([]);
+  const articles = [...new Set(cited.filter((c) => c.annotationId).map((c) => c.articleId))];
+  // The cited articles' highlights, refreshed by the change feed like every other view of them.
+  const presence = useQueries({ queries: articles.map((id) => queries.annotations(id)), combine: presenceOf(articles) });
 
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
@@ -49,30 +71,8 @@ export function CitationPlugin({ onOpenCitation, onOpenEntity }: Props) {
       if (found.kind === 'citation') onOpenCitation(found.citation);
       else onOpenEntity(found.entityId);
     };
-    const markDeleted = async () => {
-      const cited = editor.getEditorState().read(() =>
-        $nodesOfType(CitationNode).map((n) => ({ key: n.getKey(), ...n.getCitation() })),
-      );
-      const articles = [...new Set(cited.filter((c) => c.annotationId).map((c) => c.articleId))];
-      const present = new Set<string>();
-      const missingArticles = new Set<string>();
-      await Promise.all(
-        articles.map((articleId) =>
-          api['annotations.list']({ articleId }).then(
-            ({ annotations }) => annotations.forEach((a) => present.add(a.id)),
-            () => missingArticles.add(articleId),
-          ),
-        ),
-      );
-      for (const c of cited) {
-        const element = editor.getElementByKey(c.key);
-        if (!element) continue;
-        const deleted = (c.annotationId !== null && !present.has(c.annotationId)) || missingArticles.has(c.articleId);
-        element.classList.toggle('citation-deleted', deleted);
-        element.title = deleted ? 'Passage deleted: the highlight this cites no longer exists' : `Go to the passage in ${c.source}`;
-      }
-    };
-    void markDeleted().catch(() => undefined);
+    const readCited = () =>
+      setCited(editor.getEditorState().read(() => $nodesOfType(CitationNode).map((n) => ({ key: n.getKey(), ...n.getCitation() }))));
 
     return mergeRegister(
       editor.registerCommand(
@@ -97,12 +97,21 @@ export function CitationPlugin({ onOpenCitation, onOpenEntity }: Props) {
         previous?.removeEventListener('click', onClick);
         root?.addEventListener('click', onClick);
       }),
-      editor.registerMutationListener(CitationNode, () => void markDeleted().catch(() => undefined), { skipInitialization: true }),
-      onEvent('workspace.changed', (e) => {
-        if (e.cause !== 'edit' || touches(e, 'annotation', { kind: 'deleted' })) void markDeleted().catch(() => undefined);
-      }),
+      // Also called at once for the citations the note opens with.
+      editor.registerMutationListener(CitationNode, readCited),
     );
-  }, [editor, onOpenCitation, onOpenEntity]);
+  }, [editor]);
+
+  useEffect(() => {
+    if (!presence.settled) return;
+    for (const c of cited) {
+      const element = editor.getElementByKey(c.key);
+      if (!element) continue;
+      const deleted = (c.annotationId !== null && !presence.present.has(c.annotationId)) || presence.missingArticles.has(c.articleId);
+      element.classList.toggle('citation-deleted', deleted);
+      element.title = deleted ? 'Passage deleted: the highlight this cites no longer exists' : `Go to the passage in ${c.source}`;
+    }
+  }, [cited, editor, presence]);
 
   return null;
 }

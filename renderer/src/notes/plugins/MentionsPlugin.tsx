@@ -1,16 +1,18 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { LexicalTypeaheadMenuPlugin, MenuOption, useBasicTypeaheadTriggerMatch } from '@lexical/react/LexicalTypeaheadMenuPlugin';
 import { $createTextNode, $getSelection, $isRangeSelection, $isTextNode, type TextNode } from 'lexical';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { ENTITY_TYPE_LABELS, type EntitySummary, type EntityType } from '../../../../electron/common/model/entity';
 import { $createEntityMentionNode } from '../../../../electron/common/notes/nodes/EntityMentionNode';
-import { api, onEvent } from '../../api';
+import { api } from '../../api';
+import { queries } from '../../data/queries';
 import { useNotify } from '../../ui/Toasts';
 import { errorMessage } from '../../ui/useSaveStatus';
-import { touches } from '../../../../electron/common/changes';
 
 const MAX_OPTIONS = 8;
+const NO_ENTITIES: EntitySummary[] = [];
 
 class EntityOption extends MenuOption {
   constructor(
@@ -64,20 +66,12 @@ function fold(text: string): string {
 export function MentionsPlugin() {
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
-  const [entities, setEntities] = useState<EntitySummary[]>([]);
+  const entities = useQuery(queries.entities()).data?.entities ?? NO_ENTITIES;
   const notify = useNotify();
   const trigger = useBasicTypeaheadTriggerMatch('@', { minLength: 0, maxLength: 60, allowWhitespace: true });
   // The menu lives beside the editor, inside the page's landmarks, not loose at the end of <body>.
   const [parent, setParent] = useState<HTMLElement | undefined>(undefined);
   useEffect(() => editor.registerRootListener((root) => setParent(root?.parentElement ?? undefined)), [editor]);
-
-  useEffect(() => {
-    const load = () => void api['entities.list']({}).then(({ entities: list }) => setEntities(list), () => undefined);
-    load();
-    return onEvent('workspace.changed', (e) => {
-      if (touches(e, 'entity')) load();
-    });
-  }, []);
 
   const options = useMemo(() => {
     if (query === null) return [];

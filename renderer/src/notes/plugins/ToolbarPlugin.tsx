@@ -19,7 +19,8 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
-import { isMac } from '../../ui/shortcuts';
+import type { CommandId } from '../../../../electron/common/commands';
+import { withShortcut } from '../../ui/shortcuts';
 
 type Block = 'paragraph' | 'h1' | 'h2' | 'h3' | 'bullet' | 'number' | 'quote' | 'code';
 
@@ -33,8 +34,6 @@ const BLOCK_LABELS: Record<Block, string> = {
   quote: 'Quote',
   code: 'Code',
 };
-
-const mod = isMac ? '⌘' : 'Ctrl+';
 
 /** Formatting controls above the note; every control also has its keyboard or Markdown shortcut. */
 export function ToolbarPlugin() {
@@ -93,13 +92,14 @@ export function ToolbarPlugin() {
     });
   };
 
-  const format = (f: TextFormatType, label: string, shortcut: string, text: string) => (
+  // Lexical handles these keys itself; the registry only names them.
+  const format = (f: TextFormatType, label: string, hint: CommandId | { markdown: string }, text: string) => (
     <button
       type="button"
       className={`tool tool-${f}`}
       aria-pressed={formats.has(f)}
       aria-label={label}
-      title={`${label} (${shortcut})`}
+      title={typeof hint === 'string' ? withShortcut(label, hint) : `${label} (${hint.markdown})`}
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f)}
     >
@@ -109,10 +109,10 @@ export function ToolbarPlugin() {
 
   return (
     <div className="note-toolbar" role="toolbar" aria-label="Formatting">
-      <button type="button" className="tool" disabled={!canUndo} aria-label="Undo typing" title={`Undo (${mod}Z)`} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+      <button type="button" className="tool" disabled={!canUndo} aria-label="Undo typing" title={withShortcut('Undo', 'editor-undo')} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
         ↶
       </button>
-      <button type="button" className="tool" disabled={!canRedo} aria-label="Redo typing" title={`Redo (${isMac ? '⌘⇧Z' : 'Ctrl+Y'})`} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+      <button type="button" className="tool" disabled={!canRedo} aria-label="Redo typing" title={withShortcut('Redo', 'editor-redo')} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
         ↷
       </button>
       <select aria-label="Block type" value={block} onChange={(e) => setBlockType(e.target.value as Block)}>
@@ -122,10 +122,10 @@ export function ToolbarPlugin() {
           </option>
         ))}
       </select>
-      {format('bold', 'Bold', `${mod}B`, 'B')}
-      {format('italic', 'Italic', `${mod}I`, 'I')}
-      {format('underline', 'Underline', `${mod}U`, 'U')}
-      {format('code', 'Inline code', '`code`', '</>')}
+      {format('bold', 'Bold', 'editor-bold', 'B')}
+      {format('italic', 'Italic', 'editor-italic', 'I')}
+      {format('underline', 'Underline', 'editor-underline', 'U')}
+      {format('code', 'Inline code', { markdown: '`code`' }, '</>')}
       <button type="button" className="tool" aria-label="Bulleted list" title="Bulleted list (type - then space)" aria-pressed={block === 'bullet'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType('bullet')}>
         •≡
       </button>

@@ -1,0 +1,221 @@
+/**
+ * Every user action Dossier names: its id, title, default keys and where it shows in the menu.
+ * Pure data, so the Electron menu (main), the renderer's keyboard map and the command palette
+ * are built from the same list and cannot drift apart. The renderer binds the handlers.
+ *
+ * Keys are written `Mod+Shift+H`: `Mod` is ⌘ on macOS and Ctrl elsewhere; the first key of a
+ * list is the one shown, the others are accepted too (Redo: ⌘⇧Z and Ctrl+Y both work).
+ */
+
+/**
+ * Where a command's keys are handled:
+ * - `window`: the renderer's one keyboard map, anywhere in the window;
+ * - `editor`: inside a Lexical editor, by Lexical itself (its history owns Ctrl/Cmd+Z there);
+ * - `comment`, `reply`: inside a highlight's comment box, or a reply box.
+ * A key may mean one thing per context: Ctrl/Cmd+Z is Dossier's undo in the window and the
+ * editor's own undo inside a note.
+ */
+export type CommandContext = 'window' | 'editor' | 'comment' | 'reply';
+
+/**
+ * When a command applies:
+ * - `always`;
+ * - `outsideTextField`: not while typing in a field or editor, where the keys belong to the field;
+ * - `articleOpen`: an article is open in the reader;
+ * - `readerSelection`: words are selected in the article.
+ */
+export type CommandWhen = 'always' | 'outsideTextField' | 'articleOpen' | 'readerSelection';
+
+export type MenuName = 'file' | 'edit' | 'view';
+
+export interface CommandSpec {
+  title: string;
+  context: CommandContext;
+  when: CommandWhen;
+  /** Default keys, first shown; `mac` replaces `keys` on macOS when given. */
+  keys?: readonly string[];
+  mac?: readonly string[];
+  /** Its place in the application menu: the menu, a group (separators between groups) and a label with its mnemonic. */
+  menu?: { name: MenuName; group: number; label: string };
+}
+
+export const COMMANDS = {
+  'new-note': {
+    title: 'New note',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+Alt+N'],
+    menu: { name: 'file', group: 0, label: '&New note' },
+  },
+  import: {
+    title: 'Import articles…',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+O'],
+    menu: { name: 'file', group: 0, label: '&Import…' },
+  },
+  export: {
+    title: 'Export a Markdown brief of this article',
+    context: 'window',
+    when: 'articleOpen',
+    keys: ['Mod+E'],
+    menu: { name: 'file', group: 0, label: '&Export brief…' },
+  },
+  undo: {
+    title: 'Undo',
+    context: 'window',
+    when: 'outsideTextField',
+    keys: ['Mod+Z'],
+    menu: { name: 'edit', group: 0, label: '&Undo' },
+  },
+  redo: {
+    title: 'Redo',
+    context: 'window',
+    when: 'outsideTextField',
+    keys: ['Mod+Y', 'Mod+Shift+Z'],
+    mac: ['Mod+Shift+Z', 'Mod+Y'],
+    menu: { name: 'edit', group: 0, label: '&Redo' },
+  },
+  highlight: {
+    title: 'Highlight and comment the selected passage',
+    context: 'window',
+    when: 'articleOpen',
+    keys: ['Mod+Shift+H'],
+  },
+  comment: {
+    title: 'Comment on the selected highlight',
+    context: 'window',
+    when: 'articleOpen',
+  },
+  cite: {
+    title: 'Cite the selected passage in a note',
+    context: 'window',
+    when: 'readerSelection',
+  },
+  'link-entity': {
+    title: 'Link the selected passage to an entity…',
+    context: 'window',
+    when: 'readerSelection',
+  },
+  'article-details': {
+    title: 'Article details…',
+    context: 'window',
+    when: 'articleOpen',
+  },
+  'find-notes': {
+    title: 'Find in notes…',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'edit', group: 2, label: '&Find in notes…' },
+  },
+  'open-entities': {
+    title: 'Open the entities',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'view', group: 0, label: '&Entities' },
+  },
+  'open-notes': {
+    title: 'Open the notes',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'view', group: 0, label: '&Notes' },
+  },
+  'open-briefs': {
+    title: 'Open the briefs',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'view', group: 0, label: '&Briefs' },
+  },
+  'finish-comment': {
+    title: 'Finish the comment',
+    context: 'comment',
+    when: 'always',
+    keys: ['Mod+Enter'],
+  },
+  'post-reply': {
+    title: 'Post the reply',
+    context: 'reply',
+    when: 'always',
+    keys: ['Mod+Enter'],
+  },
+  'editor-undo': {
+    title: 'Undo typing',
+    context: 'editor',
+    when: 'always',
+    keys: ['Mod+Z'],
+  },
+  'editor-redo': {
+    title: 'Redo typing',
+    context: 'editor',
+    when: 'always',
+    keys: ['Mod+Y', 'Mod+Shift+Z'],
+    mac: ['Mod+Shift+Z', 'Mod+Y'],
+  },
+  'editor-bold': { title: 'Bold', context: 'editor', when: 'always', keys: ['Mod+B'] },
+  'editor-italic': { title: 'Italic', context: 'editor', when: 'always', keys: ['Mod+I'] },
+  'editor-underline': { title: 'Underline', context: 'editor', when: 'always', keys: ['Mod+U'] },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandId = keyof typeof COMMANDS;
+
+export const COMMAND_IDS = Object.keys(COMMANDS) as [CommandId, ...CommandId[]];
+
+export function isCommandId(id: unknown): id is CommandId {
+  return typeof id === 'string' && Object.hasOwn(COMMANDS, id);
+}
+
+export function commandSpec(id: CommandId): CommandSpec {
+  return COMMANDS[id];
+}
+
+/** A key combination as parsed from `Mod+Shift+H`. */
+export interface KeyChord {
+  mod: boolean;
+  shift: boolean;
+  alt: boolean;
+  /** The key as written: a letter in upper case, or a name such as `Enter`. */
+  key: string;
+}
+
+export function parseChord(text: string): KeyChord {
+  const parts = text.split('+');
+  const key = parts.pop()!;
+  return { mod: parts.includes('Mod'), shift: parts.includes('Shift'), alt: parts.includes('Alt'), key };
+}
+
+/** The command's keys on this platform, first the one to show. */
+export function commandKeys(id: CommandId, mac: boolean): readonly string[] {
+  const spec = commandSpec(id);
+  return (mac ? spec.mac : undefined) ?? spec.keys ?? [];
+}
+
+/** "Ctrl+Shift+H" or "⌘+Shift+H", as shown next to buttons and in the palette. */
+export function chordLabel(text: string, mac: boolean): string {
+  const { mod, shift, alt, key } = parseChord(text);
+  return [mod && (mac ? '⌘' : 'Ctrl'), shift && 'Shift', alt && (mac ? '⌥' : 'Alt'), key].filter(Boolean).join('+');
+}
+
+/** The label of a command's first key on this platform, or null when it has none. */
+export function shortcutOf(id: CommandId, mac: boolean): string | null {
+  const first = commandKeys(id, mac)[0];
+  return first ? chordLabel(first, mac) : null;
+}
+
+/** Electron's accelerator for a command's first key (`CmdOrCtrl+Shift+H`). */
+export function acceleratorOf(id: CommandId, mac: boolean): string | undefined {
+  const first = commandKeys(id, mac)[0];
+  if (!first) return undefined;
+  const { mod, shift, alt, key } = parseChord(first);
+  return [mod && 'CmdOrCtrl', shift && 'Shift', alt && 'Alt', key].filter(Boolean).join('+');
+}
+
+/** The commands shown in one menu, in groups (a separator between two groups), in registry order. */
+export function menuGroups(name: MenuName): { id: CommandId; label: string }[][] {
+  const groups = new Map<number, { id: CommandId; label: string }[]>();
+  for (const id of COMMAND_IDS) {
+    const menu = commandSpec(id).menu;
+    if (menu?.name !== name) continue;
+    groups.set(menu.group, [...(groups.get(menu.group) ?? []), { id, label: menu.label }]);
+  }
+  return [...groups].sort(([a], [b]) => a - b).map(([, items]) => items);
+}

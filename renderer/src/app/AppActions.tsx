@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
+import type { SaveTracker } from '../ui/useSaveStatus';
+
+/**
+ * What any screen may ask of the window: go somewhere, undo, and report its writes to the save
+ * indicator. Provided once by App, so these are not passed down through every component.
+ */
+export interface AppActions {
+  openArticle(articleId: string, at?: { start: number; end: number }): void;
+  openEntity(entityId: string): void;
+  openNote(noteId: string | null): void;
+  /** Back to a cited passage: where its highlight is now, or where it was when the highlight is gone. */
+  openCitation(citation: CitationFields): void;
+  /** Walks the workspace's undo log one step back (the "Undo" of a toast). */
+  undo(): void;
+  saves: SaveTracker;
+}
+
+export const AppActionsContext = createContext<AppActions | null>(null);
+
+export function useAppActions(): AppActions {
+  const actions = useContext(AppActionsContext);
+  if (!actions) throw new Error('useAppActions needs the App around it.');
+  return actions;
+}

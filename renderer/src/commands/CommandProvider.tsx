@@ -1,0 +1,109 @@
+import { createContext, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { COMMANDS, type CommandId } from '../../../electron/common/commands';
+import { onEvent } from '../api';
+import { isEditingText, isMac } from '../ui/shortcuts';
+import { keymap } from './keymap';
+
+type Handler = () => void;
+
+/**
+ * The handlers bound to registry commands right now. A screen binds its commands while it is
+ * shown; the latest binding of a command wins and the previous one returns when it goes.
+ */
+export class CommandHandlers {
+  private readonly stacks = new Map<CommandId, Handler[]>();
+  private readonly listeners = new Set<() => void>();
+
+  bind(id: CommandId, handler: Handler): () => void {
+    this.stacks.set(id, [...(this.stacks.get(id) ?? []), handler]);
+    this.changed();
+    return () => {
+      this.stacks.set(id, (this.stacks.get(id) ?? []).filter((h) => h !== handler));
+      this.changed();
+    };
+  }
+
+  /** Runs the command; false when nothing handles it now. */
+  run(id: CommandId): boolean {
+    const handler = this.stacks.get(id)?.at(-1);
+    handler?.();
+    return handler !== undefined;
+  }
+
+  has(id: CommandId): boolean {
+    return (this.stacks.get(id)?.length ?? 0) > 0;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private changed(): void {
+    for (const l of [...this.listeners]) l();
+  }
+}
+
+const CommandsContext = createContext<CommandHandlers | null>(null);
+
+function useHandlers(): CommandHandlers {
+  const handlers = useContext(CommandsContext);
+  if (!handlers) throw new Error('useCommand needs a <CommandProvider> above it.');
+  return handlers;
+}
+
+const windowKeys = keymap('window', isMac);
+
+/** In a text field the menu's Undo/Redo act on the field, as everywhere else on the desktop. */
+const FIELD_EQUIVALENT: Partial<Record<CommandId, string>> = { undo: 'undo', redo: 'redo' };
+
+/**
+ * The window's one keyboard map and the Electron menu's commands, both from the registry
+ * (electron/common/commands.ts). Keys of `editor` commands are Lexical's own and never reach here
+ * as commands: inside an editor, Ctrl/Cmd+Z is the editor's undo.
+ */
+export function CommandProvider({ children }: { children: ReactNode }) {
+  const [handlers] = useState(() => new CommandHandlers());
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const id = windowKeys(event);
+      if (!id) return;
+      if (COMMANDS[id].when === 'outsideTextField' && isEditingText(event.target)) return;
+      // Dossier's key even when nothing handles it now (Ctrl+E with no article must not open the browser's search).
+      event.preventDefault();
+      handlers.run(id);
+    };
+    window.addEventListener('keydown', onKey);
+    const offMenu = onEvent('app.command', ({ command }) => {
+      const inField = FIELD_EQUIVALENT[command];
+      if (inField && isEditingText(document.activeElement)) document.execCommand(inField);
+      else handlers.run(command);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offMenu();
+    };
+  }, [handlers]);
+
+  return <CommandsContext.Provider value={handlers}>{children}</CommandsContext.Provider>;
+}
+
+/** Binds `handler` to a registry command while the component is shown (and `enabled`). */
+export function useCommand(id: CommandId, handler: () => void, enabled = true): void {
+  const handlers = useHandlers();
+  const run = useEffectEvent(handler);
+  useEffect(() => (enabled ? handlers.bind(id, () => run()) : undefined), [enabled, handlers, id]);
+}
+
+/** Runs registry commands from buttons; `available` says whether anything handles one now. */
+export function useCommands(): { run(id: CommandId): boolean; available(id: CommandId): boolean } {
+  const handlers = useHandlers();
+  return { run: (id) => handlers.run(id), available: (id) => handlers.has(id) };
+}
+
+/** Whether a command has a handler now (re-renders when that changes): for a button's `disabled`. */
+export function useCommandAvailable(id: CommandId): boolean {
+  const handlers = useHandlers();
+  return useSyncExternalStore(handlers.subscribe, () => handlers.has(id));
+}

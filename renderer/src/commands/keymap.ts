@@ -1,0 +1,35 @@
+import { COMMAND_IDS, commandKeys, COMMANDS, parseChord, type CommandContext, type CommandId, type KeyChord } from '../../../electron/common/commands';
+
+/** The fields of a keyboard event the keymap reads (a plain object in tests). */
+export interface KeyPress {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/**
+ * Whether a key press is this chord. Ctrl and ⌘ both count as Mod (as they always have here).
+ * The key is compared as typed, so Ctrl+Z is the key marked Z on any layout; with Alt held,
+ * macOS types another character (⌥N is "˜"), so the physical key decides then.
+ */
+export function chordMatches(press: KeyPress, chord: KeyChord): boolean {
+  if ((press.ctrlKey || press.metaKey) !== chord.mod || press.shiftKey !== chord.shift || press.altKey !== chord.alt) return false;
+  if (press.key.toLowerCase() === chord.key.toLowerCase()) return true;
+  return chord.alt && /^[A-Z0-9]$/.test(chord.key) && press.code === (/\d/.test(chord.key) ? `Digit${chord.key}` : `Key${chord.key}`);
+}
+
+/** Whether a key press is one of a command's keys on this platform. */
+export function isCommandKey(press: KeyPress, id: CommandId, mac: boolean): boolean {
+  return commandKeys(id, mac).some((text) => chordMatches(press, parseChord(text)));
+}
+
+/** The keyboard map of one context: key press → command, built from the registry. */
+export function keymap(context: CommandContext, mac: boolean): (press: KeyPress) => CommandId | null {
+  const bindings = COMMAND_IDS.filter((id) => COMMANDS[id].context === context).flatMap((id) =>
+    commandKeys(id, mac).map((text) => ({ id, chord: parseChord(text) })),
+  );
+  return (press) => bindings.find((b) => chordMatches(press, b.chord))?.id ?? null;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordChange } from '../../../electron/common/contract';
+import type { WorkspaceChange } from '../../../electron/common/changes';
+import { staleQueries, type StaleQueries } from './invalidation';
+
+const change = (c: Partial<RecordChange> & Pick<RecordChange, 'subject'>, cause: WorkspaceChange['cause'] = 'edit'): WorkspaceChange => ({
+  cause,
+  changes: [{ kind: 'updated', id: 'x', articleId: null, ...c }],
+});
+
+/** Whether a query with this key is refreshed, matched the way the cache matches: by prefix and by the fields given. */
+function refreshes(stale: StaleQueries[], key: readonly [string, Record<string, unknown>]): boolean {
+  return stale.some(
+    ([call, where]) => call === key[0] && Object.entries(where ?? {}).every(([field, value]) => JSON.stringify(key[1][field]) === JSON.stringify(value)),
+  );
+}
+
+describe('staleQueries: the change feed mapped onto the query cache', () => {
+  it('moves the undo and redo state on every change', () => {
+    for (const subject of ['article', 'annotation', 'note', 'entity', 'brief', 'workspace'] as const) {
+      expect(refreshes(staleQueries(change({ subject })), ['history.state', {}]), subject).toBe(true);
+    }
+  });
+
+  it("refreshes one article's highlights, and not another's", () => {
+    const stale = staleQueries(change({ subject: 'annotation', kind: 'created', id: 'ann_1', articleId: 'art_1' }));
+    expect(refreshes(stale, ['annotations.list', { articleId: 'art_1' }])).toBe(true);
+    expect(refreshes(stale, ['annotations.list', { articleId: 'art_2' }])).toBe(false);
+    expect(refreshes(stale, ['articles.get', { id: 'art_1' }])).toBe(false);
+    expect(refreshes(stale, ['entities.page', { id: 'ent_1' }])).toBe(true);
+    expect(refreshes(stale, ['notes.list', { filter: {} }])).toBe(false);
+  });
+
+  it('refreshes the library, the article and its suggestions when an article changes (a new version, an undone import)', () => {
+    for (const kind of ['created', 'updated', 'deleted'] as const) {
+      const stale = staleQueries(change({ subject: 'article', kind, id: 'art_1', articleId: 'art_1' }, 'undo'));
+      expect(refreshes(stale, ['articles.list', {}])).toBe(true);
+      expect(refreshes(stale, ['workspace.info', {}])).toBe(true);
+      expect(refreshes(stale, ['articles.get', { id: 'art_1' }])).toBe(true);
+      expect(refreshes(stale, ['articles.get', { id: 'art_2' }])).toBe(false);
+      expect(refreshes(stale, ['entities.forArticle', { articleId: 'art_1' }])).toBe(true);
+      expect(refreshes(stale, ['annotations.list', { articleId: 'art_1' }])).toBe(true);
+      expect(refreshes(stale, ['entities.list', {}])).toBe(kind !== 'updated');
+    }
+  });
+
+  it('refreshes entity lists, pages, mentions and the names of @mentions when an entity changes', () => {
+    const stale = staleQueries(change({ subject: 'entity', id: 'ent_1', articleId: 'art_1' }));
+    expect(refreshes(stale, ['entities.list', {}])).toBe(true);
+    expect(refreshes(stale, ['entities.page', { id: 'ent_2' }])).toBe(true);
+    expect(refreshes(stale, ['entities.resolve', { ids: ['ent_1'] }])).toBe(true);
+    expect(refreshes(stale, ['entities.forArticle', { articleId: 'art_9' }])).toBe(true);
+    expect(refreshes(stale, ['annotations.list', { articleId: 'art_1' }])).toBe(false);
+  });
+
+  it("refreshes note lists, tags and that note, not another note's content", () => {
+    const stale = staleQueries(change({ subject: 'note', id: 'note_1' }));
+    expect(refreshes(stale, ['notes.list', { filter: { articleId: 'art_1' } }])).toBe(true);
+    expect(refreshes(stale, ['notes.list', { filter: {} }])).toBe(true);
+    expect(refreshes(stale, ['notes.tags', {}])).toBe(true);
+    expect(refreshes(stale, ['notes.get', { id: 'note_1' }])).toBe(true);
+    expect(refreshes(stale, ['notes.get', { id: 'note_2' }])).toBe(false);
+    expect(refreshes(stale, ['briefs.list', {}])).toBe(false);
+  });
+
+  it('refreshes briefs on a brief change, and the palette on a workspace change', () => {
+    const brief = staleQueries(change({ subject: 'brief', id: 'brief_1' }));
+    expect(refreshes(brief, ['briefs.list', {}])).toBe(true);
+    expect(refreshes(brief, ['briefs.get', { id: 'brief_1' }])).toBe(true);
+    expect(refreshes(brief, ['briefs.get', { id: 'brief_2' }])).toBe(false);
+    expect(refreshes(brief, ['articles.list', {}])).toBe(false);
+    const palette = staleQueries(change({ subject: 'workspace', id: 'palette' }));
+    expect(refreshes(palette, ['workspace.info', {}])).toBe(true);
+    expect(refreshes(palette, ['annotations.list', { articleId: 'art_1' }])).toBe(false);
+  });
+
+  it('names each query once, however many records of a kind changed', () => {
+    const stale = staleQueries({
+      cause: 'redo',
+      changes: [
+        { subject: 'entity', kind: 'updated', id: 'ent_1', articleId: 'art_1' },
+        { subject: 'entity', kind: 'updated', id: 'ent_2', articleId: 'art_1' },
+      ],
+    });
+    const texts = stale.map((k) => JSON.stringify(k));
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+});

@@ -1,0 +1,89 @@
+import type { CallName, CallRequest, RecordChange } from '../../../electron/common/contract';
+import type { WorkspaceChange } from '../../../electron/common/changes';
+
+/**
+ * The contract calls the renderer reads through the query cache. A query's key is
+ * `[call, request]`, so a change can name every query of a call (`[call]`) or those of one
+ * record (`[call, { articleId }]`): the cache matches a key by its prefix and by the fields given.
+ */
+export type QueryCall = Extract<
+  CallName,
+  | 'workspace.info'
+  | 'articles.list'
+  | 'articles.get'
+  | 'annotations.list'
+  | 'entities.list'
+  | 'entities.forArticle'
+  | 'entities.page'
+  | 'entities.resolve'
+  | 'notes.list'
+  | 'notes.get'
+  | 'notes.tags'
+  | 'history.state'
+  | 'briefs.list'
+  | 'briefs.get'
+>;
+
+export type QueryKey<K extends QueryCall = QueryCall> = readonly [K, CallRequest<K>];
+
+/** What a change makes stale: every query of a call, or those whose request has these fields. */
+export type StaleQueries = { [K in QueryCall]: readonly [K] | readonly [K, Partial<CallRequest<K>>] }[QueryCall];
+
+export function queryKey<K extends QueryCall>(call: K, request: CallRequest<K>): QueryKey<K> {
+  return [call, request] as const;
+}
+
+/**
+ * The one map from the change feed to the cache: for each record a change touched, the queries
+ * whose answer it may change. Everything the renderer shows from the store is refreshed by this
+ * map alone; components never listen to `workspace.changed` themselves.
+ */
+export function staleQueries(event: WorkspaceChange): StaleQueries[] {
+  // Every change, undo and redo included, moves the history's "Undo X / Redo Y".
+  const stale: StaleQueries[] = [['history.state']];
+  for (const change of event.changes) stale.push(...staleFor(change));
+  return unique(stale);
+}
+
+function staleFor(c: RecordChange): StaleQueries[] {
+  switch (c.subject) {
+    case 'article':
+      // Created, deleted (an undone import), new metadata or version, or its entity suggestions.
+      return [
+        ['articles.list'],
+        ['workspace.info'],
+        ['articles.get', { id: c.id }],
+        ['annotations.list', { articleId: c.id }],
+        ['entities.forArticle', { articleId: c.id }],
+        ...(c.kind === 'updated' ? [] : ([['entities.list']] as const)),
+        // Entity pages show mentions in context with the article's title.
+        ['entities.page'],
+      ];
+    case 'annotation':
+      return [
+        ...(c.articleId ? ([['annotations.list', { articleId: c.articleId }]] as const) : ([['annotations.list']] as const)),
+        // Highlights about an entity are on its page.
+        ['entities.page'],
+      ];
+    case 'entity':
+      // Names, types and merges show in lists, in the reader's mentions and in notes' @mentions.
+      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle']];
+    case 'note':
+      return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['entities.page']];
+    case 'brief':
+      return [['briefs.list'], ['briefs.get', { id: c.id }]];
+    case 'workspace':
+      // The palette (colour meanings) and the workspace's name travel with workspace.info.
+      return [['workspace.info']];
+  }
+}
+
+function unique(list: StaleQueries[]): StaleQueries[] {
+  const seen = new Set<string>();
+  return list.filter((key) => {
+    const text = JSON.stringify(key);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+}

@@ -1,0 +1,62 @@
+import { queryOptions, QueryClient } from '@tanstack/react-query';
+import type { CallRequest, CallResponse } from '../../../electron/common/contract';
+import { api, onEvent } from '../api';
+import { queryKey, staleQueries, type QueryCall } from './invalidation';
+
+/**
+ * A contract call as a cached query, keyed `[call, request]`. Nothing here polls: answers stay
+ * fresh until the change feed says otherwise (see invalidation.ts).
+ */
+export function callQuery<K extends QueryCall>(call: K, request: CallRequest<K>) {
+  return queryOptions<CallResponse<K>, Error, CallResponse<K>, readonly [K, CallRequest<K>]>({
+    queryKey: queryKey(call, request),
+    queryFn: () => api[call](request) as Promise<CallResponse<K>>,
+  });
+}
+
+/** The queries the screens share. */
+export const queries = {
+  workspace: () => callQuery('workspace.info', {}),
+  articles: () => callQuery('articles.list', {}),
+  article: (id: string) => callQuery('articles.get', { id }),
+  annotations: (articleId: string) => callQuery('annotations.list', { articleId }),
+  entities: () => callQuery('entities.list', {}),
+  articleEntities: (articleId: string) => callQuery('entities.forArticle', { articleId }),
+  entityPage: (id: string) => callQuery('entities.page', { id }),
+  resolveEntities: (ids: string[]) => callQuery('entities.resolve', { ids }),
+  notes: (filter: NonNullable<CallRequest<'notes.list'>['filter']> = {}) => callQuery('notes.list', { filter }),
+  /**
+   * A note opens in its editor from this answer once: dropped as soon as no pane shows it, so a
+   * note opened again never starts from an answer older than the last save.
+   */
+  note: (id: string) => ({ ...callQuery('notes.get', { id }), gcTime: 0 }),
+  noteTags: () => callQuery('notes.tags', {}),
+  history: () => callQuery('history.state', {}),
+  briefs: () => callQuery('briefs.list', {}),
+  /** Like a note: the brief's summary editor starts from it, so it is never kept once closed. */
+  brief: (id: string) => ({ ...callQuery('briefs.get', { id }), gcTime: 0 }),
+};
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // The change feed invalidates what changed: an answer is fresh until then.
+        staleTime: Infinity,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+        retry: false,
+        // Local calls: no network to wait for, even when the browser believes it is offline.
+        networkMode: 'always',
+      },
+      mutations: { networkMode: 'always' },
+    },
+  });
+}
+
+/** Subscribes the cache to the change feed: the one listener of `workspace.changed`. */
+export function followChangeFeed(client: QueryClient): () => void {
+  return onEvent('workspace.changed', (event) => {
+    for (const key of staleQueries(event)) void client.invalidateQueries({ queryKey: key });
+  });
+}
