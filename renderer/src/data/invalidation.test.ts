@@ -74,6 +74,14 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
     expect(refreshes(palette, ['annotations.list', { articleId: 'art_1' }])).toBe(false);
   });
 
+  it('refreshes search results when anything searchable changes, not on a brief or the palette', () => {
+    for (const subject of ['article', 'annotation', 'note', 'entity'] as const) {
+      expect(refreshes(staleQueries(change({ subject })), ['search.query', { query: 'x' }]), subject).toBe(true);
+    }
+    expect(refreshes(staleQueries(change({ subject: 'brief' })), ['search.query', { query: 'x' }])).toBe(false);
+    expect(refreshes(staleQueries(change({ subject: 'workspace', id: 'palette' })), ['search.query', { query: 'x' }])).toBe(false);
+  });
+
   it('names each query once, however many records of a kind changed', () => {
     const stale = staleQueries({
       cause: 'redo',

@@ -22,6 +22,7 @@ export type QueryCall = Extract<
   | 'history.state'
   | 'briefs.list'
   | 'briefs.get'
+  | 'search.query'
 >;
 
 export type QueryKey<K extends QueryCall = QueryCall> = readonly [K, CallRequest<K>];
@@ -42,6 +43,8 @@ export function staleQueries(event: WorkspaceChange): StaleQueries[] {
   // Every change, undo and redo included, moves the history's "Undo X / Redo Y".
   const stale: StaleQueries[] = [['history.state']];
   for (const change of event.changes) stale.push(...staleFor(change));
+  // Search results carry titles and snippets of every searchable kind.
+  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'workspace')) stale.push(['search.query']);
   return unique(stale);
 }
 
