@@ -1,5 +1,5 @@
 import type { AnnotationImportReport } from '../common/model/annotationImport';
-import type { CliIO } from './runCli';
+import type { CliIO } from './cliIO';
 
 /**
  * What `dossier import FILE.jsonld` did, per file: counts on stdout (unless --json printed them),

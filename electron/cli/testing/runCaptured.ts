@@ -1,4 +1,5 @@
-import { runCli, type CliIO } from '../runCli';
+import type { CliIO } from '../cliIO';
+import { runCli } from '../runCli';
 
 export interface CliRun {
   code: number;

@@ -2,8 +2,8 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLock } from '../core/store/lock';
-import { RENDERER_DIR } from './paths';
+import { readLock } from '../../core/store/lock';
+import { RENDERER_DIR } from '../paths';
 import { serve } from './serve';
 
 let tmp: string;

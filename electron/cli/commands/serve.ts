@@ -1,12 +1,30 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DossierError } from '../common/errors';
-import { startHost } from '../host/hostServer';
-import { openAppWorkspace } from '../core/workspace/openWorkspace';
-import { workerDetector } from '../core/entities/entityDetector';
-import { CoreWorker } from '../core/workers/workerClient';
-import { ASSETS_DIR, CORE_WORKER, RENDERER_DIR } from './paths';
-import type { CliIO } from './runCli';
+import { DossierError } from '../../common/errors';
+import { CoreWorker, openAppWorkspace, workerDetector } from '../../core';
+import { startHost } from '../../host/hostServer';
+import type { CliIO } from '../cliIO';
+import { WORKSPACE_FLAG, type CliCommand } from '../command';
+import { ASSETS_DIR, CORE_WORKER, RENDERER_DIR } from '../paths';
+import { UsageError } from '../usageError';
+
+/** `dossier serve [--port N]`: Dossier in a browser, on 127.0.0.1. */
+export const serveCommand: CliCommand<{ port?: string }> = {
+  name: 'serve',
+  help: [['serve [--port N]', 'serve Dossier on 127.0.0.1 for a browser']],
+  description:
+    'Serve Dossier on 127.0.0.1 for a browser: opens (or creates, with the sample) the workspace and prints ' +
+    'the URL with its token as the first line of stdout. Runs until stopped (Ctrl+C).',
+  flags: [{ flags: '--port <N>', description: 'the port to listen on (default: any free one)' }, WORKSPACE_FLAG],
+  run: (_operands, flags, { io, workspaceDir }) => serve(workspaceDir(), parsePort(flags.port), io),
+};
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError('--port must be a number from 0 to 65535');
+  return n;
+}
 
 /**
  * `dossier serve`: opens (or creates, with the sample) the workspace, serves it on 127.0.0.1 and

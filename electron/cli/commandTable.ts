@@ -1,0 +1,27 @@
+import type { CliCommand } from './command';
+import { annotateCommand } from './commands/annotate';
+import { annotationsCommand } from './commands/annotations';
+import { articlesCommand } from './commands/articles';
+import { backupCommand } from './commands/backup';
+import { briefsCommand } from './commands/briefs';
+import { entitiesCommand } from './commands/entities';
+import { entityCommand } from './commands/entity';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { restoreCommand } from './commands/restore';
+import { serveCommand } from './commands/serve';
+
+/** Every `dossier` command, in the order `dossier --help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  importCommand,
+  articlesCommand,
+  annotateCommand,
+  annotationsCommand,
+  exportCommand,
+  briefsCommand,
+  entitiesCommand,
+  entityCommand,
+  serveCommand,
+  backupCommand,
+  restoreCommand,
+];

@@ -1,0 +1,115 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DossierError } from '../../common/errors';
+import { BriefFormat, type ExportSource } from '../../common/model/brief';
+import { writeFileDurable } from '../../core';
+import { FORCE_FLAG, JSON_FLAG, WORKSPACE_FLAG, type CliCommand } from '../command';
+import { resolveId } from '../resolveId';
+import { UsageError } from '../usageError';
+
+interface ExportFlags {
+  article?: string;
+  brief?: string;
+  all?: boolean;
+  format?: string;
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** Progress lines start at this many articles: a small export is over before a line would help. */
+const PROGRESS_FROM = 10;
+
+/**
+ * `dossier export (--article ID | --brief ID | --all) --format F --out FILE [--force]`: writes the
+ * file atomically and durably, never over an existing one without --force, and reports progress on
+ * stderr when it gathers many articles (locally; through a running app the app does the work).
+ */
+export const exportCommand: CliCommand<ExportFlags> = {
+  name: 'export',
+  help: [
+    [
+      'export (--article ID | --brief ID | --all) --format md|html|pdf|docx|jsonld --out FILE [--force]',
+      'an annotated brief of one article, a saved brief or the whole workspace (jsonld: W3C Web Annotations)',
+    ],
+  ],
+  description:
+    'Write an annotated brief of one article (its annotations and notes), a saved brief, or every article. ' +
+    'jsonld writes the W3C Web Annotation collection. PDF prints with a system Chromium ($DOSSIER_CHROMIUM).',
+  flags: [
+    { flags: '--article <ID>', description: 'one article (an unambiguous prefix of its id will do)' },
+    { flags: '--brief <ID>', description: 'a saved brief (see: dossier briefs)' },
+    { flags: '--all', description: 'every article in the workspace' },
+    { flags: '--format <FORMAT>', description: `the file's format: ${BriefFormat.options.join(', ')}` },
+    { flags: '--out <FILE>', description: 'the file to write' },
+    FORCE_FLAG,
+    WORKSPACE_FLAG,
+    JSON_FLAG,
+  ],
+  async run(_operands, flags, { io, withWorkspace }) {
+    const chosen = [flags.article !== undefined, flags.brief !== undefined, flags.all === true].filter(Boolean).length;
+    if (chosen !== 1) throw new UsageError('export needs one of --article ID, --brief ID or --all');
+    const format = BriefFormat.safeParse(flags.format);
+    if (!format.success) {
+      const supported = BriefFormat.options.join(', ');
+      throw new UsageError(flags.format ? `unsupported --format '${flags.format}' (supported: ${supported})` : `export needs --format (${supported})`);
+    }
+    if (!flags.out) throw new UsageError('export needs --out FILE');
+    const out = path.resolve(flags.out);
+    const force = flags.force === true;
+    return withWorkspace(async ({ api, events }) => {
+      await checkTarget(out, force);
+      const source: ExportSource =
+        flags.article !== undefined
+          ? { articleId: await resolveId(api, 'article', flags.article) }
+          : flags.brief !== undefined
+            ? { briefId: await resolveId(api, 'brief', flags.brief) }
+            : { all: true };
+
+      let shown = -1;
+      const unsubscribe = events.subscribe((name, payload) => {
+        if (name !== 'export.progress' || flags.json || !('total' in payload) || payload.total < PROGRESS_FROM) return;
+        // About twenty lines for any size, and always the last one.
+        const step = Math.floor((payload.done * 20) / payload.total);
+        if (step === shown && payload.done !== payload.total) return;
+        shown = step;
+        io.stderr(`exporting: ${payload.done} of ${payload.total} articles\n`);
+      });
+      let file;
+      try {
+        file = await api['export.brief']({ source, format: format.data });
+      } finally {
+        unsubscribe();
+      }
+      const bytes = file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : Buffer.from(file.content, 'utf8');
+      await writeBrief(out, bytes, force);
+      if (flags.json) io.stdout(`${JSON.stringify({ out, bytes: bytes.length })}\n`);
+      else io.stdout(`wrote ${out}\n`);
+      return 0;
+    });
+  },
+};
+
+/** Fails before any work is done when the file would not be written anyway. */
+async function checkTarget(out: string, force: boolean): Promise<void> {
+  const dir = await fs.stat(path.dirname(out)).catch(() => null);
+  if (!dir?.isDirectory()) throw new DossierError('bad-input', `Cannot write ${out}: its folder does not exist.`);
+  const existing = await fs.lstat(out).catch(() => null);
+  if (existing?.isDirectory()) throw new DossierError('bad-input', `Cannot write ${out}: it is a folder.`);
+  if (existing && !force) throw new DossierError('bad-input', `${out} already exists; add --force to overwrite it.`);
+}
+
+/**
+ * Through the core's durable write (temp file, fsync, rename, fsync of the folder): a crash or a
+ * full disk never leaves a half-written brief under the target's name. That write replaces what
+ * is there, so without --force the target is looked at again just before: a file that appears in
+ * the instant between the two is the one case still overwritten.
+ */
+async function writeBrief(out: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  await checkTarget(out, force);
+  try {
+    await writeFileDurable(out, bytes);
+  } catch (error) {
+    throw new DossierError('bad-input', `Cannot write ${out}: ${(error as Error).message}`);
+  }
+}
