@@ -1,4 +1,6 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
 import { JSDOM } from 'jsdom';
 import type { NoteContent } from '../../common/model/note';
 import { noteToHtml } from '../notes/renderNote';
@@ -7,16 +9,22 @@ import type { CitationFields } from '../../common/notes/nodes/CitationNode';
 import { noteCitation, oneLine } from './briefText';
 
 /**
- * A note as an HTML fragment fit to embed in a self-contained brief: rendered by Lexical, then
+ * A note as HTML syntax (hast) fit to embed in a self-contained brief: rendered by Lexical, then
  * sanitised (no scripts, handlers, styles, forms or embedded resources; links only to http(s) and
  * mailto), with headings moved under the brief's, mentions linked to the entity index and each
  * citation completed with the article's current title, date and offsets.
+ *
+ * The sanitised DOM becomes hast node by node rather than joining the brief as a string of raw
+ * HTML: the brief's serialiser then escapes every text and attribute of the note as it does the
+ * rest of the page, and no part of the page is written with `allowDangerousHtml`. (Reparsing the
+ * string with hast-util-from-html would do the same, but it is not installed, and jsdom already
+ * holds the tree.)
  */
 export function noteHtml(
   note: NoteContent,
   content: BriefContent,
   options: { under: number; linkEntity: (id: string) => string | null; title?: string },
-): string {
+): ElementContent[] {
   const { under, linkEntity } = options;
   const { purify, document } = sanitizer();
   const raw = noteToHtml(note, { entityName: (id) => content.entityNames[id] });
@@ -65,7 +73,23 @@ export function noteHtml(
     citation.replaceChildren(citationParts(document, c.quote, cited.title, cited.where));
     if (cited.deleted) citation.classList.add('deleted');
   });
-  return box.innerHTML;
+  return [...box.childNodes].flatMap(toHast);
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+function toHast(node: Node): ElementContent[] {
+  if (node.nodeType === TEXT_NODE) return [{ type: 'text', value: node.textContent ?? '' }];
+  if (node.nodeType !== ELEMENT_NODE) return [];
+  const element = node as Element;
+  const tag = element.localName;
+  // The serialiser writes the text of script and style as it is; the sanitiser has removed both already.
+  if (tag === 'script' || tag === 'style') return [];
+  const children = [...element.childNodes].flatMap(toHast);
+  // hastscript reads `.` and `#` in a name as class and id; a name that is not plain HTML keeps only its content.
+  if (!/^[a-z][a-z0-9]*$/.test(tag)) return children;
+  return [h(tag, Object.fromEntries([...element.attributes].map((a) => [a.name, a.value])), children)];
 }
 
 function citationNodes(note: NoteContent): CitationFields[] {
