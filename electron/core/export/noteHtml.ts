@@ -1,12 +1,12 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import type { ElementContent } from 'hast';
-import { h } from 'hastscript';
 import { JSDOM } from 'jsdom';
 import type { NoteContent } from '../../common/model/note';
 import { noteToHtml } from '../notes/renderNote';
 import type { BriefContent } from './briefContent';
 import type { CitationFields } from '../../common/notes/nodes/CitationNode';
 import { noteCitation, oneLine } from './briefText';
+import { domToHast } from './domToHast';
 
 /**
  * A note as HTML syntax (hast) fit to embed in a self-contained brief: rendered by Lexical, then
@@ -73,23 +73,7 @@ export function noteHtml(
     citation.replaceChildren(citationParts(document, c.quote, cited.title, cited.where));
     if (cited.deleted) citation.classList.add('deleted');
   });
-  return [...box.childNodes].flatMap(toHast);
-}
-
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-function toHast(node: Node): ElementContent[] {
-  if (node.nodeType === TEXT_NODE) return [{ type: 'text', value: node.textContent ?? '' }];
-  if (node.nodeType !== ELEMENT_NODE) return [];
-  const element = node as Element;
-  const tag = element.localName;
-  // The serialiser writes the text of script and style as it is; the sanitiser has removed both already.
-  if (tag === 'script' || tag === 'style') return [];
-  const children = [...element.childNodes].flatMap(toHast);
-  // hastscript reads `.` and `#` in a name as class and id; a name that is not plain HTML keeps only its content.
-  if (!/^[a-z][a-z0-9]*$/.test(tag)) return children;
-  return [h(tag, Object.fromEntries([...element.attributes].map((a) => [a.name, a.value])), children)];
+  return domToHast([...box.childNodes]);
 }
 
 function citationNodes(note: NoteContent): CitationFields[] {
