@@ -6,7 +6,8 @@ import type { BriefContent } from './briefContent';
 
 /**
  * The wording every brief format shares (grading, colour meaning, citations), so a Markdown, HTML
- * and PDF brief of the same content say the same thing. Plain text: each format escapes it.
+ * and PDF brief of the same content say the same thing. Plain text: each format puts it in its
+ * syntax tree (or document) as text, and that format's serialiser escapes it.
  */
 
 export function gradingText(grading: Grading): string {

@@ -44,7 +44,7 @@ describe('export.brief', () => {
     expect(file).toMatchObject({ filename: 'delhi-talks-brief.md', mediaType: 'text/markdown', encoding: 'utf8' });
     expect(file.content.startsWith('# Delhi talks\n')).toBe(true);
     expect(file.content).toContain('- **Prepared by:** R. Analyst');
-    expect(file.content).toContain('> deepen \\<cooperation\\>[^1]');
+    expect(file.content).toContain('> deepen \\<cooperation>[^1]');
   });
 
   it('writes HTML as text and PDF and DOCX as base64', async () => {

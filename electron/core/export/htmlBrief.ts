@@ -1,3 +1,6 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 import type { Annotation } from '../../common/model/annotation';
 import type { ArticleMeta } from '../../common/model/article';
 import { ENTITY_TYPE_LABELS } from '../../common/model/entity';
@@ -14,157 +17,187 @@ export interface HtmlBriefOptions {
   forPdf?: boolean;
 }
 
+/** Belt and braces: even if something slipped through, the browser runs no script and fetches nothing. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 /**
  * A brief as one self-contained HTML file: inline CSS, no scripts, nothing fetched (a CSP says so
- * to the browser too). Everything the analyst or an article wrote is escaped; notes are sanitised.
+ * to the browser too). The page is a syntax tree (hast) written by hast-util-to-html, so whatever
+ * the analyst or an article wrote is a text node or an attribute value, escaped where it lands;
+ * notes are sanitised before they join the tree.
  */
 export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {}): string {
   const single = singleArticle(content);
   const handling = oneLine(content.handling);
-  const body: string[] = [];
   const indexIds = new Set((content.entityIndex ?? []).map((r) => r.id));
   const linkEntity = (id: string) => (indexIds.has(id) ? `#${anchor('entity', id)}` : null);
 
-  body.push('<header>');
-  if (handling) body.push(`<p class="handling">${esc(handling)}</p>`);
-  body.push(`<h1 dir="auto">${esc(oneLine(content.title))}</h1>`, '<dl class="meta">');
-  if (single) body.push(...provenanceRows(single));
-  if (content.author.trim()) body.push(row('Prepared by', esc(oneLine(content.author))));
-  body.push(row('Brief generated', esc(shortDate(content.generated))), '</dl>', '</header>');
+  const body: ElementContent[] = [];
+  const meta = [...(single ? provenanceRows(single) : [])];
+  if (content.author.trim()) meta.push(row('Prepared by', oneLine(content.author)));
+  meta.push(row('Brief generated', shortDate(content.generated)));
+  body.push(
+    h(
+      'header',
+      lines([handling ? h('p.handling', handling) : null, h('h1', { dir: 'auto' }, oneLine(content.title)), h('dl.meta', lines(meta))]),
+    ),
+  );
 
   if (content.summary) {
-    body.push('<section aria-labelledby="summary">', '<h2 id="summary">Summary</h2>');
-    body.push(`<div class="note-body" dir="auto">${noteHtml(content.summary, content, { under: 2, linkEntity })}</div>`, '</section>');
+    const note = h('div.note-body', { dir: 'auto' }, noteHtml(content.summary, content, { under: 2, linkEntity }));
+    body.push(h('section', { ariaLabelledBy: 'summary' }, lines([h('h2#summary', 'Summary'), note])));
   }
 
   const noteCount = content.sections.filter((s) => s.kind === 'note').length;
-  let notesOpen = false;
+  // In a brief of one article, the notes share one "Notes" section, which holds all that follows it.
+  let into = body;
+  const add = (...elements: ElementContent[]) => (into === body ? body.push(...elements) : elements.forEach((e) => into.push(e, newline())));
   content.sections.forEach((section, i) => {
     if (section.kind === 'article') {
       const { article } = section.source;
       if (single) {
-        body.push(...highlights(content, section.source, 2));
+        add(...highlights(content, section.source, 2));
       } else {
         const id = anchor('article', `${article.id}-${i}`);
-        body.push(`<section class="article" aria-labelledby="${id}">`, `<h2 id="${id}" dir="auto">${esc(oneLine(article.title))}</h2>`);
-        body.push('<dl class="meta">', ...provenanceRows(article), '</dl>', ...highlights(content, section.source, 3), '</section>');
+        const heading = h('h2', { id, dir: 'auto' }, oneLine(article.title));
+        add(h('section.article', { ariaLabelledBy: id }, lines([heading, h('dl.meta', lines(provenanceRows(article))), ...highlights(content, section.source, 3)])));
       }
       return;
     }
     const { note, article } = section;
-    if (single && !notesOpen) {
-      body.push('<section aria-labelledby="notes">', `<h2 id="notes">Notes (${noteCount})</h2>`);
-      notesOpen = true;
+    if (single && into === body) {
+      const notes = h('section', { ariaLabelledBy: 'notes' }, lines([h('h2#notes', `Notes (${noteCount})`)]));
+      body.push(notes);
+      into = notes.children;
     }
     const level = single ? 3 : 2;
-    body.push(`<section class="note">`, `<h${level} dir="auto">${esc(oneLine(note.title) || 'Untitled note')}</h${level}>`);
-    if (article && !single) body.push(`<p class="note-on">Note on <cite dir="auto">${esc(oneLine(article.title))}</cite></p>`);
-    body.push(`<div class="note-body" dir="auto">${noteHtml(note.content, content, { under: level, linkEntity, title: note.title })}</div>`, '</section>');
+    add(
+      h(
+        'section.note',
+        lines([
+          h(`h${level}`, { dir: 'auto' }, oneLine(note.title) || 'Untitled note'),
+          article && !single ? h('p.note-on', ['Note on ', h('cite', { dir: 'auto' }, oneLine(article.title))]) : null,
+          h('div.note-body', { dir: 'auto' }, noteHtml(note.content, content, { under: level, linkEntity, title: note.title })),
+        ]),
+      ),
+    );
   });
-  if (notesOpen) body.push('</section>');
 
-  if (content.entityIndex) body.push(...entityIndex(content));
-  if (handling) body.push(`<footer class="end"><p class="handling">${esc(handling)}</p></footer>`);
+  if (content.entityIndex) body.push(entityIndex(content.entityIndex));
+  if (handling) body.push(h('footer.end', h('p.handling', handling)));
 
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    // Belt and braces: even if something slipped through, the browser runs no script and fetches nothing.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="generator" content="Dossier">',
-    `<title>${esc(oneLine(content.title))}</title>`,
-    `<style>${briefCss({ handling, pageBoxes: !options.forPdf && handling !== '' })}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    ...body,
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  const page: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      newline(),
+      h(
+        'html',
+        { lang: 'en' },
+        lines([
+          h(
+            'head',
+            lines([
+              h('meta', { charSet: 'utf-8' }),
+              h('meta', { httpEquiv: 'Content-Security-Policy', content: CSP }),
+              h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+              h('meta', { name: 'generator', content: 'Dossier' }),
+              h('title', oneLine(content.title)),
+              // The serialiser writes a style element's text as it is (CSS is not HTML-escaped): the one
+              // piece of user text in it, the handling line, briefCss keeps inside a CSS string, `<` escaped.
+              h('style', briefCss({ handling, pageBoxes: !options.forPdf && handling !== '' })),
+            ]),
+          ),
+          h('body', lines([h('main', lines(body))])),
+        ]),
+      ),
+      newline(),
+    ],
+  };
+  return toHtml(page, { characterReferences: { useNamedReferences: true } });
 }
 
-function highlights(content: BriefContent, source: BriefSource, level: number): string[] {
+function highlights(content: BriefContent, source: BriefSource, level: number): Element[] {
   const { article, excerpts, orphans } = source;
-  const out = [`<h${level}>Highlights (${excerpts.length})</h${level}>`];
-  if (excerpts.length === 0) out.push('<p class="empty">No highlights yet.</p>');
-  excerpts.forEach((a, i) => out.push(...excerpt(content, article, a, level + 1, `${i + 1}.`)));
+  const out = [h(`h${level}`, `Highlights (${excerpts.length})`)];
+  if (excerpts.length === 0) out.push(h('p.empty', 'No highlights yet.'));
+  excerpts.forEach((a, i) => out.push(excerpt(content, article, a, level + 1, `${i + 1}.`)));
   if (orphans.length > 0) {
-    out.push(`<h${level}>Highlights not found in the current version (${orphans.length})</h${level}>`);
-    for (const a of orphans) out.push(...excerpt(content, article, a, level + 1, null));
+    out.push(h(`h${level}`, `Highlights not found in the current version (${orphans.length})`));
+    for (const a of orphans) out.push(excerpt(content, article, a, level + 1, null));
   }
   return out;
 }
 
-function excerpt(content: BriefContent, article: ArticleMeta, a: Annotation, level: number, number: string | null): string[] {
-  const h = Math.min(6, level);
+function excerpt(content: BriefContent, article: ArticleMeta, a: Annotation, level: number, number: string | null): Element {
   const meaning = colourMeaning(a, content.palette);
   const swatch = colourOf(a, content.palette);
-  const style = swatch && /^#[0-9a-f]{6}$/i.test(swatch) ? ` style="--swatch: ${swatch}"` : '';
-  const badges: string[] = [];
-  if (meaning) badges.push(`<span class="badge colour" title="Colour: ${esc(meaning)}">${esc(meaning)}</span>`);
-  if (a.grading) badges.push(`<span class="badge grading" title="Grading ${esc(gradingText(a.grading))}">${esc(gradingText(a.grading))}</span>`);
-  if (a.status === 'drifted') badges.push('<span class="badge drifted">text changed since highlighted</span>');
+  // The palette is editable: only a plain hex colour goes into the style attribute.
+  const style = swatch && /^#[0-9a-f]{6}$/i.test(swatch) ? { style: `--swatch: ${swatch}` } : {};
+  const badges: Element[] = [];
+  if (meaning) badges.push(h('span.badge.colour', { title: `Colour: ${meaning}` }, meaning));
+  if (a.grading) badges.push(h('span.badge.grading', { title: `Grading ${gradingText(a.grading)}` }, gradingText(a.grading)));
+  if (a.status === 'drifted') badges.push(h('span.badge.drifted', 'text changed since highlighted'));
   const cited = excerptCitation(article, a);
-  const out = [`<article class="excerpt"${style}>`];
-  if (number !== null || badges.length) out.push(`<h${h}>${number ? `<span>${number}</span>` : ''}${badges.join('')}</h${h}>`);
-  out.push(`<blockquote dir="auto">${esc(a.target.quote.exact)}</blockquote>`);
-  out.push(`<p class="cite">— <cite dir="auto">${esc(oneLine(cited.title))}</cite>, ${esc(cited.where)}</p>`);
-  if (a.tags.length) out.push(`<p class="tags">Tags: ${a.tags.map((t) => `<span class="tag">${esc(t)}</span>`).join(', ')}</p>`);
-  if (a.comment.trim()) out.push(`<div class="comment" dir="auto">${paragraphs(a.comment)}</div>`);
-  if (a.replies.length) {
-    out.push('<ol class="replies">');
-    for (const r of a.replies) out.push(`<li dir="auto"><strong>${esc(r.creator.name)}</strong> (${esc(shortDate(r.created))}): ${esc(r.body.trim())}</li>`);
-    out.push('</ol>');
-  }
-  out.push('</article>');
-  return out;
+  return h(
+    'article.excerpt',
+    style,
+    lines([
+      number !== null || badges.length ? h(`h${Math.min(6, level)}`, [number ? h('span', number) : null, ...badges]) : null,
+      h('blockquote', { dir: 'auto' }, a.target.quote.exact),
+      h('p.cite', ['— ', h('cite', { dir: 'auto' }, oneLine(cited.title)), `, ${cited.where}`]),
+      a.tags.length ? h('p.tags', ['Tags: ', ...a.tags.flatMap((t, i) => [i > 0 ? ', ' : '', h('span.tag', t)])]) : null,
+      a.comment.trim() ? h('div.comment', { dir: 'auto' }, paragraphs(a.comment)) : null,
+      a.replies.length
+        ? h(
+            'ol.replies',
+            lines(a.replies.map((r) => h('li', { dir: 'auto' }, [h('strong', r.creator.name), ` (${shortDate(r.created)}): ${r.body.trim()}`]))),
+          )
+        : null,
+    ]),
+  );
 }
 
-function entityIndex(content: BriefContent): string[] {
-  const rows = content.entityIndex ?? [];
-  const out = ['<section aria-labelledby="entity-index">', `<h2 id="entity-index">Entity index (${rows.length})</h2>`];
-  if (rows.length === 0) return [...out, '<p class="empty">No entities named.</p>', '</section>'];
-  out.push('<table>', '<thead><tr><th scope="col">Entity</th><th scope="col">Type</th><th scope="col" class="num">Mentions</th><th scope="col">Mentioned in</th></tr></thead>', '<tbody>');
-  for (const r of rows) {
-    const where = r.mentionedIn.map((m) => `${m.kind === 'note' ? 'note ' : ''}<cite dir="auto">${esc(oneLine(m.title))}</cite>`).join('; ');
-    out.push(
-      `<tr id="${anchor('entity', r.id)}"><td dir="auto">${esc(r.name)}</td><td class="type">${ENTITY_TYPE_LABELS[r.type]}</td><td class="num">${r.mentionCount}</td><td>${where}</td></tr>`,
-    );
-  }
-  out.push('</tbody>', '</table>', '</section>');
-  return out;
+function entityIndex(rows: NonNullable<BriefContent['entityIndex']>): Element {
+  const heading = h('h2#entity-index', `Entity index (${rows.length})`);
+  if (rows.length === 0) return h('section', { ariaLabelledBy: 'entity-index' }, lines([heading, h('p.empty', 'No entities named.')]));
+  const head = h('thead', h('tr', [h('th', { scope: 'col' }, 'Entity'), h('th', { scope: 'col' }, 'Type'), h('th.num', { scope: 'col' }, 'Mentions'), h('th', { scope: 'col' }, 'Mentioned in')]));
+  const body = rows.map((r) => {
+    const where = r.mentionedIn.flatMap((m, i) => [i > 0 ? '; ' : '', m.kind === 'note' ? 'note ' : '', h('cite', { dir: 'auto' }, oneLine(m.title))]);
+    return h('tr', { id: anchor('entity', r.id) }, [h('td', { dir: 'auto' }, r.name), h('td.type', ENTITY_TYPE_LABELS[r.type]), h('td.num', String(r.mentionCount)), h('td', where)]);
+  });
+  return h('section', { ariaLabelledBy: 'entity-index' }, lines([heading, h('table', lines([head, h('tbody', lines(body))]))]));
 }
 
-function provenanceRows(article: ArticleMeta): string[] {
+function provenanceRows(article: ArticleMeta): ElementContent[][] {
   return provenance(article).map((p) => {
-    if (p.kind === 'hash') return row(p.label, `<code>${esc(p.value)}</code>`);
-    if (p.kind === 'url' && isWebUrl(p.value)) return row(p.label, `<a href="${esc(p.value)}" rel="noreferrer noopener">${esc(p.value)}</a>`);
-    return row(p.label, esc(oneLine(p.value)));
+    if (p.kind === 'hash') return row(p.label, h('code', p.value));
+    if (p.kind === 'url' && isWebUrl(p.value)) return row(p.label, h('a', { href: p.value, rel: 'noreferrer noopener' }, p.value));
+    return row(p.label, oneLine(p.value));
   });
 }
 
-function row(label: string, html: string): string {
-  return `<dt>${esc(label)}</dt><dd dir="auto">${html}</dd>`;
+function row(label: string, value: Element | string): ElementContent[] {
+  return [h('dt', label), h('dd', { dir: 'auto' }, value)];
 }
 
-function paragraphs(text: string): string {
+function paragraphs(text: string): Element[] {
   return text
     .trim()
     .split(/\n\s*\n/)
-    .map((p) => `<p>${esc(p)}</p>`)
-    .join('');
+    .map((p) => h('p', p));
+}
+
+/** Block children one to a line, so the file reads well as source too. */
+function lines(children: (ElementContent | ElementContent[] | null)[]): ElementContent[] {
+  return [newline(), ...children.filter((c) => c !== null).flatMap((c) => [...(Array.isArray(c) ? c : [c]), newline()])];
+}
+
+function newline(): ElementContent {
+  return { type: 'text', value: '\n' };
 }
 
 /** An id attribute from a stored id: only the characters ids are made of. */
 function anchor(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^a-zA-Z0-9_-]/g, '')}`;
-}
-
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

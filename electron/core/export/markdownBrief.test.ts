@@ -127,7 +127,7 @@ describe('markdownBrief', () => {
     const md = markdownBrief({ ...META, published: null }, [], PALETTE, GENERATED);
     expect(md).toContain('- **Published:** undated');
     expect(md).toContain('## Highlights (0)');
-    expect(md).toContain('_No highlights yet._');
+    expect(md).toContain('*No highlights yet.*');
   });
 
   it('quotes a passage of several paragraphs line by line', () => {
@@ -168,7 +168,7 @@ describe('markdownBrief', () => {
   it('escapes a hostile comment: no raw HTML, no active link, no heading, no list', () => {
     const md = markdownBrief(META, [ann(TEXT, 'Laos', HOSTILE)], PALETTE, GENERATED);
     const section = highlightSection(md).filter((l) => !l.startsWith('### ') && !l.startsWith('[^1]: *') && l !== '> Laos[^1]');
-    expect(section.join('\n')).toContain('\\<script\\>alert(1)\\</script\\>');
+    expect(section.join('\n')).toContain('\\<script>alert(1)\\</script>');
     expect(section.join('\n')).toContain('\\[x\\](javascript:alert(1))');
     for (const line of section) {
       expect(line, line).not.toMatch(HEADING);
@@ -195,15 +195,15 @@ describe('markdownBrief', () => {
       expect(inner, line).not.toMatch(UNESCAPED_MARKUP);
       expect(inner, line).not.toMatch(/^ {0,3}>/);
     }
-    expect(md).toContain('> \\<script\\>alert(1)\\</script\\>');
+    expect(md).toContain('> \\<script>alert(1)\\</script>');
   });
 
   it('escapes the title and source in the header and the citation', () => {
     const md = markdownBrief({ ...META, title: '<b>*Breaking*</b> [news](javascript:x)', source: '<evil>.txt' }, [ann(TEXT, 'Laos')], PALETTE, GENERATED);
     const lines = md.split('\n');
-    expect(lines[0]).toBe('# \\<b\\>\\*Breaking\\*\\</b\\> \\[news\\](javascript:x)');
-    expect(md).toContain('- **Source:** \\<evil\\>.txt');
-    expect(md).toContain('[^1]: *\\<b\\>\\*Breaking\\*\\</b\\> \\[news\\](javascript:x)*, 2025-05-04');
+    expect(lines[0]).toBe('# \\<b>\\*Breaking\\*\\</b> \\[news\\](javascript:x)');
+    expect(md).toContain('- **Source:** \\<evil>.txt');
+    expect(md).toContain('[^1]: *\\<b>\\*Breaking\\*\\</b> \\[news\\](javascript:x)*, 2025-05-04');
     expect(md).not.toMatch(RAW_HTML);
   });
 
@@ -248,7 +248,7 @@ describe('markdownBrief: provenance', () => {
 
   it('escapes outlet and author, and keeps a URL with spaces or angle brackets one link', () => {
     const md = markdownBrief({ ...FULL, outlet: '<i>The *Daily*</i>', author: '[me](javascript:x)', url: 'https://example.org/a b<c>' }, [], PALETTE, GENERATED);
-    expect(md).toContain('- **Outlet:** \\<i\\>The \\*Daily\\*\\</i\\>');
+    expect(md).toContain('- **Outlet:** \\<i>The \\*Daily\\*\\</i>');
     expect(md).toContain('- **Author:** \\[me\\](javascript:x)');
     expect(md).toContain('- **URL:** <https://example.org/a%20b%3Cc%3E>');
     for (const line of md.split('\n').filter((l) => !l.startsWith('- **URL:**'))) expect(line).not.toMatch(RAW_HTML);
@@ -310,11 +310,12 @@ describe('markdownBrief: colour, grading, tags and replies', () => {
     const palette = [{ key: 'yellow', label: '<img src=x onerror=alert(1)>', color: '#ffff00' }];
     const a = ann(TEXT, 'Laos', '', undefined, { color: 'yellow', tags: ['`code` tag'], replies: [hostileReply] });
     const md = markdownBrief(META, [a], palette, GENERATED);
-    expect(md).toContain('### 1. \\<img src=x onerror=alert(1)\\>');
-    expect(md).toContain("Tags: `'code' tag`");
-    expect(md).toContain('- **\\*\\<b\\>Mallory\\</b\\>\\*** (2025-06-02): \\<script\\>x\\</script\\> \\# heading \\[a\\](javascript:b)');
+    expect(md).toContain('### 1. \\<img src=x onerror=alert(1)>');
+    // A backtick in a tag needs a longer code fence, not a changed tag.
+    expect(md).toContain('Tags: `` `code` tag ``');
+    expect(md).toContain('- **\\*\\<b>Mallory\\</b>\\*** (2025-06-02): \\<script>x\\</script> # heading \\[a\\](javascript:b)');
     expect(md).not.toMatch(RAW_HTML);
-    expect(md.split('\n').filter((l) => HEADING.test(l))).toEqual(['# India and Japan to talk logistics', '## Highlights (1)', '### 1. \\<img src=x onerror=alert(1)\\>']);
+    expect(md.split('\n').filter((l) => HEADING.test(l))).toEqual(['# India and Japan to talk logistics', '## Highlights (1)', '### 1. \\<img src=x onerror=alert(1)>']);
   });
 });
 
@@ -343,7 +344,7 @@ describe('markdownBrief: highlights not found in the current version', () => {
 
   it('says "No highlights yet" for the placed ones when every highlight is an orphan', () => {
     const md = markdownBrief(META, [ann(TEXT, 'Laos', '', undefined, { status: 'orphaned' })], PALETTE, GENERATED);
-    expect(md).toContain('## Highlights (0)\n\n_No highlights yet._');
+    expect(md).toContain('## Highlights (0)\n\n*No highlights yet.*');
     expect(md).toContain('## Highlights not found in the current version (1)');
   });
 });

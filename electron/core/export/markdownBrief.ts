@@ -1,9 +1,12 @@
+import type { BlockContent, FootnoteDefinition, FootnoteReference, Heading, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Annotation } from '../../common/model/annotation';
 import type { ArticleMeta } from '../../common/model/article';
+import { ENTITY_TYPE_LABELS } from '../../common/model/entity';
 import type { NoteContent } from '../../common/model/note';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
-import { noteToMarkdown } from '../notes/renderNote';
+import { noteToMdast } from '../notes/noteMdast';
+import { wikiLink } from '../notes/wikiLink';
+import { writeMarkdown } from '../notes/writeMarkdown';
 import type { BriefContent, BriefSource } from './briefContent';
 import {
   colourMeaning,
@@ -16,8 +19,6 @@ import {
   shortDate,
   singleArticle,
 } from './briefText';
-import { ENTITY_TYPE_LABELS } from '../../common/model/entity';
-import { inertMarkdown, inline, wikilink } from './markdownEscape';
 
 /**
  * A brief as CommonMark with GFM footnotes and tables: header, summary, each article's provenance
@@ -25,129 +26,90 @@ import { inertMarkdown, inline, wikilink } from './markdownEscape';
  * replies), notes with `[[Entity]]` wikilinks, and an entity index. Every citation is a footnote
  * giving the article's title, date and character offsets. A brief of one article keeps that
  * article's provenance in its header, as the one-article brief always had.
+ *
+ * The brief is built as a syntax tree (mdast) and written by mdast-util-to-markdown: whatever an
+ * article, a comment or a note says is a text node, escaped for the place it lands in.
  */
 export function markdownBrief(content: BriefContent): string {
-  const out = new Writer(content);
-  const single = singleArticle(content);
-  if (content.handling.trim()) out.push(`**${inline(oneLine(content.handling))}**`, '');
-  out.push(`# ${inline(oneLine(content.title))}`, '');
-  if (single) out.provenance(single);
-  if (content.author.trim()) out.push(`- **Prepared by:** ${inline(oneLine(content.author))}`);
-  out.push(`- **Brief generated:** ${shortDate(content.generated)}`, '');
-  if (content.summary) out.push('## Summary', '', out.note(content.summary, 2), '');
-
-  const noteCount = content.sections.filter((s) => s.kind === 'note').length;
-  let notesHeaded = false;
-  for (const section of content.sections) {
-    if (section.kind === 'article') {
-      if (single) {
-        out.highlights(section.source, 2);
-      } else {
-        out.push(`## ${inline(oneLine(section.source.article.title))}`, '');
-        out.provenance(section.source.article);
-        out.push('');
-        out.highlights(section.source, 3);
-      }
-      continue;
-    }
-    const { note, article } = section;
-    if (single && !notesHeaded) {
-      out.push(`## Notes (${noteCount})`, '');
-      notesHeaded = true;
-    }
-    const level = single ? 3 : 2;
-    out.push(`${'#'.repeat(level)} ${inline(oneLine(note.title) || 'Untitled note')}`, '');
-    if (article && !single) out.push(`*Note on ${inline(oneLine(article.title))}*`, '');
-    out.push(out.note(note.content, level, note.title), '');
-  }
-
-  if (content.entityIndex) {
-    out.push(`## Entity index (${content.entityIndex.length})`, '');
-    if (content.entityIndex.length === 0) out.push('_No entities named._', '');
-    else {
-      out.push('| Entity | Type | Mentions | Mentioned in |', '|---|---|---:|---|');
-      for (const row of content.entityIndex) {
-        const where = row.mentionedIn.map((m) => `${m.kind === 'note' ? 'note ' : ''}${inline(oneLine(m.title))}`).join('; ');
-        out.push(`| ${wikilink(row.name)} | ${ENTITY_TYPE_LABELS[row.type]} | ${row.mentionCount} | ${where} |`);
-      }
-      out.push('');
-    }
-  }
-  if (content.handling.trim()) out.push(`**${inline(oneLine(content.handling))}**`, '');
-  return out.finish();
+  return writeMarkdown(new BriefTree(content).build());
 }
 
-class Writer {
-  private readonly lines: string[] = [];
-  private readonly footnotes: string[] = [];
-  /** Footnote markers inside a note's Markdown are placeholders until the note is made inert. */
-  private readonly nonce = Math.random().toString(36).slice(2, 10);
+class BriefTree {
+  private readonly blocks: RootContent[] = [];
+  /** Footnote text by provisional id; numbered in reading order once the tree is complete. */
+  private readonly footnotes = new Map<string, PhrasingContent[]>();
 
   constructor(private readonly content: BriefContent) {}
 
-  push(...lines: string[]): void {
-    this.lines.push(...lines);
-  }
+  build(): Root {
+    const { content } = this;
+    const single = singleArticle(content);
+    const handling = oneLine(content.handling);
+    if (handling) this.push(paragraph(strong(handling)));
+    this.push(heading(1, oneLine(content.title)));
+    const header = single ? provenanceItems(single) : [];
+    if (content.author.trim()) header.push(labelled('Prepared by', text(oneLine(content.author))));
+    header.push(labelled('Brief generated', text(shortDate(content.generated))));
+    this.push(list(header));
+    if (content.summary) this.push(heading(2, 'Summary'), ...this.note(content.summary, 2));
 
-  /** A footnote of this text; returns its marker. */
-  footnote(text: string): string {
-    this.footnotes.push(text);
-    return `[^${this.footnotes.length}]`;
-  }
-
-  provenance(article: ArticleMeta): void {
-    for (const row of provenance(article)) {
-      const value =
-        row.kind === 'hash'
-          ? `\`${row.value}\``
-          : row.kind === 'url' && isWebUrl(row.value)
-            ? `<${row.value.replace(/[<>\s]/g, encodeURIComponent)}>`
-            : inline(oneLine(row.value));
-      this.lines.push(`- **${row.label}:** ${value}`);
+    const noteCount = content.sections.filter((s) => s.kind === 'note').length;
+    let notesHeaded = false;
+    for (const section of content.sections) {
+      if (section.kind === 'article') {
+        if (single) {
+          this.highlights(section.source, 2);
+        } else {
+          this.push(heading(2, oneLine(section.source.article.title)), list(provenanceItems(section.source.article)));
+          this.highlights(section.source, 3);
+        }
+        continue;
+      }
+      const { note, article } = section;
+      if (single && !notesHeaded) {
+        this.push(heading(2, `Notes (${noteCount})`));
+        notesHeaded = true;
+      }
+      const level = single ? 3 : 2;
+      this.push(heading(level, oneLine(note.title) || 'Untitled note'));
+      if (article && !single) this.push(paragraph(emphasis(`Note on ${oneLine(article.title)}`)));
+      this.push(...this.note(note.content, level, note.title));
     }
+
+    if (content.entityIndex) this.entityIndex(content.entityIndex);
+    if (handling) this.push(paragraph(strong(handling)));
+    return withFootnotes({ type: 'root', children: this.blocks }, this.footnotes);
   }
 
-  highlights(source: BriefSource, level: number): void {
-    const h = '#'.repeat(level);
+  private push(...blocks: RootContent[]): void {
+    this.blocks.push(...blocks);
+  }
+
+  /** A footnote citing `title` at `where`; returns the reference to put after the quote. */
+  private cite(title: string, where: string): FootnoteReference {
+    const id = String(this.footnotes.size + 1);
+    this.footnotes.set(id, [emphasis(oneLine(title)), text(`, ${where}.`)]);
+    return { type: 'footnoteReference', identifier: id, label: id };
+  }
+
+  private highlights(source: BriefSource, level: number): void {
     const { article, excerpts, orphans } = source;
-    this.push(`${h} Highlights (${excerpts.length})`, '');
-    if (excerpts.length === 0) this.push('_No highlights yet._', '');
+    this.push(heading(level, `Highlights (${excerpts.length})`));
+    if (excerpts.length === 0) this.push(paragraph(emphasis('No highlights yet.')));
     excerpts.forEach((a, i) => {
-      this.push(`${h}# ${i + 1}.${this.heading(a)}`, '');
+      this.push(heading(level + 1, `${i + 1}.${this.badges(a)}`));
       this.excerpt(article, a);
     });
     if (orphans.length > 0) {
-      this.push(`${h} Highlights not found in the current version (${orphans.length})`, '');
+      this.push(heading(level, `Highlights not found in the current version (${orphans.length})`));
       for (const a of orphans) this.excerpt(article, a);
     }
   }
 
-  /** Converts the note's Lexical JSON, with its mentions as wikilinks and its citations as footnotes. */
-  note(note: NoteContent, level: number, title?: string): string {
-    const pending: string[] = [];
-    const rendered = noteToMarkdown(note, {
-      entityName: (id) => this.content.entityNames[id],
-      citation: (c) => {
-        const cited = noteCitation(this.content, c);
-        pending.push(`*${inline(oneLine(cited.title))}*, ${cited.where}.`);
-        return `“${inline(oneLine(c.quote))}”\uE000${this.nonce}:${pending.length - 1}\uE001`;
-      },
-    });
-    // A note that opens with its own title would show it twice under the heading the brief gives it.
-    const md = title ? withoutTitleHeading(rendered, title) : rendered;
-    const safe = inertMarkdown(md, level);
-    return safe.replace(new RegExp(`\uE000${this.nonce}:(\\d+)\uE001`, 'g'), (_m, i: string) => this.footnote(pending[Number(i)]!)).trim();
-  }
-
-  finish(): string {
-    if (this.footnotes.length > 0) this.push('', ...this.footnotes.map((text, i) => `[^${i + 1}]: ${text}`));
-    return `${this.lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
-  }
-
-  private heading(a: Annotation): string {
+  private badges(a: Annotation): string {
     const parts: string[] = [];
     const meaning = colourMeaning(a, this.content.palette);
-    if (meaning) parts.push(inline(meaning));
+    if (meaning) parts.push(meaning);
     if (a.grading) parts.push(gradingText(a.grading));
     if (a.status === 'drifted') parts.push('text changed since highlighted');
     return parts.length ? ` ${parts.join(' · ')}` : '';
@@ -155,35 +117,139 @@ class Writer {
 
   private excerpt(article: ArticleMeta, a: Annotation): void {
     const cited = excerptCitation(article, a);
-    const marker = this.footnote(`*${inline(oneLine(cited.title))}*, ${cited.where}.`);
-    const quote = a.target.quote.exact.split('\n').map((line) => (line.trim() ? `> ${inline(line)}` : '>'));
-    // `!` right before the marker would read as an image: `![^1]`.
-    const last = quote.length - 1;
-    quote[last] = `${quote[last]!.replace(/!$/, '\\!')}${marker}`;
-    this.push(...quote, '');
-    if (a.tags.length) this.push(`Tags: ${a.tags.map((t) => `\`${t.replace(/`/g, "'")}\``).join(', ')}`, '');
-    if (a.comment.trim()) this.push(...paragraphs(a.comment), '');
-    for (const reply of a.replies) {
-      this.push(`- **${inline(reply.creator.name)}** (${shortDate(reply.created)}): ${paragraph(reply.body).join(' ')}`);
+    // Blank lines part the quote's paragraphs; a single line break stays one (a soft break).
+    const quoted = a.target.quote.exact.split(/\n[^\S\n]*\n\s*/).filter((p) => p.trim() !== '');
+    const paragraphs = (quoted.length ? quoted : ['']).map((p) => paragraph(text(p)));
+    paragraphs.at(-1)!.children.push(this.cite(cited.title, cited.where));
+    this.push({ type: 'blockquote', children: paragraphs });
+    if (a.tags.length) {
+      const tags = a.tags.flatMap((t, i): PhrasingContent[] => [...(i > 0 ? [text(', ')] : []), { type: 'inlineCode', value: t }]);
+      this.push(paragraph(text('Tags: '), ...tags));
     }
-    if (a.replies.length) this.push('');
+    if (a.comment.trim()) this.push(...comment(a.comment));
+    if (a.replies.length) {
+      this.push(
+        list(
+          a.replies.map((r) => {
+            const body = r.body.trim().split('\n').map((l) => (l.trim() ? l : '')).join(' ');
+            return item(paragraph(strong(oneLine(r.creator.name)), text(` (${shortDate(r.created)}): ${body}`)));
+          }),
+        ),
+      );
+    }
+  }
+
+  /** The note's blocks, with its mentions as wikilinks and its citations as footnotes, fitted under a heading of `level`. */
+  private note(note: NoteContent, level: number, title?: string): BlockContent[] {
+    const blocks = noteToMdast(note, {
+      entityName: (id) => this.content.entityNames[id],
+      citation: (c) => {
+        const cited = noteCitation(this.content, c);
+        return [text(`“${oneLine(c.quote)}”`), this.cite(cited.title, cited.where)];
+      },
+    });
+    // A note that opens with its own title would show it twice under the heading the brief gives it.
+    const first = blocks[0];
+    if (title !== undefined && first?.type === 'heading' && oneLine(toString(first)) === oneLine(title)) blocks.shift();
+    // The note's top heading goes just under the brief's heading for the note.
+    const headings = blocks.filter((b): b is Heading => b.type === 'heading');
+    const shift = Math.max(0, level + 1 - Math.min(7, ...headings.map((h) => h.depth)));
+    for (const h of headings) h.depth = Math.min(6, h.depth + shift) as Heading['depth'];
+    return blocks;
+  }
+
+  private entityIndex(rows: NonNullable<BriefContent['entityIndex']>): void {
+    this.push(heading(2, `Entity index (${rows.length})`));
+    if (rows.length === 0) {
+      this.push(paragraph(emphasis('No entities named.')));
+      return;
+    }
+    const row = (cells: PhrasingContent[]): TableRow => ({ type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: [c] })) });
+    this.push({
+      type: 'table',
+      align: [null, null, 'right', null],
+      children: [
+        row(['Entity', 'Type', 'Mentions', 'Mentioned in'].map((h) => text(h))),
+        ...rows.map((r) =>
+          row([
+            wikiLink(r.name),
+            text(ENTITY_TYPE_LABELS[r.type]),
+            text(String(r.mentionCount)),
+            text(r.mentionedIn.map((m) => `${m.kind === 'note' ? 'note ' : ''}${oneLine(m.title)}`).join('; ')),
+          ]),
+        ),
+      ],
+    });
   }
 }
 
+function provenanceItems(article: ArticleMeta): ListItem[] {
+  return provenance(article).map((row) => {
+    if (row.kind === 'hash') return labelled(row.label, { type: 'inlineCode', value: row.value });
+    if (row.kind === 'url' && isWebUrl(row.value)) {
+      // Shown as an autolink (`<https://…>`), which cannot hold spaces or angle brackets.
+      const url = row.value.replace(/[<>\s]/g, encodeURIComponent);
+      return labelled(row.label, { type: 'link', url, children: [text(url)] });
+    }
+    return labelled(row.label, text(oneLine(row.value)));
+  });
+}
+
 /** Blank lines separate paragraphs; a single line break stays one (a hard break). */
-function paragraphs(text: string): string[] {
-  return text
+function comment(body: string): Paragraph[] {
+  return body
     .trim()
     .split(/\n\s*\n/)
-    .flatMap((p, i) => [...(i > 0 ? [''] : []), p.split('\n').map((l) => inline(l.trim())).join('\\\n')]);
+    .map((p) => paragraph(...p.split('\n').flatMap((line, i): PhrasingContent[] => [...(i > 0 ? [{ type: 'break' } as const] : []), text(line.trim())])));
 }
 
-function withoutTitleHeading(md: string, title: string): string {
-  const first = fromMarkdown(md).children[0];
-  if (first?.type !== 'heading' || oneLine(toString(first)) !== oneLine(title)) return md;
-  return md.slice(first.position?.end.offset ?? 0).trimStart();
+/**
+ * Footnote references numbered in reading order, their definitions listed at the end in that
+ * order. A footnote whose reference was dropped (inside a note's repeated title) is left out.
+ */
+function withFootnotes(root: Root, footnotes: Map<string, PhrasingContent[]>): Root {
+  const numbers = new Map<string, string>();
+  const visit = (node: Nodes): void => {
+    if (node.type === 'footnoteReference') {
+      if (!numbers.has(node.identifier)) numbers.set(node.identifier, String(numbers.size + 1));
+      node.identifier = node.label = numbers.get(node.identifier)!;
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
+  const definitions = [...numbers].map(([id, n]): FootnoteDefinition => ({ type: 'footnoteDefinition', identifier: n, label: n, children: [paragraph(...footnotes.get(id)!)] }));
+  return { ...root, children: [...root.children, ...definitions] };
 }
 
-function paragraph(text: string): string[] {
-  return text.trim().split('\n').map((l) => (l.trim() ? inline(l) : ''));
+function text(value: string): PhrasingContent {
+  return { type: 'text', value };
+}
+
+function strong(value: string): PhrasingContent {
+  return { type: 'strong', children: [text(value)] };
+}
+
+function emphasis(value: string): PhrasingContent {
+  return { type: 'emphasis', children: [text(value)] };
+}
+
+function paragraph(...children: PhrasingContent[]): Paragraph {
+  return { type: 'paragraph', children };
+}
+
+function heading(depth: number, value: string): Heading {
+  return { type: 'heading', depth: Math.min(6, depth) as Heading['depth'], children: [text(value)] };
+}
+
+function item(...children: BlockContent[]): ListItem {
+  return { type: 'listItem', spread: false, children };
+}
+
+function list(items: ListItem[]): RootContent {
+  return { type: 'list', ordered: false, spread: false, children: items };
+}
+
+/** `- **Label:** value`, the shape of every provenance line. */
+function labelled(label: string, value: PhrasingContent): ListItem {
+  return item(paragraph(strong(`${label}:`), text(' '), value));
 }

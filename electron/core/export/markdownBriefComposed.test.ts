@@ -1,33 +1,18 @@
 import { $createHeadingNode } from '@lexical/rich-text';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import type { Nodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
-import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { $createEntityMentionNode } from '../../common/notes/nodes/EntityMentionNode';
 import { buildNote, SAMPLE_CITATION } from '../../common/notes/testing/noteFixtures';
 import type { BriefContent } from './briefContent';
 import { markdownBrief as render } from './markdownBrief';
-import { briefNote, sampleBriefContent } from './testing/briefFixtures';
+import { HOSTILE_TEXTS, nodesOf, parseMarkdown, typesOf } from '../notes/testing/parseMarkdown';
+import { briefAnnotation, briefNote, briefReply, sampleBriefContent } from './testing/briefFixtures';
 
 /** A composed brief (summary, two articles, notes, entity index) and hostile notes, parsed back. */
 
-/** The brief parsed back as CommonMark with GFM (footnotes, tables), as a Markdown reader would. */
-function parseBack(md: string): Root {
-  return fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-}
-
-function nodesOf<T extends Nodes['type']>(tree: Nodes, type: T): Extract<Nodes, { type: T }>[] {
-  const found: Nodes[] = [];
-  const visit = (node: Nodes): void => {
-    if (node.type === type) found.push(node);
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
-  return found as Extract<Nodes, { type: T }>[];
-}
+const parseBack = parseMarkdown;
 
 describe('markdownBrief of a composed brief, parsed back', () => {
   const content = sampleBriefContent();
@@ -157,5 +142,56 @@ describe('markdownBrief: hostile notes and summaries stay inert', () => {
     expect(nodesOf(tree, 'footnoteReference')).toEqual([]);
     expect(toString(tree)).toContain('<script>alert(1)</script>');
     expect(toString(tree)).toContain('[[<b onmouseover=alert(1)>Mallory</b>]]');
+  });
+});
+
+describe('markdownBrief: whatever an article or the analyst wrote reads back as the same text', () => {
+  const base = sampleBriefContent();
+  const source = base.sections[0]!.kind === 'article' ? base.sections[0]!.source : null;
+
+  /** A brief of several articles whose every field is `s`, parsed back. */
+  function briefOf(s: string): Root {
+    const text = `Intro.\n${s}\nOutro.`;
+    const excerpt = briefAnnotation('art_hostile', text, s, {
+      comment: s,
+      tags: [s],
+      color: 'yellow',
+      replies: [briefReply('r', s, s)],
+    });
+    const article = { ...source!.article, id: 'art_hostile', title: s, outlet: s, author: s };
+    return parseBack(
+      render({
+        ...base,
+        title: s,
+        author: s,
+        handling: s,
+        summary: null,
+        palette: [{ key: 'yellow', label: s, color: '#ffff00' }],
+        sections: [
+          { kind: 'article', source: { article, excerpts: [excerpt], orphans: [] } },
+          { kind: 'note', note: briefNote({ id: 'note_h', title: s, content: buildNote(() => $getRoot().append($createParagraphNode().append($createTextNode(s)))) }), article: { id: 'art_hostile', title: s } },
+          base.sections[2]!,
+        ],
+        entityIndex: [{ id: 'ent_h', name: s, type: 'person', mentionCount: 1, mentionedIn: [{ kind: 'note', id: 'note_h', title: s }] }],
+      }),
+    );
+  }
+
+  it.each(HOSTILE_TEXTS)('%j', (s) => {
+    const tree = briefOf(s);
+    const texts = (type: Nodes['type']) => nodesOf(tree, type).map((n) => toString(n));
+    expect(toString(tree.children[0]!)).toBe(s);
+    expect(texts('heading')).toEqual(expect.arrayContaining([s, `1. ${s}`]));
+    expect(nodesOf(tree, 'heading').filter((h) => h.depth === 1).map((h) => toString(h))).toEqual([s]);
+    expect(texts('listItem')).toEqual(expect.arrayContaining([`Prepared by: ${s}`, `Outlet: ${s}`, `Author: ${s}`, `${s} (2025-06-01): ${s}`]));
+    expect(texts('blockquote')).toContain(s);
+    expect(texts('paragraph')).toEqual(expect.arrayContaining([s, `Note on ${s}`]));
+    expect(nodesOf(tree, 'inlineCode').map((c) => c.value)).toContain(s);
+    const [, row] = nodesOf(tree, 'tableRow').map((r) => r.children.map((c) => toString(c)));
+    expect(row).toEqual([`[[${s.replace(/[[\]|]/g, '').replace(/\s+/g, ' ').trim()}]]`, 'Person', '1', `note ${s}`]);
+    expect(texts('footnoteDefinition')).toContain(`${s}, 2025-05-04, characters 7–${7 + s.length}.`);
+    // Nothing but the brief's own structure, and footnotes for this excerpt and the second article's two.
+    expect(nodesOf(tree, 'footnoteReference')).toHaveLength(1 + 2);
+    expect([...typesOf(tree)].filter((t) => !['paragraph', 'text', 'heading', 'list', 'listItem', 'strong', 'emphasis', 'inlineCode', 'blockquote', 'footnoteReference', 'footnoteDefinition', 'table', 'tableRow', 'tableCell', 'break'].includes(t))).toEqual([]);
   });
 });

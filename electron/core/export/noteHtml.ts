@@ -1,22 +1,30 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
+import type { ElementContent } from 'hast';
 import { JSDOM } from 'jsdom';
 import type { NoteContent } from '../../common/model/note';
 import { noteToHtml } from '../notes/renderNote';
 import type { BriefContent } from './briefContent';
 import type { CitationFields } from '../../common/notes/nodes/CitationNode';
 import { noteCitation, oneLine } from './briefText';
+import { domToHast } from './domToHast';
 
 /**
- * A note as an HTML fragment fit to embed in a self-contained brief: rendered by Lexical, then
+ * A note as HTML syntax (hast) fit to embed in a self-contained brief: rendered by Lexical, then
  * sanitised (no scripts, handlers, styles, forms or embedded resources; links only to http(s) and
  * mailto), with headings moved under the brief's, mentions linked to the entity index and each
  * citation completed with the article's current title, date and offsets.
+ *
+ * The sanitised DOM becomes hast node by node rather than joining the brief as a string of raw
+ * HTML: the brief's serialiser then escapes every text and attribute of the note as it does the
+ * rest of the page, and no part of the page is written with `allowDangerousHtml`. (Reparsing the
+ * string with hast-util-from-html would do the same, but it is not installed, and jsdom already
+ * holds the tree.)
  */
 export function noteHtml(
   note: NoteContent,
   content: BriefContent,
   options: { under: number; linkEntity: (id: string) => string | null; title?: string },
-): string {
+): ElementContent[] {
   const { under, linkEntity } = options;
   const { purify, document } = sanitizer();
   const raw = noteToHtml(note, { entityName: (id) => content.entityNames[id] });
@@ -65,7 +73,7 @@ export function noteHtml(
     citation.replaceChildren(citationParts(document, c.quote, cited.title, cited.where));
     if (cited.deleted) citation.classList.add('deleted');
   });
-  return box.innerHTML;
+  return domToHast([...box.childNodes]);
 }
 
 function citationNodes(note: NoteContent): CitationFields[] {

@@ -26,7 +26,9 @@ describe('noteToMarkdown', () => {
 
   it('writes citations inline by default and through the given writer when asked', () => {
     expect(md).toContain(`“${SAMPLE_CITATION.quote}” (${SAMPLE_CITATION.source})`);
-    const footnoted = noteToMarkdown(everyNodeNote(), { citation: (c) => `[^${c.annotationId}]` });
+    const footnoted = noteToMarkdown(everyNodeNote(), {
+      citation: (c) => [{ type: 'footnoteReference', identifier: c.annotationId!, label: c.annotationId! }],
+    });
     expect(footnoted).toContain('Cited: [^ann_1]');
   });
 

@@ -1,0 +1,38 @@
+import { createHeadlessEditor } from '@lexical/headless';
+import { $getRoot, type LexicalEditor } from 'lexical';
+import { DossierError } from '../../common/errors';
+import type { NoteContent } from '../../common/model/note';
+import { NOTE_NAMESPACE, NOTE_NODES } from '../../common/notes/noteNodes';
+import { $isEntityMentionNode } from '../../common/notes/nodes/EntityMentionNode';
+
+/**
+ * A note in Lexical's headless editor, with the very nodes the app's editor registers (so exports
+ * say what the analyst saw) and every mention showing the entity's current name.
+ */
+export function loadNote(content: NoteContent, entityName?: (entityId: string) => string | undefined): LexicalEditor {
+  const editor = createHeadlessEditor({
+    namespace: NOTE_NAMESPACE,
+    nodes: [...NOTE_NODES],
+    onError: (error) => {
+      throw error;
+    },
+  });
+  try {
+    editor.setEditorState(editor.parseEditorState(JSON.stringify(content)));
+  } catch (error) {
+    throw new DossierError('corrupt-file', `This note cannot be read: ${(error as Error).message}`);
+  }
+  if (entityName) {
+    editor.update(
+      () => {
+        for (const node of $getRoot().getAllTextNodes()) {
+          if (!$isEntityMentionNode(node)) continue;
+          const name = entityName(node.getEntityId());
+          if (name && name !== node.getTextContent()) node.setTextContent(name);
+        }
+      },
+      { discrete: true },
+    );
+  }
+  return editor;
+}
