@@ -8,7 +8,9 @@ import { entitiesCommand } from './commands/entities';
 import { entityCommand } from './commands/entity';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
+import { reindexCommand } from './commands/reindex';
 import { restoreCommand } from './commands/restore';
+import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
 
 /** Every `dossier` command, in the order `dossier --help` lists them. */
@@ -21,6 +23,8 @@ export const COMMANDS: readonly CliCommand[] = [
   briefsCommand,
   entitiesCommand,
   entityCommand,
+  searchCommand,
+  reindexCommand,
   serveCommand,
   backupCommand,
   restoreCommand,

@@ -36,11 +36,18 @@ export async function withWorkspace<T>(
   const store = await WorkspaceStore.open(dir, { create: options.create ?? false });
   if (store.lockTakeoverMessage) io.stderr(`dossier: ${store.lockTakeoverMessage}\n`);
   for (const step of store.migrations) io.stderr(`dossier: upgraded the workspace (${step})\n`);
+  let core;
   try {
-    const core = createCore(store, io.core);
+    core = createCore(store, io.core);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  try {
     return await task({ api: core.api, events: core.events, importFiles: (sources) => core.importFiles(sources) });
   } finally {
-    await store.close();
+    // Saves what the core keeps pending (the search index) before the lock goes.
+    await core.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, crashReporter, dialog } from 'electron';
-import { CoreWorker, openAppWorkspace, resolveWorkspaceDir, workerDetector, type OpenedWorkspace, type WorkspaceStore } from '../core';
+import { CoreWorker, openAppWorkspace, resolveWorkspaceDir, workerDetector, type OpenedWorkspace } from '../core';
 import { startHost } from '../host/hostServer';
 import { installAppMenu } from './appMenu';
 import { cliArguments, runCliMode } from './cliMode';
@@ -52,7 +52,7 @@ async function start(): Promise<void> {
     // The `dossier` CLI finds this in the lock file and asks the app instead of writing behind its back.
     await opened.core.store.advertise(cliAccess.origin, cliAccess.token);
     const unbindIpc = registerIpc(opened.core, documents);
-    closeWorkspaceOnQuit(opened.core.store, () => {
+    closeWorkspaceOnQuit(opened.core, () => {
       unbindIpc();
       void cliAccess.close();
     });
@@ -73,7 +73,7 @@ async function start(): Promise<void> {
     if (opened.notices.length) void dialog.showMessageBox(win, { type: 'info', title: 'Dossier', message: opened.notices.join('\n\n') });
   } catch (error) {
     showFatalError(error);
-    await opened?.core.store.close().catch(console.error);
+    await opened?.core.close().catch(console.error);
     // exit, not quit: the app is half started and the store is already closed.
     app.exit(1);
   }
@@ -97,11 +97,11 @@ async function focusOrOpenWindow(preloadFile: string): Promise<void> {
 }
 
 /**
- * Quitting waits for the store to close: it folds pending writes and releases the workspace lock,
+ * Quitting waits for the core to close: it saves the search index and releases the workspace lock,
  * so the CLI or the next start finds a clean workspace. IPC is unbound first so no call lands on
  * a closing store.
  */
-function closeWorkspaceOnQuit(store: WorkspaceStore, unbindIpc: () => void): void {
+function closeWorkspaceOnQuit(workspace: { close(): Promise<void> }, unbindIpc: () => void): void {
   let state: 'open' | 'closing' | 'closed' = 'open';
   app.on('will-quit', (event) => {
     if (state === 'closed') return;
@@ -109,7 +109,7 @@ function closeWorkspaceOnQuit(store: WorkspaceStore, unbindIpc: () => void): voi
     if (state === 'closing') return;
     state = 'closing';
     unbindIpc();
-    void store
+    void workspace
       .close()
       .catch(console.error)
       .finally(() => {

@@ -69,6 +69,6 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
   });
   await host.close();
   await worker.close();
-  await core.store.close();
+  await core.close();
   return 0;
 }
