@@ -85,6 +85,18 @@ describe('SearchIndex', () => {
   });
 });
 
+describe('SearchIndex after its lookups are built', () => {
+  it('finds a new word by prefix and with a typo once a saved document brings it', () => {
+    const index = corpus();
+    expect(ids(index, 'nakatami ')).toHaveLength(3);
+    expect(ids(index, 'naka')).toHaveLength(3);
+    index.put(doc('note', 'n9', 'Zumwalt destroyers'));
+    expect(ids(index, 'zumw')).toEqual(['n9']);
+    expect(ids(index, 'zumwalk ')).toEqual(['n9']);
+    expect(ids(index, 'destroyer')).toEqual(['n9']);
+  });
+});
+
 describe('parseQuery', () => {
   it('reads words, phrases, the word being typed, and typo allowances', () => {
     expect(parseQuery('Nakatani "logistics agreement" navi')).toEqual({

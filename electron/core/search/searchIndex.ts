@@ -66,8 +66,8 @@ const PREFIX_FACTOR = 0.7;
 const TYPO_FACTOR = [1, 0.6, 0.4];
 /** A prefix shorter than this expands to its most frequent completions only. */
 const SHORT_PREFIX = 3;
-const MAX_SHORT_EXPANSIONS = 64;
-const MAX_EXPANSIONS = 512;
+const MAX_SHORT_EXPANSIONS = 32;
+const MAX_EXPANSIONS = 128;
 
 interface Postings {
   docs: Uint32Array;
@@ -86,13 +86,16 @@ export class SearchIndex {
   private vocabulary: string[] = [];
   private postings: Postings[] = [];
   private docs: (DocMeta | null)[] = [];
+  /** Each document's length, or -1 once dropped: what the scoring loop reads, without touching `docs`. */
+  private lengths = new Float32Array(1024);
   private readonly byKey = new Map<string, number>();
   /** Article id → ids of its annotations in the index. */
   private readonly annotationsByArticle = new Map<string, Set<string>>();
   private liveCount = 0;
   private totalLength = 0;
   private sorted: string[] | null = null;
-  private byLength: string[][] | null = null;
+  private byLength: number[][] | null = null;
+  private signatures: Int32Array | null = null;
   // Scratch space reused by every query: one slot per document.
   private scratch = new Float32Array(0);
   private best = new Float32Array(0);
@@ -130,6 +133,7 @@ export class SearchIndex {
     for (const [term, weight] of counts) this.append(term, number, Math.min(weight, 0xffff));
     const { fields: _fields, ...rest } = doc;
     this.docs.push({ ...rest, length });
+    this.setLength(number, length);
     this.byKey.set(keyOf(doc.kind, doc.id), number);
     this.track(doc.kind, doc.id, doc.articleId, true);
     this.liveCount += 1;
@@ -144,6 +148,7 @@ export class SearchIndex {
     this.totalLength -= meta.length;
     this.track(kind, id, meta.articleId, false);
     this.docs[at] = null;
+    this.lengths[at] = -1;
     this.byKey.delete(key);
     this.liveCount -= 1;
   }
@@ -176,35 +181,33 @@ export class SearchIndex {
    * within a typo) and pass the filters, best first. Phrases are only required word by word
    * here; the caller checks their order against the text.
    */
-  search(query: ParsedQuery, filters: SearchFilters = {}): { hits: Hit[]; matched: MatchedTerms } {
+  search(query: ParsedQuery, filters: SearchFilters = {}, want = Infinity): { hits: Hit[]; total: number; matched: MatchedTerms } {
     const matched: MatchedTerms = new Set();
     const pass = filterOf(filters);
+    const unfiltered = isEmpty(filters);
     if (query.terms.length === 0) {
       const hits: Hit[] = [];
       this.docs.forEach((meta, doc) => {
         if (meta && pass(meta)) hits.push({ doc, score: 0, meta });
       });
       hits.sort((a, b) => (b.meta.date ?? '').localeCompare(a.meta.date ?? ''));
-      return { hits, matched };
+      return { hits: hits.slice(0, want), total: hits.length, matched };
     }
     this.ensureScratch();
     const expanded = query.terms.map((t) => this.expand(t));
     for (const list of expanded) for (const e of list) matched.add(this.vocabulary[e.term]!);
     // Rarest first: the first term's documents are the candidates the others can only narrow.
     const order = expanded.map((list, i) => ({ list, i, cost: list.reduce((n, e) => n + this.postings[e.term]!.size, 0) })).sort((a, b) => a.cost - b.cost);
-    if (order[0]!.list.length === 0) return { hits: [], matched };
+    if (order[0]!.list.length === 0) return { hits: [], total: 0, matched };
 
     const avg = this.liveCount > 0 ? this.totalLength / this.liveCount : 1;
     let candidates: number[] = [];
     const total = this.scratch;
     for (const [step, { list }] of order.entries()) {
-      if (list.length === 0) return { hits: [], matched };
+      if (list.length === 0) return { hits: [], total: 0, matched };
       const touched = this.scoreTerm(list, avg, step === 0 ? null : candidates);
       if (step === 0) {
-        candidates = touched.filter((doc) => {
-          const meta = this.docs[doc];
-          return meta !== null && meta !== undefined && pass(meta);
-        });
+        candidates = unfiltered ? touched : touched.filter((doc) => pass(this.docs[doc]!));
         for (const doc of candidates) total[doc] = this.best[doc]!;
       } else {
         const next: number[] = [];
@@ -220,10 +223,11 @@ export class SearchIndex {
       for (const doc of touched) this.best[doc] = 0;
       if (candidates.length === 0) break;
     }
-    const hits = candidates.map((doc) => ({ doc, score: total[doc]!, meta: this.docs[doc]! }));
+    // Only the best `want` are ranked: sorting every candidate of a common word is what costs.
+    const top = topByScore(candidates, total, want);
+    const hits = top.map((doc) => ({ doc, score: total[doc]!, meta: this.docs[doc]! }));
     for (const doc of candidates) total[doc] = 0;
-    hits.sort((a, b) => b.score - a.score);
-    return { hits, matched };
+    return { hits, total: candidates.length, matched };
   }
 
   /**
@@ -237,22 +241,25 @@ export class SearchIndex {
     for (const { term, factor } of list) {
       const p = this.postings[term]!;
       const idf = Math.log(1 + (n - p.size + 0.5) / (p.size + 0.5));
-      const score = (doc: number, weight: number) => {
-        const meta = this.docs[doc];
-        if (!meta) return;
-        const norm = weight / 2;
-        const s = factor * idf * ((norm * (K1 + 1)) / (norm + K1 * (1 - B + (B * meta.length) / avg)));
+      const lengthFactor = (K1 * B) / avg;
+      const base = K1 * (1 - B);
+      const probe = candidates !== null && candidates.length * 16 < p.size;
+      const count = probe ? candidates.length : p.size;
+      // One loop for both ways, inlined: this is the hot path of every query.
+      for (let k = 0; k < count; k++) {
+        let at = k;
+        if (probe) {
+          at = lowerBound(p.docs, p.size, candidates[k]!);
+          if (at >= p.size || p.docs[at] !== candidates[k]) continue;
+        }
+        const doc = p.docs[at]!;
+        const length = this.lengths[doc]!;
+        if (length < 0) continue;
+        const norm = p.weights[at]! / 2;
+        const s = (factor * idf * norm * (K1 + 1)) / (norm + base + lengthFactor * length);
         const old = this.best[doc]!;
         if (old === 0) touched.push(doc);
         if (s > old) this.best[doc] = s;
-      };
-      if (candidates && candidates.length * 16 < p.size) {
-        for (const doc of candidates) {
-          const at = lowerBound(p.docs, p.size, doc);
-          if (at < p.size && p.docs[at] === doc) score(doc, p.weights[at]!);
-        }
-      } else {
-        for (let i = 0; i < p.size; i++) score(p.docs[i]!, p.weights[i]!);
       }
     }
     return touched;
@@ -272,8 +279,17 @@ export class SearchIndex {
     }
     if (query.typos > 0) {
       const lengths = this.lengthBuckets();
+      const signatures = this.signatures!;
+      const mine = signature(query.text);
+      // Each edit changes at most two bits of a word's letter set: most words fail this at once.
+      const maxBits = 2 * query.typos;
       for (let len = query.text.length - query.typos; len <= query.text.length + query.typos; len++) {
-        for (const term of lengths[len] ?? []) {
+        const bucket = lengths[len];
+        if (!bucket) continue;
+        for (let i = 0; i < bucket.length; i++) {
+          const id = bucket[i]!;
+          if (popcount(signatures[id]! ^ mine) > maxBits) continue;
+          const term = this.vocabulary[id]!;
           if (term !== query.text && withinEdits(query.text, term, query.typos)) {
             add(term, withinEdits(query.text, term, 1) ? TYPO_FACTOR[1]! : TYPO_FACTOR[2]!);
           }
@@ -302,13 +318,33 @@ export class SearchIndex {
     return (this.sorted ??= [...this.vocabulary].sort());
   }
 
-  private lengthBuckets(): string[][] {
+  /** Term ids by length, with each term's letter-set signature: built on the first typo query. */
+  private lengthBuckets(): number[][] {
     if (!this.byLength) {
-      const buckets: string[][] = [];
-      for (const term of this.vocabulary) (buckets[term.length] ??= []).push(term);
-      this.byLength = buckets;
+      const lists: number[][] = [];
+      const signatures = new Int32Array(Math.max(1024, this.vocabulary.length * 2));
+      this.vocabulary.forEach((term, id) => {
+        (lists[term.length] ??= []).push(id);
+        signatures[id] = signature(term);
+      });
+      this.byLength = lists;
+      this.signatures = signatures;
     }
     return this.byLength;
+  }
+
+  /** Keeps the lookups built for prefixes and typos current as a saved document brings new words. */
+  private learn(term: string, id: number): void {
+    if (this.sorted) this.sorted.splice(lowerBoundString(this.sorted, term), 0, term);
+    if (this.byLength && this.signatures) {
+      (this.byLength[term.length] ??= []).push(id);
+      if (id >= this.signatures.length) {
+        const grown = new Int32Array(this.signatures.length * 2);
+        grown.set(this.signatures);
+        this.signatures = grown;
+      }
+      this.signatures[id] = signature(term);
+    }
   }
 
   private append(term: string, doc: number, weight: number): void {
@@ -318,8 +354,7 @@ export class SearchIndex {
       this.termIds.set(term, id);
       this.vocabulary.push(term);
       this.postings.push({ docs: new Uint32Array(4), weights: new Uint16Array(4), size: 0 });
-      this.sorted = null;
-      this.byLength = null;
+      this.learn(term, id);
     }
     const p = this.postings[id]!;
     if (p.size === p.docs.length) {
@@ -333,6 +368,15 @@ export class SearchIndex {
     p.docs[p.size] = doc;
     p.weights[p.size] = weight;
     p.size += 1;
+  }
+
+  private setLength(doc: number, length: number): void {
+    if (doc >= this.lengths.length) {
+      const grown = new Float32Array(this.lengths.length * 2);
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    this.lengths[doc] = length;
   }
 
   private ensureScratch(): void {
@@ -380,6 +424,8 @@ export class SearchIndex {
     this.vocabulary = vocabulary;
     this.postings = postings;
     this.docs = docs;
+    this.lengths = new Float32Array(Math.max(1024, docs.length * 2));
+    docs.forEach((meta, i) => (this.lengths[i] = meta.length));
     this.byKey.clear();
     docs.forEach((meta, i) => this.byKey.set(keyOf(meta.kind, meta.id), i));
     this.sorted = null;
@@ -416,10 +462,12 @@ export class SearchIndex {
       return { docs: snapshot.docs.subarray(from, to), weights: snapshot.weights.subarray(from, to), size: to - from };
     });
     index.docs = snapshot.documents;
+    index.lengths = new Float32Array(Math.max(1024, snapshot.documents.length * 2));
     snapshot.documents.forEach((meta, i) => {
       index.byKey.set(keyOf(meta.kind, meta.id), i);
       index.track(meta.kind, meta.id, meta.articleId, true);
       index.totalLength += meta.length;
+      index.lengths[i] = meta.length;
     });
     index.liveCount = snapshot.documents.length;
     return index;
@@ -437,6 +485,50 @@ export interface IndexSnapshot {
 interface Expansion {
   term: number;
   factor: number;
+}
+
+/** Which of 32 letter classes a word holds: one bit per class (the code unit modulo 32). */
+function signature(term: string): number {
+  let bits = 0;
+  for (let i = 0; i < term.length; i++) bits |= 1 << (term.charCodeAt(i) & 31);
+  return bits;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The `want` documents with the highest scores, best first (a bounded min-heap: O(n log want)). */
+function topByScore(docs: number[], score: Float32Array, want: number): number[] {
+  if (docs.length <= want) return [...docs].sort((a, b) => score[b]! - score[a]!);
+  const heap: number[] = [];
+  const less = (i: number, j: number) => score[heap[i]!]! < score[heap[j]!]!;
+  const swap = (i: number, j: number) => {
+    const t = heap[i]!;
+    heap[i] = heap[j]!;
+    heap[j] = t;
+  };
+  for (const doc of docs) {
+    if (heap.length < want) {
+      heap.push(doc);
+      for (let i = heap.length - 1; i > 0 && less(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (score[doc]! > score[heap[0]!]!) {
+      heap[0] = doc;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && less(l, m)) m = l;
+        if (r < heap.length && less(r, m)) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
+      }
+    }
+  }
+  return heap.sort((a, b) => score[b]! - score[a]!);
 }
 
 function keyOf(kind: SearchKind, id: string): string {
@@ -469,6 +561,11 @@ function lowerBoundString(array: string[], value: string): number {
 function gradingRanks(grading: string | null): [number, number] | null {
   const m = grading?.toUpperCase().match(/^([A-F])([1-6])$/);
   return m ? [m[1]!.charCodeAt(0) - 64, Number(m[2])] : null;
+}
+
+function isEmpty(filters: SearchFilters): boolean {
+  const { kinds, entityIds, tag, color, minGrading, from, to, articleId } = filters;
+  return !kinds?.length && !entityIds?.length && !tag && !color && !minGrading && !from && !to && !articleId;
 }
 
 function filterOf(filters: SearchFilters): (meta: DocMeta) => boolean {

@@ -68,7 +68,8 @@ export class SearchService {
     return this.queue.run('index', async () => {
       const parsed = parseQuery(request.query);
       const limit = request.limit ?? 20;
-      const { hits, matched } = index.search(parsed, request);
+      // Phrases are checked against the text, so more candidates are ranked than will be shown.
+      const { hits, matched } = index.search(parsed, request, parsed.phrases.length > 0 ? PHRASE_CHECKS : limit * 2);
       const results: SearchResult[] = [];
       let checked = 0;
       for (const hit of hits) {

@@ -36,12 +36,16 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(DECORATION, '').normalize('NFC').toLowerCase();
 }
 
+/** Any character of a script written without spaces, or beyond: worth the exact test below. */
+const MAYBE_UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\u{20000}-\u{3ffff}]/u;
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const match of text.matchAll(RUN)) {
+  RUN.lastIndex = 0;
+  for (let match = RUN.exec(text); match !== null; match = RUN.exec(text)) {
     const run = match[0];
-    const at = match.index!;
-    if (UNSPACED.test(run)) {
+    const at = match.index;
+    if (MAYBE_UNSPACED.test(run) && UNSPACED.test(run)) {
       for (const s of words().segment(run)) {
         if (s.isWordLike) push(out, s.segment, at + s.index);
       }
