@@ -41,13 +41,30 @@ const MAYBE_UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
+  scan(text, (term, start, length) => out.push({ term, start, end: start + length }));
+  return out;
+}
+
+/** The folded terms of a text, without offsets (what indexing needs, millions of times). */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  scan(text, (term) => out.push(term));
+  return out;
+}
+
+function scan(text: string, emit: (term: string, start: number, length: number) => void): void {
+  const push = (word: string, start: number, length = word.length) => {
+    if (word.length === 0) return;
+    const term = fold(word);
+    if (term.length > 0 && term.length <= MAX_TERM) emit(term, start, length);
+  };
   RUN.lastIndex = 0;
   for (let match = RUN.exec(text); match !== null; match = RUN.exec(text)) {
     const run = match[0];
     const at = match.index;
     if (MAYBE_UNSPACED.test(run) && UNSPACED.test(run)) {
       for (const s of words().segment(run)) {
-        if (s.isWordLike) push(out, s.segment, at + s.index);
+        if (s.isWordLike) push(s.segment, at + s.index);
       }
     } else if (JOINERS.test(run)) {
       // "U.S.", "co-production", "Nakatani's": each part is a word, and so is the whole
@@ -55,25 +72,12 @@ export function tokenize(text: string): Token[] {
       const parts = run.split(/['’.\-_]/);
       let offset = 0;
       for (const part of parts) {
-        push(out, part, at + offset);
+        push(part, at + offset);
         offset += part.length + 1;
       }
-      if (!/['’]/.test(run)) push(out, parts.join(''), at, run.length);
+      if (!/['’]/.test(run)) push(parts.join(''), at, run.length);
     } else {
-      push(out, run, at);
+      push(run, at);
     }
   }
-  return out;
-}
-
-/** The folded terms of a text, without offsets (what indexing needs). */
-export function terms(text: string): string[] {
-  return tokenize(text).map((t) => t.term);
-}
-
-function push(out: Token[], word: string, start: number, length = word.length): void {
-  if (word.length === 0) return;
-  const term = fold(word);
-  if (term.length === 0 || term.length > MAX_TERM) return;
-  out.push({ term, start, end: start + length });
 }
