@@ -15,6 +15,7 @@ import { ChangeLog } from './history/changeLog';
 import type { ExtractArticle, ImportSource } from './import/importArticles';
 import { ImportService, type ImportResult } from './import/importService';
 import { NoteService } from './notes/noteService';
+import type { SearchIndexBuilder } from './search/searchBuild';
 import { SearchService } from './search/searchService';
 import type { WorkspaceStore } from './store/workspaceStore';
 
@@ -39,6 +40,8 @@ export interface CoreOptions {
   detector?: EntityDetector;
   /** Where imported files are read: the worker thread in the app and the host, this thread otherwise. */
   extract?: ExtractArticle;
+  /** Where the search index is built from the files: the worker thread in the app and the host, this thread otherwise. */
+  searchBuilder?: SearchIndexBuilder;
   /** How briefs become PDF: Electron's printToPDF in the app, a headless system Chromium otherwise. */
   pdfPrinter?: PdfPrinter;
 }
@@ -55,7 +58,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const entities = new EntityService(store, changes, detector);
   const notes = new NoteService(store, changes, entities);
   const imports = new ImportService(store, changes, events, options.extract);
-  const search = new SearchService(store, feed);
+  const search = new SearchService(store, feed, options.searchBuilder);
   const briefs = new BriefService(store, changes);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');

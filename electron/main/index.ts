@@ -36,7 +36,7 @@ async function start(): Promise<void> {
   try {
     const paths = resolveAppPaths(APP_ROOT, app.isPackaged, process.resourcesPath);
     const flag = workspaceFlag(process.argv);
-    // One worker thread for entity detection and reading imported files: the main process stays free for the window.
+    // One worker thread for entity detection, reading imported files and building the search index: the main process stays free for the window.
     const worker = new CoreWorker(paths.coreWorker);
     await app.whenReady();
     serveAppProtocol(paths.rendererDir);
@@ -45,6 +45,7 @@ async function start(): Promise<void> {
     opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir, {
       detector: workerDetector(worker),
       extract: (bytes, name) => worker.run('extract', { bytes, name }),
+      searchBuilder: (dir, progress) => worker.run('searchIndex', { dir }, progress),
       // Briefs print with Electron's own Chromium, also when the CLI asks this app through its host.
       pdfPrinter: electronPdfPrinter(),
     });

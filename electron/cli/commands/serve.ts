@@ -39,13 +39,14 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
     ...io.core,
     detector: workerDetector(worker),
     extract: (bytes, name) => worker.run('extract', { bytes, name }),
+    searchBuilder: (dir, progress) => worker.run('searchIndex', { dir }, progress),
   });
   let host;
   try {
     host = await startHost({ core, rendererDir: RENDERER_DIR, port });
     await core.store.advertise(host.origin, host.token);
   } catch (error) {
-    await core.store.close();
+    await core.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new DossierError('unavailable', `Port ${port} is already in use; choose another with --port.`);
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
+import { buildSearchSnapshot } from './searchBuild';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const TALKS =
@@ -138,6 +139,19 @@ describe('search', () => {
     core.events.subscribe((name, payload) => name === 'search.progress' && progress.push(payload));
     expect(await core.api['search.reindex']({})).toEqual({ documents: 2 });
     expect(progress).toEqual([{ done: 2, total: 2 }]);
+  });
+
+  it('has the index built where it is told (the worker thread in the app), with progress', async () => {
+    await core.close();
+    const built: string[] = [];
+    core = createCore(await WorkspaceStore.open(dir), {
+      searchBuilder: async (where, progress) => {
+        built.push(where);
+        return buildSearchSnapshot(where, progress);
+      },
+    });
+    expect(await idsOf('nakatani')).toEqual([`article:${talks}`]);
+    expect(built).toEqual([dir]);
   });
 
   it('answers filters alone, newest first, and refuses a malformed grading', async () => {

@@ -8,7 +8,8 @@ import { KeyedQueue } from '../store/durableFile';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { readIndexFile, writeIndexFile } from './indexFile';
 import { parseQuery } from './parseQuery';
-import { annotationDoc, articleDoc, entityDoc, noteDoc } from './searchDocuments';
+import { articleEntities, buildSearchIndex, putArticle, type ReindexProgress, type SearchIndexBuilder } from './searchBuild';
+import { annotationDoc, entityDoc, noteDoc } from './searchDocuments';
 import { SearchIndex, type Hit, type SearchFilters, type SearchKind } from './searchIndex';
 import { snippetOf, type Snippet } from './snippet';
 
@@ -28,7 +29,7 @@ export interface SearchRequest extends SearchFilters {
   limit?: number;
 }
 
-export type ReindexProgress = (done: number, total: number) => void;
+export type { ReindexProgress };
 
 const INDEX_FILE = 'index.bin';
 const JOURNAL_FILE = 'changes.jsonl';
@@ -58,6 +59,8 @@ export class SearchService {
   constructor(
     private readonly store: WorkspaceStore,
     feed: ChangeFeed,
+    /** Builds the index elsewhere (the core's worker thread, in the app and the host); here otherwise. */
+    private readonly builder?: SearchIndexBuilder,
   ) {
     this.unsubscribe = feed.subscribe((event) => this.onChange(event.changes));
   }
@@ -146,46 +149,8 @@ export class SearchService {
   }
 
   private async build(onProgress?: ReindexProgress): Promise<SearchIndex> {
-    const index = new SearchIndex();
-    const articles = this.store.listArticles();
-    const { notes } = await this.store.peekWorkspaceDoc(NOTES_INDEX);
-    const { entities, presence } = await this.store.peekWorkspaceDoc(ENTITIES);
-    const total = articles.length + notes.length + entities.length;
-    const entitiesOf = articleEntities(presence);
-    let done = 0;
-    const tick = () => {
-      done += 1;
-      if (onProgress && (done % 100 === 0 || done === total)) onProgress(done, total);
-    };
-    for (const entry of articles) {
-      await this.putArticle(index, entry.id, entitiesOf.get(entry.id) ?? []);
-      tick();
-    }
-    for (const note of notes) {
-      const body = await this.store.peekWorkspaceDoc(noteBody(note.id));
-      index.put(noteDoc(note, body.text));
-      tick();
-    }
-    for (const entity of entities) {
-      index.put(entityDoc(entity));
-      tick();
-    }
-    index.compact();
-    return index;
-  }
-
-  /** The article and each of its annotations, from the files. */
-  private async putArticle(index: SearchIndex, articleId: string, entityIds: string[]): Promise<void> {
-    const { meta, text } = await this.store.readArticle(articleId);
-    index.put(articleDoc(meta, text, entityIds));
-    const annotations = await this.store.peekAnnotations(articleId);
-    const { mentions } = await this.store.peekArticleDoc(articleId, MENTIONS);
-    const kept = new Set<string>();
-    for (const annotation of annotations) {
-      index.put(annotationDoc(annotation, mentions));
-      kept.add(annotation.id);
-    }
-    for (const id of index.annotationsOf(articleId)) if (!kept.has(id)) index.remove('annotation', id);
+    if (this.builder) return SearchIndex.fromSnapshot(await this.builder(this.store.dir, onProgress));
+    return buildSearchIndex(this.store, onProgress);
   }
 
   private onChange(changes: RecordChange[]): void {
@@ -231,7 +196,7 @@ export class SearchService {
     const { presence } = await this.store.readWorkspaceDoc(ENTITIES);
     const entitiesOf = articleEntities(presence);
     for (const articleId of articles) {
-      if (this.store.hasArticle(articleId)) await this.putArticle(index, articleId, entitiesOf.get(articleId) ?? []);
+      if (this.store.hasArticle(articleId)) await putArticle(this.store, index, articleId, entitiesOf.get(articleId) ?? []);
       else index.removeArticle(articleId);
     }
   }
@@ -325,18 +290,6 @@ export class SearchService {
     return out;
   }
 
-}
-
-function articleEntities(presence: Record<string, Record<string, number>>): Map<string, string[]> {
-  const byArticle = new Map<string, string[]>();
-  for (const [entityId, where] of Object.entries(presence)) {
-    for (const articleId of Object.keys(where)) {
-      const list = byArticle.get(articleId);
-      if (list) list.push(entityId);
-      else byArticle.set(articleId, [entityId]);
-    }
-  }
-  return byArticle;
 }
 
 function fileSizeSync(file: string): number {

@@ -60,6 +60,34 @@ parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, error: { code
     expect(entities.map((e) => e.name)).toContain('Rajnath Singh');
   });
 
+  it('passes a task\'s progress to its caller before the answer', async () => {
+    const file = path.join(tmp, 'progress.mjs');
+    await fs.writeFile(
+      file,
+      `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (m) => { for (let i = 1; i <= 3; i++) parentPort.postMessage({ id: m.id, progress: { done: i, total: 3 } }); parentPort.postMessage({ id: m.id, output: { vocabulary: [], documents: [], offsets: new Uint32Array(1), docs: new Uint32Array(0), weights: new Uint16Array(0) } }); });`,
+    );
+    const worker = keep(new CoreWorker(file));
+    const seen: [number, number][] = [];
+    const snapshot = await worker.run('searchIndex', { dir: tmp }, (done, total) => seen.push([done, total]));
+    expect(seen).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect(snapshot.documents).toEqual([]);
+  });
+
+  it.runIf(existsSync(BUILT))('builds the search index of a workspace in the built worker thread, with progress', async () => {
+    const { WorkspaceStore } = await import('../store/workspaceStore');
+    const { createCore } = await import('../dossierCore');
+    const core = createCore(await WorkspaceStore.open(path.join(tmp, 'ws'), { create: true }));
+    await core.api['articles.import']({ files: [{ name: 'a.txt', base64: Buffer.from('Quad summit\n\nLeaders met in Tokyo.').toString('base64') }] });
+    const worker = keep(new CoreWorker(BUILT));
+    const seen: [number, number][] = [];
+    const snapshot = await worker.run('searchIndex', { dir: path.join(tmp, 'ws') }, (done, total) => seen.push([done, total]));
+    expect(seen).toEqual([[1, 1]]);
+    expect(snapshot.documents.map((d) => d.title)).toEqual(['Quad summit']);
+    expect(snapshot.vocabulary).toContain('tokyo');
+    await core.close();
+  });
+
   it.runIf(existsSync(BUILT))('reads a PDF in the built worker thread, off the calling thread', async () => {
     const worker = keep(new CoreWorker(BUILT));
     const article = await worker.run('extract', { bytes: await articlePdf(), name: 'report.pdf' });

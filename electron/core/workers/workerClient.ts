@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { DossierError, ErrorPayload } from '../../common/errors';
-import { WORKER_TASKS, type WorkerTaskInput, type WorkerTaskName, type WorkerTaskOutput } from './workerTasks';
+import { WORKER_TASKS, type WorkerProgress, type WorkerTaskInput, type WorkerTaskName, type WorkerTaskOutput } from './workerTasks';
 
-type Pending = { task: WorkerTaskName; input: unknown; resolve(value: unknown): void; reject(error: Error): void };
+type Pending = { task: WorkerTaskName; input: unknown; progress?: WorkerProgress; resolve(value: unknown): void; reject(error: Error): void };
 
 /**
  * Runs core tasks in one worker thread (the app and the host), so the thread that answers the
@@ -20,12 +20,12 @@ export class CoreWorker {
     this.broken = !existsSync(file);
   }
 
-  run<K extends WorkerTaskName>(task: K, input: WorkerTaskInput<K>): Promise<WorkerTaskOutput<K>> {
-    if (this.broken) return inThisThread(task, input);
+  run<K extends WorkerTaskName>(task: K, input: WorkerTaskInput<K>, progress?: WorkerProgress): Promise<WorkerTaskOutput<K>> {
+    if (this.broken) return inThisThread(task, input, progress);
     this.worker ??= this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { task, input, resolve: resolve as (value: unknown) => void, reject });
+      this.pending.set(id, { task, input, progress, resolve: resolve as (value: unknown) => void, reject });
       this.worker!.postMessage({ id, task, input });
     });
   }
@@ -37,7 +37,8 @@ export class CoreWorker {
 
   private start(): Worker {
     const worker = new Worker(this.file);
-    worker.on('message', (m: { id: number; output?: unknown; error?: unknown }) => {
+    worker.on('message', (m: { id: number; output?: unknown; error?: unknown; progress?: { done: number; total: number } }) => {
+      if (m.progress) return this.pending.get(m.id)?.progress?.(m.progress.done, m.progress.total);
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
       if (!p) return;
@@ -49,7 +50,7 @@ export class CoreWorker {
       console.error('Dossier: the worker thread failed; running its tasks in the main thread from now on.', error);
       this.broken = true;
       this.worker = null;
-      for (const p of this.pending.values()) inThisThread(p.task, p.input as never).then(p.resolve, p.reject);
+      for (const p of this.pending.values()) inThisThread(p.task, p.input as never, p.progress).then(p.resolve, p.reject);
       this.pending.clear();
     });
     // An idle worker must not keep the CLI or a test process alive.
@@ -58,6 +59,6 @@ export class CoreWorker {
   }
 }
 
-function inThisThread<K extends WorkerTaskName>(task: K, input: WorkerTaskInput<K>): Promise<WorkerTaskOutput<K>> {
-  return (WORKER_TASKS[task] as (input: WorkerTaskInput<K>) => Promise<WorkerTaskOutput<K>>)(input);
+function inThisThread<K extends WorkerTaskName>(task: K, input: WorkerTaskInput<K>, progress?: WorkerProgress): Promise<WorkerTaskOutput<K>> {
+  return (WORKER_TASKS[task] as (input: WorkerTaskInput<K>, progress?: WorkerProgress) => Promise<WorkerTaskOutput<K>>)(input, progress);
 }

@@ -1,6 +1,7 @@
 import type { DetectedEntity } from '../../common/model/entity';
 import type { DetectOptions } from '../entities/detectEntities';
 import type { ExtractedArticle } from '../import/extractedArticle';
+import type { IndexSnapshot } from '../search/searchIndex';
 
 /**
  * The work the core hands to its worker thread: what would otherwise hold up the thread that
@@ -16,7 +17,15 @@ export const WORKER_TASKS = {
     const { extractArticle } = await import('../import/extractArticle');
     return extractArticle(input.bytes, input.name);
   },
+  /** Reads the whole workspace into a new search index; reports how far it has got. */
+  async searchIndex(input: { dir: string }, progress?: WorkerProgress): Promise<IndexSnapshot> {
+    const { buildSearchSnapshot } = await import('../search/searchBuild');
+    return buildSearchSnapshot(input.dir, progress);
+  },
 };
+
+/** How a task tells the caller how far it has got. */
+export type WorkerProgress = (done: number, total: number) => void;
 
 export type WorkerTaskName = keyof typeof WORKER_TASKS;
 export type WorkerTaskInput<K extends WorkerTaskName> = Parameters<(typeof WORKER_TASKS)[K]>[0];
