@@ -95,6 +95,16 @@ describe('search', () => {
     expect(await idsOf('nakatani', { kinds: ['entity'] })).toEqual([`entity:${a.id}`]);
   });
 
+  it('finds highlights restored from a W3C Web Annotation file', async () => {
+    const { annotation } = await core.api['annotations.createFromQuote']({ articleId: talks, quote: 'New Delhi', comment: 'Venue of the talks' });
+    const exported = await core.api['export.brief']({ articleId: talks, format: 'jsonld' });
+    await core.api['annotations.delete']({ articleId: talks, id: annotation.id });
+    expect(await idsOf('venue')).toEqual([]);
+    const restored = await core.api['articles.import']({ files: [{ name: 'talks.jsonld', base64: b64(exported.content) }] });
+    expect(restored.annotations?.[0]?.imported.anchored).toBe(1);
+    expect(await idsOf('venue')).toEqual([`annotation:${annotation.id}`]);
+  });
+
   it('takes an undone import out of the results and a new version of an article in', async () => {
     await core.api['history.undo']({});
     expect(await idsOf('logistics')).toEqual([]);
