@@ -42,6 +42,8 @@ export interface CoreOptions {
   extract?: ExtractArticle;
   /** Where the search index is built from the files: the worker thread in the app and the host, this thread otherwise. */
   searchBuilder?: SearchIndexBuilder;
+  /** Load the search index soon after opening (the app and the host), not on the first query. */
+  warmSearch?: boolean;
   /** How briefs become PDF: Electron's printToPDF in the app, a headless system Chromium otherwise. */
   pdfPrinter?: PdfPrinter;
 }
@@ -59,6 +61,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const notes = new NoteService(store, changes, entities);
   const imports = new ImportService(store, changes, events, options.extract);
   const search = new SearchService(store, feed, options.searchBuilder);
+  if (options.warmSearch) search.warmUp();
   const briefs = new BriefService(store, changes);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');

@@ -40,6 +40,7 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
     detector: workerDetector(worker),
     extract: (bytes, name) => worker.run('extract', { bytes, name }),
     searchBuilder: (dir, progress) => worker.run('searchIndex', { dir }, progress),
+    warmSearch: true,
   });
   let host;
   try {

@@ -164,6 +164,13 @@ describe('search', () => {
     expect(built).toEqual([dir]);
   });
 
+  it('loads the index soon after opening when asked to (the app), before any query', async () => {
+    await core.close();
+    await fs.rm(path.join(dir, 'search'), { recursive: true, force: true });
+    core = createCore(await WorkspaceStore.open(dir), { warmSearch: true });
+    await expect.poll(() => fs.stat(path.join(dir, 'search', 'index.bin')).then(() => true, () => false), { timeout: 10_000 }).toBe(true);
+  });
+
   it('answers filters alone, newest first, and refuses a malformed grading', async () => {
     expect((await find('', { kinds: ['article'] })).map((r) => r.id).sort()).toEqual([talks, exercise].sort());
     const refused = await core.dispatch('search.query', { query: 'x', minGrading: 'Z9' });

@@ -95,6 +95,15 @@ export class SearchService {
     });
   }
 
+  /**
+   * Loads (or builds) the index in the background a moment after the workspace opens, so the
+   * first search of a long-running app does not wait for it. A failure waits for the first query.
+   */
+  warmUp(delayMs = 1_000): void {
+    const timer = setTimeout(() => void this.ready().catch(() => undefined), delayMs);
+    timer.unref();
+  }
+
   /** Builds the index anew from the workspace and saves it. */
   async reindex(onProgress?: ReindexProgress): Promise<{ documents: number }> {
     const index = await this.queue.run('index', async () => {
