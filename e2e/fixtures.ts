@@ -6,6 +6,7 @@ import { _electron, chromium, test as base, type Browser, type ElectronApplicati
 import { chooseBrowser, CHROMIUM_ARGS, sandboxArgs } from './browserExecutable';
 import { electronBinary } from './electronBinary';
 import { LibraryNav } from './models/LibraryNav';
+import { seedWorkspace } from './seedWorkspace';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'bin', 'dossier.js');
@@ -35,8 +36,10 @@ interface Running {
   exportTo?(file: string): Promise<void>;
 }
 
-export const test = base.extend<{ shell: Shell; dossier: DossierApp }, { browser: Browser }>({
+export const test = base.extend<{ shell: Shell; seedArticles: number; dossier: DossierApp }, { browser: Browser }>({
   shell: ['browser', { option: true }],
+  /** Generated articles to put in the workspace (beside the sample) before Dossier starts: `test.use({ seedArticles: 2000 })`. */
+  seedArticles: [0, { option: true }],
 
   browser: [
     async ({}, use, workerInfo) => {
@@ -56,7 +59,7 @@ export const test = base.extend<{ shell: Shell; dossier: DossierApp }, { browser
     { scope: 'worker' },
   ],
 
-  dossier: async ({ shell, browser }, use, testInfo) => {
+  dossier: async ({ shell, browser, seedArticles }, use, testInfo) => {
     if (shell === 'electron') {
       const binary = electronBinary();
       test.skip(!binary.path, `Electron: ${binary.missing}`);
@@ -65,6 +68,7 @@ export const test = base.extend<{ shell: Shell; dossier: DossierApp }, { browser
       test.skip(!choice.executablePath, `Browser: ${choice.missing}`);
     }
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
+    if (seedArticles > 0) await seedWorkspace(workspace, ROOT, seedArticles);
     const downloads = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-out-'));
     const log: string[] = [];
     const pageErrors: string[] = [];

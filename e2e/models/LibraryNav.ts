@@ -10,9 +10,22 @@ export class LibraryNav {
     return this.page.getByRole('navigation', { name: 'Articles' });
   }
 
-  /** One button per article in the workspace. */
+  /** One button per article in view (the list keeps only the rows on screen, and a few more, in the page). */
   get articles(): Locator {
-    return this.root.getByRole('list').getByRole('button');
+    return this.root.getByRole('list', { name: 'Articles in the library' }).getByRole('button');
+  }
+
+  /** The scrolling part of the library. */
+  get scroller(): Locator {
+    return this.root.getByTestId('library-scroll');
+  }
+
+  get filter(): Locator {
+    return this.root.getByRole('searchbox', { name: 'Filter articles' });
+  }
+
+  get sort(): Locator {
+    return this.root.getByRole('combobox', { name: 'Sort articles' });
   }
 
   article(title: string | RegExp): Locator {

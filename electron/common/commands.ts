@@ -108,6 +108,20 @@ export const COMMANDS = {
     when: 'always',
     menu: { name: 'edit', group: 2, label: '&Find in notes…' },
   },
+  search: {
+    title: 'Search the workspace…',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+Shift+F'],
+    menu: { name: 'edit', group: 2, label: '&Search…' },
+  },
+  'quick-open': {
+    title: 'Go to an article, note, entity or brief…',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+K'],
+    menu: { name: 'view', group: 1, label: '&Go to…' },
+  },
   'open-entities': {
     title: 'Open the entities',
     context: 'window',

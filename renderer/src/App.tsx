@@ -2,15 +2,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 import { api, transportKind } from './api';
-import { AppActionsContext, type AppActions } from './app/AppActions';
+import { AppActionsContext, type AppActions, type PassageTarget } from './app/AppActions';
 import { ArticleView } from './ArticleView';
 import { useCommand, useCommandAvailable, useCommands } from './commands/CommandProvider';
 import { queries } from './data/queries';
 import { EntitiesList } from './entities/EntitiesList';
 import { EntityPage } from './entities/EntityPage';
+import { ArticleLibrary } from './library/ArticleLibrary';
 import { ImportProgressBar, ImportSummaryDialog } from './library/ImportStatus';
+import { recordRecent, useRecent } from './library/recentPlaces';
 import { useImport } from './library/useImport';
 import { flushPendingSaves } from './notes/pendingSaves';
+import type { Place } from './search/matchPlaces';
+import { QuickOpen } from './search/QuickOpen';
+import { EMPTY_SEARCH, type SearchForm } from './search/searchRequest';
+import { SearchView } from './search/SearchView';
 import { withShortcut } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
 import { errorMessage, useSaveStatus, type SaveStatus } from './ui/useSaveStatus';
@@ -32,6 +38,10 @@ export function App() {
   const [chosenArticle, setChosenArticle] = useState<string | null | undefined>(undefined);
   const [view, setView] = useState<View>({ kind: 'article' });
   const [dropping, setDropping] = useState(false);
+  /** The search view's words and filters, kept while other views show. */
+  const [searchForm, setSearchForm] = useState<SearchForm>(EMPTY_SEARCH);
+  const [quickOpen, setQuickOpen] = useState(false);
+  const recent = useRecent(workspace?.id ?? null);
   const { status, tracker, hasUnsaved } = useSaveStatus();
   const fileInput = useRef<HTMLInputElement>(null);
   const notify = useNotify();
@@ -39,10 +49,15 @@ export function App() {
   const commands = useCommands();
   const canExport = useCommandAvailable('export');
 
-  const openArticle = useCallback((id: string | null, at?: { start: number; end: number }) => {
+  const openArticle = useCallback((id: string | null, at?: PassageTarget) => {
     setChosenArticle(id);
     setView({ kind: 'article', at });
   }, []);
+  const openAnnotation = useCallback((id: string, annotationId: string, at?: { start: number; end: number }) => {
+    setChosenArticle(id);
+    setView({ kind: 'article', at: at ?? { start: 0, end: 0 }, annotationId });
+  }, []);
+  const openBrief = useCallback((id: string) => setView({ kind: 'briefs', briefId: id }), []);
   const openEntity = useCallback((id: string) => setView({ kind: 'entity', id }), []);
   const openNote = useCallback((id: string | null) => setView({ kind: 'notes', noteId: id }), []);
 
@@ -69,6 +84,13 @@ export function App() {
   useEffect(() => {
     if (workspace && articleId) localStorage.setItem(lastArticleKey(workspace.id), articleId);
   }, [workspace, articleId]);
+
+  // What was opened lately: the quick switcher lists it first, the library can sort by it.
+  const openedPlace =
+    view.kind === 'article' ? (articleId && `article:${articleId}`) : view.kind === 'entity' ? `entity:${view.id}` : view.kind === 'notes' ? (view.noteId && `note:${view.noteId}`) : view.kind === 'briefs' ? (view.briefId && `brief:${view.briefId}`) : null;
+  useEffect(() => {
+    if (workspace && openedPlace) recordRecent(workspace.id, openedPlace);
+  }, [workspace, openedPlace]);
 
   const importer = useImport(
     useCallback(
@@ -120,13 +142,15 @@ export function App() {
   const actions = useMemo<AppActions>(
     () => ({
       openArticle,
+      openAnnotation,
       openEntity,
       openNote,
+      openBrief,
       openCitation: (citation) => void openCitation(citation),
       undo: () => undo(),
       saves: tracker,
     }),
-    [openArticle, openCitation, openEntity, openNote, tracker, undo],
+    [openAnnotation, openArticle, openBrief, openCitation, openEntity, openNote, tracker, undo],
   );
 
   useCommand('import', () => fileInput.current?.click());
@@ -136,6 +160,16 @@ export function App() {
   useCommand('open-entities', () => setView({ kind: 'entities' }));
   useCommand('open-notes', () => openNote(null));
   useCommand('open-briefs', () => setView({ kind: 'briefs' }));
+  useCommand('search', () => setView({ kind: 'search' }));
+  useCommand('quick-open', () => setQuickOpen(true));
+
+  const goTo = (place: Place) => {
+    setQuickOpen(false);
+    if (place.kind === 'article') openArticle(place.id);
+    else if (place.kind === 'note') openNote(place.id);
+    else if (place.kind === 'entity') openEntity(place.id);
+    else openBrief(place.id);
+  };
   // With the notes view open, it binds this itself and just moves to its search field.
   useCommand('find-notes', () => setView({ kind: 'notes', noteId: null, find: true }));
 
@@ -237,6 +271,9 @@ export function App() {
           </button>
         </header>
         <nav className="library" aria-label="Articles">
+          <button type="button" className={`nav-search${view.kind === 'search' ? ' current' : ''}`} onClick={() => commands.run('search')} title={withShortcut('Search the workspace', 'search')}>
+            Search
+          </button>
           <button type="button" className={`nav-entities${view.kind === 'entities' ? ' current' : ''}`} onClick={() => commands.run('open-entities')}>
             Entities
           </button>
@@ -246,40 +283,29 @@ export function App() {
           <button type="button" className={`nav-briefs${view.kind === 'briefs' ? ' current' : ''}`} onClick={() => commands.run('open-briefs')}>
             Briefs
           </button>
-          <h2>Articles</h2>
-          <ul>
-            {articles.map((a) => (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  className={a.id === articleId && view.kind === 'article' ? 'current' : undefined}
-                  aria-current={a.id === articleId && view.kind === 'article' ? 'page' : undefined}
-                  onClick={() => openArticle(a.id)}
-                  title={a.title}
-                >
-                  <span className="title" dir="auto">
-                    {a.title}
-                  </span>
-                  <span className="date">{[a.outlet, a.published ?? 'Undated'].filter(Boolean).join(' · ')}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          {articlesQuery.data && articles.length === 0 && <p className="panel-empty">No articles yet. Press Import… or drop files here.</p>}
+          <ArticleLibrary
+            workspaceId={workspace?.id ?? null}
+            articles={articles}
+            currentId={view.kind === 'article' ? articleId : null}
+            loaded={articlesQuery.data !== undefined}
+            onOpen={(id) => openArticle(id)}
+          />
         </nav>
         <main className="content">
           <Suspense fallback={<div className="loading" aria-busy="true">Opening…</div>}>
           {view.kind === 'entity' ? (
             <EntityPage key={view.id} entityId={view.id} />
+          ) : view.kind === 'search' ? (
+            <SearchView form={searchForm} onChange={setSearchForm} />
           ) : view.kind === 'briefs' ? (
-            <BriefsView />
+            <BriefsView key={view.briefId ?? ''} initialBriefId={view.briefId ?? null} />
           ) : view.kind === 'notes' ? (
             // A new note, or one opened from elsewhere, starts the view afresh on it.
             <NotesView key={`${view.noteId ?? ''}${view.find ? '-find' : ''}`} initialNoteId={view.noteId} focusNote={view.fresh} focusSearch={view.find} />
           ) : view.kind === 'entities' ? (
             <EntitiesList />
           ) : articleId ? (
-            <ArticleView key={articleId} articleId={articleId} scrollTarget={view.at ?? null} />
+            <ArticleView key={articleId} articleId={articleId} scrollTarget={view.at ?? null} selectAnnotation={view.annotationId ?? null} />
           ) : (
             <p className="panel-empty">Nothing to read yet.</p>
           )}
@@ -290,6 +316,7 @@ export function App() {
             Drop files to import them
           </div>
         )}
+        {quickOpen && <QuickOpen recent={recent} onGo={goTo} onClose={() => setQuickOpen(false)} />}
         {importer.summary && (
           <ImportSummaryDialog
             summary={importer.summary}
@@ -307,11 +334,12 @@ export function App() {
 }
 
 type View =
-  | { kind: 'article'; at?: { start: number; end: number } }
+  | { kind: 'article'; at?: PassageTarget; annotationId?: string }
   | { kind: 'entity'; id: string }
   | { kind: 'entities' }
   | { kind: 'notes'; noteId: string | null; fresh?: boolean; find?: boolean }
-  | { kind: 'briefs' };
+  | { kind: 'briefs'; briefId?: string }
+  | { kind: 'search' };
 
 function lastArticleKey(workspaceId: string): string {
   return `dossier.lastArticle.${workspaceId}`;

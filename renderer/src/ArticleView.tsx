@@ -6,7 +6,7 @@ import type { CitationFields } from '../../electron/common/notes/nodes/CitationN
 import { api, saveFile } from './api';
 import { AnnotationPanel } from './annotations/AnnotationPanel';
 import { useAnnotations } from './annotations/useAnnotations';
-import { useAppActions } from './app/AppActions';
+import { useAppActions, type PassageTarget } from './app/AppActions';
 import { useCommand } from './commands/CommandProvider';
 import { queries } from './data/queries';
 import { EntityReviewPanel } from './entities/EntityReviewPanel';
@@ -28,19 +28,27 @@ type Tab = 'highlights' | 'entities' | 'notes';
 
 interface Props {
   articleId: string;
-  /** A passage to bring into view once the article is open (from an entity page). */
-  scrollTarget?: { start: number; end: number } | null;
+  /** A passage to bring into view once the article is open (from an entity page, a citation or a search). */
+  scrollTarget?: PassageTarget | null;
+  /** A highlight to select once the article is open (a search result). */
+  selectAnnotation?: string | null;
 }
 
 /** One article open: the reader, its highlights panel and the selection toolbar. */
-export function ArticleView({ articleId, scrollTarget }: Props) {
+export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props) {
   const { undo, openEntity } = useAppActions();
   useEffect(() => {
     performance.mark('dossier:article-requested');
   }, [articleId]);
   const articleQuery = useQuery(queries.article(articleId));
   const article = useMemo(() => (articleQuery.data ? { meta: articleQuery.data.article, text: articleQuery.data.text } : null), [articleQuery.data]);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(selectAnnotation ?? null);
+  // Opened again on this article (another search result): select the new highlight.
+  const [selectedFor, setSelectedFor] = useState(scrollTarget);
+  if (selectedFor !== scrollTarget) {
+    setSelectedFor(scrollTarget);
+    if (selectAnnotation) setActiveId(selectAnnotation);
+  }
   const [editingId, setEditingId] = useState<string | null>(null);
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -69,7 +77,11 @@ export function ArticleView({ articleId, scrollTarget }: Props) {
 
   const ready = article !== null && !state.loading;
   useEffect(() => {
-    if (ready && scrollTarget) requestAnimationFrame(() => reader.current?.scrollTo(scrollTarget));
+    if (!ready || !scrollTarget) return;
+    requestAnimationFrame(() => {
+      reader.current?.scrollTo(scrollTarget);
+      if (scrollTarget.flash) reader.current?.flash(scrollTarget);
+    });
   }, [ready, scrollTarget]);
   useEffect(() => {
     // The frame after text and highlights are first painted: what `npm run bench` reads as the reader's paint time.

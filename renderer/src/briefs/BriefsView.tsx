@@ -7,11 +7,11 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { BriefComposer } from './BriefComposer';
 
 /** The workspace's saved briefs and the one being composed. */
-export function BriefsView() {
+export function BriefsView({ initialBriefId = null }: { initialBriefId?: string | null }) {
   const list = useQuery(queries.briefs());
   const briefs = list.data?.briefs ?? [];
   /** The brief the analyst opened; the first one until then, or once the chosen one is gone. */
-  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [chosenId, setChosenId] = useState<string | null>(initialBriefId);
   const openId = chosenId && briefs.some((b) => b.id === chosenId) ? chosenId : (briefs[0]?.id ?? null);
   const notify = useNotify();
   const queryClient = useQueryClient();

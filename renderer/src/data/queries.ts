@@ -33,6 +33,7 @@ export const queries = {
   noteTags: () => callQuery('notes.tags', {}),
   history: () => callQuery('history.state', {}),
   briefs: () => callQuery('briefs.list', {}),
+  search: (request: CallRequest<'search.query'>) => callQuery('search.query', request),
   /** Like a note: the brief's summary editor starts from it, so it is never kept once closed. */
   brief: (id: string) => ({ ...callQuery('briefs.get', { id }), gcTime: 0 }),
 };

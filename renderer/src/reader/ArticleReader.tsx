@@ -2,14 +2,19 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'rea
 import type { Annotation } from '../../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
-import { clearHighlights, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
+import { clearHighlights, FLASH_HIGHLIGHT_NAME, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
 import { offsetAtPoint, offsetsToRange, selectionToOffsets, type TextRange } from './textOffsets';
 
 export interface ReaderHandle {
   /** The reader's current selection as text offsets, or null. */
   selection(): TextRange | null;
   scrollTo(range: { start: number; end: number }): void;
+  /** Marks a passage for a few seconds (a search match just opened), so the eye lands on it. */
+  flash(range: { start: number; end: number }): void;
 }
+
+/** How long a flashed passage stays marked. */
+const FLASH_MS = 4000;
 
 interface Props {
   article: ArticleMeta;
@@ -31,6 +36,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   ref,
 ) {
   const bodyRef = useRef<HTMLDivElement>(null);
+  const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
 
   useEffect(() => {
@@ -43,6 +49,8 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
     () => () => {
       clearHighlights();
       clearHighlights(MENTION_PREFIX);
+      clearTimeout(flashTimer.current);
+      clearHighlights(FLASH_HIGHLIGHT_NAME);
     },
     [],
   );
@@ -68,6 +76,14 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
         const range = body && offsetsToRange(body, start, end);
         const element = range?.startContainer.parentElement;
         element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      },
+      flash({ start, end }) {
+        const body = bodyRef.current;
+        const range = body && offsetsToRange(body, start, end);
+        if (!range || typeof Highlight === 'undefined' || !('highlights' in CSS)) return;
+        CSS.highlights.set(FLASH_HIGHLIGHT_NAME, new Highlight(range));
+        clearTimeout(flashTimer.current);
+        flashTimer.current = setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT_NAME), FLASH_MS);
       },
     }),
     [text],

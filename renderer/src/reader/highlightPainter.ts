@@ -8,6 +8,8 @@ import { ParagraphIndex } from './textOffsets';
  */
 export const HIGHLIGHT_PREFIX = 'dossier-annotation';
 export const ACTIVE_HIGHLIGHT_NAME = 'dossier-annotation-active';
+/** A search match just opened in the reader (not an annotation: its own name, outside the prefix). */
+export const FLASH_HIGHLIGHT_NAME = 'dossier-search-match';
 
 export function highlightName(color: string | null): string {
   return color ? `${HIGHLIGHT_PREFIX}-${color}` : HIGHLIGHT_PREFIX;
