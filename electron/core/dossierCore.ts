@@ -60,7 +60,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const entities = new EntityService(store, changes, detector);
   const notes = new NoteService(store, changes, entities);
   const imports = new ImportService(store, changes, events, options.extract);
-  const search = new SearchService(store, feed, options.searchBuilder);
+  const search = new SearchService(store, feed, options.searchBuilder, (done, total) => events.emit('search.progress', { done, total }));
   if (options.warmSearch) search.warmUp();
   const briefs = new BriefService(store, changes);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
@@ -190,7 +190,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       });
     },
     'search.query': async (request) => search.query(request),
-    'search.reindex': async () => search.reindex((done, total) => events.emit('search.progress', { done, total })),
+    'search.reindex': async () => search.reindex(),
   };
 
   async function dispatch(name: string, request: unknown): Promise<CallResult> {

@@ -61,6 +61,8 @@ export class SearchService {
     feed: ChangeFeed,
     /** Builds the index elsewhere (the core's worker thread, in the app and the host); here otherwise. */
     private readonly builder?: SearchIndexBuilder,
+    /** Told how far every build has got, whoever asked for it (a query on a missing index too). */
+    private readonly progress?: ReindexProgress,
   ) {
     this.unsubscribe = feed.subscribe((event) => this.onChange(event.changes));
   }
@@ -105,9 +107,9 @@ export class SearchService {
   }
 
   /** Builds the index anew from the workspace and saves it. */
-  async reindex(onProgress?: ReindexProgress): Promise<{ documents: number }> {
+  async reindex(): Promise<{ documents: number }> {
     const index = await this.queue.run('index', async () => {
-      this.index = await this.build(onProgress);
+      this.index = await this.build();
       await this.saveSnapshot();
       return this.index;
     });
@@ -157,9 +159,9 @@ export class SearchService {
     return this.index;
   }
 
-  private async build(onProgress?: ReindexProgress): Promise<SearchIndex> {
-    if (this.builder) return SearchIndex.fromSnapshot(await this.builder(this.store.dir, onProgress));
-    return buildSearchIndex(this.store, onProgress);
+  private async build(): Promise<SearchIndex> {
+    if (this.builder) return SearchIndex.fromSnapshot(await this.builder(this.store.dir, this.progress));
+    return buildSearchIndex(this.store, this.progress);
   }
 
   private onChange(changes: RecordChange[]): void {

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { SearchRequest, SearchResult } from '../../../electron/common/model/search';
 import { useAppActions } from '../app/AppActions';
 import { useCommand } from '../commands/CommandProvider';
+import { onEvent } from '../api';
 import { queries } from '../data/queries';
 import { withShortcut } from '../ui/shortcuts';
 import { useDebounced } from '../ui/useDebounced';
@@ -53,6 +54,9 @@ export function SearchView({ form, onChange }: Props) {
 
   useCommand('search', () => box.current?.select());
   useEffect(() => box.current?.focus(), []);
+  // A workspace whose index is missing (new, or damaged) builds it on the first search: say how far.
+  const [building, setBuilding] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => onEvent('search.progress', (p) => setBuilding(p.done < p.total ? p : null)), []);
   useEffect(() => {
     if (!focusWanted) return;
     listElement.current?.querySelector<HTMLElement>(`[data-result-index="${focusWanted.index}"]`)?.focus();
@@ -101,7 +105,9 @@ export function SearchView({ form, onChange }: Props) {
     : search.error
       ? `Search failed: ${errorMessage(search.error)}`
       : !search.data
-        ? 'Searching…'
+        ? building
+          ? `Building the search index: ${building.done.toLocaleString()} of ${building.total.toLocaleString()} records…`
+          : 'Searching…'
         : results.length === 0
           ? 'Nothing matches.'
           : `${results.length}${results.length >= (settled?.limit ?? Infinity) ? '+' : ''} result${results.length === 1 ? '' : 's'}: ${SEARCH_KINDS.flatMap((k) => {
