@@ -11,7 +11,8 @@ export default defineConfig<{ shell: Shell }>({
   testMatch: /.*\.spec\.ts$/,
   globalSetup: './e2e/globalSetup.ts',
   timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Imports and new versions go through the worker thread; on a busy two-core machine they take seconds.
+  expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,
