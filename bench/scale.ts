@@ -25,6 +25,8 @@ interface Dist {
   p50_ms: number;
   p95_ms: number;
 }
+/** Ratios keep three significant figures: 0.00007 must not print as 0. */
+const ratio = (x: number) => Number(x.toPrecision(3));
 const dist = (ms: number[]): Dist => ({ n: ms.length, p50_ms: round(quantile(ms, 0.5), 2), p95_ms: round(quantile(ms, 0.95), 2) });
 
 /** The peers' packages live in bench/node_modules, installed here on first use (never in the app's). */
@@ -117,6 +119,13 @@ async function searchLatency(core: DossierCore, root: string, queries: BenchQuer
     return body.value!.results.length;
   };
   try {
+    // What the host alone costs: a call that does no work (token check, JSON, loopback).
+    const overhead: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const t0 = performance.now();
+      await fetch(`${host.origin}/api/call/workspace.info`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: '{}' }).then((r) => r.json());
+      overhead.push(performance.now() - t0);
+    }
     for (const q of warmup) await call(q.dossier);
     const host_: { q: BenchQuery; ms: number; results: number }[] = [];
     for (const q of queries) {
@@ -136,6 +145,7 @@ async function searchLatency(core: DossierCore, root: string, queries: BenchQuer
     );
     const comparable = (r: { q: BenchQuery }) => r.q.fts5 !== null;
     return {
+      hostOverhead: dist(overhead.slice(10)),
       host: dist(host_.map((r) => r.ms)),
       inProcess: dist(inProcess.map((r) => r.ms)),
       hostComparable: dist(host_.filter(comparable).map((r) => r.ms)),
@@ -261,10 +271,10 @@ export async function scaleBench(root: string, cache: string, exportMs: Record<s
       export_ms: { md: exportMs.export_md_ms, html: exportMs.export_html_ms, docx: exportMs.export_docx_ms, pdf: exportMs.export_pdf_ms },
     },
     ratios: {
-      save_vs_lowdb_single_file: round(worst(peerBig.lowdb) / saveP95, 1),
-      save_vs_sqlite: round(worst(peerBig.sqlite) / saveP95, 3),
-      save_large_vs_small: round(saveP95 / saveP95Small, 2),
-      search_vs_sqlite_fts5: round(peerBig.fts5.p95_ms / search.hostComparable.p95_ms, 3),
+      save_vs_lowdb_single_file: ratio(worst(peerBig.lowdb) / saveP95),
+      save_vs_sqlite: ratio(worst(peerBig.sqlite) / saveP95),
+      save_large_vs_small: ratio(saveP95 / saveP95Small),
+      search_vs_sqlite_fts5: ratio(peerBig.fts5.p95_ms / search.hostComparable.p95_ms),
     },
   };
   const details = {
@@ -283,13 +293,13 @@ export async function scaleBench(root: string, cache: string, exportMs: Record<s
     },
     peers: { [SMALL.name]: peerSmall, [REFERENCE.name]: peerBig },
     ratios_detail: {
-      search_vs_sqlite_fts5_in_process: round(peerBig.fts5.p95_ms / search.inProcessComparable.p95_ms, 3),
-      annotation_save_vs_lowdb: round(peerBig.lowdb.annotation.p95_ms / bigSaves.annotation.p95_ms, 1),
-      note_save_vs_lowdb: round(peerBig.lowdb.note.p95_ms / bigSaves.note.p95_ms, 1),
-      annotation_save_vs_sqlite: round(peerBig.sqlite.annotation.p95_ms / bigSaves.annotation.p95_ms, 3),
-      note_save_vs_sqlite: round(peerBig.sqlite.note.p95_ms / bigSaves.note.p95_ms, 3),
-      annotation_save_large_vs_small: round(bigSaves.annotation.p95_ms / smallSaves.annotation.p95_ms, 2),
-      note_save_large_vs_small: round(bigSaves.note.p95_ms / smallSaves.note.p95_ms, 2),
+      search_vs_sqlite_fts5_in_process: ratio(peerBig.fts5.p95_ms / search.inProcessComparable.p95_ms),
+      annotation_save_vs_lowdb: ratio(peerBig.lowdb.annotation.p95_ms / bigSaves.annotation.p95_ms),
+      note_save_vs_lowdb: ratio(peerBig.lowdb.note.p95_ms / bigSaves.note.p95_ms),
+      annotation_save_vs_sqlite: ratio(peerBig.sqlite.annotation.p95_ms / bigSaves.annotation.p95_ms),
+      note_save_vs_sqlite: ratio(peerBig.sqlite.note.p95_ms / bigSaves.note.p95_ms),
+      annotation_save_large_vs_small: ratio(bigSaves.annotation.p95_ms / smallSaves.annotation.p95_ms),
+      note_save_large_vs_small: ratio(bigSaves.note.p95_ms / smallSaves.note.p95_ms),
     },
   };
   return { scale, details };
