@@ -10,6 +10,11 @@ import { importArticles } from '../electron/core/import/importArticles';
 import { WorkspaceStore } from '../electron/core/store/workspaceStore';
 import { startHost } from '../electron/host/hostServer';
 import { generateArticle, mulberry32 } from './corpus';
+import { referenceWorkspace } from './reference/buildWorkspace';
+import { lexicon, REFERENCE as REFERENCE_SCALE } from './reference/generator';
+import { scaleBench, type ScaleDetails } from './scale';
+import { writeScaleReport, type ScaleResults } from './scaleReport';
+import { median, quantile, round } from './stats';
 import { typingLatency } from './typing';
 
 /**
@@ -18,15 +23,8 @@ import { typingLatency } from './typing';
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = path.join(ROOT, 'bench', '.cache');
-const REFERENCE = path.join(CACHE, 'reference-10k');
-const REFERENCE_ARTICLES = 10_000;
-
-const median = (xs: number[]) => quantile(xs, 0.5);
-function quantile(xs: number[], q: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+const REFERENCE = path.join(CACHE, REFERENCE_SCALE.name);
+const REFERENCE_ARTICLES = REFERENCE_SCALE.articles;
 const temp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `dossier-bench-${name}-`));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -47,23 +45,6 @@ async function importInto(dir: string, count: number, words: number, seed: numbe
   await store.close();
   if (outcome.failures.length) throw new Error(`bench import failed: ${outcome.failures[0]!.message}`);
   return elapsed;
-}
-
-/** The cached reference workspace, rebuilt when this Dossier cannot open it (its format changed). */
-async function referenceWorkspace(): Promise<void> {
-  if (existsSync(path.join(REFERENCE, 'workspace.json'))) {
-    const usable = await WorkspaceStore.open(REFERENCE, { lock: false }).then(
-      async (store) => {
-        await store.close();
-        return true;
-      },
-      () => false,
-    );
-    if (usable) return;
-  }
-  log(`building the reference workspace (${REFERENCE_ARTICLES} articles, 600 words each) in ${REFERENCE}…`);
-  rmSync(REFERENCE, { recursive: true, force: true });
-  await importInto(REFERENCE, REFERENCE_ARTICLES, 600, 1);
 }
 
 function openWorkspace(): { open_ms: number; process_ms: number; rss_mb: number } {
@@ -194,10 +175,12 @@ async function readerPaint(): Promise<Record<string, number>> {
   return { reader_paint_ms: round(median(paint)), reader_first_paint_from_navigation_ms: round(median(firstPaint)) };
 }
 
-function writeReport(results: Record<string, number | string>): void {
+function writeReport(results: Record<string, unknown>, scale: ScaleResults, details: ScaleDetails): void {
   writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(ROOT, 'bench', 'scale-details.json'), `${JSON.stringify(details, null, 2)}\n`);
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const rows = Object.entries(results)
+    .filter(([, v]) => typeof v !== 'object')
     .map(([k, v]) => `| \`${k}\` | ${v} |`)
     .join('\n');
   const block = `<!-- bench:start -->\n| figure | value |\n|---|---|\n${rows}\n<!-- bench:end -->`;
@@ -205,10 +188,12 @@ function writeReport(results: Record<string, number | string>): void {
   const next = current.includes('<!-- bench:start -->')
     ? current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block)
     : `${current}\n${block}\n`;
-  writeFileSync(file, next);
+  writeFileSync(file, writeScaleReport(next, scale, details));
 }
 
-await referenceWorkspace();
+const started = performance.now();
+// The reference workspace of issue 11 (built once into bench/.cache, see bench/reference/).
+await referenceWorkspace(CACHE, REFERENCE_SCALE, lexicon(), log);
 log('open…');
 const open = openWorkspace();
 log('import…');
@@ -219,6 +204,8 @@ log('reader paint…');
 const reader = await readerPaint();
 log('typing in a long note…');
 const typing = await typingLatency(ROOT, log);
+log('scale: the reference workspace beside its peers…');
+const { scale, details } = await scaleBench(ROOT, CACHE, annotations, log);
 const results = {
   measured_at: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
@@ -228,6 +215,8 @@ const results = {
   ...annotations,
   ...reader,
   ...typing,
+  ...scale,
 };
-writeReport(results);
+writeReport(results, scale, details);
+log(`bench finished in ${round((performance.now() - started) / 60_000, 1)} min`);
 console.log(JSON.stringify(results, null, 2));
