@@ -273,11 +273,13 @@ export class SearchIndex {
       if ((out.get(id) ?? 0) < factor) out.set(id, factor);
     };
     add(query.text, 1);
+    // A word the index holds as typed is not a typo: looking for its neighbours would only add noise and time.
+    const exact = out.size > 0;
     if (query.prefix) {
       const completions = this.completions(query.text);
       for (const term of completions) add(term, PREFIX_FACTOR);
     }
-    if (query.typos > 0) {
+    if (query.typos > 0 && !exact) {
       const lengths = this.lengthBuckets();
       const signatures = this.signatures!;
       const mine = signature(query.text);

@@ -144,6 +144,31 @@ describe('search', () => {
     expect(await idsOf('darwin')).toEqual([`annotation:${annotation.id}`, `article:${exercise}`].sort());
   });
 
+  it('keeps following changes after a journal line was cut short by a crash', async () => {
+    await find('logistics');
+    await core.close();
+    await fs.appendFile(path.join(dir, 'search', 'changes.jsonl'), '[{"subject":"annot');
+    core = await open();
+    const { annotation } = await core.api['annotations.createFromQuote']({ articleId: talks, quote: 'bilateral meeting', comment: 'Format of the talks' });
+    await core.close();
+    core = await open();
+    expect(await idsOf('format')).toEqual([`annotation:${annotation.id}`]);
+  });
+
+  it('counts changes made while a snapshot is being saved as not in it', async () => {
+    await find('logistics');
+    const made = [];
+    // Enough changes to start a snapshot, and more while it is written.
+    for (let i = 0; i < 205; i++) made.push(core.api['annotations.createFromQuote']({ articleId: exercise, quote: 'Darwin', comment: `visit ${i} zq${i}` }));
+    await Promise.all(made);
+    await core.api['search.reindex']({});
+    const late = await core.api['annotations.createFromQuote']({ articleId: exercise, quote: 'Naval', comment: 'late zqlate' });
+    await core.close();
+    core = await open();
+    expect(await idsOf('zqlate')).toEqual([`annotation:${late.annotation.id}`]);
+    expect(await idsOf('zq204')).toHaveLength(1);
+  });
+
   it('rebuilds on request with progress', async () => {
     const progress: unknown[] = [];
     core.events.subscribe((name, payload) => name === 'search.progress' && progress.push(payload));

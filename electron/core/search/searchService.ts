@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, promises as fs, statSync, truncateSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, promises as fs, readSync, statSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import type { RecordChange } from '../../common/contract';
 import type { ChangeFeed } from '../changeFeed';
@@ -53,6 +53,13 @@ export class SearchService {
   private loading: Promise<SearchIndex> | null = null;
   private readonly queue = new KeyedQueue();
   private sinceSnapshot = 0;
+  /**
+   * How much of the journal the index in memory includes, and how long the journal is: a snapshot
+   * records the first, so a reload replays exactly what it lacks (changes journalled while a build
+   * or a load was under way are applied after it, and counted then).
+   */
+  private applied = 0;
+  private journalSize: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
 
@@ -109,6 +116,7 @@ export class SearchService {
   /** Builds the index anew from the workspace and saves it. */
   async reindex(): Promise<{ documents: number }> {
     const index = await this.queue.run('index', async () => {
+      this.applied = this.currentJournalSize();
       this.index = await this.build();
       await this.saveSnapshot();
       return this.index;
@@ -139,14 +147,17 @@ export class SearchService {
     const saved = await readIndexFile(file);
     if (!saved) {
       // Missing or damaged: rebuilt from the workspace, which is the truth; never an error.
+      this.applied = this.currentJournalSize();
       this.index = await this.build();
       await this.saveSnapshot().catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
       return this.index;
     }
-    const pending = await this.readJournal(saved.header.journalOffset);
+    const journal = await this.readJournal(saved.header.journalOffset);
+    const pending = journal?.changes ?? null;
     if (!pending) {
       // The journal is shorter than the snapshot says: it was restarted by a snapshot that was
       // then lost. What changed in between is unknown, so the index is built again.
+      this.applied = this.currentJournalSize();
       this.index = await this.build();
       await this.saveSnapshot().catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
       return this.index;
@@ -154,6 +165,7 @@ export class SearchService {
     const index = SearchIndex.fromSnapshot(saved.snapshot);
     for (const changes of pending) await this.apply(index, changes);
     this.index = index;
+    this.applied = journal!.end;
     this.sinceSnapshot = pending.length;
     if (pending.length > SNAPSHOT_AFTER_CHANGES) await this.saveSnapshot();
     return this.index;
@@ -168,12 +180,13 @@ export class SearchService {
     const relevant = changes.filter((c) => c.subject !== 'brief' && c.subject !== 'workspace');
     if (relevant.length === 0) return;
     // Journalled at once, before anything can fail, so a crash cannot leave the index behind.
-    this.appendJournal(relevant);
+    const end = this.appendJournal(relevant);
     if (!this.index && !this.loading) return;
     void this.queue
       .run('index', async () => {
         if (!this.index) return;
         await this.apply(this.index, relevant);
+        if (end !== null) this.applied = Math.max(this.applied, end);
         this.sinceSnapshot += 1;
         this.scheduleSnapshot();
       })
@@ -219,14 +232,15 @@ export class SearchService {
       return snippetOf([hit.meta.title, text], matched, phrases, 1);
     }
     if (kind === 'annotation') {
-      const annotation = (await this.store.readAnnotations(articleId!)).find((a) => a.id === id);
+      // Peeked, not opened: a search touching thousands of articles must not keep their files in memory.
+      const annotation = (await this.store.peekAnnotations(articleId!)).find((a) => a.id === id);
       if (!annotation) return null;
       const found = snippetOf([annotation.target.quote.exact, annotation.comment, annotation.tags.join(' '), ...annotation.replies.map((r) => r.body)], matched, phrases, null);
       const { start, end } = annotation.target.position;
       return found && { ...found, start, end };
     }
     if (kind === 'note') {
-      const body = await this.store.readWorkspaceDoc(noteBody(id));
+      const body = await this.store.peekWorkspaceDoc(noteBody(id));
       return snippetOf([hit.meta.title, body.text], matched, phrases, null);
     }
     const { entities } = await this.store.readWorkspaceDoc(ENTITIES);
@@ -251,42 +265,65 @@ export class SearchService {
    */
   private async saveSnapshot(): Promise<void> {
     if (!this.index || this.store.readOnlyReason) return;
-    await fs.mkdir(path.dirname(this.store.derivedPath(INDEX_FILE)), { recursive: true });
-    const journal = this.store.derivedPath(JOURNAL_FILE);
-    // Synchronous, so no change can be journalled between measuring and restarting the journal.
-    let offset = fileSizeSync(journal);
-    if (offset > JOURNAL_LIMIT) {
-      truncateSync(journal, 0);
-      offset = 0;
+    let offset = this.applied;
+    // Everything journalled is in the index: a long journal can start again from empty.
+    if (offset > JOURNAL_LIMIT && offset === this.currentJournalSize()) {
+      truncateSync(this.store.derivedPath(JOURNAL_FILE), 0);
+      this.journalSize = 0;
+      this.applied = offset = 0;
     }
-    await writeIndexFile(this.store.derivedPath(INDEX_FILE), this.index.toSnapshot(), { file: JOURNAL_FILE, offset });
+    const snapshot = this.index.toSnapshot();
     this.sinceSnapshot = 0;
+    await fs.mkdir(path.dirname(this.store.derivedPath(INDEX_FILE)), { recursive: true });
+    await writeIndexFile(this.store.derivedPath(INDEX_FILE), snapshot, { file: JOURNAL_FILE, offset });
   }
 
-  private appendJournal(changes: RecordChange[]): void {
-    if (this.store.readOnlyReason) return;
+  /** The journal's length in bytes, read once and then counted as this process appends (it holds the workspace's lock). */
+  private currentJournalSize(): number {
+    if (this.journalSize === null) {
+      const journal = this.store.derivedPath(JOURNAL_FILE);
+      let size = fileSizeSync(journal);
+      // A line cut short by a crash would swallow the next one: end it first.
+      if (size > 0 && !endsWithNewline(journal, size) && !this.store.readOnlyReason) {
+        appendFileSync(journal, '\n');
+        size += 1;
+      }
+      this.journalSize = size;
+    }
+    return this.journalSize;
+  }
+
+  /** Appends one change to the journal; answers the journal's length after it (null when it was not written). */
+  private appendJournal(changes: RecordChange[]): number | null {
+    if (this.store.readOnlyReason) return null;
     const journal = this.store.derivedPath(JOURNAL_FILE);
+    const line = `${JSON.stringify(changes)}\n`;
     try {
+      const before = this.currentJournalSize();
       try {
-        appendFileSync(journal, `${JSON.stringify(changes)}\n`);
+        appendFileSync(journal, line);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         // The first change of a workspace whose index was never built: the folder is new.
         mkdirSync(path.dirname(journal), { recursive: true });
-        appendFileSync(journal, `${JSON.stringify(changes)}\n`);
+        appendFileSync(journal, line);
       }
+      this.journalSize = before + Buffer.byteLength(line);
+      return this.journalSize;
     } catch (error) {
       console.error('Dossier: a change could not be journalled for search:', error);
+      this.journalSize = null;
+      return null;
     }
   }
 
   /** The journal's records after `offset`, or null when it is shorter than that (it was restarted). */
-  private async readJournal(offset: number): Promise<RecordChange[][] | null> {
+  private async readJournal(offset: number): Promise<{ changes: RecordChange[][]; end: number } | null> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(this.store.derivedPath(JOURNAL_FILE));
     } catch {
-      return offset === 0 ? [] : null;
+      return offset === 0 ? { changes: [], end: 0 } : null;
     }
     if (bytes.length < offset) return null;
     const out: RecordChange[][] = [];
@@ -295,12 +332,23 @@ export class SearchService {
       try {
         out.push(JSON.parse(line) as RecordChange[]);
       } catch {
-        // A line cut by a crash: the change it named is in the files, which a rebuild reads.
+        // A line cut by a crash: the next append starts a new line (see currentJournalSize).
       }
     }
-    return out;
+    return { changes: out, end: bytes.length };
   }
 
+}
+
+function endsWithNewline(file: string, size: number): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function fileSizeSync(file: string): number {
