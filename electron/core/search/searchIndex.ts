@@ -450,7 +450,9 @@ export class SearchIndex {
       docs.set(p.docs.subarray(0, p.size), offsets[i]!);
       weights.set(p.weights.subarray(0, p.size), offsets[i]!);
     });
-    return { vocabulary: this.vocabulary, documents: this.docs as DocMeta[], offsets, docs, weights };
+    // Copies of the lists (not of the records, which are never changed in place): the snapshot is
+    // written while the index goes on taking changes.
+    return { vocabulary: [...this.vocabulary], documents: [...(this.docs as DocMeta[])], offsets, docs, weights };
   }
 
   static fromSnapshot(snapshot: IndexSnapshot): SearchIndex {

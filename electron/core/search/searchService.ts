@@ -10,7 +10,7 @@ import { readIndexFile, writeIndexFile } from './indexFile';
 import { parseQuery } from './parseQuery';
 import { articleEntities, buildSearchIndex, putArticle, type ReindexProgress, type SearchIndexBuilder } from './searchBuild';
 import { annotationDoc, entityDoc, noteDoc } from './searchDocuments';
-import { SearchIndex, type Hit, type SearchFilters, type SearchKind } from './searchIndex';
+import { SearchIndex, type Hit, type IndexSnapshot, type SearchFilters, type SearchKind } from './searchIndex';
 import { snippetOf, type Snippet } from './snippet';
 
 export interface SearchResult {
@@ -253,7 +253,11 @@ export class SearchService {
     if (this.sinceSnapshot < SNAPSHOT_AFTER_CHANGES) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.queue.run('index', () => this.saveSnapshot()).catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
+      // Taken in the index's queue, written outside it: queries do not wait for the disk.
+      void this.queue
+        .run('index', async () => this.takeSnapshot())
+        .then((taken) => taken && this.queue.run('write', () => this.writeSnapshot(taken)))
+        .catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
     }, SNAPSHOT_IDLE_MS);
     // The snapshot is an optimisation: it never keeps a process alive.
     this.timer.unref();
@@ -264,7 +268,13 @@ export class SearchService {
    * is in it, and the snapshot records how much of the journal that is.
    */
   private async saveSnapshot(): Promise<void> {
-    if (!this.index || this.store.readOnlyReason) return;
+    const taken = this.takeSnapshot();
+    if (taken) await this.queue.run('write', () => this.writeSnapshot(taken));
+  }
+
+  /** The index as it stands and how much of the journal that is; synchronous, so nothing changes in between. */
+  private takeSnapshot(): { snapshot: IndexSnapshot; offset: number } | null {
+    if (!this.index || this.store.readOnlyReason) return null;
     let offset = this.applied;
     // Everything journalled is in the index: a long journal can start again from empty.
     if (offset > JOURNAL_LIMIT && offset === this.currentJournalSize()) {
@@ -274,6 +284,10 @@ export class SearchService {
     }
     const snapshot = this.index.toSnapshot();
     this.sinceSnapshot = 0;
+    return { snapshot, offset };
+  }
+
+  private async writeSnapshot({ snapshot, offset }: { snapshot: IndexSnapshot; offset: number }): Promise<void> {
     await fs.mkdir(path.dirname(this.store.derivedPath(INDEX_FILE)), { recursive: true });
     await writeIndexFile(this.store.derivedPath(INDEX_FILE), snapshot, { file: JOURNAL_FILE, offset });
   }
