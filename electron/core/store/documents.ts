@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { DurableDocument } from './durableDocument';
 import type { KeyedQueue } from './durableFile';
-import { SchemaFileAdapter } from './schemaFile';
+import { SchemaFileAdapter, type NewerFileListener } from './schemaFile';
 
 /** A kind of JSON document the store keeps: its file name, its `kind` header, its schema, its empty state. */
 export interface DocumentKind<T extends { schemaVersion: number; kind: string }> {
@@ -23,7 +23,10 @@ type Header = { schemaVersion: number; kind: string };
 export class DocumentStore {
   private readonly open = new Map<string, Promise<DurableDocument<unknown>>>();
 
-  constructor(private readonly queue: KeyedQueue) {}
+  constructor(
+    private readonly queue: KeyedQueue,
+    private readonly onNewer?: NewerFileListener,
+  ) {}
 
   async read<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<T> {
     return (await this.document(file, kind, owner)).data;
@@ -43,7 +46,7 @@ export class DocumentStore {
   async peek<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<T> {
     const open = this.open.get(file) as Promise<DurableDocument<T>> | undefined;
     if (open) return (await open).data;
-    return (await new SchemaFileAdapter(file, kind.kind, kind.schema).read()) ?? kind.empty(owner);
+    return (await new SchemaFileAdapter(file, kind.kind, kind.schema, this.onNewer).read()) ?? kind.empty(owner);
   }
 
   /** Puts a document back into a saved state (undo and redo of document-level changes). */
@@ -56,7 +59,7 @@ export class DocumentStore {
   private document<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<DurableDocument<T>> {
     let doc = this.open.get(file) as Promise<DurableDocument<T>> | undefined;
     if (!doc) {
-      doc = DurableDocument.open(file, new SchemaFileAdapter(file, kind.kind, kind.schema), this.queue, () => kind.empty(owner));
+      doc = DurableDocument.open(file, new SchemaFileAdapter(file, kind.kind, kind.schema, this.onNewer), this.queue, () => kind.empty(owner));
       doc.catch(() => this.open.delete(file));
       this.open.set(file, doc as Promise<DurableDocument<unknown>>);
     }

@@ -14,7 +14,7 @@ import { KeyedQueue, writeFileDurable } from './durableFile';
 import { FILE_NAMES, LibraryFile, WorkspaceFile, type LibraryEntry } from './files';
 import { acquireLock, type HeldLock } from './lock';
 import { migrateWorkspace } from './migrations';
-import { parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
+import { newerFileReason, newerSchemaOnDisk, parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
 
 export type { NewArticle, OperationRecord };
 
@@ -28,6 +28,7 @@ type Header = { schemaVersion: number; kind: string };
  */
 export class WorkspaceStore {
   private closed = false;
+  private readOnly: string | null;
   /** The upgrades applied when this workspace was opened (empty when it was current). */
   migrations: readonly string[] = [];
   readonly articles: ArticleFiles;
@@ -38,11 +39,22 @@ export class WorkspaceStore {
     private readonly workspace: DurableDocument<WorkspaceFile>,
     library: DurableDocument<LibraryFile>,
     queue: KeyedQueue,
-    readonly readOnlyReason: string | null,
+    readOnlyReason: string | null,
     private lock: HeldLock | null,
   ) {
-    this.documents = new DocumentStore(queue);
-    this.articles = new ArticleFiles(dir, library, queue, this.documents, () => this.assertWritable());
+    this.readOnly = readOnlyReason;
+    // A file of a newer schema found later (an article's annotations, a note) makes the whole
+    // workspace read-only from then on: a change spanning files must not stop half-way.
+    const onNewer = (file: string, version: number) => {
+      this.readOnly ??= newerFileReason(file, version);
+    };
+    this.documents = new DocumentStore(queue, onNewer);
+    this.articles = new ArticleFiles(dir, library, queue, this.documents, () => this.assertWritable(), onNewer);
+  }
+
+  /** Why nothing may be written (a file of a newer Dossier), or null. */
+  get readOnlyReason(): string | null {
+    return this.readOnly;
   }
 
   /**
@@ -69,7 +81,7 @@ export class WorkspaceStore {
       raw = await fs.readFile(workspaceFile, 'utf8');
     }
     let parsed = parseSchemaFile(raw, workspaceFile, 'workspace', WorkspaceFile);
-    const readOnlyReason =
+    let readOnlyReason =
       parsed.schemaVersion > SCHEMA_VERSION
         ? `This workspace was written by a newer Dossier (schema ${parsed.schemaVersion}); it is open read-only.`
         : null;
@@ -85,7 +97,13 @@ export class WorkspaceStore {
       const queue = new KeyedQueue();
       const workspace = DurableDocument.of(workspaceFile, new SchemaFileAdapter(workspaceFile, 'workspace', WorkspaceFile), queue, parsed);
       const libraryFile = path.join(root, FILE_NAMES.library);
-      const library = await DurableDocument.open(libraryFile, new SchemaFileAdapter(libraryFile, 'library', LibraryFile), queue, emptyLibrary);
+      const onNewer = (file: string, version: number) => {
+        readOnlyReason ??= newerFileReason(file, version);
+      };
+      const library = await DurableDocument.open(libraryFile, new SchemaFileAdapter(libraryFile, 'library', LibraryFile, onNewer), queue, emptyLibrary);
+      // The workspace's own documents (entities, notes, briefs): one of a newer Dossier makes the
+      // workspace read-only now, before a change that spans files has written any of them.
+      readOnlyReason ??= await newerDocumentReason(root);
       const store = new WorkspaceStore(root, workspace, library, queue, readOnlyReason, lock);
       store.migrations = migrated;
       return store;
@@ -256,8 +274,17 @@ export class WorkspaceStore {
 
   private assertWritable(): void {
     if (this.closed) throw new DossierError('unavailable', 'The workspace is closed.');
-    if (this.readOnlyReason) throw new DossierError('read-only', this.readOnlyReason);
+    if (this.readOnly) throw new DossierError('read-only', this.readOnly);
   }
+}
+
+async function newerDocumentReason(root: string): Promise<string | null> {
+  const names = await fs.readdir(root).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+    const version = await newerSchemaOnDisk(path.join(root, name));
+    if (version !== null) return newerFileReason(path.join(root, name), version);
+  }
+  return null;
 }
 
 function emptyLibrary(): LibraryFile {
