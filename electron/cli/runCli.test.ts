@@ -344,6 +344,23 @@ describe('errors are one line on stderr', () => {
   });
 });
 
+describe('a missing library.json', () => {
+  it('articles still lists every article, says the library was rebuilt, and the next import keeps them', async () => {
+    const article = await importSample();
+    await fs.rm(path.join(ws, 'library.json'));
+    const r = await runWs('articles', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect((json(r) as { articles: { id: string }[] }).articles.map((a) => a.id)).toEqual([article.id]);
+    expect(r.stderr).toMatch(/^dossier: .*library\.json was missing; the library was rebuilt from the 1 article folder/);
+    await fs.rm(path.join(ws, 'library.json'));
+    const imported = await runWs('import', await writeFile('other.txt', 'Other talks\n\nThe talks went on.'), '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const library = JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8')) as { articles: { id: string }[] };
+    expect(library.articles.map((a) => a.id)).toContain(article.id);
+    expect(library.articles).toHaveLength(2);
+  });
+});
+
 describe('a damaged workspace file', () => {
   it.each([
     ['annotations.json', '{\n  "schemaVersion": 1,\n  "kind": "annotations",\n  oops\n}\n'],

@@ -38,6 +38,12 @@ export async function withWorkspace<T>(
   const store = opened.store;
   if (store.lockTakeoverMessage) io.stderr(`dossier: ${store.lockTakeoverMessage}\n`);
   for (const step of store.migrations) io.stderr(`dossier: upgraded the workspace (${step})\n`);
+  let told = 0;
+  const tell = () => {
+    for (const notice of store.notices.slice(told)) io.stderr(`dossier: ${notice}\n`);
+    told = store.notices.length;
+  };
+  tell();
   let core;
   try {
     core = createCore(store, io.core);
@@ -48,6 +54,8 @@ export async function withWorkspace<T>(
   try {
     return await task({ api: core.api, events: core.events, importFiles: (sources) => core.importFiles(sources) });
   } finally {
+    // Found while working (a missing index rebuilt when it was first read).
+    tell();
     // Saves what the core keeps pending (the search index) before the lock goes.
     await core.close();
   }

@@ -35,6 +35,16 @@ const ANNOTATIONS: DocumentKind<AnnotationsFile> = {
   kind: 'annotations',
   schema: AnnotationsFile,
   empty: (articleId) => ({ schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId: articleId ?? '', rev: 0, annotations: [] }),
+  // Every listed article was written with its annotations file: one missing is damage, and an
+  // empty one saved over it would lose the article's highlights for good.
+  whenMissing: (file) =>
+    Promise.reject(
+      new DossierError(
+        'corrupt-file',
+        `${file} is missing, so this article's highlights cannot be read; nothing was written in its place. Restore it from a backup.`,
+        file,
+      ),
+    ),
 };
 
 /**

@@ -12,6 +12,7 @@ import { DocumentStore, type DocumentKind } from './documents';
 import { DurableDocument } from './durableDocument';
 import { KeyedQueue, writeFileDurable } from './durableFile';
 import { FILE_NAMES, LibraryFile, WorkspaceFile, type LibraryEntry } from './files';
+import { rebuildLibrary } from './libraryIndex';
 import { acquireLock, type HeldLock } from './lock';
 import { migrateWorkspace } from './migrations';
 import { newerFileReason, newerSchemaOnDisk, parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
@@ -31,6 +32,11 @@ export class WorkspaceStore {
   private readOnly: string | null;
   /** The upgrades applied when this workspace was opened (empty when it was current). */
   migrations: readonly string[] = [];
+  /**
+   * Things to tell the user once, found on opening or later (a missing index rebuilt from the
+   * files it lists). Those after the first `n` are the ones found since a caller last looked.
+   */
+  readonly notices: string[] = [];
   readonly articles: ArticleFiles;
   private readonly documents: DocumentStore;
 
@@ -48,7 +54,7 @@ export class WorkspaceStore {
     const onNewer = (file: string, version: number) => {
       this.readOnly ??= newerFileReason(file, version);
     };
-    this.documents = new DocumentStore(queue, onNewer);
+    this.documents = new DocumentStore(queue, { onNewer, onNotice: (notice) => this.notices.push(notice) });
     this.articles = new ArticleFiles(dir, library, queue, this.documents, () => this.assertWritable(), onNewer);
   }
 
@@ -100,12 +106,23 @@ export class WorkspaceStore {
       const onNewer = (file: string, version: number) => {
         readOnlyReason ??= newerFileReason(file, version);
       };
-      const library = await DurableDocument.open(libraryFile, new SchemaFileAdapter(libraryFile, 'library', LibraryFile, onNewer), queue, emptyLibrary);
+      const libraryAdapter = new SchemaFileAdapter(libraryFile, 'library', LibraryFile, onNewer);
+      let libraryData = await libraryAdapter.read();
+      let libraryNotice: string | null = null;
+      if (libraryData === null) {
+        // Never an empty index over article folders: that would orphan every one of them.
+        const rebuilt = await rebuildLibrary(root, libraryFile);
+        libraryData = rebuilt?.value ?? emptyLibrary();
+        libraryNotice = rebuilt?.notice ?? null;
+      }
+      const library = DurableDocument.of(libraryFile, libraryAdapter, queue, libraryData);
+      if (libraryNotice && lock && !readOnlyReason) await library.replace(libraryData);
       // The workspace's own documents (entities, notes, briefs): one of a newer Dossier makes the
       // workspace read-only now, before a change that spans files has written any of them.
       readOnlyReason ??= await newerDocumentReason(root);
       const store = new WorkspaceStore(root, workspace, library, queue, readOnlyReason, lock);
       store.migrations = migrated;
+      if (libraryNotice) store.notices.push(libraryNotice);
       return store;
     } catch (error) {
       await lock?.release();
