@@ -10,7 +10,7 @@ import type { WorkspaceInfo } from '../../common/model/workspace';
 import { ArticleFiles, json, type NewArticle, type OperationRecord } from './articleFiles';
 import { DocumentStore, type DocumentKind } from './documents';
 import { DurableDocument } from './durableDocument';
-import { KeyedQueue, writeFileDurable } from './durableFile';
+import { KeyedQueue, sweepTempFiles, writeFileDurable } from './durableFile';
 import { FILE_NAMES, LibraryFile, WorkspaceFile, type LibraryEntry } from './files';
 import { rebuildLibrary } from './libraryIndex';
 import { acquireLock, type HeldLock } from './lock';
@@ -30,6 +30,8 @@ type Header = { schemaVersion: number; kind: string };
 export class WorkspaceStore {
   private closed = false;
   private readOnly: string | null;
+  /** The sweep of crash leftovers in the article folders, running after opening. */
+  private sweeping: Promise<unknown> = Promise.resolve();
   /** The upgrades applied when this workspace was opened (empty when it was current). */
   migrations: readonly string[] = [];
   /**
@@ -94,7 +96,9 @@ export class WorkspaceStore {
 
     const lock = options.lock === false || readOnlyReason ? null : await acquireLock(root);
     let migrated: string[] = [];
+    let articleSweep: (() => Promise<unknown>) | null = null;
     try {
+      if (lock) articleSweep = await sweepLeftovers(root, lock);
       // Only the writer upgrades; a reader without the lock reads the older files as they are.
       if (lock && parsed.schemaVersion < SCHEMA_VERSION) {
         migrated = await migrateWorkspace(root, parsed.schemaVersion, SCHEMA_VERSION);
@@ -123,6 +127,7 @@ export class WorkspaceStore {
       const store = new WorkspaceStore(root, workspace, library, queue, readOnlyReason, lock);
       store.migrations = migrated;
       if (libraryNotice) store.notices.push(libraryNotice);
+      if (articleSweep) store.sweeping = articleSweep().catch(() => undefined);
       return store;
     } catch (error) {
       await lock?.release();
@@ -141,6 +146,7 @@ export class WorkspaceStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.sweeping;
     await this.lock?.release();
     this.lock = null;
   }
@@ -293,6 +299,35 @@ export class WorkspaceStore {
     if (this.closed) throw new DossierError('unavailable', 'The workspace is closed.');
     if (this.readOnly) throw new DossierError('read-only', this.readOnly);
   }
+}
+
+/** A temp file younger than this may belong to a save in progress (the lock's own, while it is taken). */
+const TEMP_FILE_AGE_MS = 60_000;
+
+/**
+ * Temp files a crash left (`.<name>.<hex>.tmp`, see durableFile.ts) are removed by the writer when
+ * it opens the workspace: those older than a minute; after taking over the lock of a process that
+ * died, every one from before (it was the only writer). The workspace's own folders are swept now;
+ * the article folders, which may be thousands, are answered as a sweep to run after opening.
+ */
+async function sweepLeftovers(root: string, lock: HeldLock): Promise<() => Promise<unknown>> {
+  const aged = Date.now() - TEMP_FILE_AGE_MS;
+  const cutoff = lock.takeoverMessage ? lock.takenAt - 1_000 : aged;
+  // The lock's own temp files may be another process's attempt to take it, however young this lock is.
+  const lockTemp = `.${FILE_NAMES.lock}.`;
+  await sweepTempFiles([root], (name) => (name.startsWith(lockTemp) ? aged : cutoff));
+  await sweepTempFiles([path.join(root, 'notes'), path.join(root, FILE_NAMES.derived)], cutoff);
+  const articleDirs = async () => {
+    const articles = path.join(root, FILE_NAMES.articles);
+    const ids = await fs.readdir(articles).catch(() => [] as string[]);
+    return sweepTempFiles(
+      ids.map((id) => path.join(articles, id)),
+      cutoff,
+    );
+  };
+  if (!lock.takeoverMessage) return articleDirs;
+  await articleDirs();
+  return () => Promise.resolve();
 }
 
 async function newerDocumentReason(root: string): Promise<string | null> {
