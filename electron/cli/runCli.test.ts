@@ -1,4 +1,4 @@
-import { type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
@@ -309,12 +309,55 @@ describe('errors are one line on stderr', () => {
     expect(r.code).toBe(1);
   });
 
-  it('a workspace held by another live process', async () => {
+  it('a workspace held by another live process, with DOSSIER_LOCK_WAIT=0 (no waiting)', async () => {
     const lock = JSON.stringify({ pid: liveForeignPid(), host: os.hostname(), startedAt: '2025-05-04T00:00:00.000Z' });
     await fs.writeFile(path.join(ws, '.dossier.lock'), lock);
-    const r = await runWs('articles', '--json');
-    expectOneErrorLine(r, /open in another Dossier/);
+    const err: string[] = [];
+    const code = await runCli(['articles', '--json', '--workspace', ws], { stdout: () => {}, stderr: (t) => err.push(t), env: { DOSSIER_LOCK_WAIT: '0' } });
+    expectOneErrorLine({ code, stdout: '', stderr: err.join('') }, /open in another Dossier/);
     expect(await fs.readFile(path.join(ws, '.dossier.lock'), 'utf8')).toBe(lock);
+  });
+
+  it('a workspace held by another live process: waits for it (saying so once), then gives up naming it', async () => {
+    const lock = JSON.stringify({ pid: liveForeignPid(), host: os.hostname(), startedAt: '2025-05-04T00:00:00.000Z' });
+    await fs.writeFile(path.join(ws, '.dossier.lock'), lock);
+    const err: string[] = [];
+    const code = await runCli(['articles', '--json', '--workspace', ws], { stdout: () => {}, stderr: (t) => err.push(t), env: { DOSSIER_LOCK_WAIT: '0.3' } });
+    expect(code).toBe(1);
+    const lines = err.join('').split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^dossier: waiting for process \d+ to finish with the workspace$/);
+    expect(lines[1]).toMatch(/^dossier: .*open in another Dossier/);
+    expect(await fs.readFile(path.join(ws, '.dossier.lock'), 'utf8')).toBe(lock);
+  });
+
+  it('a workspace held by another process that finishes meanwhile: waits, then does the work', async () => {
+    const article = await importSample();
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 400)'], { stdio: 'ignore' });
+    children.push(holder);
+    await fs.writeFile(path.join(ws, '.dossier.lock'), JSON.stringify({ pid: holder.pid, host: os.hostname(), startedAt: 'x' }));
+    const r = await runWs('annotate', '--article', article.id, '--quote', KEPT, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^dossier: waiting for process ${holder.pid} to finish with the workspace\n`));
+    expect(r.stderr.split('\n').filter((l) => l.includes('waiting'))).toHaveLength(1);
+    await expectNoLock();
+  });
+});
+
+describe('a missing library.json', () => {
+  it('articles still lists every article, says the library was rebuilt, and the next import keeps them', async () => {
+    const article = await importSample();
+    await fs.rm(path.join(ws, 'library.json'));
+    const r = await runWs('articles', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect((json(r) as { articles: { id: string }[] }).articles.map((a) => a.id)).toEqual([article.id]);
+    expect(r.stderr).toMatch(/^dossier: .*library\.json was missing; the library was rebuilt from the 1 article folder/);
+    await fs.rm(path.join(ws, 'library.json'));
+    const imported = await runWs('import', await writeFile('other.txt', 'Other talks\n\nThe talks went on.'), '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const library = JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8')) as { articles: { id: string }[] };
+    expect(library.articles.map((a) => a.id)).toContain(article.id);
+    expect(library.articles).toHaveLength(2);
   });
 });
 

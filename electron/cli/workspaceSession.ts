@@ -1,6 +1,8 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { CallResponse, DossierApi } from '../common/contract';
-import { createCore, EventBus, isWebAnnotationFile, liveLockHolder, WorkspaceStore, type ImportSource } from '../core';
+import { isDossierError } from '../common/errors';
+import { createCore, EventBus, isWebAnnotationFile, liveLockHolder, WorkspaceStore, type ImportSource, type LockInfo } from '../core';
 import type { CliIO } from './cliIO';
 import { createRemoteApi } from './remoteApi';
 
@@ -31,11 +33,17 @@ export async function withWorkspace<T>(
   options: { create?: boolean },
   task: (session: WorkspaceSession) => Promise<T>,
 ): Promise<T> {
-  const holder = await liveLockHolder(dir);
-  if (holder?.url && holder.token) return task(remoteSession(createRemoteApi(holder.url, holder.token)));
-  const store = await WorkspaceStore.open(dir, { create: options.create ?? false });
+  const opened = await openOrWait(io, dir, options);
+  if (opened.remote) return task(remoteSession(createRemoteApi(opened.remote.url!, opened.remote.token!)));
+  const store = opened.store;
   if (store.lockTakeoverMessage) io.stderr(`dossier: ${store.lockTakeoverMessage}\n`);
   for (const step of store.migrations) io.stderr(`dossier: upgraded the workspace (${step})\n`);
+  let told = 0;
+  const tell = () => {
+    for (const notice of store.notices.slice(told)) io.stderr(`dossier: ${notice}\n`);
+    told = store.notices.length;
+  };
+  tell();
   let core;
   try {
     core = createCore(store, io.core);
@@ -46,8 +54,73 @@ export async function withWorkspace<T>(
   try {
     return await task({ api: core.api, events: core.events, importFiles: (sources) => core.importFiles(sources) });
   } finally {
+    // Found while working (a missing index rebuilt when it was first read).
+    tell();
     // Saves what the core keeps pending (the search index) before the lock goes.
     await core.close();
+  }
+}
+
+/**
+ * How long one other command may keep the workspace before this one gives up waiting for it;
+ * `DOSSIER_LOCK_WAIT` (seconds, 0 = not at all) changes it for scripts that would rather fail.
+ */
+export const LOCK_WAIT_MS = 10_000;
+
+function lockWaitMs(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.DOSSIER_LOCK_WAIT);
+  return env.DOSSIER_LOCK_WAIT !== undefined && env.DOSSIER_LOCK_WAIT !== '' && Number.isFinite(seconds) && seconds >= 0
+    ? seconds * 1000
+    : LOCK_WAIT_MS;
+}
+/** However many commands queue up, none waits longer than this in all. */
+const LOCK_WAIT_TOTAL_MS = 120_000;
+
+/**
+ * Opens the workspace, or finds the running app that has it open. While another command on this
+ * machine has it (another `dossier` process, which holds the files only while it works), waits
+ * for it: up to LOCK_WAIT_MS for any one holder, saying so once on stderr.
+ */
+async function openOrWait(
+  io: CliIO,
+  dir: string,
+  options: { create?: boolean },
+): Promise<{ remote: LockInfo; store?: undefined } | { remote?: undefined; store: WorkspaceStore }> {
+  const start = Date.now();
+  const patience = lockWaitMs(io.env);
+  let waitingFor: string | null = null;
+  let deadline = 0;
+  let unclaimed = 0;
+  for (;;) {
+    const holder = await liveLockHolder(dir);
+    if (holder?.url && holder.token) return { remote: holder };
+    if (!holder) {
+      try {
+        return { store: await WorkspaceStore.open(dir, { create: options.create ?? false }) };
+      } catch (error) {
+        if (!isDossierError(error) || error.code !== 'locked') throw error;
+        // Taken between the look and the open, or held by this very process: look again, a few times.
+        const now = await liveLockHolder(dir);
+        if (!now && ++unclaimed > 3) throw error;
+        if (now && now.host !== os.hostname()) throw error;
+        continue;
+      }
+    }
+    if (holder.host !== os.hostname()) {
+      // Its process cannot be watched from here: let the open say whose it is.
+      return { store: await WorkspaceStore.open(dir, { create: options.create ?? false }) };
+    }
+    const who = `${holder.pid} ${holder.startedAt}`;
+    if (who !== waitingFor && patience > 0) {
+      if (waitingFor === null) io.stderr(`dossier: waiting for process ${holder.pid} to finish with the workspace\n`);
+      waitingFor = who;
+      deadline = Math.min(Date.now() + patience, start + LOCK_WAIT_TOTAL_MS);
+    }
+    if (patience === 0 || Date.now() > deadline) {
+      // Opening now raises the error that names the holder.
+      return { store: await WorkspaceStore.open(dir, { create: options.create ?? false }) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25 + Math.random() * 50));
   }
 }
 

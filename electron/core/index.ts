@@ -6,7 +6,7 @@ export { createCore, toErrorPayload, type CoreOptions, type DossierCore } from '
 export { EventBus } from './events';
 export { WorkspaceStore } from './store/workspaceStore';
 export { FILE_NAMES } from './store/files';
-export { liveLockHolder, readLock } from './store/lock';
+export { liveLockHolder, readLock, type LockInfo } from './store/lock';
 export { fsyncDir, writeFileDurable } from './store/durableFile';
 export { backupWorkspace, type BackupProgress } from './backup/backup';
 export { restoreBackup } from './backup/restoreBackup';

@@ -196,6 +196,45 @@ describe('the API', () => {
     expect(await empty.json()).toMatchObject({ ok: true });
   });
 
+  it('answers a request larger than the limit with 413 and a JSON error, logging no error', async () => {
+    const logged = vi.spyOn(console, 'error');
+    const small = await startHost({ core, rendererDir: path.join(tmp, 'renderer'), maxBodyBytes: 1024 });
+    try {
+      const big = JSON.stringify({ files: [{ name: 'a.txt', base64: 'A'.repeat(200_000) }] });
+      // With a Content-Length (as browsers send it) …
+      const declared = await fetch(`${small.origin}/api/call/articles.import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${small.token}` },
+        body: big,
+      });
+      expect(declared.status).toBe(413);
+      expect(declared.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await declared.json()).toEqual({ ok: false, error: { code: 'bad-input', message: 'Request too large: the limit is 1 KB.' } });
+      // … and streamed without one.
+      const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request(
+          { host: '127.0.0.1', port: small.port, path: '/api/call/articles.import', method: 'POST', agent: false, headers: { Authorization: `Bearer ${small.token}` } },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode!, body }));
+          },
+        );
+        req.on('error', reject);
+        for (let i = 0; i < 20; i++) req.write('B'.repeat(10_000));
+        req.end();
+      });
+      expect(streamed.status).toBe(413);
+      expect(JSON.parse(streamed.body)).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+      // A request within the limit still works on the same host.
+      expect(await (await fetch(`${small.origin}/api/call/workspace.info`, { method: 'POST', headers: { Authorization: `Bearer ${small.token}` }, body: '{}' })).json()).toMatchObject({ ok: true });
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+      await small.close();
+    }
+  });
+
   it('passes user-facing errors through', async () => {
     const body = await (await call('annotations.createFromQuote', { articleId, quote: 'Tokyo' })).json();
     expect(body).toMatchObject({ ok: false, error: { code: 'quote-not-found' } });

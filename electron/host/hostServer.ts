@@ -13,6 +13,8 @@ export interface HostOptions {
   core: DossierCore;
   rendererDir: string;
   port?: number;
+  /** Defaults to MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningHost {
@@ -29,7 +31,7 @@ export interface RunningHost {
  * needs this start's random token, and Host/Origin must name this server (defeats DNS rebinding
  * and cross-site requests from other pages in the same browser).
  */
-export async function startHost({ core, rendererDir, port = 0 }: HostOptions): Promise<RunningHost> {
+export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MAX_BODY_BYTES }: HostOptions): Promise<RunningHost> {
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const root = path.resolve(rendererDir);
@@ -57,8 +59,16 @@ export async function startHost({ core, rendererDir, port = 0 }: HostOptions): P
       if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
       const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
       if (call && req.method === 'POST') {
-        const body = await readBody(req);
-        if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'bad-input', message: 'Request too large' } });
+        const body = await readBody(req, maxBodyBytes);
+        if (body === null) {
+          // The rest of the body is read and dropped, so the client gets this answer rather than
+          // a reset connection; the connection then closes.
+          res.setHeader('Connection', 'close');
+          return sendJson(res, 413, {
+            ok: false,
+            error: { code: 'bad-input', message: `Request too large: the limit is ${sizeText(maxBodyBytes)}.` },
+          });
+        }
         let payload: unknown;
         try {
           payload = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -123,21 +133,41 @@ export async function startHost({ core, rendererDir, port = 0 }: HostOptions): P
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** How much of an oversize body is read and dropped before the connection is simply cut. */
+const DISCARD_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/** The request body, or null when it is larger than `limit` (its rest is then drained, up to a point). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => {
+      chunks.length = 0;
+      req.removeListener('data', onData);
+      let discarded = 0;
+      req.on('data', (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > DISCARD_LIMIT_BYTES) req.socket.destroy();
+      });
+      // A client that hangs up meanwhile is no error of ours to log.
+      req.removeListener('error', reject);
+      req.on('error', () => undefined);
+      resolve(null);
+    };
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
+      if (size > limit) return tooLarge();
       chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    };
     req.on('error', reject);
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return tooLarge();
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
   });
 }
 

@@ -1,9 +1,12 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { DossierError } from '../../common/errors';
 import { ID_SHAPE } from '../../common/ids';
 import { NoteContent, NoteSummary } from '../../common/model/note';
+import { deriveNote, titleFromText } from '../../common/notes/deriveNote';
 import type { DocumentKind } from '../store/documents';
-import { SCHEMA_VERSION } from '../store/schemaFile';
+import { SCHEMA_VERSION, SchemaFileAdapter } from '../store/schemaFile';
 
 /**
  * notes.json lists every note's summary (titles, references, excerpts), so lists and backlinks
@@ -24,6 +27,7 @@ export const NOTES_INDEX: DocumentKind<NotesIndexFile> = {
   kind: 'notes',
   schema: NotesIndexFile,
   empty: () => ({ schemaVersion: SCHEMA_VERSION, kind: 'notes', rev: 0, notes: [] }),
+  whenMissing: (file) => rebuildNotesIndex(file),
 };
 
 export const NoteBodyFile = z.object({
@@ -44,5 +48,51 @@ export function noteBody(id: string): DocumentKind<NoteBodyFile> {
     kind: 'note',
     schema: NoteBodyFile,
     empty: () => ({ schemaVersion: SCHEMA_VERSION, kind: 'note', id, rev: 0, content: { root: { type: 'root', children: [] } }, text: '' }),
+  };
+}
+
+/**
+ * notes.json rebuilt from the notes' own files when it is missing but notes are there (an empty
+ * index saved over them would make every note disappear). A note's file keeps its text, not its
+ * title, pin or article: titles come from the first line, as for an unnamed note.
+ */
+async function rebuildNotesIndex(file: string): Promise<{ value: NotesIndexFile; notice: string } | null> {
+  const dir = path.join(path.dirname(file), 'notes');
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => /^note_.+\.json$/.test(n));
+  const notes: NoteSummary[] = [];
+  let unreadable = 0;
+  for (const name of names) {
+    const id = name.slice(0, -'.json'.length);
+    try {
+      const body = await new SchemaFileAdapter(path.join(dir, name), 'note', NoteBodyFile).read();
+      if (!body || body.id !== id) throw new Error('not this note');
+      const stat = await fs.stat(path.join(dir, name));
+      const derived = deriveNote(body.content);
+      notes.push({
+        id,
+        rev: 1,
+        title: titleFromText(derived.text) || 'Untitled note',
+        titled: false,
+        articleId: null,
+        pinned: false,
+        excerpt: derived.excerpt,
+        entityIds: derived.entityIds,
+        citations: derived.citations,
+        tags: derived.tags,
+        created: (stat.birthtimeMs > 0 ? stat.birthtime : stat.mtime).toISOString(),
+        modified: stat.mtime.toISOString(),
+      });
+    } catch {
+      unreadable += 1;
+    }
+  }
+  if (notes.length === 0 && unreadable === 0) return null;
+  notes.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+  const skipped = unreadable === 0 ? '' : ` ${unreadable} note file${unreadable === 1 ? '' : 's'} could not be read and ${unreadable === 1 ? 'is' : 'are'} not listed.`;
+  return {
+    value: { schemaVersion: SCHEMA_VERSION, kind: 'notes', rev: 1, notes },
+    notice:
+      `${file} was missing; the list of notes was rebuilt from the ${notes.length} note file${notes.length === 1 ? '' : 's'} ` +
+      `(titles are taken from each note's first line, pins and articles are cleared, deleted notes come back).${skipped}`,
   };
 }

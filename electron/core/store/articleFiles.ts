@@ -9,7 +9,7 @@ import { appendLineDurable, fsyncDir, syncFilesDurable, type KeyedQueue } from '
 import type { DurableDocument } from './durableDocument';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, TextFile, type LibraryEntry, type LibraryFile } from './files';
 import { LibraryIndex } from './libraryIndex';
-import { SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
+import { newerFileReason, newerSchemaOnDisk, SCHEMA_VERSION, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
 
 /** One recorded change with what undoes it: the article's audit trail. */
 export interface OperationRecord {
@@ -35,6 +35,16 @@ const ANNOTATIONS: DocumentKind<AnnotationsFile> = {
   kind: 'annotations',
   schema: AnnotationsFile,
   empty: (articleId) => ({ schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId: articleId ?? '', rev: 0, annotations: [] }),
+  // Every listed article was written with its annotations file: one missing is damage, and an
+  // empty one saved over it would lose the article's highlights for good.
+  whenMissing: (file) =>
+    Promise.reject(
+      new DossierError(
+        'corrupt-file',
+        `${file} is missing, so this article's highlights cannot be read; nothing was written in its place. Restore it from a backup.`,
+        file,
+      ),
+    ),
 };
 
 /**
@@ -59,6 +69,7 @@ export class ArticleFiles {
     private readonly documents: DocumentStore,
     /** Throws when the workspace may not be written (closed, or made by a newer Dossier). */
     private readonly assertWritable: () => void,
+    private readonly onNewer?: NewerFileListener,
   ) {
     this.library = new LibraryIndex(library);
   }
@@ -187,7 +198,14 @@ export class ArticleFiles {
     // Metadata is read from disk when needed rather than held in memory for every article, so
     // there is no in-memory value to keep behind the disk: a durable write in the file's queue.
     const adapter = new SchemaFileAdapter(file, 'article', ArticleFile);
-    await this.queue.run(file, () => adapter.write(articleFile(meta)));
+    await this.queue.run(file, async () => {
+      const newer = await newerSchemaOnDisk(file);
+      if (newer !== null) {
+        this.onNewer?.(file, newer);
+        throw new DossierError('read-only', newerFileReason(file, newer), file);
+      }
+      await adapter.write(articleFile(meta));
+    });
     const cached = this.articleCache.get(meta.id);
     if (cached && cached.meta.version === meta.version) this.articleCache.set(meta.id, { meta, text: cached.text });
     else this.articleCache.delete(meta.id);
@@ -241,7 +259,7 @@ export class ArticleFiles {
   }
 
   private async readFile<T extends { schemaVersion: number; kind: string }>(file: string, kind: string, schema: import('zod').ZodType<T>): Promise<T> {
-    const data = await new SchemaFileAdapter(file, kind, schema).read();
+    const data = await new SchemaFileAdapter(file, kind, schema, this.onNewer).read();
     if (data === null) throw new DossierError('corrupt-file', `${file} is missing from the workspace.`, file);
     return data;
   }

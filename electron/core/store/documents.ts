@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { DurableDocument } from './durableDocument';
 import type { KeyedQueue } from './durableFile';
-import { SchemaFileAdapter } from './schemaFile';
+import { SchemaFileAdapter, type NewerFileListener } from './schemaFile';
 
 /** A kind of JSON document the store keeps: its file name, its `kind` header, its schema, its empty state. */
 export interface DocumentKind<T extends { schemaVersion: number; kind: string }> {
@@ -11,6 +11,19 @@ export interface DocumentKind<T extends { schemaVersion: number; kind: string }>
   kind: string;
   schema: z.ZodType<T>;
   empty(owner: string | null): T;
+  /**
+   * What to do when the file does not exist, for a file other files say should: rebuild it (with
+   * a notice for the user), or throw a 'corrupt-file' error naming it. Answers null when nothing
+   * says it should exist, so the empty state is right. Without it, a missing file is empty.
+   */
+  whenMissing?(file: string, owner: string | null): Promise<{ value: T; notice: string } | null>;
+}
+
+export interface DocumentListeners {
+  /** A file of a newer Dossier was read. */
+  onNewer?: NewerFileListener;
+  /** Something to tell the user once (a missing index rebuilt from the files it lists). */
+  onNotice?: (notice: string) => void;
 }
 
 type Header = { schemaVersion: number; kind: string };
@@ -23,7 +36,10 @@ type Header = { schemaVersion: number; kind: string };
 export class DocumentStore {
   private readonly open = new Map<string, Promise<DurableDocument<unknown>>>();
 
-  constructor(private readonly queue: KeyedQueue) {}
+  constructor(
+    private readonly queue: KeyedQueue,
+    private readonly listeners: DocumentListeners = {},
+  ) {}
 
   async read<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<T> {
     return (await this.document(file, kind, owner)).data;
@@ -43,7 +59,7 @@ export class DocumentStore {
   async peek<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<T> {
     const open = this.open.get(file) as Promise<DurableDocument<T>> | undefined;
     if (open) return (await open).data;
-    return (await new SchemaFileAdapter(file, kind.kind, kind.schema).read()) ?? kind.empty(owner);
+    return (await this.load(file, kind, owner, new SchemaFileAdapter(file, kind.kind, kind.schema, this.listeners.onNewer))) ?? kind.empty(owner);
   }
 
   /** Puts a document back into a saved state (undo and redo of document-level changes). */
@@ -56,10 +72,24 @@ export class DocumentStore {
   private document<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<DurableDocument<T>> {
     let doc = this.open.get(file) as Promise<DurableDocument<T>> | undefined;
     if (!doc) {
-      doc = DurableDocument.open(file, new SchemaFileAdapter(file, kind.kind, kind.schema), this.queue, () => kind.empty(owner));
+      const adapter = new SchemaFileAdapter(file, kind.kind, kind.schema, this.listeners.onNewer);
+      doc = this.load(file, kind, owner, adapter).then((value) => DurableDocument.of(file, adapter, this.queue, value ?? kind.empty(owner)));
       doc.catch(() => this.open.delete(file));
       this.open.set(file, doc as Promise<DurableDocument<unknown>>);
     }
     return doc;
+  }
+
+  /**
+   * The file's value; a missing file is rebuilt, reported, or null (its empty state). A rebuilt
+   * value is saved by the next change, never by reading: a reader may be one without the lock.
+   */
+  private async load<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null, adapter: SchemaFileAdapter<T>): Promise<T | null> {
+    const value = await adapter.read();
+    if (value !== null || !kind.whenMissing) return value;
+    const rebuilt = await kind.whenMissing(file, owner);
+    if (!rebuilt) return null;
+    this.listeners.onNotice?.(rebuilt.notice);
+    return rebuilt.value;
   }
 }

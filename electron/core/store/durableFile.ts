@@ -90,3 +90,31 @@ export async function syncFilesDurable(files: string[], concurrency = 32): Promi
   const dirs = [...new Set(files.map((f) => path.dirname(f)))];
   await Promise.all(dirs.map((d) => fsyncDir(d)));
 }
+
+/** The temp files writeFileDurable leaves beside its target until the rename: `.<name>.<hex>.tmp`. */
+export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes the temp files a crash left in `dirs`: those last changed before `cutoff` (ms since the
+ * epoch, or per file name). Answers how many went. Missing folders are skipped; a file that cannot
+ * be removed is left for the next time.
+ */
+export async function sweepTempFiles(dirs: Iterable<string>, cutoff: number | ((name: string) => number)): Promise<number> {
+  const cutoffOf = typeof cutoff === 'number' ? () => cutoff : cutoff;
+  let removed = 0;
+  for (const dir of dirs) {
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!TEMP_FILE.test(name)) continue;
+      const file = path.join(dir, name);
+      try {
+        if ((await fs.stat(file)).mtimeMs >= cutoffOf(name)) continue;
+        await fs.rm(file, { force: true });
+        removed += 1;
+      } catch {
+        // Gone meanwhile, or not ours to remove: either way, nothing to do now.
+      }
+    }
+  }
+  return removed;
+}

@@ -1,6 +1,9 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { ArticleMeta } from '../../common/model/article';
 import type { DurableDocument } from './durableDocument';
-import type { LibraryEntry, LibraryFile } from './files';
+import { ArticleFile, FILE_NAMES, type LibraryEntry, type LibraryFile } from './files';
+import { SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
 
 /**
  * The article index (library.json) with lookups by id and by content hash, so a workspace of
@@ -73,5 +76,37 @@ function entryOf(meta: ArticleMeta): LibraryEntry {
     sha256: current.sha256,
     importedAt: meta.importedAt,
     hashes: meta.versions.map((v) => v.sha256),
+  };
+}
+
+/**
+ * library.json rebuilt from the article folders, when it is missing but articles are there; null
+ * when there are none (a new workspace's empty library is right). Articles whose article.json
+ * cannot be read are left out and counted in the notice; so are none of the others, including
+ * ones taken out of the library by undoing their import (their folders are kept for redo).
+ */
+export async function rebuildLibrary(root: string, libraryFile: string): Promise<{ value: LibraryFile; notice: string } | null> {
+  const articlesDir = path.join(root, FILE_NAMES.articles);
+  const names = await fs.readdir(articlesDir).catch(() => [] as string[]);
+  const metas: ArticleMeta[] = [];
+  let unreadable = 0;
+  for (const name of names) {
+    const file = path.join(articlesDir, name, FILE_NAMES.article);
+    try {
+      const data = await new SchemaFileAdapter(file, 'article', ArticleFile).read();
+      if (data) metas.push(data.article);
+      else if ((await fs.stat(path.join(articlesDir, name))).isDirectory()) unreadable += 1;
+    } catch {
+      unreadable += 1;
+    }
+  }
+  if (metas.length === 0 && unreadable === 0) return null;
+  metas.sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
+  const skipped = unreadable === 0 ? '' : ` ${unreadable} folder${unreadable === 1 ? '' : 's'} without a readable ${FILE_NAMES.article} could not be listed.`;
+  return {
+    value: { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 1, articles: metas.map(entryOf) },
+    notice:
+      `${libraryFile} was missing; the library was rebuilt from the ${metas.length} article folder${metas.length === 1 ? '' : 's'} ` +
+      `(an article whose import was undone is listed again).${skipped}`,
   };
 }

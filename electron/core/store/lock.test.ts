@@ -1,7 +1,8 @@
-import { type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DossierError } from '../../common/errors';
 import { deadPid, liveForeignPid as liveForeign } from '../testing/testHelpers';
@@ -132,4 +133,57 @@ describe('liveLockHolder', () => {
     await writeLock({ pid: deadPid(), host: 'some-other-machine', startedAt: 'x' });
     expect(await liveLockHolder(tmp)).toMatchObject({ host: 'some-other-machine' });
   });
+});
+
+/**
+ * A process that, at `startAt`, takes the lock (trying again while another holds it), holds it
+ * for a moment, and prints when it held it.
+ */
+const CONTENDER = `
+  const { acquireLock } = await import(process.env.LOCK_MODULE);
+  const [dir, startAt] = process.argv.slice(1);
+  await new Promise((r) => setTimeout(r, Number(startAt) - Date.now()));
+  for (;;) {
+    try {
+      const lock = await acquireLock(dir);
+      const from = Date.now();
+      await new Promise((r) => setTimeout(r, 30));
+      const to = Date.now();
+      await lock.release();
+      console.log(JSON.stringify({ from, to, takeover: lock.takeoverMessage !== null }));
+      break;
+    } catch (error) {
+      if (error.code !== 'locked') throw error;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 10));
+    }
+  }
+`;
+
+describe('acquireLock across processes', () => {
+  it('a stale lock that many processes find at once is removed by one: no two ever hold the workspace together', async () => {
+    await writeLock({ pid: deadPid(), host: os.hostname(), startedAt: 'x' });
+    const module = fileURLToPath(new URL('./lock.ts', import.meta.url));
+    const startAt = Date.now() + 4_000;
+    const runs = await Promise.all(
+      Array.from({ length: 12 }, () => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CONTENDER, tmp, String(startAt)], {
+          env: { ...process.env, LOCK_MODULE: module },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        children.push(child);
+        let out = '';
+        let err = '';
+        child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+        return new Promise<{ from: number; to: number; takeover: boolean }>((resolve, reject) =>
+          child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(err)))),
+        );
+      }),
+    );
+    const held = [...runs].sort((a, b) => a.from - b.from);
+    for (let i = 1; i < held.length; i++) expect(held[i]!.from, JSON.stringify(held)).toBeGreaterThanOrEqual(held[i - 1]!.to);
+    // The one that removed the stale lock says so, unless another, finding no lock at all, got in first.
+    expect(runs.filter((r) => r.takeover).length).toBeLessThanOrEqual(1);
+    await expect(fs.access(lockFile)).rejects.toMatchObject({ code: 'ENOENT' });
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,9 +20,20 @@ export interface HeldLock {
   file: string;
   /** Said to the user when a stale lock of a dead process was taken over. */
   takeoverMessage: string | null;
+  /** When this process took the lock (ms since the epoch). */
+  takenAt: number;
   advertise(url: string, token: string): Promise<void>;
   release(): Promise<void>;
 }
+
+/**
+ * The name a stale lock is claimed under before it is removed: a second hard link to the lock
+ * file, which `link()` creates only if no one else holds it. Only the claimer removes the stale
+ * lock, so two processes can never both remove it (and with it the fresh lock of a third).
+ */
+const CLAIM = `${FILE_NAMES.lock}.takeover`;
+/** A claim is held for two system calls; one this old was left by a process that died meanwhile. */
+const CLAIM_STALE_MS = 5_000;
 
 function isAlive(pid: number): boolean {
   try {
@@ -32,13 +44,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function readLock(dir: string): Promise<LockInfo | null> {
+function parseLock(raw: string): LockInfo | null {
   try {
-    const parsed = LockInfo.safeParse(JSON.parse(await fs.readFile(path.join(dir, FILE_NAMES.lock), 'utf8')));
+    const parsed = LockInfo.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+async function readLockFile(file: string): Promise<LockInfo | null> {
+  try {
+    return parseLock(await fs.readFile(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export async function readLock(dir: string): Promise<LockInfo | null> {
+  return readLockFile(path.join(dir, FILE_NAMES.lock));
 }
 
 /** The lock of another live process on this machine, or null. */
@@ -49,29 +73,96 @@ export async function liveLockHolder(dir: string): Promise<LockInfo | null> {
   return info;
 }
 
-/** Another process may have created the lock file and not yet filled it: look again before giving up on it. */
-async function readLockPatiently(dir: string): Promise<LockInfo | null> {
+/**
+ * A lock is written whole before it appears (temp file, then rename or link), so an unreadable
+ * one is damage, or one written by an earlier Dossier that created it empty and filled it after:
+ * look again before giving up on it.
+ */
+async function readLockPatiently(file: string): Promise<LockInfo | null> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const info = await readLock(dir);
+    const info = await readLockFile(file);
     if (info) return info;
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await sleep(40);
   }
   return null;
 }
 
-/** One writer per workspace: a lock file with PID, host and start time. */
+function isStale(info: LockInfo | null): boolean {
+  return info === null || (info.host === os.hostname() && info.pid !== process.pid && !isAlive(info.pid));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A temp file beside `file` holding `data` (the temp-file pattern of durableFile.ts). Not fsynced:
+ * a lock speaks of running processes, and one emptied by a power cut is taken over as unreadable.
+ */
+async function writeTemp(file: string, data: string): Promise<string> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  await fs.writeFile(tmp, data, { flag: 'wx', mode: 0o600 });
+  return tmp;
+}
+
+/** Creates the lock file whole, only if there is none: `link()` fails when the name exists. */
+async function createLock(file: string, info: LockInfo): Promise<boolean> {
+  const tmp = await writeTemp(file, JSON.stringify(info));
+  try {
+    await fs.link(tmp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
+function sameFile(a: { dev: bigint; ino: bigint }, b: { dev: bigint; ino: bigint }): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * Removes the lock file if it is still stale, under the claim: answers what was removed (the
+ * stale holder, or null for an unreadable lock), or undefined when nothing was (another process
+ * is taking it over, or its holder turned out to be alive).
+ */
+async function removeStaleLock(file: string): Promise<{ removed: LockInfo | null } | undefined> {
+  const claim = path.join(path.dirname(file), CLAIM);
+  try {
+    await fs.link(file, claim);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined; // the lock went meanwhile: try to create it again
+    if (code !== 'EEXIST') throw error;
+    const stat = await fs.stat(claim).catch(() => null);
+    // Its claimer died between two system calls: the claim is dropped so the lock can be taken.
+    if (stat && Date.now() - stat.ctimeMs > CLAIM_STALE_MS) await fs.rm(claim, { force: true });
+    return undefined;
+  }
+  try {
+    // What was claimed is whatever the lock file was at that moment: judged again, by itself.
+    const claimed = await readLockPatiently(claim);
+    if (!isStale(claimed)) return undefined;
+    const [held, current] = await Promise.all([fs.stat(claim, { bigint: true }), fs.stat(file, { bigint: true }).catch(() => null)]);
+    if (!current || !sameFile(held, current)) return undefined;
+    await fs.rm(file, { force: true });
+    return { removed: claimed };
+  } finally {
+    await fs.rm(claim, { force: true });
+  }
+}
+
+/**
+ * One writer per workspace: a lock file with PID, host and start time. A lock of a process that
+ * no longer runs on this machine is taken over, by one process only however many try at once.
+ */
 export async function acquireLock(dir: string): Promise<HeldLock> {
   const file = path.join(dir, FILE_NAMES.lock);
   const mine: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString() };
   let takeoverMessage: string | null = null;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await fs.writeFile(file, JSON.stringify(mine), { flag: 'wx', mode: 0o600 });
-      return heldLock(file, mine, takeoverMessage);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = await readLockPatiently(dir);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (await createLock(file, mine)) return heldLock(file, mine, takeoverMessage);
+    const holder = await readLockPatiently(file);
     if (holder && holder.host === os.hostname() && holder.pid === process.pid) {
       throw new DossierError('locked', `The workspace ${dir} is already open in this Dossier.`, file);
     }
@@ -89,10 +180,15 @@ export async function acquireLock(dir: string): Promise<HeldLock> {
         file,
       );
     }
-    takeoverMessage = holder
-      ? `Took over a stale lock left by process ${holder.pid} (started ${holder.startedAt}), which is no longer running.`
-      : 'Took over an unreadable lock file.';
-    await fs.rm(file, { force: true });
+    const outcome = await removeStaleLock(file);
+    if (outcome) {
+      takeoverMessage = outcome.removed
+        ? `Took over a stale lock left by process ${outcome.removed.pid} (started ${outcome.removed.startedAt}), which is no longer running.`
+        : 'Took over an unreadable lock file.';
+    } else {
+      // Someone else is taking it over: see who holds it in a moment.
+      await sleep(10 + Math.random() * 20);
+    }
   }
   throw new DossierError('locked', `Could not lock the workspace ${dir}.`, file);
 }
@@ -102,14 +198,22 @@ function heldLock(file: string, mine: LockInfo, takeoverMessage: string | null):
   return {
     file,
     takeoverMessage,
+    takenAt: Date.now(),
     async advertise(url, token) {
-      await fs.writeFile(file, JSON.stringify({ ...mine, url, token }), { mode: 0o600 });
+      // Replaced whole (never truncated and refilled), so a reader never sees it half-written.
+      const tmp = await writeTemp(file, JSON.stringify({ ...mine, url, token }));
+      try {
+        await fs.rename(tmp, file);
+      } catch (error) {
+        await fs.rm(tmp, { force: true });
+        throw error;
+      }
     },
     async release() {
       if (released) return;
       released = true;
       const current = await readLock(path.dirname(file));
-      if (current?.pid === mine.pid) await fs.rm(file, { force: true });
+      if (current?.pid === mine.pid && current.host === mine.host) await fs.rm(file, { force: true });
     },
   };
 }

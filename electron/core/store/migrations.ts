@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DossierError } from '../../common/errors';
 import { writeFileDurable } from './durableFile';
 import { FILE_NAMES } from './files';
+import { SCHEMA_VERSION } from './schemaFile';
 
 /**
  * Steps that bring a workspace written by an earlier Dossier up to the schema this one writes.
@@ -59,5 +60,7 @@ async function rewriteJson(file: string, change: (doc: Record<string, unknown>) 
   } catch {
     throw new DossierError('corrupt-file', `${file} is damaged and was left untouched; the workspace cannot be upgraded until it is repaired.`, file);
   }
+  // A file a newer Dossier wrote is never rewritten down; reading it later makes the workspace read-only.
+  if (typeof doc.schemaVersion === 'number' && doc.schemaVersion > SCHEMA_VERSION) return;
   await writeFileDurable(file, `${JSON.stringify(change(doc), null, 2)}\n`);
 }

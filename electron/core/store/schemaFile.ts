@@ -9,16 +9,29 @@ export const SCHEMA_VERSION = 2;
 
 export const FileHeader = z.object({ schemaVersion: z.number().int().positive(), kind: z.string() });
 
+/** Told when a file written by a newer Dossier is read: the workspace goes read-only. */
+export type NewerFileListener = (file: string, schemaVersion: number) => void;
+
+/** Why a file written by a newer Dossier is not changed: it may hold what this one cannot read. */
+export function newerFileReason(file: string, schemaVersion: number): string {
+  return `${file} was written by a newer Dossier (schema ${schemaVersion}; this one writes schema ${SCHEMA_VERSION}), so the workspace is open read-only and the file is kept as it is. Update Dossier to change it.`;
+}
+
 /**
  * A lowdb adapter for one workspace file: validates on read (a file that fails to parse or
- * validate raises an error naming it and is never written over) and writes durably. Writes are
- * serialised by the DurableDocument that owns the file, not here.
+ * validate raises an error naming it and is never written over) and writes durably. A file of a
+ * newer schema is read but never written: its fields this Dossier does not know would be lost.
+ * Writes are serialised by the DurableDocument that owns the file, not here.
  */
 export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }> implements Adapter<T> {
+  /** The schema version of the file as read, when it is newer than this Dossier's. */
+  private newer: number | null = null;
+
   constructor(
     readonly file: string,
     private readonly kind: string,
     private readonly schema: z.ZodType<T>,
+    private readonly onNewer?: NewerFileListener,
   ) {}
 
   async read(): Promise<T | null> {
@@ -29,12 +42,43 @@ export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new DossierError('corrupt-file', `Cannot read ${this.file}: ${(error as Error).message}`, this.file);
     }
-    return parseSchemaFile(raw, this.file, this.kind, this.schema);
+    const data = parseSchemaFile(raw, this.file, this.kind, this.schema);
+    if (data.schemaVersion > SCHEMA_VERSION) {
+      this.newer = data.schemaVersion;
+      this.onNewer?.(this.file, data.schemaVersion);
+    }
+    return data;
   }
 
   write(data: T): Promise<void> {
+    const newer = Math.max(this.newer ?? 0, data.schemaVersion);
+    if (newer > SCHEMA_VERSION) return Promise.reject(new DossierError('read-only', newerFileReason(this.file, newer), this.file));
     return writeFileDurable(this.file, `${JSON.stringify(data, null, 2)}\n`);
   }
+}
+
+/**
+ * The schema version the file on disk says it has, if newer than this Dossier's: for files
+ * rewritten whole without being held in memory (article.json), and the workspace's documents
+ * looked at when it opens. Only the start of the file is read: Dossier writes `schemaVersion`
+ * first, and a file that does not is read in full when it is used, as ever.
+ */
+export async function newerSchemaOnDisk(file: string): Promise<number | null> {
+  let head: string;
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(512);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+  const version = /^\s*\{\s*"schemaVersion"\s*:\s*(\d+)/.exec(head);
+  return version && Number(version[1]) > SCHEMA_VERSION ? Number(version[1]) : null;
 }
 
 export function parseSchemaFile<T>(raw: string, file: string, kind: string, schema: z.ZodType<T>): T {

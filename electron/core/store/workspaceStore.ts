@@ -10,11 +10,12 @@ import type { WorkspaceInfo } from '../../common/model/workspace';
 import { ArticleFiles, json, type NewArticle, type OperationRecord } from './articleFiles';
 import { DocumentStore, type DocumentKind } from './documents';
 import { DurableDocument } from './durableDocument';
-import { KeyedQueue, writeFileDurable } from './durableFile';
+import { KeyedQueue, sweepTempFiles, writeFileDurable } from './durableFile';
 import { FILE_NAMES, LibraryFile, WorkspaceFile, type LibraryEntry } from './files';
+import { rebuildLibrary } from './libraryIndex';
 import { acquireLock, type HeldLock } from './lock';
 import { migrateWorkspace } from './migrations';
-import { parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
+import { newerFileReason, newerSchemaOnDisk, parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
 
 export type { NewArticle, OperationRecord };
 
@@ -28,8 +29,16 @@ type Header = { schemaVersion: number; kind: string };
  */
 export class WorkspaceStore {
   private closed = false;
+  private readOnly: string | null;
+  /** The sweep of crash leftovers in the article folders, running after opening. */
+  private sweeping: Promise<unknown> = Promise.resolve();
   /** The upgrades applied when this workspace was opened (empty when it was current). */
   migrations: readonly string[] = [];
+  /**
+   * Things to tell the user once, found on opening or later (a missing index rebuilt from the
+   * files it lists). Those after the first `n` are the ones found since a caller last looked.
+   */
+  readonly notices: string[] = [];
   readonly articles: ArticleFiles;
   private readonly documents: DocumentStore;
 
@@ -38,11 +47,22 @@ export class WorkspaceStore {
     private readonly workspace: DurableDocument<WorkspaceFile>,
     library: DurableDocument<LibraryFile>,
     queue: KeyedQueue,
-    readonly readOnlyReason: string | null,
+    readOnlyReason: string | null,
     private lock: HeldLock | null,
   ) {
-    this.documents = new DocumentStore(queue);
-    this.articles = new ArticleFiles(dir, library, queue, this.documents, () => this.assertWritable());
+    this.readOnly = readOnlyReason;
+    // A file of a newer schema found later (an article's annotations, a note) makes the whole
+    // workspace read-only from then on: a change spanning files must not stop half-way.
+    const onNewer = (file: string, version: number) => {
+      this.readOnly ??= newerFileReason(file, version);
+    };
+    this.documents = new DocumentStore(queue, { onNewer, onNotice: (notice) => this.notices.push(notice) });
+    this.articles = new ArticleFiles(dir, library, queue, this.documents, () => this.assertWritable(), onNewer);
+  }
+
+  /** Why nothing may be written (a file of a newer Dossier), or null. */
+  get readOnlyReason(): string | null {
+    return this.readOnly;
   }
 
   /**
@@ -69,14 +89,16 @@ export class WorkspaceStore {
       raw = await fs.readFile(workspaceFile, 'utf8');
     }
     let parsed = parseSchemaFile(raw, workspaceFile, 'workspace', WorkspaceFile);
-    const readOnlyReason =
+    let readOnlyReason =
       parsed.schemaVersion > SCHEMA_VERSION
         ? `This workspace was written by a newer Dossier (schema ${parsed.schemaVersion}); it is open read-only.`
         : null;
 
     const lock = options.lock === false || readOnlyReason ? null : await acquireLock(root);
     let migrated: string[] = [];
+    let articleSweep: (() => Promise<unknown>) | null = null;
     try {
+      if (lock) articleSweep = await sweepLeftovers(root, lock);
       // Only the writer upgrades; a reader without the lock reads the older files as they are.
       if (lock && parsed.schemaVersion < SCHEMA_VERSION) {
         migrated = await migrateWorkspace(root, parsed.schemaVersion, SCHEMA_VERSION);
@@ -85,9 +107,27 @@ export class WorkspaceStore {
       const queue = new KeyedQueue();
       const workspace = DurableDocument.of(workspaceFile, new SchemaFileAdapter(workspaceFile, 'workspace', WorkspaceFile), queue, parsed);
       const libraryFile = path.join(root, FILE_NAMES.library);
-      const library = await DurableDocument.open(libraryFile, new SchemaFileAdapter(libraryFile, 'library', LibraryFile), queue, emptyLibrary);
+      const onNewer = (file: string, version: number) => {
+        readOnlyReason ??= newerFileReason(file, version);
+      };
+      const libraryAdapter = new SchemaFileAdapter(libraryFile, 'library', LibraryFile, onNewer);
+      let libraryData = await libraryAdapter.read();
+      let libraryNotice: string | null = null;
+      if (libraryData === null) {
+        // Never an empty index over article folders: that would orphan every one of them.
+        const rebuilt = await rebuildLibrary(root, libraryFile);
+        libraryData = rebuilt?.value ?? emptyLibrary();
+        libraryNotice = rebuilt?.notice ?? null;
+      }
+      const library = DurableDocument.of(libraryFile, libraryAdapter, queue, libraryData);
+      if (libraryNotice && lock && !readOnlyReason) await library.replace(libraryData);
+      // The workspace's own documents (entities, notes, briefs): one of a newer Dossier makes the
+      // workspace read-only now, before a change that spans files has written any of them.
+      readOnlyReason ??= await newerDocumentReason(root);
       const store = new WorkspaceStore(root, workspace, library, queue, readOnlyReason, lock);
       store.migrations = migrated;
+      if (libraryNotice) store.notices.push(libraryNotice);
+      if (articleSweep) store.sweeping = articleSweep().catch(() => undefined);
       return store;
     } catch (error) {
       await lock?.release();
@@ -106,6 +146,7 @@ export class WorkspaceStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.sweeping;
     await this.lock?.release();
     this.lock = null;
   }
@@ -256,8 +297,46 @@ export class WorkspaceStore {
 
   private assertWritable(): void {
     if (this.closed) throw new DossierError('unavailable', 'The workspace is closed.');
-    if (this.readOnlyReason) throw new DossierError('read-only', this.readOnlyReason);
+    if (this.readOnly) throw new DossierError('read-only', this.readOnly);
   }
+}
+
+/** A temp file younger than this may belong to a save in progress (the lock's own, while it is taken). */
+const TEMP_FILE_AGE_MS = 60_000;
+
+/**
+ * Temp files a crash left (`.<name>.<hex>.tmp`, see durableFile.ts) are removed by the writer when
+ * it opens the workspace: those older than a minute; after taking over the lock of a process that
+ * died, every one from before (it was the only writer). The workspace's own folders are swept now;
+ * the article folders, which may be thousands, are answered as a sweep to run after opening.
+ */
+async function sweepLeftovers(root: string, lock: HeldLock): Promise<() => Promise<unknown>> {
+  const aged = Date.now() - TEMP_FILE_AGE_MS;
+  const cutoff = lock.takeoverMessage ? lock.takenAt - 1_000 : aged;
+  // The lock's own temp files may be another process's attempt to take it, however young this lock is.
+  const lockTemp = `.${FILE_NAMES.lock}.`;
+  await sweepTempFiles([root], (name) => (name.startsWith(lockTemp) ? aged : cutoff));
+  await sweepTempFiles([path.join(root, 'notes'), path.join(root, FILE_NAMES.derived)], cutoff);
+  const articleDirs = async () => {
+    const articles = path.join(root, FILE_NAMES.articles);
+    const ids = await fs.readdir(articles).catch(() => [] as string[]);
+    return sweepTempFiles(
+      ids.map((id) => path.join(articles, id)),
+      cutoff,
+    );
+  };
+  if (!lock.takeoverMessage) return articleDirs;
+  await articleDirs();
+  return () => Promise.resolve();
+}
+
+async function newerDocumentReason(root: string): Promise<string | null> {
+  const names = await fs.readdir(root).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+    const version = await newerSchemaOnDisk(path.join(root, name));
+    if (version !== null) return newerFileReason(path.join(root, name), version);
+  }
+  return null;
 }
 
 function emptyLibrary(): LibraryFile {

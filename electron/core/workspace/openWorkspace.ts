@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createCore, type CoreOptions, type DossierCore } from '../dossierCore';
 import { importArticles } from '../import/importArticles';
+import { NOTES_INDEX } from '../notes/noteDocuments';
 import { WorkspaceStore } from '../store/workspaceStore';
 
 export const SAMPLE_ARTICLE = 'india-japan-defence-2025-05-04.txt';
@@ -26,6 +27,10 @@ export async function openAppWorkspace(dir: string, assetsDir: string, options: 
     notices.push(`This workspace was upgraded to the current format (${store.migrations.join('; ')}). Earlier versions of Dossier open it read-only.`);
   }
   try {
+    // Read now so that a missing list of notes, rebuilt from the notes, is told with the rest
+    // (a damaged one is named where notes are shown, as before).
+    await store.readWorkspaceDoc(NOTES_INDEX).catch(() => undefined);
+    notices.push(...store.notices);
     if (isNew) {
       const bytes = await fs.readFile(path.join(assetsDir, SAMPLE_ARTICLE));
       const { articles } = await importArticles(store, [{ name: SAMPLE_ARTICLE, bytes }]);
