@@ -27,7 +27,12 @@ export async function buildSearchIndex(store: WorkspaceStore, onProgress?: Reind
     if (onProgress && (done % 100 === 0 || done === total)) onProgress(done, total);
   };
   for (const entry of articles) {
-    await putArticle(store, index, entry.id, entitiesOf.get(entry.id) ?? []);
+    try {
+      await putArticle(store, index, entry.id, entitiesOf.get(entry.id) ?? []);
+    } catch (error) {
+      // One damaged article (its files named in the error) must not leave the workspace unsearchable.
+      console.error(`Dossier: article ${entry.id} is left out of the search index:`, (error as Error).message);
+    }
     tick();
   }
   for (const note of notes) {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { buildSearchSnapshot } from './searchBuild';
@@ -167,6 +167,14 @@ describe('search', () => {
     core = await open();
     expect(await idsOf('zqlate')).toEqual([`annotation:${late.annotation.id}`]);
     expect(await idsOf('zq204')).toHaveLength(1);
+  });
+
+  it('builds an index of the rest when one article\'s files are damaged', async () => {
+    await fs.writeFile(path.join(dir, 'articles', exercise, 'annotations.json'), '{ not json');
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await idsOf('nakatani')).toEqual([`article:${talks}`]);
+    expect(spy).toHaveBeenCalledWith(expect.stringContaining(exercise), expect.stringContaining('annotations.json'));
+    spy.mockRestore();
   });
 
   it('rebuilds on request with progress', async () => {
