@@ -19,6 +19,8 @@ export const NotesIndexFile = z.object({
   kind: z.literal('notes'),
   rev: z.number().int().nonnegative(),
   notes: z.array(NoteSummary),
+  /** The last line of notes.journal.jsonl this file holds (see recordJournal.ts). */
+  journalSeq: z.number().int().nonnegative().optional(),
 });
 export type NotesIndexFile = z.infer<typeof NotesIndexFile>;
 
@@ -28,6 +30,12 @@ export const NOTES_INDEX: DocumentKind<NotesIndexFile> = {
   schema: NotesIndexFile,
   empty: () => ({ schemaVersion: SCHEMA_VERSION, kind: 'notes', rev: 0, notes: [] }),
   whenMissing: (file) => rebuildNotesIndex(file),
+  // An autosave changes one note's summary: a journal line, not a rewrite of every summary.
+  records: {
+    list: (doc) => doc.notes,
+    withList: (doc, notes, journalSeq) => ({ ...doc, notes: notes as NoteSummary[], journalSeq }),
+    seq: (doc) => doc.journalSeq ?? 0,
+  },
 };
 
 export const NoteBodyFile = z.object({

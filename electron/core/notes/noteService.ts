@@ -204,13 +204,9 @@ export class NoteService {
     return found;
   }
 
+  /** One note's entry in notes.json: a journal line, so an autosave never rewrites every note's summary. */
   private async writeSummary(next: NoteSummary): Promise<void> {
-    await this.store.updateWorkspaceDoc(NOTES_INDEX, (index) => {
-      const at = index.notes.findIndex((n) => n.id === next.id);
-      if (at === -1) index.notes.push(next);
-      else index.notes[at] = next;
-      index.rev += 1;
-    });
+    await this.store.putWorkspaceRecord(NOTES_INDEX, next.id, next);
   }
 
   /**
@@ -219,10 +215,7 @@ export class NoteService {
    */
   private async putSummary(id: string, state: NoteSummary | null): Promise<void> {
     if (state === null) {
-      await this.store.updateWorkspaceDoc(NOTES_INDEX, (index) => {
-        index.notes = index.notes.filter((n) => n.id !== id);
-        index.rev += 1;
-      });
+      await this.store.putWorkspaceRecord(NOTES_INDEX, id, null);
       return;
     }
     const body = await this.store.readWorkspaceDoc(noteBody(id));

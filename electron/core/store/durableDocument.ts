@@ -30,22 +30,38 @@ export class DurableDocument<T> {
     return this.value;
   }
 
-  /** Applies `change` to a copy, saves the copy durably, then makes it current; answers what `change` returned. */
-  update<R>(change: (draft: T) => R): Promise<R> {
+  /**
+   * Applies `change` to a copy, saves the copy durably, then makes it current; answers what
+   * `change` returned. `afterWrite` runs once the file is saved, in the same turn of the queue.
+   */
+  update<R>(change: (draft: T) => R, afterWrite?: () => Promise<void>): Promise<R> {
     return this.queue.run(this.file, async () => {
       const draft = structuredClone(this.value);
       const result = change(draft);
       await this.adapter.write(draft);
       this.value = draft;
+      await afterWrite?.();
       return result;
     });
   }
 
-  /** Saves `next` as the whole document. */
-  replace(next: T): Promise<void> {
+  /** Saves the whole document as `next(current)` (built without changing the current value). */
+  replace(next: T | ((current: T) => T), afterWrite?: () => Promise<void>): Promise<void> {
     return this.queue.run(this.file, async () => {
-      await this.adapter.write(next);
-      this.value = next;
+      const value = typeof next === 'function' ? (next as (current: T) => T)(this.value) : next;
+      await this.adapter.write(value);
+      this.value = value;
+      await afterWrite?.();
+    });
+  }
+
+  /**
+   * A change saved somewhere other than the file (a journal line beside it): `save` makes it
+   * durable and answers the new value, which becomes current only then.
+   */
+  journal(save: (current: T) => Promise<T>): Promise<void> {
+    return this.queue.run(this.file, async () => {
+      this.value = await save(this.value);
     });
   }
 }

@@ -90,6 +90,8 @@ describe('a missing notes.json', () => {
     expect(notes.find((n) => n.title.startsWith('Ports'))!.tags).toEqual(['shipping']);
     expect(store.notices).toEqual([expect.stringMatching(/notes\.json was missing; the list of notes was rebuilt from the 2 note files/)]);
     await api['notes.create']({ title: 'Third' });
+    // The new note's entry is journalled at once and folded into notes.json, with the rebuilt list, by close at the latest.
+    await store.close();
     const saved = JSON.parse(await fs.readFile(path.join(ws, 'notes.json'), 'utf8')) as { notes: { id: string }[] };
     expect(saved.notes).toHaveLength(3);
   });

@@ -56,7 +56,7 @@ export class WorkspaceStore {
     const onNewer = (file: string, version: number) => {
       this.readOnly ??= newerFileReason(file, version);
     };
-    this.documents = new DocumentStore(queue, { onNewer, onNotice: (notice) => this.notices.push(notice) });
+    this.documents = new DocumentStore(queue, { onNewer, onNotice: (notice) => this.notices.push(notice) }, lock !== null && readOnlyReason === null);
     this.articles = new ArticleFiles(dir, library, queue, this.documents, () => this.assertWritable(), onNewer);
   }
 
@@ -147,6 +147,8 @@ export class WorkspaceStore {
     if (this.closed) return;
     this.closed = true;
     await this.sweeping;
+    // Journals folded into their files while the lock is still held.
+    if (this.lock && !this.readOnly) await this.documents.flush().catch((error: unknown) => console.error('Dossier: a journal could not be folded; it is read again on open:', error));
     await this.lock?.release();
     this.lock = null;
   }
@@ -254,6 +256,12 @@ export class WorkspaceStore {
   /** A workspace-level document (entities.json …), or its empty state when the file does not exist yet. */
   async readWorkspaceDoc<T extends Header>(kind: DocumentKind<T>): Promise<T> {
     return this.documents.read(path.join(this.dir, kind.file), kind, null);
+  }
+
+  /** Puts one record of a journaled workspace document (a note's summary in notes.json); null removes it. */
+  async putWorkspaceRecord<T extends Header>(kind: DocumentKind<T>, id: string, record: { id: string } | null): Promise<void> {
+    this.assertWritable();
+    return this.documents.putRecord(path.join(this.dir, kind.file), kind, null, id, record);
   }
 
   /** A workspace-level document without keeping it in memory (see DocumentStore.peek). */
