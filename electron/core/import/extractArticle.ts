@@ -2,10 +2,13 @@ import { isDossierError } from '../../common/errors';
 import { detectFormat, type ArticleFormat } from './detectFormat';
 import { IMPORT_LIMITS_BYTES, type ExtractedArticle } from './extractedArticle';
 import { emptyFile, tooLarge, unreadableFile } from './importFailures';
-import { extractHtml } from './formats/html';
 import { extractMarkdown } from './formats/markdown';
-import { extractPdf } from './formats/pdf';
 import { extractPlainText } from './formats/plainText';
+
+// HTML (jsdom, Readability, DOMPurify) and PDF (pdf.js) load on their first file: a process that
+// never reads one (the app's main process, whose imports run in the worker) never holds them.
+const extractHtml = async (bytes: Uint8Array, file: string) => (await import('./formats/html')).extractHtml(bytes, file);
+const extractPdf = async (bytes: Uint8Array, file: string) => (await import('./formats/pdf')).extractPdf(bytes, file);
 
 const FORMATS: Record<
   ArticleFormat,
