@@ -1,6 +1,5 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
@@ -9,11 +8,12 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { chromium } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../core/dossierCore';
 import { findChromium } from '../core/export/pdf/findChromium';
 import { WorkspaceStore } from '../core/store/workspaceStore';
 import { USAGE } from './runCli';
+import { cliScratch } from './testing/cliScratch';
 import { runCaptured } from './testing/runCaptured';
 import { runningDossier } from './testing/runningDossier';
 
@@ -30,22 +30,9 @@ const canPrint = (() => {
   }
 })();
 
-let tmp: string;
-let ws: string;
-const children: ChildProcess[] = [];
-const cleanups: (() => Promise<void>)[] = [];
+const scratch = cliScratch('dossier-cli-export-');
 
-beforeEach(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-cli-export-'));
-  ws = path.join(tmp, 'ws');
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  for (const child of children.splice(0)) child.kill();
-  await fs.rm(tmp, { recursive: true, force: true });
-});
-
-const run = (...args: string[]) => runCaptured([...args, '--workspace', ws]);
+const run = (...args: string[]) => runCaptured([...args, '--workspace', scratch.ws]);
 
 function expectOneErrorLine(r: { code: number; stdout: string; stderr: string }, pattern: RegExp, code: number): void {
   expect(r.code, r.stderr).toBe(code);
@@ -62,7 +49,7 @@ async function annotatedSample(): Promise<string> {
   return id;
 }
 
-const out = (name: string) => path.join(tmp, name);
+const out = (name: string) => path.join(scratch.tmp, name);
 
 describe('dossier export', () => {
   it('writes each format of one article, with the hostile comment inert in every one', async () => {
@@ -118,12 +105,12 @@ describe('dossier export', () => {
     expect(forced).toEqual({ code: 0, stdout: `wrote ${target}\n`, stderr: '' });
     expect(await fs.readFile(target, 'utf8')).toMatch(/^<!doctype html>/);
     // No temp file is left beside it.
-    expect((await fs.readdir(tmp)).sort()).toEqual(['brief.html', 'ws']);
+    expect((await fs.readdir(scratch.tmp)).sort()).toEqual(['brief.html', 'ws']);
   });
 
   it('exports a saved brief by id or prefix, listed by `dossier briefs`', async () => {
     const id = await annotatedSample();
-    const store = await WorkspaceStore.open(ws);
+    const store = await WorkspaceStore.open(scratch.ws);
     const { brief } = await createCore(store).api['briefs.create']({ title: 'Weekly brief', handling: 'OFFICIAL', sections: [{ id: 's', kind: 'article', articleId: id }] });
     await store.close();
 
@@ -168,7 +155,7 @@ describe('dossier export', () => {
 
   it('writes JSON-LD of a saved brief: the annotations its article sections show, through their filters', async () => {
     const id = await annotatedSample();
-    const store = await WorkspaceStore.open(ws);
+    const store = await WorkspaceStore.open(scratch.ws);
     const core = createCore(store);
     const { annotations } = await core.api['annotations.list']({ articleId: id });
     await core.api['annotations.update']({ articleId: id, id: annotations[0]!.id, color: 'red' });
@@ -195,7 +182,7 @@ describe('dossier export', () => {
 describe('dossier export through a running Dossier', () => {
   it('asks the app, which renders the PDF with its own printer, and writes the bytes it sends', async () => {
     const printed: string[] = [];
-    const { articleId, articleTitle } = await runningDossier(ws, SAMPLE, { children, cleanups }, {
+    const { articleId, articleTitle } = await runningDossier(scratch.ws, SAMPLE, scratch, {
       pdfPrinter: async (_html, options) => {
         printed.push(options.title);
         return new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff]);

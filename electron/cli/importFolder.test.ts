@@ -1,30 +1,16 @@
-import type { ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../common/contract';
 import { BATCH_LIMITS } from './inputFiles';
+import { cliScratch } from './testing/cliScratch';
 import { runCaptured, type CliRun } from './testing/runCaptured';
 import { runningDossier } from './testing/runningDossier';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
-let tmp: string;
-let ws: string;
-const children: ChildProcess[] = [];
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeEach(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-cli-dir-'));
-  ws = path.join(tmp, 'ws');
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  for (const child of children.splice(0)) child.kill();
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+const scratch = cliScratch('dossier-cli-dir-');
 
 const run = (...args: string[]) => runCaptured(args);
 
@@ -62,9 +48,9 @@ function progressLines(r: CliRun): string[] {
 
 describe('dossier import DIR', () => {
   it('imports ~2,000 files under a folder, recursively, in name order, with progress, leaving out hidden and unsupported files', async () => {
-    const dir = path.join(tmp, 'batch');
+    const dir = path.join(scratch.tmp, 'batch');
     const titles = await folderOfArticles(dir, 2000);
-    const r = await run('import', dir, '--workspace', ws);
+    const r = await run('import', dir, '--workspace', scratch.ws);
     expect(r.code, r.stderr.slice(-500)).toBe(0);
 
     const lines = r.stdout.trimEnd().split('\n');
@@ -79,30 +65,30 @@ describe('dossier import DIR', () => {
     const other = r.stderr.split('\n').filter((l) => l && !l.startsWith('['));
     expect(other).toEqual([`dossier: skipped 3 unsupported files under ${dir}`]);
 
-    const listed = JSON.parse((await run('articles', '--json', '--workspace', ws)).stdout) as { articles: { title: string }[] };
+    const listed = JSON.parse((await run('articles', '--json', '--workspace', scratch.ws)).stdout) as { articles: { title: string }[] };
     expect(listed.articles.map((a) => a.title).sort()).toEqual(titles);
   }, 180_000);
 
   it('--json: one JSON object, no progress; a second run finds every file already there', async () => {
-    const dir = path.join(tmp, 'small');
+    const dir = path.join(scratch.tmp, 'small');
     const titles = await folderOfArticles(dir, 7);
-    const first = await run('import', dir, '--json', '--workspace', ws);
+    const first = await run('import', dir, '--json', '--workspace', scratch.ws);
     expect(first.code).toBe(0);
     expect(first.stderr).toBe(`dossier: skipped 3 unsupported files under ${dir}\n`);
     const { articles } = JSON.parse(first.stdout) as { articles: { id: string; title: string }[] };
     expect(articles.map((a) => a.title)).toEqual(titles);
 
-    const again = await run('import', dir, '--workspace', ws);
+    const again = await run('import', dir, '--workspace', scratch.ws);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(`${articles.map((a) => `exists   ${a.id}  ${a.title}\n`).join('')}7 of 7 imported, 0 failed\n`);
   });
 
   it('takes folders and files together, and names the bad files without stopping', async () => {
-    const dir = path.join(tmp, 'mixed');
+    const dir = path.join(scratch.tmp, 'mixed');
     await put(path.join(dir, 'a.txt'), 'First\n\nThe first article has a body. It is long enough to count as one, with a second sentence about nothing much.');
     await put(path.join(dir, 'b.txt'), '');
     await put(path.join(dir, 'sub', 'c.md'), '# Third\n\nThe body of the third article is here. It is long enough to count, with a second sentence too, and a third one after it.');
-    const r = await run('import', dir, SAMPLE, path.join(tmp, 'missing.txt'), '--workspace', ws);
+    const r = await run('import', dir, SAMPLE, path.join(scratch.tmp, 'missing.txt'), '--workspace', scratch.ws);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^imported art_\w+ {2}First\nimported art_\w+ {2}Third\nimported art_\w+ {2}In the backdrop[^\n]*\n3 of 5 imported, 2 failed\n$/);
     const errors = r.stderr.split('\n').filter((l) => l && !l.startsWith('['));
@@ -112,16 +98,16 @@ describe('dossier import DIR', () => {
   });
 
   it('puts W3C annotation files found in a folder on the articles of the same import, whatever their names', async () => {
-    const source = path.join(tmp, 'source');
+    const source = path.join(scratch.tmp, 'source');
     const { articles } = JSON.parse((await run('import', SAMPLE, '--json', '--workspace', source)).stdout) as { articles: { id: string }[] };
     await run('annotate', '--article', articles[0]!.id, '--quote', 'strategic partners', '--workspace', source);
-    const dir = path.join(tmp, 'exchange');
+    const dir = path.join(scratch.tmp, 'exchange');
     await fs.mkdir(dir);
     // "a.jsonld" sorts before the article it annotates.
     expect((await run('export', '--all', '--format', 'jsonld', '--out', path.join(dir, 'a.jsonld'), '--workspace', source)).code).toBe(0);
     await fs.copyFile(SAMPLE, path.join(dir, 'z-sample.txt'));
 
-    const r = await run('import', dir, '--json', '--workspace', ws);
+    const r = await run('import', dir, '--json', '--workspace', scratch.ws);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as { articles: unknown[]; annotations: { file: string; imported: { anchored: number } }[] };
     expect(out.articles).toHaveLength(1);
@@ -139,30 +125,30 @@ describe('dossier import DIR', () => {
       /no files to import in this folder \(1 unsupported file skipped\)\.$/,
     ],
   ])('refuses %s with one line, creating no workspace', async (_label, make, pattern) => {
-    const dir = path.join(tmp, 'nothing');
+    const dir = path.join(scratch.tmp, 'nothing');
     await make(dir);
-    const r = await run('import', dir, '--workspace', ws);
+    const r = await run('import', dir, '--workspace', scratch.ws);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^dossier: [^\n]+\n$/);
     expect(r.stderr).toContain(dir);
     expect(r.stderr.trimEnd()).toMatch(pattern);
-    await expect(fs.access(ws)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(fs.access(scratch.ws)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
 describe('dossier import DIR through a running Dossier', () => {
   it('sends the files to the app in batches, with progress per file', async () => {
-    const { core } = await runningDossier(ws, SAMPLE, { children, cleanups });
+    const { core } = await runningDossier(scratch.ws, SAMPLE, scratch);
     const totals: number[] = [];
     core.events.subscribe((name, payload) => {
       if (name === 'import.progress') totals.push((payload as EventPayload<'import.progress'>).total);
     });
-    const dir = path.join(tmp, 'remote');
+    const dir = path.join(scratch.tmp, 'remote');
     const count = BATCH_LIMITS.files * 2 + 17;
     const titles = await folderOfArticles(dir, count);
 
-    const r = await run('import', dir, '--workspace', ws);
+    const r = await run('import', dir, '--workspace', scratch.ws);
     expect(r.code, r.stderr.slice(-500)).toBe(0);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(`${count} of ${count} imported, 0 failed`);
     const progress = progressLines(r);

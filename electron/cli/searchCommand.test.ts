@@ -1,31 +1,17 @@
-import type { ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cliScratch } from './testing/cliScratch';
 import { runCaptured } from './testing/runCaptured';
 import { runningDossier } from './testing/runningDossier';
 
-let tmp: string;
-let ws: string;
-const children: ChildProcess[] = [];
-const cleanups: (() => Promise<void>)[] = [];
+const scratch = cliScratch('dossier-cli-search-');
 
-beforeEach(async () => {
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-cli-search-'));
-  ws = path.join(tmp, 'ws');
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  for (const child of children.splice(0)) child.kill();
-  await fs.rm(tmp, { recursive: true, force: true });
-});
-
-const run = (...args: string[]) => runCaptured([...args, '--workspace', ws]);
+const run = (...args: string[]) => runCaptured([...args, '--workspace', scratch.ws]);
 const json = (r: { stdout: string }) => JSON.parse(r.stdout) as { results: { kind: string; id: string; articleId: string | null; title: string; snippet: string; score: number; start: number | null; end: number | null }[] };
 
 async function article(name: string, text: string): Promise<string> {
-  const file = path.join(tmp, name);
+  const file = path.join(scratch.tmp, name);
   await fs.writeFile(file, text);
   return file;
 }
@@ -80,10 +66,10 @@ describe('dossier search', () => {
     expect(JSON.parse(reindexed.stdout)).toEqual({ documents: 1, seconds: expect.any(Number) });
     expect(reindexed.stderr).toContain('[1/1] indexed');
 
-    const sample = path.join(tmp, 'sample.txt');
+    const sample = path.join(scratch.tmp, 'sample.txt');
     await fs.writeFile(sample, 'Ministers meet\n\nGen Nakatani met Rajnath Singh in New Delhi.');
-    const app = await runningDossier(path.join(tmp, 'app'), sample, { children, cleanups });
-    const r = await runCaptured(['search', 'nakatani', '--json', '--workspace', path.join(tmp, 'app')]);
+    const app = await runningDossier(path.join(scratch.tmp, 'app'), sample, scratch);
+    const r = await runCaptured(['search', 'nakatani', '--json', '--workspace', path.join(scratch.tmp, 'app')]);
     expect(r.code).toBe(0);
     expect(json(r).results).toEqual([expect.objectContaining({ kind: 'article', id: app.articleId })]);
   });
