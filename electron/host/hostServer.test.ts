@@ -48,10 +48,18 @@ interface RawResponse {
 }
 
 /** A request with exactly the path and headers given (fetch normalises paths and forbids Host). */
-function raw(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+function raw(options: { path: string; method?: string; headers?: Record<string, string>; body?: string; setHost?: boolean }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: host.port, path: options.path, method: options.method ?? 'GET', headers: options.headers, agent: false },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        setHost: options.setHost ?? true,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -129,29 +137,54 @@ describe('startHost', () => {
     expect((await raw({ path: '/', method: 'POST' })).status).toBe(405);
   });
 
+  // Every encoded way of climbing out of the renderer folder is refused as a bad request (400),
+  // not answered with a 404 that would tell a prober which names exist.
   it.each([
     '/../secret.txt',
     '/../../secret.txt',
     '/../package.json',
+    '/assets/../../secret.txt',
     '/%2e%2e/package.json',
+    '/%2E%2E/package.json',
+    '/.%2e/secret.txt',
     '/%2e%2e%2fpackage.json',
     '/..%2fsecret.txt',
+    '/..%2Fsecret.txt',
     '/..%2f..%2fsecret.txt',
     '/assets/..%2f..%2fsecret.txt',
-    '/..%5csecret.txt',
-    '/%252e%252e/secret.txt',
-    '/../renderer-evil/x.txt',
     '/..%2frenderer-evil%2fx.txt',
-    '/{ABSOLUTE}',
-    '//secret.txt',
+    '/../renderer-evil/x.txt',
+    '/..%5csecret.txt',
+    '/..%5Csecret.txt',
+    '/..\\secret.txt',
+    '/assets\\..\\..\\secret.txt',
+    '/%252e%252e/secret.txt',
+    '/%252e%252e%252fsecret.txt',
+    '/..%252fsecret.txt',
+    '/%25252e%25252e/secret.txt',
+    '/%c0%ae%c0%ae/secret.txt',
     '/secret.txt%00.html',
+    '/%00',
     '/%E0%A4%A',
-  ])('never serves a file outside the renderer folder for %s', async (template) => {
+    '/%',
+    '/C:%5Csecret.txt',
+    '/C:/secret.txt',
+    '//secret.txt',
+    '/{ABSOLUTE}',
+    'http://127.0.0.1/../secret.txt',
+  ])('refuses the path %s with 400, serving nothing', async (template) => {
     const p = template.replace('{ABSOLUTE}', encodeURIComponent(path.join(tmp, 'secret.txt')));
     const res = await raw({ path: p });
     expect(res.body).not.toContain(SECRET);
-    expect([200, 400, 404]).toContain(res.status);
-    if (res.status === 200) expect(res.body).toBe(INDEX_HTML);
+    expect(res.status).toBe(400);
+    expect(res.body).not.toBe(INDEX_HTML);
+  });
+
+  it('answers an ordinary missing name with 404 and a client route with index.html', async () => {
+    expect((await raw({ path: '/secret.txt' })).status).toBe(404);
+    expect((await raw({ path: '/assets/..app.js' })).status).toBe(404);
+    const route = await raw({ path: '/notes/note_1?x=..%2f' });
+    expect(route).toMatchObject({ status: 200, body: INDEX_HTML });
   });
 });
 
@@ -183,7 +216,6 @@ describe('the API', () => {
   });
 
   it('answers bad input as bad input', async () => {
-    expect(await (await call('no.such.call', {})).json()).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     expect(await (await call('annotations.create', { articleId, start: -1, end: 2 })).json()).toMatchObject({
       ok: false,
       error: { code: 'bad-input' },
@@ -195,6 +227,28 @@ describe('the API', () => {
     const empty = await fetch(`${host.origin}/api/call/workspace.info`, { method: 'POST', headers: auth() });
     expect(await empty.json()).toMatchObject({ ok: true });
   });
+
+  // The call name is looked up in the contract's own list, never on an object: a name that an
+  // object inherits (or a handler map could be made to hold) is as unknown as any other.
+  it.each(['no.such.call', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'prototype', 'articles.list.constructor', 'articles'])(
+    'answers the unknown call name %j with 404, reaching no handler',
+    async (name) => {
+      const dispatch = vi.spyOn(core, 'dispatch');
+      const res = await call(name, {});
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('Unknown call') } });
+      expect(dispatch).not.toHaveBeenCalled();
+      dispatch.mockRestore();
+    },
+  );
+
+  it.each(['%5F%5Fproto%5F%5F', 'articles.list%00', 'articles.list/x', '..%2fworkspace.info', 'articles.list%20'])(
+    'answers the encoded call path %s with 404',
+    async (name) => {
+      const res = await raw({ path: `/api/call/${name}`, method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(404);
+    },
+  );
 
   it('answers a request larger than the limit with 413 and a JSON error, logging no error', async () => {
     const logged = vi.spyOn(console, 'error');
@@ -241,7 +295,17 @@ describe('the API', () => {
   });
 
   it('refuses a Host header that does not name this server (421), even with the token', async () => {
-    for (const hostHeader of [`evil.example:${host.port}`, 'evil.example', `127.0.0.1:${host.port + 1}`, `127.0.0.1.evil.example:${host.port}`]) {
+    for (const hostHeader of [
+      `evil.example:${host.port}`,
+      'evil.example',
+      '127.0.0.1',
+      'localhost',
+      `127.0.0.1:${host.port + 1}`,
+      `127.0.0.1.evil.example:${host.port}`,
+      `evil.example:${host.port}@127.0.0.1:${host.port}`,
+      `[::1]:${host.port}`,
+      `0.0.0.0:${host.port}`,
+    ]) {
       expect((await raw({ path: '/', headers: { Host: hostHeader } })).status, hostHeader).toBe(421);
       const api = await raw({
         path: '/api/call/workspace.info',
@@ -252,12 +316,28 @@ describe('the API', () => {
       expect(api.status).toBe(421);
       expect(api.body).not.toContain(core.store.info().id);
     }
+    // Without a Host header Node itself refuses the HTTP/1.1 request (400); an empty one is ours to refuse.
+    expect((await raw({ path: '/', setHost: false })).status).toBe(400);
+    expect((await raw({ path: '/', headers: { Host: '' }, setHost: false })).status).toBe(421);
     expect((await raw({ path: '/', headers: { Host: `localhost:${host.port}` } })).status).toBe(200);
     expect((await raw({ path: '/', headers: { Host: `127.0.0.1:${host.port}` } })).status).toBe(200);
   });
 
   it('refuses a request from another origin (403), even with the token', async () => {
-    for (const origin of ['http://evil.example', `http://evil.example:${host.port}`, 'null', `https://127.0.0.1:${host.port}`]) {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${host.port}`,
+      'null',
+      '',
+      `https://127.0.0.1:${host.port}`,
+      // No scheme: not an origin a browser sends, and not this server's.
+      `127.0.0.1:${host.port}`,
+      `localhost:${host.port}`,
+      `http://127.0.0.1:${host.port}.evil.example`,
+      `http://127.0.0.1:${host.port}/`,
+      `http://127.0.0.1:${host.port + 1}`,
+      `http://[::1]:${host.port}`,
+    ]) {
       const res = await raw({
         path: '/api/call/annotations.createFromQuote',
         method: 'POST',
@@ -274,6 +354,13 @@ describe('the API', () => {
       body: '{}',
     });
     expect(same.status).toBe(200);
+    const viaLocalhost = await raw({
+      path: '/api/call/workspace.info',
+      method: 'POST',
+      headers: { Host: `localhost:${host.port}`, Origin: `http://localhost:${host.port}`, ...auth() },
+      body: '{}',
+    });
+    expect(viaLocalhost.status).toBe(200);
   });
 
   /** The host's event stream, read as text up to what a test waits for. */

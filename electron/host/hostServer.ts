@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { isCallName } from '../common/callNames';
 import type { DossierCore } from '../core';
 import { SECURITY_HEADERS } from './securityHeaders';
 import { readStaticFile } from './staticFiles';
@@ -37,6 +38,7 @@ export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MA
   const root = path.resolve(rendererDir);
   const streams = new Set<http.ServerResponse>();
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -49,16 +51,24 @@ export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MA
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) return sendText(res, 421, 'Unknown host');
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+    // Compared whole: a browser sends `http://host:port`, nothing shorter or longer.
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
       return sendText(res, 403, 'Cross-origin requests are not allowed');
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The path exactly as sent: `new URL` would read `//x` as a host and resolve `..` away.
+    const pathname = (req.url ?? '').split('?')[0]!;
+    if (!pathname.startsWith('/')) return sendText(res, 400, 'Bad request');
 
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
       if (!hasToken(req)) return sendJson(res, 401, { ok: false, error: { code: 'unavailable', message: 'Missing or wrong token' } });
-      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
-      const call = /^\/api\/call\/([\w.]+)$/.exec(url.pathname);
+      if (pathname === '/api/events' && req.method === 'GET') return openEventStream(res);
+      const call = /^\/api\/call\/([\w.]+)$/.exec(pathname);
       if (call && req.method === 'POST') {
+        // Looked up in the contract's list of names, so no inherited property (`__proto__`,
+        // `constructor`, `toString` …) can ever name a handler.
+        if (!isCallName(call[1])) {
+          return sendJson(res, 404, { ok: false, error: { code: 'bad-input', message: `Unknown call: ${call[1]!.slice(0, 80)}` } });
+        }
         const body = await readBody(req, maxBodyBytes);
         if (body === null) {
           // The rest of the body is read and dropped, so the client gets this answer rather than
@@ -81,8 +91,9 @@ export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MA
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
-    const file = await readStaticFile(root, url.pathname);
-    if (!file) return sendText(res, 404, 'Not found');
+    const file = await readStaticFile(root, pathname);
+    if (file.status === 400) return sendText(res, 400, 'Bad path');
+    if (file.status === 404) return sendText(res, 404, 'Not found');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
@@ -116,6 +127,7 @@ export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MA
   });
   const actualPort = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
+  allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
   const origin = `http://127.0.0.1:${actualPort}`;
 
   return {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readStaticFile } from './staticFiles';
+import { readStaticFile, staticFileName } from './staticFiles';
 
 let tmp: string;
 let root: string;
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 const read = async (urlPath: string) => {
   const file = await readStaticFile(root, urlPath);
-  return file && { body: file.body.toString('utf8'), type: file.type };
+  return file.status === 200 ? { body: file.body.toString('utf8'), type: file.type } : file.status;
 };
 
 describe('readStaticFile', () => {
@@ -41,7 +41,8 @@ describe('readStaticFile', () => {
   it('gives index.html for client routes without an extension, and nothing for missing files', async () => {
     expect(await read('/reader/art_123')).toEqual({ body: 'INDEX', type: 'text/html; charset=utf-8' });
     expect(await read('/assets')).toEqual({ body: 'INDEX', type: 'text/html; charset=utf-8' });
-    expect(await read('/missing.js')).toBeNull();
+    expect(await read('/assets/')).toEqual({ body: 'INDEX', type: 'text/html; charset=utf-8' });
+    expect(await read('/missing.js')).toBe(404);
   });
 
   it.each([
@@ -51,25 +52,42 @@ describe('readStaticFile', () => {
     '/%2e%2e/secret.txt',
     '/%2e%2e%2fsecret.txt',
     '/assets/../../secret.txt',
+    '/assets/./app.js',
     '/../renderer2/x.txt',
     '/%2e%2e%2frenderer2%2fx.txt',
     '/..\\secret.txt',
+    '/%5c..%5csecret.txt',
+    '/%252e%252e/secret.txt',
+    '/%25',
     '/secret.txt\0.js',
     '/%00',
+    '/%0a',
     '/%E0%A4%A',
-  ])('never reads outside the root for %j', async (urlPath) => {
-    const file = await read(urlPath);
-    if (file) expect(file.body).toBe('INDEX');
+    '/%c0%ae%c0%ae/secret.txt',
+    '/C:/secret.txt',
+    '//secret.txt',
+    '/assets//app.js',
+    'secret.txt',
+    'http://app/secret.txt',
+  ])('refuses %j as a bad path, reading nothing', async (urlPath) => {
+    expect(staticFileName(urlPath)).toBeNull();
+    expect(await read(urlPath)).toBe(400);
   });
 
   it('refuses an absolute path smuggled in', async () => {
-    const file = await read(`/${encodeURIComponent(path.join(tmp, 'secret.txt'))}`);
-    expect(file?.body).not.toBe('SECRET');
+    expect(await read(`/${encodeURIComponent(path.join(tmp, 'secret.txt'))}`)).toBe(400);
   });
 
-  it('returns null when even index.html is missing', async () => {
+  it('names the file of an ordinary path, ignoring the query', () => {
+    expect(staticFileName('/')).toBe('index.html');
+    expect(staticFileName('/assets/app.js?v=..%2f')).toBe('assets/app.js');
+    expect(staticFileName('/notes/')).toBe('notes');
+    expect(staticFileName('/assets/..app.js')).toBe('assets/..app.js');
+  });
+
+  it('answers 404 when even index.html is missing', async () => {
     await fs.rm(path.join(root, 'index.html'));
-    expect(await read('/')).toBeNull();
-    expect(await read('/route')).toBeNull();
+    expect(await read('/')).toBe(404);
+    expect(await read('/route')).toBe(404);
   });
 });

@@ -64,15 +64,15 @@ describe('the dossier:// protocol', () => {
     'dossier://app/assets/..%2F..%2Fsecret.txt',
     'dossier://app/..%5Csecret.txt',
     'dossier://app/index.html%00.js',
-  ])('refuses %s, outside the renderer folder', async (url) => {
+  ])('refuses %s, outside the renderer folder, as a bad path', async (url) => {
     const response = await get(url);
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(400);
     expect(await response.text()).not.toContain('secret');
   });
 
-  it('reads an absolute path as relative to the renderer folder', async () => {
+  it('refuses an absolute path smuggled in as a bad path', async () => {
     const response = await get(`dossier://app/${encodeURIComponent(path.join(dir, 'secret.txt'))}`);
-    expect(response.status).toBe(404);
+    expect(response.status).toBe(400);
   });
 
   it('answers only for the app host and only to reads', async () => {

@@ -25,9 +25,10 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => P
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return plain(404, 'Not found');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
-    // readStaticFile decodes the path and refuses anything that resolves outside root.
+    // readStaticFile decodes the path and refuses anything that could reach outside root.
     const file = await readStaticFile(root, url.pathname);
-    if (!file) return plain(404, 'Not found');
+    if (file.status === 400) return plain(400, 'Bad path');
+    if (file.status === 404) return plain(404, 'Not found');
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(file.body), {
       status: 200,
       headers: { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' },
