@@ -11,6 +11,7 @@ import { createMainWindow } from './createMainWindow';
 import { electronPdfPrinter } from './pdfPrinter';
 import { registerIpc } from './registerIpc';
 import { startupErrorMessage } from './startupErrorMessage';
+import { guardEveryWebContents } from './webContentsGuards';
 import { workspaceFlag } from './workspaceFlag';
 
 /**
@@ -24,6 +25,8 @@ crashReporter.start({ uploadToServer: false });
 registerAppScheme();
 // Sandbox every renderer, not only the windows that ask for it.
 app.enableSandbox();
+// No <webview>, new window or navigation away from the app, for every page, before any exists.
+guardEveryWebContents(app);
 
 const cli = cliArguments(process.argv);
 if (cli) void runCliMode(cli);

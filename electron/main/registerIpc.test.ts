@@ -24,7 +24,7 @@ vi.mock('electron', () => ({
   dialog: { showSaveDialog: (...args: unknown[]) => fake.showSaveDialog(...args) },
 }));
 
-const APP_FRAME = { senderFrame: { url: 'dossier://app/index.html' }, sender: {} };
+const APP_FRAME = { senderFrame: { url: 'dossier://app/index.html', parent: null }, sender: {} };
 
 function invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
   const handler = fake.handlers.get(channel);
@@ -64,13 +64,35 @@ describe('dossier:call', () => {
     ['another dossier host', 'dossier://other/index.html'],
     ['a look-alike scheme', 'dossierx://app/index.html'],
   ])('refuses a call from %s without reaching the core', async (_what, url) => {
-    await expect(invoke(IPC_CALL, { senderFrame: { url }, sender: {} }, 'articles.list', {})).rejects.toThrow(/outside the Dossier app/);
+    await expect(invoke(IPC_CALL, { senderFrame: { url, parent: null }, sender: {} }, 'articles.list', {})).rejects.toThrow(/outside the Dossier app/);
     expect(dispatch).not.toHaveBeenCalled();
   });
 
   it('refuses a call whose frame is gone', async () => {
     await expect(invoke(IPC_CALL, { senderFrame: null, sender: {} }, 'articles.list', {})).rejects.toThrow();
     expect(dispatch).not.toHaveBeenCalled();
+  });
+});
+
+describe('every IPC handler', () => {
+  const foreign = [
+    { senderFrame: { url: 'https://evil.example/', parent: null }, sender: {} },
+    { senderFrame: { url: 'file:///tmp/index.html', parent: null }, sender: {} },
+    // The app's URL in a subframe: the app has none, so an injected one is refused.
+    { senderFrame: { url: 'dossier://app/index.html', parent: {} }, sender: {} },
+    { senderFrame: null, sender: {} },
+    { sender: {} },
+  ];
+
+  it('checks the sender’s frame before doing anything, whatever the channel', async () => {
+    expect([...fake.handlers.keys()].sort()).toEqual([IPC_CALL, IPC_SAVE_FILE].sort());
+    for (const [channel, handler] of fake.handlers) {
+      for (const event of foreign) {
+        await expect(handler(event, 'articles.list', {}), `${channel} ${JSON.stringify(event)}`).rejects.toThrow(/outside the Dossier app/);
+      }
+    }
+    expect(dispatch).not.toHaveBeenCalled();
+    expect(fake.showSaveDialog).not.toHaveBeenCalled();
   });
 });
 
@@ -102,7 +124,7 @@ describe('dossier:saveFile', () => {
   });
 
   it('refuses a foreign sender before showing any dialog', async () => {
-    await expect(invoke(IPC_SAVE_FILE, { senderFrame: { url: 'https://evil.example/' }, sender: {} }, 'a.md', 'x')).rejects.toThrow();
+    await expect(invoke(IPC_SAVE_FILE, { senderFrame: { url: 'https://evil.example/', parent: null }, sender: {} }, 'a.md', 'x')).rejects.toThrow();
     expect(fake.showSaveDialog).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,7 @@ import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electro
 import { DossierError } from '../common/errors';
 import { writeFileDurable, type DossierCore } from '../core';
 import { isAppUrl } from './appUrl';
+import { isAppSenderFrame } from './ipcSender';
 import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
 
 /**
@@ -56,10 +57,7 @@ export function registerIpc(core: DossierCore, saveDir: string): () => void {
   };
 }
 
-/**
- * Checks the frame, not the webContents: a webContents' URL says nothing about which frame
- * (or which page, after a navigation) actually sent the message.
- */
+/** Every handler starts here: see isAppSenderFrame. */
 function assertAppSender(event: IpcMainInvokeEvent): void {
-  if (!isAppUrl(event.senderFrame?.url)) throw new Error('Refused an IPC call from outside the Dossier app.');
+  if (!isAppSenderFrame(event.senderFrame)) throw new Error('Refused an IPC call from outside the Dossier app.');
 }
