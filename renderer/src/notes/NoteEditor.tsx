@@ -12,6 +12,7 @@ import type { LexicalEditor } from 'lexical';
 import type { NoteContent } from '../../../electron/common/model/note';
 import { NOTE_NAMESPACE, NOTE_NODES } from '../../../electron/common/notes/noteNodes';
 import { NOTE_SHORTCUT_TRANSFORMERS } from '../../../electron/common/notes/noteTransformers';
+import { withoutInlineStyles } from '../../../electron/common/notes/withoutInlineStyles';
 import { AutosavePlugin, type NoteSaveState, type SaveContent } from './plugins/AutosavePlugin';
 import { CitationPlugin } from './plugins/CitationPlugin';
 import { EntityNamesPlugin } from './plugins/EntityNamesPlugin';
@@ -53,7 +54,8 @@ export function NoteEditor({ content, contentRev, save, label, placeholder, edit
         namespace: NOTE_NAMESPACE,
         nodes: [...NOTE_NODES],
         theme: THEME,
-        editorState: JSON.stringify(content),
+        // A stored style could fetch or disguise text; the editor never writes one.
+        editorState: JSON.stringify(withoutInlineStyles(content)),
         onError: (error) => {
           throw error;
         },
