@@ -199,6 +199,7 @@ describe('the workspace', () => {
     const renamed = DEFAULT_PALETTE.map((p) => (p.key === 'yellow' ? { ...p, label: 'Disputed claim' } : p));
     expect(await core.api['workspace.setPalette']({ palette: renamed })).toEqual({ palette: renamed });
     expect((await core.api['workspace.info']({})).palette).toEqual(renamed);
+    await core.store.flush();
     expect(JSON.parse(await fs.readFile(path.join(tmp, 'ws', 'workspace.json'), 'utf8')).palette).toEqual(renamed);
     expect(await core.api['history.state']({})).toEqual({ undo: 'rename colours', redo: null });
     expect(await core.api['history.undo']({})).toEqual({ label: 'rename colours', articleId: null });
@@ -271,6 +272,7 @@ describe('undoing an import', () => {
     expect((await core.api['articles.list']({})).articles.map((x) => x.id)).toEqual([keep, a, b]);
     await core.api['history.redo']({});
     expect((await core.api['annotations.list']({ articleId: a! })).annotations.map((x) => x.comment)).toEqual(['c']);
+    await core.store.flush();
     const history = await fs.readFile(path.join(core.store.dir, 'articles', a!, 'history.jsonl'), 'utf8');
     expect(history).toContain('"op":"listing.undo"');
     expect(history).toContain('"op":"listing.redo"');

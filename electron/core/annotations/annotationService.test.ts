@@ -46,7 +46,9 @@ afterEach(async () => {
 
 const at = (s: string, from = 0) => TEXT.indexOf(s, from);
 
+/** The article's history as its file holds it once the write-ahead log is folded in. */
 async function historyOps(): Promise<{ op: string; label?: string; before: unknown; after: unknown }[]> {
+  await core.store.flush();
   const raw = await fs.readFile(path.join(ws, 'articles', articleId, 'history.jsonl'), 'utf8');
   return raw.trimEnd().split('\n').map((l) => JSON.parse(l));
 }

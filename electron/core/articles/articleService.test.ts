@@ -49,7 +49,9 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
+/** The article's history as its file holds it once the write-ahead log is folded in. */
 async function historyLines(): Promise<{ op: string; label?: string; before: unknown; after: unknown }[]> {
+  await core.store.flush();
   const raw = await fs.readFile(path.join(ws, 'articles', articleId, 'history.jsonl'), 'utf8');
   return raw.trimEnd().split('\n').map((l) => JSON.parse(l));
 }
@@ -89,6 +91,7 @@ describe('articles.updateMeta', () => {
     expect((await core.api['articles.list']({})).articles).toEqual([
       { id: articleId, title: 'India, Japan to talk logistics', source: 'talks.txt', outlet: 'The Hindu', published: '2025-05-04', sha256: sha(V1) },
     ]);
+    await core.store.flush();
     const saved = JSON.parse(await fs.readFile(path.join(ws, 'articles', articleId, 'article.json'), 'utf8'));
     expect(saved.article).toEqual(article);
     expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'article', 'updated', { articleId }) }]);
@@ -317,8 +320,8 @@ describe('articles.replace', () => {
   it('leaves the article on its version when its annotations cannot be read, storing nothing', async () => {
     await annotateThree();
     const file = path.join(ws, 'articles', articleId, 'annotations.json');
-    await fs.writeFile(file, '{ damaged');
     await core.store.close();
+    await fs.writeFile(file, '{ damaged');
     core = createCore(await WorkspaceStore.open(ws, {}));
     const before = await articleFiles();
     const error = await rejection(replace(V2));

@@ -29,7 +29,11 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-const onDisk = async () => JSON.parse(await fs.readFile(path.join(tmp, 'briefs.json'), 'utf8')) as { schemaVersion: number; kind: string; briefs: { id: string; title: string }[] };
+/** briefs.json as the file holds it once the write-ahead log is folded in. */
+async function onDisk(): Promise<{ schemaVersion: number; kind: string; briefs: { id: string; title: string }[] }> {
+  await store.flush();
+  return JSON.parse(await fs.readFile(path.join(tmp, 'briefs.json'), 'utf8'));
+}
 
 describe('briefs', () => {
   it('creates a brief with defaults, saves it in briefs.json with its header, lists and gets it', async () => {

@@ -39,12 +39,25 @@ afterEach(async () => {
 
 const add = (a: Annotation): Change => ({ label: 'add highlight', articleId, ops: [{ kind: 'annotation', articleId, id: a.id, before: null, after: a }] });
 
+/** The article's history as its file holds it once the write-ahead log is folded in. */
 async function history(): Promise<{ op: string; label?: string; before: unknown; after: unknown }[]> {
+  await store.flush();
   const raw = await fs.readFile(path.join(tmp, 'ws', 'articles', articleId, 'history.jsonl'), 'utf8');
   return raw.trimEnd().split('\n').map((line) => JSON.parse(line));
 }
 
 describe('ChangeLog', () => {
+  it('saves an annotation and its history line in one transaction: one line of the write-ahead log', async () => {
+    await store.flush();
+    await log.commit(add(annotation('Delhi')));
+    const lines = (await fs.readFile(path.join(tmp, 'ws', 'journal.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0].writes.map((w: { op: string; file: string }) => `${w.op} ${w.file}`)).toEqual([
+      `put articles/${articleId}/annotations.json`,
+      `append articles/${articleId}/history.jsonl`,
+    ]);
+  });
+
   it('applies a change, records it in the article history with its label, and announces it', async () => {
     const a = annotation('Delhi');
     await log.commit(add(a));

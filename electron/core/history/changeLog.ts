@@ -4,7 +4,7 @@ import type { Annotation } from '../../common/model/annotation';
 import type { ChangeCause, ChangeFeed } from '../changeFeed';
 import { KeyedQueue } from '../store/durableFile';
 import type { DocumentKind } from '../store/documents';
-import type { WorkspaceStore } from '../store/workspaceStore';
+import type { OperationRecord, WorkspaceStore } from '../store/workspaceStore';
 import { inverse, type Change, type Operation } from './operation';
 import { UndoHistory } from './undoHistory';
 
@@ -131,6 +131,7 @@ export class ChangeLog {
   }
 
   private async apply(change: Change, mode: 'do' | 'undo' | 'redo'): Promise<void> {
+    const at = new Date().toISOString();
     const annotationOps = change.ops.filter((op) => op.kind === 'annotation');
     const byArticle = new Map<string, typeof annotationOps>();
     for (const op of annotationOps) byArticle.set(op.articleId, [...(byArticle.get(op.articleId) ?? []), op]);
@@ -159,25 +160,29 @@ export class ChangeLog {
         await collection.put(op.id, op.after);
       }
     }
+    // The change's lines in its articles' history, in the order of its operations. An article's
+    // annotations are saved in one transaction with its lines, so neither is ever saved alone.
+    const history = change.ops.flatMap((op) => historyOf(op, change.label, mode, at));
     for (const [articleId, ops] of byArticle) {
-      await this.store.updateAnnotations(articleId, (all) => {
-        for (const op of ops) setAnnotation(all, op.id, op.after, mode !== 'do');
-      });
+      await this.store.updateAnnotations(
+        articleId,
+        (all) => {
+          for (const op of ops) setAnnotation(all, op.id, op.after, mode !== 'do');
+        },
+        history.filter((record) => record.articleId === articleId),
+      );
     }
-    const at = new Date().toISOString();
-    for (const op of change.ops) {
-      if (op.kind === 'listing') {
-        for (const articleId of op.articleIds) {
-          await this.store.appendHistory({ at, op: `listing.${mode}`, articleId, before: op.before, after: op.after, label: change.label });
-        }
-        continue;
-      }
-      if (op.kind === 'palette' || op.kind === 'record' || (op.kind === 'doc' && op.articleId === null)) continue;
-      // Whole documents are not copied into the log: the label and the kind say what happened.
-      const [before, after] = op.kind === 'doc' ? [null, null] : [op.before, op.after];
-      await this.store.appendHistory({ at, op: `${op.kind}.${mode}`, articleId: op.articleId!, before, after, label: change.label });
-    }
+    for (const record of history) if (!byArticle.has(record.articleId)) await this.store.appendHistory(record);
   }
+}
+
+/** The lines an operation adds to its articles' history (the audit trail); none for workspace-level ones. */
+function historyOf(op: Operation, label: string, mode: 'do' | 'undo' | 'redo', at: string): OperationRecord[] {
+  if (op.kind === 'listing') return op.articleIds.map((articleId) => ({ at, op: `listing.${mode}`, articleId, before: op.before, after: op.after, label }));
+  if (op.kind === 'palette' || op.kind === 'record' || (op.kind === 'doc' && op.articleId === null)) return [];
+  // Whole documents are not copied into the log: the label and the kind say what happened.
+  const [before, after] = op.kind === 'doc' ? [null, null] : [op.before, op.after];
+  return [{ at, op: `${op.kind}.${mode}`, articleId: op.articleId!, before, after, label }];
 }
 
 /**

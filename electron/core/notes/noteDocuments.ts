@@ -19,7 +19,7 @@ export const NotesIndexFile = z.object({
   kind: z.literal('notes'),
   rev: z.number().int().nonnegative(),
   notes: z.array(NoteSummary),
-  /** The last line of notes.journal.jsonl this file holds (see recordJournal.ts). */
+  /** The last line of the notes.journal.jsonl of earlier versions that this file holds (see recordJournal.ts). */
   journalSeq: z.number().int().nonnegative().optional(),
 });
 export type NotesIndexFile = z.infer<typeof NotesIndexFile>;
@@ -32,6 +32,7 @@ export const NOTES_INDEX: DocumentKind<NotesIndexFile> = {
   whenMissing: (file) => rebuildNotesIndex(file),
   // An autosave changes one note's summary: a journal line, not a rewrite of every summary.
   records: {
+    property: 'notes',
     list: (doc) => doc.notes,
     withList: (doc, notes, journalSeq) => ({ ...doc, notes: notes as NoteSummary[], journalSeq }),
     seq: (doc) => doc.journalSeq ?? 0,

@@ -12,6 +12,7 @@ import {
 import { deriveNote, titleFromText } from '../../common/notes/deriveNote';
 import type { ChangeLog } from '../history/changeLog';
 import type { WorkspaceStore } from '../store/workspaceStore';
+import { findById } from '../store/recordsById';
 import { noteBody, NOTES_INDEX } from './noteDocuments';
 
 const COLLECTION = 'notes';
@@ -199,7 +200,7 @@ export class NoteService {
   private async summary(id: string): Promise<NoteSummary> {
     noteBody(id);
     const index = await this.store.readWorkspaceDoc(NOTES_INDEX);
-    const found = index.notes.find((n) => n.id === id);
+    const found = findById(index.notes, id);
     if (!found) throw new DossierError('not-found', 'This note no longer exists.');
     return found;
   }
@@ -221,7 +222,7 @@ export class NoteService {
     const body = await this.store.readWorkspaceDoc(noteBody(id));
     const derived = deriveNote(body.content);
     const index = await this.store.readWorkspaceDoc(NOTES_INDEX);
-    const current = index.notes.find((n) => n.id === id);
+    const current = findById(index.notes, id);
     await this.writeSummary({
       ...state,
       rev: Math.max(state.rev, current?.rev ?? 0) + 1,

@@ -5,11 +5,12 @@ import { ID_SHAPE } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
 import { currentVersion, type ArticleMeta } from '../../common/model/article';
 import { DocumentStore, type DocumentKind } from './documents';
-import { appendLineDurable, fsyncDir, syncFilesDurable, type KeyedQueue } from './durableFile';
+import { fsyncDir, syncFilesDurable, type KeyedQueue } from './durableFile';
 import type { DurableDocument } from './durableDocument';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, TextFile, type LibraryEntry, type LibraryFile } from './files';
 import { LibraryIndex } from './libraryIndex';
 import { newerFileReason, newerSchemaOnDisk, SCHEMA_VERSION, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
+import type { LogWrite, WriteAheadLog } from './writeAheadLog';
 
 /** One recorded change with what undoes it: the article's audit trail. */
 export interface OperationRecord {
@@ -66,6 +67,7 @@ export class ArticleFiles {
     private readonly root: string,
     library: DurableDocument<LibraryFile>,
     private readonly queue: KeyedQueue,
+    private readonly log: WriteAheadLog,
     private readonly documents: DocumentStore,
     /** Throws when the workspace may not be written (closed, or made by a newer Dossier). */
     private readonly assertWritable: () => void,
@@ -197,7 +199,7 @@ export class ArticleFiles {
     const file = path.join(this.dir(meta.id), FILE_NAMES.article);
     // Metadata is read from disk when needed rather than held in memory for every article, so
     // there is no in-memory value to keep behind the disk: a durable write in the file's queue.
-    const adapter = new SchemaFileAdapter(file, 'article', ArticleFile);
+    const adapter = new SchemaFileAdapter(file, 'article', ArticleFile, undefined, this.log);
     await this.queue.run(file, async () => {
       const newer = await newerSchemaOnDisk(file);
       if (newer !== null) {
@@ -224,23 +226,29 @@ export class ArticleFiles {
   }
 
   /**
-   * Changes one article's annotations on a copy and saves that file durably. Changes to one
-   * article are serialised, so concurrent edits cannot lose each other.
+   * Changes one article's annotations on a copy and saves that file durably, with the history
+   * lines of the change in the same transaction. Changes to one article are serialised, so
+   * concurrent edits cannot lose each other.
    */
-  async updateAnnotations<T>(articleId: string, change: (annotations: Annotation[]) => T): Promise<T> {
+  async updateAnnotations<T>(articleId: string, change: (annotations: Annotation[]) => T, history: OperationRecord[] = []): Promise<T> {
     this.assertWritable();
     this.assertKnown(articleId);
-    return this.documents.update(path.join(this.dir(articleId), ANNOTATIONS.file), ANNOTATIONS, articleId, (draft) => {
+    const file = path.join(this.dir(articleId), ANNOTATIONS.file);
+    const change_ = (draft: AnnotationsFile) => {
       const result = change(draft.annotations);
       draft.rev += 1;
       return result;
-    });
+    };
+    return this.documents.update(file, ANNOTATIONS, articleId, change_, history.map((record) => this.historyLine(record)));
   }
 
   async appendHistory(record: OperationRecord): Promise<void> {
     this.assertWritable();
-    const file = path.join(this.dir(record.articleId), FILE_NAMES.history);
-    await this.queue.run(file, () => appendLineDurable(file, JSON.stringify(record)));
+    await this.log.commit([this.historyLine(record)]);
+  }
+
+  private historyLine(record: OperationRecord): LogWrite {
+    return { op: 'append', file: path.join(this.dir(record.articleId), FILE_NAMES.history), line: JSON.stringify(record) };
   }
 
   dir(id: string): string {
@@ -259,7 +267,7 @@ export class ArticleFiles {
   }
 
   private async readFile<T extends { schemaVersion: number; kind: string }>(file: string, kind: string, schema: import('zod').ZodType<T>): Promise<T> {
-    const data = await new SchemaFileAdapter(file, kind, schema, this.onNewer).read();
+    const data = await new SchemaFileAdapter(file, kind, schema, this.onNewer, this.log).read();
     if (data === null) throw new DossierError('corrupt-file', `${file} is missing from the workspace.`, file);
     return data;
   }

@@ -1,5 +1,11 @@
 import type { Adapter } from 'lowdb';
 import type { KeyedQueue } from './durableFile';
+import type { LogWrite } from './writeAheadLog';
+
+/** lowdb's adapter, able to save other writes of the same change with the file. */
+export interface TransactionalAdapter<T> extends Adapter<T> {
+  write(data: T, alongside?: LogWrite[]): Promise<void>;
+}
 
 /**
  * One JSON file held in memory, changed copy-on-write: the next value is built on a copy, written
@@ -10,18 +16,18 @@ import type { KeyedQueue } from './durableFile';
 export class DurableDocument<T> {
   private constructor(
     readonly file: string,
-    private readonly adapter: Adapter<T>,
+    private readonly adapter: TransactionalAdapter<T>,
     private readonly queue: KeyedQueue,
     private value: T,
   ) {}
 
   /** Reads the file (its empty state when there is none yet); a damaged file raises an error naming it. */
-  static async open<T>(file: string, adapter: Adapter<T>, queue: KeyedQueue, empty: () => T): Promise<DurableDocument<T>> {
+  static async open<T>(file: string, adapter: TransactionalAdapter<T>, queue: KeyedQueue, empty: () => T): Promise<DurableDocument<T>> {
     return new DurableDocument(file, adapter, queue, (await adapter.read()) ?? empty());
   }
 
   /** A document whose current value is already known (just read or just written). */
-  static of<T>(file: string, adapter: Adapter<T>, queue: KeyedQueue, value: T): DurableDocument<T> {
+  static of<T>(file: string, adapter: TransactionalAdapter<T>, queue: KeyedQueue, value: T): DurableDocument<T> {
     return new DurableDocument(file, adapter, queue, value);
   }
 
@@ -31,27 +37,25 @@ export class DurableDocument<T> {
   }
 
   /**
-   * Applies `change` to a copy, saves the copy durably, then makes it current; answers what
-   * `change` returned. `afterWrite` runs once the file is saved, in the same turn of the queue.
+   * Applies `change` to a copy, saves the copy durably (with `alongside`, in one transaction),
+   * then makes it current; answers what `change` returned.
    */
-  update<R>(change: (draft: T) => R, afterWrite?: () => Promise<void>): Promise<R> {
+  update<R>(change: (draft: T) => R, alongside?: LogWrite[]): Promise<R> {
     return this.queue.run(this.file, async () => {
       const draft = structuredClone(this.value);
       const result = change(draft);
-      await this.adapter.write(draft);
+      await this.adapter.write(draft, alongside);
       this.value = draft;
-      await afterWrite?.();
       return result;
     });
   }
 
   /** Saves the whole document as `next(current)` (built without changing the current value). */
-  replace(next: T | ((current: T) => T), afterWrite?: () => Promise<void>): Promise<void> {
+  replace(next: T | ((current: T) => T)): Promise<void> {
     return this.queue.run(this.file, async () => {
       const value = typeof next === 'function' ? (next as (current: T) => T)(this.value) : next;
       await this.adapter.write(value);
       this.value = value;
-      await afterWrite?.();
     });
   }
 

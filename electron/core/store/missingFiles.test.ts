@@ -59,6 +59,7 @@ describe('a missing library.json', () => {
     const saved = JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8')) as { articles: { id: string }[] };
     expect(saved.articles.map((a) => a.id).sort()).toEqual([...articleIds].sort());
     await api['articles.import']({ files: [file('c.txt', 'Talks end\n\nThe talks ended on Friday.')] });
+    await store.flush();
     const after = JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8')) as { articles: { id: string }[] };
     expect(after.articles).toHaveLength(3);
     expect((await api['annotations.list']({ articleId: articleIds[0]! })).annotations).toHaveLength(1);

@@ -38,41 +38,51 @@ async function crashCopy(): Promise<string> {
   return copy;
 }
 
-const journal = (dir = ws) => path.join(dir, 'notes.journal.jsonl');
+const log = (dir = ws) => path.join(dir, 'journal.jsonl');
+const legacyJournal = (dir = ws) => path.join(dir, 'notes.journal.jsonl');
 const titles = async (store: WorkspaceStore) => (await store.readWorkspaceDoc(NOTES_INDEX)).notes.map((n) => `${n.id}:${n.title}`);
 
 describe('a journaled document (notes.json)', () => {
-  it('takes a record as one journal line, not a rewrite of the file, and is whole again after a crash', async () => {
+  it('takes a record as one line naming it, not a rewrite of the file, and is whole again after a crash', async () => {
     const store = await open();
     await store.putWorkspaceRecord(NOTES_INDEX, 'note_a', note('note_a', 'First'));
-    const before = await fs.readFile(path.join(ws, 'notes.json'), 'utf8').catch(() => null);
+    await store.flush();
+    const before = await fs.readFile(path.join(ws, 'notes.json'), 'utf8');
     await store.putWorkspaceRecord(NOTES_INDEX, 'note_b', note('note_b', 'Second'));
     await store.putWorkspaceRecord(NOTES_INDEX, 'note_a', note('note_a', 'First, renamed'));
     await store.putWorkspaceRecord(NOTES_INDEX, 'note_b', null);
-    expect(await fs.readFile(path.join(ws, 'notes.json'), 'utf8').catch(() => null)).toBe(before);
-    expect((await fs.readFile(journal(), 'utf8')).trim().split('\n')).toHaveLength(4);
+    expect(await fs.readFile(path.join(ws, 'notes.json'), 'utf8')).toBe(before);
+    const lines = (await fs.readFile(log(), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.writes.map((w: { op: string; id: string }) => `${w.op}:${w.id}`))).toEqual([['record:note_b'], ['record:note_a'], ['record:note_b']]);
     expect(await titles(store)).toEqual(['note_a:First, renamed']);
 
     const reopened = await open(await crashCopy());
     expect(await titles(reopened)).toEqual(['note_a:First, renamed']);
   });
 
-  it('folds the journal into the file on close, and never applies a folded line again', async () => {
+  it('folds lines of the journal an earlier version kept beside the file, once, never applying a folded line again', async () => {
     const store = await open();
     await store.putWorkspaceRecord(NOTES_INDEX, 'note_a', note('note_a', 'First'));
-    await store.putWorkspaceRecord(NOTES_INDEX, 'note_a', note('note_a', 'Second'));
     await store.close();
-    const saved = JSON.parse(await fs.readFile(path.join(ws, 'notes.json'), 'utf8'));
-    expect(saved.notes.map((n: NoteSummary) => n.title)).toEqual(['Second']);
-    expect(saved.journalSeq).toBe(2);
-    expect(await fs.readFile(journal(), 'utf8')).toBe('');
-
-    // A fold that wrote the file but crashed before emptying the journal: its lines are older than the file says.
-    await fs.writeFile(journal(), `${JSON.stringify({ seq: 1, id: 'note_a', record: note('note_a', 'First') })}\n`);
+    const file = path.join(ws, 'notes.json');
+    const saved = JSON.parse(await fs.readFile(file, 'utf8'));
+    await fs.writeFile(file, JSON.stringify({ ...saved, journalSeq: 1 }));
+    await fs.writeFile(
+      legacyJournal(),
+      [
+        { seq: 1, id: 'note_a', record: note('note_a', 'Folded long ago') },
+        { seq: 2, id: 'note_a', record: note('note_a', 'Second') },
+        { seq: 3, id: 'note_b', record: note('note_b', 'Third') },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n') + '\n{"seq":4,"id":"note_c","rec',
+    );
     const reopened = await open();
-    expect(await titles(reopened)).toEqual(['note_a:Second']);
-    await reopened.putWorkspaceRecord(NOTES_INDEX, 'note_c', note('note_c', 'Third'));
-    expect(JSON.parse((await fs.readFile(journal(), 'utf8')).trim().split('\n').at(-1)!).seq).toBe(3);
+    expect(await titles(reopened)).toEqual(['note_a:Second', 'note_b:Third']);
+    await expect(fs.access(legacyJournal())).rejects.toMatchObject({ code: 'ENOENT' });
+    await reopened.close();
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).journalSeq).toBe(3);
+    expect(await titles(await open())).toEqual(['note_a:Second', 'note_b:Third']);
   });
 
   it('keeps what a whole-file change wrote over older journal lines, after a crash too', async () => {
@@ -89,26 +99,25 @@ describe('a journaled document (notes.json)', () => {
     const store = await open();
     await store.putWorkspaceRecord(NOTES_INDEX, 'note_a', note('note_a', 'Kept'));
     const copy = await crashCopy();
-    await fs.appendFile(journal(copy), '{"seq":2,"id":"note_b","rec');
+    await fs.appendFile(log(copy), '{"seq":2,"writes":[{"op":"record","file":"notes.json","prop');
     const reopened = await open(copy);
     expect(await titles(reopened)).toEqual(['note_a:Kept']);
     await reopened.putWorkspaceRecord(NOTES_INDEX, 'note_c', note('note_c', 'After'));
-    const again = await open(await (async () => {
-      const second = path.join(tmp, 'crash-again');
-      await fs.cp(copy, second, { recursive: true });
-      await fs.rm(path.join(second, '.dossier.lock'), { force: true });
-      return second;
-    })());
-    expect(await titles(again)).toEqual(['note_a:Kept', 'note_c:After']);
+    const second = path.join(tmp, 'crash-again');
+    await fs.cp(copy, second, { recursive: true });
+    await fs.rm(path.join(second, '.dossier.lock'), { force: true });
+    expect(await titles(await open(second))).toEqual(['note_a:Kept', 'note_c:After']);
   });
 
-  it('names a journal line that does not fit the document, and leaves it alone', async () => {
+  it('names a record the log holds that does not fit the document', async () => {
     const store = await open();
     await store.putWorkspaceRecord(NOTES_INDEX, 'note_a', note('note_a', 'Fine'));
+    await store.flush();
+    await store.putWorkspaceRecord(NOTES_INDEX, 'note_b', note('note_b', 'Also fine'));
     const copy = await crashCopy();
-    await fs.appendFile(journal(copy), `${JSON.stringify({ seq: 9, id: 'note_x', record: { id: 'note_x', title: 42 } })}\n`);
+    const bad = { seq: 99, writes: [{ op: 'record', file: 'notes.json', property: 'notes', id: 'note_x', record: { id: 'note_x', title: 42 } }] };
+    await fs.appendFile(log(copy), `${JSON.stringify(bad)}\n`);
     const broken = await open(copy);
-    await expect(broken.readWorkspaceDoc(NOTES_INDEX)).rejects.toMatchObject({ code: 'corrupt-file', file: journal(copy) });
-    expect(await fs.readFile(journal(copy), 'utf8')).toContain('note_x');
+    await expect(broken.readWorkspaceDoc(NOTES_INDEX)).rejects.toMatchObject({ code: 'corrupt-file', file: path.join(copy, 'notes.json') });
   });
 });

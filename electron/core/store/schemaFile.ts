@@ -3,6 +3,7 @@ import type { Adapter } from 'lowdb';
 import { z } from 'zod';
 import { DossierError } from '../../common/errors';
 import { writeFileDurable } from './durableFile';
+import type { LogWrite, WriteAheadLog } from './writeAheadLog';
 
 /** The schema version this Dossier writes. Every bump ships a migration and a fixture test. */
 export const SCHEMA_VERSION = 2;
@@ -32,14 +33,17 @@ export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }
     private readonly kind: string,
     private readonly schema: z.ZodType<T>,
     private readonly onNewer?: NewerFileListener,
+    /** The workspace's write-ahead log: saves go through it, and reads see what it holds. */
+    private readonly log?: WriteAheadLog,
   ) {}
 
   async read(): Promise<T | null> {
     let raw: string;
     try {
-      raw = await fs.readFile(this.file, 'utf8');
+      raw = (await this.log?.read(this.file)) ?? (await fs.readFile(this.file, 'utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (error instanceof DossierError) throw error;
       throw new DossierError('corrupt-file', `Cannot read ${this.file}: ${(error as Error).message}`, this.file);
     }
     const data = parseSchemaFile(raw, this.file, this.kind, this.schema);
@@ -50,10 +54,23 @@ export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }
     return data;
   }
 
-  write(data: T): Promise<void> {
+  /** Saves the file, and `alongside` in the same transaction (a history line of the same change). */
+  write(data: T, alongside: LogWrite[] = []): Promise<void> {
     const newer = Math.max(this.newer ?? 0, data.schemaVersion);
     if (newer > SCHEMA_VERSION) return Promise.reject(new DossierError('read-only', newerFileReason(this.file, newer), this.file));
-    return writeFileDurable(this.file, `${JSON.stringify(data, null, 2)}\n`);
+    const text = `${JSON.stringify(data, null, 2)}\n`;
+    if (this.log) return this.log.commit([{ op: 'put', file: this.file, text }, ...alongside]);
+    if (alongside.length > 0) return Promise.reject(new DossierError('internal', `${this.file} is written without a journal, so nothing can be saved with it.`));
+    return writeFileDurable(this.file, text);
+  }
+
+  /** Whether the file is on disk or in the log (a record change needs a file to apply to). */
+  async exists(): Promise<boolean> {
+    if (this.log?.has(this.file)) return true;
+    return fs.access(this.file).then(
+      () => true,
+      () => false,
+    );
   }
 }
 

@@ -357,10 +357,14 @@ describe('saving', () => {
     await store.addArticles([a]);
     await store.addArticles([b]);
     await store.updateAnnotations(b.meta.id, (all) => all.push(annotationOn(b.meta.id, TEXT_B, 'Sunday')));
+    await store.flush();
     const before = await snapshot(ws);
 
     const ann = annotationOn(a.meta.id, TEXT_A, 'strategic partners');
     await store.updateAnnotations(a.meta.id, (all) => all.push(ann));
+    // The save is one line of the write-ahead log; folded, it has changed that one file.
+    expect([...(await snapshot(ws)).keys()].filter((k) => !before.has(k))).toEqual(['journal.jsonl']);
+    await store.flush();
 
     const after = await snapshot(ws);
     const changed = [...after.keys()].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(before.get(k)));
@@ -425,6 +429,7 @@ describe('saving', () => {
         hashes: [sha256Of(article)],
       },
     ]);
+    await store.flush();
     expect(JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8')).articles).toEqual(store.listArticles());
   });
 
@@ -433,6 +438,7 @@ describe('saving', () => {
     const batch = [newArticle(TEXT_A, 'a.txt'), newArticle(TEXT_B, 'b.txt'), newArticle('Third article text.', 'c.txt')];
     await store.addArticles(batch);
     await store.addArticles([]);
+    await store.flush();
     const library = JSON.parse(await fs.readFile(path.join(ws, 'library.json'), 'utf8'));
     expect(library.rev).toBe(1);
     expect(library.articles.map((a: { id: string }) => a.id)).toEqual(batch.map((a) => a.meta.id));
@@ -452,6 +458,7 @@ describe('saving', () => {
     const ann = annotationOn(article.meta.id, TEXT_A, 'Quad');
     await store.appendHistory({ at: 't1', op: 'annotation.create', articleId: article.meta.id, before: null, after: ann });
     await store.appendHistory({ at: 't2', op: 'annotation.delete', articleId: article.meta.id, before: ann, after: null });
+    await store.flush();
     const lines = (await fs.readFile(path.join(ws, 'articles', article.meta.id, 'history.jsonl'), 'utf8')).trimEnd().split('\n');
     expect(lines.map((l) => JSON.parse(l))).toEqual([
       { at: article.meta.importedAt, op: 'article.import', articleId: article.meta.id, before: null, after: { sha256: sha256Of(article) } },
@@ -467,6 +474,7 @@ describe('saving', () => {
     const file = path.join(ws, 'articles', article.meta.id, 'annotations.json');
     await store.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, 'Quad')));
     await store.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, 'Delhi')));
+    await store.flush();
     const raw = await fs.readFile(file, 'utf8');
     expect(JSON.parse(raw).rev).toBe(2);
     await expect(
@@ -476,6 +484,7 @@ describe('saving', () => {
       }),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await store.readAnnotations(article.meta.id)).toHaveLength(2);
+    await store.flush();
     expect(await fs.readFile(file, 'utf8')).toBe(raw);
   });
 
@@ -490,6 +499,7 @@ describe('saving', () => {
       words.map((w) => store.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, w)))),
     );
     expect((await store.readAnnotations(article.meta.id)).map((a) => a.target.quote.exact).sort()).toEqual([...words].sort());
+    await store.flush();
     const saved = JSON.parse(await fs.readFile(path.join(ws, 'articles', article.meta.id, 'annotations.json'), 'utf8'));
     expect(saved.rev).toBe(words.length);
     expect(saved.annotations).toHaveLength(words.length);
@@ -593,6 +603,7 @@ describe('versions, metadata and the palette', () => {
     expect((await store.readArticle(article.meta.id)).text).toBe(TEXT_A);
     const edited: ArticleMeta = { ...article.meta, rev: 2, title: 'Edited title', outlet: 'Nikkei Asia', author: 'K. Sato' };
     await store.writeMeta(edited);
+    await store.flush();
 
     expect(JSON.parse(await fs.readFile(path.join(ws, 'articles', article.meta.id, 'article.json'), 'utf8')).article).toEqual(edited);
     expect(store.listArticles()).toEqual([expect.objectContaining({ id: article.meta.id, title: 'Edited title', outlet: 'Nikkei Asia' })]);
@@ -628,6 +639,7 @@ describe('versions, metadata and the palette', () => {
     const palette = DEFAULT_PALETTE.map((p) => (p.key === 'yellow' ? { ...p, label: 'Disputed claim' } : p));
     await store.setPalette(palette);
     expect(store.info().palette).toEqual(palette);
+    await store.flush();
     const after = JSON.parse(await fs.readFile(path.join(ws, 'workspace.json'), 'utf8'));
     expect(after).toEqual({ ...before, palette, rev: before.rev + 1 });
     await store.close();

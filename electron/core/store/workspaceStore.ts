@@ -16,6 +16,7 @@ import { rebuildLibrary } from './libraryIndex';
 import { acquireLock, type HeldLock } from './lock';
 import { migrateWorkspace } from './migrations';
 import { newerFileReason, newerSchemaOnDisk, parseSchemaFile, SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
+import { WriteAheadLog } from './writeAheadLog';
 
 export type { NewArticle, OperationRecord };
 
@@ -47,6 +48,7 @@ export class WorkspaceStore {
     private readonly workspace: DurableDocument<WorkspaceFile>,
     library: DurableDocument<LibraryFile>,
     queue: KeyedQueue,
+    private readonly log: WriteAheadLog,
     readOnlyReason: string | null,
     private lock: HeldLock | null,
   ) {
@@ -56,8 +58,8 @@ export class WorkspaceStore {
     const onNewer = (file: string, version: number) => {
       this.readOnly ??= newerFileReason(file, version);
     };
-    this.documents = new DocumentStore(queue, { onNewer, onNotice: (notice) => this.notices.push(notice) }, lock !== null && readOnlyReason === null);
-    this.articles = new ArticleFiles(dir, library, queue, this.documents, () => this.assertWritable(), onNewer);
+    this.documents = new DocumentStore(queue, log, { onNewer, onNotice: (notice) => this.notices.push(notice) }, lock !== null && readOnlyReason === null);
+    this.articles = new ArticleFiles(dir, library, queue, log, this.documents, () => this.assertWritable(), onNewer);
   }
 
   /** Why nothing may be written (a file of a newer Dossier), or null. */
@@ -97,20 +99,26 @@ export class WorkspaceStore {
     const lock = options.lock === false || readOnlyReason ? null : await acquireLock(root);
     let migrated: string[] = [];
     let articleSweep: (() => Promise<unknown>) | null = null;
+    let log: WriteAheadLog | null = null;
     try {
       if (lock) articleSweep = await sweepLeftovers(root, lock);
+      // What the last run saved but had not folded into the files yet: the writer folds it now.
+      log = await WriteAheadLog.open(root, { writable: readOnlyReason === null, foldNow: lock !== null });
+      const logged = await log.read(workspaceFile);
+      if (logged !== null) parsed = parseSchemaFile(logged, workspaceFile, 'workspace', WorkspaceFile);
+      else if (lock) parsed = parseSchemaFile(await fs.readFile(workspaceFile, 'utf8'), workspaceFile, 'workspace', WorkspaceFile);
       // Only the writer upgrades; a reader without the lock reads the older files as they are.
       if (lock && parsed.schemaVersion < SCHEMA_VERSION) {
         migrated = await migrateWorkspace(root, parsed.schemaVersion, SCHEMA_VERSION);
         parsed = parseSchemaFile(await fs.readFile(workspaceFile, 'utf8'), workspaceFile, 'workspace', WorkspaceFile);
       }
       const queue = new KeyedQueue();
-      const workspace = DurableDocument.of(workspaceFile, new SchemaFileAdapter(workspaceFile, 'workspace', WorkspaceFile), queue, parsed);
+      const workspace = DurableDocument.of(workspaceFile, new SchemaFileAdapter(workspaceFile, 'workspace', WorkspaceFile, undefined, log), queue, parsed);
       const libraryFile = path.join(root, FILE_NAMES.library);
       const onNewer = (file: string, version: number) => {
         readOnlyReason ??= newerFileReason(file, version);
       };
-      const libraryAdapter = new SchemaFileAdapter(libraryFile, 'library', LibraryFile, onNewer);
+      const libraryAdapter = new SchemaFileAdapter(libraryFile, 'library', LibraryFile, onNewer, log);
       let libraryData = await libraryAdapter.read();
       let libraryNotice: string | null = null;
       if (libraryData === null) {
@@ -120,16 +128,21 @@ export class WorkspaceStore {
         libraryNotice = rebuilt?.notice ?? null;
       }
       const library = DurableDocument.of(libraryFile, libraryAdapter, queue, libraryData);
-      if (libraryNotice && lock && !readOnlyReason) await library.replace(libraryData);
+      if (libraryNotice && lock && !readOnlyReason) {
+        // A repair is written to the file itself at once, not left in the log.
+        await library.replace(libraryData);
+        await log.fold();
+      }
       // The workspace's own documents (entities, notes, briefs): one of a newer Dossier makes the
       // workspace read-only now, before a change that spans files has written any of them.
       readOnlyReason ??= await newerDocumentReason(root);
-      const store = new WorkspaceStore(root, workspace, library, queue, readOnlyReason, lock);
+      const store = new WorkspaceStore(root, workspace, library, queue, log, readOnlyReason, lock);
       store.migrations = migrated;
       if (libraryNotice) store.notices.push(libraryNotice);
       if (articleSweep) store.sweeping = articleSweep().catch(() => undefined);
       return store;
     } catch (error) {
+      await log?.close().catch(() => undefined);
       await lock?.release();
       throw error;
     }
@@ -147,10 +160,15 @@ export class WorkspaceStore {
     if (this.closed) return;
     this.closed = true;
     await this.sweeping;
-    // Journals folded into their files while the lock is still held.
-    if (this.lock && !this.readOnly) await this.documents.flush().catch((error: unknown) => console.error('Dossier: a journal could not be folded; it is read again on open:', error));
+    // The log folded into the files while the lock is still held; if that fails, it is read again on open.
+    await this.log.close().catch((error: unknown) => console.error('Dossier: the journal could not be folded into the files; it is read again on open:', error));
     await this.lock?.release();
     this.lock = null;
+  }
+
+  /** Folds the write-ahead log into the files now, so they alone hold every save (before a backup reads them). */
+  async flush(): Promise<void> {
+    await this.log.fold();
   }
 
   info(): Omit<WorkspaceInfo, 'creator'> {
@@ -240,8 +258,9 @@ export class WorkspaceStore {
     return this.articles.peekAnnotations(articleId);
   }
 
-  async updateAnnotations<T>(articleId: string, change: (annotations: Annotation[]) => T): Promise<T> {
-    return this.articles.updateAnnotations(articleId, change);
+  /** Changes an article's annotations, saving `history` (the change's lines in its audit trail) in the same transaction. */
+  async updateAnnotations<T>(articleId: string, change: (annotations: Annotation[]) => T, history?: OperationRecord[]): Promise<T> {
+    return this.articles.updateAnnotations(articleId, change, history);
   }
 
   async appendHistory(record: OperationRecord): Promise<void> {
