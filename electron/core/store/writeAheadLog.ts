@@ -44,7 +44,7 @@ export const FOLDING_FILE = 'journal.folding.jsonl';
 /** Fold after this long without a save, or once the log is this large or its oldest line this old. */
 const FOLD_WHEN_IDLE_MS = 2_000;
 const FOLD_AT_BYTES = 8 * 1024 * 1024;
-const FOLD_AT_AGE_MS = 60_000;
+const FOLD_AT_AGE_MS = 5 * 60_000;
 
 export class WriteAheadLog {
   private readonly pending = new Map<string, Pending>();

@@ -1,0 +1,111 @@
+import { promises as fsp } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCore, type DossierCore } from '../dossierCore';
+import { rejection } from '../testing/testHelpers';
+import { WorkspaceStore } from './workspaceStore';
+
+/**
+ * I/O faults injected at each step of a save (opening the log, writing its line, syncing it),
+ * through a test double of the file layer: every fault reaches the caller as one readable
+ * message saying nothing was saved, the last good state stays whole (in memory and after a
+ * reopen), and the next save after the fault clears succeeds.
+ */
+const TEXT = 'The ministers met in Delhi.\n\nThey agreed on logistics and on a new strategic partnership.';
+const CODES = ['ENOSPC', 'EACCES', 'EROFS', 'EIO', 'EBUSY'] as const;
+const STEPS = ['open', 'write', 'datasync'] as const;
+
+let tmp: string;
+let ws: string;
+let core: DossierCore;
+let articleId: string;
+
+beforeEach(async () => {
+  tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'dossier-faults-'));
+  ws = path.join(tmp, 'ws');
+  core = createCore(await WorkspaceStore.open(ws, { create: true }));
+  const { articles } = await core.api['articles.import']({ files: [{ name: 'a.txt', base64: Buffer.from(TEXT).toString('base64') }] });
+  articleId = articles[0]!.id;
+  await core.api['annotations.createFromQuote']({ articleId, quote: 'Delhi', comment: 'first' });
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await core.store.close();
+  await fsp.rm(tmp, { recursive: true, force: true });
+});
+
+function failure(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: injected fault`), { code });
+}
+
+/** Makes the next call of `step` on the log fail with `code`; answers a function that tells whether it fired. */
+async function inject(step: (typeof STEPS)[number], code: string): Promise<() => boolean> {
+  let fired = false;
+  if (step === 'open') {
+    // A log is opened when the first save after a fold needs one.
+    await core.store.flush();
+    const open = fsp.open.bind(fsp);
+    vi.spyOn(fsp, 'open').mockImplementation(async (file, ...rest) => {
+      if (!fired && String(file).endsWith('journal.jsonl')) {
+        fired = true;
+        throw failure(code);
+      }
+      return open(file, ...(rest as [string]));
+    });
+    return () => fired;
+  }
+  const probe = await fsp.open(path.join(tmp, 'probe'), 'w');
+  const proto = Object.getPrototypeOf(probe) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  await probe.close();
+  const original = proto[step]!;
+  vi.spyOn(proto, step as never).mockImplementation(async function (this: unknown, ...args: unknown[]) {
+    if (!fired) {
+      fired = true;
+      if (step === 'write') {
+        // A write that stops half-way leaves a torn line behind, as a full disk does.
+        await original.call(this, Buffer.from('{"seq":99,"writes":[{"op":"put","fi'), 0, 30, null);
+      }
+      throw failure(code);
+    }
+    return original.apply(this, args);
+  } as never);
+  return () => fired;
+}
+
+const comments = async (c: DossierCore) => (await c.api['annotations.list']({ articleId })).annotations.map((a) => a.comment).sort();
+
+describe('a save that meets an I/O fault', () => {
+  for (const step of STEPS) {
+    for (const code of CODES) {
+      it(`${code} while ${step === 'open' ? 'opening' : step === 'write' ? 'writing' : 'syncing'} the log: reported, nothing saved, the next save succeeds`, async () => {
+        const undoBefore = await core.api['history.state']({});
+        const fired = await inject(step, code);
+        const error = await rejection(core.api['annotations.createFromQuote']({ articleId, quote: 'logistics', comment: 'lost' }));
+        expect(fired()).toBe(true);
+        expect(error.code).toBe('unavailable');
+        expect(error.message).toMatch(/^Nothing was saved: .*journal\.jsonl could not be written \(.+\)\. The last saved state is intact\.$/);
+        expect(error.message.split('\n')).toHaveLength(1);
+        expect(await comments(core)).toEqual(['first']);
+        // Nothing to undo either: the failed save never became a step of the history.
+        expect(await core.api['history.state']({})).toEqual(undoBefore);
+
+        vi.restoreAllMocks();
+        await core.api['annotations.createFromQuote']({ articleId, quote: 'partnership', comment: 'after' });
+        expect(await comments(core)).toEqual(['after', 'first']);
+
+        // What the disk holds says the same, whether folded (close) or replayed (a crash copy).
+        const copy = path.join(tmp, 'crash');
+        await fsp.cp(ws, copy, { recursive: true });
+        await fsp.rm(path.join(copy, '.dossier.lock'), { force: true });
+        await core.store.close();
+        for (const dir of [ws, copy]) {
+          const reopened = createCore(await WorkspaceStore.open(dir, {}));
+          expect(await comments(reopened), dir).toEqual(['after', 'first']);
+          await reopened.store.close();
+        }
+        core = createCore(await WorkspaceStore.open(ws, {}));
+      });
+    }
+  }
+});
