@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { isDossierError } from '../common/errors';
+import { fromSystemError, isDossierError } from '../common/errors';
 import { resolveWorkspaceDir } from '../core';
 import { processIO, type CliIO } from './cliIO';
 import { JSON_FLAG, WORKSPACE_FLAG, type CliCommand, type CommandContext } from './command';
@@ -30,8 +30,9 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
       io.stderr(`dossier: ${error.message}\n`);
       return 2;
     }
-    if (isDossierError(error)) {
-      io.stderr(`dossier: ${error.message}\n`);
+    const known = isDossierError(error) ? error : fromSystemError(error);
+    if (known) {
+      io.stderr(`dossier: ${known.message}\n`);
       return 1;
     }
     io.stderr(`dossier: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);

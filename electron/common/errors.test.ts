@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DossierError, ErrorPayload, isDossierError } from './errors';
+import { DossierError, ErrorPayload, fromSystemError, isDossierError, systemErrorReason } from './errors';
 
 describe('DossierError', () => {
   it('carries a code, a message for the user and, when about a file, the file', () => {
@@ -25,5 +25,24 @@ describe('DossierError', () => {
   it('accepts only known codes in a payload', () => {
     expect(ErrorPayload.safeParse({ code: 'made-up', message: 'x' }).success).toBe(false);
     expect(ErrorPayload.safeParse({ code: 'internal', message: 'x' }).success).toBe(true);
+  });
+});
+
+const systemError = (code: string, syscall: string, file?: string) => Object.assign(new Error(`${code}: ${syscall} '${file}'`), { code, syscall, path: file });
+
+describe('operating-system errors as users read them', () => {
+  it('names the file, what failed and why, on one line', () => {
+    const error = fromSystemError(systemError('ENOSPC', 'write', '/ws/articles/a/v1/text.json'));
+    expect(error).toBeInstanceOf(DossierError);
+    expect(error).toMatchObject({ code: 'unavailable', file: '/ws/articles/a/v1/text.json', message: 'Could not write /ws/articles/a/v1/text.json: the disk is full (ENOSPC).' });
+    expect(fromSystemError(systemError('EACCES', 'open', '/ws/notes.json'))?.message).toBe('Could not read /ws/notes.json: permission was denied (EACCES).');
+    expect(fromSystemError(systemError('EXDEV', 'rename'))?.message).toBe("Could not write: EXDEV: rename 'undefined' (EXDEV).");
+  });
+
+  it('leaves anything else alone', () => {
+    expect(fromSystemError(new Error('plain'))).toBeNull();
+    expect(fromSystemError(new DossierError('conflict', 'x'))).toBeNull();
+    expect(fromSystemError(null)).toBeNull();
+    expect(systemErrorReason(new Error('just this'))).toBe('just this');
   });
 });

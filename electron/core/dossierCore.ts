@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { contract, type CallName, type CallResult, type DossierApi } from '../common/contract';
-import { DossierError, isDossierError, type ErrorPayload } from '../common/errors';
+import { DossierError, fromSystemError, isDossierError, type ErrorPayload } from '../common/errors';
 import { AnnotationPatch, type Creator } from '../common/model/annotation';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
@@ -230,6 +230,8 @@ function defaultCreator(): Creator {
 
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (isDossierError(error)) return error.toPayload();
+  const system = fromSystemError(error);
+  if (system) return system.toPayload();
   // Unexpected errors keep their message out of the UI wording but not out of the log.
   console.error(error);
   return new DossierError('internal', `Something went wrong inside Dossier: ${(error as Error)?.message ?? String(error)}`).toPayload();

@@ -17,6 +17,9 @@ export function loadNote(content: NoteContent, entityName?: (entityId: string) =
       throw error;
     },
   });
+  // A note with nothing in it (its body not written yet, or its file gone) is an empty note:
+  // Lexical refuses to set a state without blocks, and the editor starts empty anyway.
+  if ((content.root.children as unknown[] | undefined)?.length === 0) return editor;
   try {
     editor.setEditorState(editor.parseEditorState(JSON.stringify(content)));
   } catch (error) {

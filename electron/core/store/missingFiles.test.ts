@@ -113,6 +113,19 @@ describe('a missing notes.json', () => {
   });
 });
 
+describe("a missing note file of a listed note", () => {
+  it('leaves the note empty instead of failing its export', async () => {
+    await fs.rm(path.join(ws, 'notes', `${noteIds[0]}.json`));
+    const { api } = await open();
+    expect((await api['notes.get']({ id: noteIds[0]! })).note.text).toBe('');
+    const { brief } = await api['briefs.create']({ title: 'With a lost note', sections: [{ id: 'sec_1', kind: 'note', noteId: noteIds[0]! }] });
+    for (const format of ['md', 'html', 'docx'] as const) {
+      const exported = await api['export.brief']({ source: { briefId: brief.id }, format });
+      expect(exported.filename, format).toMatch(new RegExp(`\\.${format}$`));
+    }
+  });
+});
+
 describe("a missing annotations.json of a listed article", () => {
   it('is reported naming the file, and nothing is written in its place', async () => {
     const annotations = path.join(ws, 'articles', articleIds[0]!, 'annotations.json');

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DossierError } from '../../common/errors';
+import { DossierError, systemErrorReason } from '../../common/errors';
 import { fsyncDir, writeFileDurable } from './durableFile';
 import { withRecordById } from './recordsById';
 
@@ -413,14 +413,5 @@ async function readLogLines(file: string): Promise<LogLine[]> {
 }
 
 function saveFailure(file: string, error: unknown): DossierError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOSPC'
-      ? 'the disk is full'
-      : code === 'EROFS'
-        ? 'the disk is read-only'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission was denied'
-          : (error as Error).message;
-  return new DossierError('unavailable', `Nothing was saved: ${file} could not be written (${reason}). The last saved state is intact.`, file);
+  return new DossierError('unavailable', `Nothing was saved: ${file} could not be written (${systemErrorReason(error)}). The last saved state is intact.`, file);
 }
