@@ -140,7 +140,7 @@ test.describe('an article with 1,000 highlights', () => {
     await expect(reader.card(seedPassage(1)).getByRole('button', { name: /Show in the article/ })).toBeFocused();
 
     // Sorted by grading, the graded ones (every fifth) come first; filtered by words and colour.
-    await reader.highlightSort.selectOption({ label: 'Grading, most reliable first' });
+    await reader.highlightSort.selectOption({ label: 'Grading (A1 first)' });
     await expect(reader.cards.first()).toContainText(seedPassage(5));
     await reader.highlightFilter.fill('passage 077');
     await expect(reader.panel.getByRole('heading', { name: /Highlights/ })).toContainText('10 of 1000');
@@ -152,7 +152,7 @@ test.describe('an article with 1,000 highlights', () => {
     await reader.clickText(seedPassage(12));
     await expect(reader.card(seedPassage(12))).toHaveAttribute('aria-current', 'true');
     await expect(reader.highlightFilter).toHaveValue('');
-    await reader.highlightSort.selectOption({ label: 'Order in the text' });
+    await reader.highlightSort.selectOption({ label: 'Text order' });
 
     // A search result opens the article with the card of a highlight far down selected and shown.
     const search = new SearchPage(page);

@@ -43,6 +43,7 @@ export class ReaderPage {
 
   /** Scrolls the article to `quote` and clicks inside its words, as a reader clicking a highlight would. */
   async clickText(quote: string): Promise<void> {
+    await expect(this.paragraphs.filter({ hasText: quote })).not.toHaveCount(0);
     const point = await this.page.evaluate((quote) => {
       for (const p of document.querySelectorAll<HTMLElement>('[data-testid="reader-body"] p')) {
         const text = p.firstChild as Text;

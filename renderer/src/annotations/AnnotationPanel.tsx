@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../electron/common/model/annotation';
+import { OrderSelect } from '../ui/OrderSelect';
 import { shortcutLabel } from '../ui/shortcuts';
 import { useListKeys } from '../ui/useListKeys';
 import { useMeasuredList } from '../ui/useMeasuredList';
@@ -101,6 +102,12 @@ export function AnnotationPanel({ state, activeId, editingId, reattachingId, onA
     [attachScroller],
   );
 
+  /** A new filter or order starts from the top of the list. */
+  const narrow = (change: () => void) => {
+    change();
+    reveal(0);
+  };
+
   const card = (a: Annotation, index?: number) => (
     <AnnotationCard
       key={a.id}
@@ -125,8 +132,8 @@ export function AnnotationPanel({ state, activeId, editingId, reattachingId, onA
       </h2>
       {(placed.length > 1 || narrowed) && (
         <div className="list-controls">
-          <input type="search" aria-label="Filter highlights" placeholder="Filter highlights" value={words} onChange={(e) => setWords(e.target.value)} />
-          <select aria-label="Highlight colour" value={colour} onChange={(e) => setColour(e.target.value)}>
+          <input type="search" aria-label="Filter highlights" placeholder="Filter highlights" value={words} onChange={(e) => narrow(() => setWords(e.target.value))} />
+          <select aria-label="Highlight colour" value={colour} onChange={(e) => narrow(() => setColour(e.target.value))}>
             <option value="">All colours</option>
             {palette.map((p) => (
               <option key={p.key} value={p.key}>
@@ -135,13 +142,7 @@ export function AnnotationPanel({ state, activeId, editingId, reattachingId, onA
             ))}
             <option value={NO_COLOUR}>No colour</option>
           </select>
-          <select aria-label="Sort highlights" value={order} onChange={(e) => setOrder(e.target.value as HighlightOrder)}>
-            {HIGHLIGHT_ORDERS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <OrderSelect label="Sort highlights" value={order} orders={HIGHLIGHT_ORDERS} onChange={(next) => narrow(() => setOrder(next))} />
         </div>
       )}
       <div className="panel-scroll" ref={attach}>

@@ -4,9 +4,9 @@ import { wordFilter } from '../ui/listOrder';
 export type HighlightOrder = 'position' | 'newest' | 'grading';
 
 export const HIGHLIGHT_ORDERS: { value: HighlightOrder; label: string }[] = [
-  { value: 'position', label: 'Order in the text' },
+  { value: 'position', label: 'Text order' },
   { value: 'newest', label: 'Newest first' },
-  { value: 'grading', label: 'Grading, most reliable first' },
+  { value: 'grading', label: 'Grading (A1 first)' },
 ];
 
 /** The colour filter's value for highlights in the default colour (no palette key). */

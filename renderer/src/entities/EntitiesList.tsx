@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entity';
 import { useAppActions } from '../app/AppActions';
+import { OrderSelect } from '../ui/OrderSelect';
 import { queries } from '../data/queries';
 import { useRecent } from '../library/recentPlaces';
 import { useListKeys } from '../ui/useListKeys';
@@ -70,13 +71,7 @@ export function EntitiesList() {
         <div className="filters">
           <div className="filter-row">
             <input type="search" aria-label="Find an entity" placeholder="Find by name or alias…" value={query} onChange={(e) => narrow(() => setQuery(e.target.value))} />
-            <select aria-label="Sort entities" value={order} onChange={(e) => narrow(() => setOrder(e.target.value as EntityOrder))}>
-              {ENTITY_ORDERS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
+            <OrderSelect label="Sort entities" value={order} orders={ENTITY_ORDERS} onChange={(next) => narrow(() => setOrder(next))} />
           </div>
           <div role="group" aria-label="Filter by type">
             <button type="button" aria-pressed={type === ''} onClick={() => narrow(() => setType(''))}>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../../electron/common/model/article';
+import { OrderSelect } from '../ui/OrderSelect';
 import { useStoredChoice } from '../ui/useStoredChoice';
 import { useVirtualList } from '../ui/useVirtualList';
 import { useRecent } from './recentPlaces';
@@ -57,13 +58,7 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
             reveal(0);
           }}
         />
-        <select aria-label="Sort articles" value={order} onChange={(e) => choose(e.target.value as LibraryOrder)}>
-          {LIBRARY_ORDERS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <OrderSelect label="Sort articles" value={order} orders={LIBRARY_ORDERS} onChange={choose} />
       </div>
       <div className="library-scroll" ref={attachScroller} data-testid="library-scroll">
         <ul aria-label="Articles in the library" style={{ height: offsets.at(-1) }}>

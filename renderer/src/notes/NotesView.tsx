@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { useCommand } from '../commands/CommandProvider';
+import { OrderSelect } from '../ui/OrderSelect';
 import { recordRecent, useRecent } from '../library/recentPlaces';
 import { queries } from '../data/queries';
 import { withShortcut } from '../ui/shortcuts';
@@ -77,13 +78,7 @@ export function NotesView({ initialNoteId, focusNote, focusSearch }: Props) {
           autoFocus={focusSearch}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <select className="notes-sort" aria-label="Sort notes" value={order} onChange={(e) => setOrder(e.target.value as NoteOrder)}>
-          {NOTE_ORDERS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <OrderSelect className="notes-sort" label="Sort notes" value={order} orders={NOTE_ORDERS} onChange={setOrder} />
         {tags.length > 0 && (
           <div className="tag-filter" role="group" aria-label="Filter by tag">
             {tags.map(({ tag: t, count }) => (
