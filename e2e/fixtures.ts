@@ -6,6 +6,7 @@ import { _electron, chromium, test as base, type Browser, type ElectronApplicati
 import { chooseBrowser, CHROMIUM_ARGS, sandboxArgs } from './browserExecutable';
 import { electronBinary } from './electronBinary';
 import { LibraryNav } from './models/LibraryNav';
+import type { SeedRecords } from './seedRecords';
 import { seedWorkspace } from './seedWorkspace';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -36,10 +37,12 @@ interface Running {
   exportTo?(file: string): Promise<void>;
 }
 
-export const test = base.extend<{ shell: Shell; seedArticles: number; dossier: DossierApp }, { browser: Browser }>({
+export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecords: SeedRecords; dossier: DossierApp }, { browser: Browser }>({
   shell: ['browser', { option: true }],
   /** Generated articles to put in the workspace (beside the sample) before Dossier starts: `test.use({ seedArticles: 2000 })`. */
   seedArticles: [0, { option: true }],
+  /** Entities, notes and highlights to put in the workspace before Dossier starts: `test.use({ seedRecords: { notes: 2000 } })`. */
+  seedRecords: [{}, { option: true }],
 
   browser: [
     async ({}, use, workerInfo) => {
@@ -59,7 +62,7 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; dossier: D
     { scope: 'worker' },
   ],
 
-  dossier: async ({ shell, browser, seedArticles }, use, testInfo) => {
+  dossier: async ({ shell, browser, seedArticles, seedRecords }, use, testInfo) => {
     if (shell === 'electron') {
       const binary = electronBinary();
       test.skip(!binary.path, `Electron: ${binary.missing}`);
@@ -68,7 +71,7 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; dossier: D
       test.skip(!choice.executablePath, `Browser: ${choice.missing}`);
     }
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
-    if (seedArticles > 0) await seedWorkspace(workspace, ROOT, seedArticles);
+    if (seedArticles > 0 || Object.keys(seedRecords).length > 0) await seedWorkspace(workspace, ROOT, seedArticles, seedRecords);
     const downloads = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-out-'));
     const log: string[] = [];
     const pageErrors: string[] = [];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importArticles, WorkspaceStore } from '../electron/core';
+import { seedRecords, type SeedRecords } from './seedRecords';
 
 const SAMPLE = 'india-japan-defence-2025-05-04.txt';
 const TOPICS = ['Port', 'Border', 'Grain', 'Cable', 'Drone', 'Satellite', 'Pipeline', 'Election', 'Summit', 'Fisheries', 'Rail', 'Vaccine'];
@@ -21,16 +22,20 @@ export function seedArticleText(n: number): string {
 
 /**
  * Fills a new workspace, before Dossier starts on it, with the bundled sample (the article it opens
- * on) and `count` generated articles, through the core's own import, as a big library would be.
+ * on), `count` generated articles, through the core's own import, as a big library would be, and
+ * the `records` asked for.
  */
-export async function seedWorkspace(dir: string, root: string, count: number): Promise<void> {
+export async function seedWorkspace(dir: string, root: string, count: number, records: SeedRecords = {}): Promise<void> {
   const store = await WorkspaceStore.open(dir, { create: true });
   try {
     const sample = await importArticles(store, [{ name: SAMPLE, bytes: readFileSync(path.join(root, 'assets', SAMPLE)) }]);
     await store.setStartArticle(sample.articles[0]!.id);
     const sources = Array.from({ length: count }, (_, n) => ({ name: `report-${n}.txt`, bytes: Buffer.from(seedArticleText(n)) }));
-    const outcome = await importArticles(store, sources);
-    if (outcome.failures.length > 0) throw new Error(`Seeding the workspace failed: ${outcome.failures[0]!.message}`);
+    if (sources.length > 0) {
+      const outcome = await importArticles(store, sources);
+      if (outcome.failures.length > 0) throw new Error(`Seeding the workspace failed: ${outcome.failures[0]!.message}`);
+    }
+    await seedRecords(store, records);
   } finally {
     await store.close();
   }

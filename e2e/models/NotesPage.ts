@@ -42,6 +42,24 @@ export class NotesPage {
     return this.page.locator('.note-list');
   }
 
+  /** One row per note in the page (the list keeps only those in view, and a few more). */
+  get rows(): Locator {
+    return this.page.getByRole('list', { name: 'Notes' }).getByRole('listitem');
+  }
+
+  /** The scrolling part of the list. */
+  get scroller(): Locator {
+    return this.page.locator('.note-list-scroll');
+  }
+
+  get search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Find notes' });
+  }
+
+  get sort(): Locator {
+    return this.page.getByRole('combobox', { name: 'Sort notes' });
+  }
+
   async waitSaved(): Promise<void> {
     await expect(this.pane.getByTestId('note-save-state')).toHaveText('Saved');
     await expect(this.page.getByTestId('save-status')).toHaveText('All changes saved');

@@ -24,6 +24,44 @@ export class ReaderPage {
     return this.cards.filter({ hasText: quote });
   }
 
+  /** The scrolling part of the highlights panel (only the cards in view, and a few more, are in it). */
+  get cardScroller(): Locator {
+    return this.panel.locator('.panel-scroll');
+  }
+
+  get highlightFilter(): Locator {
+    return this.panel.getByRole('searchbox', { name: 'Filter highlights' });
+  }
+
+  get highlightColour(): Locator {
+    return this.panel.getByRole('combobox', { name: 'Highlight colour' });
+  }
+
+  get highlightSort(): Locator {
+    return this.panel.getByRole('combobox', { name: 'Sort highlights' });
+  }
+
+  /** Scrolls the article to `quote` and clicks inside its words, as a reader clicking a highlight would. */
+  async clickText(quote: string): Promise<void> {
+    await expect(this.paragraphs.filter({ hasText: quote })).not.toHaveCount(0);
+    const point = await this.page.evaluate((quote) => {
+      for (const p of document.querySelectorAll<HTMLElement>('[data-testid="reader-body"] p')) {
+        const text = p.firstChild as Text;
+        const at = text.data.indexOf(quote);
+        if (at === -1) continue;
+        p.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(text, at + 2);
+        r.setEnd(text, at + 3);
+        const rect = r.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    }, quote);
+    if (!point) throw new Error(`"${quote}" is not in the article`);
+    await this.page.mouse.click(point.x, point.y);
+  }
+
   /** Drags the mouse across `quote` in the article, as a person selecting it would. */
   async select(quote: string, occurrence = 1): Promise<void> {
     const box = await this.page.evaluate(

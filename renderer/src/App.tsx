@@ -231,7 +231,7 @@ export function App() {
 
   return (
     <AppActionsContext.Provider value={actions}>
-    <WorkspaceContext.Provider value={{ palette: workspace?.palette ?? [] }}>
+    <WorkspaceContext.Provider value={{ id: workspace?.id ?? null, palette: workspace?.palette ?? [] }}>
       <div className="app">
         <header className="topbar">
           <span className="brand">Dossier</span>

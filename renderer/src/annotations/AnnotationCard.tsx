@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { Annotation } from '../../../electron/common/model/annotation';
 import { usePalette } from '../ui/WorkspaceContext';
 import { ColourChip, ColourPicker } from './ColourPicker';
@@ -19,10 +19,14 @@ interface Props {
   /** For an orphan: start choosing new words for it. */
   onReattach?(): void;
   onCite?(): void;
+  /** Where the card sits in a windowed list, and what measures it there. */
+  row?: { key: string; style: CSSProperties; ref(element: HTMLElement | null): (() => void) | undefined };
+  /** Put on the quote button: it is the card's stop for the list's arrow keys. */
+  quoteProps?: Record<string, unknown>;
 }
 
 /** One highlight in the panel: its quote, meaning, grading, tags, comment and replies. */
-export function AnnotationCard({ annotation: a, active, editing, state, onActivate, onEdit, onDelete, onReattach, onCite }: Props) {
+export function AnnotationCard({ annotation: a, active, editing, state, onActivate, onEdit, onDelete, onReattach, onCite, row, quoteProps }: Props) {
   const palette = usePalette();
   const [replying, setReplying] = useState(false);
   const colour = palette.find((p) => p.key === a.color);
@@ -34,13 +38,16 @@ export function AnnotationCard({ annotation: a, active, editing, state, onActiva
       data-status={a.status}
       className={`annotation-card colour-border-${a.color ?? 'none'}${active ? ' active' : ''}${orphan ? ' orphan' : ''}`}
       aria-current={active ? 'true' : undefined}
+      data-row-key={row?.key}
+      style={row?.style}
+      ref={row?.ref}
     >
       {orphan ? (
         <p className="quote orphan-quote" dir="auto">
           {a.target.quote.exact}
         </p>
       ) : (
-        <button type="button" className="quote" onClick={onActivate} title="Show in the article">
+        <button type="button" className="quote" onClick={onActivate} title="Show in the article" {...quoteProps}>
           <span className="visually-hidden">Show in the article: </span>
           <span dir="auto">{a.target.quote.exact}</span>
         </button>

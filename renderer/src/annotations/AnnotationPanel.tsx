@@ -1,7 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../../electron/common/model/annotation';
+import { OrderSelect } from '../ui/OrderSelect';
 import { shortcutLabel } from '../ui/shortcuts';
+import { useListKeys } from '../ui/useListKeys';
+import { useMeasuredList } from '../ui/useMeasuredList';
+import { useStoredChoice } from '../ui/useStoredChoice';
+import { usePalette, useWorkspaceId } from '../ui/WorkspaceContext';
 import { AnnotationCard } from './AnnotationCard';
+import { annotationFilter, HIGHLIGHT_ORDERS, NO_COLOUR, sortAnnotations, type HighlightOrder } from './sortAnnotations';
 import type { AnnotationsState } from './useAnnotations';
 
 interface Props {
@@ -16,20 +22,93 @@ interface Props {
   onCite(annotation: Annotation): void;
 }
 
-/** The highlights of the open article in document order, then those lost in a new version. */
+/** Space between cards, counted in each card's row. */
+const CARD_GAP = 10;
+/** Characters of a quote or comment on one line of the panel, roughly. */
+const LINE_CHARS = 42;
+const LINE_HEIGHT = 21;
+
+/** A card's height before it is first rendered: near enough that the scrollbar does not jump much. */
+function estimateCard(a: Annotation): number {
+  const lines = (text: string) => Math.ceil(text.length / LINE_CHARS);
+  const quote = Math.min(4, Math.max(1, lines(a.target.quote.exact))) * LINE_HEIGHT;
+  const comment = a.comment ? 8 + lines(a.comment) * LINE_HEIGHT : 0;
+  const meta = a.color || a.grading || a.tags.length > 0 ? 30 : 0;
+  return 62 + quote + comment + meta + a.replies.length * 56 + CARD_GAP;
+}
+
+/**
+ * The highlights of the open article in the order chosen (the text's by default), narrowed by words
+ * and colour, then those lost in a new version. Only the cards in view (plus a few) are in the DOM,
+ * so an article with 1,000 highlights keeps a small page; a card selected elsewhere (in the text, by
+ * a search result) is scrolled into the window first.
+ */
 export function AnnotationPanel({ state, activeId, editingId, reattachingId, onActivate, onEdit, onDelete, onReattach, onCite }: Props) {
-  const listRef = useRef<HTMLDivElement>(null);
-  const placed = state.annotations.filter((a) => a.status !== 'orphaned');
-  const orphans = state.annotations.filter((a) => a.status === 'orphaned');
+  const palette = usePalette();
+  const [order, setOrder] = useStoredChoice<HighlightOrder>('highlightOrder', useWorkspaceId(), HIGHLIGHT_ORDERS, 'position');
+  const [words, setWords] = useState('');
+  const [colour, setColour] = useState('');
+  const placed = useMemo(() => state.annotations.filter((a) => a.status !== 'orphaned'), [state.annotations]);
+  const orphans = useMemo(() => state.annotations.filter((a) => a.status === 'orphaned'), [state.annotations]);
+  const shown = useMemo(() => {
+    const matches = annotationFilter(words, colour);
+    return sortAnnotations(matches ? placed.filter(matches) : placed, order);
+  }, [placed, words, colour, order]);
+  const keys = useMemo(() => shown.map((a) => a.id), [shown]);
+  const estimate = useCallback((index: number) => estimateCard(shown[index]!), [shown]);
+  const { attachScroller, window: rowWindow, offsets, reveal, measureRef } = useMeasuredList(keys, estimate, CARD_GAP);
+  const { rowProps, onKeyDown, attachList } = useListKeys(shown.length, reveal, false);
+  const scroller = useRef<HTMLElement | null>(null);
+  const narrowed = words.trim() !== '' || colour !== '';
 
+  // A highlight selected elsewhere: shown (the filter gives way), brought into the window, then into view.
+  const wanted = useRef<string | null>(null);
+  const scrollWanted = useRef<string | null>(null);
   useEffect(() => {
-    if (!activeId) return;
-    listRef.current
-      ?.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(activeId)}"]`)
-      ?.scrollIntoView({ block: 'nearest' });
+    wanted.current = activeId;
   }, [activeId]);
+  useEffect(() => {
+    const id = wanted.current;
+    if (!id) return;
+    const index = keys.indexOf(id);
+    if (index < 0) {
+      if (narrowed && placed.some((a) => a.id === id)) {
+        setWords('');
+        setColour('');
+      } else if (orphans.some((a) => a.id === id)) {
+        wanted.current = null;
+        scrollWanted.current = id;
+      }
+      return;
+    }
+    wanted.current = null;
+    reveal(index);
+    scrollWanted.current = id;
+  }, [activeId, keys, narrowed, placed, orphans, reveal]);
+  useLayoutEffect(() => {
+    const id = scrollWanted.current;
+    const card = id ? scroller.current?.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(id)}"]`) : null;
+    if (!card) return;
+    scrollWanted.current = null;
+    // After this frame's measuring has settled the cards' places.
+    requestAnimationFrame(() => card.isConnected && card.scrollIntoView({ block: 'nearest' }));
+  });
 
-  const card = (a: Annotation) => (
+  const attach = useCallback(
+    (element: HTMLElement | null) => {
+      scroller.current = element;
+      attachScroller(element);
+    },
+    [attachScroller],
+  );
+
+  /** A new filter or order starts from the top of the list. */
+  const narrow = (change: () => void) => {
+    change();
+    reveal(0);
+  };
+
+  const card = (a: Annotation, index?: number) => (
     <AnnotationCard
       key={a.id}
       annotation={a}
@@ -41,41 +120,70 @@ export function AnnotationPanel({ state, activeId, editingId, reattachingId, onA
       onDelete={() => onDelete(a)}
       onReattach={() => onReattach(a)}
       onCite={() => onCite(a)}
+      row={index === undefined ? undefined : { key: a.id, style: { top: offsets[index] }, ref: measureRef }}
+      quoteProps={index === undefined ? undefined : rowProps(index)}
     />
   );
 
   return (
-    <aside className="panel" aria-labelledby="panel-title" ref={listRef}>
+    <aside className="panel annotation-panel" aria-labelledby="panel-title">
       <h2 id="panel-title">
-        Highlights <span className="count">{placed.length}</span>
+        Highlights <span className="count">{narrowed ? `${shown.length} of ${placed.length}` : placed.length}</span>
       </h2>
-      {placed.length === 0 ? (
-        <p className="panel-empty">
-          Select a passage in the article, then press <kbd>Highlight</kbd> or <kbd>{shortcutLabel('highlight')}</kbd>.
-        </p>
-      ) : (
-        <ol className="annotation-list">{placed.map(card)}</ol>
+      {(placed.length > 1 || narrowed) && (
+        <div className="list-controls">
+          <input type="search" aria-label="Filter highlights" placeholder="Filter highlights" value={words} onChange={(e) => narrow(() => setWords(e.target.value))} />
+          <select aria-label="Highlight colour" value={colour} onChange={(e) => narrow(() => setColour(e.target.value))}>
+            <option value="">All colours</option>
+            {palette.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label}
+              </option>
+            ))}
+            <option value={NO_COLOUR}>No colour</option>
+          </select>
+          <OrderSelect label="Sort highlights" value={order} orders={HIGHLIGHT_ORDERS} onChange={(next) => narrow(() => setOrder(next))} />
+        </div>
       )}
-      {orphans.length > 0 && (
-        <section className="orphans" aria-labelledby="orphans-title">
-          <h2 id="orphans-title">
-            Not found in this version <span className="count warn">{orphans.length}</span>
-          </h2>
+      <div className="panel-scroll" ref={attach}>
+        {placed.length === 0 ? (
           <p className="panel-empty">
-            These passages changed too much in the new version to be placed with confidence. Press Re-attach, then select
-            their words in the article.
+            Select a passage in the article, then press <kbd>Highlight</kbd> or <kbd>{shortcutLabel('highlight')}</kbd>.
           </p>
-          {reattachingId && (
-            <p className="reattach-hint" role="status">
-              Select the new words in the article, then press <strong>Attach here</strong>.{' '}
-              <button type="button" className="link" onClick={() => onReattach(null)}>
-                Cancel
-              </button>
+        ) : shown.length === 0 ? (
+          <p className="panel-empty">No highlight matches.</p>
+        ) : (
+          <ol
+            className="annotation-list virtual"
+            aria-label="Highlights"
+            ref={attachList}
+            style={{ height: offsets.at(-1) }}
+            onKeyDown={onKeyDown}
+          >
+            {shown.slice(rowWindow.start, rowWindow.end).map((a, i) => card(a, rowWindow.start + i))}
+          </ol>
+        )}
+        {orphans.length > 0 && (
+          <section className="orphans" aria-labelledby="orphans-title">
+            <h2 id="orphans-title">
+              Not found in this version <span className="count warn">{orphans.length}</span>
+            </h2>
+            <p className="panel-empty">
+              These passages changed too much in the new version to be placed with confidence. Press Re-attach, then select
+              their words in the article.
             </p>
-          )}
-          <ol className="annotation-list">{orphans.map(card)}</ol>
-        </section>
-      )}
+            {reattachingId && (
+              <p className="reattach-hint" role="status">
+                Select the new words in the article, then press <strong>Attach here</strong>.{' '}
+                <button type="button" className="link" onClick={() => onReattach(null)}>
+                  Cancel
+                </button>
+              </p>
+            )}
+            <ol className="annotation-list">{orphans.map((a) => card(a))}</ol>
+          </section>
+        )}
+      </div>
     </aside>
   );
 }

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../../electron/common/model/article';
+import { OrderSelect } from '../ui/OrderSelect';
+import { useStoredChoice } from '../ui/useStoredChoice';
 import { useVirtualList } from '../ui/useVirtualList';
 import { useRecent } from './recentPlaces';
 import { articleFilter, LIBRARY_ORDERS, sortArticles, type LibraryOrder } from './sortArticles';
@@ -16,20 +18,12 @@ interface Props {
   onOpen(articleId: string): void;
 }
 
-const orderKey = (workspaceId: string) => `dossier.libraryOrder.${workspaceId}`;
-
-function storedOrder(workspaceId: string | null): LibraryOrder {
-  const stored = workspaceId ? localStorage.getItem(orderKey(workspaceId)) : null;
-  return LIBRARY_ORDERS.some((o) => o.value === stored) ? (stored as LibraryOrder) : 'date';
-}
-
 /**
  * Every article of the workspace, sorted and filtered as the analyst asks. Only the rows in view
  * (plus a few on each side) are in the DOM, so 10,000 articles scroll like 10.
  */
 export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpen }: Props) {
-  const [chosenOrder, setOrder] = useState<{ workspaceId: string | null; order: LibraryOrder } | null>(null);
-  const order = chosenOrder && chosenOrder.workspaceId === workspaceId ? chosenOrder.order : storedOrder(workspaceId);
+  const [order, setOrder] = useStoredChoice<LibraryOrder>('libraryOrder', workspaceId, LIBRARY_ORDERS, 'date');
   const [filter, setFilter] = useState('');
   const recent = useRecent(workspaceId);
   // Only the "recently opened" order changes as articles open.
@@ -43,9 +37,8 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
   const { attachScroller, window: rowWindow, offsets, reveal } = useVirtualList(heights);
 
   const choose = (next: LibraryOrder) => {
-    setOrder({ workspaceId, order: next });
+    setOrder(next);
     reveal(0);
-    if (workspaceId) localStorage.setItem(orderKey(workspaceId), next);
   };
 
   return (
@@ -65,13 +58,7 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
             reveal(0);
           }}
         />
-        <select aria-label="Sort articles" value={order} onChange={(e) => choose(e.target.value as LibraryOrder)}>
-          {LIBRARY_ORDERS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <OrderSelect label="Sort articles" value={order} orders={LIBRARY_ORDERS} onChange={choose} />
       </div>
       <div className="library-scroll" ref={attachScroller} data-testid="library-scroll">
         <ul aria-label="Articles in the library" style={{ height: offsets.at(-1) }}>

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../../electron/common/model/article';
-import { fold, nameScore, queryWords } from '../search/matchPlaces';
+import { collator, recentFirst, wordFilter } from '../ui/listOrder';
 
 export type LibraryOrder = 'date' | 'title' | 'recent';
 
@@ -8,8 +8,6 @@ export const LIBRARY_ORDERS: { value: LibraryOrder; label: string }[] = [
   { value: 'title', label: 'Title' },
   { value: 'recent', label: 'Recently opened' },
 ];
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 function byDate(a: ArticleSummary, b: ArticleSummary): number {
   // Newest first; undated articles last.
@@ -29,18 +27,10 @@ export function sortArticles(articles: readonly ArticleSummary[], order: Library
   if (order === 'title') return [...articles].sort((a, b) => collator.compare(a.title, b.title) || byDate(a, b));
   const dated = [...articles].sort(byDate);
   if (order === 'date') return dated;
-  const rank = new Map<string, number>();
-  for (const key of recent) if (key.startsWith('article:') && !rank.has(key.slice(8))) rank.set(key.slice(8), rank.size);
-  const opened = dated.filter((a) => rank.has(a.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
-  return [...opened, ...dated.filter((a) => !rank.has(a.id))];
+  return recentFirst(dated, recent, 'article', (a) => a.id);
 }
 
 /** A filter over titles and outlets: every word typed begins a word of either, in any order, ignoring case and accents. */
 export function articleFilter(text: string): ((article: ArticleSummary) => boolean) | null {
-  const words = queryWords(text);
-  if (words.length === 0) return null;
-  return (a) => {
-    const name = fold(`${a.title} ${a.outlet ?? ''}`);
-    return nameScore(words, { folded: name, words: name.split(/[^\p{L}\p{N}]+/u).filter(Boolean) }) !== null;
-  };
+  return wordFilter(text, (a: ArticleSummary) => `${a.title} ${a.outlet ?? ''}`);
 }

@@ -1,13 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { useCommand } from '../commands/CommandProvider';
+import { OrderSelect } from '../ui/OrderSelect';
+import { recordRecent, useRecent } from '../library/recentPlaces';
 import { queries } from '../data/queries';
 import { withShortcut } from '../ui/shortcuts';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
+import { useStoredChoice } from '../ui/useStoredChoice';
+import { useWorkspaceId } from '../ui/WorkspaceContext';
 import { NoteList } from './NoteList';
 import { NotePane } from './NotePane';
+import { NOTE_ORDERS, sortNotes, type NoteOrder } from './sortNotes';
 import { useNoteList } from './useNoteList';
 
 interface Props {
@@ -19,7 +24,7 @@ interface Props {
   focusSearch?: boolean;
 }
 
-/** Every note of the workspace: find by words or #tag, create, open. */
+/** Every note of the workspace: find by words or #tag, sort, create, open. */
 export function NotesView({ initialNoteId, focusNote, focusSearch }: Props) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState<string | null>(null);
@@ -27,6 +32,15 @@ export function NotesView({ initialNoteId, focusNote, focusSearch }: Props) {
   const [fresh, setFresh] = useState<string | null>(focusNote ? (initialNoteId ?? null) : null);
   const { notes, error } = useNoteList({ query: query.trim() || undefined, tag: tag ?? undefined });
   const tags = useQuery(queries.noteTags()).data?.tags ?? [];
+  const workspaceId = useWorkspaceId();
+  const [order, setOrder] = useStoredChoice<NoteOrder>('noteOrder', workspaceId, NOTE_ORDERS, 'modified');
+  const recent = useRecent(workspaceId);
+  const recentForOrder = order === 'recent' ? recent : null;
+  // A note opened from this list counts as opened lately, like one opened from anywhere else.
+  useEffect(() => {
+    if (workspaceId && openId) recordRecent(workspaceId, `note:${openId}`);
+  }, [workspaceId, openId]);
+  const sorted = useMemo(() => sortNotes(notes, order, recentForOrder ?? []), [notes, order, recentForOrder]);
   const search = useRef<HTMLInputElement>(null);
   const notify = useNotify();
 
@@ -64,6 +78,7 @@ export function NotesView({ initialNoteId, focusNote, focusSearch }: Props) {
           autoFocus={focusSearch}
           onChange={(e) => setQuery(e.target.value)}
         />
+        <OrderSelect className="notes-sort" label="Sort notes" value={order} orders={NOTE_ORDERS} onChange={setOrder} />
         {tags.length > 0 && (
           <div className="tag-filter" role="group" aria-label="Filter by tag">
             {tags.map(({ tag: t, count }) => (
@@ -74,7 +89,7 @@ export function NotesView({ initialNoteId, focusNote, focusSearch }: Props) {
           </div>
         )}
         {error && <p role="alert">{error}</p>}
-        <NoteList notes={notes} currentId={openId} onOpen={setOpenId} empty={query || tag ? 'No note matches.' : 'No notes yet. Press New note.'} />
+        <NoteList notes={sorted} currentId={openId} onOpen={setOpenId} empty={query || tag ? 'No note matches.' : 'No notes yet. Press New note.'} />
       </aside>
       <div className="notes-editor-area">
         {openId ? (
