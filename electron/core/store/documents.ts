@@ -5,7 +5,7 @@ import { DurableDocument } from './durableDocument';
 import type { KeyedQueue } from './durableFile';
 import { DossierError } from '../../common/errors';
 import { journalFileOf, readJournal, withRecord, type RecordList } from './recordJournal';
-import { SchemaFileAdapter, type NewerFileListener } from './schemaFile';
+import { assertReplaceable, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
 import type { LogWrite, WriteAheadLog } from './writeAheadLog';
 
 /** A kind of JSON document the store keeps: its file name, its `kind` header, its schema, its empty state. */
@@ -76,6 +76,7 @@ export class DocumentStore {
       await this.update(file, kind, owner, (draft) => Object.assign(draft, withRecord(records, draft, id, record)));
       return;
     }
+    await assertReplaceable(file);
     await doc.journal(async (current) => {
       await this.log.commit([{ op: 'record', file, property: records.property, id, record }]);
       return withRecord(records, current, id, record);

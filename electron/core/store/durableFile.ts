@@ -7,8 +7,10 @@ import path from 'node:path';
  * the target, then fsync the folder so the rename itself survives a power cut. (steno, lowdb's
  * default writer, renames without either fsync: atomic, not durable.)
  */
-export async function writeFileDurable(file: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+export async function writeFileDurable(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
   const dir = path.dirname(file);
+  // A replaced file keeps the permissions it had (an analyst's 0600 stays 0600).
+  mode ??= ((await fs.stat(file).catch(() => null))?.mode ?? 0o644) & 0o777;
   const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'wx', mode);
   try {

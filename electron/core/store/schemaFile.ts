@@ -59,9 +59,11 @@ export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }
     const newer = Math.max(this.newer ?? 0, data.schemaVersion);
     if (newer > SCHEMA_VERSION) return Promise.reject(new DossierError('read-only', newerFileReason(this.file, newer), this.file));
     const text = `${JSON.stringify(data, null, 2)}\n`;
-    if (this.log) return this.log.commit([{ op: 'put', file: this.file, text }, ...alongside]);
-    if (alongside.length > 0) return Promise.reject(new DossierError('internal', `${this.file} is written without a journal, so nothing can be saved with it.`));
-    return writeFileDurable(this.file, text);
+    return assertReplaceable(this.file).then(() => {
+      if (this.log) return this.log.commit([{ op: 'put', file: this.file, text }, ...alongside]);
+      if (alongside.length > 0) return Promise.reject(new DossierError('internal', `${this.file} is written without a journal, so nothing can be saved with it.`));
+      return writeFileDurable(this.file, text);
+    });
   }
 
   /** Whether the file is on disk or in the log (a record change needs a file to apply to). */
@@ -126,4 +128,15 @@ export function parseSchemaFile<T>(raw: string, file: string, kind: string, sche
     throw new DossierError('corrupt-file', `${file} is damaged and was left untouched (${where}).`, file);
   }
   return parsed.data;
+}
+
+/**
+ * A file the analyst made read-only (chmod 444, the read-only attribute) is never replaced: the
+ * permission bits are read rather than asked of the system, which lets an administrator write anything.
+ */
+export async function assertReplaceable(file: string): Promise<void> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (stat && (stat.mode & 0o222) === 0) {
+    throw new DossierError('read-only', `${file} is read-only (its permissions say so), so it was not changed. Make it writable to save changes to it.`, file);
+  }
 }

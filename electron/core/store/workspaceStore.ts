@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DossierError } from '../../common/errors';
+import { DossierError, systemErrorReason } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
 import type { ArticleMeta } from '../../common/model/article';
@@ -96,7 +96,16 @@ export class WorkspaceStore {
         ? `This workspace was written by a newer Dossier (schema ${parsed.schemaVersion}); it is open read-only.`
         : null;
 
-    const lock = options.lock === false || readOnlyReason ? null : await acquireLock(root);
+    let lock: HeldLock | null = null;
+    if (options.lock !== false && !readOnlyReason) {
+      try {
+        lock = await acquireLock(root);
+      } catch (error) {
+        // Read-only media (a mounted archive, a write-protected share): read, and say why not write.
+        if (!CANNOT_WRITE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        readOnlyReason = `${root} cannot be written (${systemErrorReason(error)}), so the workspace is open read-only.`;
+      }
+    }
     let migrated: string[] = [];
     let articleSweep: (() => Promise<unknown>) | null = null;
     let log: WriteAheadLog | null = null;
@@ -327,6 +336,9 @@ export class WorkspaceStore {
     if (this.readOnly) throw new DossierError('read-only', this.readOnly);
   }
 }
+
+/** Errors that say the workspace's folder cannot be written at all. */
+const CANNOT_WRITE = new Set(['EROFS', 'EACCES', 'EPERM']);
 
 /** A temp file younger than this may belong to a save in progress (the lock's own, while it is taken). */
 const TEMP_FILE_AGE_MS = 60_000;
