@@ -4,6 +4,7 @@ import { annotationsCommand } from './commands/annotations';
 import { articlesCommand } from './commands/articles';
 import { backupCommand } from './commands/backup';
 import { briefsCommand } from './commands/briefs';
+import { checkCommand } from './commands/check';
 import { entitiesCommand } from './commands/entities';
 import { entityCommand } from './commands/entity';
 import { exportCommand } from './commands/export';
@@ -28,4 +29,5 @@ export const COMMANDS: readonly CliCommand[] = [
   serveCommand,
   backupCommand,
   restoreCommand,
+  checkCommand,
 ];

@@ -363,15 +363,30 @@ describe('a missing library.json', () => {
 
 describe('a damaged workspace file', () => {
   it.each([
-    ['annotations.json', '{\n  "schemaVersion": 1,\n  "kind": "annotations",\n  oops\n}\n'],
-    ['annotations.json', '{"schemaVersion": 1, "kind": "annotations", "articleId": "x", "rev": 0, "annotations": "none"}'],
+    '{\n  "schemaVersion": 1,\n  "kind": "annotations",\n  oops\n}\n',
+    '{"schemaVersion": 1, "kind": "annotations", "articleId": "x", "rev": 0, "annotations": "none"}',
+  ])('annotations.json (%#) → moved to quarantine/ as it was, the highlights rebuilt from the history, said in one line', async (content) => {
+    const article = await importSample();
+    expect((await runWs('annotate', '--article', article.id, '--quote', 'Laos', '--json')).code).toBe(0);
+    const file = path.join(ws, 'articles', article.id, 'annotations.json');
+    await fs.writeFile(file, content);
+    const r = await runWs('annotations', '--article', article.id, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).annotations.map((a: { exact: string }) => a.exact)).toEqual(['Laos']);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^dossier: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} was damaged: it was moved to quarantine/`))]);
+    const [stamp] = await fs.readdir(path.join(ws, 'quarantine'));
+    expect(await fs.readFile(path.join(ws, 'quarantine', stamp!, 'articles', article.id, 'annotations.json'), 'utf8')).toBe(content);
+    await expectNoLock();
+  });
+
+  it.each([
     ['workspace.json', '{\n  "schemaVersion": 1\n  "kind": "workspace"\n}'],
     ['workspace.json', '{"schemaVersion": 1, "kind": "library"}'],
     ['library.json', '{"schemaVersion": 1, "kind": "library", "rev": 1, "articles": [{"id": 5}]}'],
     ['library.json', 'null'],
   ])('%s (%#) → exit 1, one line naming it, file untouched (reading and writing)', async (name, content) => {
     const article = await importSample();
-    const file = name === 'annotations.json' ? path.join(ws, 'articles', article.id, name) : path.join(ws, name);
+    const file = path.join(ws, name);
     await fs.writeFile(file, content);
     const attempts = [
       ['annotations', '--article', article.id, '--json'],
@@ -380,10 +395,6 @@ describe('a damaged workspace file', () => {
     ];
     for (const args of attempts) {
       const r = await runWs(...args);
-      if (name === 'annotations.json' && args[0] === 'import') {
-        expect(r.code).toBe(0);
-        continue;
-      }
       expectOneErrorLine(r, undefined, { stdout: args[0] !== 'import' });
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(file);

@@ -343,6 +343,8 @@ export const events = {
   'search.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** How far a long export has got (articles gathered so far). */
   'export.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  /** Something the analyst should know that happened meanwhile (a damaged file quarantined and rebuilt). */
+  'workspace.notice': z.object({ message: z.string() }),
   /** A menu command from the Electron shell (File › Import…, Edit › Undo …): a command registry id. */
   'app.command': z.object({ command: z.enum(COMMAND_IDS) }),
 } as const;

@@ -52,6 +52,7 @@ export interface CoreOptions {
 export function createCore(store: WorkspaceStore, options: CoreOptions = {}): DossierCore {
   const events = new EventBus();
   const feed = new ChangeFeed(events);
+  store.onNotice = (message) => events.emit('workspace.notice', { message });
   const changes = new ChangeLog(store, feed);
   const creator = options.creator ?? defaultCreator();
   const annotations = new AnnotationService(store, changes, () => creator);

@@ -20,3 +20,5 @@ export { isWebAnnotationFile } from './export/jsonld/importWebAnnotations';
 export { exportWebAnnotations } from './export/jsonld/exportWebAnnotations';
 export { findChromium } from './export/pdf/findChromium';
 export { footerTemplate, headerTemplate, PDF_MARGINS_MM, type PdfPrinter } from './export/pdf/pdfPrinter';
+export { checkWorkspace, type Problem } from './check/checkWorkspace';
+export { repairWorkspace } from './check/repairWorkspace';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
-import { api, transportKind } from './api';
+import { api, onEvent, transportKind } from './api';
 import { AppActionsContext, type AppActions, type PassageTarget } from './app/AppActions';
 import { ArticleView } from './ArticleView';
 import { useCommand, useCommandAvailable, useCommands } from './commands/CommandProvider';
@@ -76,6 +76,8 @@ export function App() {
   useEffect(() => {
     if (started) document.documentElement.dataset.ready = 'true';
   }, [started]);
+  // What the core had to do meanwhile (a damaged file quarantined and rebuilt) stays until dismissed.
+  useEffect(() => onEvent('workspace.notice', ({ message }) => notify({ message, tone: 'error' })), [notify]);
 
   // An undone import takes its articles out of the library: show another one instead of the one that is gone.
   const wanted = chosenArticle === undefined ? (start.data ?? null) : chosenArticle;

@@ -317,18 +317,19 @@ describe('articles.replace', () => {
     expect(await core.api['history.state']({})).toEqual(historyBefore);
   });
 
-  it('leaves the article on its version when its annotations cannot be read, storing nothing', async () => {
+  it('re-anchors the highlights rebuilt from the history when the annotations file is damaged', async () => {
     await annotateThree();
+    const before = (await core.api['annotations.list']({ articleId })).annotations.map((a) => a.id);
     const file = path.join(ws, 'articles', articleId, 'annotations.json');
     await core.store.close();
     await fs.writeFile(file, '{ damaged');
     core = createCore(await WorkspaceStore.open(ws, {}));
-    const before = await articleFiles();
-    const error = await rejection(replace(V2));
-    expect(error).toMatchObject({ code: 'corrupt-file', file });
-    expect(await articleFiles()).toEqual(before);
-    expect(await core.api['articles.get']({ id: articleId })).toMatchObject({ text: V1, article: { version: 1 } });
-    expect(await core.api['history.state']({})).toEqual({ undo: null, redo: null });
+    const { article } = await replace(V2);
+    expect(article.version).toBe(2);
+    expect((await core.api['annotations.list']({ articleId })).annotations.map((a) => a.id)).toEqual(before);
+    expect(core.store.notices).toEqual([expect.stringContaining('was damaged: it was moved to quarantine/')]);
+    const [stamp] = await fs.readdir(path.join(ws, 'quarantine'));
+    expect(await fs.readFile(path.join(ws, 'quarantine', stamp!, 'articles', articleId, 'annotations.json'), 'utf8')).toBe('{ damaged');
   });
 
   it('says not-found for an unknown article', async () => {

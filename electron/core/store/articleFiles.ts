@@ -9,6 +9,7 @@ import { fsyncDir, syncFilesDurable, type KeyedQueue } from './durableFile';
 import type { DurableDocument } from './durableDocument';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, TextFile, type LibraryEntry, type LibraryFile } from './files';
 import { LibraryIndex } from './libraryIndex';
+import { annotationsFromHistory, moveToQuarantine, quarantineFolder } from './quarantine';
 import { newerFileReason, newerSchemaOnDisk, SCHEMA_VERSION, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
 import type { LogWrite, WriteAheadLog } from './writeAheadLog';
 
@@ -46,6 +47,22 @@ const ANNOTATIONS: DocumentKind<AnnotationsFile> = {
         file,
       ),
     ),
+  // A damaged file goes to quarantine/, and the article's history, which records the state every
+  // change left, gives its highlights back (a missing one's too: whenMissing reports it as damage).
+  whenDamaged: async (file, articleId) => {
+    const root = path.resolve(path.dirname(file), '..', '..');
+    const quarantine = quarantineFolder(root);
+    const annotations = await annotationsFromHistory(path.join(path.dirname(file), FILE_NAMES.history));
+    const moved = await moveToQuarantine(root, quarantine, file);
+    const where = path.join(path.relative(root, quarantine), path.relative(root, file));
+    const count = annotations.length === 1 ? '1 highlight was' : `${annotations.length} highlights were`;
+    return {
+      value: { schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId: articleId ?? '', rev: 1, annotations },
+      notice: moved
+        ? `${file} was damaged: it was moved to ${where}, and the article's ${count} rebuilt from its history.`
+        : `${file} was missing: the article's ${count} rebuilt from its history.`,
+    };
+  },
 };
 
 /**

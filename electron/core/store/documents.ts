@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { DurableDocument } from './durableDocument';
 import type { KeyedQueue } from './durableFile';
-import { DossierError } from '../../common/errors';
+import { DossierError, isDossierError } from '../../common/errors';
 import { journalFileOf, readJournal, withRecord, type RecordList } from './recordJournal';
 import { assertReplaceable, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
 import type { LogWrite, WriteAheadLog } from './writeAheadLog';
@@ -20,6 +20,12 @@ export interface DocumentKind<T extends { schemaVersion: number; kind: string }>
    * says it should exist, so the empty state is right. Without it, a missing file is empty.
    */
   whenMissing?(file: string, owner: string | null): Promise<{ value: T; notice: string } | null>;
+  /**
+   * What to do when the file is damaged (it does not parse or fit its schema): rebuild it from
+   * elsewhere, having moved the damaged file aside, with a notice for the user. Only the writer
+   * asks; without it, or when it answers null, the damage is an error naming the file.
+   */
+  whenDamaged?(file: string, owner: string | null): Promise<{ value: T; notice: string } | null>;
   /** A list of records by id whose single records may be saved alone (see recordJournal.ts). */
   records?: RecordList<T>;
 }
@@ -104,10 +110,15 @@ export class DocumentStore {
     let doc = this.open.get(file) as Promise<DurableDocument<T>> | undefined;
     if (!doc) {
       const adapter = new SchemaFileAdapter(file, kind.kind, kind.schema, this.listeners.onNewer, this.log);
-      doc = this.load(file, kind, owner, adapter).then(async (loaded) => {
+      doc = this.load(file, kind, owner, adapter, this.writable).then(async (loaded) => {
         // A rebuilt value is not on disk yet: its first save writes it whole.
         if (await adapter.exists()) this.persisted.add(file);
         const opened = DurableDocument.of(file, adapter, this.queue, loaded.value ?? kind.empty(owner));
+        if (loaded.rebuilt && this.writable) {
+          // A rebuilt file is saved at once: the damaged one is no longer there to fall back on.
+          await opened.replace(opened.data);
+          this.persisted.add(file);
+        }
         if (loaded.legacyJournal && this.writable) {
           // Lines of the journal beside the file (written by an earlier Dossier) are saved into
           // the file through the log, then that journal goes: its sequence numbers are in the file.
@@ -133,8 +144,18 @@ export class DocumentStore {
     kind: DocumentKind<T>,
     owner: string | null,
     adapter: SchemaFileAdapter<T>,
-  ): Promise<{ value: T | null; legacyJournal: string | null }> {
-    const base = await this.loadFile(file, kind, owner, adapter);
+    /** Whether a damaged file may be rebuilt (only for a document kept open, which saves it at once). */
+    repair = false,
+  ): Promise<{ value: T | null; legacyJournal: string | null; rebuilt?: boolean }> {
+    let base: T | null;
+    try {
+      base = await this.loadFile(file, kind, owner, adapter);
+    } catch (error) {
+      const rebuilt = repair && isDossierError(error) && error.code === 'corrupt-file' && error.file === file ? await kind.whenDamaged?.(file, owner) : null;
+      if (!rebuilt) throw error;
+      this.listeners.onNotice?.(rebuilt.notice);
+      return { value: rebuilt.value, legacyJournal: null, rebuilt: true };
+    }
     const records = kind.records;
     if (!records) return { value: base, legacyJournal: null };
     const journal = journalFileOf(file);

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type DossierCore } from '../dossierCore';
 import { openAppWorkspace } from '../workspace/openWorkspace';
-import { rejection } from '../testing/testHelpers';
 import { WorkspaceStore } from './workspaceStore';
 
 /**
@@ -127,16 +126,14 @@ describe("a missing note file of a listed note", () => {
 });
 
 describe("a missing annotations.json of a listed article", () => {
-  it('is reported naming the file, and nothing is written in its place', async () => {
+  it('is rebuilt from the article’s history, with a notice, and saved', async () => {
     const annotations = path.join(ws, 'articles', articleIds[0]!, 'annotations.json');
     await fs.rm(annotations);
-    const { api } = await open();
-    const listing = await rejection(api['annotations.list']({ articleId: articleIds[0]! }));
-    expect(listing).toMatchObject({ code: 'corrupt-file', file: annotations });
-    expect(listing.message).toContain(annotations);
-    const annotating = await rejection(api['annotations.createFromQuote']({ articleId: articleIds[0]!, quote: 'ministers' }));
-    expect(annotating).toMatchObject({ code: 'corrupt-file', file: annotations });
-    await expect(fs.access(annotations)).rejects.toMatchObject({ code: 'ENOENT' });
+    const { api, store } = await open();
+    expect((await api['annotations.list']({ articleId: articleIds[0]! })).annotations.map((a) => a.target.quote.exact)).toEqual(['in Delhi']);
+    expect(store.notices).toEqual([`${annotations} was missing: the article's 1 highlight was rebuilt from its history.`]);
+    await store.flush();
+    expect(JSON.parse(await fs.readFile(annotations, 'utf8')).annotations).toHaveLength(1);
     // The other article is unaffected.
     await api['annotations.createFromQuote']({ articleId: articleIds[1]!, quote: 'Chennai' });
   });

@@ -260,41 +260,46 @@ describe('damaged files are named and never rewritten', () => {
     expect((await fs.readdir(ws)).includes('.dossier.lock')).toBe(false);
   });
 
-  it.each(damaged)('annotations.json with %s → corrupt-file on read and on write, bytes unchanged', async (_label, content) => {
+  it.each(damaged)('annotations.json with %s → moved to quarantine/ byte for byte, rebuilt from the history, and said', async (_label, content) => {
     const store = await open();
     const article = newArticle(TEXT_A);
     await store.addArticles([article]);
+    const quad = annotationOn(article.meta.id, TEXT_A, 'Quad');
+    await createCore(store).api['annotations.create']({ articleId: article.meta.id, start: quad.target.position.start, end: quad.target.position.end, comment: 'kept' });
     await store.close();
     const file = path.join(ws, 'articles', article.meta.id, 'annotations.json');
     const raw =
       content ||
       JSON.stringify({ schemaVersion: 1, kind: 'annotations', articleId: article.meta.id, rev: 1, annotations: [{ id: 'x' }] });
     await fs.writeFile(file, raw);
-    const before = await snapshot(path.join(ws, 'articles'));
+
+    // A reader without the lock never repairs: it names the file and leaves it as it is.
+    const reader = await open(ws, { lock: false });
+    await expect(reader.readAnnotations(article.meta.id)).rejects.toMatchObject({ code: 'corrupt-file', file });
+    expect(await fs.readFile(file, 'utf8')).toBe(raw);
+    await reader.close();
 
     const reopened = await open(ws, {});
-    const api = createCore(reopened).api;
-    await expect(reopened.readAnnotations(article.meta.id)).rejects.toMatchObject({ code: 'corrupt-file', file });
-    await expect(api['annotations.list']({ articleId: article.meta.id })).rejects.toMatchObject({ code: 'corrupt-file', file });
-    const writeError = await api['annotations.create']({ articleId: article.meta.id, start: 0, end: 5 }).catch((e: unknown) => e);
-    expect(writeError).toMatchObject({ code: 'corrupt-file', file, message: expect.stringContaining(file) });
-    await expect(
-      reopened.updateAnnotations(article.meta.id, (all) => all.push(annotationOn(article.meta.id, TEXT_A, 'Quad'))),
-    ).rejects.toMatchObject({ code: 'corrupt-file' });
-    expect(await fs.readFile(file, 'utf8')).toBe(raw);
-    expect(await snapshot(path.join(ws, 'articles'))).toEqual(before);
+    expect((await createCore(reopened).api['annotations.list']({ articleId: article.meta.id })).annotations.map((a) => a.comment)).toEqual(['kept']);
+    expect(reopened.notices).toEqual([expect.stringMatching(/annotations\.json was damaged: it was moved to quarantine\/.+, and the article's 1 highlight was rebuilt from its history\.$/)]);
+    const [stamp] = await fs.readdir(path.join(ws, 'quarantine'));
+    expect(await fs.readFile(path.join(ws, 'quarantine', stamp!, 'articles', article.meta.id, 'annotations.json'), 'utf8')).toBe(raw);
+    await reopened.close();
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).annotations.map((a: { comment: string }) => a.comment)).toEqual(['kept']);
   });
 
-  it('reads annotations.json again once it has been repaired', async () => {
+  it('lets a reader read annotations.json again once it has been repaired', async () => {
     const store = await open();
     const article = newArticle(TEXT_A);
     await store.addArticles([article]);
+    await store.close();
     const file = path.join(ws, 'articles', article.meta.id, 'annotations.json');
     const good = await fs.readFile(file, 'utf8');
     await fs.writeFile(file, '{broken');
-    await expect(store.readAnnotations(article.meta.id)).rejects.toMatchObject({ code: 'corrupt-file' });
+    const reader = await open(ws, { lock: false });
+    await expect(reader.readAnnotations(article.meta.id)).rejects.toMatchObject({ code: 'corrupt-file' });
     await fs.writeFile(file, good);
-    expect(await store.readAnnotations(article.meta.id)).toEqual([]);
+    expect(await reader.readAnnotations(article.meta.id)).toEqual([]);
   });
 
   it('names a damaged or missing text.json and article.json when reading the article', async () => {

@@ -40,6 +40,8 @@ export class WorkspaceStore {
    * files it lists). Those after the first `n` are the ones found since a caller last looked.
    */
   readonly notices: string[] = [];
+  /** Told of every notice found after opening, as it is found (the core passes them on as events). */
+  onNotice: ((notice: string) => void) | null = null;
   readonly articles: ArticleFiles;
   private readonly documents: DocumentStore;
 
@@ -58,7 +60,7 @@ export class WorkspaceStore {
     const onNewer = (file: string, version: number) => {
       this.readOnly ??= newerFileReason(file, version);
     };
-    this.documents = new DocumentStore(queue, log, { onNewer, onNotice: (notice) => this.notices.push(notice) }, lock !== null && readOnlyReason === null);
+    this.documents = new DocumentStore(queue, log, { onNewer, onNotice: (notice) => this.notice(notice) }, lock !== null && readOnlyReason === null);
     this.articles = new ArticleFiles(dir, library, queue, log, this.documents, () => this.assertWritable(), onNewer);
   }
 
@@ -155,6 +157,11 @@ export class WorkspaceStore {
       await lock?.release();
       throw error;
     }
+  }
+
+  private notice(notice: string): void {
+    this.notices.push(notice);
+    this.onNotice?.(notice);
   }
 
   get lockTakeoverMessage(): string | null {
