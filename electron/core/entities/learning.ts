@@ -24,9 +24,36 @@ export function isShortOrAcronym(form: string): boolean {
   return form.length <= 5 || (/\p{Lu}/u.test(form) && form === form.toUpperCase());
 }
 
+/**
+ * The index of the last list of known entities. The core reads the workspace's list afresh for
+ * every detection (a new array each time, possibly through a worker message), but it rarely
+ * changes between two articles; comparing 5,000 names is far cheaper than indexing them again.
+ */
+let lastKnown: KnownEntity[] = [];
+let lastIndex: PhraseIndex<KnownEntity> | null = null;
+
+function sameKnown(a: readonly KnownEntity[], b: readonly KnownEntity[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.name !== y.name || x.type !== y.type || x.aliases.length !== y.aliases.length) return false;
+    for (let j = 0; j < x.aliases.length; j++) if (x.aliases[j] !== y.aliases[j]) return false;
+  }
+  return true;
+}
+
+function cachedKnownIndex(known: readonly KnownEntity[]): PhraseIndex<KnownEntity> {
+  if (lastIndex && sameKnown(known, lastKnown)) return lastIndex;
+  // A copy, so a caller that later edits its objects in place cannot make the cache stale.
+  lastKnown = known.map((k) => ({ name: k.name, type: k.type, aliases: [...k.aliases] }));
+  lastIndex = knownIndex(lastKnown);
+  return lastIndex;
+}
+
 export function knownCandidates(a: Analysis, known: readonly KnownEntity[]): Candidate[] {
   if (known.length === 0) return [];
-  const index = knownIndex(known);
+  const index = cachedKnownIndex(known);
   const out: Candidate[] = [];
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.tokens[i]!.kind !== 'word') continue;

@@ -2,7 +2,11 @@ import nlp from 'compromise';
 import type { EntityType } from '../../common/model/entityType';
 import type { Analysis } from './analysis';
 import { spanText } from './candidate';
+import { installFastSweep } from './fastSweep';
 import type { Run } from './residualRuns';
+
+// Same matches as compromise's own sweep, in half the time (see fastSweep.ts).
+installFastSweep(nlp);
 
 /** compromise's reading of a run: a type, "an adjective of a region" (European), or nothing. */
 export type Reading = EntityType | 'demonym' | null;
