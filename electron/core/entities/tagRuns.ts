@@ -3,6 +3,7 @@ import type { EntityType } from '../../common/model/entityType';
 import type { Analysis } from './analysis';
 import { spanText } from './candidate';
 import { installFastSweep } from './fastSweep';
+import { sentencesAround } from './taggerInput';
 import type { Run } from './residualRuns';
 
 // Same matches as compromise's own sweep, in half the time (see fastSweep.ts).
@@ -39,15 +40,17 @@ export function tagRuns(a: Analysis, runs: readonly Run[]): Map<string, Reading>
     length += window.length + SEPARATOR.length;
   }
   if (spans.length === 0) return readings;
-  const doc = nlp(parts.join(SEPARATOR)).json({ offset: true, terms: { offset: true } }) as { terms: { offset: { start: number }; tags: string[] }[] }[];
+  const input = sentencesAround(parts.join(SEPARATOR), spans);
+  const doc = nlp(input.text).json({ offset: true, terms: { offset: true } }) as { terms: { offset: { start: number }; tags: string[] }[] }[];
   const terms = doc.flatMap((sentence) => sentence.terms).sort((x, y) => x.offset.start - y.offset.start);
   let k = 0;
-  for (const span of spans) {
-    while (k < terms.length && terms[k]!.offset.start < span.start) k++;
+  spans.forEach((span, i) => {
+    const { start, end } = input.spans[i]!;
+    while (k < terms.length && terms[k]!.offset.start < start) k++;
     const tags = new Set<string>();
-    for (let j = k; j < terms.length && terms[j]!.offset.start < span.end; j++) for (const t of terms[j]!.tags) tags.add(t);
+    for (let j = k; j < terms.length && terms[j]!.offset.start < end; j++) for (const t of terms[j]!.tags) tags.add(t);
     readings.set(span.surface, readingOf(tags));
-  }
+  });
   return readings;
 }
 
