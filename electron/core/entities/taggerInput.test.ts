@@ -45,4 +45,16 @@ describe('sentencesAround', () => {
     expect(out.text.slice(out.spans[0]!.start, out.spans[0]!.end)).toBe('home. Beta Gamma');
     expect(out.text).not.toContain('Delta');
   });
+
+  it('never lets a quotation join a sentence it did not join in the whole text', () => {
+    // compromise joins an open quote with the sentence after next when that closes it and is short.
+    const t = `Wailchair Mensah said "we go.\n\nThe middle sentence runs on ${'and on '.repeat(40)}to here.\n\nKofi Ama left." Then.`;
+    const spans = spansOf(t, ['Wailchair', 'Kofi Ama']);
+    const out = sentencesAround(t, spans);
+    expect(out.text).not.toContain('middle');
+    expect(out.spans.map((s) => out.text.slice(s.start, s.end))).toEqual(['Wailchair', 'Kofi Ama']);
+    expect(tagsAt(out.text, out.spans)).toEqual(tagsAt(t, spans));
+    const world = nlp.world() as unknown as { methods: { one: { tokenize: { splitSentences(text: string, w: unknown): string[] } } } };
+    expect(world.methods.one.tokenize.splitSentences(out.text, world).filter((s) => s.includes('Kofi'))).toEqual(['Kofi Ama left." Then.']);
+  });
 });

@@ -11,6 +11,20 @@ interface Tokenizer {
 }
 
 /**
+ * compromise joins a sentence holding one opening quote or bracket with the next one or two
+ * sentences that close it, even across lines (src/1-one/tokenize/methods/01-sentences, 04 and 05).
+ * After such a sentence, a dropped neighbour is replaced by two one-word lines that close nothing,
+ * so the sentence joins nothing it did not join in the whole text.
+ */
+const OPENERS = /[("\uFF08\uFF02\u201C\u201F\u201E\u2E42\u201A\u00AB\u2039\u2035\u2036\u2037\u301D\u301F\u300C\u300E]/u;
+const GUARD = '\nx\nx\n';
+
+/** The last two sentences kept so far could reach past the gap. */
+function guarded(parts: readonly string[]): boolean {
+  return OPENERS.test(parts[parts.length - 1]!) || (parts.length > 1 && OPENERS.test(parts[parts.length - 2]!));
+}
+
+/**
  * Only the sentences of `text` that hold part of a span, as compromise itself splits them, and
  * where each span lands in that shorter text.
  *
@@ -54,8 +68,9 @@ export function sentencesAround(text: string, spans: readonly Span[]): { text: s
   for (let k = 0; k < sentences.length; k++) {
     if (!keep[k]) continue;
     if (parts.length > 0 && !keep[k - 1]) {
-      parts.push('\n');
-      length += 1;
+      const gap = guarded(parts) ? GUARD : '\n';
+      parts.push(gap);
+      length += gap.length;
     }
     moved[k] = length;
     parts.push(sentences[k]!);
