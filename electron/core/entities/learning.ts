@@ -8,16 +8,25 @@ import type { Candidate, KnownEntity } from './types';
  * and alias (whole words; short or all-caps forms only in the exact case, so a confirmed "Quad"
  * never matches "quad"), and rejected surface forms are never suggested again.
  */
-export function knownIndex(known: readonly KnownEntity[]): PhraseIndex<KnownEntity> {
-  const index = new PhraseIndex<KnownEntity>();
+export function knownIndex(known: readonly KnownEntity[]): PhraseIndex<KnownForm> {
+  const index = new PhraseIndex<KnownForm>();
   for (const k of known) {
+    // Normalised once here rather than at every mention.
+    const entity: KnownForm = { entity: k, key: nameKey(k.name), name: normalizeName(k.name) };
     for (const form of [k.name, ...k.aliases]) {
       const f = normalizeName(form);
       if (f.length === 0) continue;
-      index.add(f, k, isShortOrAcronym(f));
+      index.add(f, entity, isShortOrAcronym(f));
     }
   }
   return index;
+}
+
+/** A known entity with its grouping key and stored name. */
+interface KnownForm {
+  entity: KnownEntity;
+  key: string;
+  name: string;
 }
 
 export function isShortOrAcronym(form: string): boolean {
@@ -30,7 +39,7 @@ export function isShortOrAcronym(form: string): boolean {
  * changes between two articles; comparing 5,000 names is far cheaper than indexing them again.
  */
 let lastKnown: KnownEntity[] = [];
-let lastIndex: PhraseIndex<KnownEntity> | null = null;
+let lastIndex: PhraseIndex<KnownForm> | null = null;
 
 function sameKnown(a: readonly KnownEntity[], b: readonly KnownEntity[]): boolean {
   if (a.length !== b.length) return false;
@@ -43,7 +52,7 @@ function sameKnown(a: readonly KnownEntity[], b: readonly KnownEntity[]): boolea
   return true;
 }
 
-function cachedKnownIndex(known: readonly KnownEntity[]): PhraseIndex<KnownEntity> {
+function cachedKnownIndex(known: readonly KnownEntity[]): PhraseIndex<KnownForm> {
   if (lastIndex && sameKnown(known, lastKnown)) return lastIndex;
   // A copy, so a caller that later edits its objects in place cannot make the cache stale.
   lastKnown = known.map((k) => ({ name: k.name, type: k.type, aliases: [...k.aliases] }));
@@ -59,8 +68,8 @@ export function knownCandidates(a: Analysis, known: readonly KnownEntity[]): Can
     if (a.tokens[i]!.kind !== 'word') continue;
     const m = index.matchAt(a.text, a.tokens, i);
     if (!m) continue;
-    const k = m.payload;
-    out.push(makeCandidate(a.text, a.tokens, m.from, m.to, k.type, 'known', { key: nameKey(k.name), name: normalizeName(k.name), aliases: k.aliases }));
+    const { entity, key, name } = m.payload;
+    out.push(makeCandidate(a.text, a.tokens, m.from, m.to, entity.type, 'known', { key, name, aliases: entity.aliases }));
   }
   return out;
 }

@@ -54,13 +54,19 @@ function load(): Tables {
   for (const phrase of Object.keys(model.one.frozenLex ?? {})) phraseStarts.add(phrase.split(' ')[0]!);
   const nameAfter = new Set([...Object.keys(model.two.orgWords), ...Object.keys(model.two.placeWords)]);
   for (const [word, tag] of model.two.neighbours.rightWords) if (NAME_TAG.test(tag)) nameAfter.add(word);
+  // Only the patterns that give a name tag matter here; the others are dropped once.
+  const endsWith: Tables['endsWith'] = {};
+  for (const [last, list] of Object.entries(model.two.endsWith)) {
+    const named = list.filter(([, tag]) => NAME_TAG.test(tag));
+    if (named.length > 0) endsWith[last] = named;
+  }
   tables = {
     lexicon: model.one.lexicon,
     phraseStarts,
     abbreviations: model.one.abbreviations,
     suffixes: model.two.suffixPatterns,
-    endsWith: model.two.endsWith,
-    regexes: [...model.two.regexText, ...model.two.regexNormal],
+    endsWith,
+    regexes: [...model.two.regexText, ...model.two.regexNormal].filter(([, tag]) => NAME_TAG.test(tag)),
     nameAfter,
   };
   return tables;
@@ -82,8 +88,8 @@ function wordHasClue(text: string, t: Tables): boolean {
   const word = text.toLowerCase();
   const suffix = suffixTag(word, t.suffixes);
   if (suffix !== null && NAME_TAG.test(suffix)) return true;
-  for (const [re, tag] of t.endsWith[word.charAt(word.length - 1)] ?? []) if (NAME_TAG.test(tag) && re.test(word)) return true;
-  for (const [re, tag] of t.regexes) if (NAME_TAG.test(tag) && (re.test(text) || re.test(word))) return true;
+  for (const [re] of t.endsWith[word.charAt(word.length - 1)] ?? []) if (re.test(word)) return true;
+  for (const [re] of t.regexes) if (re.test(text) || re.test(word)) return true;
   return false;
 }
 
