@@ -85,8 +85,8 @@ function trim(a: Analysis, run: Run): Run | null {
   for (let k = from; k < to; k++) {
     const t = a.tokens[k]!;
     if (t.kind !== 'word') continue;
-    if (!isTitleWord(t.text)) allTitle = false;
-    if (/\p{L}{2}|\p{L}\p{N}|\p{N}\p{L}/u.test(t.text)) meaningful = true;
+    if (allTitle && !isTitleWord(t.text)) allTitle = false;
+    if (!meaningful && /\p{L}{2}|\p{L}\p{N}|\p{N}\p{L}/u.test(t.text)) meaningful = true;
   }
   if (allTitle || !meaningful) return null;
   // "Navies", "Forces", "Ministries": a kind of thing, not a name.
