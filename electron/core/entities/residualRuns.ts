@@ -76,8 +76,7 @@ function splitAtCalendar(a: Analysis, from: number, to: number): Run[] {
 
 function trim(a: Analysis, run: Run): Run | null {
   let { from, to } = run;
-  const text = (k: number): string => a.tokens[k]!.text;
-  while (from < to && (DETERMINERS.has(text(from)) || isOrdinaryAt(a, from) || a.tokens[from]!.kind !== 'word' || isNameParticle(a, from))) from++;
+  while (from < to && (DETERMINERS.has(a.tokens[from]!.text) || isOrdinaryAt(a, from) || a.tokens[from]!.kind !== 'word' || isNameParticle(a, from))) from++;
   while (to > from && (a.tokens[to - 1]!.kind !== 'word' || isNameParticle(a, to - 1))) to--;
   if (to <= from) return null;
   let allTitle = true;
@@ -90,7 +89,7 @@ function trim(a: Analysis, run: Run): Run | null {
   }
   if (allTitle || !meaningful) return null;
   // "Navies", "Forces", "Ministries": a kind of thing, not a name.
-  if (to - from === 1 && isKindWord(text(from))) return null;
+  if (to - from === 1 && isKindWord(a.tokens[from]!.text)) return null;
   return { from, to };
 }
 

@@ -97,10 +97,13 @@ export function verdict(a: Analysis, run: Run, reading: Reading): Verdict {
   return { type: single ? 'other' : 'organization', strength: FALLBACK };
 }
 
+function nameWord(w: string): boolean {
+  return NAME_PARTICLES.has(w) || isGivenName(w) || isFamilyName(w) || (!isCommonWord(w) && !ADJECTIVE_ENDING.test(w));
+}
+
 export function lexiconPerson(words: readonly string[]): boolean {
   const first = words[0]!;
   const last = words[words.length - 1]!;
-  const nameWord = (w: string): boolean => NAME_PARTICLES.has(w) || isGivenName(w) || isFamilyName(w) || (!isCommonWord(w) && !ADJECTIVE_ENDING.test(w));
   if (words.length < 2 || words.length > 4 || !words.every(nameWord)) return false;
   return isGivenName(first) || isFamilyName(last) || (isFamilyNameFirst(first) && words.length === 2);
 }
