@@ -69,8 +69,8 @@ export function cheapVerdict(a: Analysis, run: Run): Verdict | null {
   return null;
 }
 
-export function verdict(a: Analysis, run: Run, reading: Reading): Verdict {
-  const cheap = cheapVerdict(a, run);
+/** `cheap` is cheapVerdict's answer for this run, when the caller has it already. */
+export function verdict(a: Analysis, run: Run, reading: Reading, cheap: Verdict | null = cheapVerdict(a, run)): Verdict {
   if (cheap) return cheap;
   const words = runWords(a, run);
   const first = words[0]!;
