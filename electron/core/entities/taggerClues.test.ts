@@ -61,6 +61,7 @@ describe('taggerMayReadName', () => {
     expect(ask('He said "we stay. Wailchair left early."', 'Wailchair')).toBe(true);
     expect(ask('It met at approx. Wailchair left early.', 'Wailchair')).toBe(true);
     expect(ask('Heading\n\nWailchair left early.', 'Wailchair')).toBe(true);
+    expect(ask('It rose. 2025. Wailchair left early.', 'Wailchair')).toBe(true);
     expect(ask('The plan stalls. Wailchair bank left.', 'Wailchair')).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ const PLAIN_WORD = /^\p{Lu}\p{Ll}+$/u;
 /** Quotes and brackets: compromise joins sentences around them (see taggerInput.ts), so the word may not open one. */
 const JOINERS = /["'()[\]{}\u00AB\u00BB\u2018-\u201F\u2032-\u2037\u2039\u203A\u2E42\u300C-\u300F\u301D-\u301F\uFF02\uFF08\uFF09]/u;
 const SENTENCE_END = new Set(['.', '!', '?']);
+const LETTER = /\p{L}/u;
 /** tagRuns' context: the same window compromise would be shown. */
 const WINDOW = 4;
 
@@ -93,14 +94,19 @@ function wordHasClue(text: string, t: Tables): boolean {
   return false;
 }
 
-/** compromise starts a sentence at the run too: after ". " that is not an abbreviation, an initial or an ellipsis. */
+/**
+ * compromise starts a sentence at the run too: after ". " ending a word of letters that is not an
+ * abbreviation, an initial or an ellipsis (its isSentence: a chunk without letters, "2025. ",
+ * joins the next one).
+ */
 function opensItsSentence(a: Analysis, run: Run, t: Tables): boolean {
   if (run.from === 0) return true;
   const stop = a.tokens[run.from - 1]!;
   if (!SENTENCE_END.has(stop.text) || stop.end === a.tokens[run.from]!.start) return false;
   const before = a.tokens[run.from - 2];
   if (!before || before.kind !== 'word' || before.end !== stop.start || SENTENCE_END.has(a.tokens[run.from - 3]?.text ?? '')) return false;
-  return before.text.length > 1 && !Object.prototype.hasOwnProperty.call(t.abbreviations, before.text.toLowerCase());
+  if (before.text.length < 2 || !LETTER.test(before.text)) return false;
+  return !Object.prototype.hasOwnProperty.call(t.abbreviations, before.text.toLowerCase());
 }
 
 /**
