@@ -24,8 +24,15 @@ export function analyze(text: string): Analysis {
     if (!isCapitalised(t.text)) lowercase.add(t.text.toLowerCase());
     else if (!t.sentenceStart) capitalisedInside.set(t.text, (capitalisedInside.get(t.text) ?? 0) + 1);
   }
-  const gazetteer = tokens.map((t, i) => (t.kind === 'word' && /^[\p{Lu}\p{N}]/u.test(t.text) ? lookupGazetteer(text, tokens, i) : null));
+  const gazetteer = tokens.map((t, i) => (t.kind === 'word' && startsUpperOrDigit(t.text) ? lookupGazetteer(text, tokens, i) : null));
   return { text, tokens, gazetteer, lowercase, capitalisedInside };
+}
+
+/** Bundled names start with a capital or a digit; ASCII is answered without a regex. */
+function startsUpperOrDigit(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return /^[\p{Lu}\p{N}]/u.test(word);
 }
 
 const PARTICLE = /^(?:al|el|ul|bin|ibn|bint|van|von|der|de|da|dos|del|di|du|la|le)$/u;

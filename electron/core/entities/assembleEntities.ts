@@ -57,9 +57,13 @@ export function assembleEntities(text: string, candidates: readonly Candidate[])
     const name = chooseName(text, members, type);
     const seen = new Set([nameKey(name)]);
     const aliases: string[] = [];
+    // Mentions repeat their forms; each form is normalised once (and `n` is normal already, so its key is its lower case).
+    const tried = new Set<string>();
     const addAlias = (form: string): void => {
+      if (tried.has(form)) return;
+      tried.add(form);
       const n = normalizeName(form);
-      const k = nameKey(n);
+      const k = n.toLowerCase();
       if (k.length > 0 && !seen.has(k)) {
         seen.add(k);
         aliases.push(n);

@@ -15,11 +15,12 @@ import type { Candidate } from './types';
  * anywhere in the article ("Lai" → Lai Ching-te), whichever comes first.
  */
 export function classifyRuns(a: Analysis, runs: readonly Run[], known: readonly Candidate[]): Candidate[] {
-  const readings = tagRuns(a, runs.filter((r) => cheapVerdict(a, r) === null));
+  const cheap = runs.map((r) => cheapVerdict(a, r));
+  const readings = tagRuns(a, runs.filter((_, i) => cheap[i] === null));
   const surfaces = runs.map((r) => spanText(a.text, a.tokens, r.from, r.to));
   const best = new Map<string, Verdict>();
   runs.forEach((run, i) => {
-    const v = verdict(a, run, readings.get(surfaces[i]!) ?? null);
+    const v = verdict(a, run, readings.get(surfaces[i]!) ?? null, cheap[i]);
     const prev = best.get(surfaces[i]!);
     if (!prev || v.strength > prev.strength) best.set(surfaces[i]!, v);
   });

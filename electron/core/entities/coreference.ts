@@ -38,10 +38,15 @@ export class PersonIndex {
   private readonly firstSeen = new Map<string, number>();
 
   constructor(people: readonly Candidate[], text: string) {
+    // A person is mentioned many times the same way; each way needs indexing once.
+    const indexed = new Set<string>();
     for (const p of people) {
       if (p.type !== 'person') continue;
       this.firstSeen.set(p.key, Math.min(this.firstSeen.get(p.key) ?? Infinity, p.start));
       const surface = text.slice(p.start, p.end);
+      const id = `${p.key}\u0000${surface}\u0000${(p.shortForms ?? []).join('\u0000')}`;
+      if (indexed.has(id)) continue;
+      indexed.add(id);
       const words = nameWords(surface).filter((w) => !RANKS.test(w));
       this.add(surface, p.key);
       for (const f of [...shortFormsOf(surface), ...(p.shortForms ?? [])]) this.add(f, p.key);
@@ -78,13 +83,20 @@ export class PersonIndex {
  */
 export function mergeShortPeople(candidates: Candidate[], text: string): void {
   const people = candidates.filter((c) => c.type === 'person');
+  const wordsBySurface = new Map<string, string[]>();
+  const wordsOf = (p: Candidate): string[] => {
+    const surface = text.slice(p.start, p.end);
+    let words = wordsBySurface.get(surface);
+    if (!words) wordsBySurface.set(surface, (words = nameWords(surface).filter((w) => !RANKS.test(w))));
+    return words;
+  };
   const full = new PersonIndex(
-    people.filter((p) => nameWords(text.slice(p.start, p.end)).filter((w) => !RANKS.test(w)).length > 1),
+    people.filter((p) => wordsOf(p).length > 1),
     text,
   );
   const rewrite = new Map<string, string>();
   for (const p of people) {
-    const words = nameWords(text.slice(p.start, p.end)).filter((w) => !RANKS.test(w));
+    const words = wordsOf(p);
     if (words.length !== 1) continue;
     const target = full.resolve(words[0]!);
     if (target && target !== p.key) rewrite.set(p.key, target);

@@ -23,15 +23,17 @@ export function findCuePatterns(a: Analysis): Candidate[] {
     if (t.kind !== 'word') continue;
     if (SHIP_PREFIXES.has(t.text)) push(out, shipName(a, i));
     if (COMPANY_PREFIXES.has(t.text)) push(out, companyName(a, i));
-    if (MODEL.test(t.text)) out.push(model(a, i));
-    else if (/^\p{Lu}[\p{L}\p{N}]*-class$/u.test(t.text)) out.push(makeCandidate(a.text, a.tokens, i, i + 1, 'other', 'pattern'));
-    if (THREAT_ACTOR.test(t.text)) out.push(makeCandidate(a.text, a.tokens, i, i + 1, 'organization', 'pattern'));
+    // The shape patterns need a hyphen ("F-16", "-class", "-flagged") or a "Type", or end in a digit.
+    const hyphen = t.text.includes('-');
+    if ((hyphen || t.text.startsWith('Type')) && MODEL.test(t.text)) out.push(model(a, i));
+    else if (hyphen && /^\p{Lu}[\p{L}\p{N}]*-class$/u.test(t.text)) out.push(makeCandidate(a.text, a.tokens, i, i + 1, 'other', 'pattern'));
+    if (endsInDigit(t.text) && THREAT_ACTOR.test(t.text)) out.push(makeCandidate(a.text, a.tokens, i, i + 1, 'organization', 'pattern'));
     if ((t.text === 'code-named' || t.text === 'codenamed') && adjacent(a, i, i + 1)) push(out, codeName(a, i + 1));
     if (t.text === 'Resolution' && NUMBER.test(a.tokens[i + 1]?.text ?? '') && adjacent(a, i, i + 1)) {
       out.push(makeCandidate(a.text, a.tokens, i, i + 2, 'other', 'pattern'));
     }
-    if (VESSEL_NOUNS.has(t.text) || /-flagged$/u.test(t.text)) push(out, vesselAfter(a, i));
-    if (/^(?:19|20)\d\d$/u.test(t.text)) push(out, editionBefore(a, i));
+    if (VESSEL_NOUNS.has(t.text) || (hyphen && /-flagged$/u.test(t.text))) push(out, vesselAfter(a, i));
+    if (t.text.length === 4 && endsInDigit(t.text) && /^(?:19|20)\d\d$/u.test(t.text)) push(out, editionBefore(a, i));
     const g = a.gazetteer[i];
     if (g && g.payload.type === 'place' && !g.payload.demonym) push(out, placeNamedCompany(a, i, g.to));
     const cue = LOWERCASE_CUES.get(t.text) ?? (GEOGRAPHIC_NOUNS.has(t.text) ? 'place' : WEAPON_ACRONYMS.has(t.text) ? 'other' : undefined);
@@ -43,6 +45,11 @@ export function findCuePatterns(a: Analysis): Candidate[] {
     const id = `${c.start}:${c.end}:${c.type}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
+}
+
+function endsInDigit(word: string): boolean {
+  const code = word.charCodeAt(word.length - 1);
+  return code >= 48 && code <= 57;
 }
 
 function push(out: Candidate[], c: Candidate | Candidate[] | null): void {

@@ -63,12 +63,19 @@ export function detectEntities(text: string, options: DetectOptions = {}): Detec
 function wordPositions(tokens: readonly Token[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   tokens.forEach((t, i) => {
-    if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return;
+    if (t.kind !== 'word' || !startsUpper(t.text)) return;
     const list = out.get(t.text);
     if (list) list.push(i);
     else out.set(t.text, [i]);
   });
   return out;
+}
+
+/** `/^\p{Lu}/u`, with ASCII answered without a regex. */
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 function applyRejections(entities: DetectedEntity[], rejected: Set<string>): DetectedEntity[] {

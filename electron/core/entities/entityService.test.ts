@@ -127,6 +127,19 @@ describe('EntityService', () => {
     expect((error as DossierError).code).toBe('bad-input');
   });
 
+  it('gives detection the confirmed entities as they are now: after accepting, merging and undoing', async () => {
+    const knownNow = async (): Promise<string[]> => (await core.api['entities.detect']({ text: 'x' }), detector.calls.at(-1)!.known.sort());
+    expect(await knownNow()).toEqual([]);
+    const { entity: indian } = await core.api['entities.accept']({ articleId, key: (await suggestion('Indian')).key });
+    const { entity: india } = await core.api['entities.accept']({ articleId, key: (await suggestion('India')).key });
+    expect(await knownNow()).toEqual(['India', 'Indian']);
+    expect(await knownNow()).toEqual(['India', 'Indian']);
+    await core.api['entities.merge']({ sourceId: indian.id, targetId: india.id });
+    expect(await knownNow()).toEqual(['India']);
+    await core.api['history.undo']({});
+    expect(await knownNow()).toEqual(['India', 'Indian']);
+  });
+
   it('remembers rejections: a rejected name is not suggested again in later articles', async () => {
     await core.api['entities.reject']({ articleId, key: (await suggestion('New Delhi')).key });
     expect((await core.api['entities.forArticle']({ articleId })).suggestions.map((s) => s.name)).not.toContain('New Delhi');

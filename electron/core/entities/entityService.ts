@@ -46,10 +46,16 @@ export class EntityService {
       .sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
   }
 
+  /** The last `knowledge()`, and the entity list it was made from. */
+  private known: { from: readonly Entity[]; known: KnownEntity[] } | null = null;
+
   /** What detection should know: the confirmed entities and the rejected surface forms. */
   async knowledge(): Promise<{ known: KnownEntity[]; rejected: string[] }> {
     const doc = await this.store.readWorkspaceDoc(ENTITIES);
-    return { known: doc.entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases })), rejected: doc.rejected };
+    // Documents change copy-on-write, so the same list object holds the same entities: with
+    // thousands of them, detecting an article need not copy them all again.
+    if (this.known?.from !== doc.entities) this.known = { from: doc.entities, known: doc.entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases })) };
+    return { known: this.known.known, rejected: doc.rejected };
   }
 
   /**

@@ -39,4 +39,17 @@ describe('workspace learning: known and rejected entities', () => {
     expect(after.find((e) => e.name === 'Rajnath Singh')!.aliases).not.toContain('Singh');
     expect(after.map((e) => e.name)).not.toContain('Japan');
   });
+
+  it('follows changes to the known entities between calls', () => {
+    const text = 'Officials at Blue Harbour met the Red Pier delegation.';
+    const names = (known: { name: string; type: 'organization' | 'place'; aliases: string[] }[]): string[] => detectEntities(text, { known }).map((e) => `${e.name}:${e.type}`);
+    const known = [{ name: 'Blue Harbour', type: 'organization' as const, aliases: [] as string[] }];
+    expect(names(known)).toContain('Blue Harbour:organization');
+    expect(names([{ ...known[0]!, type: 'place' }])).toContain('Blue Harbour:place');
+    expect(names([{ ...known[0]!, aliases: ['Red Pier'] }]).filter((n) => n.startsWith('Blue Harbour'))).toEqual(['Blue Harbour:organization']);
+    expect(detectEntities(text, { known: [{ ...known[0]!, aliases: ['Red Pier'] }] }).find((e) => e.name === 'Blue Harbour')!.mentions.map((m) => m.text)).toEqual(['Blue Harbour', 'Red Pier']);
+    // Edited in place after a call: the next call still sees the edit.
+    known[0]!.aliases.push('Red Pier');
+    expect(detectEntities(text, { known }).find((e) => e.name === 'Blue Harbour')!.mentions).toHaveLength(2);
+  });
 });

@@ -8,32 +8,68 @@ import type { Candidate, KnownEntity } from './types';
  * and alias (whole words; short or all-caps forms only in the exact case, so a confirmed "Quad"
  * never matches "quad"), and rejected surface forms are never suggested again.
  */
-export function knownIndex(known: readonly KnownEntity[]): PhraseIndex<KnownEntity> {
-  const index = new PhraseIndex<KnownEntity>();
+export function knownIndex(known: readonly KnownEntity[]): PhraseIndex<KnownForm> {
+  const index = new PhraseIndex<KnownForm>();
   for (const k of known) {
+    // Normalised once here rather than at every mention.
+    const entity: KnownForm = { entity: k, key: nameKey(k.name), name: normalizeName(k.name) };
     for (const form of [k.name, ...k.aliases]) {
       const f = normalizeName(form);
       if (f.length === 0) continue;
-      index.add(f, k, isShortOrAcronym(f));
+      index.add(f, entity, isShortOrAcronym(f));
     }
   }
   return index;
+}
+
+/** A known entity with its grouping key and stored name. */
+interface KnownForm {
+  entity: KnownEntity;
+  key: string;
+  name: string;
 }
 
 export function isShortOrAcronym(form: string): boolean {
   return form.length <= 5 || (/\p{Lu}/u.test(form) && form === form.toUpperCase());
 }
 
+/**
+ * The index of the last list of known entities. The core reads the workspace's list afresh for
+ * every detection (a new array each time, possibly through a worker message), but it rarely
+ * changes between two articles; comparing 5,000 names is far cheaper than indexing them again.
+ */
+let lastKnown: KnownEntity[] = [];
+let lastIndex: PhraseIndex<KnownForm> | null = null;
+
+function sameKnown(a: readonly KnownEntity[], b: readonly KnownEntity[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.name !== y.name || x.type !== y.type || x.aliases.length !== y.aliases.length) return false;
+    for (let j = 0; j < x.aliases.length; j++) if (x.aliases[j] !== y.aliases[j]) return false;
+  }
+  return true;
+}
+
+function cachedKnownIndex(known: readonly KnownEntity[]): PhraseIndex<KnownForm> {
+  if (lastIndex && sameKnown(known, lastKnown)) return lastIndex;
+  // A copy, so a caller that later edits its objects in place cannot make the cache stale.
+  lastKnown = known.map((k) => ({ name: k.name, type: k.type, aliases: [...k.aliases] }));
+  lastIndex = knownIndex(lastKnown);
+  return lastIndex;
+}
+
 export function knownCandidates(a: Analysis, known: readonly KnownEntity[]): Candidate[] {
   if (known.length === 0) return [];
-  const index = knownIndex(known);
+  const index = cachedKnownIndex(known);
   const out: Candidate[] = [];
   for (let i = 0; i < a.tokens.length; i++) {
     if (a.tokens[i]!.kind !== 'word') continue;
     const m = index.matchAt(a.text, a.tokens, i);
     if (!m) continue;
-    const k = m.payload;
-    out.push(makeCandidate(a.text, a.tokens, m.from, m.to, k.type, 'known', { key: nameKey(k.name), name: normalizeName(k.name), aliases: k.aliases }));
+    const { entity, key, name } = m.payload;
+    out.push(makeCandidate(a.text, a.tokens, m.from, m.to, entity.type, 'known', { key, name, aliases: entity.aliases }));
   }
   return out;
 }

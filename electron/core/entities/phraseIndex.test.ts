@@ -34,4 +34,26 @@ describe('PhraseIndex', () => {
   it('normalises keys', () => {
     expect(normalizeKey('Ministers’')).toBe("Ministers'");
   });
+
+  it('keeps the first payload of a repeated phrase, and the first added among equally long ones', () => {
+    const repeated = new PhraseIndex<string>();
+    repeated.add('Port Lake', 'first', true);
+    repeated.add('Port Moresby', 'other', true);
+    repeated.add('Port  Lake', 'second', true);
+    repeated.add('Port', 'short', true);
+    const text = 'to Port Lake and Port Moresby and Port Said';
+    const tokens = tokenize(text);
+    expect(repeated.matchAt(text, tokens, 1)?.payload).toBe('first');
+    expect(repeated.matchAt(text, tokens, 4)?.payload).toBe('other');
+    expect(repeated.matchAt(text, tokens, 7)?.payload).toBe('short');
+  });
+
+  it('prefers a longer folded phrase over a shorter exact one', () => {
+    const both = new PhraseIndex<string>();
+    both.add('Addis', 'exact', true);
+    both.add('addis ababa', 'folded', false);
+    expect(both.matchAt('ADDIS ABABA', tokenize('ADDIS ABABA'), 0)?.payload).toBe('folded');
+    expect(both.matchAt('Addis Ababa', tokenize('Addis Ababa'), 0)?.payload).toBe('folded');
+    expect(both.matchAt('Addis Ab', tokenize('Addis Ab'), 0)?.payload).toBe('exact');
+  });
 });

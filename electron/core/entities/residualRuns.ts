@@ -76,8 +76,7 @@ function splitAtCalendar(a: Analysis, from: number, to: number): Run[] {
 
 function trim(a: Analysis, run: Run): Run | null {
   let { from, to } = run;
-  const text = (k: number): string => a.tokens[k]!.text;
-  while (from < to && (DETERMINERS.has(text(from)) || isOrdinaryAt(a, from) || a.tokens[from]!.kind !== 'word' || isNameParticle(a, from))) from++;
+  while (from < to && (DETERMINERS.has(a.tokens[from]!.text) || isOrdinaryAt(a, from) || a.tokens[from]!.kind !== 'word' || isNameParticle(a, from))) from++;
   while (to > from && (a.tokens[to - 1]!.kind !== 'word' || isNameParticle(a, to - 1))) to--;
   if (to <= from) return null;
   let allTitle = true;
@@ -85,12 +84,12 @@ function trim(a: Analysis, run: Run): Run | null {
   for (let k = from; k < to; k++) {
     const t = a.tokens[k]!;
     if (t.kind !== 'word') continue;
-    if (!isTitleWord(t.text)) allTitle = false;
-    if (/\p{L}{2}|\p{L}\p{N}|\p{N}\p{L}/u.test(t.text)) meaningful = true;
+    if (allTitle && !isTitleWord(t.text)) allTitle = false;
+    if (!meaningful && /\p{L}{2}|\p{L}\p{N}|\p{N}\p{L}/u.test(t.text)) meaningful = true;
   }
   if (allTitle || !meaningful) return null;
   // "Navies", "Forces", "Ministries": a kind of thing, not a name.
-  if (to - from === 1 && isKindWord(text(from))) return null;
+  if (to - from === 1 && isKindWord(a.tokens[from]!.text)) return null;
   return { from, to };
 }
 

@@ -43,6 +43,11 @@ const FUNCTION_TAGS = ['Copula', 'Pronoun', 'Determiner', 'Preposition', 'Conjun
 /** Words that end an appositive before it said what the name is. */
 const CLAUSE_WORDS = new Set('while and but or which that where when as after before since because if said says told is was were are has had have will would could can may in on at to from with for by into than'.split(' '));
 
+function isFunctionWord(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags.length > 0 && FUNCTION_TAGS.some((t) => tags.includes(t));
+}
+
 export const runWords = (a: Analysis, run: Run): string[] => a.tokens.slice(run.from, run.to).filter((t) => t.kind === 'word').map((t) => t.text);
 
 /** The evidence that needs no tagger; null when compromise should be asked. */
@@ -52,7 +57,7 @@ export function cheapVerdict(a: Analysis, run: Run): Verdict | null {
   const single = words.length === 1;
   if (isDateline(a, run)) return { type: 'place', strength: CUE };
   // Names do not contain verbs or function words: "We Are Ready" is a quoted slogan.
-  if (words.some((w) => FUNCTION_TAGS.some((t) => lexiconTags(w).includes(t)) && !NAME_PARTICLES.has(w) && !isGivenName(w) && !isFamilyName(w))) return { type: null, strength: WEAK_DROP };
+  if (words.some((w) => isFunctionWord(w) && !NAME_PARTICLES.has(w) && !isGivenName(w) && !isFamilyName(w))) return { type: null, strength: WEAK_DROP };
   if (single && (GENERIC_CAPS.has(first) || COMPASS.test(first) || lexiconTags(first).includes('Demonym'))) return { type: null, strength: CUE };
   const appositive = appositiveType(a, run);
   if (appositive) return { type: appositive, strength: CUE };
@@ -64,8 +69,8 @@ export function cheapVerdict(a: Analysis, run: Run): Verdict | null {
   return null;
 }
 
-export function verdict(a: Analysis, run: Run, reading: Reading): Verdict {
-  const cheap = cheapVerdict(a, run);
+/** `cheap` is cheapVerdict's answer for this run, when the caller has it already. */
+export function verdict(a: Analysis, run: Run, reading: Reading, cheap: Verdict | null = cheapVerdict(a, run)): Verdict {
   if (cheap) return cheap;
   const words = runWords(a, run);
   const first = words[0]!;
@@ -92,10 +97,13 @@ export function verdict(a: Analysis, run: Run, reading: Reading): Verdict {
   return { type: single ? 'other' : 'organization', strength: FALLBACK };
 }
 
+function nameWord(w: string): boolean {
+  return NAME_PARTICLES.has(w) || isGivenName(w) || isFamilyName(w) || (!isCommonWord(w) && !ADJECTIVE_ENDING.test(w));
+}
+
 export function lexiconPerson(words: readonly string[]): boolean {
   const first = words[0]!;
   const last = words[words.length - 1]!;
-  const nameWord = (w: string): boolean => NAME_PARTICLES.has(w) || isGivenName(w) || isFamilyName(w) || (!isCommonWord(w) && !ADJECTIVE_ENDING.test(w));
   if (words.length < 2 || words.length > 4 || !words.every(nameWord)) return false;
   return isGivenName(first) || isFamilyName(last) || (isFamilyNameFirst(first) && words.length === 2);
 }

@@ -14,7 +14,11 @@ import type { Candidate } from './types';
 const MAX_NAME_WORDS = 5;
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
 
-const lower = (s: string): string => s.toLowerCase().replace(/\.$/u, '');
+/** Lower case without one final full stop ("Gen." → "gen"); most words have none, so no regex. */
+const lower = (s: string): string => {
+  const l = s.toLowerCase();
+  return l.endsWith('.') ? l.slice(0, -1) : l;
+};
 
 export function findTitledPersons(a: Analysis): Candidate[] {
   const out: Candidate[] = [];

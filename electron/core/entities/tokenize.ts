@@ -37,11 +37,23 @@ const SENTENCE_END = new Set(['.', '!', '?', '…', ':', ';']);
 const OPENING_QUOTES = new Set(['\u201C', '\u2018', '\u00AB']);
 const DASHES = new Set(['\u2014', '\u2013']);
 
+// ASCII answers without a regex: tokenizing reads every character of every article.
 function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && LETTER.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER.test(ch);
+}
+
+function isSpace(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/u.test(ch);
 }
 
 export function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return UPPER.test(word.charAt(0));
 }
 
@@ -60,7 +72,7 @@ export function tokenize(text: string): Token[] {
   };
   while (i < text.length) {
     const ch = text.charAt(i);
-    if (/\s/u.test(ch)) {
+    if (isSpace(ch)) {
       if (ch === '\n' || ch === '\r' || ch === '\u2028' || ch === '\u2029') lineBreak = true;
       i++;
       continue;
@@ -78,8 +90,9 @@ export function tokenize(text: string): Token[] {
       i = tokens[tokens.length - 1]!.end;
       continue;
     }
+    // An initialism has a full stop right after its first letter.
     INITIALISM.lastIndex = i;
-    const initialism = INITIALISM.exec(text);
+    const initialism = text.charAt(i + 1) === '.' ? INITIALISM.exec(text) : null;
     if (initialism && !isLetter(text[i + initialism[0].length])) {
       push(i, i + initialism[0].length, 'word');
       i += initialism[0].length;
@@ -93,11 +106,13 @@ export function tokenize(text: string): Token[] {
 
 function readWord(text: string, from: number, push: (s: number, e: number, k: TokenKind) => void): number {
   let j = from + 1;
+  let hyphen = false;
   for (;;) {
     const c = text[j];
     if (isLetter(c)) {
       j++;
     } else if (c !== undefined && HYPHENS.includes(c) && isLetter(text[j + 1])) {
+      if (c === '-') hyphen = true;
       j += 2;
     } else if (c !== undefined && APOSTROPHES.includes(c) && isLetter(text[j + 1])) {
       // "Tehran's" → word + possessive; "Nuku'alofa", "O'Brien" stay one word.
@@ -111,7 +126,8 @@ function readWord(text: string, from: number, push: (s: number, e: number, k: To
       break;
     }
   }
-  const split = NAME_SUFFIX.exec(text.slice(from, j));
+  // NAME_SUFFIX needs an ASCII hyphen.
+  const split = hyphen ? NAME_SUFFIX.exec(text.slice(from, j)) : null;
   if (split) {
     const head = split[1]!.length;
     push(from, from + head, 'word');

@@ -3,6 +3,9 @@ import type { DetectOptions } from '../entities/detectEntities';
 import type { ExtractedArticle } from '../import/extractedArticle';
 import type { IndexSnapshot } from '../search/searchIndex';
 
+/** Kept once loaded: detection runs per article, and a module loader resolves every `import()` again. */
+let detection: Promise<typeof import('../entities/detectEntities')> | null = null;
+
 /**
  * The work the core hands to its worker thread: what would otherwise hold up the thread that
  * answers the window (entity detection on long texts, reading PDFs and web pages). Each task loads
@@ -10,7 +13,8 @@ import type { IndexSnapshot } from '../search/searchIndex';
  */
 export const WORKER_TASKS = {
   async detect(input: { text: string; options: DetectOptions }): Promise<DetectedEntity[]> {
-    const { detectEntities } = await import('../entities/detectEntities');
+    detection ??= import('../entities/detectEntities');
+    const { detectEntities } = await detection;
     return detectEntities(input.text, input.options);
   },
   async extract(input: { bytes: Uint8Array; name: string }): Promise<ExtractedArticle> {
