@@ -123,6 +123,25 @@ describe('notes', () => {
     expect((await core.api['notes.list']({})).notes).toEqual([]);
   });
 
+  it('calls an unnamed note by its first line after undo and redo, whatever it was called when the step was made', async () => {
+    // Found by the model-based test: undoing the rename put back "Untitled note" over typed text.
+    const { note } = await core.api['notes.create']({});
+    await core.api['notes.update']({ id: note.id, patch: { title: 'Plan' } });
+    await core.api['notes.save']({ id: note.id, content: text('Meeting with the agency') });
+    expect((await core.api['history.undo']({})).label).toBe('rename note');
+    expect((await core.api['notes.get']({ id: note.id })).note).toMatchObject({ title: 'Meeting with the agency', titled: false });
+
+    await core.api['notes.save']({ id: note.id, content: text('Second draft') });
+    await core.api['history.redo']({});
+    expect((await core.api['notes.get']({ id: note.id })).note).toMatchObject({ title: 'Plan', titled: true });
+    await core.api['history.undo']({});
+    expect((await core.api['notes.list']({})).notes[0]).toMatchObject({ title: 'Second draft', titled: false });
+
+    await core.api['notes.delete']({ id: note.id });
+    await core.api['history.undo']({});
+    expect((await core.api['notes.get']({ id: note.id })).note.title).toBe('Second draft');
+  });
+
   it('rejects ids that are not note ids before touching any file', async () => {
     expect((await rejection(core.api['notes.get']({ id: '../workspace' }))).code).toBe('bad-input');
     expect((await rejection(core.api['notes.create']({ articleId: 'art_missing' }))).code).toBe('not-found');

@@ -212,7 +212,8 @@ export class NoteService {
 
   /**
    * Undo and redo: puts a note's entry back. What the analyst typed since is kept: the references
-   * are derived again from the saved body, only title, pin and article come from the operation.
+   * are derived again from the saved body, only title, pin and article come from the operation,
+   * and an unnamed note is called by its text's first line, as a save would call it.
    */
   private async putSummary(id: string, state: NoteSummary | null): Promise<void> {
     if (state === null) {
@@ -226,6 +227,7 @@ export class NoteService {
     await this.writeSummary({
       ...state,
       rev: Math.max(state.rev, current?.rev ?? 0) + 1,
+      title: state.titled ? state.title : titleFromText(derived.text) || UNTITLED,
       excerpt: derived.excerpt,
       entityIds: derived.entityIds,
       citations: derived.citations,
