@@ -1,5 +1,8 @@
 import type { ServedWorkspace } from './servedWorkspace';
 
+/** A seeded generator (the benchmark corpus's), so a failing seed replays the same choices. */
+export { mulberry32 as seededRandom } from '../../bench/corpus';
+
 export type Kind = 'highlight' | 'note' | 'entity' | 'brief';
 export const KINDS: readonly Kind[] = ['highlight', 'note', 'entity', 'brief'];
 
@@ -60,18 +63,6 @@ const RECORDS_PER_LOOP = 30;
 const CREATE_ODDS = 0.2;
 
 export type Random = () => number;
-
-/** mulberry32: a small seeded generator, so a failing seed replays the same choices. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A made-up word of ten letters: no two saves share one, and search finds each by it. */
 export function word(random: Random): string {
