@@ -222,7 +222,7 @@ async function finish(dir: string, totals: Totals, model: SaveModel, races: Lock
     console.log(`lock race ${i + 1}: ${r.started} commands, ${r.succeeded} exited 0, ${r.stored} stored, ${r.historyLines} history lines${ok ? '' : '  FAILED'}`);
     for (const f of r.failures.slice(0, 3)) console.log(`  ${f}`);
   }
-  const failed = aborted || raceFailed || [totals.lost, totals.unreadable, totals.searchMisses, totals.historyMismatches, totals.leftLogs].some((l) => l.length > 0);
+  const failed = aborted || raceFailed || totals.staleSearch.size > 0 || [totals.lost, totals.unreadable, totals.searchMisses, totals.historyMismatches, totals.leftLogs].some((l) => l.length > 0);
   if (failed || process.env.CRASH_KEEP) console.log(`the workspace is kept: ${dir}`);
   else await fs.rm(dir, { recursive: true, force: true });
   return failed ? 1 : 0;

@@ -9,7 +9,24 @@ export type ChangeListener = (change: EventPayload<'workspace.changed'>) => void
  * records it touched. Windows (through the event bus), the CLI and derived data listen to it.
  */
 export class ChangeFeed {
+  private readonly intents = new Set<(changes: readonly RecordChange[]) => void>();
+
   constructor(private readonly events: EventBus) {}
+
+  /**
+   * Says which records a write is about to change, before it reaches the disk: what keeps derived
+   * data (the search index) from missing a save that landed just before the process died, when it
+   * was never published. Listeners must treat it as a hint: the write may yet fail.
+   */
+  intend(changes: readonly RecordChange[]): void {
+    if (changes.length === 0) return;
+    for (const listener of this.intents) listener(changes);
+  }
+
+  onIntent(listener: (changes: readonly RecordChange[]) => void): () => void {
+    this.intents.add(listener);
+    return () => this.intents.delete(listener);
+  }
 
   publish(cause: ChangeCause, changes: readonly RecordChange[]): void {
     if (changes.length === 0) return;

@@ -58,6 +58,7 @@ export class ChangeLog {
 
   /** Applies a user action and makes it undoable. Call inside `exclusive` for its article. */
   async commit(change: Change): Promise<void> {
+    this.feed.intend(this.recordsOfChange(change));
     await this.apply(change, 'do');
     this.history.record(change);
     this.publish('edit', change);
@@ -77,11 +78,17 @@ export class ChangeLog {
     this.feed.publish('edit', changes);
   }
 
+  /** Says, before a write that is not an operation (a note's text), which records it is about to change. */
+  intend(changes: readonly RecordChange[]): void {
+    this.feed.intend(changes);
+  }
+
   /** One undo or redo at a time: two quick Ctrl+Z must undo two changes, not the same one twice. */
   undo(): Promise<Change | null> {
     return this.queue.run(HISTORY, async () => {
       const change = this.history.peekUndo();
       if (!change) return null;
+      this.feed.intend(this.recordsOfChange(inverse(change)));
       await this.exclusive(change.articleId, () => this.apply(inverse(change), 'undo'));
       this.history.markUndone(change);
       this.publish('undo', inverse(change));
@@ -93,6 +100,7 @@ export class ChangeLog {
     return this.queue.run(HISTORY, async () => {
       const change = this.history.peekRedo();
       if (!change) return null;
+      this.feed.intend(this.recordsOfChange(change));
       await this.exclusive(change.articleId, () => this.apply(change, 'redo'));
       this.history.markRedone(change);
       this.publish('redo', change);
@@ -105,7 +113,11 @@ export class ChangeLog {
   }
 
   private publish(cause: ChangeCause, change: Change): void {
-    this.feed.publish(cause, change.ops.flatMap((op) => this.recordsOf(op)));
+    this.feed.publish(cause, this.recordsOfChange(change));
+  }
+
+  private recordsOfChange(change: Change): RecordChange[] {
+    return change.ops.flatMap((op) => this.recordsOf(op));
   }
 
   /** The records one operation touched, as the change feed names them. */

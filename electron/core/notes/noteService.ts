@@ -151,6 +151,7 @@ export class NoteService {
         modified: new Date().toISOString(),
       };
       const contentRev = body.rev + 1;
+      this.changes.intend([{ subject: 'note', kind: 'updated', id, articleId: null }]);
       await this.store.updateWorkspaceDoc(noteBody(id), (doc) => {
         doc.rev = contentRev;
         doc.content = content;

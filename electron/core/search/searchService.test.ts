@@ -155,6 +155,29 @@ describe('search', () => {
     expect(await idsOf('format')).toEqual([`annotation:${annotation.id}`]);
   });
 
+  it('finds what a save wrote when the process died before the save was announced', async () => {
+    const { annotation } = await core.api['annotations.createFromQuote']({ articleId: talks, quote: 'bilateral meeting', comment: 'first words' });
+    const { note } = await core.api['notes.create']({ title: 'Plans' });
+    await find('logistics');
+    await core.close();
+    core = await open();
+    await find('logistics');
+    // The saves land in the write-ahead log; the process dies before it announces them.
+    vi.spyOn(core.feed, 'publish').mockImplementation(() => undefined);
+    await core.api['annotations.update']({ articleId: talks, id: annotation.id, comment: 'zanzibar corridor' });
+    await core.api['notes.save']({ id: note.id, content: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'text', version: 1, text: 'quokka sightings', format: 0, style: '', mode: 'normal', detail: 0 }] }] } } as never });
+    const crashed = path.join(tmp, 'crashed');
+    await fs.cp(dir, crashed, { recursive: true });
+    await fs.rm(path.join(crashed, '.dossier.lock'), { force: true });
+    vi.restoreAllMocks();
+    await core.close();
+    dir = crashed;
+    core = await open();
+    expect(await idsOf('zanzibar')).toEqual([`annotation:${annotation.id}`]);
+    expect(await idsOf('quokka')).toEqual([`note:${note.id}`]);
+    expect(await idsOf('first')).toEqual([]);
+  });
+
   it('counts changes made while a snapshot is being saved as not in it', async () => {
     await find('logistics');
     const made = [];

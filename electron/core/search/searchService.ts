@@ -71,7 +71,17 @@ export class SearchService {
     /** Told how far every build has got, whoever asked for it (a query on a missing index too). */
     private readonly progress?: ReindexProgress,
   ) {
-    this.unsubscribe = feed.subscribe((event) => this.onChange(event.changes));
+    const unsubscribe = feed.subscribe((event) => this.onChange(event.changes));
+    // Journalled before the write as well: a save that lands and is never published (the process
+    // died in between) is still applied, from the files, when the index next loads.
+    const unintend = feed.onIntent((changes) => {
+      const relevant = relevantTo(changes);
+      if (relevant.length > 0) this.appendJournal(relevant);
+    });
+    this.unsubscribe = () => {
+      unsubscribe();
+      unintend();
+    };
   }
 
   /** Runs a query; the first one loads or builds the index. */
@@ -177,7 +187,7 @@ export class SearchService {
   }
 
   private onChange(changes: RecordChange[]): void {
-    const relevant = changes.filter((c) => c.subject !== 'brief' && c.subject !== 'workspace');
+    const relevant = relevantTo(changes);
     if (relevant.length === 0) return;
     // Journalled at once, before anything can fail, so a crash cannot leave the index behind.
     const end = this.appendJournal(relevant);
@@ -371,4 +381,9 @@ function fileSizeSync(file: string): number {
   } catch {
     return 0;
   }
+}
+
+/** The changes the index holds documents for (briefs and workspace settings it does not). */
+function relevantTo(changes: readonly RecordChange[]): RecordChange[] {
+  return changes.filter((c) => c.subject !== 'brief' && c.subject !== 'workspace');
 }
