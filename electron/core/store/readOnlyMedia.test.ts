@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type DossierCore } from '../dossierCore';
+import { canMount } from '../testing/mounts';
 import { rejection } from '../testing/testHelpers';
 import { WorkspaceStore } from './workspaceStore';
 
@@ -79,7 +80,7 @@ describe('a workspace on storage that cannot be written', () => {
     await expect(fsp.access(path.join(ws, '.dossier.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it.runIf(canMountReadOnly())('opens read-only from a real read-only mount', async () => {
+  it.runIf(canMount())('opens read-only from a real read-only mount', async () => {
     const mount = path.join(tmp, 'mnt');
     await fsp.mkdir(mount);
     execFileSync('mount', ['--bind', ws, mount]);
@@ -95,19 +96,3 @@ describe('a workspace on storage that cannot be written', () => {
     }
   });
 });
-
-/** Bind mounts need root and a kernel that lets this process mount; elsewhere the test double above stands in. */
-function canMountReadOnly(): boolean {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = path.join(os.tmpdir(), `dossier-mount-probe-${process.pid}`);
-  try {
-    execFileSync('mkdir', ['-p', probe]);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro', 'none', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    execFileSync('rmdir', [probe]);
-  }
-}

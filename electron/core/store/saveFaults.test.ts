@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type DossierCore } from '../dossierCore';
+import { canMount } from '../testing/mounts';
 import { rejection } from '../testing/testHelpers';
 import { WorkspaceStore } from './workspaceStore';
 
@@ -108,4 +110,40 @@ describe('a save that meets an I/O fault', () => {
       });
     }
   }
+});
+
+describe('a save on a disk that is really full', () => {
+  it.runIf(canMount())('is refused with one line, keeps every earlier save, and the next one after space is freed succeeds', async () => {
+    const mount = path.join(tmp, 'small');
+    await fsp.mkdir(mount);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'none', mount]);
+    try {
+      const dir = path.join(mount, 'ws');
+      const small = createCore(await WorkspaceStore.open(dir, { create: true }));
+      const { articles } = await small.api['articles.import']({ files: [{ name: 'a.txt', base64: Buffer.from(TEXT).toString('base64') }] });
+      const id = articles[0]!.id;
+      await small.api['annotations.createFromQuote']({ articleId: id, quote: 'Delhi', comment: 'before the disk filled' });
+      const filler = path.join(mount, 'filler');
+      const handle = await fsp.open(filler, 'w');
+      try {
+        for (;;) await handle.write(Buffer.alloc(64 * 1024));
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      } finally {
+        await handle.close();
+      }
+      // Longer than a page, so the log cannot take it into the space its last page has left.
+      const error = await rejection(small.api['annotations.createFromQuote']({ articleId: id, quote: 'logistics', comment: 'x'.repeat(20_000) }));
+      expect(error.message).toMatch(/^Nothing was saved: .*journal\.jsonl could not be written \(the disk is full\)\. The last saved state is intact\.$/);
+      expect((await small.api['annotations.list']({ articleId: id })).annotations.map((a) => a.comment)).toEqual(['before the disk filled']);
+      await fsp.rm(filler);
+      await small.api['annotations.createFromQuote']({ articleId: id, quote: 'partnership', comment: 'after' });
+      await small.store.close();
+      const reopened = createCore(await WorkspaceStore.open(dir, {}));
+      expect((await reopened.api['annotations.list']({ articleId: id })).annotations.map((a) => a.comment)).toEqual(['before the disk filled', 'after']);
+      await reopened.store.close();
+    } finally {
+      execFileSync('umount', [mount]);
+    }
+  });
 });
