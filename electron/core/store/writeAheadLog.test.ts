@@ -191,3 +191,30 @@ describe('appendLinesOnce', () => {
     expect(await readText('h.jsonl')).toBe('a\nb\nc\nd\nxd\nd\n');
   });
 });
+
+describe('a log that cannot be folded when the workspace opens', () => {
+  it('still opens, names the file it cannot make whole when read, and loses no later save', async () => {
+    await fs.writeFile(file('notes.json'), JSON.stringify({ kind: 'notes', notes: [] }));
+    const first = await open();
+    await first.commit([{ op: 'record', file: file('notes.json'), property: 'notes', id: 'a', record: { id: 'a' } }]);
+    await first.commit([{ op: 'put', file: file('b.json'), text: 'b\n' }]);
+    const copy = await crashCopy();
+    // The file the records apply to is gone: the replay cannot rebuild it.
+    await fs.rm(file('notes.json', copy));
+    const errors: unknown[] = [];
+    const log = await WriteAheadLog.open(copy, { writable: true, foldNow: true, onFoldError: (e) => errors.push(e) });
+    logs.push(log);
+    expect(errors).toHaveLength(1);
+    await expect(log.read(file('notes.json', copy))).rejects.toMatchObject({ code: 'corrupt-file', file: file('notes.json', copy) });
+    expect(await log.read(file('b.json', copy))).toBe('b\n');
+    await log.commit([{ op: 'put', file: file('c.json', copy), text: 'c\n' }]);
+    // Put back, the next fold completes and every save reaches its file.
+    await fs.writeFile(file('notes.json', copy), JSON.stringify({ kind: 'notes', notes: [] }));
+    await log.fold();
+    expect(JSON.parse((await readText('notes.json', copy))!).notes).toEqual([{ id: 'a' }]);
+    expect(await readText('b.json', copy)).toBe('b\n');
+    expect(await readText('c.json', copy)).toBe('c\n');
+    expect((await fs.readdir(copy)).filter((n) => n.startsWith('journal'))).toEqual([]);
+    await fs.rm(copy, { recursive: true, force: true });
+  });
+});

@@ -88,12 +88,19 @@ export class WriteAheadLog {
     // Only the lock holder folds: a reader's fold could delete a log another process is appending to.
     if (last > 0 && options.writable && options.foldNow) {
       log.foldingSeq = last;
-      await log.writeFiles(last);
-      await fs.rm(path.join(root, LOG_FILE), { force: true });
-      await fs.rm(path.join(root, FOLDING_FILE), { force: true });
-      await fsyncDir(root);
-      log.foldingSeq = null;
-      log.prune(last);
+      try {
+        await log.writeFiles(last);
+        await fs.rm(path.join(root, LOG_FILE), { force: true });
+        await fs.rm(path.join(root, FOLDING_FILE), { force: true });
+        await fsyncDir(root);
+        log.foldingSeq = null;
+        log.prune(last);
+      } catch (error) {
+        // The workspace still opens: reads see the logs, and the next fold tries again (never
+        // renaming a log over the one still to be folded). A file that cannot be made whole is
+        // named when it is read.
+        log.onFoldError(error);
+      }
     }
     return log;
   }
