@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendLineDurable, fsyncDir, KeyedQueue, writeFileDurable } from './durableFile';
+import { fsyncDir, KeyedQueue, writeFileDurable } from './durableFile';
 
 let tmp: string;
 beforeEach(async () => {
@@ -82,15 +82,6 @@ describe('writeFileDurable', () => {
     await Promise.all(versions.map((v) => writeFileDurable(file, v)));
     expect(versions).toContain(await fs.readFile(file, 'utf8'));
     expect(await fs.readdir(tmp)).toEqual(['race.json']);
-  });
-});
-
-describe('appendLineDurable', () => {
-  it('creates the file and appends one line per call', async () => {
-    const file = path.join(tmp, 'history.jsonl');
-    await appendLineDurable(file, '{"n":1}');
-    await appendLineDurable(file, '{"n":2}');
-    expect(await fs.readFile(file, 'utf8')).toBe('{"n":1}\n{"n":2}\n');
   });
 });
 

@@ -31,17 +31,6 @@ export async function writeFileDurable(file: string, data: string | Uint8Array, 
   await fsyncDir(dir);
 }
 
-/** Appends one line and fsyncs; used for the append-only operation history. */
-export async function appendLineDurable(file: string, line: string): Promise<void> {
-  const handle = await fs.open(file, 'a', 0o644);
-  try {
-    await handle.appendFile(`${line}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function fsyncDir(dir: string): Promise<void> {
   let handle: fs.FileHandle | undefined;
   try {
