@@ -47,13 +47,14 @@ async function history(): Promise<{ op: string; label?: string; before: unknown;
 }
 
 describe('ChangeLog', () => {
-  it('saves an annotation and its history line in one transaction: one line of the write-ahead log', async () => {
+  it('saves an annotation and its history line in one transaction: one line of the write-ahead log naming that annotation', async () => {
     await store.flush();
     await log.commit(add(annotation('Delhi')));
     const lines = (await fs.readFile(path.join(tmp, 'ws', 'journal.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(1);
+    // The line names the one highlight, not the article's whole file.
     expect(lines[0].writes.map((w: { op: string; file: string }) => `${w.op} ${w.file}`)).toEqual([
-      `put articles/${articleId}/annotations.json`,
+      `record articles/${articleId}/annotations.json`,
       `append articles/${articleId}/history.jsonl`,
     ]);
   });

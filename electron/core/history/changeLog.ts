@@ -176,13 +176,13 @@ export class ChangeLog {
     // annotations are saved in one transaction with its lines, so neither is ever saved alone.
     const history = change.ops.flatMap((op) => historyOf(op, change.label, mode, at));
     for (const [articleId, ops] of byArticle) {
-      await this.store.updateAnnotations(
-        articleId,
-        (all) => {
-          for (const op of ops) setAnnotation(all, op.id, op.after, mode !== 'do');
-        },
-        history.filter((record) => record.articleId === articleId),
-      );
+      const revs = new Map<string, number | undefined>((await this.store.readAnnotations(articleId)).map((a) => [a.id, a.rev]));
+      const puts = ops.map((op) => {
+        const record = stateOf(op.after, revs.get(op.id), mode !== 'do');
+        revs.set(op.id, record?.rev);
+        return { id: op.id, record };
+      });
+      await this.store.putAnnotations(articleId, puts, history.filter((record) => record.articleId === articleId));
     }
     for (const record of history) if (!byArticle.has(record.articleId)) await this.store.appendHistory(record);
   }
@@ -198,19 +198,12 @@ function historyOf(op: Operation, label: string, mode: 'do' | 'undo' | 'redo', a
 }
 
 /**
- * Puts an annotation into the state `next` (null removes it). Undo and redo restore an earlier
+ * The state an annotation is put into: `next` (null removes it). Undo and redo restore an earlier
  * state under a new revision number, so revisions only ever grow.
  */
-function setAnnotation(all: Annotation[], id: string, next: Annotation | null, bumpRev: boolean): void {
-  const index = all.findIndex((a) => a.id === id);
-  const current = index === -1 ? undefined : all[index];
-  if (next === null) {
-    if (index !== -1) all.splice(index, 1);
-    return;
-  }
-  const value = bumpRev ? { ...next, rev: Math.max(next.rev, current?.rev ?? 0) + 1 } : next;
-  if (index === -1) all.push(value);
-  else all[index] = value;
+function stateOf(next: Annotation | null, currentRev: number | undefined, bumpRev: boolean): Annotation | null {
+  if (next === null || !bumpRev) return next;
+  return { ...next, rev: Math.max(next.rev, currentRev ?? 0) + 1 };
 }
 
 export type { Operation };

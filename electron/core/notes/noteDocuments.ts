@@ -36,6 +36,7 @@ export const NOTES_INDEX: DocumentKind<NotesIndexFile> = {
     list: (doc) => doc.notes,
     withList: (doc, notes, journalSeq) => ({ ...doc, notes: notes as NoteSummary[], journalSeq }),
     seq: (doc) => doc.journalSeq ?? 0,
+    legacyJournal: true,
   },
 };
 

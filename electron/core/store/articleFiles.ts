@@ -47,6 +47,13 @@ const ANNOTATIONS: DocumentKind<AnnotationsFile> = {
         file,
       ),
     ),
+  // A highlight's save is a line naming that highlight, not a rewrite of the article's file.
+  records: {
+    property: 'annotations',
+    list: (doc) => doc.annotations,
+    withList: (doc, annotations) => ({ ...doc, annotations: annotations as Annotation[] }),
+    seq: () => 0,
+  },
   // A damaged file goes to quarantine/, and the article's history, which records the state every
   // change left, gives its highlights back (a missing one's too: whenMissing reports it as damage).
   whenDamaged: async (file, articleId) => {
@@ -257,6 +264,17 @@ export class ArticleFiles {
       return result;
     };
     return this.documents.update(file, ANNOTATIONS, articleId, change_, history.map((record) => this.historyLine(record)));
+  }
+
+  /**
+   * Puts highlights (null removes one) with the history lines of the change, in one transaction:
+   * one line of the write-ahead log naming each, however many the article has.
+   */
+  async putAnnotations(articleId: string, puts: readonly { id: string; record: Annotation | null }[], history: OperationRecord[]): Promise<void> {
+    this.assertWritable();
+    this.assertKnown(articleId);
+    const file = path.join(this.dir(articleId), ANNOTATIONS.file);
+    await this.documents.putRecords(file, ANNOTATIONS, articleId, puts, history.map((record) => this.historyLine(record)));
   }
 
   async appendHistory(record: OperationRecord): Promise<void> {

@@ -5,7 +5,7 @@ import { DurableDocument } from './durableDocument';
 import type { KeyedQueue } from './durableFile';
 import { DossierError, isDossierError } from '../../common/errors';
 import { journalFileOf, readJournal, withRecord, type RecordList } from './recordJournal';
-import { assertReplaceable, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
+import { assertReplaceable, SCHEMA_VERSION, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
 import type { LogWrite, WriteAheadLog } from './writeAheadLog';
 
 /** A kind of JSON document the store keeps: its file name, its `kind` header, its schema, its empty state. */
@@ -74,18 +74,31 @@ export class DocumentStore {
    * rewrite of the whole file (notes.json holds every note's summary: 11 MB at 20,000 notes).
    */
   async putRecord<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null, id: string, record: { id: string } | null): Promise<void> {
+    await this.putRecords(file, kind, owner, [{ id, record }]);
+  }
+
+  /** Puts several records, in order, with `alongside`, as one transaction. */
+  async putRecords<T extends Header>(
+    file: string,
+    kind: DocumentKind<T>,
+    owner: string | null,
+    puts: readonly { id: string; record: { id: string } | null }[],
+    alongside: LogWrite[] = [],
+  ): Promise<void> {
     const records = kind.records;
     if (!records) throw new DossierError('internal', `${kind.kind} documents have no journal.`);
     const doc = await this.document(file, kind, owner);
-    if (!this.persisted.has(file)) {
-      // The first save of a document that is not on disk yet writes it whole.
-      await this.update(file, kind, owner, (draft) => Object.assign(draft, withRecord(records, draft, id, record)));
+    const apply = (value: T) => puts.reduce((next, { id, record }) => withRecord(records, next, id, record), value);
+    if (!this.persisted.has(file) || doc.data.schemaVersion > SCHEMA_VERSION) {
+      // The first save of a document that is not on disk yet writes it whole (and a newer
+      // Dossier's file is refused by its adapter, which knows why).
+      await this.update(file, kind, owner, (draft) => Object.assign(draft, apply(draft)), alongside);
       return;
     }
     await assertReplaceable(file);
     await doc.journal(async (current) => {
-      await this.log.commit([{ op: 'record', file, property: records.property, id, record }]);
-      return withRecord(records, current, id, record);
+      await this.log.commit([...puts.map(({ id, record }) => ({ op: 'record' as const, file, property: records.property, id, record })), ...alongside]);
+      return apply(current);
     });
   }
 
@@ -160,7 +173,7 @@ export class DocumentStore {
     if (!records) return { value: base, legacyJournal: null };
     const journal = journalFileOf(file);
     const start = base ?? kind.empty(owner);
-    const { lines, seq } = await readJournal(journal, records.seq(start));
+    const { lines, seq } = records.legacyJournal ? await readJournal(journal, records.seq(start)) : { lines: [], seq: 0 };
     if (lines.length === 0) return { value: base, legacyJournal: null };
     let value = start;
     for (const line of lines) value = withRecord(records, value, line.id, line.record);

@@ -19,6 +19,8 @@ export interface RecordList<T> {
   withList(doc: T, list: readonly { id: string }[], journalSeq: number): T;
   /** The last line of the journal beside the file that the file holds. */
   seq(doc: T): number;
+  /** Whether an earlier Dossier may have left a journal beside the file (notes.json). */
+  legacyJournal?: boolean;
 }
 
 export interface JournalLine {

@@ -279,6 +279,11 @@ export class WorkspaceStore {
     return this.articles.updateAnnotations(articleId, change, history);
   }
 
+  /** Puts highlights by id (null removes one) with the change's history lines, in one transaction. */
+  async putAnnotations(articleId: string, puts: readonly { id: string; record: Annotation | null }[], history: OperationRecord[]): Promise<void> {
+    return this.articles.putAnnotations(articleId, puts, history);
+  }
+
   async appendHistory(record: OperationRecord): Promise<void> {
     return this.articles.appendHistory(record);
   }
