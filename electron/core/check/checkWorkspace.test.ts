@@ -54,8 +54,13 @@ const files = () => ({
 });
 
 describe('dossier check', () => {
-  it('finds nothing wrong with a healthy workspace, a live write-ahead log included', async () => {
-    expect(await checkWorkspace(ws)).toEqual([]);
+  it('finds nothing wrong with a healthy workspace, a live write-ahead log included, and tells how far it has got', async () => {
+    const seen: [number, number][] = [];
+    expect(await checkWorkspace(ws, (done, total) => seen.push([done, total]))).toEqual([]);
+    expect(seen).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
     const core = createCore(await WorkspaceStore.open(ws, {}));
     await core.api['annotations.createFromQuote']({ articleId, quote: 'ministers', occurrence: 1 });
     expect(await checkWorkspace(ws)).toEqual([]);

@@ -44,7 +44,7 @@ const SEARCH_INDEX = 'index.bin';
  * every history line, and that the library and the article folders agree. What the
  * write-ahead log holds counts as the file's content (it is what the workspace opens to).
  */
-export async function checkWorkspace(dir: string): Promise<Finding[]> {
+export async function checkWorkspace(dir: string, onProgress?: (done: number, total: number) => void): Promise<Finding[]> {
   const root = path.resolve(dir);
   const findings: Finding[] = [];
   const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
@@ -98,7 +98,8 @@ export async function checkWorkspace(dir: string): Promise<Finding[]> {
   for (const id of listed) {
     if (!folders.includes(id)) add(path.join(articlesDir, id), 'is listed in library.json but its folder is missing', REBUILD_LIBRARY.action, 'Rebuild library.json from the article folders (the article is no longer listed); restore the folder from a backup to keep it.');
   }
-  for (const id of folders) {
+  for (const [done, id] of folders.entries()) {
+    onProgress?.(done, folders.length);
     const folder = path.join(articlesDir, id);
     if (!ID_SHAPE.test(id)) continue;
     await checkTempFiles(folder, add);
@@ -116,6 +117,7 @@ export async function checkWorkspace(dir: string): Promise<Finding[]> {
     await readDoc(path.join(folder, MENTIONS.file), MENTIONS.kind, MENTIONS.schema, QUARANTINE);
   }
 
+  onProgress?.(folders.length, folders.length);
   await checkTempFiles(root, add);
   await readDoc(path.join(root, ENTITIES.file), ENTITIES.kind, ENTITIES.schema, QUARANTINE);
   await readDoc(path.join(root, BRIEFS.file), BRIEFS.kind, BRIEFS.schema, QUARANTINE);

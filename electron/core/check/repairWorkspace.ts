@@ -24,7 +24,7 @@ export interface RepairReport {
  * article folders, an article's highlights from its history, the search index); torn history
  * lines and crash leftovers go. Needs the workspace to itself: run it with Dossier closed.
  */
-export async function repairWorkspace(dir: string): Promise<RepairReport> {
+export async function repairWorkspace(dir: string, onProgress?: (done: number, total: number) => void): Promise<RepairReport> {
   const root = path.resolve(dir);
   const lock = await acquireLock(root);
   const repaired: Problem[] = [];
@@ -34,7 +34,7 @@ export async function repairWorkspace(dir: string): Promise<RepairReport> {
     await (await WriteAheadLog.open(root, { writable: true, foldNow: true })).close();
     const quarantine = quarantineFolder(root);
     let libraryRebuilt = false;
-    for (const finding of await checkWorkspace(root)) {
+    for (const finding of await checkWorkspace(root, onProgress)) {
       // One rebuild of the library answers every problem it mends.
       const done = finding.action === 'rebuild-library' && libraryRebuilt ? true : await repairOne(root, quarantine, finding);
       if (finding.action === 'rebuild-library') libraryRebuilt = true;
