@@ -5,6 +5,7 @@ import { ErrorPayload } from './errors';
 import { Annotation, AnnotationPatch, AnchorStatus, Comment } from './model/annotation';
 import { AnnotationImportReport } from './model/annotationImport';
 import { ArticleMeta, ArticleSummary, EditableMeta } from './model/article';
+import { BackupFile, BackupSummary } from './model/backup';
 import { Palette } from './model/palette';
 import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from './model/entity';
 import { WorkspaceInfo } from './model/workspace';
@@ -244,6 +245,34 @@ export const contract = {
     request: z.object({ palette: Palette }),
     response: z.object({ palette: Palette }),
   },
+  /** The workspace's automatic backups, newest first. */
+  'backups.list': {
+    request: z.object({}),
+    response: z.object({ backups: z.array(BackupSummary) }),
+  },
+  /** The files one backup recorded as added, changed, removed or left out (damaged). */
+  'backups.files': {
+    request: z.object({ id: z.string().min(1).max(100) }),
+    response: z.object({ backup: BackupSummary, files: z.array(BackupFile) }),
+  },
+  /** A backup now of what changed since the last one (null: nothing changed). */
+  'backups.take': {
+    request: z.object({}),
+    response: z.object({ backup: BackupSummary.nullable() }),
+  },
+  /**
+   * Puts the workspace, or only `files`, back as backup `id` holds them. A backup of the files as
+   * they were is taken first (`before`): restoring it undoes the restore.
+   */
+  'backups.restore': {
+    request: z.object({ id: z.string().min(1).max(100), files: z.array(z.string().min(1).max(1000)).max(100_000).optional() }),
+    response: z.object({ restored: z.array(z.string()), before: z.string() }),
+  },
+  /** The newest backup holding a good copy of a file (one that was damaged and quarantined). */
+  'backups.newest': {
+    request: z.object({ file: z.string().min(1).max(1000) }),
+    response: z.object({ backup: BackupSummary.nullable() }),
+  },
   /** Undo and redo walk the operation log of this run; each answers with what it did. */
   'history.undo': {
     request: z.object({}),
@@ -344,7 +373,11 @@ export const events = {
   /** How far a long export has got (articles gathered so far). */
   'export.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** Something the analyst should know that happened meanwhile (a damaged file quarantined and rebuilt). */
-  'workspace.notice': z.object({ message: z.string() }),
+  'workspace.notice': z.object({
+    message: z.string(),
+    /** The damaged or missing file it is about (workspace-relative), so a backup of it can be offered. */
+    file: z.string().optional(),
+  }),
   /** A menu command from the Electron shell (File › Import…, Edit › Undo …): a command registry id. */
   'app.command': z.object({ command: z.enum(COMMAND_IDS) }),
 } as const;

@@ -17,6 +17,8 @@ import { ImportService, type ImportResult } from './import/importService';
 import { NoteService } from './notes/noteService';
 import type { SearchIndexBuilder } from './search/searchBuild';
 import { SearchService } from './search/searchService';
+import { BackupService } from './snapshots/backupService';
+import type { BackupScheduleOptions } from './snapshots/backupSchedule';
 import type { WorkspaceStore } from './store/workspaceStore';
 
 export interface DossierCore {
@@ -46,13 +48,15 @@ export interface CoreOptions {
   warmSearch?: boolean;
   /** How briefs become PDF: Electron's printToPDF in the app, a headless system Chromium otherwise. */
   pdfPrinter?: PdfPrinter;
+  /** Back the workspace up on its own (the app and the host); one-shot CLI commands do not. */
+  backups?: BackupScheduleOptions | false;
 }
 
 /** The services behind the contract, on one open workspace. */
 export function createCore(store: WorkspaceStore, options: CoreOptions = {}): DossierCore {
   const events = new EventBus();
   const feed = new ChangeFeed(events);
-  store.onNotice = (message) => events.emit('workspace.notice', { message });
+  store.onNotice = (message, file) => events.emit('workspace.notice', file === undefined ? { message } : { message, file });
   const changes = new ChangeLog(store, feed);
   const creator = options.creator ?? defaultCreator();
   const annotations = new AnnotationService(store, changes, () => creator);
@@ -64,6 +68,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const search = new SearchService(store, feed, options.searchBuilder, (done, total) => events.emit('search.progress', { done, total }));
   if (options.warmSearch) search.warmUp();
   const briefs = new BriefService(store, changes);
+  const backups = new BackupService(store, feed, options.backups ?? false);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
   // Parsed with the schema, so a field added to annotations is carried without listing it here.
@@ -150,6 +155,11 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       return { deleted: id };
     },
     'notes.tags': async () => ({ tags: await notes.tags() }),
+    'backups.list': async () => ({ backups: await backups.list() }),
+    'backups.files': async ({ id }) => backups.files(id),
+    'backups.take': async () => ({ backup: await backups.take() }),
+    'backups.restore': async ({ id, files }) => backups.restore(id, files),
+    'backups.newest': async ({ file }) => ({ backup: await backups.newest(file) }),
     'entities.detect': async ({ text }) => {
       const doc = await entities.knowledge();
       return { entities: await detector.detect(text, doc) };
@@ -214,6 +224,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   }
 
   async function close(): Promise<void> {
+    await backups.close().catch((error: unknown) => console.error('Dossier: the backup at exit could not be taken:', error));
     await search.close().catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
     await store.close();
   }

@@ -50,6 +50,7 @@ async function start(): Promise<void> {
       extract: (bytes, name) => worker.run('extract', { bytes, name }),
       searchBuilder: (dir, progress) => worker.run('searchIndex', { dir }, progress),
       warmSearch: true,
+      backups: {},
       // Briefs print with Electron's own Chromium, also when the CLI asks this app through its host.
       pdfPrinter: electronPdfPrinter(),
     });

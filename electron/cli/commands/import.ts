@@ -91,7 +91,7 @@ async function importInBatches(
   const total = files.length;
   let handled = 0;
   const unsubscribe = session.events.subscribe((name, payload) => {
-    if (name !== 'import.progress' || !progress || total < 2 || !('file' in payload)) return;
+    if (name !== 'import.progress' || !progress || total < 2 || !('done' in payload) || !('file' in payload)) return;
     progress(`[${handled + payload.done}/${total}] ${path.basename(payload.file)}\n`);
   });
   try {

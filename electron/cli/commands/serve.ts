@@ -36,6 +36,7 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
   }
   const worker = new CoreWorker(CORE_WORKER);
   const { core, notices } = await openAppWorkspace(workspace, ASSETS_DIR, {
+    backups: {},
     ...io.core,
     detector: workerDetector(worker),
     extract: (bytes, name) => worker.run('extract', { bytes, name }),

@@ -7,6 +7,7 @@ import { DossierError } from '../../common/errors';
 import { fsyncDir } from '../store/durableFile';
 import { FILE_NAMES } from '../store/files';
 import { liveLockHolder, readLock } from '../store/lock';
+import { BACKUPS_DIR } from '../snapshots/snapshotManifest';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { BACKUP_FORMAT_VERSION, MANIFEST_ENTRY, WORKSPACE_PREFIX, type BackupManifest } from './backupManifest';
 
@@ -197,7 +198,8 @@ class ArchiveSink {
 
 /**
  * Every file and folder, as '/'-separated paths. Left out: the lock file (it belongs to the
- * running app), derived data (the search index, rebuilt from the rest) and the temp files of saves in progress (`.<name>.<hex>.tmp`, renamed over their
+ * running app), derived data (the search index, rebuilt from the rest), the automatic backups
+ * (earlier states of these same files: an archive holds the workspace now) and the temp files of saves in progress (`.<name>.<hex>.tmp`, renamed over their
  * file when the save completes). Links and other special files are not workspace data.
  */
 async function listWorkspace(root: string): Promise<Listing> {
@@ -206,7 +208,7 @@ async function listWorkspace(root: string): Promise<Listing> {
     const entries = await fs.readdir(path.join(root, ...rel.split('/').filter(Boolean)), { withFileTypes: true });
     for (const entry of entries) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (child === FILE_NAMES.lock || child === FILE_NAMES.derived || /^\..+\.[0-9a-f]{12}\.tmp$/.test(entry.name)) continue;
+      if (child === FILE_NAMES.lock || child === FILE_NAMES.derived || child === BACKUPS_DIR || /^\..+\.[0-9a-f]{12}\.tmp$/.test(entry.name)) continue;
       if (entry.isDirectory()) {
         listing.directories.push(child);
         await walk(child);

@@ -216,6 +216,12 @@ export class ArticleFiles {
     await this.library.put(metas);
   }
 
+  /** Forgets what memory holds of articles whose files a restore rewrote; `library` is the index it wrote. */
+  async restored(articleIds: Iterable<string>, library: LibraryFile | null): Promise<void> {
+    for (const id of articleIds) this.articleCache.delete(id);
+    if (library) await this.library.adopt(library);
+  }
+
   /** Saves an article's metadata (and its library entry). */
   async writeMeta(meta: ArticleMeta): Promise<void> {
     this.assertWritable();

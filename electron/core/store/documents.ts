@@ -34,7 +34,8 @@ export interface DocumentListeners {
   /** A file of a newer Dossier was read. */
   onNewer?: NewerFileListener;
   /** Something to tell the user once (a missing index rebuilt from the files it lists). */
-  onNotice?: (notice: string) => void;
+  /** `file`: the damaged or missing file the notice is about, when there is one. */
+  onNotice?: (notice: string, file?: string) => void;
 }
 
 type Header = { schemaVersion: number; kind: string };
@@ -119,6 +120,14 @@ export class DocumentStore {
     this.persisted.add(file);
   }
 
+  /** Forgets documents a restore rewrote through the log: the next use reads them as the log says. */
+  forget(files: Iterable<string>): void {
+    for (const file of files) {
+      this.open.delete(file);
+      this.persisted.add(file);
+    }
+  }
+
   private document<T extends Header>(file: string, kind: DocumentKind<T>, owner: string | null): Promise<DurableDocument<T>> {
     let doc = this.open.get(file) as Promise<DurableDocument<T>> | undefined;
     if (!doc) {
@@ -166,7 +175,7 @@ export class DocumentStore {
     } catch (error) {
       const rebuilt = repair && isDossierError(error) && error.code === 'corrupt-file' && error.file === file ? await kind.whenDamaged?.(file, owner) : null;
       if (!rebuilt) throw error;
-      this.listeners.onNotice?.(rebuilt.notice);
+      this.listeners.onNotice?.(rebuilt.notice, file);
       return { value: rebuilt.value, legacyJournal: null, rebuilt: true };
     }
     const records = kind.records;
@@ -189,7 +198,7 @@ export class DocumentStore {
     if (value !== null || !kind.whenMissing) return value;
     const rebuilt = await kind.whenMissing(file, owner);
     if (!rebuilt) return null;
-    this.listeners.onNotice?.(rebuilt.notice);
+    this.listeners.onNotice?.(rebuilt.notice, file);
     return rebuilt.value;
   }
 }

@@ -59,6 +59,13 @@ export class DurableDocument<T> {
     });
   }
 
+  /** Takes a value that was made durable elsewhere (a restore's one transaction) as the current one. */
+  adopt(value: T): Promise<void> {
+    return this.queue.run(this.file, async () => {
+      this.value = value;
+    });
+  }
+
   /**
    * A change saved somewhere other than the file (a journal line beside it): `save` makes it
    * durable and answers the new value, which becomes current only then.

@@ -55,6 +55,12 @@ export class LibraryIndex {
     this.reindex();
   }
 
+  /** Takes the index as a restore wrote it. */
+  async adopt(value: LibraryFile): Promise<void> {
+    await this.db.adopt(value);
+    this.reindex();
+  }
+
   private reindex(): void {
     this.byId = new Map();
     this.bySha256 = new Map();

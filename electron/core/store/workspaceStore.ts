@@ -41,7 +41,7 @@ export class WorkspaceStore {
    */
   readonly notices: string[] = [];
   /** Told of every notice found after opening, as it is found (the core passes them on as events). */
-  onNotice: ((notice: string) => void) | null = null;
+  onNotice: ((notice: string, file?: string) => void) | null = null;
   readonly articles: ArticleFiles;
   private readonly documents: DocumentStore;
 
@@ -60,7 +60,7 @@ export class WorkspaceStore {
     const onNewer = (file: string, version: number) => {
       this.readOnly ??= newerFileReason(file, version);
     };
-    this.documents = new DocumentStore(queue, log, { onNewer, onNotice: (notice) => this.notice(notice) }, lock !== null && readOnlyReason === null);
+    this.documents = new DocumentStore(queue, log, { onNewer, onNotice: (notice, file) => this.notice(notice, file) }, lock !== null && readOnlyReason === null);
     this.articles = new ArticleFiles(dir, library, queue, log, this.documents, () => this.assertWritable(), onNewer);
   }
 
@@ -159,9 +159,14 @@ export class WorkspaceStore {
     }
   }
 
-  private notice(notice: string): void {
+  private notice(notice: string, file?: string): void {
     this.notices.push(notice);
-    this.onNotice?.(notice);
+    this.onNotice?.(notice, file === undefined ? undefined : path.relative(this.dir, file).split(path.sep).join('/'));
+  }
+
+  /** Whether this store is the workspace's one writer (it took the lock). */
+  get holdsLock(): boolean {
+    return this.lock !== null;
   }
 
   get lockTakeoverMessage(): string | null {
@@ -185,6 +190,41 @@ export class WorkspaceStore {
   /** Folds the write-ahead log into the files now, so they alone hold every save (before a backup reads them). */
   async flush(): Promise<void> {
     await this.log.fold();
+  }
+
+  /**
+   * Puts files back as a backup held them, all in one transaction: the log takes every text file
+   * in one line (a crash restores all of them or none), originals (`binary`, never rewritten in
+   * place) are written durably first. What memory held of them is then dropped or replaced.
+   * `files` are paths inside the workspace.
+   */
+  async restoreFiles(files: readonly { file: string; bytes: Uint8Array; binary?: boolean }[]): Promise<void> {
+    this.assertWritable();
+    const absolute = files.map((f) => ({ ...f, file: path.resolve(this.dir, f.file) }));
+    for (const f of absolute) {
+      const inside = path.relative(this.dir, f.file);
+      if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) throw new DossierError('bad-input', `Not a file of this workspace: ${f.file}`);
+    }
+    for (const f of absolute.filter((x) => x.binary)) {
+      await fs.mkdir(path.dirname(f.file), { recursive: true });
+      await writeFileDurable(f.file, f.bytes, 0o444);
+    }
+    const texts = absolute.filter((f) => !f.binary);
+    if (texts.length > 0) await this.log.commit(texts.map((f) => ({ op: 'put' as const, file: f.file, text: Buffer.from(f.bytes).toString('utf8') })));
+
+    const workspaceFile = path.join(this.dir, FILE_NAMES.workspace);
+    const libraryFile = path.join(this.dir, FILE_NAMES.library);
+    const articleIds = new Set<string>();
+    let library: LibraryFile | null = null;
+    for (const f of absolute) {
+      const text = () => Buffer.from(f.bytes).toString('utf8');
+      if (f.file === workspaceFile) await this.workspace.adopt(parseSchemaFile(text(), f.file, 'workspace', WorkspaceFile));
+      else if (f.file === libraryFile) library = parseSchemaFile(text(), f.file, 'library', LibraryFile);
+      const [top, id] = path.relative(this.dir, f.file).split(path.sep);
+      if (top === FILE_NAMES.articles && id) articleIds.add(id);
+    }
+    await this.articles.restored(articleIds, library);
+    this.documents.forget(texts.map((f) => f.file));
   }
 
   info(): Omit<WorkspaceInfo, 'creator'> {
