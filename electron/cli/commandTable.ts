@@ -3,6 +3,7 @@ import { annotateCommand } from './commands/annotate';
 import { annotationsCommand } from './commands/annotations';
 import { articlesCommand } from './commands/articles';
 import { backupCommand } from './commands/backup';
+import { backupsCommand } from './commands/backups';
 import { briefsCommand } from './commands/briefs';
 import { checkCommand } from './commands/check';
 import { entitiesCommand } from './commands/entities';
@@ -29,5 +30,6 @@ export const COMMANDS: readonly CliCommand[] = [
   serveCommand,
   backupCommand,
   restoreCommand,
+  backupsCommand,
   checkCommand,
 ];

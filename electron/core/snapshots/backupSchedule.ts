@@ -81,7 +81,7 @@ export class BackupSchedule {
       this.dirty = false;
       // The files hold every acknowledged save once the log is folded into them.
       await this.store.flush();
-      const taken = await this.backups.take(reason, { always: reason === 'manual' });
+      const taken = await this.backups.take(reason);
       this.lastTaken = this.now();
       if (taken) this.options.onTaken?.(taken);
       return taken;

@@ -38,7 +38,7 @@ export class BackupService {
     this.assertWritable();
     if (this.schedule) return this.schedule.takeNow();
     await this.store.flush();
-    return this.backups.take('manual', { always: true });
+    return this.backups.take('manual');
   }
 
   async restore(id: string, files?: readonly string[]): Promise<{ restored: string[]; before: string }> {
