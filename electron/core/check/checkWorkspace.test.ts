@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../store/schemaFile';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { checkWorkspace } from './checkWorkspace';
 import { repairWorkspace } from './repairWorkspace';
+import { Backups } from '../snapshots/backups';
 
 let tmp: string;
 let ws: string;
@@ -163,5 +164,37 @@ describe('the dossier check command', () => {
     expect(repaired.code).toBe(0);
     expect(JSON.parse(repaired.stdout)).toMatchObject({ healthy: true, problems: [], repaired: [{ file: 'entities.json' }] });
     expect((await run('check')).stdout).toBe('healthy: every file checks out\n');
+  });
+});
+
+describe('dossier check with automatic backups', () => {
+  it('restores a damaged original and a damaged entities.json from the newest backup holding a good copy', async () => {
+    const store = await WorkspaceStore.open(ws);
+    expect(await new Backups(ws).take('manual')).not.toBeNull();
+    await store.close();
+    const original = at('articles', articleId, 'v1', 'original.txt');
+    const good = await fs.readFile(original, 'utf8');
+    const entities = await fs.readFile(at('entities.json'), 'utf8');
+    await fs.chmod(original, 0o644);
+    await fs.writeFile(original, 'tampered');
+    await fs.writeFile(at('entities.json'), '{');
+
+    const findings = await checkWorkspace(ws);
+    expect(findings.map((f) => [f.file, f.action])).toEqual(
+      expect.arrayContaining([
+        [`articles/${articleId}/v1/original.txt`, 'restore-backup'],
+        ['entities.json', 'restore-backup'],
+      ]),
+    );
+    expect(findings.find((f) => f.file === 'entities.json')!.repair).toMatch(/^Move it to quarantine\/ and restore it from the automatic backup of /);
+
+    const report = await repairWorkspace(ws);
+    expect(report.problems).toEqual([]);
+    expect(await fs.readFile(original, 'utf8')).toBe(good);
+    expect((await fs.stat(original)).mode & 0o222).toBe(0);
+    expect(await fs.readFile(at('entities.json'), 'utf8')).toBe(entities);
+    const core = createCore(await WorkspaceStore.open(ws));
+    expect((await core.api['entities.list']({})).entities.map((e) => e.name)).toContain('Rajnath Singh');
+    await core.close();
   });
 });

@@ -13,6 +13,7 @@ import { TEMP_FILE } from '../store/durableFile';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, WorkspaceFile } from '../store/files';
 import { parseSchemaFile, SCHEMA_VERSION } from '../store/schemaFile';
 import { FOLDING_FILE, LOG_FILE, WriteAheadLog } from '../store/writeAheadLog';
+import { Backups } from '../snapshots/backups';
 
 /** One thing wrong with a workspace, as `dossier check` reports it. */
 export interface Problem {
@@ -31,10 +32,13 @@ export type RepairAction =
   | 'quarantine'
   | 'cut-history'
   | 'remove-temp'
-  | 'rebuild-search';
+  | 'rebuild-search'
+  | 'restore-backup';
 
 export interface Finding extends Problem {
   action: RepairAction;
+  /** For 'restore-backup': the automatic backup holding a good copy. */
+  backup?: string;
 }
 
 const SEARCH_INDEX = 'index.bin';
@@ -140,6 +144,27 @@ export async function checkWorkspace(dir: string, onProgress?: (done: number, to
     add(path.join(searchDir, SEARCH_INDEX), 'is damaged (a derived file)', 'rebuild-search', 'Rebuild the search index from the workspace.');
   }
   await log?.close();
+  return offerBackups(root, findings);
+}
+
+/**
+ * A damaged or missing file that an automatic backup holds a good copy of is restored from it
+ * (after the damaged one goes to quarantine) rather than left to the analyst. What can be rebuilt
+ * exactly from what the workspace still holds (highlights from their history, the library from
+ * the article folders) is rebuilt instead: that is newer than any backup.
+ */
+async function offerBackups(root: string, findings: Finding[]): Promise<Finding[]> {
+  const backups = new Backups(root);
+  if ((await backups.list()).length === 0) return findings;
+  for (const finding of findings) {
+    if (finding.action !== 'none' && finding.action !== 'quarantine') continue;
+    if (finding.problem.startsWith('written by a newer Dossier')) continue;
+    const held = await backups.newestHolding(finding.file);
+    if (!held) continue;
+    finding.action = 'restore-backup';
+    finding.backup = held.id;
+    finding.repair = `${/missing/.test(finding.problem) ? 'Restore it' : 'Move it to quarantine/ and restore it'} from the automatic backup of ${held.takenAt} (dossier backups restore ${held.id} --file ${finding.file}).`;
+  }
   return findings;
 }
 

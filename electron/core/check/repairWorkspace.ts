@@ -9,6 +9,8 @@ import { SCHEMA_VERSION } from '../store/schemaFile';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { WriteAheadLog } from '../store/writeAheadLog';
 import { annotationsFromHistory, moveToQuarantine, quarantineFolder } from '../store/quarantine';
+import { Backups } from '../snapshots/backups';
+import { isImmutable } from '../snapshots/workspaceFiles';
 import { checkWorkspace, type Finding, type Problem } from './checkWorkspace';
 
 export interface RepairReport {
@@ -86,6 +88,16 @@ async function repairOne(root: string, quarantine: string, finding: Finding): Pr
       const annotations = await annotationsFromHistory(path.join(path.dirname(file), FILE_NAMES.history));
       const value: AnnotationsFile = { schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId, rev: 1, annotations };
       await writeFileDurable(file, `${JSON.stringify(value, null, 2)}\n`);
+      return true;
+    }
+    case 'restore-backup': {
+      const backups = new Backups(root);
+      const entry = (await backups.stateAt(finding.backup)).get(finding.file);
+      if (!entry) return false;
+      const bytes = await backups.object(entry);
+      await moveToQuarantine(root, quarantine, file);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await writeFileDurable(file, bytes, isImmutable(finding.file) ? 0o444 : entry.mode);
       return true;
     }
     case 'rebuild-search':

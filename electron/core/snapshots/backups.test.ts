@@ -82,14 +82,16 @@ describe('automatic backups', () => {
     core = createCore(await WorkspaceStore.open(ws, { create: true }));
   });
 
-  it('shares one stored copy between backups and links originals rather than copying them', async () => {
+  it('stores one read-only copy per content, apart from the workspace file, so damage to the file leaves it whole', async () => {
     const backups = new Backups(ws, now);
     await backupNow(backups);
     const original = at('articles', articleId, 'v1', 'original.txt');
     const state = await backups.stateAt();
     const entry = state.get(`articles/${articleId}/v1/original.txt`)!;
     const stored = path.join(ws, BACKUPS_DIR, OBJECTS_DIR, entry.sha256.slice(0, 2), entry.sha256);
-    expect((await fs.stat(stored)).ino).toBe((await fs.stat(original)).ino);
+    expect((await fs.stat(stored)).ino).not.toBe((await fs.stat(original)).ino);
+    expect(await fs.readFile(stored)).toEqual(await fs.readFile(original));
+    expect((await fs.stat(stored)).mode & 0o222).toBe(0);
     const annotations = state.get(annotationsFile())!;
     const copy = path.join(ws, BACKUPS_DIR, OBJECTS_DIR, annotations.sha256.slice(0, 2), annotations.sha256);
     expect((await fs.stat(copy)).ino).not.toBe((await fs.stat(at('articles', articleId, 'annotations.json'))).ino);

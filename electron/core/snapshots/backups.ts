@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../common/errors';
 import type { BackupFile } from '../../common/model/backup';
@@ -253,17 +253,19 @@ export class Backups {
     const target = objectPath(this.root, entry.sha256);
     if (await exists(target)) return null;
     await fs.mkdir(path.dirname(target), { recursive: true });
-    if (isImmutable(rel)) {
-      // An original is never rewritten by the store (a new version is a new file): a second name
-      // for it costs no space. Where links are not possible (another volume, FAT), it is copied.
-      try {
-        await fs.link(source, target);
-        return null;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return null;
-      }
-    }
     const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    if (isImmutable(rel)) {
+      // Originals can be large: cloned where the filesystem shares blocks copy-on-write (APFS,
+      // Btrfs, XFS), copied elsewhere. Never hard-linked: a tool that rewrote the original in place
+      // would damage the backup with it, and that is what a backup is for.
+      await fs.copyFile(source, tmp, fsConstants.COPYFILE_FICLONE);
+      if (sha256Of(await fs.readFile(tmp)) === entry.sha256) {
+        await fs.chmod(tmp, 0o444);
+        await fs.rename(tmp, target);
+        return target;
+      }
+      await fs.rm(tmp, { force: true }); // Changed since it was read: store what was checked.
+    }
     await fs.writeFile(tmp, bytes, { mode: 0o444 });
     await fs.rename(tmp, target);
     return target;

@@ -57,7 +57,7 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Files whose bytes the store never rewrites once written: a backup may link them instead of copying. */
+/** Files whose bytes the store never rewrites once written (originals): large, so a backup clones them where it can. */
 export function isImmutable(rel: string): boolean {
   return /^articles\/[^/]+\/v\d+\/(?!text\.json$)[^/]+$/.test(rel);
 }
