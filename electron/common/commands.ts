@@ -61,6 +61,12 @@ export const COMMANDS = {
     keys: ['Mod+E'],
     menu: { name: 'file', group: 0, label: '&Export brief…' },
   },
+  backups: {
+    title: 'Backups…',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'file', group: 1, label: '&Backups…' },
+  },
   undo: {
     title: 'Undo',
     context: 'window',

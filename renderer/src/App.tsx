@@ -19,6 +19,8 @@ import { EMPTY_SEARCH, type SearchForm } from './search/searchRequest';
 import { SearchView } from './search/SearchView';
 import { withShortcut } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
+import { BackupsDialog, backupTime } from './backups/BackupsDialog';
+import { useRestoreBackup, type RestoreOutcome } from './backups/useRestoreBackup';
 import { errorMessage, useSaveStatus, type SaveStatus } from './ui/useSaveStatus';
 import { WorkspaceContext } from './ui/WorkspaceContext';
 // The editor (Lexical) and the brief composer load when first opened: the reader starts sooner.
@@ -41,6 +43,7 @@ export function App() {
   /** The search view's words and filters, kept while other views show. */
   const [searchForm, setSearchForm] = useState<SearchForm>(EMPTY_SEARCH);
   const [quickOpen, setQuickOpen] = useState(false);
+  const [backupsOpen, setBackupsOpen] = useState(false);
   const recent = useRecent(workspace?.id ?? null);
   const { status, tracker, hasUnsaved } = useSaveStatus();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -77,7 +80,33 @@ export function App() {
     if (started) document.documentElement.dataset.ready = 'true';
   }, [started]);
   // What the core had to do meanwhile (a damaged file quarantined and rebuilt) stays until dismissed.
-  useEffect(() => onEvent('workspace.notice', ({ message }) => notify({ message, tone: 'error' })), [notify]);
+  // When it is about a file a backup holds a good copy of, the notice offers to restore it.
+  const restoreBackup = useRestoreBackup();
+  const tell = useCallback(
+    (outcome: RestoreOutcome): void =>
+      notify({ tone: outcome.tone, message: outcome.message, action: outcome.undo && { label: 'Undo', run: () => void outcome.undo!().then(tell) } }),
+    [notify],
+  );
+  useEffect(
+    () =>
+      onEvent('workspace.notice', ({ message, file }) => {
+        if (!file) return notify({ message, tone: 'error' });
+        void api['backups.newest']({ file })
+          .catch(() => ({ backup: null }))
+          .then(({ backup }) =>
+            notify(
+              backup
+                ? {
+                    message: `${message} The backup of ${backupTime(backup)} holds a good copy.`,
+                    tone: 'error',
+                    action: { label: 'Restore from backup', run: () => void restoreBackup(backup, [file]).then(tell) },
+                  }
+                : { message, tone: 'error' },
+            ),
+          );
+      }),
+    [notify, restoreBackup, tell],
+  );
 
   // An undone import takes its articles out of the library: show another one instead of the one that is gone.
   const wanted = chosenArticle === undefined ? (start.data ?? null) : chosenArticle;
@@ -164,6 +193,7 @@ export function App() {
   useCommand('open-briefs', () => setView({ kind: 'briefs' }));
   useCommand('search', () => setView({ kind: 'search' }));
   useCommand('quick-open', () => setQuickOpen(true));
+  useCommand('backups', () => setBackupsOpen(true));
 
   const goTo = (place: Place) => {
     setQuickOpen(false);
@@ -265,6 +295,9 @@ export function App() {
           <button type="button" disabled={!history.redo} onClick={() => commands.run('redo')} title={history.redo ? withShortcut(`Redo ${history.redo}`, 'redo') : 'Nothing to redo'}>
             Redo
           </button>
+          <button type="button" onClick={() => commands.run('backups')} title="Automatic backups: restore a file or the whole workspace">
+            Backups…
+          </button>
           <span className="spacer" />
           {importer.progress && <ImportProgressBar progress={importer.progress} />}
           <SaveIndicator status={status} />
@@ -318,6 +351,7 @@ export function App() {
             Drop files to import them
           </div>
         )}
+        {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
         {quickOpen && <QuickOpen recent={recent} onGo={goTo} onClose={() => setQuickOpen(false)} />}
         {importer.summary && (
           <ImportSummaryDialog
