@@ -82,11 +82,6 @@ export function App() {
   // What the core had to do meanwhile (a damaged file quarantined and rebuilt) stays until dismissed.
   // When it is about a file a backup holds a good copy of, the notice offers to restore it.
   const restoreBackup = useRestoreBackup();
-  const tell = useCallback(
-    (outcome: RestoreOutcome): void =>
-      notify({ tone: outcome.tone, message: outcome.message, action: outcome.undo && { label: 'Undo', run: () => void outcome.undo!().then(tell) } }),
-    [notify],
-  );
   useEffect(
     () =>
       onEvent('workspace.notice', ({ message, file }) => {
@@ -99,13 +94,13 @@ export function App() {
                 ? {
                     message: `${message} The backup of ${backupTime(backup)} holds a good copy.`,
                     tone: 'error',
-                    action: { label: 'Restore from backup', run: () => void restoreBackup(backup, [file]).then(tell) },
+                    action: { label: 'Restore from backup', run: () => void restoreBackup(backup, [file]).then((outcome) => toastOutcome(notify, outcome)) },
                   }
                 : { message, tone: 'error' },
             ),
           );
       }),
-    [notify, restoreBackup, tell],
+    [notify, restoreBackup],
   );
 
   // An undone import takes its articles out of the library: show another one instead of the one that is gone.
@@ -376,6 +371,11 @@ type View =
   | { kind: 'notes'; noteId: string | null; fresh?: boolean; find?: boolean }
   | { kind: 'briefs'; briefId?: string }
   | { kind: 'search' };
+
+/** A restore's outcome as a toast, whose Undo says in turn how that went. */
+function toastOutcome(notify: ReturnType<typeof useNotify>, outcome: RestoreOutcome): void {
+  notify({ tone: outcome.tone, message: outcome.message, action: outcome.undo && { label: 'Undo', run: () => void outcome.undo!().then((next) => toastOutcome(notify, next)) } });
+}
 
 function lastArticleKey(workspaceId: string): string {
   return `dossier.lastArticle.${workspaceId}`;

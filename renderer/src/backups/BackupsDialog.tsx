@@ -38,7 +38,9 @@ export function BackupsDialog({ onClose }: Props) {
   const [selected, setSelected] = useState<string | null>(null);
   const current = backups.find((b) => b.id === selected) ?? backups[0] ?? null;
   const files = useQuery({ queryKey: ['backups.files', current?.id], enabled: current !== null, queryFn: () => api['backups.files']({ id: current!.id }), gcTime: 0 });
-  const [confirmWhole, setConfirmWhole] = useState(false);
+  // Which backup the analyst is confirming a whole restore from: choosing another one cancels it.
+  const [confirmFor, setConfirmFor] = useState<string | null>(null);
+  const confirmWhole = current !== null && confirmFor === current.id;
   const [busy, setBusy] = useState(false);
   // Shown here, not as a toast: the rest of the window is inert while this dialog is open.
   const [outcome, setOutcome] = useState<RestoreOutcome | null>(null);
@@ -50,7 +52,6 @@ export function BackupsDialog({ onClose }: Props) {
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
-  useEffect(() => setConfirmWhole(false), [current?.id]);
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['backups.list'] });
   const run = async (task: () => Promise<unknown>) => {
@@ -122,18 +123,18 @@ export function BackupsDialog({ onClose }: Props) {
                   onClick={() =>
                     void run(async () => {
                       setOutcome(await restore(current, undefined));
-                      setConfirmWhole(false);
+                      setConfirmFor(null);
                     })
                   }
                 >
                   Restore everything
                 </button>
-                <button type="button" onClick={() => setConfirmWhole(false)}>
+                <button type="button" onClick={() => setConfirmFor(null)}>
                   Cancel
                 </button>
               </div>
             ) : (
-              <button type="button" disabled={busy} onClick={() => setConfirmWhole(true)}>
+              <button type="button" disabled={busy} onClick={() => setConfirmFor(current.id)}>
                 Restore the whole workspace to this point…
               </button>
             )}
