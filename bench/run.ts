@@ -12,6 +12,7 @@ import { startHost } from '../electron/host/hostServer';
 import { generateArticle, mulberry32 } from './corpus';
 import { referenceWorkspace } from './reference/buildWorkspace';
 import { lexicon, REFERENCE as REFERENCE_SCALE } from './reference/generator';
+import { backupFigures } from './backups';
 import { scaleBench, type ScaleDetails } from './scale';
 import { writeScaleReport, type ScaleResults } from './scaleReport';
 import { median, quantile, round } from './stats';
@@ -206,6 +207,8 @@ log('typing in a long note…');
 const typing = await typingLatency(ROOT, log);
 log('scale: the reference workspace beside its peers…');
 const { scale, details } = await scaleBench(ROOT, CACHE, annotations, log);
+log('automatic backups at 10,000 articles…');
+const backups = await backupFigures(REFERENCE, log);
 const results = {
   measured_at: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
@@ -216,6 +219,7 @@ const results = {
   ...reader,
   ...typing,
   ...scale,
+  ...backups,
 };
 writeReport(results, scale, details);
 log(`bench finished in ${round((performance.now() - started) / 60_000, 1)} min`);
