@@ -15,6 +15,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FOLDING_FILE, LOG_FILE } from '../electron/core/store/writeAheadLog';
+import { backupLoop, BackupModel, checkBackups } from './crash/backupLoop';
 import { checkSaves, scanFiles } from './crash/checkWorkspace';
 import { lockRace, type LockRaceResult } from './crash/lockRace';
 import { KINDS, SaveModel, saveLoop, seededRandom, word, type Kind, type Random, type StormArticle } from './crash/saveLoops';
@@ -79,14 +80,20 @@ async function seedArticles(server: ServedWorkspace, random: Random): Promise<St
  * Eight save loops (two per kind) until the kill; with an idle pause, they stop, wait for the fold,
  * and start again just before the kill.
  */
-async function storm(server: ServedWorkspace, plan: Plan, context: { model: SaveModel; articles: StormArticle[]; round: number; random: Random }): Promise<void> {
+async function storm(
+  server: ServedWorkspace,
+  plan: Plan,
+  context: { model: SaveModel; backups: BackupModel; articles: StormArticle[]; round: number; random: Random },
+): Promise<void> {
   // Every loop of every storm draws from its own generator, so no two make the same words.
-  const loops = (stopped: () => boolean) =>
-    KINDS.flatMap((kind) =>
+  const loops = (stopped: () => boolean) => [
+    ...KINDS.flatMap((kind) =>
       Array.from({ length: LOOPS_PER_KIND }, (_, i) =>
         saveLoop(kind, `${kind}-${i}`, { ...context, server, random: seededRandom(Math.floor(context.random() * 2 ** 32)), stopped }),
       ),
-    );
+    ),
+    backupLoop(server, context.backups, stopped),
+  ];
   let stop = false;
   let running = loops(() => stop);
   await sleep(plan.stormMs);
@@ -129,6 +136,7 @@ async function main(): Promise<number> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-crash-'));
   const random = seededRandom(SEED);
   const model = new SaveModel();
+  const backups = new BackupModel();
   const totals: Totals = { rounds: 0, killsAtStart: 0, killsWithUnfoldedLog: 0, killsDuringFold: 0, tornTails: 0, unreadable: [], lost: [], searchMisses: [], staleSearch: new Set(), historyMismatches: [], leftLogs: [] };
   const fail = (list: string[], round: number, what: string[]) => {
     for (const w of what) console.error(`round ${round}: ${w}`);
@@ -153,7 +161,7 @@ async function main(): Promise<number> {
         return finish(dir, totals, model, null, started, true);
       }
       if (articles.length === 0) articles = await seedArticles(running, random);
-      await storm(running, plan, { model, articles, round, random });
+      await storm(running, plan, { model, backups, articles, round, random });
     }
     await killHard(server.child, server.exited);
     totals.rounds = round;
@@ -165,6 +173,7 @@ async function main(): Promise<number> {
     const raw = await scanFiles(dir, false);
     totals.tornTails += raw.tornTails;
     fail(totals.unreadable, round, raw.unreadable);
+    fail(totals.unreadable, round, await checkBackups(dir, backups));
     if (articles.length === 0) continue; // killed while creating the workspace: nothing was saved yet
     let check;
     try {
@@ -197,6 +206,7 @@ async function main(): Promise<number> {
   for (let race = 1; race <= LOCK_RACES && articles.length > 0; race++) {
     races.push(await lockRace(dir, articles[0]!.id, articles[0]!.sentences[race % 40]!, race));
   }
+  console.log(`backups: ${backups.acknowledged.size} taken during the storm and acknowledged; each checked after every kill (listed, every file whole)`);
   return finish(dir, totals, model, races, started, false);
 }
 
