@@ -68,3 +68,20 @@ test('the Backups dialog lists backups, shows what each changed, restores one fi
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('a list of notes found missing on opening is rebuilt, and the notice restores the backed-up one with its titles and pins', async ({ dossier }) => {
+  const { note } = await callApi(dossier.page, 'notes.create', { title: 'Port strategy' });
+  await callApi(dossier.page, 'notes.update', { id: note.id, patch: { pinned: true } });
+  expect((await callApi(dossier.page, 'backups.take', {})).backup).not.toBeNull();
+  await fs.rm(path.join(dossier.workspace, 'notes.json'));
+  await dossier.restart();
+  const page = dossier.page;
+
+  const toasts = page.getByRole('status', { name: 'Notifications' });
+  await expect(toasts).toContainText(/notes\.json was missing; the list of notes was rebuilt.+holds a good copy\./);
+  // Rebuilt from the note's file: its title and pin are gone until the backup is restored.
+  expect((await callApi(page, 'notes.list', {})).notes.map((n) => [n.title, n.pinned])).toEqual([['Untitled note', false]]);
+  await toasts.getByRole('button', { name: 'Restore from backup' }).click();
+  await expect(toasts).toContainText(/Restored 1 file from the backup of/);
+  expect((await callApi(page, 'notes.list', {})).notes.map((n) => [n.title, n.pinned])).toEqual([['Port strategy', true]]);
+});

@@ -5,6 +5,7 @@
  */
 export const CALL_NAME_LIST = [
   'workspace.info',
+  'workspace.notices',
   'app.startup',
   'articles.list',
   'articles.get',

@@ -241,6 +241,11 @@ export const contract = {
     request: z.object({}),
     response: z.object({ tags: z.array(z.object({ tag: z.string(), count: z.number().int().positive() })) }),
   },
+  /** What opening the workspace found (a lock taken over, an index rebuilt, …), with the file each is about. */
+  'workspace.notices': {
+    request: z.object({}),
+    response: z.object({ notices: z.array(z.object({ message: z.string(), file: z.string().optional() })) }),
+  },
   'workspace.setPalette': {
     request: z.object({ palette: Palette }),
     response: z.object({ palette: Palette }),

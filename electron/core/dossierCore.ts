@@ -48,6 +48,8 @@ export interface CoreOptions {
   warmSearch?: boolean;
   /** How briefs become PDF: Electron's printToPDF in the app, a headless system Chromium otherwise. */
   pdfPrinter?: PdfPrinter;
+  /** What opening the workspace found that the analyst should know (the app shows them on start). */
+  notices?: { message: string; file?: string }[];
   /** Back the workspace up on its own (the app and the host); one-shot CLI commands do not. */
   backups?: BackupScheduleOptions | false;
 }
@@ -76,6 +78,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
 
   const api: DossierApi = {
     'workspace.info': async () => ({ ...store.info(), creator }),
+    'workspace.notices': async () => ({ notices: options.notices ?? [] }),
     'app.startup': async () => {
       const start = store.startArticleId;
       const articleId = start && store.hasArticle(start) ? start : (store.listArticles()[0]?.id ?? null);

@@ -75,8 +75,8 @@ async function start(): Promise<void> {
       if (process.platform !== 'darwin') app.quit();
     });
 
-    const win = await createMainWindow(paths.preloadFile);
-    if (opened.notices.length) void dialog.showMessageBox(win, { type: 'info', title: 'Dossier', message: opened.notices.join('\n\n') });
+    // What opening found (notices) is shown by the window itself, with a backup offered where one helps.
+    await createMainWindow(paths.preloadFile);
   } catch (error) {
     showFatalError(error);
     await opened?.core.close().catch(console.error);

@@ -82,26 +82,37 @@ export function App() {
   // What the core had to do meanwhile (a damaged file quarantined and rebuilt) stays until dismissed.
   // When it is about a file a backup holds a good copy of, the notice offers to restore it.
   const restoreBackup = useRestoreBackup();
-  useEffect(
-    () =>
-      onEvent('workspace.notice', ({ message, file }) => {
-        if (!file) return notify({ message, tone: 'error' });
-        void api['backups.newest']({ file })
-          .catch(() => ({ backup: null }))
-          .then(({ backup }) =>
-            notify(
-              backup
-                ? {
-                    message: `${message} The backup of ${backupTime(backup)} holds a good copy.`,
-                    tone: 'error',
-                    action: { label: 'Restore from backup', run: () => void restoreBackup(backup, [file]).then((outcome) => toastOutcome(notify, outcome)) },
-                  }
-                : { message, tone: 'error' },
-            ),
-          );
-      }),
+  const showNotice = useCallback(
+    ({ message, file }: { message: string; file?: string }, tone: 'info' | 'error' = 'error') => {
+      if (!file) return notify({ message, tone });
+      void api['backups.newest']({ file })
+        .catch(() => ({ backup: null }))
+        .then(({ backup }) =>
+          notify(
+            backup
+              ? {
+                  message: `${message} The backup of ${backupTime(backup)} holds a good copy.`,
+                  tone: 'error',
+                  action: { label: 'Restore from backup', run: () => void restoreBackup(backup, [file]).then((outcome) => toastOutcome(notify, outcome)) },
+                }
+              : { message, tone: 'error' },
+          ),
+        );
+    },
     [notify, restoreBackup],
   );
+  useEffect(() => onEvent('workspace.notice', (notice) => showNotice(notice)), [showNotice]);
+  // What opening the workspace found, once per window (the read-only reason has its own badge).
+  const readOnlyReason = workspace?.readOnlyReason ?? null;
+  const opened = workspace !== null;
+  const told = useRef(false);
+  useEffect(() => {
+    if (!opened || told.current) return;
+    told.current = true;
+    void api['workspace.notices']({}).then(({ notices }) => {
+      for (const notice of notices) if (notice.message !== readOnlyReason) showNotice(notice, 'info');
+    });
+  }, [opened, readOnlyReason, showNotice]);
 
   // An undone import takes its articles out of the library: show another one instead of the one that is gone.
   const wanted = chosenArticle === undefined ? (start.data ?? null) : chosenArticle;

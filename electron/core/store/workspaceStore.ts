@@ -40,6 +40,8 @@ export class WorkspaceStore {
    * files it lists). Those after the first `n` are the ones found since a caller last looked.
    */
   readonly notices: string[] = [];
+  /** The same notices, with the workspace-relative file each is about where there is one. */
+  readonly noticeFiles = new Map<string, string>();
   /** Told of every notice found after opening, as it is found (the core passes them on as events). */
   onNotice: ((notice: string, file?: string) => void) | null = null;
   readonly articles: ArticleFiles;
@@ -149,7 +151,10 @@ export class WorkspaceStore {
       readOnlyReason ??= await newerDocumentReason(root);
       const store = new WorkspaceStore(root, workspace, library, queue, log, readOnlyReason, lock);
       store.migrations = migrated;
-      if (libraryNotice) store.notices.push(libraryNotice);
+      if (libraryNotice) {
+        store.notices.push(libraryNotice);
+        store.noticeFiles.set(libraryNotice, FILE_NAMES.library);
+      }
       if (articleSweep) store.sweeping = articleSweep().catch(() => undefined);
       return store;
     } catch (error) {
@@ -160,8 +165,10 @@ export class WorkspaceStore {
   }
 
   private notice(notice: string, file?: string): void {
+    const relative = file === undefined ? undefined : path.relative(this.dir, file).split(path.sep).join('/');
     this.notices.push(notice);
-    this.onNotice?.(notice, file === undefined ? undefined : path.relative(this.dir, file).split(path.sep).join('/'));
+    if (relative !== undefined) this.noticeFiles.set(notice, relative);
+    this.onNotice?.(notice, relative);
   }
 
   /** Whether this store is the workspace's one writer (it took the lock). */

@@ -40,7 +40,11 @@ export async function openAppWorkspace(dir: string, assetsDir: string, options: 
     await store.close();
     throw error;
   }
-  return { core: createCore(store, options), notices };
+  const startupNotices = notices.map((message) => {
+    const file = store.noticeFiles.get(message);
+    return file === undefined ? { message } : { message, file };
+  });
+  return { core: createCore(store, { ...options, notices: startupNotices }), notices };
 }
 
 async function exists(file: string): Promise<boolean> {
