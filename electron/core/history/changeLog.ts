@@ -142,7 +142,12 @@ export class ChangeLog {
     }
   }
 
-  private async apply(change: Change, mode: 'do' | 'undo' | 'redo'): Promise<void> {
+  /** A change is one transaction: all its files are saved in one line of the log, or none. */
+  private apply(change: Change, mode: 'do' | 'undo' | 'redo'): Promise<void> {
+    return this.store.transaction(() => this.applyOps(change, mode));
+  }
+
+  private async applyOps(change: Change, mode: 'do' | 'undo' | 'redo'): Promise<void> {
     const at = new Date().toISOString();
     const annotationOps = change.ops.filter((op) => op.kind === 'annotation');
     const byArticle = new Map<string, typeof annotationOps>();

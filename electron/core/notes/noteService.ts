@@ -152,12 +152,15 @@ export class NoteService {
       };
       const contentRev = body.rev + 1;
       this.changes.intend([{ subject: 'note', kind: 'updated', id, articleId: null }]);
-      await this.store.updateWorkspaceDoc(noteBody(id), (doc) => {
-        doc.rev = contentRev;
-        doc.content = content;
-        doc.text = derived.text;
+      // The text and its entry in the list are saved together, or neither.
+      await this.store.transaction(async () => {
+        await this.store.updateWorkspaceDoc(noteBody(id), (doc) => {
+          doc.rev = contentRev;
+          doc.content = content;
+          doc.text = derived.text;
+        });
+        await this.writeSummary(next);
       });
-      await this.writeSummary(next);
       this.changes.announce([{ subject: 'note', kind: 'updated', id, articleId: null }]);
       return { note: next, contentRev };
     });

@@ -120,11 +120,16 @@ export class DocumentStore {
     this.persisted.add(file);
   }
 
-  /** Forgets documents a restore rewrote through the log: the next use reads them as the log says. */
-  forget(files: Iterable<string>): void {
+  /**
+   * Forgets documents whose saved state changed behind memory (a restore rewrote them, or a
+   * transaction that changed them failed): the next use reads them as the disk and log say.
+   * `written`: they are now saved whole (else whether they exist is found out again).
+   */
+  forget(files: Iterable<string>, written: boolean): void {
     for (const file of files) {
       this.open.delete(file);
-      this.persisted.add(file);
+      if (written) this.persisted.add(file);
+      else this.persisted.delete(file);
     }
   }
 

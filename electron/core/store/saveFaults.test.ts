@@ -42,7 +42,7 @@ function failure(code: string): NodeJS.ErrnoException {
 }
 
 /** Makes the next call of `step` on the log fail with `code`; answers a function that tells whether it fired. */
-async function inject(step: (typeof STEPS)[number], code: string): Promise<() => boolean> {
+async function inject(step: (typeof STEPS)[number], code: string, when: (args: unknown[]) => boolean = () => true): Promise<() => boolean> {
   let fired = false;
   if (step === 'open') {
     // A log is opened when the first save after a fold needs one.
@@ -62,7 +62,7 @@ async function inject(step: (typeof STEPS)[number], code: string): Promise<() =>
   await probe.close();
   const original = proto[step]!;
   vi.spyOn(proto, step as never).mockImplementation(async function (this: unknown, ...args: unknown[]) {
-    if (!fired) {
+    if (!fired && when(args)) {
       fired = true;
       if (step === 'write') {
         // A write that stops half-way leaves a torn line behind, as a full disk does.
@@ -110,6 +110,40 @@ describe('a save that meets an I/O fault', () => {
       });
     }
   }
+});
+
+describe('a change spanning several files that meets an I/O fault', () => {
+  it('an entity merge (the entities, each article’s mentions) is saved whole or not at all', async () => {
+    const second = (await core.api['articles.import']({ files: [{ name: 'b.txt', base64: Buffer.from('Delhi again.\n\nDelhi hosted the talks.').toString('base64') }] })).articles[0]!.id;
+    const delhi = (await core.api['entities.link']({ articleId, start: TEXT.indexOf('Delhi'), end: TEXT.indexOf('Delhi') + 5, name: 'Delhi', type: 'place' })).mention.entityId;
+    const newDelhi = (await core.api['entities.link']({ articleId: second, start: 0, end: 5, name: 'New Delhi', type: 'place' })).mention.entityId;
+    const state = async (c: DossierCore) => ({
+      entities: (await c.api['entities.list']({})).entities.map((e) => [e.name, e.mentionCount]).sort(),
+      first: (await c.api['entities.forArticle']({ articleId })).mentions.map((m) => m.entityId),
+      second: (await c.api['entities.forArticle']({ articleId: second })).mentions.map((m) => m.entityId),
+    });
+    const before = await state(core);
+
+    // The line naming an article's mentions cannot be written: were the merge not one transaction,
+    // the entities' file would be saved by then, and the mentions not.
+    const fired = await inject('write', 'ENOSPC', ([data]) => Buffer.isBuffer(data) && data.includes('mentions.json'));
+    const error = await rejection(core.api['entities.merge']({ sourceId: newDelhi, targetId: delhi }));
+    expect(fired()).toBe(true);
+    expect(error.message).toMatch(/^Nothing was saved: /);
+    expect(await state(core)).toEqual(before);
+    const copy = path.join(tmp, 'crash-merge');
+    await fsp.cp(ws, copy, { recursive: true });
+    await fsp.rm(path.join(copy, '.dossier.lock'), { force: true });
+    const reopened = createCore(await WorkspaceStore.open(copy, {}));
+    expect(await state(reopened)).toEqual(before);
+    await reopened.store.close();
+
+    vi.restoreAllMocks();
+    await core.api['entities.merge']({ sourceId: newDelhi, targetId: delhi });
+    const after = await state(core);
+    expect(after.entities).toEqual([['Delhi', 2]]);
+    expect(after.second).toEqual([delhi]);
+  });
 });
 
 describe('a save on a disk that is really full', () => {

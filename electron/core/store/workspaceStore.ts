@@ -200,6 +200,32 @@ export class WorkspaceStore {
   }
 
   /**
+   * Runs `task` as one transaction (see WriteAheadLog.transaction): a change that spans files is
+   * saved whole or not at all. When it fails, what memory took from it is dropped, so the
+   * workspace reads as the disk and the log say.
+   */
+  transaction<T>(task: () => Promise<T>): Promise<T> {
+    return this.log.transaction(task, (files) => this.reload(files));
+  }
+
+  /** Drops what memory holds of `files` (changed behind it), so they are read again as saved. */
+  private async reload(files: readonly string[]): Promise<void> {
+    const workspaceFile = path.join(this.dir, FILE_NAMES.workspace);
+    const libraryFile = path.join(this.dir, FILE_NAMES.library);
+    const articleIds = new Set<string>();
+    let library: LibraryFile | null = null;
+    for (const file of files) {
+      const saved = async () => (await this.log.read(file)) ?? (await fs.readFile(file, 'utf8'));
+      if (file === workspaceFile) await this.workspace.adopt(parseSchemaFile(await saved(), file, 'workspace', WorkspaceFile));
+      else if (file === libraryFile) library = parseSchemaFile(await saved(), file, 'library', LibraryFile);
+      const [top, id] = path.relative(this.dir, file).split(path.sep);
+      if (top === FILE_NAMES.articles && id) articleIds.add(id);
+    }
+    await this.articles.restored(articleIds, library);
+    this.documents.forget(files, false);
+  }
+
+  /**
    * Puts files back as a backup held them, all in one transaction: the log takes every text file
    * in one line (a crash restores all of them or none), originals (`binary`, never rewritten in
    * place) are written durably first. What memory held of them is then dropped or replaced.
@@ -231,7 +257,7 @@ export class WorkspaceStore {
       if (top === FILE_NAMES.articles && id) articleIds.add(id);
     }
     await this.articles.restored(articleIds, library);
-    this.documents.forget(texts.map((f) => f.file));
+    this.documents.forget(texts.map((f) => f.file), true);
   }
 
   info(): Omit<WorkspaceInfo, 'creator'> {

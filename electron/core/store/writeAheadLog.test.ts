@@ -218,3 +218,68 @@ describe('a log that cannot be folded when the workspace opens', () => {
     await fs.rm(copy, { recursive: true, force: true });
   });
 });
+
+describe('a transaction', () => {
+  it('saves every write it makes as one line when it ends, and reads its own writes meanwhile', async () => {
+    await fs.writeFile(file('a.json'), '{"v":1}\n');
+    const log = await open();
+    const aborted: string[][] = [];
+    await log.transaction(async () => {
+      await log.commit([{ op: 'put', file: file('a.json'), text: '{"v":2}\n' }]);
+      expect(await log.read(file('a.json'))).toBe('{"v":2}\n');
+      expect(log.has(file('a.json'))).toBe(true);
+      await log.commit([{ op: 'append', file: file('h.jsonl'), line: '{"op":"x"}' }]);
+      // Nothing is on its way to the disk before the transaction ends.
+      expect(await readText(LOG_FILE)).toBeNull();
+    }, async (files) => void aborted.push(files));
+    const lines = await logLines();
+    expect(lines).toHaveLength(1);
+    expect(lines[0].writes.map((w: { op: string }) => w.op)).toEqual(['put', 'append']);
+    expect(aborted).toEqual([]);
+  });
+
+  it('saves nothing when its task fails, and says which files it had changed', async () => {
+    await fs.writeFile(file('a.json'), '{"v":1}\n');
+    const log = await open();
+    const aborted: string[][] = [];
+    await expect(
+      log.transaction(async () => {
+        await log.commit([{ op: 'put', file: file('a.json'), text: '{"v":2}\n' }]);
+        await log.commit([{ op: 'put', file: file('b.json'), text: '{"v":2}\n' }]);
+        throw new Error('the second step failed');
+      }, async (files) => void aborted.push(files)),
+    ).rejects.toThrow('the second step failed');
+    expect(aborted).toEqual([[file('a.json'), file('b.json')]]);
+    expect(await log.read(file('a.json'))).toBeNull();
+    expect(await readText(LOG_FILE)).toBeNull();
+    // Saves outside it go on as before.
+    await log.commit([{ op: 'put', file: file('a.json'), text: '{"v":3}\n' }]);
+    expect(await log.read(file('a.json'))).toBe('{"v":3}\n');
+  });
+
+  it('keeps saves made beside it, in other work, out of it', async () => {
+    const log = await open();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inside = log.transaction(async () => {
+      await log.commit([{ op: 'put', file: file('a.json'), text: '{"in":1}\n' }]);
+      await gate;
+    }, async () => undefined);
+    // Another save, not in the transaction, is durable on its own before the transaction ends.
+    await log.commit([{ op: 'put', file: file('b.json'), text: '{"out":1}\n' }]);
+    expect((await logLines()).map((l: { writes: { file: string }[] }) => l.writes.map((w) => w.file))).toEqual([['b.json']]);
+    release();
+    await inside;
+    expect((await logLines()).map((l: { writes: { file: string }[] }) => l.writes.map((w) => w.file))).toEqual([['b.json'], ['a.json']]);
+  });
+
+  it('a whole-file write drops what was appended to the file before it', async () => {
+    const log = await open();
+    await log.commit([{ op: 'append', file: file('h.jsonl'), line: '{"n":1}' }]);
+    await log.commit([{ op: 'put', file: file('h.jsonl'), text: '{"n":0}\n' }]);
+    expect(await log.read(file('h.jsonl'))).toBe('{"n":0}\n');
+    await log.fold();
+    expect(await readText('h.jsonl')).toBe('{"n":0}\n');
+  });
+});
+

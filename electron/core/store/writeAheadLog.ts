@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DossierError, systemErrorReason } from '../../common/errors';
@@ -38,6 +39,12 @@ interface Pending {
   appends: { seq: number; line: string }[];
 }
 
+/** The writes of a transaction under way; `ended` once it is committed or abandoned. */
+interface OpenTransaction {
+  writes: LogWrite[];
+  ended: boolean;
+}
+
 export const LOG_FILE = 'journal.jsonl';
 export const FOLDING_FILE = 'journal.folding.jsonl';
 
@@ -63,6 +70,8 @@ export class WriteAheadLog {
   private foldingSeq: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** The transaction the calling code runs in, if any: its saves are kept for one line at its end. */
+  private readonly transactions = new AsyncLocalStorage<OpenTransaction>();
 
   private constructor(
     readonly root: string,
@@ -110,6 +119,11 @@ export class WriteAheadLog {
     if (!this.writable) return Promise.reject(new DossierError('read-only', 'This workspace is open read-only.'));
     if (this.closed) return Promise.reject(new DossierError('unavailable', 'The workspace is closed.'));
     if (this.broken) return Promise.reject(this.broken);
+    const open = this.transactions.getStore();
+    if (open && !open.ended) {
+      open.writes.push(...writes);
+      return Promise.resolve();
+    }
     return new Promise((resolve, reject) => {
       this.waiting.push({ writes, resolve, reject });
       if (this.flushQueued) return;
@@ -118,16 +132,43 @@ export class WriteAheadLog {
     });
   }
 
+  /**
+   * Runs `task` as one transaction: every save it makes is kept (and read back by it) until it
+   * ends, then written as one line, so a change spanning several files (a merge of entities, a
+   * note's text and its entry in the list) is on disk whole or not at all. When the task fails,
+   * or the line cannot be written, nothing of it is saved and `onAbort` is told which files the
+   * task had changed (whose values in memory are then ahead of the disk). Inside a transaction
+   * already, the task joins it.
+   */
+  async transaction<T>(task: () => Promise<T>, onAbort: (files: string[]) => Promise<void>): Promise<T> {
+    if (this.transactions.getStore()?.ended === false) return task();
+    const open: OpenTransaction = { writes: [], ended: false };
+    try {
+      const result = await this.transactions.run(open, task);
+      open.ended = true;
+      if (open.writes.length > 0) await this.commit(open.writes);
+      return result;
+    } catch (error) {
+      open.ended = true;
+      if (open.writes.length > 0) await onAbort([...new Set(open.writes.map((w) => w.file))]);
+      throw error;
+    }
+  }
+
   /** The file's text as the log says it is now, or null when the log holds nothing for it (read the disk). */
   async read(file: string): Promise<string | null> {
     const pending = this.pending.get(file);
+    const open = this.transactions.getStore();
+    const mine = open && !open.ended ? open.writes.filter((w) => w.file === file) : [];
+    if (mine.length > 0) return materialize(file, withWrites(pending, mine));
     if (!pending) return null;
     return materialize(file, pending);
   }
 
   /** Whether the log holds something for this file that the disk does not show yet. */
   has(file: string): boolean {
-    return this.pending.has(file);
+    const open = this.transactions.getStore();
+    return this.pending.has(file) || (open !== undefined && !open.ended && open.writes.some((w) => w.file === file));
   }
 
   /** Folds what the log holds into the files now (idle, on close, before a backup reads them). */
@@ -304,8 +345,10 @@ export class WriteAheadLog {
       const pending = this.pending.get(write.file) ?? { text: null, records: [], appends: [] };
       this.pending.set(write.file, pending);
       if (write.op === 'put') {
+        // The whole file: what was recorded or appended before it is in it, or gone with it.
         pending.text = { seq: line.seq, value: write.text };
         pending.records = [];
+        pending.appends = [];
       } else if (write.op === 'record') {
         pending.records.push({ seq: line.seq, property: write.property, id: write.id, record: write.record });
       } else {
@@ -324,6 +367,24 @@ export class WriteAheadLog {
       if (!pending.text && pending.records.length === 0 && pending.appends.length === 0) this.pending.delete(file);
     }
   }
+}
+
+/** What the log holds for a file, with a transaction's own writes after it (as they will be). */
+function withWrites(pending: Pending | undefined, writes: LogWrite[]): Pending {
+  const next: Pending = { text: pending?.text ?? null, records: [...(pending?.records ?? [])], appends: [...(pending?.appends ?? [])] };
+  const seq = Number.MAX_SAFE_INTEGER;
+  for (const write of writes) {
+    if (write.op === 'put') {
+      next.text = { seq, value: write.text };
+      next.records = [];
+      next.appends = [];
+    } else if (write.op === 'record') {
+      next.records.push({ seq, property: write.property, id: write.id, record: write.record });
+    } else {
+      next.appends.push({ seq, line: write.line });
+    }
+  }
+  return next;
 }
 
 function touchedBy(pending: Pending, upTo: number): boolean {
