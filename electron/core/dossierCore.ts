@@ -46,6 +46,8 @@ export interface CoreOptions {
   warmSearch?: boolean;
   /** How briefs become PDF: Electron's printToPDF in the app, a headless system Chromium otherwise. */
   pdfPrinter?: PdfPrinter;
+  /** The clock of note revisions (milliseconds since the epoch): Date.now, moved by tests. */
+  now?: () => number;
 }
 
 /** The services behind the contract, on one open workspace. */
@@ -59,7 +61,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const articles = new ArticleService(store, changes, options.extract);
   const detector = options.detector ?? inProcessDetector();
   const entities = new EntityService(store, changes, detector);
-  const notes = new NoteService(store, changes, entities);
+  const notes = new NoteService(store, changes, entities, { now: options.now });
   const imports = new ImportService(store, changes, events, options.extract);
   const search = new SearchService(store, feed, options.searchBuilder, (done, total) => events.emit('search.progress', { done, total }));
   if (options.warmSearch) search.warmUp();
@@ -150,6 +152,9 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       return { deleted: id };
     },
     'notes.tags': async () => ({ tags: await notes.tags() }),
+    'notes.revisions': async ({ id }) => ({ revisions: await notes.revisionList(id) }),
+    'notes.revision': async ({ id, revisionId }) => ({ revision: await notes.revision(id, revisionId) }),
+    'notes.restoreRevision': async ({ id, revisionId }) => notes.restoreRevision(id, revisionId),
     'entities.detect': async ({ text }) => {
       const doc = await entities.knowledge();
       return { entities: await detector.detect(text, doc) };
