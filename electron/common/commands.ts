@@ -114,6 +114,14 @@ export const COMMANDS = {
     when: 'always',
     menu: { name: 'edit', group: 2, label: '&Find in notes…' },
   },
+  'note-history': {
+    title: 'Note history…',
+    context: 'window',
+    when: 'always',
+    // Google Docs' key for its version history; ⌘⌥H alone hides other apps on macOS.
+    keys: ['Mod+Alt+Shift+H'],
+    menu: { name: 'edit', group: 1, label: 'Note &history…' },
+  },
   search: {
     title: 'Search the workspace…',
     context: 'window',

@@ -106,6 +106,15 @@ describe('the contract', () => {
     expect(isEventName('app.command')).toBe(true);
   });
 
+  it('asks for a note and a revision by id, and lists revisions without their content', () => {
+    expect(contract['notes.revisions'].request.safeParse({ id: 'note_x' }).success).toBe(true);
+    expect(contract['notes.revision'].request.safeParse({ id: 'note_x' }).success).toBe(false);
+    expect(contract['notes.restoreRevision'].request.safeParse({ id: 'note_x', revisionId: '' }).success).toBe(false);
+    const listed = { id: 'rev_x', at: '2026-03-02T09:00:00.000Z', contentRev: 3, words: 2, excerpt: 'Two words' };
+    expect(contract['notes.revisions'].response.parse({ revisions: [{ ...listed, content: { root: {} }, text: 'Two words' }] })).toEqual({ revisions: [listed] });
+    expect(contract['notes.revisions'].response.safeParse({ revisions: [{ ...listed, at: 'yesterday' }] }).success).toBe(false);
+  });
+
   it('describes a call result crossing a process boundary', () => {
     expect(CallResult.safeParse({ ok: true, value: { any: 'thing' } }).success).toBe(true);
     expect(CallResult.safeParse({ ok: false, error: { code: 'not-found', message: 'm', file: '/f' } }).success).toBe(true);

@@ -9,7 +9,7 @@ import { BackupFile, BackupSummary } from './model/backup';
 import { Palette } from './model/palette';
 import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from './model/entity';
 import { WorkspaceInfo } from './model/workspace';
-import { Note, NoteContent, NoteFilter, NotePatch, NoteSummary } from './model/note';
+import { Note, NoteContent, NoteFilter, NotePatch, NoteRevision, NoteRevisionSummary, NoteSummary } from './model/note';
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
 import { SearchRequest, SearchResult } from './model/search';
 
@@ -245,6 +245,21 @@ export const contract = {
   'workspace.notices': {
     request: z.object({}),
     response: z.object({ notices: z.array(z.object({ message: z.string(), file: z.string().optional() })) }),
+  },
+  /** The note's earlier versions (at most one per five minutes of editing, kept 30 days), newest first. */
+  'notes.revisions': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ revisions: z.array(NoteRevisionSummary) }),
+  },
+  /** One earlier version with its content, to compare with the current text. */
+  'notes.revision': {
+    request: z.object({ id: z.string().min(1), revisionId: z.string().min(1) }),
+    response: z.object({ revision: NoteRevision }),
+  },
+  /** Puts an earlier version's text back (undoable); the text it replaces is kept as a version. */
+  'notes.restoreRevision': {
+    request: z.object({ id: z.string().min(1), revisionId: z.string().min(1) }),
+    response: z.object({ note: NoteSummary, contentRev: z.number().int().nonnegative() }),
   },
   'workspace.setPalette': {
     request: z.object({ palette: Palette }),

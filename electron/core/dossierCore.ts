@@ -52,6 +52,8 @@ export interface CoreOptions {
   notices?: { message: string; file?: string }[];
   /** Back the workspace up on its own (the app and the host); one-shot CLI commands do not. */
   backups?: BackupScheduleOptions | false;
+  /** The clock of note revisions (milliseconds since the epoch): Date.now, moved by tests. */
+  now?: () => number;
 }
 
 /** The services behind the contract, on one open workspace. */
@@ -65,7 +67,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const articles = new ArticleService(store, changes, options.extract);
   const detector = options.detector ?? inProcessDetector();
   const entities = new EntityService(store, changes, detector);
-  const notes = new NoteService(store, changes, entities);
+  const notes = new NoteService(store, changes, entities, { now: options.now });
   const imports = new ImportService(store, changes, events, options.extract);
   const search = new SearchService(store, feed, options.searchBuilder, (done, total) => events.emit('search.progress', { done, total }));
   if (options.warmSearch) search.warmUp();
@@ -163,6 +165,9 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'backups.take': async () => ({ backup: await backups.take() }),
     'backups.restore': async ({ id, files }) => backups.restore(id, files),
     'backups.newest': async ({ file }) => ({ backup: await backups.newest(file) }),
+    'notes.revisions': async ({ id }) => ({ revisions: await notes.revisionList(id) }),
+    'notes.revision': async ({ id, revisionId }) => ({ revision: await notes.revision(id, revisionId) }),
+    'notes.restoreRevision': async ({ id, revisionId }) => notes.restoreRevision(id, revisionId),
     'entities.detect': async ({ text }) => {
       const doc = await entities.knowledge();
       return { entities: await detector.detect(text, doc) };

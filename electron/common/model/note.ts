@@ -122,3 +122,27 @@ export function serializedParagraph(children: unknown[] = []): Record<string, un
 export function emptyNoteContent(): NoteContent {
   return noteContentOf([serializedParagraph()]);
 }
+
+/**
+ * An earlier state of a note's text, kept so the analyst can see what changed and go back to it.
+ * `at` is when it was recorded (the text stood like this until then); `contentRev` is the content
+ * revision it was saved as.
+ */
+export const NoteRevision = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  contentRev: z.number().int().nonnegative(),
+  content: NoteContent,
+  text: z.string(),
+});
+export type NoteRevision = z.infer<typeof NoteRevision>;
+
+/** A revision as listed: no content, so a list of many stays small. */
+export const NoteRevisionSummary = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  contentRev: z.number().int().nonnegative(),
+  words: z.number().int().nonnegative(),
+  excerpt: z.string(),
+});
+export type NoteRevisionSummary = z.infer<typeof NoteRevisionSummary>;

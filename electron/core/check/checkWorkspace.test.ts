@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, type CliIO } from '../../cli/runCli';
+import { noteContentOf, serializedParagraph } from '../../common/model/note';
 import { createCore } from '../dossierCore';
 import { SCHEMA_VERSION } from '../store/schemaFile';
 import { WorkspaceStore } from '../store/workspaceStore';
@@ -25,7 +26,9 @@ beforeEach(async () => {
   articleId = articles[0]!.id;
   await core.api['annotations.createFromQuote']({ articleId, quote: 'Delhi', comment: 'where' });
   await core.api['annotations.createFromQuote']({ articleId, quote: 'logistics', comment: 'what' });
-  noteId = (await core.api['notes.create']({ title: 'Thoughts' })).note.id;
+  noteId = (await core.api['notes.create']({ title: 'Thoughts', content: noteContentOf([serializedParagraph([textNode('First thought')])]) })).note.id;
+  // The first save keeps the text it replaces in notes/revisions/<id>.json.
+  await core.api['notes.save']({ id: noteId, content: noteContentOf([serializedParagraph([textNode('Second thought')])]) });
   await core.api['entities.create']({ name: 'Rajnath Singh', type: 'person' });
   await core.store.close();
 });
@@ -34,6 +37,7 @@ afterEach(async () => {
 });
 
 const at = (...parts: string[]) => path.join(ws, ...parts);
+const textNode = (text: string) => ({ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 });
 const damage = {
   truncated: (raw: string) => raw.slice(0, Math.floor(raw.length / 2)),
   'NUL-filled': (raw: string) => '\0'.repeat(raw.length),
@@ -50,6 +54,7 @@ const files = () => ({
   'notes.json': at('notes.json'),
   'entities.json': at('entities.json'),
   'note file': at('notes', `${noteId}.json`),
+  'revisions file': at('notes', 'revisions', `${noteId}.json`),
   'article.json': at('articles', articleId, 'article.json'),
   'library.json': at('library.json'),
 });
@@ -127,6 +132,23 @@ describe('dossier check --repair', () => {
     expect((await core.api['search.query']({ query: 'logistics' })).results.length).toBeGreaterThan(0);
     await core.store.close();
     expect(await checkWorkspace(ws)).toEqual([]);
+  });
+
+  it("quarantines a damaged revisions file and leaves the note's text alone", async () => {
+    const revisions = at('notes', 'revisions', `${noteId}.json`);
+    await fs.writeFile(revisions, '{"schemaVersion":2,"kind":"note-revisions","noteId":"note_x","revisions":[]}');
+    expect(await checkWorkspace(ws)).toEqual([
+      expect.objectContaining({ file: `notes/revisions/${noteId}.json`, problem: 'holds the earlier versions of another note (note_x)', action: 'quarantine' }),
+    ]);
+    await fs.writeFile(revisions, '{"schemaVersion":2,"kind":"note-revisions"');
+    await fs.writeFile(at('notes', 'revisions', `.${noteId}.json.0123456789ab.tmp`), 'left by a crash');
+    const { repaired, problems } = await repairWorkspace(ws);
+    expect(problems).toEqual([]);
+    expect(repaired.map((r) => r.file).sort()).toEqual([`notes/revisions/.${noteId}.json.0123456789ab.tmp`, `notes/revisions/${noteId}.json`]);
+    const core = createCore(await WorkspaceStore.open(ws, {}));
+    expect((await core.api['notes.get']({ id: noteId })).note.text).toBe('Second thought');
+    expect((await core.api['notes.revisions']({ id: noteId })).revisions).toEqual([]);
+    await core.store.close();
   });
 
   it('reports what it cannot mend and leaves it in place', async () => {

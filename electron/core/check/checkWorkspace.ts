@@ -7,7 +7,7 @@ import { ID_SHAPE } from '../../common/ids';
 import type { ArticleMeta } from '../../common/model/article';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
-import { NOTES_INDEX, noteBody } from '../notes/noteDocuments';
+import { NOTE_REVISIONS_DIR, NOTES_INDEX, noteBody, noteRevisions } from '../notes/noteDocuments';
 import { readIndexFile } from '../search/indexFile';
 import { TEMP_FILE } from '../store/durableFile';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, WorkspaceFile } from '../store/files';
@@ -131,6 +131,20 @@ export async function checkWorkspace(dir: string, onProgress?: (done: number, to
   for (const name of (await fs.readdir(notesDir).catch(() => [] as string[])).filter((n) => /^note_.+\.json$/.test(n))) {
     const kind = noteBody(name.slice(0, -'.json'.length));
     await readDoc(path.join(notesDir, name), kind.kind, kind.schema, QUARANTINE);
+  }
+  const revisionsDir = path.join(root, ...NOTE_REVISIONS_DIR.split('/'));
+  await checkTempFiles(revisionsDir, add);
+  for (const name of await fs.readdir(revisionsDir).catch(() => [] as string[])) {
+    const id = name.slice(0, -'.json'.length);
+    if (!name.endsWith('.json') || !id.startsWith('note_') || !ID_SHAPE.test(id)) continue;
+    const kind = noteRevisions(id);
+    const revisions = await readDoc(path.join(revisionsDir, name), kind.kind, kind.schema, {
+      action: 'quarantine',
+      repair: 'Move it to quarantine/; the note keeps its text, and its list of earlier versions starts afresh.',
+    });
+    if (revisions && revisions !== 'damaged' && revisions.noteId !== id) {
+      add(path.join(revisionsDir, name), `holds the earlier versions of another note (${revisions.noteId})`, 'quarantine', 'Move it to quarantine/; this note’s list of earlier versions starts afresh.');
+    }
   }
   if (notes && notes !== 'damaged') {
     for (const note of notes.notes) {

@@ -3,15 +3,17 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DossierError } from '../../common/errors';
 import { ID_SHAPE } from '../../common/ids';
-import { NoteContent, NoteSummary } from '../../common/model/note';
+import { NoteContent, NoteRevision, NoteSummary } from '../../common/model/note';
 import { deriveNote, titleFromText } from '../../common/notes/deriveNote';
 import type { DocumentKind } from '../store/documents';
+import { moveToQuarantine, quarantineFolder } from '../store/quarantine';
 import { SCHEMA_VERSION, SchemaFileAdapter } from '../store/schemaFile';
 
 /**
  * notes.json lists every note's summary (titles, references, excerpts), so lists and backlinks
  * read one small file; notes/<id>.json holds one note's editor state and text, so an autosave
- * rewrites only the note being typed in.
+ * rewrites only the note being typed in; notes/revisions/<id>.json holds that note's earlier
+ * versions, apart from its body, so an autosave does not carry them.
  */
 
 export const NotesIndexFile = z.object({
@@ -58,6 +60,43 @@ export function noteBody(id: string): DocumentKind<NoteBodyFile> {
     kind: 'note',
     schema: NoteBodyFile,
     empty: () => ({ schemaVersion: SCHEMA_VERSION, kind: 'note', id, rev: 0, content: { root: { type: 'root', children: [] } }, text: '' }),
+  };
+}
+
+export const NoteRevisionsFile = z.object({
+  schemaVersion: z.number().int().positive(),
+  kind: z.literal('note-revisions'),
+  noteId: z.string(),
+  /** Oldest first. */
+  revisions: z.array(NoteRevision),
+});
+export type NoteRevisionsFile = z.infer<typeof NoteRevisionsFile>;
+
+/** The folder of the revision files, inside the workspace. */
+export const NOTE_REVISIONS_DIR = 'notes/revisions';
+
+/** The document kind of one note's earlier versions; the id is checked, since it becomes a file name. */
+export function noteRevisions(id: string): DocumentKind<NoteRevisionsFile> {
+  noteBody(id);
+  return {
+    file: `${NOTE_REVISIONS_DIR}/${id}.json`,
+    kind: 'note-revisions',
+    schema: NoteRevisionsFile,
+    empty: () => ({ schemaVersion: SCHEMA_VERSION, kind: 'note-revisions', noteId: id, revisions: [] }),
+    // Earlier versions are a safety net, not the note: a damaged file must not stop the note from
+    // being saved. It goes to quarantine/ (where it can still be read) and the history starts afresh.
+    whenDamaged: async (file) => {
+      const root = path.resolve(path.dirname(file), '..', '..');
+      const quarantine = quarantineFolder(root);
+      const moved = await moveToQuarantine(root, quarantine, file);
+      const where = path.join(path.relative(root, quarantine), path.relative(root, file));
+      return {
+        value: { schemaVersion: SCHEMA_VERSION, kind: 'note-revisions', noteId: id, revisions: [] },
+        notice: moved
+          ? `${file} was damaged: it was moved to ${where}, and this note's list of earlier versions starts afresh.`
+          : `${file} could not be read: this note's list of earlier versions starts afresh.`,
+      };
+    },
   };
 }
 

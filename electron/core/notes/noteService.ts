@@ -7,6 +7,8 @@ import {
   type NoteContent,
   type NoteFilter,
   type NotePatch,
+  type NoteRevision,
+  type NoteRevisionSummary,
   type NoteSummary,
 } from '../../common/model/note';
 import { deriveNote, titleFromText } from '../../common/notes/deriveNote';
@@ -14,8 +16,11 @@ import type { ChangeLog } from '../history/changeLog';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { findById } from '../store/recordsById';
 import { noteBody, NOTES_INDEX } from './noteDocuments';
+import { NoteRevisions } from './noteRevisions';
 
 const COLLECTION = 'notes';
+/** A note's text put back by undo or redo of a restore: the body's content (see putContent). */
+const CONTENT_COLLECTION = 'note-content';
 const UNTITLED = 'Untitled note';
 /** Notes of the workspace are changed one at a time, index and body together. */
 const NOTES_LOCK = '(notes)';
@@ -31,18 +36,28 @@ export interface EntityIds {
   idsOf(entityId: string): Promise<string[]>;
 }
 
+export interface NoteServiceOptions {
+  /** The clock of revisions (milliseconds since the epoch); tests move it. */
+  now?: () => number;
+}
+
 /**
  * Notes: rich text the analyst writes, with the references derived on every save. Creating,
- * renaming, pinning and deleting are undoable operations; typing is saved as it happens and
- * undone inside the editor.
+ * renaming, pinning, deleting and going back to an earlier version are undoable operations;
+ * typing is saved as it happens and undone inside the editor.
  */
 export class NoteService {
+  private readonly revisions: NoteRevisions;
+
   constructor(
     private readonly store: WorkspaceStore,
     private readonly changes: ChangeLog,
     private readonly entities: EntityIds,
+    options: NoteServiceOptions = {},
   ) {
+    this.revisions = new NoteRevisions(store, options.now ?? Date.now);
     changes.registerCollection(COLLECTION, { subject: 'note', put: (id, state) => this.putSummary(id, state as NoteSummary | null) });
+    changes.registerCollection(CONTENT_COLLECTION, { subject: 'note', put: (id, state) => this.putContent(id, state as NoteContent) });
   }
 
   async list(filter: NoteFilter = {}): Promise<NoteSummary[]> {
@@ -152,8 +167,10 @@ export class NoteService {
       };
       const contentRev = body.rev + 1;
       this.changes.intend([{ subject: 'note', kind: 'updated', id, articleId: null }]);
-      // The text and its entry in the list are saved together, or neither.
+      // The text, its entry in the list and the version it replaces are saved together, or none.
       await this.store.transaction(async () => {
+        // The text as it was, before the first save of a new stretch of editing replaces it.
+        await this.revisions.keep(id, body, { next: { content, text: derived.text } });
         await this.store.updateWorkspaceDoc(noteBody(id), (doc) => {
           doc.rev = contentRev;
           doc.content = content;
@@ -163,6 +180,35 @@ export class NoteService {
       });
       this.changes.announce([{ subject: 'note', kind: 'updated', id, articleId: null }]);
       return { note: next, contentRev };
+    });
+  }
+
+  /** The note's earlier versions, newest first. */
+  async revisionList(id: string): Promise<NoteRevisionSummary[]> {
+    await this.summary(id);
+    return this.revisions.list(id);
+  }
+
+  async revision(id: string, revisionId: string): Promise<NoteRevision> {
+    await this.summary(id);
+    return this.revisions.get(id, revisionId);
+  }
+
+  /**
+   * Puts an earlier version's text back, as an undoable step; the text it replaces is kept as a
+   * revision first. Applied here under the notes' lock and then remembered (not committed), since
+   * the change log would apply it through putContent, which takes that lock itself.
+   */
+  restoreRevision(id: string, revisionId: string): Promise<{ note: NoteSummary; contentRev: number }> {
+    return this.changes.exclusive(NOTES_LOCK, async () => {
+      const revision = await this.revisions.get(id, revisionId);
+      const { before, note, contentRev } = await this.writeContent(id, revision.content);
+      this.changes.remember({
+        label: 'restore note version',
+        articleId: null,
+        ops: [{ kind: 'record', collection: CONTENT_COLLECTION, articleId: null, id, before, after: revision.content }],
+      });
+      return { note, contentRev };
     });
   }
 
@@ -212,6 +258,48 @@ export class NoteService {
   /** One note's entry in notes.json: a journal line, so an autosave never rewrites every note's summary. */
   private async writeSummary(next: NoteSummary): Promise<void> {
     await this.store.putWorkspaceRecord(NOTES_INDEX, next.id, next);
+  }
+
+  /** Undo and redo of a restore: the note's text as the step left it, under the notes' lock like every save. */
+  private async putContent(id: string, content: NoteContent): Promise<void> {
+    await this.changes.exclusive(NOTES_LOCK, () => this.writeContent(id, content));
+  }
+
+  /**
+   * Replaces the note's text, keeping the text it replaces as a revision whatever its age (what
+   * was typed since a restore survives the restore's undo). The content revision moves on, so an
+   * editor still holding the replaced text reloads rather than saving over it. Call with the
+   * notes' lock held.
+   */
+  private writeContent(id: string, content: NoteContent): Promise<{ before: NoteContent; note: NoteSummary; contentRev: number }> {
+    return this.store.transaction(() => this.replaceContent(id, content));
+  }
+
+  private async replaceContent(id: string, content: NoteContent): Promise<{ before: NoteContent; note: NoteSummary; contentRev: number }> {
+    const current = await this.summary(id);
+    const body = await this.store.readWorkspaceDoc(noteBody(id));
+    const derived = deriveNote(content);
+    await this.revisions.keep(id, body, { always: true });
+    const contentRev = body.rev + 1;
+    const changed = [{ subject: 'note' as const, kind: 'updated' as const, id, articleId: null }];
+    this.changes.intend(changed);
+    await this.store.updateWorkspaceDoc(noteBody(id), (doc) => {
+      doc.rev = contentRev;
+      doc.content = content;
+      doc.text = derived.text;
+    });
+    const note: NoteSummary = {
+      ...current,
+      rev: current.rev + 1,
+      title: current.titled ? current.title : titleFromText(derived.text) || UNTITLED,
+      excerpt: derived.excerpt,
+      entityIds: derived.entityIds,
+      citations: derived.citations,
+      tags: derived.tags,
+      modified: new Date().toISOString(),
+    };
+    await this.writeSummary(note);
+    return { before: body.content, note, contentRev };
   }
 
   /**

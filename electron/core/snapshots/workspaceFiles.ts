@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { isDossierError } from '../../common/errors';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
-import { NOTES_INDEX, NoteBodyFile } from '../notes/noteDocuments';
+import { NOTES_INDEX, NoteBodyFile, NoteRevisionsFile } from '../notes/noteDocuments';
 import { TEMP_FILE } from '../store/durableFile';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, WorkspaceFile } from '../store/files';
 import { parseSchemaFile } from '../store/schemaFile';
@@ -72,6 +72,7 @@ function schemaOf(rel: string): Schema | null {
   if (rel === BRIEFS.file) return BRIEFS;
   if (rel === NOTES_INDEX.file) return NOTES_INDEX;
   if (/^notes\/note_[^/]+\.json$/.test(rel)) return { kind: 'note', schema: NoteBodyFile };
+  if (/^notes\/revisions\/note_[^/]+\.json$/.test(rel)) return { kind: 'note-revisions', schema: NoteRevisionsFile };
   const inArticle = /^articles\/[^/]+\/(.+)$/.exec(rel)?.[1];
   if (inArticle === FILE_NAMES.article) return { kind: 'article', schema: ArticleFile };
   if (inArticle === FILE_NAMES.annotations) return { kind: 'annotations', schema: AnnotationsFile };

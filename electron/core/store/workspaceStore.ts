@@ -440,7 +440,7 @@ async function sweepLeftovers(root: string, lock: HeldLock): Promise<() => Promi
   // The lock's own temp files may be another process's attempt to take it, however young this lock is.
   const lockTemp = `.${FILE_NAMES.lock}.`;
   await sweepTempFiles([root], (name) => (name.startsWith(lockTemp) ? aged : cutoff));
-  await sweepTempFiles([path.join(root, 'notes'), path.join(root, FILE_NAMES.derived)], cutoff);
+  await sweepTempFiles([path.join(root, 'notes'), path.join(root, 'notes', 'revisions'), path.join(root, FILE_NAMES.derived)], cutoff);
   const articleDirs = async () => {
     const articles = path.join(root, FILE_NAMES.articles);
     const ids = await fs.readdir(articles).catch(() => [] as string[]);

@@ -53,13 +53,16 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
     expect(refreshes(stale, ['annotations.list', { articleId: 'art_1' }])).toBe(false);
   });
 
-  it("refreshes note lists, tags and that note, not another note's content", () => {
+  it("refreshes note lists, tags, that note and its list of versions, not another note's", () => {
     const stale = staleQueries(change({ subject: 'note', id: 'note_1' }));
     expect(refreshes(stale, ['notes.list', { filter: { articleId: 'art_1' } }])).toBe(true);
     expect(refreshes(stale, ['notes.list', { filter: {} }])).toBe(true);
     expect(refreshes(stale, ['notes.tags', {}])).toBe(true);
     expect(refreshes(stale, ['notes.get', { id: 'note_1' }])).toBe(true);
     expect(refreshes(stale, ['notes.get', { id: 'note_2' }])).toBe(false);
+    expect(refreshes(stale, ['notes.revisions', { id: 'note_1' }])).toBe(true);
+    expect(refreshes(stale, ['notes.revisions', { id: 'note_2' }])).toBe(false);
+    expect(refreshes(stale, ['notes.revision', { id: 'note_1', revisionId: 'rev_1' }])).toBe(false);
     expect(refreshes(stale, ['briefs.list', {}])).toBe(false);
   });
 

@@ -19,6 +19,8 @@ export type QueryCall = Extract<
   | 'notes.list'
   | 'notes.get'
   | 'notes.tags'
+  | 'notes.revisions'
+  | 'notes.revision'
   | 'history.state'
   | 'briefs.list'
   | 'briefs.get'
@@ -72,7 +74,8 @@ function staleFor(c: RecordChange): StaleQueries[] {
       // Names, types and merges show in lists, in the reader's mentions and in notes' @mentions.
       return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle']];
     case 'note':
-      return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['entities.page']];
+      // A save may keep a revision, and a restore always does. A revision itself never changes.
+      return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['notes.revisions', { id: c.id }], ['entities.page']];
     case 'brief':
       return [['briefs.list'], ['briefs.get', { id: c.id }]];
     case 'workspace':

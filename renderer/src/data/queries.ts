@@ -31,6 +31,9 @@ export const queries = {
    */
   note: (id: string) => ({ ...callQuery('notes.get', { id }), gcTime: 0 }),
   noteTags: () => callQuery('notes.tags', {}),
+  noteRevisions: (id: string) => callQuery('notes.revisions', { id }),
+  /** A revision never changes once kept: its answer needs no refresh. */
+  noteRevision: (id: string, revisionId: string) => callQuery('notes.revision', { id, revisionId }),
   history: () => callQuery('history.state', {}),
   briefs: () => callQuery('briefs.list', {}),
   search: (request: CallRequest<'search.query'>) => callQuery('search.query', request),

@@ -2,12 +2,12 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { createEmptyHistoryState, HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { NoteContent } from '../../../electron/common/model/note';
 import { NOTE_NAMESPACE, NOTE_NODES } from '../../../electron/common/notes/noteNodes';
@@ -18,6 +18,7 @@ import { CitationPlugin } from './plugins/CitationPlugin';
 import { EntityNamesPlugin } from './plugins/EntityNamesPlugin';
 import { MentionsPlugin } from './plugins/MentionsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { UndoBeyondHistoryPlugin } from './plugins/UndoBeyondHistoryPlugin';
 
 const THEME = {
   paragraph: 'note-p',
@@ -41,13 +42,16 @@ interface Props {
   editorRef?: RefObject<LexicalEditor | null>;
   onSaveState(state: NoteSaveState, message?: string): void;
   autoFocus?: boolean;
+  /** What Ctrl/Cmd+Z does when the editor has nothing of its own to undo (undo a restored version). */
+  onUndoBeyondHistory?: () => void;
 }
 
 /**
  * Rich text in Lexical with @mentions, cited passages and #tags, saved as you type: a note, or a
  * brief's summary.
  */
-export function NoteEditor({ content, contentRev, save, label, placeholder, editorRef, onSaveState, autoFocus }: Props) {
+export function NoteEditor({ content, contentRev, save, label, placeholder, editorRef, onSaveState, autoFocus, onUndoBeyondHistory }: Props) {
+  const [history] = useState(createEmptyHistoryState);
   return (
     <LexicalComposer
       initialConfig={{
@@ -70,7 +74,8 @@ export function NoteEditor({ content, contentRev, save, label, placeholder, edit
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <HistoryPlugin />
+        <HistoryPlugin externalHistoryState={history} />
+        <UndoBeyondHistoryPlugin history={history} onUndo={onUndoBeyondHistory} />
         <ListPlugin />
         <LinkPlugin validateUrl={(url) => /^(https?:\/\/|mailto:)/i.test(url)} />
         <MarkdownShortcutPlugin transformers={NOTE_SHORTCUT_TRANSFORMERS} />

@@ -1,15 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState, type RefObject } from 'react';
+import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { CallRequest } from '../../../electron/common/contract';
-import type { Note, NoteContent, NoteSummary } from '../../../electron/common/model/note';
+import type { Note, NoteContent, NoteRevisionSummary, NoteSummary } from '../../../electron/common/model/note';
+import { deriveNote } from '../../../electron/common/notes/deriveNote';
 import { api } from '../api';
 import { useAppActions } from '../app/AppActions';
+import { useCommand } from '../commands/CommandProvider';
 import { queries } from '../data/queries';
+import { withShortcut } from '../ui/shortcuts';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { NoteEditor } from './NoteEditor';
+import { NoteHistoryDialog } from './NoteHistoryDialog';
+import { flushPendingSaves } from './pendingSaves';
 import type { NoteSaveState } from './plugins/AutosavePlugin';
+
+/** The undo step a restore makes (see NoteService.restoreRevision). */
+const RESTORE_LABEL = 'restore note version';
+const restoredAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface Props {
   noteId: string;
@@ -21,9 +30,11 @@ interface Props {
 }
 
 /**
- * One open note: its title, pin, delete, saved state and the editor. The title, pin and tags
- * follow the store (a rename undone, a pin from elsewhere); the editor keeps what is being typed,
- * and so does the title field while the analyst types a new title.
+ * One open note: its title, pin, history, delete, saved state and the editor. The title, pin and
+ * tags follow the store (a rename undone, a pin from elsewhere); the editor keeps what is being
+ * typed, and so does the title field while the analyst types a new title. When the text changes
+ * elsewhere (a version restored, that restore undone) while nothing typed here is waiting to be
+ * saved, the editor reloads it, rather than refusing the next save as a conflict.
  */
 export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: Props) {
   const { undo } = useAppActions();
@@ -32,8 +43,28 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
   /** The title being typed, until it is stored. */
   const [titleDraft, setTitleDraft] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<{ state: NoteSaveState; message?: string }>({ state: 'saved' });
+  /** The save state as the restore reads it, after waiting for the last saves. */
+  const lastSaveState = useRef<NoteSaveState>('saved');
+  /** The content revision the editor holds, once it has saved (before: the one it loaded). */
+  const [editorRev, setEditorRev] = useState<number | null>(null);
+  /** Bumped to load the stored text into a new editor. */
+  const [generation, setGeneration] = useState(0);
+  /** The editor a restore loaded: Ctrl/Cmd+Z there, before anything is typed, undoes the restore. */
+  const [restoredGeneration, setRestoredGeneration] = useState<number | null>(null);
+  const [focusOnLoad, setFocusOnLoad] = useState(false);
+  /** The history dialog, with the text it compares versions with. */
+  const [history, setHistory] = useState<{ text: string } | null>(null);
+  const ownEditor = useRef<LexicalEditor | null>(null);
+  const editor = editorRef ?? ownEditor;
   const notify = useNotify();
   const queryClient = useQueryClient();
+
+  const shownRev = editorRev ?? note?.contentRev ?? 0;
+  if (note && note.contentRev > shownRev && saveState.state === 'saved') {
+    // Changed elsewhere, and nothing here to lose: show the stored text.
+    setEditorRev(note.contentRev);
+    setGeneration(generation + 1);
+  }
 
   /** What the store said about the note after a change made here, shown before the feed's refresh. */
   const merge = useCallback(
@@ -47,11 +78,42 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
       const { note: summary, contentRev } = await api['notes.save']({ id: noteId, content, baseRev });
       // An unnamed note takes its first line as title (the field keeps a title being typed).
       merge(summary);
+      setEditorRev(contentRev);
       return contentRev;
     },
     [merge, noteId],
   );
-  const onSaveState = useCallback((state: NoteSaveState, message?: string) => setSaveState({ state, message }), []);
+  const onSaveState = useCallback((state: NoteSaveState, message?: string) => {
+    lastSaveState.current = state;
+    setSaveState({ state, message });
+  }, []);
+
+  /** Undoes the restore if it is still the last step (asked now: the cached answer may be behind). */
+  const undoRestore = async () => {
+    const { undo: last } = await api['history.state']({});
+    if (last === RESTORE_LABEL) undo();
+  };
+
+  const openHistory = () => {
+    if (!note) return;
+    // What the editor holds now, typing not yet saved included, derived as a save would store it.
+    const state = editor.current?.getEditorState();
+    setHistory({ text: state ? deriveNote(state.toJSON() as unknown as NoteContent).text : note.text });
+  };
+  useCommand('note-history', openHistory, note !== null && history === null);
+
+  const restore = async (revision: NoteRevisionSummary) => {
+    // What was typed is saved first: the restore keeps it as a version, so nothing is lost.
+    await flushPendingSaves();
+    if (lastSaveState.current === 'error') throw new Error('The latest changes to this note are not saved yet, so it cannot go back to a version now.');
+    const { contentRev } = await api['notes.restoreRevision']({ id: noteId, revisionId: revision.id });
+    await queryClient.refetchQueries({ queryKey: queries.note(noteId).queryKey });
+    setEditorRev(contentRev);
+    setRestoredGeneration(generation + 1);
+    setGeneration(generation + 1);
+    setFocusOnLoad(true);
+    notify({ tone: 'info', message: `Restored the version of ${restoredAt.format(new Date(revision.at))}.`, action: { label: 'Undo', run: undo } });
+  };
 
   const update = useMutation({
     mutationFn: (patch: CallRequest<'notes.update'>['patch']) => api['notes.update']({ id: noteId, patch }),
@@ -117,6 +179,9 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
         >
           {note.pinned ? '★' : '☆'}
         </button>
+        <button type="button" onClick={openHistory} title={withShortcut('Earlier versions of this note', 'note-history')} aria-haspopup="dialog">
+          History
+        </button>
         <button type="button" className="danger" onClick={() => remove.mutate()} aria-label="Delete note">
           Delete
         </button>
@@ -131,15 +196,28 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
         </div>
       )}
       <NoteEditor
-        key={note.id}
+        key={`${note.id}:${generation}`}
         content={note.content}
         contentRev={note.contentRev}
         save={save}
         label={`Note: ${note.title}`}
-        editorRef={editorRef}
+        editorRef={editor}
         onSaveState={onSaveState}
-        autoFocus={autoFocus}
+        autoFocus={autoFocus || focusOnLoad}
+        onUndoBeyondHistory={restoredGeneration === generation ? () => void undoRestore() : undefined}
       />
+      {history && (
+        <NoteHistoryDialog
+          noteId={note.id}
+          title={note.title}
+          currentText={history.text}
+          onRestore={restore}
+          onClose={() => {
+            setHistory(null);
+            editor.current?.focus();
+          }}
+        />
+      )}
     </section>
   );
 }

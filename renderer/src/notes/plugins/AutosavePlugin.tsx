@@ -45,6 +45,12 @@ export function AutosavePlugin({ save: store, baseRev, onState }: Props) {
 
   useEffect(() => {
     let rev = loadedRev;
+    // What the store holds, as this editor writes it: saving the same again is no save. Plugins
+    // registering their node transforms mark every node of their kind dirty once the note is
+    // open, and that save would race a change made elsewhere (a restored version undone) and fail
+    // as a conflict. Serialised at the first save, not on opening.
+    const loaded = editor.getEditorState();
+    let stored: string | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let firstDirtyAt = 0;
     let dirty = false;
@@ -58,12 +64,20 @@ export function AutosavePlugin({ save: store, baseRev, onState }: Props) {
       dirty = false;
       firstDirtyAt = 0;
       const content = editor.getEditorState().toJSON() as unknown as NoteContent;
+      const json = JSON.stringify(content);
+      stored ??= JSON.stringify(loaded.toJSON());
+      if (json === stored) {
+        await saves.track(Promise.resolve());
+        if (!dirty) report('saved');
+        return;
+      }
       report('saving');
       inFlight = saves
         .track(send(content, rev))
         .then(
           (contentRev) => {
             rev = contentRev;
+            stored = json;
             if (!dirty) report('saved');
           },
           (error: unknown) => {

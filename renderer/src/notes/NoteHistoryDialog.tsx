@@ -1,0 +1,187 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { NoteRevisionSummary } from '../../../electron/common/model/note';
+import { wordDiff } from '../../../electron/common/notes/wordDiff';
+import { queries } from '../data/queries';
+import { keyMove } from '../ui/useListKeys';
+import { errorMessage } from '../ui/useSaveStatus';
+
+interface Props {
+  noteId: string;
+  title: string;
+  /** The note's text as the editor holds it now, what each version is compared with. */
+  currentText: string;
+  /** Puts the version back; rejects with what to tell the analyst. */
+  onRestore(revision: NoteRevisionSummary): Promise<void>;
+  onClose(): void;
+}
+
+const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "5 minutes ago", "yesterday": the largest unit that fits. */
+function ago(at: string, now: number): string {
+  const elapsed = Date.parse(at) - now;
+  for (const [unit, ms] of UNITS) if (Math.abs(elapsed) >= ms) return relative.format(Math.round(elapsed / ms), unit);
+  return relative.format(0, 'minute');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A note's earlier versions: the list on the left, on the right what changed since the chosen
+ * one (words marked as <del>eted and <ins>erted, in words and not only in colour), and "Restore
+ * this version".
+ */
+export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClose }: Props) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const revisionsQuery = useQuery(queries.noteRevisions(noteId));
+  const revisions = useMemo(() => revisionsQuery.data?.revisions ?? [], [revisionsQuery.data]);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const chosen = revisions.find((r) => r.id === chosenId) ?? revisions[0] ?? null;
+  const revisionQuery = useQuery({ ...queries.noteRevision(noteId, chosen?.id ?? ''), enabled: chosen !== null });
+  const revision = revisionQuery.data?.revision.id === chosen?.id ? revisionQuery.data?.revision : undefined;
+  const diff = useMemo(() => (revision ? wordDiff(revision.text, currentText) : null), [revision, currentText]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Read once: the relative times do not tick while the dialog is open.
+  const [now] = useState(() => Date.now());
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  const choose = (index: number) => {
+    const next = revisions[index];
+    if (!next) return;
+    setChosenId(next.id);
+    list.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+  };
+
+  const onListKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    const current = chosen ? revisions.indexOf(chosen) : 0;
+    const next = keyMove(event.key, current, revisions.length);
+    if (next === null) return;
+    event.preventDefault();
+    choose(next);
+  };
+
+  const restore = async () => {
+    if (!chosen) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onRestore(chosen);
+      dialog.current?.close();
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  const loadError = revisionsQuery.error ?? revisionQuery.error;
+  return (
+    <dialog ref={dialog} className="note-history" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <h2 id={`${id}-title`} dir="auto">
+        History of “{title}”
+      </h2>
+      <p className="note-history-hint">A version is kept when you go back to writing after five minutes or more, and before a version is restored. Versions are kept for 30 days.</p>
+      {revisionsQuery.isPending ? (
+        <p className="loading" aria-busy="true">
+          Reading the versions…
+        </p>
+      ) : revisions.length === 0 ? (
+        <p className="panel-empty">No earlier versions yet.</p>
+      ) : (
+        <div className="note-history-body">
+          <ul ref={list} className="note-history-list" role="listbox" aria-label="Versions" onKeyDown={onListKey}>
+            {revisions.map((r, i) => {
+              const selected = r === chosen;
+              return (
+                <li
+                  key={r.id}
+                  role="option"
+                  aria-selected={selected}
+                  tabIndex={selected ? 0 : -1}
+                  data-index={i}
+                  onClick={() => choose(i)}
+                >
+                  <time dateTime={r.at}>{absolute.format(new Date(r.at))}</time>
+                  <span className="note-history-meta">
+                    {ago(r.at, now)} · {plural(r.words, 'word')}
+                  </span>
+                  <span className="note-history-excerpt" dir="auto">
+                    {r.excerpt || 'Empty'}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+          <section className="note-history-diff" aria-labelledby={`${id}-diff`}>
+            <h3 id={`${id}-diff`}>{chosen ? `Changes since ${absolute.format(new Date(chosen.at))}` : 'Changes'}</h3>
+            {diff ? (
+              <>
+                <p className="note-history-summary">
+                  {diff.added === 0 && diff.removed === 0
+                    ? 'The text is the same as in this version.'
+                    : `${plural(diff.removed, 'word')} removed and ${plural(diff.added, 'word')} added since.`}
+                  {diff.tooDifferent && ' The texts are too different to compare word by word.'}
+                </p>
+                <p className="note-history-legend">
+                  <del>Struck through</del>: only in this version. <ins>Underlined</ins>: written since. Restoring brings back the one and takes out the other.
+                </p>
+                <div className="note-history-text" dir="auto" tabIndex={0} role="region" aria-label="The text compared with this version">
+                  {diff.parts.map((part, i) =>
+                    part.kind === 'same' ? (
+                      <span key={i}>{part.text}</span>
+                    ) : part.kind === 'removed' ? (
+                      <del key={i}>
+                        <span className="visually-hidden">[removed: </span>
+                        {part.text}
+                        <span className="visually-hidden">]</span>
+                      </del>
+                    ) : (
+                      <ins key={i}>
+                        <span className="visually-hidden">[added: </span>
+                        {part.text}
+                        <span className="visually-hidden">]</span>
+                      </ins>
+                    ),
+                  )}
+                </div>
+              </>
+            ) : (
+              !loadError && (
+                <p className="loading" aria-busy="true">
+                  Comparing…
+                </p>
+              )
+            )}
+          </section>
+        </div>
+      )}
+      {(error ?? loadError) && (
+        <p className="form-error" role="alert">
+          {error ?? errorMessage(loadError)}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <span className="spacer" />
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+        <button type="button" className="primary" disabled={!revision || busy} onClick={() => void restore()}>
+          Restore this version
+        </button>
+      </div>
+    </dialog>
+  );
+}
