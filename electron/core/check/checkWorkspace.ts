@@ -14,6 +14,7 @@ import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, Worksp
 import { parseSchemaFile, SCHEMA_VERSION } from '../store/schemaFile';
 import { FOLDING_FILE, LOG_FILE, WriteAheadLog } from '../store/writeAheadLog';
 import { Backups } from '../snapshots/backups';
+import { isJsonObject } from '../store/jsonLines';
 
 /** One thing wrong with a workspace, as `dossier check` reports it. */
 export interface Problem {
@@ -225,15 +226,6 @@ async function tornTail(file: string): Promise<boolean> {
   if (!raw) return false;
   const lines = raw.split('\n');
   return lines.some((line, i) => line !== '' && !isJsonObject(line) && i >= lines.length - 2);
-}
-
-function isJsonObject(line: string): boolean {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
 }
 
 async function sha256OfFile(file: string): Promise<string | null> {

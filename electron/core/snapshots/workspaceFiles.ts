@@ -11,6 +11,7 @@ import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, Worksp
 import { parseSchemaFile } from '../store/schemaFile';
 import { FOLDING_FILE, LOG_FILE } from '../store/writeAheadLog';
 import { BACKUPS_DIR } from './snapshotManifest';
+import { isJsonObject } from '../store/jsonLines';
 
 /** A file of the workspace as the folder shows it now. */
 export interface FileStat {
@@ -114,13 +115,4 @@ export function problemWith(rel: string, bytes: Buffer, recordedSha256?: string 
   }
   if (recordedSha256 && sha256Of(bytes) !== recordedSha256) return 'does not match the SHA-256 recorded when it was imported';
   return null;
-}
-
-function isJsonObject(line: string): boolean {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
 }
