@@ -6,6 +6,7 @@ import { isDossierError } from '../../common/errors';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
 import { NOTES_INDEX, NoteBodyFile, NoteRevisionsFile } from '../notes/noteDocuments';
+import { RELATIONS } from '../relations/relationDocuments';
 import { TEMP_FILE } from '../store/durableFile';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, WorkspaceFile } from '../store/files';
 import { parseSchemaFile } from '../store/schemaFile';
@@ -71,6 +72,7 @@ function schemaOf(rel: string): Schema | null {
   if (rel === FILE_NAMES.library) return { kind: 'library', schema: LibraryFile };
   if (rel === ENTITIES.file) return ENTITIES;
   if (rel === BRIEFS.file) return BRIEFS;
+  if (rel === RELATIONS.file) return RELATIONS;
   if (rel === NOTES_INDEX.file) return NOTES_INDEX;
   if (/^notes\/note_[^/]+\.json$/.test(rel)) return { kind: 'note', schema: NoteBodyFile };
   if (/^notes\/revisions\/note_[^/]+\.json$/.test(rel)) return { kind: 'note-revisions', schema: NoteRevisionsFile };

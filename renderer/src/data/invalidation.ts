@@ -1,5 +1,6 @@
 import type { CallName, CallRequest, RecordChange } from '../../../electron/common/contract';
 import type { WorkspaceChange } from '../../../electron/common/changes';
+import { RELATION_TYPES_RECORD } from '../../../electron/common/model/relation';
 
 /**
  * The contract calls the renderer reads through the query cache. A query's key is
@@ -25,6 +26,8 @@ export type QueryCall = Extract<
   | 'briefs.list'
   | 'briefs.get'
   | 'search.query'
+  | 'relations.list'
+  | 'relations.types'
 >;
 
 export type QueryKey<K extends QueryCall = QueryCall> = readonly [K, CallRequest<K>];
@@ -46,7 +49,7 @@ export function staleQueries(event: WorkspaceChange): StaleQueries[] {
   const stale: StaleQueries[] = [['history.state']];
   for (const change of event.changes) stale.push(...staleFor(change));
   // Search results carry titles and snippets of every searchable kind.
-  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'workspace')) stale.push(['search.query']);
+  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'relation' && c.subject !== 'workspace')) stale.push(['search.query']);
   return unique(stale);
 }
 
@@ -63,24 +66,30 @@ function staleFor(c: RecordChange): StaleQueries[] {
         ...(c.kind === 'updated' ? [] : ([['entities.list']] as const)),
         // Entity pages show mentions in context with the article's title.
         ['entities.page'],
+        // Relationships show their evidence's article title, and lose it when the article goes.
+        ['relations.list'],
       ];
     case 'annotation':
       return [
         ...(c.articleId ? ([['annotations.list', { articleId: c.articleId }]] as const) : ([['annotations.list']] as const)),
-        // Highlights about an entity are on its page.
+        // Highlights about an entity are on its page; a relationship shows its evidence as the highlight stands.
         ['entities.page'],
+        ['relations.list'],
       ];
     case 'entity':
       // Names, types and merges show in lists, in the reader's mentions and in notes' @mentions.
-      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle']];
+      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list']];
     case 'note':
       // A save may keep a revision, and a restore always does. A revision itself never changes.
       return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['notes.revisions', { id: c.id }], ['entities.page']];
     case 'brief':
       return [['briefs.list'], ['briefs.get', { id: c.id }]];
+    case 'relation':
+      return [['relations.list']];
     case 'workspace':
-      // The palette (colour meanings) and the workspace's name travel with workspace.info.
-      return [['workspace.info']];
+      // The palette (colour meanings) and the workspace's name travel with workspace.info; the
+      // relationship types are a workspace setting too, and relationships show their labels.
+      return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list']] : [['workspace.info']];
   }
 }
 

@@ -36,6 +36,8 @@ export const queries = {
   noteRevision: (id: string, revisionId: string) => callQuery('notes.revision', { id, revisionId }),
   history: () => callQuery('history.state', {}),
   briefs: () => callQuery('briefs.list', {}),
+  relations: (request: CallRequest<'relations.list'> = {}) => callQuery('relations.list', request),
+  relationTypes: () => callQuery('relations.types', {}),
   search: (request: CallRequest<'search.query'>) => callQuery('search.query', request),
   /** Like a note: the brief's summary editor starts from it, so it is never kept once closed. */
   brief: (id: string) => ({ ...callQuery('briefs.get', { id }), gcTime: 0 }),
