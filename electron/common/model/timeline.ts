@@ -64,6 +64,8 @@ export const TimelineEvent = z.object({
   /** The detected date it was confirmed from (its suggestion key), or null when added by hand. */
   key: z.string().nullable(),
   source: z.enum(['detected', 'manual']),
+  /** Whether the passage was found again in the article's current version (an orphan keeps its old selectors). */
+  status: AnchorStatus,
   created: z.string(),
   modified: z.string(),
 });

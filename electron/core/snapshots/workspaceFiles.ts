@@ -9,6 +9,7 @@ import { NOTES_INDEX, NoteBodyFile, NoteRevisionsFile } from '../notes/noteDocum
 import { TEMP_FILE } from '../store/durableFile';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, WorkspaceFile } from '../store/files';
 import { parseSchemaFile } from '../store/schemaFile';
+import { TIMELINE } from '../timeline/timelineDocuments';
 import { FOLDING_FILE, LOG_FILE } from '../store/writeAheadLog';
 import { BACKUPS_DIR } from './snapshotManifest';
 
@@ -77,6 +78,7 @@ function schemaOf(rel: string): Schema | null {
   if (inArticle === FILE_NAMES.article) return { kind: 'article', schema: ArticleFile };
   if (inArticle === FILE_NAMES.annotations) return { kind: 'annotations', schema: AnnotationsFile };
   if (inArticle === MENTIONS.file) return MENTIONS;
+  if (inArticle === TIMELINE.file) return TIMELINE;
   if (inArticle && /^v\d+\/text\.json$/.test(inArticle)) return { kind: 'text', schema: TextFile };
   return null;
 }

@@ -25,6 +25,8 @@ export type QueryCall = Extract<
   | 'briefs.list'
   | 'briefs.get'
   | 'search.query'
+  | 'timeline.list'
+  | 'timeline.suggestions'
 >;
 
 export type QueryKey<K extends QueryCall = QueryCall> = readonly [K, CallRequest<K>];
@@ -45,8 +47,8 @@ export function staleQueries(event: WorkspaceChange): StaleQueries[] {
   // Every change, undo and redo included, moves the history's "Undo X / Redo Y".
   const stale: StaleQueries[] = [['history.state']];
   for (const change of event.changes) stale.push(...staleFor(change));
-  // Search results carry titles and snippets of every searchable kind.
-  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'workspace')) stale.push(['search.query']);
+  // Search results carry titles and snippets of every searchable kind (timeline events are not one).
+  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'workspace' && c.subject !== 'event')) stale.push(['search.query']);
   return unique(stale);
 }
 
@@ -63,6 +65,9 @@ function staleFor(c: RecordChange): StaleQueries[] {
         ...(c.kind === 'updated' ? [] : ([['entities.list']] as const)),
         // Entity pages show mentions in context with the article's title.
         ['entities.page'],
+        // Events show the article's title; a new version or publication date moves its dates.
+        ['timeline.list'],
+        ['timeline.suggestions', { articleId: c.id }],
       ];
     case 'annotation':
       return [
@@ -72,7 +77,8 @@ function staleFor(c: RecordChange): StaleQueries[] {
       ];
     case 'entity':
       // Names, types and merges show in lists, in the reader's mentions and in notes' @mentions.
-      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle']];
+      // Events and suggested dates list the entities named in their sentence.
+      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['timeline.list'], ['timeline.suggestions']];
     case 'note':
       // A save may keep a revision, and a restore always does. A revision itself never changes.
       return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['notes.revisions', { id: c.id }], ['entities.page']];
@@ -81,6 +87,9 @@ function staleFor(c: RecordChange): StaleQueries[] {
     case 'workspace':
       // The palette (colour meanings) and the workspace's name travel with workspace.info.
       return [['workspace.info']];
+    case 'event':
+      // An event confirmed, edited or removed, or a suggested date dismissed (or put back).
+      return [['timeline.list'], ...(c.articleId ? ([['timeline.suggestions', { articleId: c.articleId }]] as const) : ([['timeline.suggestions']] as const))];
   }
 }
 
