@@ -14,6 +14,7 @@ import { reindexCommand } from './commands/reindex';
 import { restoreCommand } from './commands/restore';
 import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
+import { timelineCommand } from './commands/timeline';
 
 /** Every `dossier` command, in the order `dossier --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -25,6 +26,7 @@ export const COMMANDS: readonly CliCommand[] = [
   briefsCommand,
   entitiesCommand,
   entityCommand,
+  timelineCommand,
   searchCommand,
   reindexCommand,
   serveCommand,
