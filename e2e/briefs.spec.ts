@@ -9,6 +9,8 @@ import { NotesPage } from './models/NotesPage';
 import { ReaderPage } from './models/ReaderPage';
 
 test('compose a brief from an article, a note and the entity index, reorder it, and export Markdown and PDF', async ({ dossier }) => {
+  // It prints a PDF through a second, headless Chromium: on a loaded machine that alone can take most of the default budget.
+  test.slow();
   const page = dossier.page;
   const reader = new ReaderPage(page);
   await reader.highlight('proposed Reciprocal Provision of Supplies and Services Agreement', 'The agreement to watch.');

@@ -11,6 +11,8 @@ import { entityCommand } from './commands/entity';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { reindexCommand } from './commands/reindex';
+import { relateCommand } from './commands/relate';
+import { relationsCommand } from './commands/relations';
 import { restoreCommand } from './commands/restore';
 import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
@@ -26,6 +28,8 @@ export const COMMANDS: readonly CliCommand[] = [
   briefsCommand,
   entitiesCommand,
   entityCommand,
+  relateCommand,
+  relationsCommand,
   timelineCommand,
   searchCommand,
   reindexCommand,

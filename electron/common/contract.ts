@@ -11,6 +11,7 @@ import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, Entity
 import { WorkspaceInfo } from './model/workspace';
 import { Note, NoteContent, NoteFilter, NotePatch, NoteRevision, NoteRevisionSummary, NoteSummary } from './model/note';
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
+import { RelationDraft, RelationPatch, RelationType, RelationView } from './model/relation';
 import { SearchRequest, SearchResult } from './model/search';
 import { EventDate, EventLabel, TimelineEntry, TimelinePatch, TimelineSuggestion } from './model/timeline';
 
@@ -334,6 +335,40 @@ export const contract = {
     response: ExportedFile,
   },
   /**
+   * Relationships between entities, names as they are now and evidence as its highlights stand
+   * now: all of them, an entity's (either way round, following merges), or those with evidence in
+   * an article.
+   */
+  'relations.list': {
+    request: z.object({ entityId: z.string().min(1).optional(), articleId: z.string().min(1).optional() }),
+    response: z.object({ relations: z.array(RelationView) }),
+  },
+  /** A new relationship; evidence quoted from an article is highlighted in the same undo step. */
+  'relations.create': {
+    request: RelationDraft,
+    response: z.object({ relation: RelationView }),
+  },
+  /** Changes only the fields given; evidence is added (by highlight or quote) and removed by highlight id. */
+  'relations.update': {
+    request: z.object({ id: z.string().min(1), patch: RelationPatch, baseRev: z.number().int().positive().optional() }),
+    response: z.object({ relation: RelationView }),
+  },
+  /** Deletes a relationship; its evidence highlights stay. */
+  'relations.delete': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ deleted: z.string() }),
+  },
+  /** The vocabulary of relationship types, each with its inverse label. */
+  'relations.types': {
+    request: z.object({}),
+    response: z.object({ types: z.array(RelationType) }),
+  },
+  /** Adds a type to the vocabulary (undoable); its key comes from the label unless given. */
+  'relations.addType': {
+    request: z.object({ label: z.string().trim().min(1).max(80), inverse: z.string().trim().min(1).max(80), key: z.string().min(1).max(80).optional() }),
+    response: z.object({ type: RelationType }),
+  },
+  /**
    * Full-text search over articles, highlights, notes and entities: every word must match, the
    * last one as a prefix, words of 5+ letters with a typo; "quoted words" as a phrase.
    */
@@ -400,7 +435,7 @@ export const CALL_NAMES: readonly CallName[] = CALL_NAME_LIST;
 export { isCallName, isEventName };
 
 /** What kind of record a change touched: the change feed's subjects. */
-export const ChangeSubject = z.enum(['article', 'annotation', 'note', 'entity', 'brief', 'workspace', 'event']);
+export const ChangeSubject = z.enum(['article', 'annotation', 'note', 'entity', 'brief', 'relation', 'workspace', 'event']);
 export type ChangeSubject = z.output<typeof ChangeSubject>;
 
 /**

@@ -15,6 +15,7 @@ import { ChangeLog } from './history/changeLog';
 import type { ExtractArticle, ImportSource } from './import/importArticles';
 import { ImportService, type ImportResult } from './import/importService';
 import { NoteService } from './notes/noteService';
+import { RelationService } from './relations/relationService';
 import type { SearchIndexBuilder } from './search/searchBuild';
 import { SearchService } from './search/searchService';
 import { BackupService } from './snapshots/backupService';
@@ -73,6 +74,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const search = new SearchService(store, feed, options.searchBuilder, (done, total) => events.emit('search.progress', { done, total }));
   if (options.warmSearch) search.warmUp();
   const briefs = new BriefService(store, changes);
+  const relations = new RelationService(store, changes, entities, annotations);
   const timeline = new TimelineService(store, changes, entities);
   const backups = new BackupService(store, feed, options.backups ?? false);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
@@ -197,6 +199,15 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       await briefs.delete(id);
       return { deleted: id };
     },
+    'relations.list': async ({ entityId, articleId }) => ({ relations: await relations.list({ entityId, articleId }) }),
+    'relations.create': async (draft) => ({ relation: await relations.create(draft) }),
+    'relations.update': async ({ id, patch, baseRev }) => ({ relation: await relations.update(id, patch, baseRev) }),
+    'relations.delete': async ({ id }) => {
+      await relations.delete(id);
+      return { deleted: id };
+    },
+    'relations.types': async () => ({ types: await relations.types() }),
+    'relations.addType': async (type) => ({ type: await relations.addType(type) }),
     'export.brief': async (request) => {
       // Loaded on first export: the renderers pull in Lexical's headless editor and the docx
       // library, which every other command (and the app's start) can do without.

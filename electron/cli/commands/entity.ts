@@ -1,5 +1,5 @@
-import { DossierError } from '../../common/errors';
 import { JSON_FLAG, WORKSPACE_FLAG, type CliCommand, type JsonFlags } from '../command';
+import { findEntity } from '../findEntity';
 import { UsageError } from '../usageError';
 
 /** `dossier entity list` and `dossier entity show NAME`: the workspace's confirmed entities. */
@@ -24,9 +24,7 @@ export const entityCommand: CliCommand<JsonFlags> = {
       if (sub !== 'show') throw new UsageError("entity needs 'list' or 'show NAME'");
       const name = nameParts.join(' ').trim();
       if (!name) throw new UsageError('entity show needs a NAME');
-      const key = name.toLocaleLowerCase();
-      const found = entities.find((e) => e.id === name || e.name.toLocaleLowerCase() === key || e.aliases.some((a) => a.toLocaleLowerCase() === key));
-      if (!found) throw new DossierError('not-found', `No entity named '${name}' in this workspace (see: dossier entity list).`);
+      const found = await findEntity(api, name);
       const page = await api['entities.page']({ id: found.id });
       if (flags.json) {
         io.stdout(`${JSON.stringify({ entity: { ...page.entity, mentions: page.mentions, annotations: page.annotations, cooccurring: page.cooccurring } })}\n`);

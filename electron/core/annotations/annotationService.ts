@@ -28,26 +28,7 @@ export class AnnotationService {
     fields: AnnotationPatch & { exact?: string; undoGroup?: string } = {},
   ): Promise<Annotation> {
     return this.changes.exclusive(articleId, async () => {
-      const { meta, text } = await this.store.readArticle(articleId);
-      const target = this.targetAt(text, meta.version, start, end, fields.exact);
-      const now = new Date().toISOString();
-      const comment = fields.comment ?? '';
-      const annotation: Annotation = {
-        id: newId('ann'),
-        rev: 1,
-        articleId,
-        motivation: comment.trim() ? 'commenting' : 'highlighting',
-        target,
-        comment,
-        color: fields.color ?? null,
-        tags: normaliseTags(fields.tags ?? []),
-        grading: fields.grading ?? null,
-        replies: [],
-        creator: this.creator(),
-        status: 'anchored',
-        created: now,
-        modified: now,
-      };
+      const annotation = await this.draft(articleId, start, end, fields);
       await this.changes.commit(
         {
           label: 'add highlight',
@@ -60,8 +41,42 @@ export class AnnotationService {
     });
   }
 
+  /**
+   * The highlight `create` would add, made but not saved: for a change that adds it together with
+   * something else in one undo step (a relationship and its evidence). Call it inside
+   * `changes.exclusive(articleId)`, so the text it points into is still current when committed.
+   */
+  async draft(articleId: string, start: number, end: number, fields: AnnotationPatch & { exact?: string } = {}): Promise<Annotation> {
+    const { meta, text } = await this.store.readArticle(articleId);
+    const target = this.targetAt(text, meta.version, start, end, fields.exact);
+    const now = new Date().toISOString();
+    const comment = fields.comment ?? '';
+    return {
+      id: newId('ann'),
+      rev: 1,
+      articleId,
+      motivation: comment.trim() ? 'commenting' : 'highlighting',
+      target,
+      comment,
+      color: fields.color ?? null,
+      tags: normaliseTags(fields.tags ?? []),
+      grading: fields.grading ?? null,
+      replies: [],
+      creator: this.creator(),
+      status: 'anchored',
+      created: now,
+      modified: now,
+    };
+  }
+
   /** `occurrence` counts from 1; without it, a quote found more than once is an error. */
   async createFromQuote(articleId: string, quote: string, fields: AnnotationPatch, occurrence?: number): Promise<Annotation> {
+    const match = await this.locate(articleId, quote, occurrence);
+    return this.create(articleId, match.start, match.end, { ...fields, exact: match.exact });
+  }
+
+  /** Where `quote` is in the article's current text: its one place, or the chosen occurrence (from 1). */
+  async locate(articleId: string, quote: string, occurrence?: number): Promise<{ start: number; end: number; exact: string }> {
     const { text } = await this.store.readArticle(articleId);
     const matches = findQuote(text, quote);
     if (matches.length === 0) {
@@ -80,7 +95,7 @@ export class AnnotationService {
         `--occurrence ${occurrence} is out of range: the quote occurs ${matches.length} time${matches.length === 1 ? '' : 's'}.`,
       );
     }
-    return this.create(articleId, match.start, match.end, { ...fields, exact: text.slice(match.start, match.end) });
+    return { start: match.start, end: match.end, exact: text.slice(match.start, match.end) };
   }
 
   /** `undoGroup`: edits sharing it with the change before them are undone together with it. */

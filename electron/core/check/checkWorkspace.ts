@@ -8,6 +8,7 @@ import type { ArticleMeta } from '../../common/model/article';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
 import { NOTE_REVISIONS_DIR, NOTES_INDEX, noteBody, noteRevisions } from '../notes/noteDocuments';
+import { RELATIONS } from '../relations/relationDocuments';
 import { readIndexFile } from '../search/indexFile';
 import { TEMP_FILE } from '../store/durableFile';
 import { TIMELINE } from '../timeline/timelineDocuments';
@@ -15,6 +16,7 @@ import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, Worksp
 import { parseSchemaFile, SCHEMA_VERSION } from '../store/schemaFile';
 import { FOLDING_FILE, LOG_FILE, WriteAheadLog } from '../store/writeAheadLog';
 import { Backups } from '../snapshots/backups';
+import { isJsonObject } from '../store/jsonLines';
 
 /** One thing wrong with a workspace, as `dossier check` reports it. */
 export interface Problem {
@@ -130,6 +132,7 @@ export async function checkWorkspace(dir: string, onProgress?: (done: number, to
   await checkTempFiles(root, add);
   await readDoc(path.join(root, ENTITIES.file), ENTITIES.kind, ENTITIES.schema, QUARANTINE);
   await readDoc(path.join(root, BRIEFS.file), BRIEFS.kind, BRIEFS.schema, QUARANTINE);
+  await readDoc(path.join(root, RELATIONS.file), RELATIONS.kind, RELATIONS.schema, QUARANTINE);
   const notes = await readDoc(path.join(root, NOTES_INDEX.file), NOTES_INDEX.kind, NOTES_INDEX.schema, { action: 'quarantine', repair: 'Move it to quarantine/; the list of notes is rebuilt from the note files.' });
   const notesDir = path.join(root, 'notes');
   await checkTempFiles(notesDir, add);
@@ -230,15 +233,6 @@ async function tornTail(file: string): Promise<boolean> {
   if (!raw) return false;
   const lines = raw.split('\n');
   return lines.some((line, i) => line !== '' && !isJsonObject(line) && i >= lines.length - 2);
-}
-
-function isJsonObject(line: string): boolean {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
 }
 
 async function sha256OfFile(file: string): Promise<string | null> {

@@ -155,16 +155,7 @@ export class NoteService {
         throw new DossierError('conflict', 'This note was changed in another window. Reopen it to see the latest version.');
       }
       const derived = deriveNote(content);
-      const next: NoteSummary = {
-        ...current,
-        rev: current.rev + 1,
-        title: current.titled ? current.title : titleFromText(derived.text) || UNTITLED,
-        excerpt: derived.excerpt,
-        entityIds: derived.entityIds,
-        citations: derived.citations,
-        tags: derived.tags,
-        modified: new Date().toISOString(),
-      };
+      const next = withText(current, derived);
       const contentRev = body.rev + 1;
       this.changes.intend([{ subject: 'note', kind: 'updated', id, articleId: null }]);
       // The text, its entry in the list and the version it replaces are saved together, or none.
@@ -288,16 +279,7 @@ export class NoteService {
       doc.content = content;
       doc.text = derived.text;
     });
-    const note: NoteSummary = {
-      ...current,
-      rev: current.rev + 1,
-      title: current.titled ? current.title : titleFromText(derived.text) || UNTITLED,
-      excerpt: derived.excerpt,
-      entityIds: derived.entityIds,
-      citations: derived.citations,
-      tags: derived.tags,
-      modified: new Date().toISOString(),
-    };
+    const note = withText(current, derived);
     await this.writeSummary(note);
     return { before: body.content, note, contentRev };
   }
@@ -326,6 +308,20 @@ export class NoteService {
       tags: derived.tags,
     });
   }
+}
+
+/** A note's entry once its text changed: what is derived from the text, a new revision, modified now. */
+function withText(current: NoteSummary, derived: ReturnType<typeof deriveNote>): NoteSummary {
+  return {
+    ...current,
+    rev: current.rev + 1,
+    title: current.titled ? current.title : titleFromText(derived.text) || UNTITLED,
+    excerpt: derived.excerpt,
+    entityIds: derived.entityIds,
+    citations: derived.citations,
+    tags: derived.tags,
+    modified: new Date().toISOString(),
+  };
 }
 
 function checkSize(content: NoteContent): void {

@@ -6,6 +6,7 @@ import { BRIEFS } from '../briefs/briefDocuments';
 import { diffRecords } from '../changeFeed';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
 import { NOTES_INDEX } from '../notes/noteDocuments';
+import { RELATION_TYPES_RECORD, RELATIONS } from '../relations/relationDocuments';
 import { FILE_NAMES } from '../store/files';
 import { SCHEMA_VERSION } from '../store/schemaFile';
 import type { WorkspaceStore } from '../store/workspaceStore';
@@ -85,6 +86,7 @@ function emptyFileFor(rel: string, target: Map<string, unknown>): string | null 
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   if (rel === ENTITIES.file) return json(ENTITIES.empty(null));
   if (rel === BRIEFS.file) return json(BRIEFS.empty(null));
+  if (rel === RELATIONS.file) return json(RELATIONS.empty(null));
   if (rel === NOTES_INDEX.file) return json(NOTES_INDEX.empty(null));
   const [top, articleId, name] = rel.split('/');
   if (top !== FILE_NAMES.articles || !articleId || !target.has(`${FILE_NAMES.articles}/${articleId}/${FILE_NAMES.article}`)) return null;
@@ -140,6 +142,10 @@ function changesOf(files: string[], previous: Map<string, unknown>, writes: { fi
     else if (top === 'notes' && name === undefined && /^note_.+\.json$/.test(id ?? '')) changes.push({ subject: 'note', kind: 'updated', id: id!.slice(0, -'.json'.length), articleId: null });
     else if (file === ENTITIES.file) changes.push(...diffRecords('entity', null, list(previous.get(file), 'entities'), list(parsed(file), 'entities')));
     else if (file === BRIEFS.file) changes.push(...diffRecords('brief', null, list(previous.get(file), 'briefs'), list(parsed(file), 'briefs')));
+    else if (file === RELATIONS.file) {
+      changes.push(...diffRecords('relation', null, list(previous.get(file), 'relations'), list(parsed(file), 'relations')));
+      if (JSON.stringify(list(previous.get(file), 'types')) !== JSON.stringify(list(parsed(file), 'types'))) changes.push({ subject: 'workspace', kind: 'updated', id: RELATION_TYPES_RECORD, articleId: null });
+    }
     else if (file === FILE_NAMES.workspace) changes.push({ subject: 'workspace', kind: 'updated', id: 'palette', articleId: null });
   }
   for (const id of articles) changes.push({ subject: 'article', kind: 'updated', id, articleId: id });

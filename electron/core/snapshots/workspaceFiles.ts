@@ -6,12 +6,14 @@ import { isDossierError } from '../../common/errors';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
 import { NOTES_INDEX, NoteBodyFile, NoteRevisionsFile } from '../notes/noteDocuments';
+import { RELATIONS } from '../relations/relationDocuments';
 import { TEMP_FILE } from '../store/durableFile';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, WorkspaceFile } from '../store/files';
 import { parseSchemaFile } from '../store/schemaFile';
 import { TIMELINE } from '../timeline/timelineDocuments';
 import { FOLDING_FILE, LOG_FILE } from '../store/writeAheadLog';
 import { BACKUPS_DIR } from './snapshotManifest';
+import { isJsonObject } from '../store/jsonLines';
 
 /** A file of the workspace as the folder shows it now. */
 export interface FileStat {
@@ -71,6 +73,7 @@ function schemaOf(rel: string): Schema | null {
   if (rel === FILE_NAMES.library) return { kind: 'library', schema: LibraryFile };
   if (rel === ENTITIES.file) return ENTITIES;
   if (rel === BRIEFS.file) return BRIEFS;
+  if (rel === RELATIONS.file) return RELATIONS;
   if (rel === NOTES_INDEX.file) return NOTES_INDEX;
   if (/^notes\/note_[^/]+\.json$/.test(rel)) return { kind: 'note', schema: NoteBodyFile };
   if (/^notes\/revisions\/note_[^/]+\.json$/.test(rel)) return { kind: 'note-revisions', schema: NoteRevisionsFile };
@@ -116,13 +119,4 @@ export function problemWith(rel: string, bytes: Buffer, recordedSha256?: string 
   }
   if (recordedSha256 && sha256Of(bytes) !== recordedSha256) return 'does not match the SHA-256 recorded when it was imported';
   return null;
-}
-
-function isJsonObject(line: string): boolean {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
 }

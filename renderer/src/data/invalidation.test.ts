@@ -17,7 +17,7 @@ function refreshes(stale: StaleQueries[], key: readonly [string, Record<string, 
 
 describe('staleQueries: the change feed mapped onto the query cache', () => {
   it('moves the undo and redo state on every change', () => {
-    for (const subject of ['article', 'annotation', 'note', 'entity', 'brief', 'workspace', 'event'] as const) {
+    for (const subject of ['article', 'annotation', 'note', 'entity', 'brief', 'relation', 'workspace', 'event'] as const) {
       expect(refreshes(staleQueries(change({ subject })), ['history.state', {}]), subject).toBe(true);
     }
   });
@@ -51,6 +51,20 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
     expect(refreshes(stale, ['entities.resolve', { ids: ['ent_1'] }])).toBe(true);
     expect(refreshes(stale, ['entities.forArticle', { articleId: 'art_9' }])).toBe(true);
     expect(refreshes(stale, ['annotations.list', { articleId: 'art_1' }])).toBe(false);
+  });
+
+  it('refreshes relationships when one changes, when their highlights or entities change, and the vocabulary when it does', () => {
+    const relation = staleQueries(change({ subject: 'relation', kind: 'created', id: 'rel_1' }));
+    expect(refreshes(relation, ['relations.list', { entityId: 'ent_1' }])).toBe(true);
+    expect(refreshes(relation, ['search.query', { query: 'quad' }])).toBe(false);
+    expect(refreshes(relation, ['entities.page', { id: 'ent_1' }])).toBe(false);
+    // Evidence shows as its highlight stands (deleted, orphaned by a new version), ends by their names now.
+    expect(refreshes(staleQueries(change({ subject: 'annotation', id: 'ann_1', articleId: 'art_1' })), ['relations.list', { articleId: 'art_1' }])).toBe(true);
+    expect(refreshes(staleQueries(change({ subject: 'entity', id: 'ent_1' })), ['relations.list', {}])).toBe(true);
+    const types = staleQueries(change({ subject: 'workspace', id: 'relation-types' }));
+    expect(refreshes(types, ['relations.types', {}])).toBe(true);
+    expect(refreshes(types, ['relations.list', {}])).toBe(true);
+    expect(refreshes(staleQueries(change({ subject: 'workspace', id: 'palette' })), ['relations.types', {}])).toBe(false);
   });
 
   it("refreshes note lists, tags, that note and its list of versions, not another note's", () => {

@@ -1,5 +1,6 @@
 import type { CallName, CallRequest, RecordChange } from '../../../electron/common/contract';
 import type { WorkspaceChange } from '../../../electron/common/changes';
+import { RELATION_TYPES_RECORD } from '../../../electron/common/model/relation';
 
 /**
  * The contract calls the renderer reads through the query cache. A query's key is
@@ -25,6 +26,8 @@ export type QueryCall = Extract<
   | 'briefs.list'
   | 'briefs.get'
   | 'search.query'
+  | 'relations.list'
+  | 'relations.types'
   | 'timeline.list'
   | 'timeline.suggestions'
 >;
@@ -47,8 +50,8 @@ export function staleQueries(event: WorkspaceChange): StaleQueries[] {
   // Every change, undo and redo included, moves the history's "Undo X / Redo Y".
   const stale: StaleQueries[] = [['history.state']];
   for (const change of event.changes) stale.push(...staleFor(change));
-  // Search results carry titles and snippets of every searchable kind (timeline events are not one).
-  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'workspace' && c.subject !== 'event')) stale.push(['search.query']);
+  // Search results carry titles and snippets of every searchable kind (relationships and timeline events are not one).
+  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'relation' && c.subject !== 'workspace' && c.subject !== 'event')) stale.push(['search.query']);
   return unique(stale);
 }
 
@@ -65,6 +68,8 @@ function staleFor(c: RecordChange): StaleQueries[] {
         ...(c.kind === 'updated' ? [] : ([['entities.list']] as const)),
         // Entity pages show mentions in context with the article's title.
         ['entities.page'],
+        // Relationships show their evidence's article title, and lose it when the article goes.
+        ['relations.list'],
         // Events show the article's title; a new version or publication date moves its dates.
         ['timeline.list'],
         ['timeline.suggestions', { articleId: c.id }],
@@ -72,21 +77,25 @@ function staleFor(c: RecordChange): StaleQueries[] {
     case 'annotation':
       return [
         ...(c.articleId ? ([['annotations.list', { articleId: c.articleId }]] as const) : ([['annotations.list']] as const)),
-        // Highlights about an entity are on its page.
+        // Highlights about an entity are on its page; a relationship shows its evidence as the highlight stands.
         ['entities.page'],
+        ['relations.list'],
       ];
     case 'entity':
       // Names, types and merges show in lists, in the reader's mentions and in notes' @mentions.
-      // Events and suggested dates list the entities named in their sentence.
-      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['timeline.list'], ['timeline.suggestions']];
+      // Relationships, events and suggested dates show entity names.
+      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list'], ['timeline.list'], ['timeline.suggestions']];
     case 'note':
       // A save may keep a revision, and a restore always does. A revision itself never changes.
       return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['notes.revisions', { id: c.id }], ['entities.page']];
     case 'brief':
       return [['briefs.list'], ['briefs.get', { id: c.id }]];
+    case 'relation':
+      return [['relations.list']];
     case 'workspace':
-      // The palette (colour meanings) and the workspace's name travel with workspace.info.
-      return [['workspace.info']];
+      // The palette (colour meanings) and the workspace's name travel with workspace.info; the
+      // relationship types are a workspace setting too, and relationships show their labels.
+      return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list']] : [['workspace.info']];
     case 'event':
       // An event confirmed, edited or removed, or a suggested date dismissed (or put back).
       return [['timeline.list'], ...(c.articleId ? ([['timeline.suggestions', { articleId: c.articleId }]] as const) : ([['timeline.suggestions']] as const))];

@@ -36,6 +36,8 @@ export const queries = {
   noteRevision: (id: string, revisionId: string) => callQuery('notes.revision', { id, revisionId }),
   history: () => callQuery('history.state', {}),
   briefs: () => callQuery('briefs.list', {}),
+  relations: (request: CallRequest<'relations.list'> = {}) => callQuery('relations.list', request),
+  relationTypes: () => callQuery('relations.types', {}),
   search: (request: CallRequest<'search.query'>) => callQuery('search.query', request),
   timeline: (filter: CallRequest<'timeline.list'> = {}) => callQuery('timeline.list', filter),
   timelineSuggestions: (articleId: string) => callQuery('timeline.suggestions', { articleId }),

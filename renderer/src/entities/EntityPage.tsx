@@ -7,6 +7,7 @@ import { useAppActions } from '../app/AppActions';
 import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
+import { EntityRelations } from './EntityRelations';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
 import { excerptAfterTitle } from '../notes/NoteList';
 
@@ -103,6 +104,9 @@ export function EntityPage({ entityId }: Props) {
             </button>
           </div>
         </form>
+
+        {/* Before the mentions, which run long: what the entity is related to is the summary. */}
+        <EntityRelations entity={entity} highlights={page.annotations} others={others} />
 
         <section aria-labelledby="mentions-title">
           <h2 id="mentions-title">Mentions</h2>
