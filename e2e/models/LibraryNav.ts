@@ -1,8 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-type View = 'Entities' | 'Notes' | 'Briefs';
+type View = 'Entities' | 'Notes' | 'Briefs' | 'Timeline';
 
-/** The library down the left side: the Entities, Notes and Briefs views, then every article. */
+/** The library down the left side: the Entities, Notes, Briefs and Timeline views, then every article. */
 export class LibraryNav {
   constructor(readonly page: Page) {}
 
@@ -48,6 +48,10 @@ export class LibraryNav {
 
   async openBriefs(): Promise<void> {
     await this.open('Briefs');
+  }
+
+  async openTimeline(): Promise<void> {
+    await this.open('Timeline');
   }
 
   /** Clicks the view's button and waits for the view's own heading. */

@@ -16,6 +16,7 @@ import { relationsCommand } from './commands/relations';
 import { restoreCommand } from './commands/restore';
 import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
+import { timelineCommand } from './commands/timeline';
 
 /** Every `dossier` command, in the order `dossier --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CliCommand[] = [
   entityCommand,
   relateCommand,
   relationsCommand,
+  timelineCommand,
   searchCommand,
   reindexCommand,
   serveCommand,

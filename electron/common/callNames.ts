@@ -68,6 +68,13 @@ export const CALL_NAME_LIST = [
   'export.brief',
   'search.query',
   'search.reindex',
+  'timeline.list',
+  'timeline.suggestions',
+  'timeline.confirm',
+  'timeline.dismiss',
+  'timeline.add',
+  'timeline.update',
+  'timeline.delete',
 ] as const;
 
 export const EVENT_NAME_LIST = ['workspace.changed', 'workspace.notice', 'app.command', 'import.progress', 'export.progress', 'search.progress'] as const;

@@ -154,6 +154,12 @@ export const COMMANDS = {
     when: 'always',
     menu: { name: 'view', group: 0, label: '&Briefs' },
   },
+  'open-timeline': {
+    title: 'Open the timeline',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'view', group: 0, label: '&Timeline' },
+  },
   'finish-comment': {
     title: 'Finish the comment',
     context: 'comment',

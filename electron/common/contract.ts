@@ -13,6 +13,7 @@ import { Note, NoteContent, NoteFilter, NotePatch, NoteRevision, NoteRevisionSum
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
 import { RelationDraft, RelationPatch, RelationType, RelationView } from './model/relation';
 import { SearchRequest, SearchResult } from './model/search';
+import { EventDate, EventLabel, TimelineEntry, TimelinePatch, TimelineSuggestion } from './model/timeline';
 
 /**
  * The one API between the renderer (or a remote CLI) and the core. Electron's preload, the
@@ -380,6 +381,46 @@ export const contract = {
     request: z.object({}),
     response: z.object({ documents: z.number().int().nonnegative() }),
   },
+  /** Confirmed events, earliest first: of the workspace or one article, optionally naming an entity (merges followed). */
+  'timeline.list': {
+    request: z.object({ articleId: z.string().min(1).optional(), entityId: z.string().min(1).optional() }),
+    response: z.object({ events: z.array(TimelineEntry) }),
+  },
+  /** Dates found in the article's current text that are not events yet and were not dismissed. */
+  'timeline.suggestions': {
+    request: ArticleRef,
+    response: z.object({ suggestions: z.array(TimelineSuggestion) }),
+  },
+  /** Makes a suggested date an event, optionally with another label or date. */
+  'timeline.confirm': {
+    request: ArticleRef.extend({ key: z.string().min(1), label: EventLabel.optional(), date: EventDate.optional() }),
+    response: z.object({ event: TimelineEntry }),
+  },
+  /** Stops suggesting a date (undoable). */
+  'timeline.dismiss': {
+    request: ArticleRef.extend({ key: z.string().min(1) }),
+    response: z.object({}),
+  },
+  /** An event from a selected passage; without a date, the first date named in the passage. */
+  'timeline.add': {
+    request: ArticleRef.extend({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      /** What the renderer believes it selected; the core checks it against the text. */
+      exact: z.string().optional(),
+      date: EventDate.optional(),
+      label: EventLabel.optional(),
+    }),
+    response: z.object({ event: TimelineEntry }),
+  },
+  'timeline.update': {
+    request: ArticleRef.extend({ id: z.string().min(1), patch: TimelinePatch, baseRev: z.number().int().positive().optional() }),
+    response: z.object({ event: TimelineEntry }),
+  },
+  'timeline.delete': {
+    request: ArticleRef.extend({ id: z.string().min(1) }),
+    response: z.object({ deleted: z.string() }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -394,13 +435,14 @@ export const CALL_NAMES: readonly CallName[] = CALL_NAME_LIST;
 export { isCallName, isEventName };
 
 /** What kind of record a change touched: the change feed's subjects. */
-export const ChangeSubject = z.enum(['article', 'annotation', 'note', 'entity', 'brief', 'relation', 'workspace']);
+export const ChangeSubject = z.enum(['article', 'annotation', 'note', 'entity', 'brief', 'relation', 'workspace', 'event']);
 export type ChangeSubject = z.output<typeof ChangeSubject>;
 
 /**
  * One record a change touched. `id` is the record's own id (an article's, an annotation's …; for
- * `workspace`, the part that changed, e.g. `palette`); `articleId` is the article it belongs to
- * (an annotation's, a mention's), else null.
+ * `workspace`, the part that changed, e.g. `palette`; for `event`, a timeline event's, or a
+ * suggested date's key when it was dismissed or put back); `articleId` is the article it belongs
+ * to (an annotation's, a mention's, an event's), else null.
  */
 export const RecordChange = z.object({
   subject: ChangeSubject,

@@ -21,6 +21,7 @@ import { SearchService } from './search/searchService';
 import { BackupService } from './snapshots/backupService';
 import type { BackupScheduleOptions } from './snapshots/backupSchedule';
 import type { WorkspaceStore } from './store/workspaceStore';
+import { TimelineService } from './timeline/timelineService';
 
 export interface DossierCore {
   api: DossierApi;
@@ -74,6 +75,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   if (options.warmSearch) search.warmUp();
   const briefs = new BriefService(store, changes);
   const relations = new RelationService(store, changes, entities, annotations);
+  const timeline = new TimelineService(store, changes, entities);
   const backups = new BackupService(store, feed, options.backups ?? false);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
@@ -221,6 +223,19 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     },
     'search.query': async (request) => search.query(request),
     'search.reindex': async () => search.reindex(),
+    'timeline.list': async ({ articleId, entityId }) => ({ events: await timeline.list({ articleId, entityId }) }),
+    'timeline.suggestions': async ({ articleId }) => ({ suggestions: await timeline.suggestions(articleId) }),
+    'timeline.confirm': async ({ articleId, key, label, date }) => ({ event: await timeline.confirm(articleId, key, { label, date }) }),
+    'timeline.dismiss': async ({ articleId, key }) => {
+      await timeline.dismiss(articleId, key);
+      return {};
+    },
+    'timeline.add': async ({ articleId, start, end, exact, date, label }) => ({ event: await timeline.add(articleId, start, end, { exact, date, label }) }),
+    'timeline.update': async ({ articleId, id, patch, baseRev }) => ({ event: await timeline.update(articleId, id, patch, baseRev) }),
+    'timeline.delete': async ({ articleId, id }) => {
+      await timeline.delete(articleId, id);
+      return { deleted: id };
+    },
   };
 
   async function dispatch(name: string, request: unknown): Promise<CallResult> {

@@ -26,6 +26,7 @@ import { WorkspaceContext } from './ui/WorkspaceContext';
 // The editor (Lexical) and the brief composer load when first opened: the reader starts sooner.
 const NotesView = lazy(() => import('./notes/NotesView').then((m) => ({ default: m.NotesView })));
 const BriefsView = lazy(() => import('./briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
+const TimelineView = lazy(() => import('./timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
 
 const IMPORT_TYPES =
   '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.jsonld,.json,text/plain,text/markdown,text/html,application/pdf,application/ld+json';
@@ -197,6 +198,7 @@ export function App() {
   useCommand('open-entities', () => setView({ kind: 'entities' }));
   useCommand('open-notes', () => openNote(null));
   useCommand('open-briefs', () => setView({ kind: 'briefs' }));
+  useCommand('open-timeline', () => setView({ kind: 'timeline' }));
   useCommand('search', () => setView({ kind: 'search' }));
   useCommand('quick-open', () => setQuickOpen(true));
   useCommand('backups', () => setBackupsOpen(true));
@@ -324,6 +326,9 @@ export function App() {
           <button type="button" className={`nav-briefs${view.kind === 'briefs' ? ' current' : ''}`} onClick={() => commands.run('open-briefs')}>
             Briefs
           </button>
+          <button type="button" className={`nav-timeline${view.kind === 'timeline' ? ' current' : ''}`} onClick={() => commands.run('open-timeline')}>
+            Timeline
+          </button>
           <ArticleLibrary
             workspaceId={workspace?.id ?? null}
             articles={articles}
@@ -345,6 +350,8 @@ export function App() {
             <NotesView key={`${view.noteId ?? ''}${view.find ? '-find' : ''}`} initialNoteId={view.noteId} focusNote={view.fresh} focusSearch={view.find} />
           ) : view.kind === 'entities' ? (
             <EntitiesList />
+          ) : view.kind === 'timeline' ? (
+            <TimelineView currentArticleId={articleId} />
           ) : articleId ? (
             <ArticleView key={articleId} articleId={articleId} scrollTarget={view.at ?? null} selectAnnotation={view.annotationId ?? null} />
           ) : (
@@ -381,6 +388,7 @@ type View =
   | { kind: 'entities' }
   | { kind: 'notes'; noteId: string | null; fresh?: boolean; find?: boolean }
   | { kind: 'briefs'; briefId?: string }
+  | { kind: 'timeline' }
   | { kind: 'search' };
 
 /** A restore's outcome as a toast, whose Undo says in turn how that went. */

@@ -17,6 +17,8 @@ import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
 import type { PaintedMention } from './reader/highlightPainter';
 import { LinkEntityPopover, SelectionToolbar } from './reader/SelectionToolbar';
 import type { TextRange } from './reader/textOffsets';
+import { AddEventPopover } from './timeline/AddEventPopover';
+import { useTimelineChanges } from './timeline/useTimelineChanges';
 import { useNotify } from './ui/Toasts';
 import { errorMessage } from './ui/useSaveStatus';
 import { useHandle } from './ui/useHandle';
@@ -54,6 +56,8 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [linkTarget, setLinkTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
+  const [eventTarget, setEventTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
+  const timeline = useTimelineChanges();
   const reader = useRef<ReaderHandle>(null);
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -166,6 +170,16 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
     void cite({ start: range.start, end: range.end, annotationId: null });
   };
 
+  const addEvent = async (fields: { date?: string; label?: string }) => {
+    if (!eventTarget || !article) return;
+    const { start, end } = eventTarget.range;
+    const added = await timeline.add({ articleId, start, end, exact: article.text.slice(start, end), ...fields });
+    if (!added) return;
+    setEventTarget(null);
+    clearSelection();
+    notify({ tone: 'info', message: `Added to the timeline: ${added.event.label}` });
+  };
+
   const exportBrief = async () => {
     try {
       await state.flush();
@@ -222,7 +236,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
           mentions={painted}
           onOpenEntity={openEntity}
         />
-        {selection && !linkTarget && (
+        {selection && !linkTarget && !eventTarget && (
           <SelectionToolbar
             rect={selection.rect}
             reattaching={reattaching !== null}
@@ -230,6 +244,15 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
             onAttach={() => void attachSelection()}
             onStartLink={() => setLinkTarget(selection)}
             onCite={citeSelection}
+            onAddEvent={() => setEventTarget(selection)}
+          />
+        )}
+        {eventTarget && (
+          <AddEventPopover
+            rect={eventTarget.rect}
+            selectedText={article.text.slice(eventTarget.range.start, eventTarget.range.end)}
+            onAdd={(fields) => void addEvent(fields)}
+            onCancel={() => setEventTarget(null)}
           />
         )}
         {linkTarget && (

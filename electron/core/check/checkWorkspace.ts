@@ -11,6 +11,7 @@ import { NOTE_REVISIONS_DIR, NOTES_INDEX, noteBody, noteRevisions } from '../not
 import { RELATIONS } from '../relations/relationDocuments';
 import { readIndexFile } from '../search/indexFile';
 import { TEMP_FILE } from '../store/durableFile';
+import { TIMELINE } from '../timeline/timelineDocuments';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, WorkspaceFile } from '../store/files';
 import { parseSchemaFile, SCHEMA_VERSION } from '../store/schemaFile';
 import { FOLDING_FILE, LOG_FILE, WriteAheadLog } from '../store/writeAheadLog';
@@ -121,6 +122,10 @@ export async function checkWorkspace(dir: string, onProgress?: (done: number, to
     if (annotations === null) add(annotationsFile, 'is missing', REBUILD_ANNOTATIONS.action, "Rebuild the article's highlights from its history.");
     await checkHistory(path.join(folder, FILE_NAMES.history), log, add);
     await readDoc(path.join(folder, MENTIONS.file), MENTIONS.kind, MENTIONS.schema, QUARANTINE);
+    const timeline = await readDoc(path.join(folder, TIMELINE.file), TIMELINE.kind, TIMELINE.schema, QUARANTINE);
+    if (timeline && timeline !== 'damaged' && timeline.articleId !== id) {
+      add(path.join(folder, TIMELINE.file), `holds the timeline of another article (${timeline.articleId})`, 'quarantine', 'Move it to quarantine/; this article’s timeline starts afresh.');
+    }
   }
 
   onProgress?.(folders.length, folders.length);

@@ -383,7 +383,7 @@ function fileSizeSync(file: string): number {
   }
 }
 
-/** The changes the index holds documents for (briefs, relationships and workspace settings it does not). */
+/** The changes the index holds documents for (briefs, relationships, timeline events and workspace settings it does not). */
 function relevantTo(changes: readonly RecordChange[]): RecordChange[] {
-  return changes.filter((c) => c.subject !== 'brief' && c.subject !== 'relation' && c.subject !== 'workspace');
+  return changes.filter((c) => c.subject !== 'brief' && c.subject !== 'relation' && c.subject !== 'workspace' && c.subject !== 'event');
 }

@@ -10,6 +10,7 @@ import { RELATION_TYPES_RECORD, RELATIONS } from '../relations/relationDocuments
 import { FILE_NAMES } from '../store/files';
 import { SCHEMA_VERSION } from '../store/schemaFile';
 import type { WorkspaceStore } from '../store/workspaceStore';
+import { TIMELINE } from '../timeline/timelineDocuments';
 import type { Backups } from './backups';
 import { isImmutable } from './workspaceFiles';
 
@@ -91,6 +92,7 @@ function emptyFileFor(rel: string, target: Map<string, unknown>): string | null 
   if (top !== FILE_NAMES.articles || !articleId || !target.has(`${FILE_NAMES.articles}/${articleId}/${FILE_NAMES.article}`)) return null;
   if (name === FILE_NAMES.annotations) return json({ schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId, rev: 0, annotations: [] });
   if (name === MENTIONS.file) return json(MENTIONS.empty(articleId));
+  if (name === TIMELINE.file) return json(TIMELINE.empty(articleId));
   if (name === FILE_NAMES.history) return '';
   return null;
 }

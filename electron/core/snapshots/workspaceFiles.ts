@@ -10,6 +10,7 @@ import { RELATIONS } from '../relations/relationDocuments';
 import { TEMP_FILE } from '../store/durableFile';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, LibraryFile, TextFile, WorkspaceFile } from '../store/files';
 import { parseSchemaFile } from '../store/schemaFile';
+import { TIMELINE } from '../timeline/timelineDocuments';
 import { FOLDING_FILE, LOG_FILE } from '../store/writeAheadLog';
 import { BACKUPS_DIR } from './snapshotManifest';
 import { isJsonObject } from '../store/jsonLines';
@@ -80,6 +81,7 @@ function schemaOf(rel: string): Schema | null {
   if (inArticle === FILE_NAMES.article) return { kind: 'article', schema: ArticleFile };
   if (inArticle === FILE_NAMES.annotations) return { kind: 'annotations', schema: AnnotationsFile };
   if (inArticle === MENTIONS.file) return MENTIONS;
+  if (inArticle === TIMELINE.file) return TIMELINE;
   if (inArticle && /^v\d+\/text\.json$/.test(inArticle)) return { kind: 'text', schema: TextFile };
   return null;
 }

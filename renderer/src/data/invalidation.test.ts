@@ -17,7 +17,7 @@ function refreshes(stale: StaleQueries[], key: readonly [string, Record<string, 
 
 describe('staleQueries: the change feed mapped onto the query cache', () => {
   it('moves the undo and redo state on every change', () => {
-    for (const subject of ['article', 'annotation', 'note', 'entity', 'brief', 'relation', 'workspace'] as const) {
+    for (const subject of ['article', 'annotation', 'note', 'entity', 'brief', 'relation', 'workspace', 'event'] as const) {
       expect(refreshes(staleQueries(change({ subject })), ['history.state', {}]), subject).toBe(true);
     }
   });
@@ -97,6 +97,19 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
     }
     expect(refreshes(staleQueries(change({ subject: 'brief' })), ['search.query', { query: 'x' }])).toBe(false);
     expect(refreshes(staleQueries(change({ subject: 'workspace', id: 'palette' })), ['search.query', { query: 'x' }])).toBe(false);
+    expect(refreshes(staleQueries(change({ subject: 'event', id: 'evt_1', articleId: 'art_1' })), ['search.query', { query: 'x' }])).toBe(false);
+  });
+
+  it("refreshes the timeline and that article's suggested dates when an event changes or a date is dismissed", () => {
+    const stale = staleQueries(change({ subject: 'event', kind: 'deleted', id: 'd1234', articleId: 'art_1' }));
+    expect(refreshes(stale, ['timeline.list', {}])).toBe(true);
+    expect(refreshes(stale, ['timeline.list', { entityId: 'ent_1' }])).toBe(true);
+    expect(refreshes(stale, ['timeline.suggestions', { articleId: 'art_1' }])).toBe(true);
+    expect(refreshes(stale, ['timeline.suggestions', { articleId: 'art_2' }])).toBe(false);
+    expect(refreshes(stale, ['annotations.list', { articleId: 'art_1' }])).toBe(false);
+    // A new version or publication date moves the article's dates; an entity renamed or merged renames them everywhere.
+    expect(refreshes(staleQueries(change({ subject: 'article', id: 'art_2', articleId: 'art_2' })), ['timeline.suggestions', { articleId: 'art_2' }])).toBe(true);
+    expect(refreshes(staleQueries(change({ subject: 'entity', id: 'ent_1' })), ['timeline.suggestions', { articleId: 'art_3' }])).toBe(true);
   });
 
   it('names each query once, however many records of a kind changed', () => {

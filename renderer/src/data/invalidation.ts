@@ -28,6 +28,8 @@ export type QueryCall = Extract<
   | 'search.query'
   | 'relations.list'
   | 'relations.types'
+  | 'timeline.list'
+  | 'timeline.suggestions'
 >;
 
 export type QueryKey<K extends QueryCall = QueryCall> = readonly [K, CallRequest<K>];
@@ -48,8 +50,8 @@ export function staleQueries(event: WorkspaceChange): StaleQueries[] {
   // Every change, undo and redo included, moves the history's "Undo X / Redo Y".
   const stale: StaleQueries[] = [['history.state']];
   for (const change of event.changes) stale.push(...staleFor(change));
-  // Search results carry titles and snippets of every searchable kind.
-  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'relation' && c.subject !== 'workspace')) stale.push(['search.query']);
+  // Search results carry titles and snippets of every searchable kind (relationships and timeline events are not one).
+  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'relation' && c.subject !== 'workspace' && c.subject !== 'event')) stale.push(['search.query']);
   return unique(stale);
 }
 
@@ -68,6 +70,9 @@ function staleFor(c: RecordChange): StaleQueries[] {
         ['entities.page'],
         // Relationships show their evidence's article title, and lose it when the article goes.
         ['relations.list'],
+        // Events show the article's title; a new version or publication date moves its dates.
+        ['timeline.list'],
+        ['timeline.suggestions', { articleId: c.id }],
       ];
     case 'annotation':
       return [
@@ -78,7 +83,8 @@ function staleFor(c: RecordChange): StaleQueries[] {
       ];
     case 'entity':
       // Names, types and merges show in lists, in the reader's mentions and in notes' @mentions.
-      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list']];
+      // Relationships, events and suggested dates show entity names.
+      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list'], ['timeline.list'], ['timeline.suggestions']];
     case 'note':
       // A save may keep a revision, and a restore always does. A revision itself never changes.
       return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['notes.revisions', { id: c.id }], ['entities.page']];
@@ -90,6 +96,9 @@ function staleFor(c: RecordChange): StaleQueries[] {
       // The palette (colour meanings) and the workspace's name travel with workspace.info; the
       // relationship types are a workspace setting too, and relationships show their labels.
       return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list']] : [['workspace.info']];
+    case 'event':
+      // An event confirmed, edited or removed, or a suggested date dismissed (or put back).
+      return [['timeline.list'], ...(c.articleId ? ([['timeline.suggestions', { articleId: c.articleId }]] as const) : ([['timeline.suggestions']] as const))];
   }
 }
 

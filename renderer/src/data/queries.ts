@@ -39,6 +39,8 @@ export const queries = {
   relations: (request: CallRequest<'relations.list'> = {}) => callQuery('relations.list', request),
   relationTypes: () => callQuery('relations.types', {}),
   search: (request: CallRequest<'search.query'>) => callQuery('search.query', request),
+  timeline: (filter: CallRequest<'timeline.list'> = {}) => callQuery('timeline.list', filter),
+  timelineSuggestions: (articleId: string) => callQuery('timeline.suggestions', { articleId }),
   /** Like a note: the brief's summary editor starts from it, so it is never kept once closed. */
   brief: (id: string) => ({ ...callQuery('briefs.get', { id }), gcTime: 0 }),
 };

@@ -10,10 +10,11 @@ interface Props {
   onAttach(): void;
   onStartLink(): void;
   onCite(): void;
+  onAddEvent(): void;
 }
 
-/** The toolbar over a selection: highlight it (or attach an orphan to it), link it to an entity, or cite it in a note. */
-export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onStartLink, onCite }: Props) {
+/** The toolbar over a selection: highlight it (or attach an orphan to it), link it to an entity, cite it in a note, or add it to the timeline. */
+export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onStartLink, onCite, onAddEvent }: Props) {
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
     <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: Math.max(8, rect.top - 48), left: rect.left + rect.width / 2 }}>
@@ -32,6 +33,11 @@ export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onS
       {!reattaching && (
         <button type="button" onMouseDown={keep} onClick={onCite} title="Put this passage, with its source, into a note">
           Cite in note
+        </button>
+      )}
+      {!reattaching && (
+        <button type="button" onMouseDown={keep} onClick={onAddEvent} title="Make this passage an event on the timeline">
+          Add to timeline…
         </button>
       )}
     </div>

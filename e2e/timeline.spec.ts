@@ -1,0 +1,88 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+import { ReaderPage } from './models/ReaderPage';
+import { TimelinePage } from './models/TimelinePage';
+
+/** The passage the reader marks for a moment after the timeline opened it. */
+function flashedText(page: import('@playwright/test').Page): Promise<string> {
+  return page.evaluate(() => [...((CSS.highlights.get('dossier-search-match') as Iterable<Range> | undefined) ?? [])].map((r) => r.toString()).join('|'));
+}
+
+/** A day as the browser's locale writes it ("Monday, May 5, 2025" or "Monday 5 May 2025"). */
+const day = (weekday: string, date: number, month: string, year: number) => `${weekday},? (?:${date} ${month}|${month} ${date},) ${year}`;
+const MONDAY = day('Monday', 5, 'May', 2025);
+const SUNDAY = day('Sunday', 4, 'May', 2025);
+
+const MONDAY_SENTENCE =
+  'In the backdrop of ongoing discussions between India and Japan on a reciprocal logistics agreement for their Navies, Defence Minister Rajnath Singh will hold a bilateral meeting with his Japanese counterpart, Gen Nakatani, in New Delhi on Monday.';
+
+test('open the timeline, click an event, land on the passage', async ({ dossier }) => {
+  const page = dossier.page;
+  const reader = new ReaderPage(page);
+  const timeline = new TimelinePage(page);
+  await expect(reader.title).toBeVisible();
+
+  await dossier.library.openTimeline();
+  await expect(timeline.count).toHaveText('0 events');
+  // The article open in the reader (the sample) offers its dates, resolved against its publication date.
+  await expect(timeline.suggestions).toHaveCount(6);
+  await expect(timeline.suggestions.first()).toContainText(new RegExp(MONDAY));
+  await expect(timeline.suggestions.first()).toContainText('“Monday”');
+
+  await timeline.confirm(new RegExp(`^Confirm ${MONDAY}`));
+  await timeline.confirm(/^Confirm 2014/);
+  await timeline.suggestionsPanel.getByRole('button', { name: /^Confirm November 2024: Following their first interaction/ }).click();
+  await expect(timeline.count).toHaveText('3 events');
+  await expect(timeline.suggestions).toHaveCount(3);
+  await expect(timeline.headings).toHaveText(['2014', 'November 2024', 'May 2025']);
+  await expect(timeline.events.first()).toContainText('2014');
+  await expect(timeline.events.last()).toContainText(new RegExp(MONDAY));
+  await expect(timeline.events.last()).toContainText('Defence Minister Rajnath Singh will hold a bilateral meeting');
+
+  // Zoomed out to decades and in to days.
+  await timeline.zoom('Decades').click();
+  await expect(timeline.headings).toHaveText(['2010s', '2020s']);
+  await timeline.zoom('Days').click();
+  await expect(timeline.headings).toHaveText(['2014', 'November 2024', new RegExp(MONDAY)]);
+  await timeline.zoom('Months').click();
+  await expect(page.getByRole('navigation', { name: 'Years' }).getByRole('button')).toHaveCount(3);
+
+  // Dismissing a date takes it off the list; an edit renames an event.
+  await timeline.suggestionsPanel.getByRole('button', { name: new RegExp(`^Dismiss ${SUNDAY}`) }).click();
+  await expect(timeline.suggestions).toHaveCount(2);
+  await timeline.events.first().getByRole('button', { name: /^Edit event/ }).click();
+  const editor = timeline.events.first().getByRole('form', { name: 'Edit event' });
+  await editor.getByRole('textbox', { name: 'Label' }).fill('Special strategic and global partnership');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(timeline.eventLabel('Special strategic and global partnership')).toBeVisible();
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  await page.screenshot({ path: '/tmp/dossier-timeline.png', fullPage: true });
+
+  // Keyboard: the event's label is a button that opens its passage in the reader, marked for a moment.
+  await timeline.eventLabel(/^Defence Minister Rajnath Singh will hold/).focus();
+  await page.keyboard.press('Enter');
+  await expect(reader.title).toBeVisible();
+  await expect.poll(() => flashedText(page)).toBe(MONDAY_SENTENCE);
+  await expect(reader.paragraphs.first()).toBeInViewport();
+  expect(dossier.pageErrors).toEqual([]);
+});
+
+test('add a selected passage to the timeline from the reader', async ({ dossier }) => {
+  const page = dossier.page;
+  const reader = new ReaderPage(page);
+  const timeline = new TimelinePage(page);
+  await reader.select('In November 2024, India and Japan signed an agreement');
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Add to timeline…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add to timeline' });
+  await dialog.getByRole('textbox', { name: 'Label' }).fill('Stealth radio co-development agreement');
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByText('Added to the timeline: Stealth radio co-development agreement')).toBeVisible();
+
+  await dossier.library.openTimeline();
+  await expect(timeline.count).toHaveText('1 event');
+  await expect(timeline.headings).toHaveText(['November 2024']);
+  await timeline.eventLabel('Stealth radio co-development agreement').click();
+  await expect.poll(() => flashedText(page)).toBe('In November 2024, India and Japan signed an agreement');
+});

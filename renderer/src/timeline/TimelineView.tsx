@@ -1,0 +1,141 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { queries } from '../data/queries';
+import { errorMessage } from '../ui/useSaveStatus';
+import { useStoredChoice } from '../ui/useStoredChoice';
+import { useWorkspaceId } from '../ui/WorkspaceContext';
+import { groupByDate, yearsOf, ZOOMS, type DateGroup, type Zoom } from './eventDates';
+import { TimelineEventItem } from './TimelineEventItem';
+import { TimelineSuggestions } from './TimelineSuggestions';
+import { YearRuler } from './YearRuler';
+
+interface Props {
+  /** The article last open in the reader: its detected dates are offered when no article is chosen. */
+  currentArticleId: string | null;
+}
+
+const ZOOM_VALUES = ZOOMS.map((z) => ({ value: z.zoom }));
+
+/**
+ * The workspace's confirmed events, earliest first, under headings from decades to days, narrowed
+ * to an article or an entity; beside them, the dates found in one article to confirm or dismiss.
+ * Clicking an event opens its passage in the reader.
+ */
+export function TimelineView({ currentArticleId }: Props) {
+  const workspaceId = useWorkspaceId();
+  const [articleId, setArticleId] = useState('');
+  const [entityId, setEntityId] = useState('');
+  const [zoom, setZoom] = useStoredChoice<Zoom>('timelineZoom', workspaceId, ZOOM_VALUES, 'month');
+  const articles = useQuery(queries.articles()).data?.articles ?? [];
+  const entities = useQuery(queries.entities()).data?.entities ?? [];
+  const list = useQuery(queries.timeline({ ...(articleId ? { articleId } : {}), ...(entityId ? { entityId } : {}) }));
+  const reviewId = articleId || (currentArticleId && articles.some((a) => a.id === currentArticleId) ? currentArticleId : '');
+  const suggestions = useQuery({ ...queries.timelineSuggestions(reviewId), enabled: reviewId !== '' });
+  const events = list.data?.events ?? null;
+  const groups = useMemo(() => groupByDate(events ?? [], zoom), [events, zoom]);
+  const years = useMemo(() => yearsOf(events ?? []), [events]);
+  const shownSuggestions = useMemo(() => {
+    const all = suggestions.data?.suggestions ?? null;
+    return all && entityId ? all.filter((s) => s.entities.some((e) => e.id === entityId)) : all;
+  }, [suggestions.data, entityId]);
+  const reviewTitle = articles.find((a) => a.id === reviewId)?.title ?? '';
+
+  const jumpTo = (year: number) => {
+    const group = groups.find((g) => g.year === year) ?? groups.find((g) => g.key.endsWith('0s') && g.year <= year && year < g.year + 10);
+    const heading = group && document.getElementById(headingId(group));
+    heading?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    heading?.focus({ preventScroll: true });
+  };
+
+  return (
+    <div className="entity-page-scroll timeline-page">
+      <div className="timeline-layout">
+        <section className="timeline" aria-labelledby="timeline-title">
+          <div className="list-title">
+            <h1 id="timeline-title">Timeline</h1>
+            <span className="count" data-testid="timeline-count">
+              {events ? `${events.length} ${events.length === 1 ? 'event' : 'events'}` : ''}
+            </span>
+          </div>
+          <div className="filters timeline-filters">
+            <div className="filter-row">
+              <label>
+                <span className="muted small">Article</span>
+                <select value={articleId} onChange={(e) => setArticleId(e.target.value)}>
+                  <option value="">All articles</option>
+                  {articles.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                <span className="muted small">Entity</span>
+                <select value={entityId} onChange={(e) => setEntityId(e.target.value)}>
+                  <option value="">All entities</option>
+                  {entities.map((e) => (
+                    <option key={e.id} value={e.id}>
+                      {e.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <div role="group" aria-label="Zoom">
+              {ZOOMS.map((z) => (
+                <button key={z.zoom} type="button" aria-pressed={zoom === z.zoom} onClick={() => setZoom(z.zoom)}>
+                  {z.label}
+                </button>
+              ))}
+            </div>
+          </div>
+          <YearRuler years={years} onJump={jumpTo} />
+          {list.error && !events ? (
+            <div className="load-error" role="alert">
+              {errorMessage(list.error)}
+            </div>
+          ) : !events ? (
+            <div className="loading" aria-busy="true">
+              Loading the timeline…
+            </div>
+          ) : events.length === 0 ? (
+            <p className="panel-empty">
+              {articleId || entityId ? 'No confirmed event matches.' : 'No events yet. Confirm the dates found in an article, or select a passage in the reader and add it to the timeline.'}
+            </p>
+          ) : (
+            <ol className="timeline-groups">
+              {groups.map((group) => (
+                <li key={group.key} className="timeline-group">
+                  <h2 id={headingId(group)} tabIndex={-1}>
+                    {group.heading}
+                  </h2>
+                  <ol className="timeline-events" aria-labelledby={headingId(group)}>
+                    {group.items.map((event) => (
+                      <TimelineEventItem key={event.id} event={event} />
+                    ))}
+                  </ol>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        {reviewId ? (
+          <TimelineSuggestions
+            articleTitle={reviewTitle}
+            suggestions={shownSuggestions}
+            error={suggestions.error ? errorMessage(suggestions.error) : null}
+          />
+        ) : (
+          <aside className="panel timeline-suggestions" aria-label="Dates found">
+            <p className="panel-empty">Choose an article to review the dates found in it.</p>
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function headingId(group: DateGroup<unknown>): string {
+  return `timeline-${group.key}`;
+}
