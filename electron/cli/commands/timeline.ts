@@ -52,32 +52,23 @@ async function timelineRows(api: DossierApi, articleIds: string[]): Promise<Time
   const only = articleIds.length === 1 ? articleIds[0] : undefined;
   const { events } = await api['timeline.list']({ articleId: only });
   const confirmed = new Set(events.map((e) => e.articleId));
-  const rows = events.filter((e) => e.status !== 'orphaned').map(rowOfEvent);
+  const rows = events.filter((e) => e.status !== 'orphaned').map(rowOf);
   for (const articleId of articleIds) {
     if (confirmed.has(articleId)) continue;
     const { suggestions } = await api['timeline.suggestions']({ articleId });
-    rows.push(...suggestions.map(rowOfSuggestion));
+    rows.push(...suggestions.map(rowOf));
   }
   // Stable: the same date keeps the articles' order and, within one, the text's.
   return rows.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-function rowOfEvent(e: TimelineEntry): TimelineRow {
+/** A confirmed event or a detected date, as the command prints it. */
+function rowOf(e: TimelineEntry | TimelineSuggestion): TimelineRow {
   return {
     date: e.date,
     precision: e.precision,
     label: e.label,
     entities: e.entities.map((x) => x.name),
     evidence: { articleId: e.articleId, start: e.evidence.start, end: e.evidence.end, exact: e.evidence.exact },
-  };
-}
-
-function rowOfSuggestion(s: TimelineSuggestion): TimelineRow {
-  return {
-    date: s.date,
-    precision: s.precision,
-    label: s.label,
-    entities: s.entities.map((x) => x.name),
-    evidence: { articleId: s.articleId, start: s.evidence.start, end: s.evidence.end, exact: s.evidence.exact },
   };
 }
