@@ -73,6 +73,18 @@ describe('detectEntities behaviour', () => {
     expect(e.mentions).toHaveLength(3);
   });
 
+  it('never resolves a name qualified by another country to the bundled body ("Philippine Marine Corps" is not the US Marine Corps)', () => {
+    const text = 'Exercise Kamandag\n\nThe Philippine Marine Corps trained with the US Marine Corps near Manila. The Philippine Marine Corps said the drills went well.';
+    const bodies = detectEntities(text).filter((e) => e.type === 'organization');
+    expect(bodies.map((e) => [e.name, e.aliases])).toEqual([
+      ['Philippine Marine Corps', []],
+      ['US Marine Corps', []],
+    ]);
+    // The same body with its own country in front is still the bundled one.
+    const treasury = detectEntities('The US Treasury Department acted. The Treasury Department said so.').filter((e) => e.type === 'organization');
+    expect(treasury).toHaveLength(1);
+  });
+
   it('resolves surnames to the person named in full', () => {
     const text = 'Defence Minister Rajnath Singh met reporters. Singh said the ministry would decide.';
     const singh = detectEntities(text).find((x) => x.name === 'Rajnath Singh')!;

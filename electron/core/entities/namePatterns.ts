@@ -1,4 +1,4 @@
-import { isNameToken, isOrdinaryAt, type Analysis } from './analysis';
+import { analyze, isNameToken, isOrdinaryAt, type Analysis } from './analysis';
 import { makeCandidate, nameKey, spanText } from './candidate';
 import { CONNECTORS, HEAD_FINAL, HEAD_INITIAL, NAME_PREFIX } from './patternWords';
 import { joinable } from './tokenize';
@@ -98,13 +98,37 @@ const isTitleWord = (w: string): boolean => TITLE_HEADS.has(w.toLowerCase().repl
  * same entity, so it takes the bundled name (and merges with "Treasury" elsewhere).
  */
 function knownSuffix(a: Analysis, s: number, end: number): Partial<Candidate> {
+  const country = a.gazetteer[s];
   for (let k = s + 1; k < end; k++) {
     const g = a.gazetteer[k];
-    if (g?.to === end && g.payload.type !== 'place' && a.gazetteer[s]?.payload.type === 'place') {
+    if (g?.to === end && g.payload.type !== 'place' && country?.payload.type === 'place') {
+      // "Philippine Marine Corps" is not the US Marine Corps that "Marine Corps" alone names: a
+      // body whose own name carries another country is another body.
+      const own = countryOf(g.payload.name);
+      if (own !== null && own !== country.payload.name) return {};
       return { key: nameKey(g.payload.name), name: g.payload.name };
     }
   }
   return {};
+}
+
+const countries = new Map<string, string | null>();
+
+/** The place a bundled name opens with ("US Marine Corps" → United States), or null. */
+function countryOf(name: string): string | null {
+  let place = countries.get(name);
+  if (place === undefined) {
+    // The longest opening words that are a place on their own ("US", "South Korean", "United States").
+    const words = name.split(' ');
+    place = null;
+    for (let n = Math.min(3, words.length - 1); n >= 1 && place === null; n--) {
+      const opening = analyze(words.slice(0, n).join(' '));
+      const g = opening.gazetteer[0];
+      if (g && g.payload.type === 'place' && g.to === opening.tokens.length) place = g.payload.name;
+    }
+    countries.set(name, place);
+  }
+  return place;
 }
 
 /** True when token i is the last token of a complete gazetteer name ("Japan", "South Korea"). */
