@@ -44,3 +44,11 @@ export const MENTIONS: DocumentKind<MentionsFile> = {
   schema: MentionsFile,
   empty: (articleId) => ({ schemaVersion: SCHEMA_VERSION, kind: 'mentions', articleId: articleId ?? '', rev: 0, version: 0, mentions: [], suggestions: [] }),
 };
+
+/** The entity an id names now: itself, or what it was merged into (directly or through earlier merges). */
+export function followMerges(mergedInto: Record<string, string>, id: string): string {
+  let current = id;
+  // Bounded: a cycle cannot be made through the UI, but a hand-edited file could hold one.
+  for (let i = 0; i < 100 && mergedInto[current] !== undefined; i++) current = mergedInto[current]!;
+  return current;
+}

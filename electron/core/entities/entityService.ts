@@ -8,7 +8,7 @@ import { diffRecords } from '../changeFeed';
 import type { ChangeLog } from '../history/changeLog';
 import type { Operation } from '../history/operation';
 import type { WorkspaceStore } from '../store/workspaceStore';
-import { ENTITIES, MENTIONS, type EntitiesFile, type MentionsFile } from './entityDocuments';
+import { ENTITIES, followMerges, MENTIONS, type EntitiesFile, type MentionsFile } from './entityDocuments';
 import { cleanAliases, findByName, nameKey } from './entityMatching';
 import type { EntityDetector } from './entityDetector';
 import type { KnownEntity } from './types';
@@ -402,13 +402,6 @@ function context(text: string, start: number, end: number, span = 80): string {
   const from = Math.max(0, text.lastIndexOf(' ', Math.max(0, start - span)) + 1);
   const to = text.indexOf(' ', Math.min(text.length, end + span));
   return `${from > 0 ? '…' : ''}${text.slice(from, to === -1 ? text.length : to).replace(/\s+/g, ' ')}${to === -1 ? '' : '…'}`;
-}
-
-function followMerges(mergedInto: Record<string, string>, id: string): string {
-  let current = id;
-  // Bounded: a cycle cannot be made through the UI, but a hand-edited file could hold one.
-  for (let i = 0; i < 100 && mergedInto[current] !== undefined; i++) current = mergedInto[current]!;
-  return current;
 }
 
 /**

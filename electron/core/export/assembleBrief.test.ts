@@ -131,6 +131,19 @@ describe('assembleBrief of one article', () => {
     expect(content.citedArticles).toEqual({ [a]: { title: 'Delhi talks', published: null, deletedAnnotations: ['ann_deleted'] } });
   });
 
+  it('counts and names a merged-away entity that a note still mentions as the entity it was merged into', async () => {
+    await store.updateWorkspaceDoc(ENTITIES, (doc) => {
+      doc.mergedInto = { ent_singh: 'ent_rajnath' };
+    });
+    const mentioning = buildNote(() =>
+      $getRoot().append($createParagraphNode().append($createEntityMentionNode('ent_singh', 'person', 'R. Singh'), $createTextNode(' spoke.'))),
+    );
+    notes = [briefNote({ id: 'note_s', title: 'Singh', content: mentioning, articleId: a, entityIds: ['ent_singh'] })];
+    const content = await assembleBrief({ articleId: a }, options());
+    expect(content.entityIndex?.find((r) => r.id === 'ent_rajnath')).toMatchObject({ mentionCount: 2, mentionedIn: [{ kind: 'article' }, { kind: 'note', id: 'note_s' }] });
+    expect(content.entityNames.ent_singh).toBe('Rajnath Singh');
+  });
+
   it('is not found for an unknown article', async () => {
     expect((await rejection(assembleBrief({ articleId: 'art_nope' }, options()))).code).toBe('not-found');
   });

@@ -2,7 +2,7 @@ import { DossierError, isDossierError } from '../../common/errors';
 import type { Brief, AnnotationFilter, ExportSource } from '../../common/model/brief';
 import type { Note, NoteFilter, NoteSummary } from '../../common/model/note';
 import { byDocumentOrder } from '../annotations/annotationService';
-import { ENTITIES, type EntitiesFile } from '../entities/entityDocuments';
+import { ENTITIES, followMerges, type EntitiesFile } from '../entities/entityDocuments';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { matchesFilter } from './annotationFilter';
 import type { BriefContent, BriefContentSection, BriefEntityRow, BriefSource, CitedArticle } from './briefContent';
@@ -119,7 +119,12 @@ async function finish(
   index: { index: boolean; entityIds: string[] | null },
 ): Promise<BriefContent> {
   const entitiesDoc = await store.readWorkspaceDoc(ENTITIES);
-  const entityNames = Object.fromEntries(entitiesDoc.entities.map((e) => [e.id, e.name]));
+  const entityNames: Record<string, string> = Object.fromEntries(entitiesDoc.entities.map((e) => [e.id, e.name]));
+  // A note written before a merge names the merged-away entity: it is linked by the name it has now.
+  for (const id of Object.keys(entitiesDoc.mergedInto)) {
+    const name = entityNames[followMerges(entitiesDoc.mergedInto, id)];
+    if (name !== undefined) entityNames[id] = name;
+  }
   const content: BriefContent = { ...header, sections, entityIndex: null, entityNames };
   if (index.index) content.entityIndex = entityIndex(entitiesDoc, sections, index.entityIds);
   const cited = await citedArticles(store, sections);
@@ -139,7 +144,7 @@ function entityIndex(
     if (only && !only.includes(entity.id)) continue;
     const where = doc.presence[entity.id] ?? {};
     const inArticles = articles.filter((a) => (where[a.id] ?? 0) > 0);
-    const inNotes = notes.filter((n) => n.entityIds.includes(entity.id));
+    const inNotes = notes.filter((n) => n.entityIds.some((id) => followMerges(doc.mergedInto, id) === entity.id));
     if (!only && inArticles.length === 0 && inNotes.length === 0) continue;
     rows.push({
       id: entity.id,
