@@ -101,21 +101,14 @@ export class TimelineService {
     return this.changed(articleId, 'confirm event', async (timeline, draft) => {
       const detected = (await this.pending(timeline)).find((d) => d.key === key);
       if (!detected) throw new DossierError('not-found', 'That date is no longer suggested; reload the timeline.');
-      const now = new Date().toISOString();
-      const dated = choice.date ? statedDate(choice.date) : { date: detected.date, precision: detected.precision, certain: detected.certain };
-      const event: TimelineEvent = {
-        id: newId('evt'),
-        rev: 1,
-        ...dated,
+      const event = newEvent({
+        ...datedAs(choice.date, detected),
         label: choice.label?.trim() || detected.label,
         entityIds: detected.entityIds,
         evidence: evidenceAt(timeline.text, detected.sentence.start, detected.sentence.end),
         key,
         source: 'detected',
-        status: 'anchored',
-        created: now,
-        modified: now,
-      };
+      });
       draft.events.push(event);
       return event;
     });
@@ -144,23 +137,16 @@ export class TimelineService {
       if (!text.slice(start, end).trim()) throw new DossierError('bad-input', 'Select the words that tell the event, not only spaces.');
       const detected = (await this.detect(timeline)).events.find((d) => d.phrase.start >= start && d.phrase.end <= end);
       if (!fields.date && !detected) throw new DossierError('bad-input', 'No date was found in the selected words; give the event a date.');
-      const dated = fields.date ? statedDate(fields.date) : { date: detected!.date, precision: detected!.precision, certain: detected!.certain };
       const mentions = await this.mentions(timeline);
-      const now = new Date().toISOString();
       const label = fields.label?.trim() || (detected ? suggestLabel(text, { start, end }, detected.phrase) : suggestLabel(text, { start, end }, { start, end: start }));
-      const event: TimelineEvent = {
-        id: newId('evt'),
-        rev: 1,
-        ...dated,
+      const event = newEvent({
+        ...datedAs(fields.date, detected!),
         label: label || text.slice(start, end).trim().slice(0, 80),
         entityIds: [...new Set((mentions?.mentions ?? []).filter((m) => m.start >= start && m.end <= end).sort((a, b) => a.start - b.start).map((m) => m.entityId))],
         evidence: evidenceAt(text, start, end),
         key: null,
         source: 'manual',
-        status: 'anchored',
-        created: now,
-        modified: now,
-      };
+      });
       draft.events.push(event);
       return event;
     });
@@ -333,4 +319,15 @@ function timelineChanges(before: TimelineFile, after: TimelineFile, articleId: s
   for (const key of is) if (!was.has(key)) changes.push({ subject: 'event', kind: 'deleted', id: key, articleId });
   for (const key of was) if (!is.has(key)) changes.push({ subject: 'event', kind: 'created', id: key, articleId });
   return changes;
+}
+
+/** A new event, anchored where it was made. */
+function newEvent(fields: Omit<TimelineEvent, 'id' | 'rev' | 'status' | 'created' | 'modified'>): TimelineEvent {
+  const now = new Date().toISOString();
+  return { id: newId('evt'), rev: 1, ...fields, status: 'anchored', created: now, modified: now };
+}
+
+/** The date the analyst gave, else the one detected (with the parts the text stated). */
+function datedAs(given: string | undefined, detected: Pick<TimelineEvent, 'date' | 'precision' | 'certain'>): Pick<TimelineEvent, 'date' | 'precision' | 'certain'> {
+  return given ? statedDate(given) : { date: detected.date, precision: detected.precision, certain: detected.certain };
 }
