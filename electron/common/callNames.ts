@@ -75,6 +75,9 @@ export const CALL_NAME_LIST = [
   'timeline.add',
   'timeline.update',
   'timeline.delete',
+  'graph.data',
+  'graph.setPositions',
+  'graph.export',
 ] as const;
 
 export const EVENT_NAME_LIST = ['workspace.changed', 'workspace.notice', 'app.command', 'import.progress', 'export.progress', 'search.progress'] as const;

@@ -12,6 +12,7 @@ import { WorkspaceInfo } from './model/workspace';
 import { Note, NoteContent, NoteFilter, NotePatch, NoteRevision, NoteRevisionSummary, NoteSummary } from './model/note';
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
 import { RelationDraft, RelationPatch, RelationType, RelationView } from './model/relation';
+import { GraphData, GraphExportFormat, GraphFilter, GraphPosition } from './model/graph';
 import { SearchRequest, SearchResult } from './model/search';
 import { EventDate, EventLabel, TimelineEntry, TimelinePatch, TimelineSuggestion } from './model/timeline';
 
@@ -420,6 +421,21 @@ export const contract = {
   'timeline.delete': {
     request: ArticleRef.extend({ id: z.string().min(1) }),
     response: z.object({ deleted: z.string() }),
+  },
+  /** The link chart: entities joined by the relationships that pass the filter, with pinned positions. */
+  'graph.data': {
+    request: GraphFilter,
+    response: GraphData,
+  },
+  /** Pins chart positions by entity id (null unpins); saved with the workspace, not an undo step. */
+  'graph.setPositions': {
+    request: z.object({ positions: z.record(z.string().min(1), GraphPosition.nullable()) }),
+    response: z.object({ pinned: z.number().int().nonnegative() }),
+  },
+  /** The chart's data as files: one for JSON, GraphML and GEXF; for CSV the edges table, then the nodes table. */
+  'graph.export': {
+    request: z.object({ filter: GraphFilter, format: GraphExportFormat }),
+    response: z.object({ files: z.array(ExportedFile).min(1) }),
   },
 } as const;
 

@@ -223,6 +223,15 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     },
     'search.query': async (request) => search.query(request),
     'search.reindex': async () => search.reindex(),
+    'graph.data': async () => {
+      throw new DossierError('unavailable', 'The link chart is not built yet.');
+    },
+    'graph.setPositions': async () => {
+      throw new DossierError('unavailable', 'The link chart is not built yet.');
+    },
+    'graph.export': async () => {
+      throw new DossierError('unavailable', 'The link chart is not built yet.');
+    },
     'timeline.list': async ({ articleId, entityId }) => ({ events: await timeline.list({ articleId, entityId }) }),
     'timeline.suggestions': async ({ articleId }) => ({ suggestions: await timeline.suggestions(articleId) }),
     'timeline.confirm': async ({ articleId, key, label, date }) => ({ event: await timeline.confirm(articleId, key, { label, date }) }),
