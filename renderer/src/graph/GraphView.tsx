@@ -28,6 +28,7 @@ interface Props {
  */
 export function GraphView({ form, onChange }: Props) {
   const filter = useMemo(() => toGraphFilter(form), [form]);
+  useState(() => performance.mark('dossier:chart-requested'));
   const graph = useQuery(queries.graph(filter));
   const data = graph.data ?? null;
   const chart = useRef<LinkChartHandle>(null);

@@ -111,6 +111,7 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
         });
       });
       if (!interacted.current) frame(core);
+      if (done) performance.mark('dossier:chart-settled');
       handlers.current.onLayout?.({ settled: done, firstPaintMs: null });
     };
     const current: Positions = {};
@@ -147,7 +148,13 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
       interacted.current = false;
       frame(core);
     }
-    requestAnimationFrame(() => handlers.current.onLayout?.({ settled: false, firstPaintMs: performance.now() - began }));
+    // The benchmark reads these marks: the frame after the elements were drawn, then the settled layout.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark('dossier:chart-painted');
+        handlers.current.onLayout?.({ settled: false, firstPaintMs: performance.now() - began });
+      }, 0),
+    );
     return () => run.cancel();
   }, [data]);
 
