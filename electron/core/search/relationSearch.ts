@@ -16,15 +16,20 @@ import { snippetOf, type Snippet } from './snippet';
 
 /** Each relationship as shown now: names read through merges, the type's labels from the vocabulary. */
 export function relationsShown(relations: RelationsFile, entities: EntitiesFile): RelationShown[] {
-  const byId = new Map(entities.entities.map((e) => [e.id, e]));
+  const byId = new Map(entities.entities.map((e) => [e.id, e.name]));
   const types = new Map(relations.types.map((t) => [t.key, t]));
-  return relations.relations.map((relation) => shown(relation, types, byId, entities.mergedInto));
+  return relations.relations.map((relation) => shown(relation, (key) => types.get(key), (id) => byId.get(id), entities.mergedInto));
 }
 
-function shown(relation: Relation, types: Map<string, RelationType>, byId: Map<string, { name: string }>, mergedInto: Record<string, string>): RelationShown {
+function shown(
+  relation: Relation,
+  typeOf: (key: string) => RelationType | undefined,
+  nameOf: (id: string) => string | undefined,
+  mergedInto: Record<string, string>,
+): RelationShown {
   const [from, to] = [relation.from, relation.to].map((id) => followMerges(mergedInto, id)) as [string, string];
-  const type = types.get(relation.type);
-  const name = (id: string) => byId.get(id)?.name ?? 'a deleted entity';
+  const type = typeOf(relation.type);
+  const name = (id: string) => nameOf(id) ?? 'a deleted entity';
   // A type missing from the vocabulary (a hand-edited file) still reads, by its key.
   return { relation, from: name(from), to: name(to), label: type?.label ?? relation.type, inverse: type?.inverse ?? relation.type, entityIds: [from, to] };
 }
@@ -66,7 +71,9 @@ export async function relationSnippet(
   const relations = await store.readWorkspaceDoc(RELATIONS);
   const relation = relations.relations.find((r) => r.id === id);
   if (!relation) return null;
-  const one = relationsShown({ ...relations, relations: [relation] }, await store.readWorkspaceDoc(ENTITIES))[0]!;
+  const entities = await store.readWorkspaceDoc(ENTITIES);
+  // One relationship of a page of results: its two names are looked up, not the whole list indexed.
+  const one = shown(relation, (key) => relations.types.find((t) => t.key === key), (id) => entities.entities.find((e) => e.id === id)?.name, entities.mergedInto);
   const fields = [relationTitle(one), `${one.label}, ${one.inverse}`, ...relation.evidence.map((e) => e.quote)];
   const found = snippetOf(fields, matched, phrases, null);
   if (!found) return null;
