@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { callApi } from './models/api';
 import { NotesPage } from './models/NotesPage';
 import { QuickOpenDialog } from './models/QuickOpenDialog';
 import { ReaderPage } from './models/ReaderPage';
@@ -107,5 +108,29 @@ test('the quick switcher finds a note by part of its title and opens it', async 
   await expect(quick.options.nth(1)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Escape');
   await expect(quick.dialog).toBeHidden();
+  expect(dossier.pageErrors).toEqual([]);
+});
+
+test('a relationship is found by its names and type, and its result opens the evidence passage', async ({ dossier }) => {
+  const page = dossier.page;
+  const evidence = 'strategic partners in the Quad';
+  const articleId = (await callApi(page, 'articles.list', {})).articles[0]!.id;
+  await callApi(page, 'entities.acceptAll', { articleId });
+  await callApi(page, 'relations.create', { from: 'India', to: 'Quad', type: 'partner-in', evidence: [{ articleId, quote: evidence }] });
+
+  const search = new SearchPage(page);
+  await search.open();
+  await search.search('Quad partner');
+  await expect(search.group('Relationships')).toHaveText(/Relationships\s*1/);
+  const result = search.resultsOf('relation');
+  await expect(result).toContainText('Relationship');
+  await expect(result).toContainText('India —partner in→ Quad');
+  const axe = await new AxeBuilder({ page }).include('.search-results').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await result.click();
+  const reader = new ReaderPage(page);
+  await expect(reader.title).toBeVisible();
+  await expect.poll(() => flashedText(page)).toBe(evidence);
   expect(dossier.pageErrors).toEqual([]);
 });

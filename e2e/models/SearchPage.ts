@@ -30,8 +30,8 @@ export class SearchPage {
     return this.list.locator('button.search-result');
   }
 
-  /** The results of one kind, by the kind's label ("Article", "Highlight", "Note", "Entity"). */
-  resultsOf(kind: 'article' | 'annotation' | 'note' | 'entity'): Locator {
+  /** The results of one kind. */
+  resultsOf(kind: 'article' | 'annotation' | 'note' | 'entity' | 'relation'): Locator {
     return this.list.locator(`button.search-result[data-kind="${kind}"]`);
   }
 

@@ -47,7 +47,7 @@ describe('dossier search', () => {
 
   it('refuses a kind it does not know, a bad limit and a missing query, naming them', async () => {
     for (const [args, message] of [
-      [['search', 'x', '--kind', 'brief'], /--kind must be one of article, annotation, note, entity, not brief/],
+      [['search', 'x', '--kind', 'brief'], /--kind must be one of article, annotation, note, entity, relation, not brief/],
       [['search', 'x', '--limit', '0'], /--limit must be a whole number/],
       [['search'], /search takes one QUERY/],
       [['search', 'x', '--quote', 'y'], /search does not take --quote/],

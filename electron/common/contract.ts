@@ -370,7 +370,7 @@ export const contract = {
     response: z.object({ type: RelationType }),
   },
   /**
-   * Full-text search over articles, highlights, notes and entities: every word must match, the
+   * Full-text search over articles, highlights, notes, entities and relationships: every word must match, the
    * last one as a prefix, words of 5+ letters with a typo; "quoted words" as a phrase.
    */
   'search.query': {

@@ -215,6 +215,8 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       return exportBrief('source' in request ? request.source : { articleId: request.articleId }, request.format, {
         store,
         notes,
+        relations,
+        timeline,
         author: creator.name,
         brief: (id) => briefs.get(id),
         pdfPrinter,

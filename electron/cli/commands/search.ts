@@ -1,7 +1,7 @@
 import { JSON_FLAG, WORKSPACE_FLAG, type CliCommand } from '../command';
 import { UsageError } from '../usageError';
 
-const KINDS = ['article', 'annotation', 'note', 'entity'] as const;
+const KINDS = ['article', 'annotation', 'note', 'entity', 'relation'] as const;
 type Kind = (typeof KINDS)[number];
 
 interface SearchFlags {
@@ -10,12 +10,12 @@ interface SearchFlags {
   json?: boolean;
 }
 
-/** `dossier search "QUERY"`: articles, highlights, notes and entities that match, best first. */
+/** `dossier search "QUERY"`: articles, highlights, notes, entities and relationships that match, best first. */
 export const searchCommand: CliCommand<SearchFlags> = {
   name: 'search',
-  help: [['search "QUERY" [--kind KIND] [--limit N] --json', 'search articles, highlights, notes and entities']],
+  help: [['search "QUERY" [--kind KIND] [--limit N] --json', 'search articles, highlights, notes, entities and relationships']],
   description:
-    'Search articles, highlights, notes and entities. Every word must match; the last one may be the start of a word; ' +
+    'Search articles, highlights, notes, entities and relationships. Every word must match; the last one may be the start of a word; ' +
     'words of 5 or more letters forgive a typo; "words in quotes" must stand in that order.',
   operands: '"QUERY"',
   flags: [

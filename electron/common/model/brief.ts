@@ -28,6 +28,9 @@ export const BriefSection = z.discriminatedUnion('kind', [
 ]);
 export type BriefSection = z.infer<typeof BriefSection>;
 
+export const BriefAppendices = z.object({ relations: z.boolean().optional(), timeline: z.boolean().optional() }).strict();
+export type BriefAppendices = z.infer<typeof BriefAppendices>;
+
 export const Brief = z.object({
   id: z.string(),
   rev: z.number().int().positive(),
@@ -38,12 +41,17 @@ export const Brief = z.object({
   /** "Bottom line up front", written in Lexical like a note. */
   summary: NoteContent.nullable(),
   sections: z.array(BriefSection),
+  /**
+   * Which appendices the exported brief ends with; each is included unless set to false. Optional,
+   * so briefs saved before appendices existed read unchanged and need no migration.
+   */
+  appendices: BriefAppendices.optional(),
   created: z.string(),
   modified: z.string(),
 });
 export type Brief = z.infer<typeof Brief>;
 
-export const BriefPatch = Brief.pick({ title: true, author: true, handling: true, summary: true, sections: true }).partial();
+export const BriefPatch = Brief.pick({ title: true, author: true, handling: true, summary: true, sections: true, appendices: true }).partial();
 export type BriefPatch = z.infer<typeof BriefPatch>;
 export type BriefPatchInput = z.input<typeof BriefPatch>;
 

@@ -81,7 +81,7 @@ export class BriefService {
         if (baseRev !== undefined && brief.rev !== baseRev) {
           throw new DossierError('conflict', 'This brief was changed elsewhere since you opened it; reload it and edit again.');
         }
-        for (const key of ['title', 'author', 'handling', 'summary', 'sections'] as const) {
+        for (const key of ['title', 'author', 'handling', 'summary', 'sections', 'appendices'] as const) {
           if (patch[key] !== undefined) (brief as Record<typeof key, unknown>)[key] = structuredClone(patch[key]);
         }
         brief.rev += 1;

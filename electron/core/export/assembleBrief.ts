@@ -5,6 +5,7 @@ import { byDocumentOrder } from '../annotations/annotationService';
 import { ENTITIES, followMerges, type EntitiesFile } from '../entities/entityDocuments';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { matchesFilter } from './annotationFilter';
+import { relationsAppendix, timelineAppendix, type AppendixScope, type RelationSource, type TimelineSource } from './briefAppendices';
 import type { BriefContent, BriefContentSection, BriefEntityRow, BriefSource, CitedArticle } from './briefContent';
 
 /** What assembly needs of the notes: listing and reading (the note service, or a fake in tests). */
@@ -21,6 +22,9 @@ export interface AssembleOptions {
   /** The saved brief, for `{ briefId }`. */
   brief?: (id: string) => Promise<Brief>;
   now?: Date;
+  /** Relationships and timeline events for the appendices; without them a brief has none. */
+  relations?: RelationSource;
+  timeline?: TimelineSource;
   /** Called after each article is gathered; big workspaces show "n of N articles". */
   onProgress?: (done: number, total: number) => void;
 }
@@ -51,10 +55,12 @@ export async function assembleBrief(source: ExportSource, options: AssembleOptio
     }
     const indexSections = brief.sections.filter((s) => s.kind === 'entities');
     const entityIds = indexSections.some((s) => s.entityIds === null) ? null : [...new Set(indexSections.flatMap((s) => s.entityIds ?? []))];
-    return finish(store, { ...base, title: brief.title, author: brief.author, handling: brief.handling, summary: brief.summary }, sections, {
+    const articleIds = [...new Set(articleSections.map((s) => s.articleId))];
+    const appendices = { articleIds, relations: brief.appendices?.relations !== false, timeline: brief.appendices?.timeline !== false };
+    return finish(options, { ...base, title: brief.title, author: brief.author, handling: brief.handling, summary: brief.summary }, sections, {
       index: indexSections.length > 0,
       entityIds,
-    });
+    }, appendices);
   }
 
   if ('articleId' in source) {
@@ -63,7 +69,7 @@ export async function assembleBrief(source: ExportSource, options: AssembleOptio
     const summaries = await options.notes.list({ articleId: source.articleId });
     const notes = await readNotes(options.notes, summaries);
     const sections: BriefContentSection[] = [{ kind: 'article', source: article }, ...notes.map((n) => noteSection(store, n))];
-    return finish(store, { ...base, title: article.article.title }, sections, { index: true, entityIds: null });
+    return finish(options, { ...base, title: article.article.title }, sections, { index: true, entityIds: null }, everyAppendix([source.articleId]));
   }
 
   // The whole workspace: each article followed by the notes written on it, then free-standing notes.
@@ -77,7 +83,7 @@ export async function assembleBrief(source: ExportSource, options: AssembleOptio
   }
   const known = new Set(entries.map((e) => e.id));
   for (const note of notes.filter((n) => n.articleId === null || !known.has(n.articleId))) sections.push(noteSection(store, note));
-  return finish(store, { ...base, title: `All articles in ${store.info().name}` }, sections, { index: true, entityIds: null });
+  return finish(options, { ...base, title: `All articles in ${store.info().name}` }, sections, { index: true, entityIds: null }, everyAppendix(null));
 }
 
 async function articleSource(store: WorkspaceStore, articleId: string, filter: AnnotationFilter): Promise<BriefSource> {
@@ -112,12 +118,18 @@ async function readNotes(notes: NoteSource, summaries: NoteSummary[]): Promise<N
 
 type Header = Pick<BriefContent, 'title' | 'author' | 'handling' | 'generated' | 'summary' | 'palette'>;
 
+function everyAppendix(articleIds: string[] | null): AppendixScope {
+  return { articleIds, relations: true, timeline: true };
+}
+
 async function finish(
-  store: WorkspaceStore,
+  options: AssembleOptions,
   header: Header,
   sections: BriefContentSection[],
   index: { index: boolean; entityIds: string[] | null },
+  appendices: AppendixScope,
 ): Promise<BriefContent> {
+  const { store } = options;
   const entitiesDoc = await store.readWorkspaceDoc(ENTITIES);
   const entityNames: Record<string, string> = Object.fromEntries(entitiesDoc.entities.map((e) => [e.id, e.name]));
   // A note written before a merge names the merged-away entity: it is linked by the name it has now.
@@ -129,6 +141,15 @@ async function finish(
   if (index.index) content.entityIndex = entityIndex(entitiesDoc, sections, index.entityIds);
   const cited = await citedArticles(store, sections);
   if (Object.keys(cited).length > 0) content.citedArticles = cited;
+  const context = { store, entities: entitiesDoc, entityNames };
+  if (appendices.relations && options.relations) {
+    const relations = await relationsAppendix(options.relations, appendices, context);
+    if (relations.length > 0) content.relations = relations;
+  }
+  if (appendices.timeline && options.timeline) {
+    const timeline = await timelineAppendix(options.timeline, appendices, context);
+    if (timeline.length > 0) content.timeline = timeline;
+  }
   return content;
 }
 

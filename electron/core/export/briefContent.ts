@@ -1,4 +1,4 @@
-import type { Annotation } from '../../common/model/annotation';
+import type { Annotation, Grading } from '../../common/model/annotation';
 import type { ArticleMeta } from '../../common/model/article';
 import type { EntityType } from '../../common/model/entity';
 import type { Note, NoteContent } from '../../common/model/note';
@@ -30,6 +30,46 @@ export interface BriefContent {
    * a citation of an article not listed here shows the title it was cited under.
    */
   citedArticles?: Record<string, CitedArticle>;
+  /** The relationships appendix; absent when it would be empty or the brief leaves it out. */
+  relations?: BriefRelation[];
+  /** The timeline appendix, earliest first; absent when it would be empty or the brief leaves it out. */
+  timeline?: BriefEvent[];
+}
+
+/** An entity as an appendix names it: by the name it has now (merges followed), null when it is gone. */
+export interface BriefEntityRef {
+  id: string;
+  name: string | null;
+}
+
+/** Where an appendix entry's passage is, cited as the brief cites its highlights. */
+export interface BriefPassage {
+  quote: string;
+  title: string;
+  where: string;
+}
+
+export interface BriefRelation {
+  id: string;
+  from: BriefEntityRef;
+  to: BriefEntityRef;
+  /** The type as read from→to ("partner in"). */
+  label: string;
+  grading: Grading | null;
+  start: string | null;
+  end: string | null;
+  /** No evidence passage is left in the articles (all orphaned or deleted). */
+  flagged: boolean;
+  evidence: BriefPassage[];
+}
+
+export interface BriefEvent {
+  id: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD: the date at the precision the source gives. */
+  date: string;
+  label: string;
+  entities: BriefEntityRef[];
+  passage: BriefPassage;
 }
 
 export interface CitedArticle {

@@ -135,4 +135,30 @@ describe.skipIf(payloads.length === 0)(`DOMPurify's payloads through the briefs 
       expect(line).not.toMatch(/(^|[^\\])\]\(javascript:/i);
     }
   });
+
+  /** Every payload as a relationship's type label, entity names and evidence, and as an event's label, entity and passage. */
+  function appendixBrief(): BriefContent {
+    const texts = payloads.filter((p) => p.trim() !== '');
+    const passage = (p: string) => ({ quote: p, title: p, where: '2025-05-04, characters 1–2' });
+    return {
+      ...headerBrief('Appendices'),
+      relations: texts.map((p, i) => ({ id: `rel_${i}`, from: { id: `ent_${i}`, name: p }, to: { id: 'ent_to', name: p }, label: p, grading: null, start: null, end: null, flagged: i % 2 === 0, evidence: [passage(p)] })),
+      timeline: texts.map((p, i) => ({ id: `evt_${i}`, date: '2025', label: p, entities: [{ id: `ent_${i}`, name: p }], passage: passage(p) })),
+    };
+  }
+
+  it('leave the appendices inert, each quote as written', () => {
+    const content = appendixBrief();
+    const doc = new JSDOM(htmlBrief(content)).window.document;
+    expectInert(doc);
+    expect([...doc.querySelectorAll('article.relation blockquote')].map((q) => q.textContent)).toEqual(content.relations!.map((r) => r.evidence[0]!.quote.replace(/\r\n?/g, '\n')));
+    expect(doc.querySelectorAll('table.timeline tbody tr')).toHaveLength(content.timeline!.length);
+
+    const tree = parseMarkdown(markdownBrief(content));
+    const types = typesOf(tree);
+    for (const type of ['html', 'image', 'imageReference', 'link', 'linkReference', 'definition']) expect(types.has(type), type).toBe(false);
+    // One footnote per quote and per passage, and no other: no payload forged one.
+    expect(nodesOf(tree, 'footnoteReference')).toHaveLength(content.relations!.length + content.timeline!.length);
+    expect(nodesOf(tree, 'tableRow')).toHaveLength(1 + content.timeline!.length);
+  });
 });

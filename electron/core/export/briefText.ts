@@ -83,3 +83,19 @@ export function provenance(article: ArticleMeta): { label: string; value: string
 export function isWebUrl(url: string): boolean {
   return /^https?:\/\/\S/i.test(url);
 }
+
+/** What a flagged relationship says in every format, so the mark never depends on colour or style. */
+export const FLAGGED_RELATION = 'Flagged: no supporting passage is left in the articles';
+
+/** When a relationship held, as far as the analyst recorded it: "2017 – 2020", "since 2017", "until 2020", or null. */
+export function relationPeriod({ start, end }: { start: string | null; end: string | null }): string | null {
+  if (start && end) return start === end ? start : `${start} – ${end}`;
+  if (start) return `since ${start}`;
+  if (end) return `until ${end}`;
+  return null;
+}
+
+/** An appendix's entity by its name now; one deleted since still reads as something. */
+export function entityName(ref: { name: string | null }): string {
+  return ref.name === null ? 'a deleted entity' : oneLine(ref.name);
+}

@@ -2,6 +2,7 @@ import { AlignmentType, Bookmark, Document, Footer, Header, HeadingLevel, Intern
 import { deriveNote } from '../../common/notes/deriveNote';
 import type { Note } from '../../common/model/note';
 import type { BriefContent, BriefContentSection } from './briefContent';
+import { relationsToDocx, timelineToDocx } from './docx/appendixToDocx';
 import { DocxParts } from './docx/docxParts';
 import { ACCENT, META_TABS, MUTED, PAGE, STYLE, briefNumbering, briefStyles } from './docx/docxStyles';
 import { isoDay, isRtl, textRuns, xmlSafe } from './docx/docxText';
@@ -29,6 +30,8 @@ export async function docxBrief(content: BriefContent): Promise<Uint8Array> {
     body.push(heading1('Summary'), ...noteToDocx(content.summary, { parts, content, headingShift: 1 }));
   }
   for (const section of content.sections) body.push(...sectionToDocx(section, content, parts));
+  if (content.relations) body.push(...relationsToDocx(content.relations));
+  if (content.timeline) body.push(...timelineToDocx(content.timeline));
   if (content.entityIndex) {
     body.push(heading1('Entity index'));
     if (content.entityIndex.length === 0) body.push(new Paragraph({ children: textRuns('No entities are named in this brief.', { italics: true }) }));

@@ -4,8 +4,21 @@ import { h } from 'hastscript';
 import type { Annotation } from '../../common/model/annotation';
 import type { ArticleMeta } from '../../common/model/article';
 import { ENTITY_TYPE_LABELS } from '../../common/model/entity';
-import type { BriefContent, BriefSource } from './briefContent';
-import { colourMeaning, colourOf, excerptCitation, gradingText, isWebUrl, oneLine, provenance, shortDate, singleArticle } from './briefText';
+import type { BriefContent, BriefEntityRef, BriefEvent, BriefPassage, BriefRelation, BriefSource } from './briefContent';
+import {
+  colourMeaning,
+  colourOf,
+  entityName,
+  excerptCitation,
+  FLAGGED_RELATION,
+  gradingText,
+  isWebUrl,
+  oneLine,
+  provenance,
+  relationPeriod,
+  shortDate,
+  singleArticle,
+} from './briefText';
 import { briefCss } from './htmlBriefStyles';
 import { noteHtml } from './noteHtml';
 
@@ -83,6 +96,8 @@ export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {})
     );
   });
 
+  if (content.relations) body.push(relationsAppendix(content.relations, linkEntity));
+  if (content.timeline) body.push(timelineAppendix(content.timeline, linkEntity));
   if (content.entityIndex) body.push(entityIndex(content.entityIndex));
   if (handling) body.push(h('footer.end', h('p.handling', handling)));
 
@@ -144,8 +159,7 @@ function excerpt(content: BriefContent, article: ArticleMeta, a: Annotation, lev
     style,
     lines([
       number !== null || badges.length ? h(`h${Math.min(6, level)}`, [number ? h('span', number) : null, ...badges]) : null,
-      h('blockquote', { dir: 'auto' }, a.target.quote.exact),
-      h('p.cite', ['— ', h('cite', { dir: 'auto' }, oneLine(cited.title)), `, ${cited.where}`]),
+      ...quoted({ quote: a.target.quote.exact, ...cited }),
       a.tags.length ? h('p.tags', ['Tags: ', ...a.tags.flatMap((t, i) => [i > 0 ? ', ' : '', h('span.tag', t)])]) : null,
       a.comment.trim() ? h('div.comment', { dir: 'auto' }, paragraphs(a.comment)) : null,
       a.replies.length
@@ -156,6 +170,56 @@ function excerpt(content: BriefContent, article: ArticleMeta, a: Annotation, lev
         : null,
     ]),
   );
+}
+
+/** A quoted passage and its citation, as every excerpt of the brief shows them. */
+function quoted(passage: BriefPassage): Element[] {
+  return [h('blockquote', { dir: 'auto' }, passage.quote), citation(passage)];
+}
+
+function citation({ title, where }: Pick<BriefPassage, 'title' | 'where'>): Element {
+  return h('p.cite', ['— ', h('cite', { dir: 'auto' }, oneLine(title)), `, ${where}`]);
+}
+
+type LinkEntity = (id: string) => string | null;
+
+/** An entity linked to its row of the entity index when the brief has one, as note mentions are. */
+function entityRef(ref: BriefEntityRef, linkEntity: LinkEntity): Element {
+  if (ref.name === null) return h('em', entityName(ref));
+  const href = linkEntity(ref.id);
+  return href ? h('a.mention', { href, dir: 'auto' }, oneLine(ref.name)) : h('bdi', oneLine(ref.name));
+}
+
+function relationsAppendix(relations: BriefRelation[], linkEntity: LinkEntity): Element {
+  const items = relations.map((r) => {
+    const period = relationPeriod(r);
+    const grading = r.grading ? gradingText(r.grading) : 'ungraded';
+    return h(
+      r.flagged ? 'article.relation.flagged' : 'article.relation',
+      lines([
+        h('h3', [entityRef(r.from, linkEntity), ` —${oneLine(r.label)}→ `, entityRef(r.to, linkEntity)]),
+        h('p.relation-facts', [h('span.badge.grading', { title: `Grading ${grading}` }, grading), period ? h('span.period', period) : null]),
+        r.flagged ? h('p.flag', { role: 'note' }, h('strong', FLAGGED_RELATION)) : null,
+        ...r.evidence.flatMap(quoted),
+      ]),
+    );
+  });
+  const heading = h('h2#appendix-relations', `Appendix: Relationships (${relations.length})`);
+  return h('section.appendix', { ariaLabelledBy: 'appendix-relations' }, lines([heading, ...items]));
+}
+
+function timelineAppendix(events: BriefEvent[], linkEntity: LinkEntity): Element {
+  const head = h('thead', h('tr', ['Date', 'Event', 'Entities', 'Passage'].map((title) => h('th', { scope: 'col' }, title))));
+  const rows = events.map((e) =>
+    h('tr', [
+      h('td.date', h('time', { dateTime: e.date }, e.date)),
+      h('td', { dir: 'auto' }, oneLine(e.label)),
+      h('td', e.entities.flatMap((ref, i) => [i > 0 ? ', ' : '', entityRef(ref, linkEntity)])),
+      h('td', [h('q', { dir: 'auto' }, oneLine(e.passage.quote)), citation(e.passage)]),
+    ]),
+  );
+  const heading = h('h2#appendix-timeline', `Appendix: Timeline (${events.length})`);
+  return h('section.appendix', { ariaLabelledBy: 'appendix-timeline' }, lines([heading, h('table.timeline', lines([head, h('tbody', lines(rows))]))]));
 }
 
 function entityIndex(rows: NonNullable<BriefContent['entityIndex']>): Element {

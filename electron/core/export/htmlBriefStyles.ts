@@ -50,6 +50,14 @@ th { border-bottom: 2px solid var(--ink); white-space: nowrap; }
 td.num, th.num { text-align: right; }
 td.type, td.num { white-space: nowrap; }
 footer.end { margin-top: 2.5rem; }
+.relation { margin: 1rem 0 1.5rem; break-inside: avoid-page; }
+.relation h3 { margin-bottom: 0.3rem; }
+.relation-facts { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.25rem 0; font-family: "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 0.8rem; color: var(--muted); }
+.flag { margin: 0.25rem 0; padding: 0.2rem 0.5rem; border: 1.5px dashed #9b1c1c; color: #9b1c1c; font-family: "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 0.85rem; }
+.flag strong::before { content: "\\2691  "; }
+table.timeline q { font-style: italic; }
+table.timeline .cite { margin: 0.15rem 0 0; }
+td.date { white-space: nowrap; }
 @media (max-width: 36rem) {
   body { font-size: 15px; }
   main { padding: 0.75rem 0.75rem 2rem; }

@@ -7,15 +7,18 @@ import type { NoteContent } from '../../common/model/note';
 import { noteToMdast } from '../notes/noteMdast';
 import { wikiLink } from '../notes/wikiLink';
 import { writeMarkdown } from '../notes/writeMarkdown';
-import type { BriefContent, BriefSource } from './briefContent';
+import type { BriefContent, BriefEntityRef, BriefEvent, BriefPassage, BriefRelation, BriefSource } from './briefContent';
 import {
   colourMeaning,
+  entityName,
   excerptCitation,
+  FLAGGED_RELATION,
   gradingText,
   isWebUrl,
   noteCitation,
   oneLine,
   provenance,
+  relationPeriod,
   shortDate,
   singleArticle,
 } from './briefText';
@@ -76,6 +79,8 @@ class BriefTree {
       this.push(...this.note(note.content, level, note.title));
     }
 
+    if (content.relations) this.relationsAppendix(content.relations);
+    if (content.timeline) this.timelineAppendix(content.timeline);
     if (content.entityIndex) this.entityIndex(content.entityIndex);
     if (handling) this.push(paragraph(strong(handling)));
     return withFootnotes({ type: 'root', children: this.blocks }, this.footnotes);
@@ -116,12 +121,7 @@ class BriefTree {
   }
 
   private excerpt(article: ArticleMeta, a: Annotation): void {
-    const cited = excerptCitation(article, a);
-    // Blank lines part the quote's paragraphs; a single line break stays one (a soft break).
-    const quoted = a.target.quote.exact.split(/\n[^\S\n]*\n\s*/).filter((p) => p.trim() !== '');
-    const paragraphs = (quoted.length ? quoted : ['']).map((p) => paragraph(text(p)));
-    paragraphs.at(-1)!.children.push(this.cite(cited.title, cited.where));
-    this.push({ type: 'blockquote', children: paragraphs });
+    this.quote({ quote: a.target.quote.exact, ...excerptCitation(article, a) });
     if (a.tags.length) {
       const tags = a.tags.flatMap((t, i): PhrasingContent[] => [...(i > 0 ? [text(', ')] : []), { type: 'inlineCode', value: t }]);
       this.push(paragraph(text('Tags: '), ...tags));
@@ -137,6 +137,49 @@ class BriefTree {
         ),
       );
     }
+  }
+
+  /** A quoted passage as a blockquote, its citation a footnote after the last words. */
+  private quote(passage: BriefPassage): void {
+    // Blank lines part the quote's paragraphs; a single line break stays one (a soft break).
+    const quoted = passage.quote.split(/\n[^\S\n]*\n\s*/).filter((p) => p.trim() !== '');
+    const paragraphs = (quoted.length ? quoted : ['']).map((p) => paragraph(text(p)));
+    paragraphs.at(-1)!.children.push(this.cite(passage.title, passage.where));
+    this.push({ type: 'blockquote', children: paragraphs });
+  }
+
+  private relationsAppendix(relations: BriefRelation[]): void {
+    this.push(heading(2, `Appendix: Relationships (${relations.length})`));
+    for (const r of relations) {
+      this.push({ type: 'heading', depth: 3, children: [entityLink(r.from), text(` —${oneLine(r.label)}→ `), entityLink(r.to)] });
+      const facts = [labelled('Grading', text(r.grading ? gradingText(r.grading) : 'ungraded'))];
+      const period = relationPeriod(r);
+      if (period) facts.push(labelled('Period', text(period)));
+      this.push(list(facts));
+      if (r.flagged) this.push(paragraph(strong(FLAGGED_RELATION)));
+      for (const passage of r.evidence) this.quote(passage);
+    }
+  }
+
+  /** One row per event; each passage's citation is a footnote, as a highlight's is. */
+  private timelineAppendix(events: BriefEvent[]): void {
+    this.push(heading(2, `Appendix: Timeline (${events.length})`));
+    const cells = (children: PhrasingContent[][]): TableRow => ({ type: 'tableRow', children: children.map((c) => ({ type: 'tableCell', children: c })) });
+    this.push({
+      type: 'table',
+      align: [null, null, null, null],
+      children: [
+        cells(['Date', 'Event', 'Entities', 'Passage'].map((h) => [text(h)])),
+        ...events.map((e) =>
+          cells([
+            [text(e.date)],
+            [text(oneLine(e.label))],
+            e.entities.flatMap((ref, i) => [...(i > 0 ? [text(', ')] : []), entityLink(ref)]),
+            [text(`“${oneLine(e.passage.quote)}”`), this.cite(e.passage.title, e.passage.where)],
+          ]),
+        ),
+      ],
+    });
   }
 
   /** The note's blocks, with its mentions as wikilinks and its citations as footnotes, fitted under a heading of `level`. */
@@ -181,6 +224,11 @@ class BriefTree {
       ],
     });
   }
+}
+
+/** `[[Name]]` as mentions in notes link; an entity deleted since is named as such, without a link. */
+function entityLink(ref: BriefEntityRef): PhrasingContent {
+  return ref.name === null ? emphasis(entityName(ref)) : wikiLink(ref.name);
 }
 
 function provenanceItems(article: ArticleMeta): ListItem[] {

@@ -10,7 +10,8 @@ import type { DocMeta, IndexSnapshot } from './searchIndex';
  * typed-array views rather than parsing millions of numbers.
  */
 const MAGIC = 'DOSSIER-SEARCH-1\n';
-export const INDEX_FORMAT = 1;
+/** 2: relationships are documents too; an index saved before them is built again, with them. */
+export const INDEX_FORMAT = 2;
 
 export interface IndexFileHeader {
   format: number;

@@ -1,7 +1,9 @@
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
 import { noteBody, NOTES_INDEX } from '../notes/noteDocuments';
+import { RELATIONS } from '../relations/relationDocuments';
 import type { WorkspaceStore } from '../store/workspaceStore';
-import { annotationDoc, articleDoc, entityDoc, noteDoc } from './searchDocuments';
+import { relationsShown } from './relationSearch';
+import { annotationDoc, articleDoc, entityDoc, noteDoc, relationDoc } from './searchDocuments';
 import { SearchIndex, type IndexSnapshot } from './searchIndex';
 
 export type ReindexProgress = (done: number, total: number) => void;
@@ -11,15 +13,17 @@ export type SearchIndexBuilder = (dir: string, onProgress?: ReindexProgress) => 
 
 /**
  * The whole workspace read into a new index: every article with its annotations, every note,
- * every entity. Files are peeked at, not kept open, so building does not hold the workspace in
+ * every entity, every relationship. Files are peeked at, not kept open, so building does not hold the workspace in
  * memory; the article texts pass through the store's small cache.
  */
 export async function buildSearchIndex(store: WorkspaceStore, onProgress?: ReindexProgress): Promise<SearchIndex> {
   const index = new SearchIndex();
   const articles = store.listArticles();
   const { notes } = await store.peekWorkspaceDoc(NOTES_INDEX);
-  const { entities, presence } = await store.peekWorkspaceDoc(ENTITIES);
-  const total = articles.length + notes.length + entities.length;
+  const entitiesDoc = await store.peekWorkspaceDoc(ENTITIES);
+  const { entities, presence } = entitiesDoc;
+  const relations = relationsShown(await store.peekWorkspaceDoc(RELATIONS), entitiesDoc);
+  const total = articles.length + notes.length + entities.length + relations.length;
   const entitiesOf = articleEntities(presence);
   let done = 0;
   const tick = () => {
@@ -42,6 +46,10 @@ export async function buildSearchIndex(store: WorkspaceStore, onProgress?: Reind
   }
   for (const entity of entities) {
     index.put(entityDoc(entity));
+    tick();
+  }
+  for (const relation of relations) {
+    index.put(relationDoc(relation));
     tick();
   }
   if (total === 0) onProgress?.(0, 0);

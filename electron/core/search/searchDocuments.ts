@@ -2,6 +2,7 @@ import type { Annotation } from '../../common/model/annotation';
 import type { ArticleMeta } from '../../common/model/article';
 import type { Entity, Mention } from '../../common/model/entity';
 import type { NoteSummary } from '../../common/model/note';
+import type { Relation } from '../../common/model/relation';
 import type { SearchDoc } from './searchIndex';
 
 /**
@@ -88,5 +89,45 @@ export function entityDoc(entity: Entity): SearchDoc {
     entityIds: [entity.id],
     color: null,
     grading: null,
+  };
+}
+
+/** A relationship as search shows it: its ends by their names now, its type both ways round. */
+export interface RelationShown {
+  relation: Relation;
+  from: string;
+  to: string;
+  label: string;
+  inverse: string;
+  /** The ends' ids as they are now (merges followed), for the entity filter. */
+  entityIds: string[];
+}
+
+export function relationTitle({ from, to, label }: Pick<RelationShown, 'from' | 'to' | 'label'>): string {
+  return `${from} —${label}→ ${to}`;
+}
+
+/**
+ * "India —partner in→ Quad": found by both names, by its type read either way ("partner in",
+ * "has partner") and by the words of its evidence (kept with the relationship, so a deleted
+ * highlight's words still find it).
+ */
+export function relationDoc(shown: RelationShown): SearchDoc {
+  const { relation } = shown;
+  return {
+    kind: 'relation',
+    id: relation.id,
+    articleId: relation.evidence[0]?.articleId ?? null,
+    title: relationTitle(shown),
+    fields: [
+      { text: `${shown.from}\n${shown.to}`, weight: WEIGHT.title },
+      { text: `${shown.label}\n${shown.inverse}`, weight: WEIGHT.title },
+      { text: relation.evidence.map((e) => e.quote).join('\n'), weight: WEIGHT.quote },
+    ],
+    date: relation.modified.slice(0, 10),
+    tags: [],
+    entityIds: shown.entityIds,
+    color: null,
+    grading: relation.grading ? `${relation.grading.reliability}${relation.grading.credibility}` : null,
   };
 }

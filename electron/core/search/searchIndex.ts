@@ -2,14 +2,14 @@ import { withinEdits } from './editDistance';
 import type { ParsedQuery, QueryTerm } from './parseQuery';
 import { terms as termsOf } from './tokenize';
 
-export type SearchKind = 'article' | 'annotation' | 'note' | 'entity';
-export const SEARCH_KINDS: readonly SearchKind[] = ['article', 'annotation', 'note', 'entity'];
+export type SearchKind = 'article' | 'annotation' | 'note' | 'entity' | 'relation';
+export const SEARCH_KINDS: readonly SearchKind[] = ['article', 'annotation', 'note', 'entity', 'relation'];
 
 /** One searchable record, as the index sees it. */
 export interface SearchDoc {
   kind: SearchKind;
   id: string;
-  /** The article an article or annotation belongs to. */
+  /** The article an article or annotation belongs to; a relationship's first evidence article. */
   articleId: string | null;
   title: string;
   /** Text of each field with its weight (a title counts more than body text). */

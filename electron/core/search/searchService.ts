@@ -8,6 +8,7 @@ import { KeyedQueue } from '../store/durableFile';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { readIndexFile, writeIndexFile } from './indexFile';
 import { parseQuery } from './parseQuery';
+import { applyRelationChanges, relationSnippet, touchesRelations } from './relationSearch';
 import { articleEntities, buildSearchIndex, putArticle, type ReindexProgress, type SearchIndexBuilder } from './searchBuild';
 import { annotationDoc, entityDoc, noteDoc } from './searchDocuments';
 import { SearchIndex, type Hit, type IndexSnapshot, type SearchFilters, type SearchKind } from './searchIndex';
@@ -22,6 +23,7 @@ export interface SearchResult {
   score: number;
   start: number | null;
   end: number | null;
+  entityId?: string | null;
 }
 
 export interface SearchRequest extends SearchFilters {
@@ -102,7 +104,8 @@ export class SearchService {
         results.push({
           kind: hit.meta.kind,
           id: hit.meta.id,
-          articleId: hit.meta.articleId,
+          articleId: snippet.articleId === undefined ? hit.meta.articleId : snippet.articleId,
+          ...(snippet.entityId === undefined ? {} : { entityId: snippet.entityId }),
           title: hit.meta.title,
           snippet: snippet.text,
           score: Math.round(hit.score * 1000) / 1000,
@@ -226,6 +229,7 @@ export class SearchService {
         else index.remove('entity', change.id);
       }
     }
+    await applyRelationChanges(this.store, index, changes);
     if (articles.size === 0) return;
     const { presence } = await this.store.readWorkspaceDoc(ENTITIES);
     const entitiesOf = articleEntities(presence);
@@ -235,8 +239,9 @@ export class SearchService {
     }
   }
 
-  private async snippet(hit: Hit, matched: Set<string>, phrases: string[][]): Promise<Snippet | null> {
+  private async snippet(hit: Hit, matched: Set<string>, phrases: string[][]): Promise<(Snippet & { articleId?: string | null; entityId?: string }) | null> {
     const { kind, id, articleId } = hit.meta;
+    if (kind === 'relation') return relationSnippet(this.store, id, matched, phrases);
     if (kind === 'article') {
       const { text } = await this.store.readArticle(id);
       return snippetOf([hit.meta.title, text], matched, phrases, 1);
@@ -383,7 +388,7 @@ function fileSizeSync(file: string): number {
   }
 }
 
-/** The changes the index holds documents for (briefs, relationships, timeline events and workspace settings it does not). */
+/** The changes the index holds documents for (briefs, timeline events and workspace settings but the relationship types it does not). */
 function relevantTo(changes: readonly RecordChange[]): RecordChange[] {
-  return changes.filter((c) => c.subject !== 'brief' && c.subject !== 'relation' && c.subject !== 'workspace' && c.subject !== 'event');
+  return changes.filter((c) => touchesRelations(c) || (c.subject !== 'brief' && c.subject !== 'workspace' && c.subject !== 'event'));
 }

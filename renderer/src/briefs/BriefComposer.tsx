@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { newId } from '../../../electron/common/ids';
-import type { Brief, BriefFormat, BriefPatch, BriefSection } from '../../../electron/common/model/brief';
+import type { Brief, BriefAppendices, BriefFormat, BriefPatch, BriefSection } from '../../../electron/common/model/brief';
 import { emptyNoteContent, type NoteContent } from '../../../electron/common/model/note';
 import { api, onEvent, saveFile } from '../api';
 import { useAppActions } from '../app/AppActions';
@@ -44,6 +44,7 @@ export function BriefComposer({ briefId, onDeleted }: Props) {
    */
   const [draftFields, setDraftFields] = useState<Partial<Fields>>({});
   const [draftSections, setDraftSections] = useState<BriefSection[] | null>(null);
+  const [draftAppendices, setDraftAppendices] = useState<BriefAppendices | null>(null);
   const [format, setFormat] = useState<BriefFormat>('pdf');
   const [exporting, setExporting] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -54,7 +55,7 @@ export function BriefComposer({ briefId, onDeleted }: Props) {
   const session = useRef(newId('edit'));
   const notify = useNotify();
   const queryClient = useQueryClient();
-  const brief = stored && { ...stored, ...draftFields, sections: draftSections ?? stored.sections };
+  const brief = stored && { ...stored, ...draftFields, sections: draftSections ?? stored.sections, appendices: draftAppendices ?? stored.appendices };
   const fields: Fields = { title: brief?.title ?? '', author: brief?.author ?? '', handling: brief?.handling ?? '' };
 
   useEffect(() => {
@@ -111,6 +112,12 @@ export function BriefComposer({ briefId, onDeleted }: Props) {
     void update({ sections }).then(() => {
       if (edit === sectionEdits.current) setDraftSections(null);
     });
+  };
+
+  const setAppendix = (key: keyof BriefAppendices, included: boolean) => {
+    const appendices = { ...brief?.appendices, [key]: included };
+    setDraftAppendices(appendices);
+    void update({ appendices }).then(() => setDraftAppendices((shown) => (shown === appendices ? null : shown)));
   };
 
   useEffect(() => (exporting ? onEvent('export.progress', setProgress) : undefined), [exporting]);
@@ -207,6 +214,18 @@ export function BriefComposer({ briefId, onDeleted }: Props) {
           Add entity index
         </button>
       </div>
+
+      <fieldset className="brief-appendices">
+        <legend>Appendices</legend>
+        <label>
+          <input type="checkbox" checked={brief.appendices?.relations !== false} onChange={(e) => setAppendix('relations', e.target.checked)} />
+          Relationships with evidence in these articles
+        </label>
+        <label>
+          <input type="checkbox" checked={brief.appendices?.timeline !== false} onChange={(e) => setAppendix('timeline', e.target.checked)} />
+          Timeline of these articles’ confirmed events
+        </label>
+      </fieldset>
 
       <div className="brief-export">
         <label>

@@ -56,7 +56,7 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
   it('refreshes relationships when one changes, when their highlights or entities change, and the vocabulary when it does', () => {
     const relation = staleQueries(change({ subject: 'relation', kind: 'created', id: 'rel_1' }));
     expect(refreshes(relation, ['relations.list', { entityId: 'ent_1' }])).toBe(true);
-    expect(refreshes(relation, ['search.query', { query: 'quad' }])).toBe(false);
+    expect(refreshes(relation, ['search.query', { query: 'quad' }])).toBe(true);
     expect(refreshes(relation, ['entities.page', { id: 'ent_1' }])).toBe(false);
     // Evidence shows as its highlight stands (deleted, orphaned by a new version), ends by their names now.
     expect(refreshes(staleQueries(change({ subject: 'annotation', id: 'ann_1', articleId: 'art_1' })), ['relations.list', { articleId: 'art_1' }])).toBe(true);
@@ -91,10 +91,12 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
     expect(refreshes(palette, ['annotations.list', { articleId: 'art_1' }])).toBe(false);
   });
 
-  it('refreshes search results when anything searchable changes, not on a brief or the palette', () => {
-    for (const subject of ['article', 'annotation', 'note', 'entity'] as const) {
+  it('refreshes search results when anything searchable changes, relationships and their types too, not on a brief or the palette', () => {
+    for (const subject of ['article', 'annotation', 'note', 'entity', 'relation'] as const) {
       expect(refreshes(staleQueries(change({ subject })), ['search.query', { query: 'x' }]), subject).toBe(true);
     }
+    // A relationship's result shows its type's label.
+    expect(refreshes(staleQueries(change({ subject: 'workspace', id: 'relation-types' })), ['search.query', { query: 'x' }])).toBe(true);
     expect(refreshes(staleQueries(change({ subject: 'brief' })), ['search.query', { query: 'x' }])).toBe(false);
     expect(refreshes(staleQueries(change({ subject: 'workspace', id: 'palette' })), ['search.query', { query: 'x' }])).toBe(false);
     expect(refreshes(staleQueries(change({ subject: 'event', id: 'evt_1', articleId: 'art_1' })), ['search.query', { query: 'x' }])).toBe(false);

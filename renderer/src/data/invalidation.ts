@@ -51,8 +51,9 @@ export function staleQueries(event: WorkspaceChange): StaleQueries[] {
   // Every change, undo and redo included, moves the history's "Undo X / Redo Y".
   const stale: StaleQueries[] = [['history.state']];
   for (const change of event.changes) stale.push(...staleFor(change));
-  // Search results carry titles and snippets of every searchable kind (relationships and timeline events are not one).
-  if (event.changes.some((c) => c.subject !== 'brief' && c.subject !== 'relation' && c.subject !== 'workspace' && c.subject !== 'event')) stale.push(['search.query']);
+  // Search results carry titles and snippets of every searchable kind (relationships too, with their type's labels; timeline events are not one).
+  const searchable = (c: (typeof event.changes)[number]) => (c.subject === 'workspace' ? c.id === RELATION_TYPES_RECORD : c.subject !== 'brief' && c.subject !== 'event');
+  if (event.changes.some(searchable)) stale.push(['search.query']);
   return unique(stale);
 }
 

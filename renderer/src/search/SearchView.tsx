@@ -26,7 +26,7 @@ interface Props {
 const kindLabel = (kind: SearchResult['kind']) => SEARCH_KINDS.find((k) => k.kind === kind)!;
 
 /**
- * Search across articles, highlights, notes and entities as the analyst types. Each answer is
+ * Search across articles, highlights, notes, entities and relationships as the analyst types. Each answer is
  * cached under its own request, so a slow answer to an earlier query never replaces a newer one;
  * the last answer stays on screen while the next is on its way.
  */
@@ -75,6 +75,9 @@ export function SearchView({ form, onChange }: Props) {
     else if (result.kind === 'annotation' && result.articleId) openAnnotation(result.articleId, result.id, at);
     else if (result.kind === 'note') openNote(result.id);
     else if (result.kind === 'entity') openEntity(result.id);
+    // A relationship opens on its evidence passage; with none left, on its from-entity's page.
+    else if (result.kind === 'relation' && result.articleId && at) openArticle(result.articleId, { ...at, flash: true });
+    else if (result.kind === 'relation' && result.entityId) openEntity(result.entityId);
   };
 
   const onBoxKey = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -101,7 +104,7 @@ export function SearchView({ form, onChange }: Props) {
 
   const waiting = settled !== null && (search.isFetching || settledKey !== (request ? JSON.stringify(request) : null));
   const status = !request
-    ? 'Type words to search articles, highlights, notes and entities.'
+    ? 'Type words to search articles, highlights, notes, entities and relationships.'
     : search.error
       ? `Search failed: ${errorMessage(search.error)}`
       : !search.data

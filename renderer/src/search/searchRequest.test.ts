@@ -19,7 +19,8 @@ describe('the search request', () => {
   });
 
   it('leaves kinds out when all or none are chosen', () => {
-    expect(searchRequest({ ...EMPTY_SEARCH, query: 'x', kinds: ['article', 'annotation', 'note', 'entity'] })).toEqual({ query: 'x', limit: 200 });
+    expect(searchRequest({ ...EMPTY_SEARCH, query: 'x', kinds: ['article', 'annotation', 'note', 'entity', 'relation'] })).toEqual({ query: 'x', limit: 200 });
+    expect(searchRequest({ ...EMPTY_SEARCH, query: 'x', kinds: ['relation', 'entity'] })?.kinds).toEqual(['entity', 'relation']);
   });
 
   it('fills the half of a grading left open with the loosest value', () => {

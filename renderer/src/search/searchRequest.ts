@@ -33,6 +33,7 @@ export const SEARCH_KINDS: { kind: SearchKind; label: string; plural: string }[]
   { kind: 'annotation', label: 'Highlight', plural: 'Highlights' },
   { kind: 'note', label: 'Note', plural: 'Notes' },
   { kind: 'entity', label: 'Entity', plural: 'Entities' },
+  { kind: 'relation', label: 'Relationship', plural: 'Relationships' },
 ];
 
 export const RESULT_LIMIT = 200;
@@ -64,7 +65,7 @@ export function filterCount(form: SearchForm): number {
 
 export type ResultRow = { type: 'group'; kind: SearchKind; count: number } | { type: 'result'; result: SearchResult; index: number };
 
-/** The results grouped by kind (articles, highlights, notes, entities), each group under a heading with its count. */
+/** The results grouped by kind (articles, highlights, notes, entities, relationships), each group under a heading with its count. */
 export function groupResults(results: readonly SearchResult[]): { rows: ResultRow[]; ordered: SearchResult[] } {
   const rows: ResultRow[] = [];
   const ordered: SearchResult[] = [];

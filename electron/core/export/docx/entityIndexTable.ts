@@ -32,28 +32,36 @@ const HEADER_FILL = 'E4E9F0';
  * page); where an entity is mentioned links to that article's or note's section when it is in the brief.
  */
 export function entityIndexTable(rows: BriefEntityRow[], parts: DocxParts): Table {
+  return briefTable(
+    COLUMNS,
+    rows.map((row) => [
+      [new Paragraph({ style: STYLE.tableText, bidirectional: isRtl(row.name) || undefined, children: textRuns(row.name, { bold: true }) })],
+      [new Paragraph({ style: STYLE.tableText, children: textRuns(ENTITY_TYPE_LABELS[row.type] ?? row.type) })],
+      [new Paragraph({ style: STYLE.tableText, alignment: AlignmentType.RIGHT, children: textRuns(String(row.mentionCount)) })],
+      whereMentioned(row, parts),
+    ]),
+  );
+}
+
+export interface TableColumn {
+  title: string;
+  width: number;
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+}
+
+/** A table of the brief's look: ruled, a shaded header row repeated on every page, rows never split. */
+export function briefTable(columns: readonly TableColumn[], rows: Paragraph[][][]): Table {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: COLUMNS.map((column) =>
-      cell(column.width, [new Paragraph({ style: STYLE.tableText, alignment: 'align' in column ? column.align : undefined, children: [new TextRun({ text: column.title, bold: true, color: ACCENT })] })], HEADER_FILL),
+    children: columns.map((column) =>
+      cell(column.width, [new Paragraph({ style: STYLE.tableText, alignment: column.align, children: [new TextRun({ text: column.title, bold: true, color: ACCENT })] })], HEADER_FILL),
     ),
   });
-  const body = rows.map(
-    (row) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(COLUMNS[0].width, [new Paragraph({ style: STYLE.tableText, bidirectional: isRtl(row.name) || undefined, children: textRuns(row.name, { bold: true }) })]),
-          cell(COLUMNS[1].width, [new Paragraph({ style: STYLE.tableText, children: textRuns(ENTITY_TYPE_LABELS[row.type] ?? row.type) })]),
-          cell(COLUMNS[2].width, [new Paragraph({ style: STYLE.tableText, alignment: AlignmentType.RIGHT, children: textRuns(String(row.mentionCount)) })]),
-          cell(COLUMNS[3].width, whereMentioned(row, parts)),
-        ],
-      }),
-  );
+  const body = rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((children, i) => cell(columns[i]!.width, children)) }));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: COLUMNS.map((c) => c.width),
+    columnWidths: columns.map((c) => c.width),
     borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
     rows: [header, ...body],
   });

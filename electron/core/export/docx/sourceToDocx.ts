@@ -10,7 +10,7 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import { CREDIBILITY_LABELS, RELIABILITY_LABELS, type Annotation } from '../../../common/model/annotation';
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS, type Annotation, type Grading } from '../../../common/model/annotation';
 import type { Palette, PaletteEntry } from '../../../common/model/palette';
 import type { BriefSource } from '../briefContent';
 import { excerptCitation, gradingText, provenance as provenanceRows } from '../briefText';
@@ -101,20 +101,25 @@ function labelLine(a: Annotation, label: string, colour: PaletteEntry | null): P
   if (colour) {
     children.push(separator(), new TextRun({ text: '■ ', color: hex(colour.color) }), ...textRuns(colour.label, { bold: true }));
   }
-  if (a.grading) {
-    const { reliability, credibility } = a.grading;
-    children.push(
-      separator(),
-      new TextRun({ text: ` ${reliability}${credibility} `, bold: true, color: 'FFFFFF', shading: { type: 'clear', fill: ACCENT, color: 'auto' } }),
-      new TextRun({ text: ` ${RELIABILITY_LABELS[reliability]}; ${CREDIBILITY_LABELS[credibility].toLowerCase()}` }),
-    );
-  }
+  if (a.grading) children.push(separator(), ...gradingRuns(a.grading));
   if (a.status === 'drifted') children.push(separator(), new TextRun({ text: 'Wording changed since annotated', italics: true }));
   return new Paragraph({ style: STYLE.excerptLabel, children });
 }
 
+/** The Admiralty code on a dark chip, then its words. */
+export function gradingRuns({ reliability, credibility }: Grading): TextRun[] {
+  return [
+    new TextRun({ text: ` ${reliability}${credibility} `, bold: true, color: 'FFFFFF', shading: { type: 'clear', fill: ACCENT, color: 'auto' } }),
+    new TextRun({ text: ` ${RELIABILITY_LABELS[reliability]}; ${CREDIBILITY_LABELS[credibility].toLowerCase()}` }),
+  ];
+}
+
 function citationLine(a: Annotation, { article }: BriefSource): Paragraph {
-  const { title, where } = excerptCitation(article, a);
+  return citationParagraph(excerptCitation(article, a));
+}
+
+/** "— Title, date, characters s–e" under a quote. */
+export function citationParagraph({ title, where }: { title: string; where: string }): Paragraph {
   return new Paragraph({
     style: STYLE.citation,
     children: [new TextRun({ text: '— ' }), ...textRuns(title, { italics: true }), ...textRuns(`, ${where}`)],

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDossierError } from '../../../common/errors';
 import { htmlBrief } from '../htmlBrief';
-import { sampleBriefContent } from '../testing/briefFixtures';
+import { sampleAppendices, sampleBriefContent } from '../testing/briefFixtures';
 import { chromiumPdfPrinter } from './chromiumPdfPrinter';
 import { findChromium } from './findChromium';
 
@@ -103,6 +103,21 @@ describe.skipIf(skip !== null)(`chromiumPdfPrinter${skip ? ` (skipped: ${skip})`
     const outline = execFileSync('/usr/bin/pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' });
     expect(outline).toContain('<outline>');
     expect(outline).toMatch(/<item page="\d+">Entity index \(6\)<\/item>/);
+  }, 60_000);
+
+  it('prints the appendices after the sections, in the outline, the flag in words', async () => {
+    const content = { ...sampleBriefContent(), ...sampleAppendices() };
+    const pdf = await chromiumPdfPrinter()(htmlBrief(content, { forPdf: true }), { headerFooterText: content.handling, title: content.title });
+    const all = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    const order = ['Appendix: Relationships (2)', 'Japan —partner in→ ADMM-Plus', 'Flagged: no supporting passage is left in the articles', 'Appendix: Timeline (2)', 'Entity index (6)'];
+    const places = order.map((text) => all.indexOf(text));
+    expect(places.every((at) => at >= 0), `${order} at ${places}`).toBe(true);
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+    expect(all).toContain('ASEAN defence meeting ends with call for restraint, 2024-11-21, passage deleted');
+    const file = path.join(dir, 'appendices.pdf');
+    await writeFile(file, pdf);
+    const outline = execFileSync('/usr/bin/pdftohtml', ['-xml', '-stdout', '-i', '-q', file], { encoding: 'utf8' });
+    expect(outline).toMatch(/<item page="\d+">Appendix: Timeline \(2\)<\/item>/);
   }, 60_000);
 
   it('runs no script and fetches nothing, even when the page asks', async () => {

@@ -12,7 +12,7 @@ import { deriveNote } from '../../../common/notes/deriveNote';
 import { $createCitationNode } from '../../../common/notes/nodes/CitationNode';
 import { $createEntityMentionNode } from '../../../common/notes/nodes/EntityMentionNode';
 import { buildNote, everyNodeNote, SAMPLE_CITATION } from '../../../common/notes/testing/noteFixtures';
-import type { BriefContent, BriefEntityRow, BriefSource } from '../briefContent';
+import type { BriefContent, BriefEntityRow, BriefEvent, BriefPassage, BriefRelation, BriefSource } from '../briefContent';
 
 /**
  * Hand-built brief content for export tests and benchmarks: two articles (one with a corrected
@@ -309,5 +309,68 @@ export function sampleBriefContent(): BriefContent {
       ent_arab_league: 'Arab League',
       ent_rpss: 'Reciprocal Provision of Supplies and Services Agreement',
     },
+  };
+}
+
+/** A passage of one of the sample articles, cited as the brief cites highlights there. */
+function samplePassage(articleId: string, quote: string): BriefPassage {
+  const start = SAMPLE_ARTICLE_TEXTS[articleId]!.indexOf(quote);
+  if (start < 0) throw new Error(`Not in the article text: ${quote}`);
+  const hindu = articleId === SAMPLE_ARTICLE_IDS.hindu;
+  const title = hindu ? SAMPLE_CITATION.source : 'ASEAN defence meeting ends with call for restraint';
+  return { quote, title, where: `${hindu ? '2025-05-04' : '2024-11-21'}, characters ${start}–${start + quote.length}` };
+}
+
+/**
+ * Appendices for the sample brief, as assembly orders them: relationships by the first entity's
+ * name (one flagged, its highlight deleted since), events earliest first (a month before a day).
+ */
+export function sampleAppendices(): { relations: BriefRelation[]; timeline: BriefEvent[] } {
+  const { hindu, vientiane } = SAMPLE_ARTICLE_IDS;
+  const ref = (id: string, name: string) => ({ id, name });
+  return {
+    relations: [
+      {
+        id: 'rel_japan_admm',
+        from: ref('ent_japan', 'Japan'),
+        to: ref('ent_admm', 'ADMM-Plus'),
+        label: 'partner in',
+        grading: null,
+        start: null,
+        end: null,
+        flagged: true,
+        evidence: [{ ...DELETED_CITATION, title: 'ASEAN defence meeting ends with call for restraint', where: '2024-11-21, passage deleted' }],
+      },
+      {
+        id: 'rel_rajnath_nakatani',
+        from: ref('ent_rajnath', 'Rajnath Singh'),
+        to: ref('ent_nakatani', 'Gen Nakatani'),
+        label: 'meets',
+        grading: { reliability: 'B', credibility: 2 },
+        start: '2025-05',
+        end: null,
+        flagged: false,
+        evidence: [
+          samplePassage(hindu, 'the two ministers agreed to deepen cooperation'),
+          samplePassage(vientiane, 'Delegates from Japan and India held a separate meeting on the sidelines'),
+        ],
+      },
+    ],
+    timeline: [
+      {
+        id: 'evt_admm',
+        date: '2024-11',
+        label: 'ADMM-Plus closes with a call for restraint',
+        entities: [ref('ent_admm', 'ADMM-Plus')],
+        passage: samplePassage(vientiane, 'The ASEAN Defence Ministers\u2019 Meeting-Plus closed on Thursday with a joint call for restraint'),
+      },
+      {
+        id: 'evt_delhi',
+        date: '2025-05-04',
+        label: 'Rajnath Singh meets Gen Nakatani in New Delhi',
+        entities: [ref('ent_rajnath', 'Rajnath Singh'), ref('ent_nakatani', 'Gen Nakatani')],
+        passage: samplePassage(hindu, 'Defence Minister Rajnath Singh met his Japanese counterpart Gen Nakatani in New Delhi on Monday.'),
+      },
+    ],
   };
 }
