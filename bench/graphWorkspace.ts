@@ -1,4 +1,3 @@
-import { positionSelector, quoteSelectorAt } from '../electron/common/anchoring/textQuote';
 import { newId } from '../electron/common/ids';
 import type { Annotation, Grading } from '../electron/common/model/annotation';
 import type { Entity } from '../electron/common/model/entity';
@@ -9,6 +8,7 @@ import { GRAPH } from '../electron/core/graph/graphDocuments';
 import { importArticles } from '../electron/core/import/importArticles';
 import { RELATIONS } from '../electron/core/relations/relationDocuments';
 import { WorkspaceStore } from '../electron/core/store/workspaceStore';
+import { annotationOn } from '../electron/core/testing/testHelpers';
 import { generateArticle, mulberry32 } from './corpus';
 import { pool } from './reference/buildWorkspace';
 
@@ -69,7 +69,7 @@ export async function buildGraphWorkspace(dir: string, scale: GraphScale = GRAPH
       const list = Array.from({ length: perArticle }, () => {
         const first = Math.floor(random() * (words.length - 8));
         const [start, end] = [words[first]!.start, words[first + 2 + Math.floor(random() * 6)]!.end];
-        return highlight(articleId, text, start, end, random() < 0.02);
+        return annotationOn(articleId, text, text.slice(start, end), { status: random() < 0.02 ? 'orphaned' : 'anchored' });
       });
       highlights.set(articleId, list);
     }
@@ -134,26 +134,6 @@ export async function buildGraphWorkspace(dir: string, scale: GraphScale = GRAPH
   } finally {
     await store.close();
   }
-}
-
-function highlight(articleId: string, text: string, start: number, end: number, orphaned: boolean): Annotation {
-  const now = new Date(Date.UTC(2025, 0, 1)).toISOString();
-  return {
-    id: newId('ann'),
-    rev: 1,
-    articleId,
-    motivation: 'highlighting',
-    target: { version: 1, quote: quoteSelectorAt(text, start, end), position: positionSelector(start, end) },
-    comment: '',
-    color: null,
-    tags: [],
-    grading: null,
-    replies: [],
-    creator: { name: 'Analyst' },
-    status: orphaned ? 'orphaned' : 'anchored',
-    created: now,
-    modified: now,
-  };
 }
 
 function grading(random: () => number): Grading {
