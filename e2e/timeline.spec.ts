@@ -45,7 +45,19 @@ test('open the timeline, click an event, land on the passage', async ({ dossier 
   await timeline.zoom('Days').click();
   await expect(timeline.headings).toHaveText(['2014', 'November 2024', new RegExp(MONDAY)]);
   await timeline.zoom('Months').click();
-  await expect(page.getByRole('navigation', { name: 'Years' }).getByRole('button')).toHaveCount(3);
+
+  // The axis: all three events from 2014 to 2025 in years; zoomed in, days around the meeting.
+  const axis = page.getByRole('img', { name: /^Timeline axis/ });
+  await expect(axis.locator('.axis-event')).toHaveCount(3);
+  await expect(page.getByTestId('axis-unit')).toHaveText(/^Years, /);
+  await axis.focus();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('+');
+  await expect(page.getByTestId('axis-unit')).toHaveText(/^(Months|Days), /);
+  await page.keyboard.press('0');
+  await expect(page.getByTestId('axis-unit')).toHaveText(/^Years, /);
+  await axis.hover();
+  for (let i = 0; i < 20 && !/^Days/.test((await page.getByTestId('axis-unit').textContent()) ?? ''); i++) await page.mouse.wheel(0, -400);
+  await page.keyboard.press('0');
 
   // Dismissing a date takes it off the list; an edit renames an event.
   await timeline.suggestionsPanel.getByRole('button', { name: new RegExp(`^Dismiss ${SUNDAY}`) }).click();

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-type View = 'Entities' | 'Notes' | 'Briefs' | 'Timeline';
+type View = 'Entities' | 'Notes' | 'Briefs' | 'Timeline' | 'Link chart';
 
 /** The library down the left side: the Entities, Notes, Briefs and Timeline views, then every article. */
 export class LibraryNav {
@@ -52,6 +52,10 @@ export class LibraryNav {
 
   async openTimeline(): Promise<void> {
     await this.open('Timeline');
+  }
+
+  async openGraph(): Promise<void> {
+    await this.open('Link chart');
   }
 
   /** Clicks the view's button and waits for the view's own heading. */

@@ -160,6 +160,12 @@ export const COMMANDS = {
     when: 'always',
     menu: { name: 'view', group: 0, label: '&Timeline' },
   },
+  'open-graph': {
+    title: 'Open the link chart',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'view', group: 0, label: '&Link chart' },
+  },
   'finish-comment': {
     title: 'Finish the comment',
     context: 'comment',

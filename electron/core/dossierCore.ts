@@ -76,7 +76,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   if (options.warmSearch) search.warmUp();
   const briefs = new BriefService(store, changes);
   const relations = new RelationService(store, changes, entities, annotations);
-  const timeline = new TimelineService(store, changes, entities);
+  const timeline = new TimelineService(store, changes, entities, feed);
   const graph = new GraphService(store, changes);
   const backups = new BackupService(store, feed, options.backups ?? false);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();

@@ -16,6 +16,7 @@ import { flushPendingSaves } from './notes/pendingSaves';
 import type { Place } from './search/matchPlaces';
 import { QuickOpen } from './search/QuickOpen';
 import { EMPTY_SEARCH, type SearchForm } from './search/searchRequest';
+import { EMPTY_GRAPH_FORM, type GraphForm } from './graph/graphForm';
 import { SearchView } from './search/SearchView';
 import { withShortcut } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
@@ -27,6 +28,8 @@ import { WorkspaceContext } from './ui/WorkspaceContext';
 const NotesView = lazy(() => import('./notes/NotesView').then((m) => ({ default: m.NotesView })));
 const BriefsView = lazy(() => import('./briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
 const TimelineView = lazy(() => import('./timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
+// cytoscape.js is the largest library of all: it loads when the chart is first opened.
+const GraphView = lazy(() => import('./graph/GraphView').then((m) => ({ default: m.GraphView })));
 
 const IMPORT_TYPES =
   '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.jsonld,.json,text/plain,text/markdown,text/html,application/pdf,application/ld+json';
@@ -43,6 +46,8 @@ export function App() {
   const [dropping, setDropping] = useState(false);
   /** The search view's words and filters, kept while other views show. */
   const [searchForm, setSearchForm] = useState<SearchForm>(EMPTY_SEARCH);
+  /** The chart's filters, kept while an entity opened from it shows. */
+  const [graphForm, setGraphForm] = useState<GraphForm>(EMPTY_GRAPH_FORM);
   const [quickOpen, setQuickOpen] = useState(false);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const recent = useRecent(workspace?.id ?? null);
@@ -199,6 +204,7 @@ export function App() {
   useCommand('open-notes', () => openNote(null));
   useCommand('open-briefs', () => setView({ kind: 'briefs' }));
   useCommand('open-timeline', () => setView({ kind: 'timeline' }));
+  useCommand('open-graph', () => setView({ kind: 'graph' }));
   useCommand('search', () => setView({ kind: 'search' }));
   useCommand('quick-open', () => setQuickOpen(true));
   useCommand('backups', () => setBackupsOpen(true));
@@ -329,6 +335,9 @@ export function App() {
           <button type="button" className={`nav-timeline${view.kind === 'timeline' ? ' current' : ''}`} onClick={() => commands.run('open-timeline')}>
             Timeline
           </button>
+          <button type="button" className={`nav-graph${view.kind === 'graph' ? ' current' : ''}`} onClick={() => commands.run('open-graph')}>
+            Link chart
+          </button>
           <ArticleLibrary
             workspaceId={workspace?.id ?? null}
             articles={articles}
@@ -352,6 +361,8 @@ export function App() {
             <EntitiesList />
           ) : view.kind === 'timeline' ? (
             <TimelineView currentArticleId={articleId} />
+          ) : view.kind === 'graph' ? (
+            <GraphView form={graphForm} onChange={setGraphForm} />
           ) : articleId ? (
             <ArticleView key={articleId} articleId={articleId} scrollTarget={view.at ?? null} selectAnnotation={view.annotationId ?? null} />
           ) : (
@@ -389,6 +400,7 @@ type View =
   | { kind: 'notes'; noteId: string | null; fresh?: boolean; find?: boolean }
   | { kind: 'briefs'; briefId?: string }
   | { kind: 'timeline' }
+  | { kind: 'graph' }
   | { kind: 'search' };
 
 /** A restore's outcome as a toast, whose Undo says in turn how that went. */

@@ -194,3 +194,25 @@ describe('TimelineService', () => {
     core = createCore(await WorkspaceStore.open(ws));
   });
 });
+
+describe('the workspace timeline across articles', () => {
+  it('stays current as events come and go in several articles, undo and an undone import included', async () => {
+    const bytes = await fs.readFile(SAMPLE);
+    const second = (await core.api['articles.import']({ files: [{ name: 'second.txt', base64: Buffer.from(`${bytes.toString()}\nA later line.`).toString('base64') }] })).articles[0]!.id;
+    // Listed once before anything is confirmed: what holds events is now known and must follow.
+    expect(await events()).toEqual([]);
+    const first = (await suggestions())[0]!;
+    await core.api['timeline.confirm']({ articleId, key: first.key });
+    expect((await events()).map((e) => e.articleId)).toEqual([articleId]);
+    const other = (await core.api['timeline.suggestions']({ articleId: second })).suggestions[1]!;
+    await core.api['timeline.confirm']({ articleId: second, key: other.key });
+    expect(new Set((await events()).map((e) => e.articleId))).toEqual(new Set([articleId, second]));
+    await core.api['history.undo']({});
+    expect((await events()).map((e) => e.articleId)).toEqual([articleId]);
+    await core.api['history.redo']({});
+    expect(await events()).toHaveLength(2);
+    const { event } = { event: (await events()).find((e) => e.articleId === second)! };
+    await core.api['timeline.delete']({ articleId: second, id: event.id });
+    expect((await events()).map((e) => e.articleId)).toEqual([articleId]);
+  });
+});

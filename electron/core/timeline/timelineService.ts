@@ -17,6 +17,7 @@ import {
 import { diffRecords } from '../changeFeed';
 import { MENTIONS, type MentionsFile } from '../entities/entityDocuments';
 import type { EntityService } from '../entities/entityService';
+import type { ChangeFeed } from '../changeFeed';
 import type { ChangeLog } from '../history/changeLog';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { detectEvents, type DetectedEvent } from './detectEvents';
@@ -51,22 +52,71 @@ export class TimelineService {
   /** Re-anchoring by the saved document it started from (documents change copy-on-write). */
   private readonly reanchored = new WeakMap<TimelineFile, { version: number; doc: TimelineFile }>();
   private readonly detections = new Map<string, Detection>();
+  /**
+   * Which articles hold events: found by reading every article's timeline once, then kept by the
+   * change feed, so the workspace's timeline at 10,000 articles reads only the few that have any.
+   */
+  private holding: Set<string> | null = null;
+  /** Articles whose events changed since the set was made: looked at again on the next list. */
+  private readonly recheck = new Set<string>();
+  private readonly feedless: boolean;
 
   constructor(
     private readonly store: WorkspaceStore,
     private readonly changes: ChangeLog,
     private readonly entities: EntityService,
+    feed?: ChangeFeed,
   ) {
     changes.registerDocument('timeline', TIMELINE, (before, after, articleId) => timelineChanges(before as TimelineFile, after as TimelineFile, articleId!));
+    feed?.subscribe(({ changes: changed }) => {
+      for (const c of changed) {
+        if (c.subject !== 'event' && c.subject !== 'article') continue;
+        const articleId = c.subject === 'article' ? c.id : c.articleId;
+        if (articleId) this.recheck.add(articleId);
+        else this.holding = null;
+      }
+    });
+    // Without the feed nothing would tell the set of a change: every list reads every file.
+    this.feedless = !feed;
+  }
+
+  /** The articles (of these) whose timeline holds events. */
+  private async articlesWithEvents(articleIds: readonly string[]): Promise<string[]> {
+    if (this.feedless || articleIds.length < 2) return this.withEvents(articleIds);
+    if (!this.holding) {
+      this.recheck.clear();
+      this.holding = new Set(await this.withEvents(this.store.listArticles().map((a) => a.id)));
+    }
+    const recheck = [...this.recheck].filter((id) => this.store.hasArticle(id));
+    this.recheck.clear();
+    const holding = new Set(await this.withEvents(recheck));
+    for (const id of recheck) {
+      if (holding.has(id)) this.holding.add(id);
+      else this.holding.delete(id);
+    }
+    return articleIds.filter((id) => this.holding!.has(id));
+  }
+
+  /** Reads the timeline files a batch at a time: one wait per batch, not one per article. */
+  private async withEvents(articleIds: readonly string[]): Promise<string[]> {
+    const BATCH = 64;
+    const found: string[] = [];
+    for (let i = 0; i < articleIds.length; i += BATCH) {
+      const batch = articleIds.slice(i, i + BATCH);
+      const docs = await Promise.all(batch.map((id) => this.store.readArticleDoc(id, TIMELINE)));
+      docs.forEach((doc, j) => {
+        if (doc.events.length > 0) found.push(batch[j]!);
+      });
+    }
+    return found;
   }
 
   /** Confirmed events in date order, across the workspace or of one article, optionally naming an entity. */
   async list(filter: { articleId?: string; entityId?: string } = {}): Promise<TimelineEntry[]> {
     const articleIds = filter.articleId ? [filter.articleId] : this.store.listArticles().map((a) => a.id);
     const found: { timeline: CurrentTimeline; event: TimelineEvent }[] = [];
-    for (const articleId of articleIds) {
-      // Most articles have no events: their text is not read.
-      if ((await this.store.readArticleDoc(articleId, TIMELINE)).events.length === 0) continue;
+    // Most articles have no events: their text is not read.
+    for (const articleId of await this.articlesWithEvents(articleIds)) {
       const timeline = await this.timeline(articleId);
       for (const event of timeline.current.events) found.push({ timeline, event });
     }

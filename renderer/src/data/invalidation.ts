@@ -30,6 +30,7 @@ export type QueryCall = Extract<
   | 'relations.types'
   | 'timeline.list'
   | 'timeline.suggestions'
+  | 'graph.data'
 >;
 
 export type QueryKey<K extends QueryCall = QueryCall> = readonly [K, CallRequest<K>];
@@ -72,6 +73,8 @@ function staleFor(c: RecordChange): StaleQueries[] {
         ['relations.list'],
         // Events show the article's title; a new version or publication date moves its dates.
         ['timeline.list'],
+        // A new version can leave a relationship without evidence (a flagged edge).
+        ['graph.data'],
         ['timeline.suggestions', { articleId: c.id }],
       ];
     case 'annotation':
@@ -80,22 +83,23 @@ function staleFor(c: RecordChange): StaleQueries[] {
         // Highlights about an entity are on its page; a relationship shows its evidence as the highlight stands.
         ['entities.page'],
         ['relations.list'],
+        ['graph.data'],
       ];
     case 'entity':
       // Names, types and merges show in lists, in the reader's mentions and in notes' @mentions.
       // Relationships, events and suggested dates show entity names.
-      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list'], ['timeline.list'], ['timeline.suggestions']];
+      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list'], ['timeline.list'], ['timeline.suggestions'], ['graph.data']];
     case 'note':
       // A save may keep a revision, and a restore always does. A revision itself never changes.
       return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['notes.revisions', { id: c.id }], ['entities.page']];
     case 'brief':
       return [['briefs.list'], ['briefs.get', { id: c.id }]];
     case 'relation':
-      return [['relations.list']];
+      return [['relations.list'], ['graph.data']];
     case 'workspace':
       // The palette (colour meanings) and the workspace's name travel with workspace.info; the
       // relationship types are a workspace setting too, and relationships show their labels.
-      return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list']] : [['workspace.info']];
+      return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list'], ['graph.data']] : [['workspace.info']];
     case 'event':
       // An event confirmed, edited or removed, or a suggested date dismissed (or put back).
       return [['timeline.list'], ...(c.articleId ? ([['timeline.suggestions', { articleId: c.articleId }]] as const) : ([['timeline.suggestions']] as const))];

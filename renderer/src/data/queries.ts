@@ -41,6 +41,7 @@ export const queries = {
   search: (request: CallRequest<'search.query'>) => callQuery('search.query', request),
   timeline: (filter: CallRequest<'timeline.list'> = {}) => callQuery('timeline.list', filter),
   timelineSuggestions: (articleId: string) => callQuery('timeline.suggestions', { articleId }),
+  graph: (filter: CallRequest<'graph.data'>) => callQuery('graph.data', filter),
   /** Like a note: the brief's summary editor starts from it, so it is never kept once closed. */
   brief: (id: string) => ({ ...callQuery('briefs.get', { id }), gcTime: 0 }),
 };

@@ -4,10 +4,11 @@ import { queries } from '../data/queries';
 import { errorMessage } from '../ui/useSaveStatus';
 import { useStoredChoice } from '../ui/useStoredChoice';
 import { useWorkspaceId } from '../ui/WorkspaceContext';
-import { groupByDate, yearsOf, ZOOMS, type DateGroup, type Zoom } from './eventDates';
+import { useAppActions } from '../app/AppActions';
+import { groupByDate, ZOOMS, type DateGroup, type Zoom } from './eventDates';
+import { TimelineAxis } from './TimelineAxis';
 import { TimelineEventItem } from './TimelineEventItem';
 import { TimelineSuggestions } from './TimelineSuggestions';
-import { YearRuler } from './YearRuler';
 
 interface Props {
   /** The article last open in the reader: its detected dates are offered when no article is chosen. */
@@ -33,19 +34,13 @@ export function TimelineView({ currentArticleId }: Props) {
   const suggestions = useQuery({ ...queries.timelineSuggestions(reviewId), enabled: reviewId !== '' });
   const events = list.data?.events ?? null;
   const groups = useMemo(() => groupByDate(events ?? [], zoom), [events, zoom]);
-  const years = useMemo(() => yearsOf(events ?? []), [events]);
+  const { openArticle } = useAppActions();
   const shownSuggestions = useMemo(() => {
     const all = suggestions.data?.suggestions ?? null;
     return all && entityId ? all.filter((s) => s.entities.some((e) => e.id === entityId)) : all;
   }, [suggestions.data, entityId]);
   const reviewTitle = articles.find((a) => a.id === reviewId)?.title ?? '';
 
-  const jumpTo = (year: number) => {
-    const group = groups.find((g) => g.year === year) ?? groups.find((g) => g.key.endsWith('0s') && g.year <= year && year < g.year + 10);
-    const heading = group && document.getElementById(headingId(group));
-    heading?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    heading?.focus({ preventScroll: true });
-  };
 
   return (
     <div className="entity-page-scroll timeline-page">
@@ -90,7 +85,7 @@ export function TimelineView({ currentArticleId }: Props) {
               ))}
             </div>
           </div>
-          <YearRuler years={years} onJump={jumpTo} />
+          {events && events.length > 0 && <TimelineAxis events={events} onOpen={(e) => openArticle(e.articleId, { start: e.evidence.start, end: e.evidence.end, flash: true })} />}
           {list.error && !events ? (
             <div className="load-error" role="alert">
               {errorMessage(list.error)}

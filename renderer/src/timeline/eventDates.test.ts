@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DatePrecision } from '../../../electron/common/model/timeline';
-import { formatEventDate, groupByDate, rulerMarks, yearsOf } from './eventDates';
+import { formatEventDate, groupByDate } from './eventDates';
 
 const at = (date: string, precision: DatePrecision) => ({ date, precision });
 // Earliest first, as timeline.list answers.
@@ -41,23 +41,5 @@ describe('groupByDate', () => {
       ['Monday 5 May 2025', 1],
     ]);
     expect(groupByDate(EVENTS, 'decade').map((g) => g.year)).toEqual([2010, 2020]);
-  });
-
-  it('counts the events of each year for the ruler', () => {
-    expect(yearsOf(EVENTS)).toEqual([
-      { year: 2014, count: 2 },
-      { year: 2024, count: 2 },
-      { year: 2025, count: 2 },
-    ]);
-  });
-
-  it('places the years on the ruler by date, labelling only those that do not crowd the one before', () => {
-    expect(rulerMarks(yearsOf(EVENTS)).map((m) => [m.year, Math.round(m.left), m.labelled])).toEqual([
-      [2014, 0, true],
-      [2024, 91, true],
-      [2025, 100, true],
-    ]);
-    expect(rulerMarks([{ year: 1990, count: 1 }, { year: 1991, count: 1 }, { year: 2020, count: 1 }]).map((m) => m.labelled)).toEqual([true, false, true]);
-    expect(rulerMarks([{ year: 2014, count: 3 }])).toEqual([{ year: 2014, count: 3, left: 50, labelled: true }]);
   });
 });

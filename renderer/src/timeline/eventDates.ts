@@ -54,29 +54,3 @@ export function groupByDate<T extends { date: string; precision: DatePrecision }
   }
   return groups;
 }
-
-/** Years that hold events, with how many, earliest first: the marks of the year ruler. */
-export function yearsOf(items: readonly { date: string }[]): { year: number; count: number }[] {
-  const counts = new Map<number, number>();
-  for (const item of items) {
-    const year = Number(item.date.slice(0, 4));
-    counts.set(year, (counts.get(year) ?? 0) + 1);
-  }
-  return [...counts].sort(([a], [b]) => a - b).map(([year, count]) => ({ year, count }));
-}
-
-/** Labels closer than this (in % of the ruler's width) would overlap: the later one keeps only its mark. */
-const LABEL_GAP = 7;
-
-/** Where each year's mark sits on the ruler (% from the first year to the last) and whether its label shows. */
-export function rulerMarks(years: readonly { year: number; count: number }[]): { year: number; count: number; left: number; labelled: boolean }[] {
-  const first = years[0]?.year ?? 0;
-  const last = years[years.length - 1]?.year ?? 0;
-  let labelledAt = -Infinity;
-  return years.map(({ year, count }) => {
-    const left = last === first ? 50 : ((year - first) / (last - first)) * 100;
-    const labelled = left - labelledAt >= LABEL_GAP;
-    if (labelled) labelledAt = left;
-    return { year, count, left, labelled };
-  });
-}

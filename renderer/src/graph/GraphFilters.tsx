@@ -1,0 +1,119 @@
+import { useQuery } from '@tanstack/react-query';
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../../../electron/common/model/annotation';
+import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entityType';
+import { queries } from '../data/queries';
+import { TYPE_SHAPES } from './chartStyle';
+import { activeFilters, dateProblem, EMPTY_GRAPH_FORM, type GraphForm } from './graphForm';
+
+interface Props {
+  form: GraphForm;
+  onChange(form: GraphForm): void;
+}
+
+const TYPES = Object.keys(ENTITY_TYPE_LABELS) as EntityType[];
+
+/** What the chart shows: entity types, a relation, an article, a least grading, a time span, one entity's neighbourhood. */
+export function GraphFilters({ form, onChange }: Props) {
+  const types = useQuery(queries.relationTypes()).data?.types ?? [];
+  const articles = useQuery(queries.articles()).data?.articles ?? [];
+  const entities = useQuery(queries.entities()).data?.entities ?? [];
+  const set = (patch: Partial<GraphForm>) => onChange({ ...form, ...patch });
+  const toggleType = (type: EntityType) => set({ types: form.types.includes(type) ? form.types.filter((t) => t !== type) : [...form.types, type] });
+  const count = activeFilters(form);
+  return (
+    <div className="filters graph-filters">
+      <div role="group" aria-label="Entity types">
+        {TYPES.map((type) => (
+          <button key={type} type="button" aria-pressed={form.types.includes(type)} onClick={() => toggleType(type)} className={`type-toggle type-${type}`}>
+            <span className={`shape-swatch shape-${TYPE_SHAPES[type]}`} aria-hidden="true" />
+            {ENTITY_TYPE_LABELS[type]}
+          </button>
+        ))}
+      </div>
+      <div className="graph-filter-grid">
+        <label>
+          <span className="muted small">Relation</span>
+          <select value={form.relation} onChange={(e) => set({ relation: e.target.value })}>
+            <option value="">All relations</option>
+            {types.map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="muted small">Article</span>
+          <select value={form.articleId} onChange={(e) => set({ articleId: e.target.value })}>
+            <option value="">All articles</option>
+            {articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="muted small">Source at least</span>
+          <select value={form.reliability} onChange={(e) => set({ reliability: e.target.value as GraphForm['reliability'] })}>
+            <option value="">Any source</option>
+            {(Object.keys(RELIABILITY_LABELS) as (keyof typeof RELIABILITY_LABELS)[]).map((r) => (
+              <option key={r} value={r}>
+                {r} — {RELIABILITY_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="muted small">Information at least</span>
+          <select value={form.credibility} onChange={(e) => set({ credibility: e.target.value as GraphForm['credibility'] })}>
+            <option value="">Any information</option>
+            {(Object.keys(CREDIBILITY_LABELS) as unknown as (keyof typeof CREDIBILITY_LABELS)[]).map((c) => (
+              <option key={c} value={String(c)}>
+                {c} — {CREDIBILITY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <DateField label="From" value={form.from} onChange={(from) => set({ from })} />
+        <DateField label="Until" value={form.to} onChange={(to) => set({ to })} />
+        <label>
+          <span className="muted small">Around entity</span>
+          <select value={form.focusId} onChange={(e) => set({ focusId: e.target.value })}>
+            <option value="">Whole graph</option>
+            {entities.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="muted small">Steps out</span>
+          <input type="number" min={1} max={6} value={form.hops} disabled={!form.focusId} onChange={(e) => set({ hops: Number(e.target.value) })} />
+        </label>
+      </div>
+      {count > 0 && (
+        <button type="button" className="clear-filters" onClick={() => onChange(EMPTY_GRAPH_FORM)}>
+          Clear {count} {count === 1 ? 'filter' : 'filters'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function DateField({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
+  const problem = dateProblem(value);
+  const id = `graph-date-${label.toLowerCase()}`;
+  return (
+    <label>
+      <span className="muted small">{label}</span>
+      <input value={value} placeholder="YYYY-MM-DD" aria-invalid={problem !== null} aria-describedby={problem ? `${id}-problem` : undefined} onChange={(e) => onChange(e.target.value)} />
+      {problem && (
+        <span id={`${id}-problem`} className="field-problem small">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+}

@@ -1,0 +1,245 @@
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import type { GraphData, GraphPosition } from '../../../electron/common/model/graph';
+import { chartStyle, typeColours } from './chartStyle';
+import { chartSvg } from './chartSvg';
+import type { Positions } from './layoutGraph';
+import { runLayout, type LayoutRun } from './runLayout';
+
+/** From this many elements on, the chart trades detail for speed (see chartStyle and the options below). */
+export const LARGE_CHART = 1500;
+/** How long a large layout may keep improving after the first paint. */
+const LAYOUT_BUDGET_MS = 8000;
+
+export interface LinkChartHandle {
+  fit(): void;
+  /** The chart as it is drawn, as a PNG data URL (the whole graph, not just the viewport). */
+  png(): string;
+  svg(title: string): string;
+  /** Lays the unpinned nodes out afresh. */
+  relayout(): void;
+}
+
+interface Props {
+  data: GraphData;
+  label: string;
+  selectedEdgeId: string | null;
+  focusId: string | null;
+  onOpenNode(id: string): void;
+  onSelectEdge(id: string | null): void;
+  onPin(id: string, position: GraphPosition): void;
+  onNodeMenu(id: string, at: { x: number; y: number }): void;
+  /** Told when the layout has settled (and how long the first paint took), for the status line and the benchmark. */
+  onLayout?(state: { settled: boolean; firstPaintMs: number | null }): void;
+}
+
+/**
+ * The one component that knows cytoscape.js: everything else speaks GraphData. Entities are nodes
+ * (shape and colour by type, size by how many relationships they have), relationships directed,
+ * labelled edges; a flagged one (no evidence left) is dashed. Dragging a node pins it there.
+ */
+export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(props, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const cy = useRef<Core | null>(null);
+  const layout = useRef<LayoutRun | null>(null);
+  // The latest callbacks, read by cytoscape's listeners, which are bound once.
+  const handlers = useRef(props);
+  handlers.current = props;
+  /** The analyst panned or zoomed: the layout's progress no longer reframes the chart. */
+  const interacted = useRef(false);
+  const framing = useRef(false);
+  const frame = (core: Core) => {
+    framing.current = true;
+    core.fit(undefined, 30);
+    framing.current = false;
+  };
+  const large = props.data.nodes.length + props.data.edges.length >= LARGE_CHART;
+
+  useEffect(() => {
+    const core = cytoscape({
+      container: container.current,
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    cy.current = core;
+    core.on('tap', 'node', (e) => handlers.current.onOpenNode(e.target.id()));
+    core.on('tap', 'edge', (e) => handlers.current.onSelectEdge(e.target.id()));
+    core.on('tap', (e) => {
+      if (e.target === core) handlers.current.onSelectEdge(null);
+    });
+    core.on('cxttap', 'node', (e) => handlers.current.onNodeMenu(e.target.id(), e.renderedPosition));
+    core.on('dragfree', 'node', (e) => {
+      const node = e.target;
+      node.addClass('pinned');
+      handlers.current.onPin(node.id(), { ...node.position() });
+    });
+    core.on('viewport', () => {
+      if (!framing.current) interacted.current = true;
+    });
+    return () => {
+      layout.current?.cancel();
+      core.destroy();
+      cy.current = null;
+    };
+  }, []);
+
+  // The elements change with the data (a filter, a new relationship): lay out anew, paint at once.
+  const { data } = props;
+  useEffect(() => {
+    const core = cy.current;
+    if (!core) return;
+    layout.current?.cancel();
+    const began = performance.now();
+    const degree = new Map<string, number>();
+    for (const e of data.edges) {
+      degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+      degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    }
+    const input = {
+      nodes: data.nodes.map((n) => ({ id: n.id, position: n.position })),
+      edges: data.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight })),
+    };
+    const place = (positions: Positions, done: boolean) => {
+      core.batch(() => {
+        core.nodes().forEach((node) => {
+          // A node being dragged, or pinned meanwhile, stays under the analyst's hand.
+          if (node.grabbed() || node.hasClass('pinned')) return;
+          const p = positions[node.id()];
+          if (p) node.position(p);
+        });
+      });
+      if (!interacted.current) frame(core);
+      if (done) performance.mark('dossier:chart-settled');
+      handlers.current.onLayout?.({ settled: done, firstPaintMs: null });
+    };
+    const current: Positions = {};
+    core.nodes().forEach((node) => {
+      current[node.id()] = { ...node.position() };
+    });
+    for (const n of data.nodes) if (n.position) delete current[n.id];
+    const run = runLayout(input, LAYOUT_BUDGET_MS, place, () => handlers.current.onLayout?.({ settled: true, firstPaintMs: null }), current);
+    layout.current = run;
+    const elements: ElementDefinition[] = [
+      ...data.nodes.map((n) => ({
+        group: 'nodes' as const,
+        data: { id: n.id, label: n.label, type: n.type, size: Math.min(48, 18 + 6 * Math.log2(1 + (degree.get(n.id) ?? 0))) },
+        position: { ...run.start[n.id]! },
+        classes: n.position ? 'pinned' : '',
+      })),
+      ...data.edges.map((e) => ({
+        group: 'edges' as const,
+        data: { id: e.id, source: e.source, target: e.target, label: e.label },
+        classes: e.flagged ? 'flagged' : '',
+      })),
+    ];
+    const isLarge = elements.length >= LARGE_CHART;
+    core.batch(() => {
+      core.elements().remove();
+      core.style(chartStyle(typeColours(), isLarge));
+      core.add(elements);
+    });
+    // Pan and zoom of thousands of shapes: move a snapshot while the gesture lasts, redraw after.
+    const renderer = core as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } };
+    Object.assign(renderer.renderer(), { textureOnViewport: isLarge, hideEdgesOnViewport: isLarge });
+    // A chart that only grew keeps the analyst's view; a new one is framed whole.
+    if (Object.keys(current).length === 0) {
+      interacted.current = false;
+      frame(core);
+    }
+    // The benchmark reads these marks: the frame after the elements were drawn, then the settled layout.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark('dossier:chart-painted');
+        handlers.current.onLayout?.({ settled: false, firstPaintMs: performance.now() - began });
+      }, 0),
+    );
+    return () => run.cancel();
+  }, [data]);
+
+  useEffect(() => {
+    const core = cy.current;
+    if (!core) return;
+    core.edges(':selected').unselect();
+    if (props.selectedEdgeId) core.getElementById(props.selectedEdgeId).select();
+  }, [props.selectedEdgeId, data]);
+
+  useEffect(() => {
+    const core = cy.current;
+    if (!core) return;
+    core.nodes('.focus').removeClass('focus');
+    if (props.focusId) core.getElementById(props.focusId).addClass('focus');
+  }, [props.focusId, data]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      fit: () => {
+        if (!cy.current) return;
+        interacted.current = false;
+        frame(cy.current);
+      },
+      png: () => cy.current?.png({ full: true, scale: 2, bg: '#ffffff' }) ?? '',
+      svg: (title) => {
+        const core = cy.current;
+        if (!core) return '';
+        const nodes = core.nodes().map((n) => ({ id: n.id(), label: n.data('label') as string, type: n.data('type'), size: n.data('size') as number, pinned: n.hasClass('pinned'), ...n.position() }));
+        const edges = core.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string, label: e.data('label') as string, flagged: e.hasClass('flagged') }));
+        return chartSvg(nodes, edges, typeColours(), title);
+      },
+      relayout: () => {
+        const core = cy.current;
+        if (!core) return;
+        const input = {
+          nodes: core.nodes().map((n) => ({ id: n.id(), position: n.hasClass('pinned') ? { ...n.position() } : null })),
+          edges: core.edges().map((e) => ({ source: e.data('source') as string, target: e.data('target') as string, weight: 1 })),
+        };
+        layout.current?.cancel();
+        interacted.current = false;
+        layout.current = runLayout(
+          input,
+          LAYOUT_BUDGET_MS,
+          (positions, done) => {
+            core.batch(() => core.nodes().forEach((node) => void (!node.grabbed() && !node.hasClass('pinned') && positions[node.id()] && node.position(positions[node.id()]!))));
+            if (!interacted.current) frame(core);
+            handlers.current.onLayout?.({ settled: done, firstPaintMs: null });
+          },
+          () => undefined,
+        );
+      },
+    }),
+    [],
+  );
+
+  // Keys for the chart itself; the list beside it is the keyboard's way to every node and edge.
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const core = cy.current;
+    if (!core) return;
+    const step = 60;
+    const pans: Record<string, { x: number; y: number }> = { ArrowLeft: { x: step, y: 0 }, ArrowRight: { x: -step, y: 0 }, ArrowUp: { x: 0, y: step }, ArrowDown: { x: 0, y: -step } };
+    const centre = { x: core.width() / 2, y: core.height() / 2 };
+    if (pans[event.key]) core.panBy(pans[event.key]!);
+    else if (event.key === '+' || event.key === '=') core.zoom({ level: core.zoom() * 1.25, renderedPosition: centre });
+    else if (event.key === '-') core.zoom({ level: core.zoom() / 1.25, renderedPosition: centre });
+    else if (event.key === '0') {
+      interacted.current = false;
+      frame(core);
+    }
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div
+      ref={container}
+      className={`link-chart${large ? ' large' : ''}`}
+      role="img"
+      tabIndex={0}
+      aria-label={props.label}
+      aria-describedby="chart-keys"
+      onKeyDown={onKeyDown}
+      data-testid="link-chart"
+    />
+  );
+});

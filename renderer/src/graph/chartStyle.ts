@@ -1,0 +1,88 @@
+import type { StylesheetJson } from 'cytoscape';
+import type { EntityType } from '../../../electron/common/model/entityType';
+
+/**
+ * Each entity type has a shape as well as a colour, so the chart reads without colour vision and
+ * in a greyscale print; the legend names both.
+ */
+export const TYPE_SHAPES: Record<EntityType, string> = {
+  person: 'ellipse',
+  organization: 'round-rectangle',
+  place: 'diamond',
+  event: 'star',
+  agreement: 'rectangle',
+  other: 'hexagon',
+};
+
+const FALLBACK_COLOURS: Record<EntityType, string> = {
+  person: '#b4461f',
+  organization: '#1f6fb4',
+  place: '#2f8a4c',
+  event: '#8a4fc9',
+  agreement: '#b08300',
+  other: '#6b7380',
+};
+
+/** The type colours the rest of the app uses (CSS custom properties), read once the page has styles. */
+export function typeColours(): Record<EntityType, string> {
+  const style = typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
+  const colours = { ...FALLBACK_COLOURS };
+  for (const type of Object.keys(colours) as EntityType[]) {
+    const value = style?.getPropertyValue(`--type-${type}`).trim();
+    if (value) colours[type] = value;
+  }
+  return colours;
+}
+
+/**
+ * Level of detail: on a large chart, labels appear only when zoomed in far enough to read them and
+ * edges are thinner, so a pan redraws thousands of shapes, not thousands of words.
+ */
+export function chartStyle(colours: Record<EntityType, string>, large: boolean): StylesheetJson {
+  const types = Object.keys(colours) as EntityType[];
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        width: 'data(size)',
+        height: 'data(size)',
+        'font-size': 11,
+        'font-family': 'system-ui, sans-serif',
+        color: '#1d2430',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '160px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': large ? 9 : 0,
+        'border-width': 1,
+        'border-color': '#ffffff',
+      },
+    },
+    ...types.map((type) => ({ selector: `node[type = "${type}"]`, style: { 'background-color': colours[type], shape: TYPE_SHAPES[type] as 'ellipse' } })),
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1d2430', 'border-style': 'double' as const } },
+    { selector: 'node:selected, node.focus', style: { 'border-width': 3, 'border-color': '#0b57d0', 'border-style': 'solid' as const } },
+    {
+      selector: 'edge',
+      style: {
+        width: large ? 0.8 : 1.5,
+        'line-color': '#8d96a3',
+        'curve-style': large ? 'haystack' : 'bezier',
+        ...(large ? { 'haystack-radius': 0 } : { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#8d96a3', 'arrow-scale': 0.9 }),
+        label: 'data(label)',
+        'font-size': 9,
+        color: '#4a5361',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': large ? 12 : 7,
+      },
+    },
+    { selector: 'edge.flagged', style: { 'line-style': 'dashed', 'line-color': '#b3261e', 'target-arrow-color': '#b3261e' } },
+    { selector: 'edge:selected', style: { width: 3, 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', color: '#0b57d0', 'z-index': 10 } },
+  ] as StylesheetJson;
+}

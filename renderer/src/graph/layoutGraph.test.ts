@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { layoutGraph, startPositions } from './layoutGraph';
+
+const node = (id: string, position: { x: number; y: number } | null = null) => ({ id, position });
+
+describe('layoutGraph', () => {
+  it('leaves pinned nodes where they were put and places every other one', () => {
+    const positions = layoutGraph({
+      nodes: [node('a', { x: 10, y: 20 }), node('b'), node('c'), node('d')],
+      edges: [
+        { source: 'a', target: 'b', weight: 1 },
+        { source: 'b', target: 'c', weight: 2 },
+      ],
+    });
+    expect(positions.a).toEqual({ x: 10, y: 20 });
+    for (const id of ['b', 'c', 'd']) expect(Number.isFinite(positions[id]!.x) && Number.isFinite(positions[id]!.y)).toBe(true);
+  });
+
+  it('opens the same graph the same way every time', () => {
+    const input = { nodes: ['a', 'b', 'c', 'd', 'e'].map((id) => node(id)), edges: [{ source: 'a', target: 'b', weight: 1 }, { source: 'c', target: 'd', weight: 1 }] };
+    expect(layoutGraph(input)).toEqual(layoutGraph(input));
+  });
+
+  it('draws two clusters apart: linked nodes end closer to each other than to the other cluster', () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `n${i}`);
+    const edges = [];
+    // Two cliques of ten, joined by nothing.
+    for (const group of [ids.slice(0, 10), ids.slice(10)]) for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) edges.push({ source: group[i]!, target: group[j]!, weight: 1 });
+    const p = layoutGraph({ nodes: ids.map((id) => node(id)), edges });
+    const centre = (group: string[]) => ({ x: group.reduce((s, id) => s + p[id]!.x, 0) / group.length, y: group.reduce((s, id) => s + p[id]!.y, 0) / group.length });
+    const spread = (group: string[]) => Math.max(...group.map((id) => Math.hypot(p[id]!.x - centre(group).x, p[id]!.y - centre(group).y)));
+    const [a, b] = [ids.slice(0, 10), ids.slice(10)];
+    const between = Math.hypot(centre(a).x - centre(b).x, centre(a).y - centre(b).y);
+    expect(between).toBeGreaterThan(spread(a));
+    expect(between).toBeGreaterThan(spread(b));
+  });
+
+  it('ignores edges that name a node the chart does not hold', () => {
+    const positions = layoutGraph({ nodes: [node('a'), node('b')], edges: [{ source: 'a', target: 'missing', weight: 1 }] });
+    expect(Object.keys(positions).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('startPositions', () => {
+  it('starts neighbours near each other: linked pairs much closer than pairs at large', () => {
+    // Ten chains of twenty, given in shuffled order.
+    const ids = Array.from({ length: 200 }, (_, i) => `n${i}`);
+    const edges = ids.flatMap((id, i) => (i % 20 === 19 ? [] : [{ source: id, target: ids[i + 1]!, weight: 1 }]));
+    const shuffled = ids.map((id, i) => ids[(i * 73) % 200]!);
+    const p = startPositions({ nodes: shuffled.map((id) => node(id)), edges });
+    const distance = (a: string, b: string) => Math.hypot(p[a]!.x - p[b]!.x, p[a]!.y - p[b]!.y);
+    const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
+    const linked = mean(edges.map((e) => distance(e.source, e.target)));
+    const any = mean(ids.map((id, i) => distance(id, ids[(i * 37 + 11) % 200]!)));
+    expect(linked * 4).toBeLessThan(any);
+  });
+
+  it('keeps pinned nodes and gives every node a distinct place', () => {
+    const p = startPositions({ nodes: [node('a', { x: 5, y: 5 }), node('b'), node('c')], edges: [] });
+    expect(p.a).toEqual({ x: 5, y: 5 });
+    expect(p.b).not.toEqual(p.c);
+  });
+});
