@@ -13,6 +13,8 @@ import { generateArticle, mulberry32 } from './corpus';
 import { referenceWorkspace } from './reference/buildWorkspace';
 import { lexicon, REFERENCE as REFERENCE_SCALE } from './reference/generator';
 import { backupFigures } from './backups';
+import { withBenchTable } from './benchReport';
+import { graphFigures } from './graph';
 import { scaleBench, type ScaleDetails } from './scale';
 import { writeScaleReport, type ScaleResults } from './scaleReport';
 import { median, quantile, round } from './stats';
@@ -180,15 +182,7 @@ function writeReport(results: Record<string, unknown>, scale: ScaleResults, deta
   writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(ROOT, 'bench', 'scale-details.json'), `${JSON.stringify(details, null, 2)}\n`);
   const file = path.join(ROOT, 'BENCHMARKS.md');
-  const rows = Object.entries(results)
-    .filter(([, v]) => typeof v !== 'object')
-    .map(([k, v]) => `| \`${k}\` | ${v} |`)
-    .join('\n');
-  const block = `<!-- bench:start -->\n| figure | value |\n|---|---|\n${rows}\n<!-- bench:end -->`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const next = current.includes('<!-- bench:start -->')
-    ? current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block)
-    : `${current}\n${block}\n`;
+  const next = withBenchTable(existsSync(file) ? readFileSync(file, 'utf8') : '', results);
   writeFileSync(file, writeScaleReport(next, scale, details));
 }
 
@@ -209,6 +203,8 @@ log('scale: the reference workspace beside its peers…');
 const { scale, details } = await scaleBench(ROOT, CACHE, annotations, log);
 log('automatic backups at 10,000 articles…');
 const backups = await backupFigures(REFERENCE, log);
+log('link chart at 5,000 entities and 20,000 relationships…');
+const graph = await graphFigures(log);
 const results = {
   measured_at: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
@@ -220,6 +216,7 @@ const results = {
   ...typing,
   ...scale,
   ...backups,
+  ...graph,
 };
 writeReport(results, scale, details);
 log(`bench finished in ${round((performance.now() - started) / 60_000, 1)} min`);

@@ -27,7 +27,7 @@ interface Marker {
 }
 
 /** Runs `task` over `items` with at most `limit` at a time (concurrent fsyncs coalesce). */
-async function pool<T>(items: Iterable<T>, limit: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: Iterable<T>, limit: number, task: (item: T) => Promise<void>): Promise<void> {
   const running = new Set<Promise<void>>();
   for (const item of items) {
     const p = task(item).finally(() => running.delete(p));

@@ -9,6 +9,7 @@ import { checkCommand } from './commands/check';
 import { entitiesCommand } from './commands/entities';
 import { entityCommand } from './commands/entity';
 import { exportCommand } from './commands/export';
+import { graphCommand } from './commands/graph';
 import { importCommand } from './commands/import';
 import { reindexCommand } from './commands/reindex';
 import { relateCommand } from './commands/relate';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CliCommand[] = [
   relateCommand,
   relationsCommand,
   timelineCommand,
+  graphCommand,
   searchCommand,
   reindexCommand,
   serveCommand,

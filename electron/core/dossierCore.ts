@@ -10,6 +10,7 @@ import { BriefService } from './briefs/briefService';
 import { chromiumPdfPrinter } from './export/pdf/chromiumPdfPrinter';
 import type { PdfPrinter } from './export/pdf/pdfPrinter';
 import { EntityService } from './entities/entityService';
+import { GraphService } from './graph/graphService';
 import { inProcessDetector, type EntityDetector } from './entities/entityDetector';
 import { ChangeLog } from './history/changeLog';
 import type { ExtractArticle, ImportSource } from './import/importArticles';
@@ -76,6 +77,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const briefs = new BriefService(store, changes);
   const relations = new RelationService(store, changes, entities, annotations);
   const timeline = new TimelineService(store, changes, entities, feed);
+  const graph = new GraphService(store, changes);
   const backups = new BackupService(store, feed, options.backups ?? false);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
@@ -225,15 +227,9 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     },
     'search.query': async (request) => search.query(request),
     'search.reindex': async () => search.reindex(),
-    'graph.data': async () => {
-      throw new DossierError('unavailable', 'The link chart is not built yet.');
-    },
-    'graph.setPositions': async () => {
-      throw new DossierError('unavailable', 'The link chart is not built yet.');
-    },
-    'graph.export': async () => {
-      throw new DossierError('unavailable', 'The link chart is not built yet.');
-    },
+    'graph.data': async (filter) => graph.data(filter),
+    'graph.setPositions': async ({ positions }) => ({ pinned: await graph.setPositions(positions) }),
+    'graph.export': async ({ filter, format }) => ({ files: await graph.export(filter, format) }),
     'timeline.list': async ({ articleId, entityId }) => ({ events: await timeline.list({ articleId, entityId }) }),
     'timeline.suggestions': async ({ articleId }) => ({ suggestions: await timeline.suggestions(articleId) }),
     'timeline.confirm': async ({ articleId, key, label, date }) => ({ event: await timeline.confirm(articleId, key, { label, date }) }),

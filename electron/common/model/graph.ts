@@ -74,3 +74,6 @@ export type GraphData = z.infer<typeof GraphData>;
 export const GRAPH_EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv'] as const;
 export const GraphExportFormat = z.enum(GRAPH_EXPORT_FORMATS);
 export type GraphExportFormat = z.infer<typeof GraphExportFormat>;
+
+/** The change feed's id for pinned chart positions: a workspace setting (subject 'workspace'), like the palette. */
+export const GRAPH_POSITIONS_RECORD = 'graph-positions';

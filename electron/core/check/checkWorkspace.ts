@@ -8,6 +8,7 @@ import type { ArticleMeta } from '../../common/model/article';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
 import { NOTE_REVISIONS_DIR, NOTES_INDEX, noteBody, noteRevisions } from '../notes/noteDocuments';
+import { GRAPH } from '../graph/graphDocuments';
 import { RELATIONS } from '../relations/relationDocuments';
 import { readIndexFile } from '../search/indexFile';
 import { TEMP_FILE } from '../store/durableFile';
@@ -133,6 +134,7 @@ export async function checkWorkspace(dir: string, onProgress?: (done: number, to
   await readDoc(path.join(root, ENTITIES.file), ENTITIES.kind, ENTITIES.schema, QUARANTINE);
   await readDoc(path.join(root, BRIEFS.file), BRIEFS.kind, BRIEFS.schema, QUARANTINE);
   await readDoc(path.join(root, RELATIONS.file), RELATIONS.kind, RELATIONS.schema, QUARANTINE);
+  await readDoc(path.join(root, GRAPH.file), GRAPH.kind, GRAPH.schema, QUARANTINE);
   const notes = await readDoc(path.join(root, NOTES_INDEX.file), NOTES_INDEX.kind, NOTES_INDEX.schema, { action: 'quarantine', repair: 'Move it to quarantine/; the list of notes is rebuilt from the note files.' });
   const notesDir = path.join(root, 'notes');
   await checkTempFiles(notesDir, add);

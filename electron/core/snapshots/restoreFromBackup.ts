@@ -2,9 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../common/errors';
 import type { RecordChange } from '../../common/contract';
+import { GRAPH_POSITIONS_RECORD } from '../../common/model/graph';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { diffRecords } from '../changeFeed';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
+import { GRAPH } from '../graph/graphDocuments';
 import { NOTES_INDEX } from '../notes/noteDocuments';
 import { RELATION_TYPES_RECORD, RELATIONS } from '../relations/relationDocuments';
 import { FILE_NAMES } from '../store/files';
@@ -87,6 +89,7 @@ function emptyFileFor(rel: string, target: Map<string, unknown>): string | null 
   if (rel === ENTITIES.file) return json(ENTITIES.empty(null));
   if (rel === BRIEFS.file) return json(BRIEFS.empty(null));
   if (rel === RELATIONS.file) return json(RELATIONS.empty(null));
+  if (rel === GRAPH.file) return json(GRAPH.empty(null));
   if (rel === NOTES_INDEX.file) return json(NOTES_INDEX.empty(null));
   const [top, articleId, name] = rel.split('/');
   if (top !== FILE_NAMES.articles || !articleId || !target.has(`${FILE_NAMES.articles}/${articleId}/${FILE_NAMES.article}`)) return null;
@@ -146,6 +149,7 @@ function changesOf(files: string[], previous: Map<string, unknown>, writes: { fi
       changes.push(...diffRecords('relation', null, list(previous.get(file), 'relations'), list(parsed(file), 'relations')));
       if (JSON.stringify(list(previous.get(file), 'types')) !== JSON.stringify(list(parsed(file), 'types'))) changes.push({ subject: 'workspace', kind: 'updated', id: RELATION_TYPES_RECORD, articleId: null });
     }
+    else if (file === GRAPH.file) changes.push({ subject: 'workspace', kind: 'updated', id: GRAPH_POSITIONS_RECORD, articleId: null });
     else if (file === FILE_NAMES.workspace) changes.push({ subject: 'workspace', kind: 'updated', id: 'palette', articleId: null });
   }
   for (const id of articles) changes.push({ subject: 'article', kind: 'updated', id, articleId: id });

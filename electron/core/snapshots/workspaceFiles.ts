@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { isDossierError } from '../../common/errors';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
+import { GRAPH } from '../graph/graphDocuments';
 import { NOTES_INDEX, NoteBodyFile, NoteRevisionsFile } from '../notes/noteDocuments';
 import { RELATIONS } from '../relations/relationDocuments';
 import { TEMP_FILE } from '../store/durableFile';
@@ -74,6 +75,7 @@ function schemaOf(rel: string): Schema | null {
   if (rel === ENTITIES.file) return ENTITIES;
   if (rel === BRIEFS.file) return BRIEFS;
   if (rel === RELATIONS.file) return RELATIONS;
+  if (rel === GRAPH.file) return GRAPH;
   if (rel === NOTES_INDEX.file) return NOTES_INDEX;
   if (/^notes\/note_[^/]+\.json$/.test(rel)) return { kind: 'note', schema: NoteBodyFile };
   if (/^notes\/revisions\/note_[^/]+\.json$/.test(rel)) return { kind: 'note-revisions', schema: NoteRevisionsFile };
