@@ -36,6 +36,17 @@ export function findKnownMentions(text: string, options: DetectOptions & { known
   return out;
 }
 
+/** Texts to find confirmed entities in, with what the workspace knows: one call (one worker message) for many texts. */
+export interface KnownSearch {
+  texts: { text: string; language?: string }[];
+  known: KnownEntity[];
+  rejected: string[];
+}
+
+export function findKnownInTexts({ texts, known, rejected }: KnownSearch): KnownMention[][] {
+  return texts.map(({ text, language }) => findKnownMentions(text, { known, rejected, language }));
+}
+
 let lastKnown: readonly KnownEntity[] | null = null;
 let lastKeys = new Map<string, number>();
 
