@@ -26,6 +26,7 @@ export const CALL_NAME_LIST = [
   'entities.forArticle',
   'entities.accept',
   'entities.acceptAll',
+  'entities.linkKnown',
   'entities.reject',
   'entities.link',
   'entities.unlink',

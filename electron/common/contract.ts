@@ -167,6 +167,11 @@ export const contract = {
     request: ArticleRef,
     response: z.object({ accepted: z.number().int().nonnegative() }),
   },
+  /** Links every mention of a confirmed entity in the article not linked yet (articles imported before it was confirmed). */
+  'entities.linkKnown': {
+    request: ArticleRef,
+    response: z.object({ linked: z.number().int().nonnegative() }),
+  },
   'entities.reject': {
     request: ArticleRef.extend({ key: z.string().min(1) }),
     response: z.object({}),

@@ -67,11 +67,13 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const changes = new ChangeLog(store, feed);
   const creator = options.creator ?? defaultCreator();
   const annotations = new AnnotationService(store, changes, () => creator);
-  const articles = new ArticleService(store, changes, options.extract);
   const detector = options.detector ?? inProcessDetector();
   const entities = new EntityService(store, changes, detector);
+  // New texts (an import, a new version) come in with their confirmed entities linked.
+  const commitWithLinks = entities.commitWithLinks.bind(entities);
+  const articles = new ArticleService(store, changes, options.extract, commitWithLinks);
   const notes = new NoteService(store, changes, entities, { now: options.now });
-  const imports = new ImportService(store, changes, events, options.extract);
+  const imports = new ImportService(store, changes, events, options.extract, commitWithLinks);
   const search = new SearchService(store, feed, options.searchBuilder, (done, total) => events.emit('search.progress', { done, total }));
   if (options.warmSearch) search.warmUp();
   const briefs = new BriefService(store, changes);
@@ -138,6 +140,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'entities.forArticle': async ({ articleId }) => entities.forArticle(articleId),
     'entities.accept': async ({ articleId, key, name, type, entityId }) => ({ entity: await entities.accept(articleId, key, { name, type, entityId }) }),
     'entities.acceptAll': async ({ articleId }) => ({ accepted: await entities.acceptAll(articleId) }),
+    'entities.linkKnown': async ({ articleId }) => ({ linked: await entities.linkKnown(articleId) }),
     'entities.reject': async ({ articleId, key }) => {
       await entities.reject(articleId, key);
       return {};

@@ -202,6 +202,8 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
     setSelection(range && rect ? { range, rect } : null);
   }, []);
 
+  const locateMention = useCallback((range: { start: number; end: number } | null) => reader.current?.locate(range), []);
+
   const activate = useCallback((annotation: Annotation) => {
     setActiveId(annotation.id);
     reader.current?.scrollTo(annotation.target.position);
@@ -271,7 +273,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
             Highlights
           </button>
           <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => showTab('entities')}>
-            Entities{entities.suggestions.length > 0 ? ` (${entities.suggestions.length} to review)` : ''}
+            Entities{entities.toReview.length > 0 ? ` (${entities.toReview.length} to review)` : ''}
           </button>
           <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => showTab('notes')}>
             Notes
@@ -287,7 +289,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
         </aside>
         {tab === 'notes' ? null : tab === 'entities' ? (
           <aside className="panel" aria-label="Entities">
-            <EntityReviewPanel articleId={articleId} entities={entities} />
+            <EntityReviewPanel articleId={articleId} entities={entities} text={article.text} onLocate={locateMention} />
           </aside>
         ) : (
           <AnnotationPanel

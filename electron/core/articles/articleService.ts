@@ -6,6 +6,7 @@ import { EditableMeta, type ArticleMeta } from '../../common/model/article';
 import type { ChangeLog } from '../history/changeLog';
 import type { Operation } from '../history/operation';
 import { originalPath, prepareVersion, type ExtractArticle, type ImportSource } from '../import/importArticles';
+import type { CommitChange } from '../import/importService';
 import { sha256Hex, type WorkspaceStore } from '../store/workspaceStore';
 
 export type StatusCounts = Record<AnchorStatus, number>;
@@ -21,6 +22,7 @@ export class ArticleService {
     private readonly store: WorkspaceStore,
     private readonly changes: ChangeLog,
     private readonly extract?: ExtractArticle,
+    private readonly commit: CommitChange = (change, applied) => changes.commit(change, applied),
   ) {}
 
   updateMeta(id: string, patch: Partial<EditableMeta>): Promise<ArticleMeta> {
@@ -67,12 +69,13 @@ export class ArticleService {
       const annotations = await this.store.readAnnotations(id);
       const { ops, counts } = reanchorOps(id, annotations, prepared.text, number);
       await this.store.addVersion(next, prepared.text, source.bytes);
-      await this.changes.commit(
+      await this.commit(
         {
           label: 'replace with new version',
           articleId: id,
           ops: [{ kind: 'version', articleId: id, before: meta.version, after: number }, ...ops],
-        }
+        },
+        [],
       );
       return { article: await this.store.readMeta(id), counts };
     });

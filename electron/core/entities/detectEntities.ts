@@ -1,6 +1,6 @@
 import type { DetectedEntity } from '../../common/model/entity';
 import { acronymCandidates, findAcronymDefinitions, typeOfLongForm } from './acronyms';
-import { analyze } from './analysis';
+import { analyze, type Analysis } from './analysis';
 import { assembleEntities } from './assembleEntities';
 import { nameKey } from './candidate';
 import { classifyRuns } from './classifyRuns';
@@ -35,6 +35,23 @@ export interface DetectOptions {
  */
 export function detectEntities(text: string, options: DetectOptions = {}): DetectedEntity[] {
   const a = analyze(text);
+  const { kept, blocked, english } = strongNames(a, options);
+  let all = kept;
+  if (english) {
+    const occupied = new Uint8Array(a.tokens.length);
+    for (const c of [...kept, ...blocked]) occupied.fill(1, c.from, c.to);
+    all = [...kept, ...classifyRuns(a, findResidualRuns(a, occupied), kept)].sort((x, y) => x.start - y.start);
+  }
+  mergeShortPeople(all, text);
+  linkImplicitAcronyms(text, all);
+  return applyRejections(assembleEntities(text, all), rejectedSet(options.rejected ?? []));
+}
+
+/**
+ * The names the dictionaries and rules find, overlaps resolved: what later stages never override,
+ * and so where a confirmed entity's mentions are decided (linking them on import reads the same).
+ */
+export function strongNames(a: Analysis, options: DetectOptions): { kept: Candidate[]; blocked: Candidate[]; english: boolean } {
   const english = options.language === undefined || /^en\b/iu.test(options.language);
   const strong: Candidate[] = [...knownCandidates(a, options.known ?? []), ...gazetteerCandidates(a)];
   if (english) strong.push(...findNamePatterns(a), ...findCuePatterns(a), ...findTitledPersons(a));
@@ -46,17 +63,7 @@ export function detectEntities(text: string, options: DetectOptions = {}): Detec
     const type = def.term ? 'other' : (exact?.type ?? typeOfLongForm(a, def.longFrom, def.longTo));
     strong.push(...acronymCandidates(a, def, type, positions));
   }
-  const { kept, blocked } = resolveOverlaps(strong, text.length);
-
-  let all = kept;
-  if (english) {
-    const occupied = new Uint8Array(a.tokens.length);
-    for (const c of [...kept, ...blocked]) occupied.fill(1, c.from, c.to);
-    all = [...kept, ...classifyRuns(a, findResidualRuns(a, occupied), kept)].sort((x, y) => x.start - y.start);
-  }
-  mergeShortPeople(all, text);
-  linkImplicitAcronyms(text, all);
-  return applyRejections(assembleEntities(text, all), rejectedSet(options.rejected ?? []));
+  return { ...resolveOverlaps(strong, a.text.length), english };
 }
 
 /** Where each word occurs, so an acronym's later uses are found without rescanning the text. */

@@ -53,4 +53,14 @@ parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, output: [{ na
     expect(await names(detector)).toContain('Rajnath Singh');
     expect(await names(detector)).toContain('New Delhi');
   });
+
+  it('find confirmed entities in many texts in one call, in the calling thread and through the worker task', async () => {
+    const search = { texts: [{ text: 'Officials of Japan met.' }, { text: 'Nothing here.' }, { text: TEXT }], known: [{ name: 'Japan', type: 'place' as const, aliases: [] }], rejected: [] };
+    // A country's demonym names it, as in detection.
+    const expected = [[{ start: 13, end: 18, text: 'Japan', entity: 0 }], [], [{ start: 35, end: 43, text: 'Japanese', entity: 0 }]];
+    expect(await inProcessDetector().findKnown(search)).toEqual(expected);
+    const fallback = workerDetector(path.join(tmp, 'missing.js'));
+    detectors.push(fallback);
+    expect(await fallback.findKnown(search)).toEqual(expected);
+  });
 });

@@ -1,10 +1,13 @@
 import type { DetectedEntity } from '../../common/model/entity';
 import { CoreWorker } from '../workers/workerClient';
 import type { DetectOptions } from './detectEntities';
+import type { KnownMention, KnownSearch } from './knownMentions';
 
 /** Finds entities in a text without holding up the caller's thread where a worker is available. */
 export interface EntityDetector {
   detect(text: string, options: DetectOptions): Promise<DetectedEntity[]>;
+  /** The mentions of confirmed entities in each text (what an import links without review). */
+  findKnown(search: KnownSearch): Promise<KnownMention[][]>;
   close(): Promise<void>;
 }
 
@@ -13,6 +16,7 @@ export interface EntityDetector {
  * every `import()` is resolved again through the loader's thread, about 3 ms a call.
  */
 let detection: Promise<typeof import('./detectEntities')> | null = null;
+let knownMatching: Promise<typeof import('./knownMentions')> | null = null;
 
 /** In the calling thread: for the CLI and tests, where nothing else waits on this thread. */
 export function inProcessDetector(): EntityDetector {
@@ -21,6 +25,10 @@ export function inProcessDetector(): EntityDetector {
       detection ??= import('./detectEntities');
       const { detectEntities } = await detection;
       return detectEntities(text, options);
+    },
+    async findKnown(search) {
+      knownMatching ??= import('./knownMentions');
+      return (await knownMatching).findKnownInTexts(search);
     },
     async close() {},
   };
@@ -31,6 +39,8 @@ export function workerDetector(worker: CoreWorker | string): EntityDetector {
   const thread = typeof worker === 'string' ? new CoreWorker(worker) : worker;
   return {
     detect: (text, options) => thread.run('detect', { text, options }),
+    findKnown: (search) => thread.run('findKnown', search),
     close: () => thread.close(),
   };
 }
+

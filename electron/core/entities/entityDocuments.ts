@@ -24,7 +24,10 @@ export const MentionsFile = z.object({
   kind: z.literal('mentions'),
   articleId: z.string(),
   rev: z.number().int().nonnegative(),
-  /** The text version the offsets point into; another version means detection runs again. */
+  /**
+   * The text version the offsets point into; another version means detection runs again. 0: not
+   * detected yet, and any mentions (linked as the text came in) point into the current text.
+   */
   version: z.number().int().nonnegative(),
   mentions: z.array(Mention),
   suggestions: z.array(Suggestion),

@@ -7,6 +7,7 @@ import type { DetectedEntity } from '../../common/model/entity';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
 import type { EntityDetector } from './entityDetector';
+import { findKnownInTexts, type KnownSearch } from './knownMentions';
 
 /**
  * The service is tested with a scripted detector, so each test states exactly what detection
@@ -46,6 +47,9 @@ class ScriptedDetector implements EntityDetector {
       found(text, 'Japan', 'place', ['Japan']),
       found(text, 'Indian', 'other', ['Indian']),
     ].filter((e) => e.mentions.length > 0 && !rejected.has(e.name.toLowerCase()));
+  }
+  async findKnown(search: KnownSearch) {
+    return findKnownInTexts(search);
   }
   async close() {}
 }

@@ -1,16 +1,15 @@
-import { reanchorAll } from '../../common/anchoring/reanchor';
-import { quoteSelectorAt, positionSelector } from '../../common/anchoring/textQuote';
 import { DossierError } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { ArticleMention, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from '../../common/model/entity';
 import type { RecordChange } from '../../common/contract';
 import { diffRecords } from '../changeFeed';
 import type { ChangeLog } from '../history/changeLog';
-import type { Operation } from '../history/operation';
+import type { Change, Operation } from '../history/operation';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { ENTITIES, followMerges, MENTIONS, type EntitiesFile, type MentionsFile } from './entityDocuments';
 import { cleanAliases, findByName, nameKey } from './entityMatching';
 import type { EntityDetector } from './entityDetector';
+import { addFound, linkOps, reanchorMentions, setPresence, type FoundMention } from './linkedMentions';
 import type { KnownEntity } from './types';
 
 const ENTITIES_LOCK = '(entities)';
@@ -51,11 +50,67 @@ export class EntityService {
 
   /** What detection should know: the confirmed entities and the rejected surface forms. */
   async knowledge(): Promise<{ known: KnownEntity[]; rejected: string[] }> {
+    const { known, rejected } = await this.knownWithEntities();
+    return { known, rejected };
+  }
+
+  /** `knowledge()`, and the entities its `known` list was made from, in the same order. */
+  private async knownWithEntities(): Promise<{ known: KnownEntity[]; rejected: string[]; entities: readonly Entity[] }> {
     const doc = await this.store.readWorkspaceDoc(ENTITIES);
     // Documents change copy-on-write, so the same list object holds the same entities: with
     // thousands of them, detecting an article need not copy them all again.
     if (this.known?.from !== doc.entities) this.known = { from: doc.entities, known: doc.entities.map((e) => ({ name: e.name, type: e.type, aliases: e.aliases })) };
-    return { known: this.known.known, rejected: doc.rejected };
+    return { known: this.known.known, rejected: doc.rejected, entities: doc.entities };
+  }
+
+  /**
+   * Commits a change that brings texts in (an import, a new version) together with the links to
+   * the confirmed entities named in them, as one undo step: undoing the import undoes the links.
+   * `applied`: the change's operations already carried out (see ChangeLog.commit).
+   */
+  commitWithLinks(change: Change, applied: readonly Operation[] = []): Promise<void> {
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      const links = await linkOps(this.store, change, (texts) => this.findKnown(texts));
+      await this.changes.commit(links.length === 0 ? change : { ...change, ops: [...change.ops, ...links] }, applied);
+    });
+  }
+
+  /**
+   * Links the article's mentions of confirmed entities that are not linked yet: what detection
+   * offered as theirs and what the names and aliases find now. One undoable change; answers how
+   * many mentions it linked.
+   */
+  linkKnown(articleId: string): Promise<number> {
+    return this.changes.exclusive(ENTITIES_LOCK, async () => {
+      const doc = await this.ensureDetectedLocked(articleId);
+      const { meta, text } = await this.store.readArticle(articleId);
+      const [found] = await this.findKnown([{ text, language: meta.language }]);
+      const { entities } = await this.store.readWorkspaceDoc(ENTITIES);
+      const byId = new Map(entities.map((e) => [e.id, e]));
+      const known = doc.suggestions.flatMap((s) => {
+        const entityId = resolvedEntity(s, entities, byId);
+        return entityId ? [{ suggestion: s, entityId }] : [];
+      });
+      const fresh = found!.filter((f) => !doc.mentions.some((m) => m.start < f.end && f.start < m.end));
+      if (fresh.length === 0 && known.length === 0) return 0;
+      let added = 0;
+      await this.commitDocs('link known entities', articleId, (entitiesDoc, mentionsOf) => {
+        const mentions = mentionsOf(articleId);
+        const before = mentions.mentions.length;
+        addFound(mentions.mentions, fresh);
+        for (const { suggestion, entityId } of known) this.acceptInto(entitiesDoc, mentions, suggestion, { entityId });
+        added = mentions.mentions.length - before;
+      });
+      return added;
+    });
+  }
+
+  /** The confirmed entities' mentions in each text, by entity id. */
+  private async findKnown(texts: readonly { text: string; language: string | null }[]): Promise<FoundMention[][]> {
+    const { known, rejected, entities } = await this.knownWithEntities();
+    if (known.length === 0) return texts.map(() => []);
+    const found = await this.detector.findKnown({ texts: texts.map(({ text, language }) => ({ text, language: language ?? undefined })), known, rejected });
+    return found.map((list) => list.map((m) => ({ start: m.start, end: m.end, text: m.text, entityId: entities[m.entity]!.id })));
   }
 
   /**
@@ -91,10 +146,7 @@ export class EntityService {
       .map((m) => ({ ...m, name: byId.get(m.entityId)!.name, type: byId.get(m.entityId)!.type }))
       .sort((a, b) => a.start - b.start);
     // Entities confirmed since detection ran (here or in another article) are offered for linking.
-    const suggestions = doc.suggestions.map((s) => ({
-      ...s,
-      entityId: s.entityId && byId.has(s.entityId) ? s.entityId : ([s.name, ...s.aliases].map((n) => findByName(entities, n)).find(Boolean)?.id ?? null),
-    }));
+    const suggestions = doc.suggestions.map((s) => ({ ...s, entityId: resolvedEntity(s, entities, byId) }));
     return { mentions, suggestions };
   }
 
@@ -284,6 +336,7 @@ export class EntityService {
   /**
    * Runs detection when the article's current text has not been seen yet. Confirmed mentions of
    * an earlier version are re-anchored onto the new text; those that cannot be placed are dropped.
+   * Version 0 is a text not detected yet, whose mentions (linked on import) point into it already.
    */
   private async ensureDetectedLocked(articleId: string): Promise<MentionsFile> {
     const doc = await this.store.readArticleDoc(articleId, MENTIONS);
@@ -292,14 +345,7 @@ export class EntityService {
     const entities = await this.store.readWorkspaceDoc(ENTITIES);
     const knowledge = await this.knowledge();
     let mentions = doc.mentions;
-    if (doc.version > 0 && mentions.length > 0) {
-      const oldText = await this.store.readVersionText(articleId, doc.version);
-      const placed = reanchorAll(text, mentions.map((m) => ({ quote: quoteSelectorAt(oldText, m.start, m.end), position: positionSelector(m.start, m.end) })));
-      mentions = mentions.flatMap((m, i) => {
-        const r = placed[i]!;
-        return r.status === 'orphaned' || r.start === undefined || r.end === undefined ? [] : [{ ...m, start: r.start, end: r.end, text: text.slice(r.start, r.end) }];
-      });
-    }
+    if (doc.version > 0 && mentions.length > 0) mentions = reanchorMentions(mentions, await this.store.readVersionText(articleId, doc.version), text);
     const detected = await this.detector.detect(text, { ...knowledge, language: meta.language ?? undefined });
     const suggestions: Suggestion[] = detected
       .map((d, i) => ({
@@ -389,13 +435,10 @@ export class EntityService {
   }
 }
 
-function setPresence(entities: EntitiesFile, articleId: string, doc: MentionsFile): void {
-  for (const where of Object.values(entities.presence)) delete where[articleId];
-  for (const m of doc.mentions) {
-    const where = (entities.presence[m.entityId] ??= {});
-    where[articleId] = (where[articleId] ?? 0) + 1;
-  }
-  for (const [id, where] of Object.entries(entities.presence)) if (Object.keys(where).length === 0) delete entities.presence[id];
+/** The confirmed entity a suggestion names: the one detection saw, or one confirmed since under its name or an alias. */
+function resolvedEntity(s: Suggestion, entities: readonly Entity[], byId: ReadonlyMap<string, Entity>): string | null {
+  if (s.entityId && byId.has(s.entityId)) return s.entityId;
+  return [s.name, ...s.aliases].map((n) => findByName(entities, n)).find(Boolean)?.id ?? null;
 }
 
 function context(text: string, start: number, end: number, span = 80): string {

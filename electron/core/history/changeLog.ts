@@ -56,10 +56,14 @@ export class ChangeLog {
     return this.queue.run(articleId ?? '(workspace)', task);
   }
 
-  /** Applies a user action and makes it undoable. Call inside `exclusive` for its article. */
-  async commit(change: Change): Promise<void> {
+  /**
+   * Applies a user action and makes it undoable. Call inside `exclusive` for its article.
+   * `applied`: operations of the change already carried out (an import's articles, written as
+   * they were read), undone and redone with the rest but not applied again.
+   */
+  async commit(change: Change, applied: readonly Operation[] = []): Promise<void> {
     this.feed.intend(this.recordsOfChange(change));
-    await this.apply(change, 'do');
+    await this.apply(applied.length === 0 ? change : { ...change, ops: change.ops.filter((op) => !applied.includes(op)) }, 'do');
     this.history.record(change);
     this.publish('edit', change);
   }

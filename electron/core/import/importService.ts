@@ -3,10 +3,14 @@ import type { CallResponse } from '../../common/contract';
 import type { EventBus } from '../events';
 import { importWebAnnotationFiles, isWebAnnotationFile } from '../export/jsonld/importWebAnnotations';
 import type { ChangeLog } from '../history/changeLog';
+import type { Change, Operation } from '../history/operation';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { importArticles, type ExtractArticle, type ImportSource } from './importArticles';
 
 export type ImportResult = CallResponse<'articles.import'>;
+
+/** Commits a change (see ChangeLog.commit); the entities' version also links confirmed entities in the new texts. */
+export type CommitChange = (change: Change, applied: readonly Operation[]) => Promise<void>;
 
 /**
  * The one way files come into a workspace, for the app, the host and the CLI alike: articles
@@ -19,6 +23,7 @@ export class ImportService {
     private readonly changes: ChangeLog,
     private readonly events: EventBus,
     private readonly extract?: ExtractArticle,
+    private readonly commit: CommitChange = (change, applied) => changes.commit(change, applied),
   ) {}
 
   async importFiles(sources: ImportSource[]): Promise<ImportResult> {
@@ -30,12 +35,11 @@ export class ImportService {
     });
     const added = outcome.articles.filter((a) => !a.duplicate);
     if (added.length > 0) {
-      // The import is done; remembering it as a change lets Ctrl+Z take the articles back out.
-      this.changes.remember({
-        label: added.length === 1 ? `import “${added[0]!.title.slice(0, 60)}”` : `import ${added.length} articles`,
-        articleId: null,
-        ops: [{ kind: 'listing', articleIds: added.map((a) => a.id), articleId: null, before: false, after: true }],
-      });
+      // The articles are in; committing their listing as done lets Ctrl+Z take them back out,
+      // with the links to confirmed entities made in them.
+      const listing: Operation = { kind: 'listing', articleIds: added.map((a) => a.id), articleId: null, before: false, after: true };
+      const label = added.length === 1 ? `import “${added[0]!.title.slice(0, 60)}”` : `import ${added.length} articles`;
+      await this.commit({ label, articleId: null, ops: [listing] }, [listing]);
     }
     if (annotationFiles.length === 0) return outcome;
     const restored = await importWebAnnotationFiles(this.store, this.changes, annotationFiles);

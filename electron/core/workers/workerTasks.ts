@@ -1,10 +1,12 @@
 import type { DetectedEntity } from '../../common/model/entity';
 import type { DetectOptions } from '../entities/detectEntities';
+import type { KnownMention, KnownSearch } from '../entities/knownMentions';
 import type { ExtractedArticle } from '../import/extractedArticle';
 import type { IndexSnapshot } from '../search/searchIndex';
 
 /** Kept once loaded: detection runs per article, and a module loader resolves every `import()` again. */
 let detection: Promise<typeof import('../entities/detectEntities')> | null = null;
+let knownMatching: Promise<typeof import('../entities/knownMentions')> | null = null;
 
 /**
  * The work the core hands to its worker thread: what would otherwise hold up the thread that
@@ -16,6 +18,10 @@ export const WORKER_TASKS = {
     detection ??= import('../entities/detectEntities');
     const { detectEntities } = await detection;
     return detectEntities(input.text, input.options);
+  },
+  async findKnown(input: KnownSearch): Promise<KnownMention[][]> {
+    knownMatching ??= import('../entities/knownMentions');
+    return (await knownMatching).findKnownInTexts(input);
   },
   async extract(input: { bytes: Uint8Array; name: string }): Promise<ExtractedArticle> {
     const { extractArticle } = await import('../import/extractArticle');

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntityType, Suggestion } from '../../../electron/common/model/entity';
 import { api } from '../api';
 import { useAppActions } from '../app/AppActions';
@@ -7,15 +7,22 @@ import { isMac } from '../ui/shortcuts';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
+import { mentionSnippet } from './mentionSnippet';
 import type { ArticleEntities } from './useArticleEntities';
+
+type Locate = (range: { start: number; end: number } | null) => void;
 
 interface Props {
   articleId: string;
   entities: ArticleEntities;
+  /** The article's text, for each suggestion's context. */
+  text: string;
+  /** Points the reader at a mention while a suggestion is hovered or focused (null: stop). */
+  onLocate: Locate;
 }
 
 /** Review of detected entities (accept, rename, retype, merge, reject) and the article's confirmed ones. */
-export function EntityReviewPanel({ articleId, entities }: Props) {
+export function EntityReviewPanel({ articleId, entities, text, onLocate }: Props) {
   const { openEntity } = useAppActions();
   const notify = useNotify();
   // Accept, reject, merge: the panel shows the outcome once the article's entities are fetched again.
@@ -28,6 +35,14 @@ export function EntityReviewPanel({ articleId, entities }: Props) {
     () => undefined,
     () => undefined,
   );
+  const linkKnown = () =>
+    run(async () => {
+      const { linked } = await api['entities.linkKnown']({ articleId });
+      notify({
+        tone: 'info',
+        message: linked === 0 ? 'Every mention of a known entity in this article is linked already.' : `Linked ${linked} ${linked === 1 ? 'mention' : 'mentions'} of known entities.`,
+      });
+    });
   const confirmed = new Map<string, { name: string; type: EntityType; count: number }>();
   for (const m of entities.mentions) {
     const entry = confirmed.get(m.entityId) ?? { name: m.name, type: m.type, count: 0 };
@@ -42,23 +57,24 @@ export function EntityReviewPanel({ articleId, entities }: Props) {
       <section aria-labelledby="review-title">
         <div className="section-head">
           <h2 id="review-title">
-            To review <span className="count">{entities.suggestions.length}</span>
+            To review <span className="count">{entities.toReview.length}</span>
           </h2>
-          {entities.suggestions.length > 0 && (
+          {entities.toReview.length > 0 && (
             <button type="button" className="primary small" onClick={() => void run(() => api['entities.acceptAll']({ articleId }))}>
               Accept all
             </button>
           )}
         </div>
-        {entities.suggestions.length === 0 ? (
+        {entities.toReview.length === 0 ? (
           <p className="panel-empty">Nothing left to review in this article.</p>
         ) : (
           <ol className="suggestion-list" aria-label="Suggested entities">
-            {entities.suggestions.map((s) => (
-              <SuggestionRow key={s.key} suggestion={s} known={entities.known} articleId={articleId} run={run} />
+            {entities.toReview.map((s) => (
+              <SuggestionRow key={s.key} suggestion={s} known={entities.known} articleId={articleId} run={run} text={text} onLocate={onLocate} />
             ))}
           </ol>
         )}
+        {entities.known.length > 0 && <KnownLinks pending={entities.knownPending} known={entities.known} onLink={() => void linkKnown()} />}
       </section>
       <section aria-labelledby="confirmed-title">
         <h2 id="confirmed-title">
@@ -80,41 +96,101 @@ export function EntityReviewPanel({ articleId, entities }: Props) {
   );
 }
 
+/**
+ * Confirmed entities are linked as articles come in; an article imported before an entity was
+ * confirmed gets its links here, in one click (one undo step), rather than on opening: opening
+ * an article never changes it behind the analyst's back, nor lands in the undo history.
+ */
+function KnownLinks({ pending, known, onLink }: { pending: Suggestion[]; known: ArticleEntities['known']; onLink(): void }) {
+  const names = [...new Set(pending.map((s) => known.find((k) => k.id === s.entityId)?.name ?? s.name))];
+  return (
+    <div className="known-links">
+      <p className="muted small">
+        {names.length > 0
+          ? `Named here, not linked yet: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}.`
+          : 'Entities you confirm are linked in articles imported from now on.'}
+      </p>
+      <button type="button" className={names.length > 0 ? 'primary small' : 'small'} onClick={onLink}>
+        Link known entities in this article
+      </button>
+    </div>
+  );
+}
+
 function SuggestionRow({
   suggestion: s,
   known,
   articleId,
   run,
+  text,
+  onLocate,
 }: {
   suggestion: Suggestion;
   known: ArticleEntities['known'];
   articleId: string;
   run(work: () => Promise<unknown>): Promise<void>;
+  text: string;
+  onLocate: Locate;
 }) {
   const [name, setName] = useState(s.name);
   const [type, setType] = useState<EntityType>(s.type);
   const [mergeInto, setMergeInto] = useState('');
-  const existing = s.entityId ? known.find((k) => k.id === s.entityId) : undefined;
+  const first = s.mentions[0];
+  const snippet = first ? mentionSnippet(text, first.start, first.end) : null;
+  // The row may go (accepted, rejected) while it points at its mention: the mark goes with it.
+  const locating = useRef(false);
+  const locate = (on: boolean) => {
+    if (on === locating.current || !first) return;
+    locating.current = on;
+    onLocate(on ? first : null);
+  };
+  useEffect(
+    () => () => {
+      if (locating.current) onLocate(null);
+    },
+    [onLocate],
+  );
+  const accept = () => run(() => api['entities.accept']({ articleId, key: s.key, name, type }));
   return (
-    <li className="suggestion" aria-label={s.name}>
+    <li
+      className="suggestion"
+      aria-label={s.name}
+      onMouseEnter={() => locate(true)}
+      onMouseLeave={(e) => !e.currentTarget.contains(document.activeElement) && locate(false)}
+      onFocus={() => locate(true)}
+      onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node | null) && locate(false)}
+    >
       <div className="suggestion-head">
-        <input aria-label="Name" value={name} onChange={(e) => setName(e.target.value)} dir="auto" />
+        <textarea
+          aria-label="Name"
+          rows={1}
+          value={name}
+          dir="auto"
+          onChange={(e) => setName(e.target.value.replace(/\s*\n\s*/g, ' '))}
+          // Enter accepts, as in a one-line form; a name never holds a line break.
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            void accept();
+          }}
+        />
         <EntityTypeSelect value={type} onChange={setType} />
         <span className="muted" title="Mentions in this article">
           ×{s.mentions.length}
         </span>
       </div>
+      {snippet && (
+        <p className="suggestion-context" dir="auto">
+          {snippet.before}
+          <mark>{snippet.mention}</mark>
+          {snippet.after}
+        </p>
+      )}
       {s.aliases.length > 0 && <p className="muted small">Also: {s.aliases.join(', ')}</p>}
       <div className="suggestion-actions">
-        {existing ? (
-          <button type="button" className="primary small" onClick={() => void run(() => api['entities.accept']({ articleId, key: s.key, entityId: existing.id }))}>
-            Link to {existing.name}
-          </button>
-        ) : (
-          <button type="button" className="primary small" onClick={() => void run(() => api['entities.accept']({ articleId, key: s.key, name, type }))}>
-            Accept
-          </button>
-        )}
+        <button type="button" className="primary small" onClick={() => void accept()}>
+          Accept
+        </button>
         <button type="button" className="small" onClick={() => void run(() => api['entities.reject']({ articleId, key: s.key }))}>
           Reject
         </button>

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ArticleMention, EntitySummary, Suggestion } from '../../../electron/common/model/entity';
 import { queries } from '../data/queries';
 import { errorMessage } from '../ui/useSaveStatus';
@@ -7,6 +7,10 @@ import { errorMessage } from '../ui/useSaveStatus';
 export interface ArticleEntities {
   mentions: ArticleMention[];
   suggestions: Suggestion[];
+  /** Suggestions naming no confirmed entity: what the review lists. */
+  toReview: Suggestion[];
+  /** Suggestions that name a confirmed entity, not linked yet: one click links them. */
+  knownPending: Suggestion[];
   known: EntitySummary[];
   loading: boolean;
   error: string | null;
@@ -28,9 +32,14 @@ export function useArticleEntities(articleId: string): ArticleEntities {
     ]);
   }, [articleId, queryClient]);
   const error = forArticle.error ?? known.error;
+  const suggestions = forArticle.data?.suggestions ?? NONE;
+  const toReview = useMemo(() => suggestions.filter((s) => s.entityId === null), [suggestions]);
+  const knownPending = useMemo(() => suggestions.filter((s) => s.entityId !== null), [suggestions]);
   return {
     mentions: forArticle.data?.mentions ?? NONE,
-    suggestions: forArticle.data?.suggestions ?? NONE,
+    suggestions,
+    toReview,
+    knownPending,
     known: known.data?.entities ?? NONE,
     loading: forArticle.isPending || known.isPending,
     error: error ? errorMessage(error) : null,

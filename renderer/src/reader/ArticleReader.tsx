@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'rea
 import type { Annotation } from '../../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
-import { clearHighlights, FLASH_HIGHLIGHT_NAME, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
+import { clearHighlights, FLASH_HIGHLIGHT_NAME, LOCATED_HIGHLIGHT_NAME, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
 import { offsetAtPoint, offsetsToRange, selectionToOffsets, type TextRange } from './textOffsets';
 
 export interface ReaderHandle {
@@ -11,6 +11,8 @@ export interface ReaderHandle {
   scrollTo(range: { start: number; end: number }): void;
   /** Marks a passage for a few seconds (a search match just opened), so the eye lands on it. */
   flash(range: { start: number; end: number }): void;
+  /** Marks a passage while something outside the text points at it (null unmarks), scrolling it into view. */
+  locate(range: { start: number; end: number } | null): void;
 }
 
 /** How long a flashed passage stays marked. */
@@ -51,6 +53,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       clearHighlights(MENTION_PREFIX);
       clearTimeout(flashTimer.current);
       clearHighlights(FLASH_HIGHLIGHT_NAME);
+      clearHighlights(LOCATED_HIGHLIGHT_NAME);
     },
     [],
   );
@@ -84,6 +87,17 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
         CSS.highlights.set(FLASH_HIGHLIGHT_NAME, new Highlight(range));
         clearTimeout(flashTimer.current);
         flashTimer.current = setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT_NAME), FLASH_MS);
+      },
+      locate(target) {
+        const body = bodyRef.current;
+        const range = body && target && offsetsToRange(body, target.start, target.end);
+        if (typeof Highlight === 'undefined' || !('highlights' in CSS)) return;
+        if (!range) {
+          CSS.highlights.delete(LOCATED_HIGHLIGHT_NAME);
+          return;
+        }
+        CSS.highlights.set(LOCATED_HIGHLIGHT_NAME, new Highlight(range));
+        scrollIntoViewIfHidden(range);
       },
     }),
     [text],
@@ -144,3 +158,13 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
     </article>
   );
 });
+
+/** Scrolls the reader only when the passage is out of sight: pointing at a visible one keeps the page still. */
+function scrollIntoViewIfHidden(range: Range): void {
+  const rect = range.getBoundingClientRect();
+  const scroller = range.startContainer.parentElement?.closest('.reader-scroll');
+  const view = scroller?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+  if (rect.top >= view.top && rect.bottom <= view.bottom) return;
+  const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+  scroller?.scrollBy({ top: rect.top - view.top - (view.bottom - view.top) / 2, behavior: reduced ? 'auto' : 'smooth' });
+}

@@ -10,6 +10,8 @@ export const HIGHLIGHT_PREFIX = 'dossier-annotation';
 export const ACTIVE_HIGHLIGHT_NAME = 'dossier-annotation-active';
 /** A search match just opened in the reader (not an annotation: its own name, outside the prefix). */
 export const FLASH_HIGHLIGHT_NAME = 'dossier-search-match';
+/** A mention the entity review points at (hover or focus on a suggestion); its own name, outside the prefixes. */
+export const LOCATED_HIGHLIGHT_NAME = 'dossier-located';
 
 export function highlightName(color: string | null): string {
   return color ? `${HIGHLIGHT_PREFIX}-${color}` : HIGHLIGHT_PREFIX;
