@@ -207,10 +207,23 @@ function withoutOverlaps(mentions: readonly TypedMention[]): TypedMention[] {
  * Entity ids and type keys hold no ':', so the parts read back (`parseSuggestionKey`).
  */
 export function suggestionKey(articleId: string, from: string, to: string, type: string, sentence: string): string {
-  return `rs:${articleId}:${from}:${to}:${type}:${fnv1a(sentence, 0x811c9dc5)}${fnv1a(sentence, 0x01000193 ^ 0x5bd1e995)}`;
+  return formatSuggestionKey({ articleId, from, to, type, sentence: `${fnv1a(sentence, 0x811c9dc5)}${fnv1a(sentence, 0x01000193 ^ 0x5bd1e995)}` });
 }
 
-export function parseSuggestionKey(key: string): { articleId: string; from: string; to: string; type: string; sentence: string } | null {
+/** A key's parts; `sentence` is the hash of the sentence's words. */
+export interface SuggestionKeyParts {
+  articleId: string;
+  from: string;
+  to: string;
+  type: string;
+  sentence: string;
+}
+
+export function formatSuggestionKey({ articleId, from, to, type, sentence }: SuggestionKeyParts): string {
+  return `rs:${articleId}:${from}:${to}:${type}:${sentence}`;
+}
+
+export function parseSuggestionKey(key: string): SuggestionKeyParts | null {
   const parts = key.split(':');
   if (parts.length !== 6 || parts[0] !== 'rs' || parts.slice(1).some((p) => !p)) return null;
   const [, articleId, from, to, type, sentence] = parts as [string, string, string, string, string, string];
