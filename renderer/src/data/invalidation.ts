@@ -28,6 +28,7 @@ export type QueryCall = Extract<
   | 'search.query'
   | 'relations.list'
   | 'relations.types'
+  | 'relations.suggestions'
   | 'timeline.list'
   | 'timeline.suggestions'
 >;
@@ -68,8 +69,10 @@ function staleFor(c: RecordChange): StaleQueries[] {
         ...(c.kind === 'updated' ? [] : ([['entities.list']] as const)),
         // Entity pages show mentions in context with the article's title.
         ['entities.page'],
-        // Relationships show their evidence's article title, and lose it when the article goes.
+        // Relationships show their evidence's article title, and lose it when the article goes;
+        // suggestions are read from its text.
         ['relations.list'],
+        ['relations.suggestions'],
         // Events show the article's title; a new version or publication date moves its dates.
         ['timeline.list'],
         ['timeline.suggestions', { articleId: c.id }],
@@ -80,22 +83,26 @@ function staleFor(c: RecordChange): StaleQueries[] {
         // Highlights about an entity are on its page; a relationship shows its evidence as the highlight stands.
         ['entities.page'],
         ['relations.list'],
+        // A relationship's evidence over a sentence settles that sentence's suggestion.
+        ['relations.suggestions'],
       ];
     case 'entity':
       // Names, types and merges show in lists, in the reader's mentions and in notes' @mentions.
       // Relationships, events and suggested dates show entity names.
-      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list'], ['timeline.list'], ['timeline.suggestions']];
+      // Suggested relationships are made between confirmed mentions.
+      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list'], ['relations.suggestions'], ['timeline.list'], ['timeline.suggestions']];
     case 'note':
       // A save may keep a revision, and a restore always does. A revision itself never changes.
       return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['notes.revisions', { id: c.id }], ['entities.page']];
     case 'brief':
       return [['briefs.list'], ['briefs.get', { id: c.id }]];
     case 'relation':
-      return [['relations.list']];
+      // A relationship made, or a suggestion dismissed (announced as deleted under its key).
+      return [['relations.list'], ['relations.suggestions']];
     case 'workspace':
       // The palette (colour meanings) and the workspace's name travel with workspace.info; the
       // relationship types are a workspace setting too, and relationships show their labels.
-      return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list']] : [['workspace.info']];
+      return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list'], ['relations.suggestions']] : [['workspace.info']];
     case 'event':
       // An event confirmed, edited or removed, or a suggested date dismissed (or put back).
       return [['timeline.list'], ...(c.articleId ? ([['timeline.suggestions', { articleId: c.articleId }]] as const) : ([['timeline.suggestions']] as const))];
