@@ -35,13 +35,16 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
   const types = useQuery(queries.relationTypes()).data?.types ?? [];
   const inside = unique(mentions.filter((m) => m.start < passage.end && passage.start < m.end));
   const elsewhere = unique(mentions).filter((e) => !inside.some((i) => i.id === e.id));
-  const [from, setFrom] = useState(inside[0]?.id ?? '');
-  const [to, setTo] = useState(inside[1]?.id ?? '');
+  // Null until chosen: the defaults follow the article's mentions, which may still be arriving.
+  const [fromChoice, setFrom] = useState<string | null>(null);
+  const [toChoice, setTo] = useState<string | null>(null);
+  const from = fromChoice ?? inside[0]?.id ?? '';
+  const to = toChoice ?? inside[1]?.id ?? '';
   const [type, setType] = useState('');
   const [grading, setGrading] = useState<Grading | null>(null);
   const chosenType = type || types[0]?.key || '';
   const notify = useNotify();
-  const box = useRef<HTMLFormElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState({ top: rect.bottom + MARGIN, left: rect.left + rect.width / 2 });
   const create = useMutation({
     mutationFn: () => api['relations.create']({ from, to, type: chosenType, grading, evidence: [{ articleId, start: passage.start, end: passage.end, exact: passage.exact }] }),
@@ -99,7 +102,7 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
   const ready = from && to && from !== to && chosenType && !create.isPending;
 
   return (
-    <form
+    <div
       ref={box}
       className="link-popover link-entities"
       role="dialog"
@@ -110,11 +113,13 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
         e.stopPropagation();
         onCancel();
       }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (ready) create.mutate();
-      }}
     >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready) create.mutate();
+        }}
+      >
       <p className="muted small" dir="auto">
         Relate two entities, with “{excerpt}” as evidence
       </p>
@@ -122,7 +127,7 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
       <div className="link-ends">
         <label className="small">
           From
-          <select value={from} onChange={(e) => setFrom(e.target.value)} autoFocus>
+          <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label="From" autoFocus>
             {options}
           </select>
         </label>
@@ -131,14 +136,14 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
         </button>
         <label className="small">
           To
-          <select value={to} onChange={(e) => setTo(e.target.value)}>
+          <select value={to} onChange={(e) => setTo(e.target.value)} aria-label="To">
             {options}
           </select>
         </label>
       </div>
       <label className="small">
         Relationship type
-        <select value={chosenType} onChange={(e) => setType(e.target.value)}>
+        <select value={chosenType} onChange={(e) => setType(e.target.value)} aria-label="Relationship type">
           {types.map((t) => (
             <option key={t.key} value={t.key}>
               {t.label}
@@ -156,7 +161,8 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
           Cancel
         </button>
       </div>
-    </form>
+      </form>
+    </div>
   );
 }
 
