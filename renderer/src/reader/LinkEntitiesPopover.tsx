@@ -78,24 +78,8 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
   const options = (
     <>
       <option value="">Choose an entity…</option>
-      {inside.length > 0 && (
-        <optgroup label="In the selected passage">
-          {inside.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </optgroup>
-      )}
-      {elsewhere.length > 0 && (
-        <optgroup label="Elsewhere in the article">
-          {elsewhere.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </optgroup>
-      )}
+      <EntityGroup label="In the selected passage" entities={inside} />
+      <EntityGroup label="Elsewhere in the article" entities={elsewhere} />
     </>
   );
   const excerpt = passage.exact.trim().length > 90 ? `${passage.exact.trim().slice(0, 89)}…` : passage.exact.trim();
@@ -163,6 +147,19 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
       </div>
       </form>
     </div>
+  );
+}
+
+function EntityGroup({ label, entities }: { label: string; entities: readonly Choice[] }) {
+  if (entities.length === 0) return null;
+  return (
+    <optgroup label={label}>
+      {entities.map((e) => (
+        <option key={e.id} value={e.id}>
+          {e.name}
+        </option>
+      ))}
+    </optgroup>
   );
 }
 
