@@ -66,6 +66,8 @@ export const CALL_NAME_LIST = [
   'relations.delete',
   'relations.types',
   'relations.addType',
+  'relations.suggestions',
+  'relations.dismissSuggestion',
   'export.brief',
   'search.query',
   'search.reindex',

@@ -103,6 +103,12 @@ export const COMMANDS = {
     context: 'window',
     when: 'readerSelection',
   },
+  'link-entities': {
+    title: 'Relate two entities with the selected passage as evidence…',
+    context: 'window',
+    when: 'readerSelection',
+    keys: ['Mod+Shift+L'],
+  },
   'article-details': {
     title: 'Article details…',
     context: 'window',

@@ -11,7 +11,7 @@ import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, Entity
 import { WorkspaceInfo } from './model/workspace';
 import { Note, NoteContent, NoteFilter, NotePatch, NoteRevision, NoteRevisionSummary, NoteSummary } from './model/note';
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
-import { RelationDraft, RelationPatch, RelationType, RelationView } from './model/relation';
+import { RelationDraft, RelationPatch, RelationSuggestion, RelationType, RelationView } from './model/relation';
 import { GraphData, GraphExportFormat, GraphFilter, GraphPosition } from './model/graph';
 import { SearchRequest, SearchResult } from './model/search';
 import { EventDate, EventLabel, TimelineEntry, TimelinePatch, TimelineSuggestion } from './model/timeline';
@@ -373,6 +373,20 @@ export const contract = {
   'relations.addType': {
     request: z.object({ label: z.string().trim().min(1).max(80), inverse: z.string().trim().min(1).max(80), key: z.string().min(1).max(80).optional() }),
     response: z.object({ type: RelationType }),
+  },
+  /**
+   * Relationships the sentences of an article (or of the articles naming an entity) seem to state
+   * between confirmed entities, the sentence as proposed evidence; less those already made or
+   * dismissed. Accepting one is `relations.create` with the sentence's place as evidence.
+   */
+  'relations.suggestions': {
+    request: z.union([z.object({ articleId: z.string().min(1) }).strict(), z.object({ entityId: z.string().min(1) }).strict()]),
+    response: z.object({ suggestions: z.array(RelationSuggestion) }),
+  },
+  /** Stops suggesting a relationship, in later versions of the article too while its sentence stands (undoable). */
+  'relations.dismissSuggestion': {
+    request: z.object({ key: z.string().min(1).max(400) }),
+    response: z.object({}),
   },
   /**
    * Full-text search over articles, highlights, notes, entities and relationships: every word must match, the

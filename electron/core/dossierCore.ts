@@ -17,6 +17,7 @@ import type { ExtractArticle, ImportSource } from './import/importArticles';
 import { ImportService, type ImportResult } from './import/importService';
 import { NoteService } from './notes/noteService';
 import { RelationService } from './relations/relationService';
+import { RelationSuggestions } from './relations/relationSuggestions';
 import type { SearchIndexBuilder } from './search/searchBuild';
 import { SearchService } from './search/searchService';
 import { BackupService } from './snapshots/backupService';
@@ -80,6 +81,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const relations = new RelationService(store, changes, entities, annotations);
   const timeline = new TimelineService(store, changes, entities, feed);
   const graph = new GraphService(store, changes);
+  const relationSuggestions = new RelationSuggestions(store, relations);
   const backups = new BackupService(store, feed, options.backups ?? false);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
@@ -213,6 +215,11 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     },
     'relations.types': async () => ({ types: await relations.types() }),
     'relations.addType': async (type) => ({ type: await relations.addType(type) }),
+    'relations.suggestions': async (filter) => ({ suggestions: await relationSuggestions.list(filter) }),
+    'relations.dismissSuggestion': async ({ key }) => {
+      await relationSuggestions.dismiss(key);
+      return {};
+    },
     'export.brief': async (request) => {
       // Loaded on first export: the renderers pull in Lexical's headless editor and the docx
       // library, which every other command (and the app's start) can do without.

@@ -10,11 +10,13 @@ import { useAppActions, type PassageTarget } from './app/AppActions';
 import { useCommand } from './commands/CommandProvider';
 import { queries } from './data/queries';
 import { EntityReviewPanel } from './entities/EntityReviewPanel';
+import { RelationSuggestionList } from './entities/RelationSuggestionList';
 import { useArticleEntities } from './entities/useArticleEntities';
 import type { ArticleNotesHandle } from './notes/ArticleNotesPanel';
 import { ArticleDetails } from './reader/ArticleDetails';
 import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
 import type { PaintedMention } from './reader/highlightPainter';
+import { LinkEntitiesPopover } from './reader/LinkEntitiesPopover';
 import { LinkEntityPopover, SelectionToolbar } from './reader/SelectionToolbar';
 import type { TextRange } from './reader/textOffsets';
 import { AddEventPopover } from './timeline/AddEventPopover';
@@ -57,6 +59,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
   const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [linkTarget, setLinkTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [eventTarget, setEventTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
+  const [relateTarget, setRelateTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const timeline = useTimelineChanges();
   const reader = useRef<ReaderHandle>(null);
   const notify = useNotify();
@@ -196,6 +199,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
   useCommand('comment', () => activeId && startEditing(activeId), activeId !== null);
   useCommand('cite', citeSelection, selection !== null);
   useCommand('link-entity', () => selection && setLinkTarget(selection), selection !== null);
+  useCommand('link-entities', () => selection && setRelateTarget(selection), selection !== null);
   useCommand('article-details', () => setDetailsOpen(true), article !== null);
 
   const onSelectionChange = useCallback((range: TextRange | null, rect: DOMRect | null) => {
@@ -238,13 +242,14 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
           mentions={painted}
           onOpenEntity={openEntity}
         />
-        {selection && !linkTarget && !eventTarget && (
+        {selection && !linkTarget && !eventTarget && !relateTarget && (
           <SelectionToolbar
             rect={selection.rect}
             reattaching={reattaching !== null}
             onHighlight={() => void highlightSelection()}
             onAttach={() => void attachSelection()}
             onStartLink={() => setLinkTarget(selection)}
+            onLinkEntities={() => setRelateTarget(selection)}
             onCite={citeSelection}
             onAddEvent={() => setEventTarget(selection)}
           />
@@ -255,6 +260,19 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
             selectedText={article.text.slice(eventTarget.range.start, eventTarget.range.end)}
             onAdd={(fields) => void addEvent(fields)}
             onCancel={() => setEventTarget(null)}
+          />
+        )}
+        {relateTarget && (
+          <LinkEntitiesPopover
+            rect={relateTarget.rect}
+            articleId={articleId}
+            passage={{ ...relateTarget.range, exact: article.text.slice(relateTarget.range.start, relateTarget.range.end) }}
+            mentions={entities.mentions}
+            onDone={() => {
+              setRelateTarget(null);
+              clearSelection();
+            }}
+            onCancel={() => setRelateTarget(null)}
           />
         )}
         {linkTarget && (
@@ -290,6 +308,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
         {tab === 'notes' ? null : tab === 'entities' ? (
           <aside className="panel" aria-label="Entities">
             <EntityReviewPanel articleId={articleId} entities={entities} text={article.text} onLocate={locateMention} />
+            <RelationSuggestionList request={{ articleId }} others={entities.known} />
           </aside>
         ) : (
           <AnnotationPanel

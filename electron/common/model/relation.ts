@@ -87,10 +87,15 @@ export const Relation = z.object({
 });
 export type Relation = z.infer<typeof Relation>;
 
-/** Evidence as a request names it: an existing highlight, or words of an article to highlight. */
+/**
+ * Evidence as a request names it: an existing highlight, words of an article to highlight, or the
+ * place of a passage the renderer shows (a selection, a suggested sentence) with the words it
+ * believes are there, checked against the text so a passage that moved is refused, not misplaced.
+ */
 export const EvidenceInput = z.union([
   z.object({ articleId: z.string().min(1), annotationId: z.string().min(1) }).strict(),
   z.object({ articleId: z.string().min(1), quote: z.string().min(1).max(5000), occurrence: z.number().int().positive().optional() }).strict(),
+  z.object({ articleId: z.string().min(1), start: z.number().int().nonnegative(), end: z.number().int().positive(), exact: z.string().min(1).max(5000) }).strict(),
 ]);
 export type EvidenceInput = z.infer<typeof EvidenceInput>;
 
@@ -155,3 +160,21 @@ export type RelationView = z.infer<typeof RelationView>;
 export function isUnsupported(evidence: readonly Pick<EvidenceView, 'status'>[]): boolean {
   return evidence.every((e) => e.status === 'orphaned' || e.status === 'deleted');
 }
+
+/**
+ * A relationship the text seems to state: two confirmed entities in one sentence joined by a cue
+ * of a type ("X, defence minister of Y"), the sentence as proposed evidence. `key` stays the same
+ * while the sentence's words, the two entities and the type do, across versions of the article.
+ */
+export const RelationSuggestion = z.object({
+  key: z.string(),
+  from: RelationEnd,
+  to: RelationEnd,
+  type: RelationTypeKey,
+  label: z.string(),
+  inverse: z.string(),
+  articleTitle: z.string(),
+  /** The sentence: UTF-16 offsets into the article's current text, and its words. */
+  evidence: z.object({ articleId: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), exact: z.string() }),
+});
+export type RelationSuggestion = z.infer<typeof RelationSuggestion>;

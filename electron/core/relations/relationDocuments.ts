@@ -15,6 +15,12 @@ export const RelationsFile = z.object({
   rev: z.number().int().nonnegative(),
   types: z.array(RelationType),
   relations: z.array(Relation),
+  /**
+   * Keys of suggested relationships the analyst dismissed: not suggested again while their sentence
+   * stands. Defaulted rather than a schema bump: relations.json is new in schema 2 and no released
+   * Dossier writes it without this field.
+   */
+  dismissed: z.array(z.string()).default([]),
 });
 export type RelationsFile = z.infer<typeof RelationsFile>;
 
@@ -23,5 +29,5 @@ export const RELATIONS: DocumentKind<RelationsFile> = {
   kind: 'relations',
   schema: RelationsFile,
   // A workspace without the file (every workspace made before relationships) starts with the defaults.
-  empty: () => ({ schemaVersion: SCHEMA_VERSION, kind: 'relations', rev: 0, types: structuredClone([...DEFAULT_RELATION_TYPES]), relations: [] }),
+  empty: () => ({ schemaVersion: SCHEMA_VERSION, kind: 'relations', rev: 0, types: structuredClone([...DEFAULT_RELATION_TYPES]), relations: [], dismissed: [] }),
 };

@@ -23,6 +23,7 @@ import type { ChangeLog } from '../history/changeLog';
 import type { Operation } from '../history/operation';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { RELATION_TYPES_RECORD, RELATIONS, type RelationsFile } from './relationDocuments';
+import { parseSuggestionKey } from './suggestRelations';
 
 export interface RelationFilter {
   /** Relationships of this entity, either way round (an id merged away names its survivor). */
@@ -130,6 +131,14 @@ export class RelationService {
     });
   }
 
+  /** Stops suggesting a relationship (undoable); the caller has checked it is suggested. */
+  dismissSuggestion(key: string): Promise<void> {
+    return this.commit([], async (doc) => {
+      if (!doc.dismissed.includes(key)) doc.dismissed.push(key);
+      return { label: 'dismiss suggested relationship', result: undefined };
+    });
+  }
+
   /** A new type of relationship; its key comes from the label unless given. */
   addType(input: { label: string; inverse: string; key?: string }): Promise<RelationType> {
     return this.commit([], async (doc) => {
@@ -180,7 +189,8 @@ export class RelationService {
     const out = [...existing];
     for (const input of inputs) {
       if (!this.store.hasArticle(input.articleId)) throw new DossierError('not-found', `No article with id ${input.articleId.slice(0, 60)} in this workspace.`);
-      const annotation = 'annotationId' in input ? await this.highlight(input.articleId, input.annotationId) : await this.quoted(input, ops);
+      const annotation =
+        'annotationId' in input ? await this.highlight(input.articleId, input.annotationId) : 'quote' in input ? await this.quoted(input, ops) : await this.placed(input, ops);
       if (!out.some((e) => e.annotationId === annotation.id)) out.push({ articleId: input.articleId, annotationId: annotation.id, quote: annotation.target.quote.exact });
     }
     return out;
@@ -197,13 +207,23 @@ export class RelationService {
 
   private async quoted(input: Extract<EvidenceInput, { quote: string }>, ops: Operation[]): Promise<Annotation> {
     const { start, end, exact } = await this.annotations.locate(input.articleId, input.quote, input.occurrence);
+    return this.passage(input.articleId, start, end, exact, ops);
+  }
+
+  /** A passage named by its place; `draft` refuses it when the words there are no longer `exact`. */
+  private placed(input: Extract<EvidenceInput, { start: number }>, ops: Operation[]): Promise<Annotation> {
+    return this.passage(input.articleId, input.start, input.end, input.exact, ops);
+  }
+
+  private async passage(articleId: string, start: number, end: number, exact: string, ops: Operation[]): Promise<Annotation> {
     const drafted = ops.flatMap((op) => (op.kind === 'annotation' && op.after ? [op.after] : []));
-    const same = [...(await this.store.readAnnotations(input.articleId)), ...drafted].find(
-      (a) => a.articleId === input.articleId && a.status !== 'orphaned' && a.target.position.start === start && a.target.position.end === end,
+    const same = [...(await this.store.readAnnotations(articleId)), ...drafted].find(
+      (a) => a.articleId === articleId && a.status !== 'orphaned' && a.target.position.start === start && a.target.position.end === end,
     );
+    if (same && same.target.quote.exact !== exact.normalize('NFC')) throw new DossierError('conflict', 'The passage no longer matches the article; reload it and select again.');
     if (same) return same;
-    const annotation = await this.annotations.draft(input.articleId, start, end, { exact });
-    ops.push({ kind: 'annotation', articleId: input.articleId, id: annotation.id, before: null, after: annotation });
+    const annotation = await this.annotations.draft(articleId, start, end, { exact });
+    ops.push({ kind: 'annotation', articleId, id: annotation.id, before: null, after: annotation });
     return annotation;
   }
 
@@ -274,8 +294,9 @@ function checkDates({ start, end }: Pick<Relation, 'start' | 'end'>): void {
   if (end.slice(0, common) < start.slice(0, common)) throw new DossierError('bad-input', `The relationship cannot end (${end}) before it starts (${start}).`);
 }
 
+/** The articles whose text evidence is read from (words or a place), not only named by highlight. */
 function quotedArticles(inputs: readonly EvidenceInput[]): string[] {
-  return inputs.flatMap((e) => ('quote' in e ? [e.articleId] : []));
+  return inputs.flatMap((e) => ('annotationId' in e ? [] : [e.articleId]));
 }
 
 /** Runs `task` holding each article's queue, in a fixed order so two callers never wait on each other. */
@@ -288,6 +309,12 @@ function holding<T>(changes: ChangeLog, articleIds: readonly string[], task: () 
 /** The relationships that differ, and the vocabulary when it changed (a workspace setting). */
 function relationChanges(before: RelationsFile, after: RelationsFile): RecordChange[] {
   const changes = diffRecords('relation', null, before.relations, after.relations);
+  // A dismissed suggestion is announced as the suggestion of that key deleted (created again by undo),
+  // so the lists of suggestions refresh, as the timeline does for dismissed dates.
+  const was = new Set(before.dismissed);
+  const is = new Set(after.dismissed);
+  for (const key of is) if (!was.has(key)) changes.push({ subject: 'relation', kind: 'deleted', id: key, articleId: parseSuggestionKey(key)?.articleId ?? null });
+  for (const key of was) if (!is.has(key)) changes.push({ subject: 'relation', kind: 'created', id: key, articleId: parseSuggestionKey(key)?.articleId ?? null });
   if (JSON.stringify(before.types) !== JSON.stringify(after.types)) changes.push({ subject: 'workspace', kind: 'updated', id: RELATION_TYPES_RECORD, articleId: null });
   return changes;
 }

@@ -66,7 +66,8 @@ export function eventKey(sentence: string, at: number, phrase: string): string {
   return `d${fnv1a(input, 0x811c9dc5)}${fnv1a(input, 0x01000193 ^ 0x5bd1e995)}`;
 }
 
-function fnv1a(input: string, seed: number): string {
+/** 32-bit FNV-1a of `input` from `seed`, as 8 hex digits. */
+export function fnv1a(input: string, seed: number): string {
   let hash = seed >>> 0;
   for (let i = 0; i < input.length; i++) {
     hash ^= input.charCodeAt(i);

@@ -67,6 +67,15 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
     expect(refreshes(staleQueries(change({ subject: 'workspace', id: 'palette' })), ['relations.types', {}])).toBe(false);
   });
 
+  it('refreshes suggested relationships when relationships, dismissals, mentions, highlights or the vocabulary change', () => {
+    const suggested = (c: Parameters<typeof change>[0]) => refreshes(staleQueries(change(c)), ['relations.suggestions', { articleId: 'art_1' }]);
+    expect(suggested({ subject: 'relation', kind: 'deleted', id: 'rs:art_1:ent_a:ent_b:meets:0', articleId: 'art_1' })).toBe(true);
+    expect(suggested({ subject: 'entity', id: 'ent_1', articleId: 'art_1' })).toBe(true);
+    expect(suggested({ subject: 'annotation', id: 'ann_1', articleId: 'art_1' })).toBe(true);
+    expect(suggested({ subject: 'workspace', id: 'relation-types' })).toBe(true);
+    expect(suggested({ subject: 'note', id: 'note_1' })).toBe(false);
+  });
+
   it("refreshes note lists, tags, that note and its list of versions, not another note's", () => {
     const stale = staleQueries(change({ subject: 'note', id: 'note_1' }));
     expect(refreshes(stale, ['notes.list', { filter: { articleId: 'art_1' } }])).toBe(true);

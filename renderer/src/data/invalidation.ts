@@ -1,5 +1,6 @@
 import type { CallName, CallRequest, RecordChange } from '../../../electron/common/contract';
 import type { WorkspaceChange } from '../../../electron/common/changes';
+import { GRAPH_POSITIONS_RECORD } from '../../../electron/common/model/graph';
 import { RELATION_TYPES_RECORD } from '../../../electron/common/model/relation';
 
 /**
@@ -28,6 +29,7 @@ export type QueryCall = Extract<
   | 'search.query'
   | 'relations.list'
   | 'relations.types'
+  | 'relations.suggestions'
   | 'timeline.list'
   | 'timeline.suggestions'
   | 'graph.data'
@@ -70,8 +72,10 @@ function staleFor(c: RecordChange): StaleQueries[] {
         ...(c.kind === 'updated' ? [] : ([['entities.list']] as const)),
         // Entity pages show mentions in context with the article's title.
         ['entities.page'],
-        // Relationships show their evidence's article title, and lose it when the article goes.
+        // Relationships show their evidence's article title, and lose it when the article goes;
+        // suggestions are read from its text.
         ['relations.list'],
+        ['relations.suggestions'],
         // Events show the article's title; a new version or publication date moves its dates.
         ['timeline.list'],
         // A new version can leave a relationship without evidence (a flagged edge).
@@ -85,22 +89,29 @@ function staleFor(c: RecordChange): StaleQueries[] {
         ['entities.page'],
         ['relations.list'],
         ['graph.data'],
+        // A relationship's evidence over a sentence settles that sentence's suggestion.
+        ['relations.suggestions'],
       ];
     case 'entity':
       // Names, types and merges show in lists, in the reader's mentions and in notes' @mentions.
       // Relationships, events and suggested dates show entity names.
-      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list'], ['timeline.list'], ['timeline.suggestions'], ['graph.data']];
+      // Suggested relationships are made between confirmed mentions.
+      return [['entities.list'], ['entities.page'], ['entities.resolve'], ['entities.forArticle'], ['relations.list'], ['relations.suggestions'], ['timeline.list'], ['timeline.suggestions'], ['graph.data']];
     case 'note':
       // A save may keep a revision, and a restore always does. A revision itself never changes.
       return [['notes.list'], ['notes.tags'], ['notes.get', { id: c.id }], ['notes.revisions', { id: c.id }], ['entities.page']];
     case 'brief':
       return [['briefs.list'], ['briefs.get', { id: c.id }]];
     case 'relation':
-      return [['relations.list'], ['graph.data']];
+      // A relationship made, or a suggestion dismissed (announced as deleted under its key).
+      return [['relations.list'], ['relations.suggestions'], ['graph.data']];
     case 'workspace':
       // The palette (colour meanings) and the workspace's name travel with workspace.info; the
       // relationship types are a workspace setting too, and relationships show their labels.
-      return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list'], ['graph.data']] : [['workspace.info']];
+      // Pinned chart positions refresh nothing: the chart that pinned the node shows it already,
+      // and reloading its data would lay the chart out again under the analyst's hand.
+      if (c.id === GRAPH_POSITIONS_RECORD) return [];
+      return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list'], ['relations.suggestions'], ['graph.data']] : [['workspace.info']];
     case 'event':
       // An event confirmed, edited or removed, or a suggested date dismissed (or put back).
       return [['timeline.list'], ...(c.articleId ? ([['timeline.suggestions', { articleId: c.articleId }]] as const) : ([['timeline.suggestions']] as const))];

@@ -38,6 +38,7 @@ export const queries = {
   briefs: () => callQuery('briefs.list', {}),
   relations: (request: CallRequest<'relations.list'> = {}) => callQuery('relations.list', request),
   relationTypes: () => callQuery('relations.types', {}),
+  relationSuggestions: (request: CallRequest<'relations.suggestions'>) => callQuery('relations.suggestions', request),
   search: (request: CallRequest<'search.query'>) => callQuery('search.query', request),
   timeline: (filter: CallRequest<'timeline.list'> = {}) => callQuery('timeline.list', filter),
   timelineSuggestions: (articleId: string) => callQuery('timeline.suggestions', { articleId }),

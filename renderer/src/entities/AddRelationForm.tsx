@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Grading } from '../../../electron/common/model/annotation';
 import type { Entity, EntityPage } from '../../../electron/common/model/entity';
+import type { RelationSuggestion } from '../../../electron/common/model/relation';
 import { api } from '../api';
 import { GradingPicker } from '../annotations/Grading';
 import { queries } from '../data/queries';
@@ -10,35 +11,47 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { directedTypes } from './relationText';
 
 interface Props {
-  entity: Entity;
+  entity: Pick<Entity, 'id' | 'name'>;
   highlights: EntityPage['annotations'];
   others: readonly { id: string; name: string }[];
+  /** A suggested relationship to edit before making it: its type, other end and sentence filled in. */
+  prefill?: RelationSuggestion;
+  /** After the relationship is made, or the edit is given up. */
+  onDone?(): void;
 }
+
+/** The value of the evidence select for a suggestion's sentence, which is not a highlight yet. */
+const SENTENCE = 'suggested-sentence';
 
 /**
  * Relates this entity to another, with one of its highlighted passages as evidence. Choosing the
  * type also chooses the direction: "has partner" makes the other entity the one that is partner in
  * this one.
  */
-export function AddRelationForm({ entity, highlights, others }: Props) {
+export function AddRelationForm({ entity, highlights, others, prefill, onDone }: Props) {
   const types = useQuery(queries.relationTypes()).data?.types ?? [];
   const choices = directedTypes(types);
-  const [choice, setChoice] = useState('');
-  const [otherId, setOtherId] = useState('');
-  const [evidence, setEvidence] = useState('');
+  const incoming = prefill !== undefined && prefill.to.id === entity.id && prefill.from.id !== entity.id;
+  const [choice, setChoice] = useState(prefill ? `${incoming ? 'in' : 'out'}:${prefill.type}` : '');
+  const [otherId, setOtherId] = useState(prefill ? (incoming ? prefill.from.id : prefill.to.id) : '');
+  const [evidence, setEvidence] = useState(prefill ? SENTENCE : '');
   const [grading, setGrading] = useState<Grading | null>(null);
   const notify = useNotify();
-  const chosen = choices.find((c) => c.value === choice) ?? choices[0];
-  const passage = highlights.find((h) => h.id === evidence) ?? highlights[0];
+  // A symmetric type has no "coming in" choice: the same one reads both ways.
+  const chosen = choices.find((c) => c.value === choice) ?? choices.find((c) => c.type === prefill?.type) ?? choices[0];
+  const passage = highlights.find((h) => h.id === evidence) ?? (prefill ? undefined : highlights[0]);
+  const sentence = prefill && !passage ? prefill.evidence : undefined;
 
   const create = useMutation({
     mutationFn: () => {
       const [from, to] = chosen!.incoming ? [otherId, entity.id] : [entity.id, otherId];
-      return api['relations.create']({ from, to, type: chosen!.type, grading, evidence: [{ articleId: passage!.articleId, annotationId: passage!.id }] });
+      const proof = sentence ? sentence : { articleId: passage!.articleId, annotationId: passage!.id };
+      return api['relations.create']({ from, to, type: chosen!.type, grading, evidence: [proof] });
     },
     onSuccess: () => {
       setOtherId('');
       setGrading(null);
+      onDone?.();
     },
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
@@ -50,10 +63,10 @@ export function AddRelationForm({ entity, highlights, others }: Props) {
         aria-label="Add relationship"
         onSubmit={(e) => {
           e.preventDefault();
-          if (chosen && otherId && passage) create.mutate();
+          if (chosen && otherId && (passage || sentence)) create.mutate();
         }}
       >
-        <h3>Add a relationship</h3>
+        <h3>{prefill ? 'Edit the suggested relationship' : 'Add a relationship'}</h3>
         <label>
           {entity.name} …
           <select value={chosen?.value ?? ''} onChange={(e) => setChoice(e.target.value)} aria-label="Relationship type">
@@ -68,6 +81,7 @@ export function AddRelationForm({ entity, highlights, others }: Props) {
           … which entity
           <select value={otherId} onChange={(e) => setOtherId(e.target.value)} aria-label="Other entity">
             <option value="">Choose an entity…</option>
+            {others.some((o) => o.id === otherId) || !prefill ? null : <option value={otherId}>{incoming ? prefill.from.name : prefill.to.name}</option>}
             {others.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -75,15 +89,16 @@ export function AddRelationForm({ entity, highlights, others }: Props) {
             ))}
           </select>
         </label>
-        {highlights.length === 0 ? (
+        {highlights.length === 0 && !prefill ? (
           <p className="wide panel-empty">Highlight a passage that names {entity.name} to use it as evidence.</p>
         ) : (
           <label className="wide">
             Evidence
-            <select value={passage?.id ?? ''} onChange={(e) => setEvidence(e.target.value)} aria-label="Evidence passage">
+            <select value={passage?.id ?? (sentence ? SENTENCE : '')} onChange={(e) => setEvidence(e.target.value)} aria-label="Evidence passage">
+              {prefill && <option value={SENTENCE}>{clip(`Suggested sentence: ${prefill.evidence.exact}`)}</option>}
               {highlights.map((h) => (
                 <option key={h.id} value={h.id}>
-                  {h.exact.length > 90 ? `${h.exact.slice(0, 89)}…` : h.exact}
+                  {clip(h.exact)}
                 </option>
               ))}
             </select>
@@ -93,14 +108,23 @@ export function AddRelationForm({ entity, highlights, others }: Props) {
           <GradingPicker value={grading} onChange={setGrading} />
         </div>
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={!chosen || !otherId || !passage || create.isPending}>
+          <button type="submit" className="primary" disabled={!chosen || !otherId || !(passage || sentence) || create.isPending}>
             Add relationship
           </button>
+          {onDone && (
+            <button type="button" onClick={onDone}>
+              Cancel
+            </button>
+          )}
         </div>
       </form>
-      <NewTypeForm />
+      {!prefill && <NewTypeForm />}
     </>
   );
+}
+
+function clip(text: string): string {
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
 }
 
 /** The vocabulary grows from here: a label and how it reads the other way. */

@@ -8,6 +8,7 @@ import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { AddRelationForm } from './AddRelationForm';
+import { RelationSuggestionList } from './RelationSuggestionList';
 import { period, seenFrom } from './relationText';
 
 interface Props {
@@ -49,6 +50,7 @@ export function EntityRelations({ entity, highlights, others }: Props) {
           ))}
         </ul>
       )}
+      <RelationSuggestionList request={{ entityId: entity.id }} entity={entity} others={others} highlights={highlights} />
       <AddRelationForm entity={entity} highlights={highlights} others={others} />
     </section>
   );

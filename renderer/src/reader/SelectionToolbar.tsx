@@ -9,12 +9,13 @@ interface Props {
   onHighlight(): void;
   onAttach(): void;
   onStartLink(): void;
+  onLinkEntities(): void;
   onCite(): void;
   onAddEvent(): void;
 }
 
-/** The toolbar over a selection: highlight it (or attach an orphan to it), link it to an entity, cite it in a note, or add it to the timeline. */
-export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onStartLink, onCite, onAddEvent }: Props) {
+/** The toolbar over a selection: highlight it (or attach an orphan to it), link it to an entity, relate two entities with it, cite it in a note, or add it to the timeline. */
+export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onStartLink, onLinkEntities, onCite, onAddEvent }: Props) {
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
     <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: Math.max(8, rect.top - 48), left: rect.left + rect.width / 2 }}>
@@ -30,6 +31,11 @@ export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onS
       <button type="button" onMouseDown={keep} onClick={onStartLink}>
         Link to entity…
       </button>
+      {!reattaching && (
+        <button type="button" onMouseDown={keep} onClick={onLinkEntities} title={withShortcut('Relate two entities with this passage as evidence', 'link-entities')}>
+          Link entities…
+        </button>
+      )}
       {!reattaching && (
         <button type="button" onMouseDown={keep} onClick={onCite} title="Put this passage, with its source, into a note">
           Cite in note
