@@ -1,11 +1,13 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { chooseBrowser, CHROMIUM_ARGS, sandboxArgs } from '../e2e/browserExecutable';
 import { createCore } from '../electron/core/dossierCore';
 import { WorkspaceStore } from '../electron/core/store/workspaceStore';
 import { startHost } from '../electron/host/hostServer';
+import { mergeIntoResults } from './benchReport';
 import { buildGraphWorkspace, GRAPH_SCALE } from './graphWorkspace';
 import { median, quantile, round } from './stats';
 
@@ -117,4 +119,11 @@ async function panAndZoom(page: Page): Promise<number[]> {
     w.__recording = false;
     return w.__frames.slice(2);
   });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const figures = await chartFigures(root, (line) => process.stderr.write(`${line}\n`));
+  mergeIntoResults(root, figures);
+  console.log(JSON.stringify(figures, null, 2));
 }

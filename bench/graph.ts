@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { GraphExportFormat, GraphFilter } from '../electron/common/model/graph';
 import { createCore } from '../electron/core/dossierCore';
 import { WorkspaceStore } from '../electron/core/store/workspaceStore';
-import { withBenchTable } from './benchReport';
+import { mergeIntoResults } from './benchReport';
 import { buildGraphWorkspace, GRAPH_SCALE } from './graphWorkspace';
 import { median, round } from './stats';
 
@@ -84,14 +83,7 @@ export async function graphFigures(log: Log): Promise<Record<string, number>> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // Run alone (`node --import tsx bench/graph.ts`): these figures replace their own in
-  // bench/results.json and BENCHMARKS.md, leaving the others as the last full run left them.
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const figures = await graphFigures((line) => process.stderr.write(`${line}\n`));
-  const resultsFile = path.join(root, 'bench', 'results.json');
-  const results = { ...(existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {}), ...figures };
-  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
-  const report = path.join(root, 'BENCHMARKS.md');
-  writeFileSync(report, withBenchTable(readFileSync(report, 'utf8'), results));
+  mergeIntoResults(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), figures);
   console.log(JSON.stringify(figures, null, 2));
 }

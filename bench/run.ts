@@ -14,6 +14,7 @@ import { referenceWorkspace } from './reference/buildWorkspace';
 import { lexicon, REFERENCE as REFERENCE_SCALE } from './reference/generator';
 import { backupFigures } from './backups';
 import { withBenchTable } from './benchReport';
+import { chartFigures } from './chart';
 import { graphFigures } from './graph';
 import { scaleBench, type ScaleDetails } from './scale';
 import { writeScaleReport, type ScaleResults } from './scaleReport';
@@ -205,6 +206,8 @@ log('automatic backups at 10,000 articles…');
 const backups = await backupFigures(REFERENCE, log);
 log('link chart at 5,000 entities and 20,000 relationships…');
 const graph = await graphFigures(log);
+log('the link chart in the browser…');
+const chart = await chartFigures(ROOT, log);
 const results = {
   measured_at: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
@@ -217,6 +220,7 @@ const results = {
   ...scale,
   ...backups,
   ...graph,
+  ...chart,
 };
 writeReport(results, scale, details);
 log(`bench finished in ${round((performance.now() - started) / 60_000, 1)} min`);

@@ -6,8 +6,25 @@ import { chartSvg } from './chartSvg';
 import type { Positions } from './layoutGraph';
 import { runLayout, type LayoutRun } from './runLayout';
 
+/**
+ * cytoscape.js adds a <style> element of its own unless an element with this id exists; the app's
+ * Content-Security-Policy (style-src 'self') refuses inline styles, so the rule it would add lives
+ * in styles.css and this marker tells cytoscape it is there.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+
+function markStylesheet(): void {
+  if (document.getElementById(CYTOSCAPE_STYLESHEET_ID)) return;
+  const marker = document.createElement('meta');
+  marker.id = CYTOSCAPE_STYLESHEET_ID;
+  marker.name = 'cytoscape-stylesheet';
+  marker.content = 'in styles.css';
+  document.head.append(marker);
+}
+
 /** From this many elements on, the chart trades detail for speed (see chartStyle and the options below). */
 export const LARGE_CHART = 1500;
+const MAX_FIT_ZOOM = 1.5;
 /** How long a large layout may keep improving after the first paint. */
 const LAYOUT_BUDGET_MS = 8000;
 
@@ -51,11 +68,14 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
   const frame = (core: Core) => {
     framing.current = true;
     core.fit(undefined, 30);
+    // A chart of two or three entities would fill the screen with giant shapes: not past 1.5×.
+    if (core.zoom() > MAX_FIT_ZOOM) core.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: core.width() / 2, y: core.height() / 2 } });
     framing.current = false;
   };
   const large = props.data.nodes.length + props.data.edges.length >= LARGE_CHART;
 
   useEffect(() => {
+    markStylesheet();
     const core = cytoscape({
       container: container.current,
       minZoom: 0.02,
@@ -92,6 +112,8 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
     if (!core) return;
     layout.current?.cancel();
     const began = performance.now();
+    // A small chart can settle before its first frame is painted: the paint must not undo that.
+    let settled = false;
     const degree = new Map<string, number>();
     for (const e of data.edges) {
       degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
@@ -112,14 +134,24 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
       });
       if (!interacted.current) frame(core);
       if (done) performance.mark('dossier:chart-settled');
-      handlers.current.onLayout?.({ settled: done, firstPaintMs: null });
+      settled ||= done;
+      handlers.current.onLayout?.({ settled, firstPaintMs: null });
     };
     const current: Positions = {};
     core.nodes().forEach((node) => {
       current[node.id()] = { ...node.position() };
     });
     for (const n of data.nodes) if (n.position) delete current[n.id];
-    const run = runLayout(input, LAYOUT_BUDGET_MS, place, () => handlers.current.onLayout?.({ settled: true, firstPaintMs: null }), current);
+    const run = runLayout(
+      input,
+      LAYOUT_BUDGET_MS,
+      place,
+      () => {
+        settled = true;
+        handlers.current.onLayout?.({ settled, firstPaintMs: null });
+      },
+      current,
+    );
     layout.current = run;
     const elements: ElementDefinition[] = [
       ...data.nodes.map((n) => ({
@@ -152,7 +184,7 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
     requestAnimationFrame(() =>
       setTimeout(() => {
         performance.mark('dossier:chart-painted');
-        handlers.current.onLayout?.({ settled: false, firstPaintMs: performance.now() - began });
+        handlers.current.onLayout?.({ settled, firstPaintMs: performance.now() - began });
       }, 0),
     );
     return () => run.cancel();

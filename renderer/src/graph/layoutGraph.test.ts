@@ -61,3 +61,13 @@ describe('startPositions', () => {
     expect(p.b).not.toEqual(p.c);
   });
 });
+
+describe('a small chart', () => {
+  it('is spread until a typical edge can carry its label, pinned nodes staying put', () => {
+    const p = layoutGraph({ nodes: [node('a'), node('b'), node('c'), node('d', { x: 0, y: 0 })], edges: [{ source: 'a', target: 'b', weight: 1 }, { source: 'b', target: 'c', weight: 1 }, { source: 'c', target: 'd', weight: 1 }] });
+    const length = (s: string, t: string) => Math.hypot(p[s]!.x - p[t]!.x, p[s]!.y - p[t]!.y);
+    const lengths = [length('a', 'b'), length('b', 'c'), length('c', 'd')].sort((x, y) => x - y);
+    expect(lengths[1]).toBeGreaterThanOrEqual(169);
+    expect(p.d).toEqual({ x: 0, y: 0 });
+  });
+});

@@ -10,6 +10,13 @@ export type Positions = Record<string, GraphPosition>;
 
 /** Chart units between neighbours on the start spiral: about a node and its label apart. */
 const SPACING = 60;
+/**
+ * ForceAtlas2's repulsion. Its units are its own: at the default, neighbours settle about 15 units
+ * apart, under the 18–48 px the chart draws a node; at this, 50–110, so nodes and labels stand clear.
+ */
+const REPULSION = 300;
+/** A typical edge at least this long (chart units, px at 100%): room for a label like "defence minister of". */
+const MIN_EDGE = 170;
 
 /** How many ForceAtlas2 passes settle a graph of this size (each costs O(n log n) with Barnes–Hut). */
 export function passesFor(order: number): number {
@@ -86,7 +93,7 @@ export class ForceLayout {
       if (edge.source !== edge.target && this.graph.hasNode(edge.source) && this.graph.hasNode(edge.target)) this.graph.addEdge(edge.source, edge.target, { weight: Math.max(1, edge.weight) });
     }
     this.free = input.nodes.filter((n) => n.position === null).length;
-    this.settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500, scalingRatio: SPACING / 2 };
+    this.settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500, scalingRatio: REPULSION };
   }
 
   step(passes: number): void {
@@ -95,11 +102,23 @@ export class ForceLayout {
     this.passes += passes;
   }
 
+  /**
+   * Where every node is now. A small graph settles tight (ForceAtlas2 knows nothing of labels), so
+   * the free nodes are spread about their centre until a typical edge is long enough to carry its
+   * label; pinned nodes stay put.
+   */
   positions(): Positions {
     const positions: Positions = {};
     this.graph.forEachNode((id, attributes) => {
       positions[id] = { x: attributes.x as number, y: attributes.y as number };
     });
+    const lengths = this.graph.mapEdges((_, __, source, target) => Math.hypot(positions[source]!.x - positions[target]!.x, positions[source]!.y - positions[target]!.y)).sort((a, b) => a - b);
+    const typical = lengths[lengths.length >> 1];
+    if (!typical || typical >= MIN_EDGE || this.free < 2) return positions;
+    const free = this.graph.filterNodes((_, attributes) => !attributes.fixed);
+    const centre = free.reduce((c, id) => ({ x: c.x + positions[id]!.x / free.length, y: c.y + positions[id]!.y / free.length }), { x: 0, y: 0 });
+    const factor = MIN_EDGE / Math.max(typical, 1);
+    for (const id of free) positions[id] = { x: centre.x + (positions[id]!.x - centre.x) * factor, y: centre.y + (positions[id]!.y - centre.y) * factor };
     return positions;
   }
 }
