@@ -12,7 +12,7 @@ import { WorkspaceInfo } from './model/workspace';
 import { Note, NoteContent, NoteFilter, NotePatch, NoteRevision, NoteRevisionSummary, NoteSummary } from './model/note';
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
 import { RelationDraft, RelationPatch, RelationSuggestion, RelationType, RelationView } from './model/relation';
-import { GraphData, GraphExportFormat, GraphFilter, GraphPosition } from './model/graph';
+import { GraphData, GraphExportFormat, GraphFilter, GraphHidden, GraphPosition } from './model/graph';
 import { SearchRequest, SearchResult } from './model/search';
 import { EventDate, EventLabel, TimelineEntry, TimelinePatch, TimelineSuggestion } from './model/timeline';
 
@@ -444,7 +444,8 @@ export const contract = {
   /** The link chart: entities joined by the relationships that pass the filter, with pinned positions. */
   'graph.data': {
     request: GraphFilter,
-    response: GraphData,
+    /** `hidden`: how much a `limit` left out (zero without one). */
+    response: GraphData.extend({ hidden: GraphHidden }),
   },
   /** Pins chart positions by entity id (null unpins); saved with the workspace, not an undo step. */
   'graph.setPositions': {

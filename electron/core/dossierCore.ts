@@ -237,7 +237,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     },
     'search.query': async (request) => search.query(request),
     'search.reindex': async () => search.reindex(),
-    'graph.data': async (filter) => graph.data(filter),
+    'graph.data': async (filter) => graph.view(filter),
     'graph.setPositions': async ({ positions }) => ({ pinned: await graph.setPositions(positions) }),
     'graph.export': async ({ filter, format }) => ({ files: await graph.export(filter, format) }),
     'timeline.list': async ({ articleId, entityId }) => ({ events: await timeline.list({ articleId, entityId }) }),

@@ -62,6 +62,11 @@ export const GraphFilter = z.object({
   to: RelationDate.optional(),
   /** Only what is within `hops` relationships of this entity (merges followed). */
   focus: z.object({ entityId: z.string().min(1), hops: z.number().int().min(1).max(6) }).optional(),
+  /**
+   * At most this many of what passes: the best-connected entities (pinned ones and the focus
+   * first) and the strongest relationships between them. The chart opens a large graph this way.
+   */
+  limit: z.object({ nodes: z.number().int().min(1).max(1_000_000), edges: z.number().int().min(1).max(10_000_000) }).optional(),
 });
 export type GraphFilter = z.infer<typeof GraphFilter>;
 
@@ -70,6 +75,10 @@ export const GraphData = z.object({
   edges: z.array(GraphEdge),
 });
 export type GraphData = z.infer<typeof GraphData>;
+
+/** What a limited answer left out. */
+export const GraphHidden = z.object({ nodes: z.number().int().nonnegative(), edges: z.number().int().nonnegative() });
+export type GraphHidden = z.infer<typeof GraphHidden>;
 
 export const GRAPH_EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv'] as const;
 export const GraphExportFormat = z.enum(GRAPH_EXPORT_FORMATS);

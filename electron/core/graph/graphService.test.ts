@@ -98,7 +98,7 @@ describe('graph.data', () => {
     const graph = await data({ focus: { entityId: w.ids.India, hops: 3 }, relationTypes: ['leads', 'meets'] });
     expect(shown(graph)).toEqual(['modiIndia']);
     const alone = await data({ focus: { entityId: w.ids.Tokyo, hops: 2 }, articleId: w.articles.B });
-    expect(alone).toEqual({ nodes: [{ id: w.ids.Tokyo, label: 'Tokyo', type: 'place', position: null }], edges: [] });
+    expect(alone).toEqual({ nodes: [{ id: w.ids.Tokyo, label: 'Tokyo', type: 'place', position: null }], edges: [], hidden: { nodes: 0, edges: 0 } });
     expect((await rejection(data({ focus: { entityId: 'ent_nobody', hops: 1 } }))).message).toBe('No entity with id ent_nobody in this workspace.');
   });
 
@@ -123,5 +123,18 @@ describe('graph.data', () => {
     expect(graph.edges.find((e) => e.id === w.rel.modiIndia)).toMatchObject({ flagged: true, weight: 1 });
     const listed = (await w.core.api['relations.list']({})).relations;
     for (const edge of graph.edges) expect(edge.flagged).toBe(listed.find((r) => r.id === edge.id)!.flagged);
+  });
+});
+
+describe('graph.data with a limit', () => {
+  it('answers with the best-connected entities and says how much it left out', async () => {
+    const whole = await data();
+    expect(whole.hidden).toEqual({ nodes: 0, edges: 0 });
+    const limited = await data({ limit: { nodes: 3, edges: 10 } });
+    expect(limited.nodes).toHaveLength(3);
+    // India and Japan are joined to the most; both are kept.
+    expect(names(limited)).toEqual(expect.arrayContaining(['India', 'Japan']));
+    for (const e of limited.edges) expect(limited.nodes.some((n) => n.id === e.source) && limited.nodes.some((n) => n.id === e.target)).toBe(true);
+    expect(limited.hidden).toEqual({ nodes: whole.nodes.length - 3, edges: whole.edges.length - limited.edges.length });
   });
 });

@@ -2,7 +2,8 @@ import type { RecordChange } from '../../common/contract';
 import { DossierError } from '../../common/errors';
 import type { Annotation } from '../../common/model/annotation';
 import type { ExportedFile } from '../../common/model/brief';
-import { GRAPH_POSITIONS_RECORD, type GraphData, type GraphExportFormat, type GraphFilter, type GraphPosition } from '../../common/model/graph';
+import { GRAPH_POSITIONS_RECORD, type GraphData, type GraphExportFormat, type GraphFilter, type GraphHidden, type GraphPosition } from '../../common/model/graph';
+import { overviewOf } from '../../common/model/graphOverview';
 import type { Evidence } from '../../common/model/relation';
 import { ENTITIES } from '../entities/entityDocuments';
 import type { ChangeLog } from '../history/changeLog';
@@ -38,6 +39,16 @@ export class GraphService {
     const selected = selectEdges(sources, filter);
     const isPlaced = await this.placedEvidence(selected.edges.flatMap((e) => e.relation.evidence));
     return assembleGraph(sources, selected, isPlaced);
+  }
+
+  /** The chart's answer: within the filter's `limit` when it has one, saying what was left out. */
+  async view(filter: GraphFilter): Promise<GraphData & { hidden: GraphHidden }> {
+    const { limit, ...rest } = filter;
+    const whole = await this.data(rest);
+    if (!limit) return { ...whole, hidden: { nodes: 0, edges: 0 } };
+    const focus = whole.nodes.find((n) => n.id === filter.focus?.entityId)?.id;
+    const overview = overviewOf(whole, limit.nodes, limit.edges, new Set(focus ? [focus] : []));
+    return { ...overview.data, hidden: { nodes: overview.hiddenNodes, edges: overview.hiddenEdges } };
   }
 
   async export(filter: GraphFilter, format: GraphExportFormat): Promise<ExportedFile[]> {

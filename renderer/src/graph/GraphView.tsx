@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import type { GraphData, GraphExportFormat, GraphPosition } from '../../../electron/common/model/graph';
+import type { GraphData, GraphExportFormat, GraphFilter, GraphPosition } from '../../../electron/common/model/graph';
 import { api, saveFile } from '../api';
 import { useAppActions } from '../app/AppActions';
 import { queries } from '../data/queries';
@@ -13,6 +13,7 @@ import { GraphFilters } from './GraphFilters';
 import { toGraphFilter, type GraphForm } from './graphForm';
 import { LinkChart, type LinkChartHandle } from './LinkChart';
 import { NodeMenu } from './NodeMenu';
+import { OVERVIEW_EDGES, OVERVIEW_NODES } from '../../../electron/common/model/graphOverview';
 
 const NO_PINS: ReadonlyMap<string, boolean> = new Map();
 
@@ -29,8 +30,13 @@ interface Props {
 export function GraphView({ form, onChange }: Props) {
   const filter = useMemo(() => toGraphFilter(form), [form]);
   useState(() => performance.mark('dossier:chart-requested'));
-  const graph = useQuery(queries.graph(filter));
+  /** The filters for which the analyst asked to draw everything of a large graph. */
+  const [everythingFor, setEverythingFor] = useState<GraphFilter | null>(null);
+  const everything = everythingFor === filter;
+  // A large graph opens at its overview: the core sends what is drawn, not 20,000 edges to drop here.
+  const graph = useQuery(queries.graph(everything ? filter : { ...filter, limit: { nodes: OVERVIEW_NODES, edges: OVERVIEW_EDGES } }));
   const data = graph.data ?? null;
+  const hidden = data && (data.hidden.nodes > 0 || data.hidden.edges > 0) ? data.hidden : null;
   const chart = useRef<LinkChartHandle>(null);
   const { openEntity } = useAppActions();
   const notify = useNotify();
@@ -43,8 +49,9 @@ export function GraphView({ form, onChange }: Props) {
 
   const names = useMemo(() => new Map((data?.nodes ?? []).map((n) => [n.id, n.label])), [data]);
   const edge = data?.edges.find((e) => e.id === edgeId) ?? null;
-  const isPinned = (id: string) => pinned.get(id) ?? data?.nodes.find((n) => n.id === id)?.position != null;
-  const pinnedCount = (data?.nodes ?? []).filter((n) => isPinned(n.id)).length;
+  const pinnedInData = useMemo(() => new Set((data?.nodes ?? []).filter((n) => n.position).map((n) => n.id)), [data]);
+  const isPinned = (id: string) => pinned.get(id) ?? pinnedInData.has(id);
+  const pinnedCount = useMemo(() => (data?.nodes ?? []).filter((n) => pinned.get(n.id) ?? pinnedInData.has(n.id)).length, [data, pinned, pinnedInData]);
 
   const setPositions = (positions: Record<string, GraphPosition | null>) =>
     api['graph.setPositions']({ positions })
@@ -104,6 +111,14 @@ export function GraphView({ form, onChange }: Props) {
             </button>
           ))}
         </div>
+        {hidden && (
+          <p className="graph-overview-note" role="note">
+            Showing the {data!.nodes.length.toLocaleString()} best-connected entities and their {data!.edges.length.toLocaleString()} strongest relationships; {hidden.nodes.toLocaleString()} more entities and {hidden.edges.toLocaleString()} more relationships are left out so the chart stays quick. Filter, or choose an entity to look around, to see them.{' '}
+            <button type="button" className="link" onClick={() => setEverythingFor(filter)}>
+              Show everything
+            </button>
+          </p>
+        )}
         <div className="graph-canvas">
           {graph.error && !data ? (
             <div className="load-error" role="alert">

@@ -25,6 +25,29 @@ function markStylesheet(): void {
 /** From this many elements on, the chart trades detail for speed (see chartStyle and the options below). */
 export const LARGE_CHART = 1500;
 const MAX_FIT_ZOOM = 1.5;
+/**
+ * The viewport that shows every node, from their positions alone: cytoscape's own fit measures
+ * every label first, which took seconds at 5,000 nodes. A chart of two or three entities would
+ * fill the screen with giant shapes, so never past MAX_FIT_ZOOM.
+ */
+function fitted(core: Core): { zoom: number; pan: { x: number; y: number } } {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  core.nodes().forEach((node) => {
+    const { x, y } = node.position();
+    [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+  });
+  if (minX === Infinity) return { zoom: 1, pan: { x: core.width() / 2, y: core.height() / 2 } };
+  // Room for the outermost shapes and the labels under them.
+  const margin = { x: 90, y: 50 };
+  const zoom = Math.max(core.minZoom(), Math.min(MAX_FIT_ZOOM, (core.width() - 2 * margin.x) / Math.max(1, maxX - minX), (core.height() - 2 * margin.y) / Math.max(1, maxY - minY)));
+  return { zoom, pan: { x: core.width() / 2 - zoom * ((minX + maxX) / 2), y: core.height() / 2 - zoom * ((minY + maxY) / 2) } };
+}
+
+/** A large chart takes the layout's progress this often: each redraw of 20,000 edges costs a frame or several. */
+const LARGE_UPDATE_MS = 1500;
+/** How many of a large chart's best-connected entities keep their names when zoomed out. */
+const NAMED_HUBS = 150;
+
 /** How long a large layout may keep improving after the first paint. */
 const LAYOUT_BUDGET_MS = 8000;
 
@@ -67,9 +90,7 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
   const framing = useRef(false);
   const frame = (core: Core) => {
     framing.current = true;
-    core.fit(undefined, 30);
-    // A chart of two or three entities would fill the screen with giant shapes: not past 1.5×.
-    if (core.zoom() > MAX_FIT_ZOOM) core.zoom({ level: MAX_FIT_ZOOM, renderedPosition: { x: core.width() / 2, y: core.height() / 2 } });
+    core.viewport(fitted(core));
     framing.current = false;
   };
   const large = props.data.nodes.length + props.data.edges.length >= LARGE_CHART;
@@ -89,6 +110,8 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
     core.on('tap', (e) => {
       if (e.target === core) handlers.current.onSelectEdge(null);
     });
+    core.on('mouseover', 'node', (e) => e.target.addClass('hover'));
+    core.on('mouseout', 'node', (e) => e.target.removeClass('hover'));
     core.on('cxttap', 'node', (e) => handlers.current.onNodeMenu(e.target.id(), e.renderedPosition));
     core.on('dragfree', 'node', (e) => {
       const node = e.target;
@@ -111,6 +134,7 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
     const core = cy.current;
     if (!core) return;
     layout.current?.cancel();
+    performance.mark('dossier:chart-data');
     const began = performance.now();
     // A small chart can settle before its first frame is painted: the paint must not undo that.
     let settled = false;
@@ -123,7 +147,11 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
       nodes: data.nodes.map((n) => ({ id: n.id, position: n.position })),
       edges: data.edges.map((e) => ({ source: e.source, target: e.target, weight: e.weight })),
     };
+    const isLarge = data.nodes.length + data.edges.length >= LARGE_CHART;
+    let lastPlaced = performance.now();
     const place = (positions: Positions, done: boolean) => {
+      if (isLarge && !done && performance.now() - lastPlaced < LARGE_UPDATE_MS) return;
+      lastPlaced = performance.now();
       core.batch(() => {
         core.nodes().forEach((node) => {
           // A node being dragged, or pinned meanwhile, stays under the analyst's hand.
@@ -153,12 +181,14 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
       current,
     );
     layout.current = run;
+    // On a large chart only the hubs are named until the analyst zooms in, hovers or selects.
+    const hubs = new Set(isLarge ? [...degree].sort((a, b) => b[1] - a[1]).slice(0, NAMED_HUBS).map(([id]) => id) : []);
     const elements: ElementDefinition[] = [
       ...data.nodes.map((n) => ({
         group: 'nodes' as const,
         data: { id: n.id, label: n.label, type: n.type, size: Math.min(48, 18 + 6 * Math.log2(1 + (degree.get(n.id) ?? 0))) },
         position: { ...run.start[n.id]! },
-        classes: n.position ? 'pinned' : '',
+        classes: [n.position ? 'pinned' : '', hubs.has(n.id) ? 'hub' : ''].join(' ').trim(),
       })),
       ...data.edges.map((e) => ({
         group: 'edges' as const,
@@ -166,12 +196,12 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
         classes: e.flagged ? 'flagged' : '',
       })),
     ];
-    const isLarge = elements.length >= LARGE_CHART;
     core.batch(() => {
       core.elements().remove();
       core.style(chartStyle(typeColours(), isLarge));
       core.add(elements);
     });
+    performance.mark('dossier:chart-elements');
     // Pan and zoom of thousands of shapes: move a snapshot while the gesture lasts, redraw after.
     const renderer = core as unknown as { renderer(): { textureOnViewport: boolean; hideEdgesOnViewport: boolean } };
     Object.assign(renderer.renderer(), { textureOnViewport: isLarge, hideEdgesOnViewport: isLarge });

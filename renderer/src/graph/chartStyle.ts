@@ -44,7 +44,9 @@ export function chartStyle(colours: Record<EntityType, string>, large: boolean):
     {
       selector: 'node',
       style: {
-        label: 'data(label)',
+        // Measuring and drawing thousands of names is most of a large chart's cost: there, only hubs,
+        // and the node under the pointer or selected, are named.
+        label: large ? '' : 'data(label)',
         width: 'data(size)',
         height: 'data(size)',
         'font-size': 11,
@@ -58,11 +60,13 @@ export function chartStyle(colours: Record<EntityType, string>, large: boolean):
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
         'min-zoomed-font-size': large ? 9 : 0,
-        'border-width': 1,
+        // An outline per node is one more shape to draw for each of thousands.
+        'border-width': large ? 0 : 1,
         'border-color': '#ffffff',
       },
     },
     ...types.map((type) => ({ selector: `node[type = "${type}"]`, style: { 'background-color': colours[type], shape: TYPE_SHAPES[type] as 'ellipse' } })),
+    { selector: 'node.hub, node.hover, node:selected, node.focus', style: { label: 'data(label)' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1d2430', 'border-style': 'double' as const } },
     { selector: 'node:selected, node.focus', style: { 'border-width': 3, 'border-color': '#0b57d0', 'border-style': 'solid' as const } },
     {
@@ -72,7 +76,7 @@ export function chartStyle(colours: Record<EntityType, string>, large: boolean):
         'line-color': '#8d96a3',
         'curve-style': large ? 'haystack' : 'bezier',
         ...(large ? { 'haystack-radius': 0 } : { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#8d96a3', 'arrow-scale': 0.9 }),
-        label: 'data(label)',
+        label: large ? '' : 'data(label)',
         'font-size': 9,
         color: '#4a5361',
         'text-rotation': 'autorotate',
@@ -83,6 +87,6 @@ export function chartStyle(colours: Record<EntityType, string>, large: boolean):
       },
     },
     { selector: 'edge.flagged', style: { 'line-style': 'dashed', 'line-color': '#b3261e', 'target-arrow-color': '#b3261e' } },
-    { selector: 'edge:selected', style: { width: 3, 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', color: '#0b57d0', 'z-index': 10 } },
+    { selector: 'edge:selected', style: { label: 'data(label)', 'min-zoomed-font-size': 0, width: 3, 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', color: '#0b57d0', 'z-index': 10 } },
   ] as StylesheetJson;
 }
