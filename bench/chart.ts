@@ -50,12 +50,12 @@ export async function chartFigures(root: string, log: Log): Promise<Record<strin
       await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 120_000 });
       // What the chart opens at: the overview of the best-connected entities.
       await page.getByRole('navigation', { name: 'Articles' }).getByRole('button', { name: 'Link chart', exact: true }).click();
-      await measure(page, await page.evaluate(() => performance.getEntriesByName('dossier:chart-requested')[0]?.startTime ?? 0), overview);
+      await measure(page, await page.evaluate(() => performance.getEntriesByName('dossier:chart-requested')[0]?.startTime ?? 0), overview, run === 0 ? 'overview' : null);
       // Everything: every entity and relationship drawn.
       await page.evaluate(() => performance.clearMarks());
       const asked = await page.evaluate(() => performance.now());
       await page.getByRole('button', { name: 'Show everything' }).click();
-      await measure(page, asked, everything);
+      await measure(page, asked, everything, run === 0 ? 'everything' : null);
       await page.context().close();
     }
   } finally {
@@ -78,7 +78,7 @@ export async function chartFigures(root: string, log: Log): Promise<Record<strin
 }
 
 /** From `since` (page time) to the chart painted and to its layout settled, then frames under the analyst's hands. */
-async function measure(page: Page, since: number, into: { paint: number[]; settle: number[]; frames: number[]; shown: { nodes: number; edges: number } }): Promise<void> {
+async function measure(page: Page, since: number, into: { paint: number[]; settle: number[]; frames: number[]; shown: { nodes: number; edges: number } }, screenshot: string | null): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('dossier:chart-painted').length > 0, null, { timeout: 120_000 });
   await page.waitForFunction(() => performance.getEntriesByName('dossier:chart-settled').length > 0, null, { timeout: 120_000 });
   const marks = await page.evaluate(() => ({
@@ -91,7 +91,13 @@ async function measure(page: Page, since: number, into: { paint: number[]; settl
     const cy = (document.querySelector('[data-testid="link-chart"]') as unknown as { _cyreg: { cy: { nodes(): { length: number }; edges(): { length: number } } } })._cyreg.cy;
     return { nodes: cy.nodes().length, edges: cy.edges().length };
   });
+  // What the chart looked like, to look at beside the numbers: settled, then after the hands left it.
+  if (screenshot) await page.screenshot({ path: path.join(os.tmpdir(), `dossier-chart-${screenshot}.png`) });
   into.frames.push(...(await panAndZoom(page)));
+  if (screenshot) {
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: path.join(os.tmpdir(), `dossier-chart-${screenshot}-after-pan.png`) });
+  }
 }
 
 /**

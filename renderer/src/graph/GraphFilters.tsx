@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../../../electron/common/model/annotation';
 import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entityType';
 import { queries } from '../data/queries';
+import { FilterSelect } from '../ui/FilterSelect';
 import { TYPE_SHAPES } from './chartStyle';
 import { activeFilters, dateProblem, EMPTY_GRAPH_FORM, type GraphForm } from './graphForm';
 
@@ -15,7 +17,8 @@ const TYPES = Object.keys(ENTITY_TYPE_LABELS) as EntityType[];
 /** What the chart shows: entity types, a relation, an article, a least grading, a time span, one entity's neighbourhood. */
 export function GraphFilters({ form, onChange }: Props) {
   const types = useQuery(queries.relationTypes()).data?.types ?? [];
-  const articles = useQuery(queries.articles()).data?.articles ?? [];
+  const articlesAnswer = useQuery(queries.articles()).data;
+  const articleOptions = useMemo(() => (articlesAnswer?.articles ?? []).map((a) => ({ id: a.id, name: a.title })), [articlesAnswer]);
   const entities = useQuery(queries.entities()).data?.entities ?? [];
   const set = (patch: Partial<GraphForm>) => onChange({ ...form, ...patch });
   const toggleType = (type: EntityType) => set({ types: form.types.includes(type) ? form.types.filter((t) => t !== type) : [...form.types, type] });
@@ -42,17 +45,7 @@ export function GraphFilters({ form, onChange }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          <span className="muted small">Article</span>
-          <select value={form.articleId} onChange={(e) => set({ articleId: e.target.value })}>
-            <option value="">All articles</option>
-            {articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Article" value={form.articleId} any="All articles" options={articleOptions} onChange={(articleId) => set({ articleId })} />
         <label>
           <span className="muted small">Source at least</span>
           <select value={form.reliability} onChange={(e) => set({ reliability: e.target.value as GraphForm['reliability'] })}>
@@ -77,17 +70,7 @@ export function GraphFilters({ form, onChange }: Props) {
         </label>
         <DateField label="From" value={form.from} onChange={(from) => set({ from })} />
         <DateField label="Until" value={form.to} onChange={(to) => set({ to })} />
-        <label>
-          <span className="muted small">Around entity</span>
-          <select value={form.focusId} onChange={(e) => set({ focusId: e.target.value })}>
-            <option value="">Whole graph</option>
-            {entities.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Around entity" value={form.focusId} any="Whole graph" options={entities} onChange={(focusId) => set({ focusId })} />
         <label>
           <span className="muted small">Steps out</span>
           <input type="number" min={1} max={6} value={form.hops} disabled={!form.focusId} onChange={(e) => set({ hops: Number(e.target.value) })} />

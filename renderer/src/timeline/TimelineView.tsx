@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { queries } from '../data/queries';
 import { errorMessage } from '../ui/useSaveStatus';
+import { FilterSelect } from '../ui/FilterSelect';
 import { useStoredChoice } from '../ui/useStoredChoice';
 import { useWorkspaceId } from '../ui/WorkspaceContext';
 import { useAppActions } from '../app/AppActions';
@@ -27,7 +28,9 @@ export function TimelineView({ currentArticleId }: Props) {
   const [articleId, setArticleId] = useState('');
   const [entityId, setEntityId] = useState('');
   const [zoom, setZoom] = useStoredChoice<Zoom>('timelineZoom', workspaceId, ZOOM_VALUES, 'month');
-  const articles = useQuery(queries.articles()).data?.articles ?? [];
+  const articlesAnswer = useQuery(queries.articles()).data;
+  const articles = useMemo(() => articlesAnswer?.articles ?? [], [articlesAnswer]);
+  const articleOptions = useMemo(() => articles.map((a) => ({ id: a.id, name: a.title })), [articles]);
   const entities = useQuery(queries.entities()).data?.entities ?? [];
   const list = useQuery(queries.timeline({ ...(articleId ? { articleId } : {}), ...(entityId ? { entityId } : {}) }));
   const reviewId = articleId || (currentArticleId && articles.some((a) => a.id === currentArticleId) ? currentArticleId : '');
@@ -54,28 +57,8 @@ export function TimelineView({ currentArticleId }: Props) {
           </div>
           <div className="filters timeline-filters">
             <div className="filter-row">
-              <label>
-                <span className="muted small">Article</span>
-                <select value={articleId} onChange={(e) => setArticleId(e.target.value)}>
-                  <option value="">All articles</option>
-                  {articles.map((a) => (
-                    <option key={a.id} value={a.id}>
-                      {a.title}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                <span className="muted small">Entity</span>
-                <select value={entityId} onChange={(e) => setEntityId(e.target.value)}>
-                  <option value="">All entities</option>
-                  {entities.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <FilterSelect label="Article" value={articleId} any="All articles" options={articleOptions} onChange={setArticleId} />
+              <FilterSelect label="Entity" value={entityId} any="All entities" options={entities} onChange={setEntityId} />
             </div>
             <div role="group" aria-label="Zoom">
               {ZOOMS.map((z) => (
