@@ -7,12 +7,24 @@ import { ReaderPage } from './models/ReaderPage';
 const PARTNERS = 'strategic partners in the Quad';
 const MEETING = 'Defence Minister Rajnath Singh will hold a bilateral meeting with his Japanese counterpart';
 
-test('the link chart shows relationships, opens an edge’s evidence and a node’s entity, and keeps a pinned node where it was dropped', async ({ dossier }) => {
+test('a relationship made from a passage shows on the link chart, which opens its evidence and its entities, and keeps a pinned node where it was dropped', async ({ dossier }) => {
   const page = dossier.page;
   const articleId = (await callApi(page, 'articles.list', {})).articles[0]!.id;
   await callApi(page, 'entities.acceptAll', { articleId });
-  const partner = (await callApi(page, 'relations.create', { from: 'India', to: 'Quad', type: 'partner-in', evidence: [{ articleId, quote: PARTNERS }] })).relation;
   await callApi(page, 'relations.create', { from: 'Rajnath Singh', to: 'India', type: 'defence-minister-of', evidence: [{ articleId, quote: MEETING }], grading: { reliability: 'B', credibility: 2 } });
+
+  // From the passage in the reader: India —partner in→ Quad.
+  const reader = new ReaderPage(page);
+  await reader.select(PARTNERS);
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Link entities…' }).click();
+  const popover = page.getByRole('dialog', { name: 'Link entities' });
+  await popover.getByLabel('From', { exact: true }).selectOption({ label: 'India' });
+  await popover.getByLabel('To', { exact: true }).selectOption({ label: 'Quad' });
+  await popover.getByLabel('Relationship type').selectOption({ label: 'partner in' });
+  await popover.getByRole('button', { name: 'Create' }).click();
+  await expect(popover).toBeHidden();
+  const partner = (await callApi(page, 'relations.list', {})).relations.find((r) => r.type === 'partner-in')!;
+  expect([partner.from.name, partner.to.name, partner.evidence[0]!.exact]).toEqual(['India', 'Quad', PARTNERS]);
 
   await dossier.library.openGraph();
   const graph = new GraphPage(page);
@@ -36,7 +48,6 @@ test('the link chart shows relationships, opens an edge’s evidence and a node�
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.screenshot({ path: '/tmp/dossier-graph-evidence.png' });
   await passage.click();
-  const reader = new ReaderPage(page);
   await expect(reader.card(PARTNERS)).toHaveAttribute('aria-current', 'true');
   await expect(reader.paragraphs.filter({ hasText: PARTNERS })).toBeInViewport();
 
