@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { GraphData } from '../../../electron/common/model/graph';
 
 /** Long lists would cost what the chart saves: past this, the analyst narrows the filters. */
@@ -11,7 +12,7 @@ interface Props {
 }
 
 /** The chart as lists: the keyboard's and the screen reader's way to every node and edge. */
-export function ChartLists({ data, selectedEdgeId, onOpenNode, onSelectEdge }: Props) {
+export const ChartLists = memo(function ChartLists({ data, selectedEdgeId, onOpenNode, onSelectEdge }: Props) {
   const names = new Map(data.nodes.map((n) => [n.id, n.label]));
   return (
     <>
@@ -43,4 +44,4 @@ export function ChartLists({ data, selectedEdgeId, onOpenNode, onSelectEdge }: P
       </details>
     </>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../../../electron/common/model/annotation';
 import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entityType';
 import { queries } from '../data/queries';
@@ -14,8 +14,12 @@ interface Props {
 
 const TYPES = Object.keys(ENTITY_TYPE_LABELS) as EntityType[];
 
-/** What the chart shows: entity types, a relation, an article, a least grading, a time span, one entity's neighbourhood. */
-export function GraphFilters({ form, onChange }: Props) {
+/**
+ * What the chart shows: entity types, a relation, an article, a least grading, a time span, one
+ * entity's neighbourhood. Memoised: its entity list can hold thousands of options, and the chart
+ * around it re-renders as its layout settles.
+ */
+export const GraphFilters = memo(function GraphFilters({ form, onChange }: Props) {
   const types = useQuery(queries.relationTypes()).data?.types ?? [];
   const articlesAnswer = useQuery(queries.articles()).data;
   const articleOptions = useMemo(() => (articlesAnswer?.articles ?? []).map((a) => ({ id: a.id, name: a.title })), [articlesAnswer]);
@@ -83,7 +87,7 @@ export function GraphFilters({ form, onChange }: Props) {
       )}
     </div>
   );
-}
+});
 
 function DateField({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
   const problem = dateProblem(value);
