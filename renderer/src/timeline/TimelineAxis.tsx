@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '../../../electron/common/model/timeline';
 import { formatEventDate } from './eventDates';
-import { coverage, extentOf, panSpan, ticks, zoomSpan, type Span } from './timeAxis';
+import { coverage, extentOf, fitLabel, panSpan, ticks, zoomSpan, type Span } from './timeAxis';
 
 interface Props {
   events: readonly TimelineEntry[];
@@ -123,7 +123,7 @@ export function TimelineAxis({ events, onOpen }: Props) {
             </text>
           </g>
         ))}
-        {marks.map(({ event, x0, x1, lane }) => {
+        {marks.map(({ event, x0, x1, lane, room }) => {
           const y = AXIS_Y - 12 - lane * LANE;
           const title = `${formatEventDate(event.date, event.precision)}: ${event.label}`;
           const open = () => {
@@ -133,6 +133,11 @@ export function TimelineAxis({ events, onOpen }: Props) {
             <g key={event.id} className={`axis-event precision-${event.precision}`} onClick={open} data-date={event.date}>
               <title>{title}</title>
               {x1 - x0 >= 8 ? <rect x={x0} y={y - 5} width={x1 - x0} height={10} rx={3} /> : <circle cx={(x0 + x1) / 2} cy={y} r={5.5} />}
+              {room >= MIN_LABEL && (
+                <text x={(x1 - x0 >= 8 ? x1 : (x0 + x1) / 2 + 6) + 4} y={y + 4} className="axis-label">
+                  {fitLabel(event.label, room)}
+                </text>
+              )}
             </g>
           );
         })}
@@ -141,10 +146,15 @@ export function TimelineAxis({ events, onOpen }: Props) {
   );
 }
 
-/** Events in view, each in the lowest lane where it overlaps nothing (the rest share the top lane). */
+/** Width (px) a label needs to say anything useful; narrower, the mark keeps only its tooltip. */
+const MIN_LABEL = 60;
+/**
+ * Events in view, each in the lowest lane where it overlaps nothing (the rest share the top lane),
+ * and how much room each has for its label before the next mark of its lane.
+ */
 function placeMarks(events: readonly TimelineEntry[], span: Span, width: number, x: (at: number) => number) {
   const laneEnds: number[] = Array.from({ length: LANES }, () => -Infinity);
-  const marks: { event: TimelineEntry; x0: number; x1: number; lane: number }[] = [];
+  const marks: { event: TimelineEntry; x0: number; x1: number; lane: number; room: number }[] = [];
   const inView = events
     .map((event) => ({ event, c: coverage(event.date, event.precision) }))
     .filter(({ c }) => c.end >= span.start && c.start <= span.end)
@@ -156,7 +166,14 @@ function placeMarks(events: readonly TimelineEntry[], span: Span, width: number,
     let lane = laneEnds.findIndex((end) => end < left);
     if (lane === -1) lane = LANES - 1;
     laneEnds[lane] = Math.max(x1, left + 12);
-    marks.push({ event, x0, x1, lane });
+    marks.push({ event, x0, x1, lane, room: 0 });
   }
+  const lastInLane = new Map<number, (typeof marks)[number]>();
+  for (const mark of marks) {
+    const before = lastInLane.get(mark.lane);
+    if (before) before.room = mark.x0 - before.x1 - 14;
+    lastInLane.set(mark.lane, mark);
+  }
+  for (const mark of lastInLane.values()) mark.room = width - mark.x1 - 14;
   return marks;
 }

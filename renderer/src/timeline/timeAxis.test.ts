@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, DAY, extentOf, MIN_SPAN, panSpan, stepFor, ticks, zoomSpan } from './timeAxis';
+import { coverage, DAY, extentOf, fitLabel, MIN_SPAN, panSpan, stepFor, ticks, zoomSpan } from './timeAxis';
 
 const iso = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -68,5 +68,16 @@ describe('ticks', () => {
       expect(list.every((t) => t.at >= span.start && t.at <= span.end)).toBe(true);
     }
     expect(stepFor({ start: 0, end: 30 * DAY }, 600).unit).toBe('day');
+  });
+});
+
+describe('fitLabel', () => {
+  it('keeps a label that fits, and cuts a long one at a word with an ellipsis', () => {
+    expect(fitLabel('Special partnership', 400)).toBe('Special partnership');
+    const cut = fitLabel('Defence Minister Rajnath Singh will hold a bilateral meeting', 120);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(Math.floor(120 / 6.2));
+    expect('Defence Minister Rajnath Singh will hold'.startsWith(cut.slice(0, -1))).toBe(true);
+    expect(cut.slice(0, -1)).not.toMatch(/\s$/);
   });
 });

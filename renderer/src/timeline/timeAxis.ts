@@ -143,3 +143,15 @@ function formatter(unit: TickUnit, locale?: string): (at: number, year: number) 
   const f = new Intl.DateTimeFormat(locale, options);
   return (at) => f.format(new Date(at));
 }
+
+/** About the width of a character of the axis's 11 px labels. */
+const CHAR_WIDTH = 6.2;
+
+/** The label cut at a word to fit `room` pixels, with an ellipsis when cut. */
+export function fitLabel(label: string, room: number): string {
+  const fits = Math.floor(room / CHAR_WIDTH);
+  if (label.length <= fits) return label;
+  const cut = label.slice(0, Math.max(1, fits - 1));
+  const atWord = cut.replace(/\s+\S*$/, '');
+  return `${atWord.length >= fits / 2 ? atWord : cut}…`;
+}
