@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import type { GraphData, GraphExportFormat, GraphFilter, GraphPosition } from '../../../electron/common/model/graph';
 import { api, saveFile } from '../api';
@@ -34,7 +34,8 @@ export function GraphView({ form, onChange }: Props) {
   const [everythingFor, setEverythingFor] = useState<GraphFilter | null>(null);
   const everything = everythingFor === filter;
   // A large graph opens at its overview: the core sends what is drawn, not 20,000 edges to drop here.
-  const graph = useQuery(queries.graph(everything ? filter : { ...filter, limit: { nodes: OVERVIEW_NODES, edges: OVERVIEW_EDGES } }));
+  // The chart drawn stays while another answer loads (a filter changed, everything asked for).
+  const graph = useQuery({ ...queries.graph(everything ? filter : { ...filter, limit: { nodes: OVERVIEW_NODES, edges: OVERVIEW_EDGES } }), placeholderData: keepPreviousData });
   const data = graph.data ?? null;
   const hidden = data && (data.hidden.nodes > 0 || data.hidden.edges > 0) ? data.hidden : null;
   const chart = useRef<LinkChartHandle>(null);
@@ -85,7 +86,7 @@ export function GraphView({ form, onChange }: Props) {
             {count}
           </span>
           <span className="muted small" role="status" data-testid="graph-layout">
-            {data && data.nodes.length > 0 ? (layout.settled ? 'Layout settled' : 'Arranging…') : ''}
+            {graph.isPlaceholderData ? 'Loading…' : data && data.nodes.length > 0 ? (layout.settled ? 'Layout settled' : 'Arranging…') : ''}
           </span>
         </div>
         <GraphFilters form={form} onChange={onChange} />

@@ -138,6 +138,7 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
     const began = performance.now();
     // A small chart can settle before its first frame is painted: the paint must not undo that.
     let settled = false;
+    handlers.current.onLayout?.({ settled, firstPaintMs: null });
     const degree = new Map<string, number>();
     for (const e of data.edges) {
       degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
