@@ -16,7 +16,7 @@ import { flushPendingSaves } from './notes/pendingSaves';
 import type { Place } from './search/matchPlaces';
 import { QuickOpen } from './search/QuickOpen';
 import { EMPTY_SEARCH, type SearchForm } from './search/searchRequest';
-import { EMPTY_GRAPH_FORM, type GraphForm } from './graph/graphForm';
+import { chartRequest, EMPTY_GRAPH_FORM, toGraphFilter, type GraphForm } from './graph/graphForm';
 import { SearchView } from './search/SearchView';
 import { withShortcut } from './ui/shortcuts';
 import { useNotify } from './ui/Toasts';
@@ -204,7 +204,12 @@ export function App() {
   useCommand('open-notes', () => openNote(null));
   useCommand('open-briefs', () => setView({ kind: 'briefs' }));
   useCommand('open-timeline', () => setView({ kind: 'timeline' }));
-  useCommand('open-graph', () => setView({ kind: 'graph' }));
+  useCommand('open-graph', () => {
+    performance.mark('dossier:chart-requested');
+    // The chart's data is asked for now, while its code loads, rather than once it has rendered.
+    void queryClient.prefetchQuery(queries.graph(chartRequest(toGraphFilter(graphForm), false)));
+    setView({ kind: 'graph' });
+  });
   useCommand('search', () => setView({ kind: 'search' }));
   useCommand('quick-open', () => setQuickOpen(true));
   useCommand('backups', () => setBackupsOpen(true));

@@ -1,8 +1,8 @@
 import type { GraphData } from './graph';
 
 /** The most a chart draws before the analyst asks for everything: what stays smooth to pan and zoom. */
-export const OVERVIEW_NODES = 800;
-export const OVERVIEW_EDGES = 3000;
+export const OVERVIEW_NODES = 500;
+export const OVERVIEW_EDGES = 2000;
 
 export interface Overview {
   data: GraphData;

@@ -10,10 +10,9 @@ import { ChartLegend } from './ChartLegend';
 import { ChartLists } from './ChartLists';
 import { EdgeEvidence } from './EdgeEvidence';
 import { GraphFilters } from './GraphFilters';
-import { toGraphFilter, type GraphForm } from './graphForm';
+import { chartRequest, toGraphFilter, type GraphForm } from './graphForm';
 import { LinkChart, type LinkChartHandle } from './LinkChart';
 import { NodeMenu } from './NodeMenu';
-import { OVERVIEW_EDGES, OVERVIEW_NODES } from '../../../electron/common/model/graphOverview';
 
 const NO_PINS: ReadonlyMap<string, boolean> = new Map();
 
@@ -29,13 +28,12 @@ interface Props {
  */
 export function GraphView({ form, onChange }: Props) {
   const filter = useMemo(() => toGraphFilter(form), [form]);
-  useState(() => performance.mark('dossier:chart-requested'));
   /** The filters for which the analyst asked to draw everything of a large graph. */
   const [everythingFor, setEverythingFor] = useState<GraphFilter | null>(null);
   const everything = everythingFor === filter;
   // A large graph opens at its overview: the core sends what is drawn, not 20,000 edges to drop here.
   // The chart drawn stays while another answer loads (a filter changed, everything asked for).
-  const graph = useQuery({ ...queries.graph(everything ? filter : { ...filter, limit: { nodes: OVERVIEW_NODES, edges: OVERVIEW_EDGES } }), placeholderData: keepPreviousData });
+  const graph = useQuery({ ...queries.graph(chartRequest(filter, everything)), placeholderData: keepPreviousData });
   const data = graph.data ?? null;
   const hidden = data && (data.hidden.nodes > 0 || data.hidden.edges > 0) ? data.hidden : null;
   const chart = useRef<LinkChartHandle>(null);

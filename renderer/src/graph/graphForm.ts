@@ -1,5 +1,6 @@
 import type { EntityType } from '../../../electron/common/model/entityType';
 import type { GraphFilter } from '../../../electron/common/model/graph';
+import { OVERVIEW_EDGES, OVERVIEW_NODES } from '../../../electron/common/model/graphOverview';
 
 /** The chart's filters as the form holds them: strings straight from its fields. */
 export interface GraphForm {
@@ -44,4 +45,9 @@ export function toGraphFilter(form: GraphForm): GraphFilter {
 export function activeFilters(form: GraphForm): number {
   const filter = toGraphFilter(form);
   return Object.keys(filter).length;
+}
+
+/** What the chart asks the core for: the overview of a large graph, unless everything was asked for. */
+export function chartRequest(filter: GraphFilter, everything: boolean): GraphFilter {
+  return everything ? filter : { ...filter, limit: { nodes: OVERVIEW_NODES, edges: OVERVIEW_EDGES } };
 }

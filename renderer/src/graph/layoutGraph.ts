@@ -21,7 +21,7 @@ const MIN_EDGE = 170;
 /** How many ForceAtlas2 passes settle a graph of this size (each costs O(n log n) with Barnes–Hut). */
 export function passesFor(order: number): number {
   if (order <= 200) return 400;
-  if (order <= 1000) return 250;
+  if (order <= 1000) return 120;
   return 150;
 }
 
