@@ -63,8 +63,8 @@ export const GraphFilter = z.object({
   /** Only what is within `hops` relationships of this entity (merges followed). */
   focus: z.object({ entityId: z.string().min(1), hops: z.number().int().min(1).max(6) }).optional(),
   /**
-   * At most this many of what passes: the best-connected entities (pinned ones and the focus
-   * first) and the strongest relationships between them. The chart opens a large graph this way.
+   * At most this many of what passes: the best-connected entities (the focus first) and the
+   * strongest relationships between them. The chart opens a large graph this way.
    */
   limit: z.object({ nodes: z.number().int().min(1).max(1_000_000), edges: z.number().int().min(1).max(10_000_000) }).optional(),
 });

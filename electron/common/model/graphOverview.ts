@@ -12,8 +12,8 @@ export interface Overview {
 }
 
 /**
- * The level of detail a large graph opens at (`graph.data` with a `limit`): its best-connected entities (pinned ones and the
- * focus always among them) and the strongest relationships between them. Who is central shows at
+ * The level of detail a large graph opens at (`graph.data` with a `limit`): its best-connected
+ * entities (the focus always among them) and the strongest relationships between them. Who is central shows at
  * once; the rest is a filter, a focus or "Show everything" away.
  */
 export function overviewOf(data: GraphData, maxNodes = OVERVIEW_NODES, maxEdges = OVERVIEW_EDGES, keep: ReadonlySet<string> = new Set()): Overview {
@@ -23,8 +23,9 @@ export function overviewOf(data: GraphData, maxNodes = OVERVIEW_NODES, maxEdges 
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
-  const first = (id: string, pinned: boolean) => (keep.has(id) || pinned ? 1 : 0);
-  const ranked = [...data.nodes].sort((a, b) => first(b.id, b.position !== null) - first(a.id, a.position !== null) || (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  // Pinned entities are not put first: an analyst who pinned hundreds would get an overview of pins.
+  const first = (id: string) => (keep.has(id) ? 1 : 0);
+  const ranked = [...data.nodes].sort((a, b) => first(b.id) - first(a.id) || (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const chosen = new Set(ranked.slice(0, maxNodes).map((n) => n.id));
   const edges = data.edges
     .filter((e) => chosen.has(e.source) && chosen.has(e.target))

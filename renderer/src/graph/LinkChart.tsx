@@ -31,16 +31,29 @@ const MAX_FIT_ZOOM = 1.5;
  * fill the screen with giant shapes, so never past MAX_FIT_ZOOM.
  */
 function fitted(core: Core): { zoom: number; pan: { x: number; y: number } } {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  const xs: number[] = [];
+  const ys: number[] = [];
   core.nodes().forEach((node) => {
     const { x, y } = node.position();
-    [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+    xs.push(x);
+    ys.push(y);
   });
-  if (minX === Infinity) return { zoom: 1, pan: { x: core.width() / 2, y: core.height() / 2 } };
+  if (xs.length === 0) return { zoom: 1, pan: { x: core.width() / 2, y: core.height() / 2 } };
+  // On a large chart a few far-flung nodes would shrink everything else to a speck: frame the
+  // middle 98% of them; zooming out reaches the rest.
+  const [minX, maxX] = spanOf(xs, xs.length > 200 ? 0.01 : 0);
+  const [minY, maxY] = spanOf(ys, ys.length > 200 ? 0.01 : 0);
   // Room for the outermost shapes and the labels under them.
   const margin = { x: 90, y: 50 };
   const zoom = Math.max(core.minZoom(), Math.min(MAX_FIT_ZOOM, (core.width() - 2 * margin.x) / Math.max(1, maxX - minX), (core.height() - 2 * margin.y) / Math.max(1, maxY - minY)));
   return { zoom, pan: { x: core.width() / 2 - zoom * ((minX + maxX) / 2), y: core.height() / 2 - zoom * ((minY + maxY) / 2) } };
+}
+
+/** The smallest and largest values, leaving out `trim` of them at each end. */
+function spanOf(values: number[], trim: number): [number, number] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const cut = Math.floor(sorted.length * trim);
+  return [sorted[cut]!, sorted[sorted.length - 1 - cut]!];
 }
 
 /** A large chart takes the layout's progress this often: each redraw of 20,000 edges costs a frame or several. */
