@@ -59,7 +59,9 @@ function spanOf(values: number[], trim: number): [number, number] {
 /** A large chart takes the layout's progress this often: each redraw of 20,000 edges costs a frame or several. */
 const LARGE_UPDATE_MS = 1500;
 /** How many of a large chart's best-connected entities keep their names when zoomed out. */
-const NAMED_HUBS = 150;
+const NAMED_HUBS = 40;
+/** The on-screen size of those names, whatever the zoom. */
+const HUB_NAME_PX = 12;
 
 /** How long a large layout may keep improving after the first paint. */
 const LAYOUT_BUDGET_MS = 8000;
@@ -131,10 +133,20 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
       node.addClass('pinned');
       handlers.current.onPin(node.id(), { ...node.position() });
     });
+    // A large chart's hub names keep a readable size on screen at any zoom, so the overview says
+    // who is central: set once the gesture has ended, not on every frame of it.
+    let sizing: ReturnType<typeof setTimeout> | undefined;
+    const sizeHubNames = () => {
+      const px = Math.min(400, Math.max(11, HUB_NAME_PX / core.zoom()));
+      core.style().selector('node.hub').style({ 'font-size': px, 'min-zoomed-font-size': 0, 'text-max-width': `${px * 14}px` }).update();
+    };
     core.on('viewport', () => {
       if (!framing.current) interacted.current = true;
+      clearTimeout(sizing);
+      if (core.nodes('.hub').nonempty()) sizing = setTimeout(sizeHubNames, 150);
     });
     return () => {
+      clearTimeout(sizing);
       layout.current?.cancel();
       core.destroy();
       cy.current = null;
