@@ -73,12 +73,14 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
     if (seedArticles > 0 || Object.keys(seedRecords).length > 0) await seedWorkspace(workspace, ROOT, seedArticles, seedRecords);
     const downloads = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-out-'));
+    // The app's own settings and recent workspaces: a fresh folder, as on a new machine.
+    const appData = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-appdata-'));
     const log: string[] = [];
     const pageErrors: string[] = [];
     let running: Running | null = null;
 
     const start = async () => {
-      running = shell === 'electron' ? await startElectron(workspace, log) : await startHost(browser, workspace, log);
+      running = shell === 'electron' ? await startElectron(workspace, appData, log) : await startHost(browser, workspace, appData, log);
       running.page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
       running.page.on('pageerror', (e) => pageErrors.push(e.message));
       await running.page.locator('[data-start]').first().waitFor();
@@ -127,16 +129,17 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
     }
     rmSync(workspace, { recursive: true, force: true });
     rmSync(downloads, { recursive: true, force: true });
+    rmSync(appData, { recursive: true, force: true });
   },
 });
 
 export { expect } from '@playwright/test';
 
 /** Starts `dossier serve` on the workspace and opens the printed URL in a fresh browser context. */
-async function startHost(browser: Browser, workspace: string, log: string[]): Promise<Running> {
+async function startHost(browser: Browser, workspace: string, appData: string, log: string[]): Promise<Running> {
   const child = spawn(process.execPath, [CLI, 'serve', '--workspace', workspace, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DOSSIER_WORKSPACE: '' },
+    env: { ...process.env, DOSSIER_WORKSPACE: '', DOSSIER_APP_DATA: appData },
   });
   const url = await firstLine(child, log);
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
@@ -179,11 +182,11 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function startElectron(workspace: string, log: string[]): Promise<Running> {
+async function startElectron(workspace: string, appData: string, log: string[]): Promise<Running> {
   const app: ElectronApplication = await _electron.launch({
     executablePath: electronBinary().path!,
     args: [path.join(ROOT, 'out', 'main', 'index.js'), '--workspace', workspace],
-    env: { ...process.env, DOSSIER_WORKSPACE: '' } as Record<string, string>,
+    env: { ...process.env, DOSSIER_WORKSPACE: '', DOSSIER_APP_DATA: appData } as Record<string, string>,
   });
   app.process().stdout?.on('data', (d: Buffer) => log.push(d.toString()));
   app.process().stderr?.on('data', (d: Buffer) => log.push(d.toString()));
