@@ -81,9 +81,14 @@ export const CALL_NAME_LIST = [
   'graph.data',
   'graph.setPositions',
   'graph.export',
+  'workspace.rename',
+  'workspaces.recent',
+  'workspaces.open',
+  'workspaces.create',
+  'workspaces.forget',
 ] as const;
 
-export const EVENT_NAME_LIST = ['workspace.changed', 'workspace.notice', 'app.command', 'import.progress', 'export.progress', 'search.progress'] as const;
+export const EVENT_NAME_LIST = ['workspace.changed', 'workspace.notice', 'app.command', 'import.progress', 'export.progress', 'search.progress', 'workspace.switched', 'app.openWorkspace'] as const;
 
 export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];
 export type EventNameLiteral = (typeof EVENT_NAME_LIST)[number];

@@ -9,6 +9,7 @@ import { BackupFile, BackupSummary } from './model/backup';
 import { Palette } from './model/palette';
 import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from './model/entity';
 import { WorkspaceInfo } from './model/workspace';
+import { RecentWorkspace, WorkspaceName, WorkspacePath } from './model/recentWorkspace';
 import { Note, NoteContent, NoteFilter, NotePatch, NoteRevision, NoteRevisionSummary, NoteSummary } from './model/note';
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
 import { RelationDraft, RelationPatch, RelationSuggestion, RelationType, RelationView } from './model/relation';
@@ -457,6 +458,37 @@ export const contract = {
     request: z.object({ filter: GraphFilter, format: GraphExportFormat }),
     response: z.object({ files: z.array(ExportedFile).min(1) }),
   },
+  /** Changes the open workspace's display name (undoable); its folder keeps its name. */
+  'workspace.rename': {
+    request: z.object({ name: WorkspaceName }),
+    response: z.object({ name: z.string() }),
+  },
+  /**
+   * The workspaces opened lately, most recent first (missing ones flagged), the open one, and the
+   * folder a new workspace is suggested in. Only the app and `dossier serve` keep this list.
+   */
+  'workspaces.recent': {
+    request: z.object({}),
+    response: z.object({ current: z.string().nullable(), workspaces: z.array(RecentWorkspace), newWorkspaceParent: z.string() }),
+  },
+  /**
+   * Closes the open workspace (its saves folded, its lock released) and opens the one in `path`,
+   * which must already be a workspace; `workspace.switched` then tells every window.
+   */
+  'workspaces.open': {
+    request: z.object({ path: WorkspacePath }),
+    response: z.object({ path: z.string(), name: z.string() }),
+  },
+  /** Creates a workspace in a new or empty folder and switches to it, as `workspaces.open` does. */
+  'workspaces.create': {
+    request: z.object({ path: WorkspacePath, name: WorkspaceName, sample: z.boolean().default(false) }),
+    response: z.object({ path: z.string(), name: z.string() }),
+  },
+  /** Takes a workspace off the recent list (its folder is left alone). */
+  'workspaces.forget': {
+    request: z.object({ path: WorkspacePath }),
+    response: z.object({}),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -513,6 +545,10 @@ export const events = {
   }),
   /** A menu command from the Electron shell (File › Import…, Edit › Undo …): a command registry id. */
   'app.command': z.object({ command: z.enum(COMMAND_IDS) }),
+  /** Another workspace is now open in this app: windows reload everything they show. */
+  'workspace.switched': z.object({ path: z.string(), name: z.string() }),
+  /** File › Open Recent in the Electron shell: the window saves what is pending, then opens `path`. */
+  'app.openWorkspace': z.object({ path: z.string() }),
 } as const;
 
 export type AppCommand = z.output<(typeof events)['app.command']>['command'];
@@ -549,4 +585,6 @@ export interface DossierBridge {
    * (PDF, DOCX) come as base64, as `export.brief` returns them.
    */
   saveFile(suggestedName: string, content: string, encoding?: 'utf8' | 'base64'): Promise<string | null>;
+  /** Native folder picker (a workspace's folder); resolves to the chosen path, or null when cancelled. */
+  chooseFolder?(purpose: 'open' | 'create'): Promise<string | null>;
 }

@@ -240,6 +240,19 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'graph.data': async (filter) => graph.view(filter),
     'graph.setPositions': async ({ positions }) => ({ pinned: await graph.setPositions(positions) }),
     'graph.export': async ({ filter, format }) => ({ files: await graph.export(filter, format) }),
+    'workspace.rename': async ({ name }) => {
+      const before = store.info().name;
+      if (name !== before) {
+        await changes.exclusive(null, () => changes.commit({ label: 'rename the workspace', articleId: null, ops: [{ kind: 'workspaceName', before, after: name }] }));
+      }
+      return { name: store.info().name };
+    },
+    // Switching workspaces belongs to the process that holds one open for a window (the app, `dossier
+    // serve`: see AppWorkspaces), which answers these itself; a core alone has nothing to switch.
+    'workspaces.recent': notSwitchable,
+    'workspaces.open': notSwitchable,
+    'workspaces.create': notSwitchable,
+    'workspaces.forget': notSwitchable,
     'timeline.list': async ({ articleId, entityId }) => ({ events: await timeline.list({ articleId, entityId }) }),
     'timeline.suggestions': async ({ articleId }) => ({ suggestions: await timeline.suggestions(articleId) }),
     'timeline.confirm': async ({ articleId, key, label, date }) => ({ event: await timeline.confirm(articleId, key, { label, date }) }),
@@ -281,6 +294,10 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   }
 
   return { api, events, feed, store, dispatch, close, importFiles: (sources) => imports.importFiles(sources) };
+}
+
+async function notSwitchable(): Promise<never> {
+  throw new DossierError('unavailable', 'Only the Dossier app (or `dossier serve`) opens and switches workspaces.');
 }
 
 function defaultCreator(): Creator {

@@ -135,6 +135,8 @@ export class ChangeLog {
         return [{ subject: 'article', kind: 'updated', id: op.articleId, articleId: op.articleId }];
       case 'palette':
         return [{ subject: 'workspace', kind: 'updated', id: 'palette', articleId: null }];
+      case 'workspaceName':
+        return [{ subject: 'workspace', kind: 'updated', id: 'name', articleId: null }];
       case 'listing':
         return op.articleIds.map((id) => ({ subject: 'article', kind: op.after ? 'created' : 'deleted', id, articleId: id }));
       case 'record': {
@@ -169,6 +171,8 @@ export class ChangeLog {
         await this.store.writeMeta({ ...meta, version: op.after, rev: meta.rev + 1 });
       } else if (op.kind === 'palette') {
         await this.store.setPalette(op.after);
+      } else if (op.kind === 'workspaceName') {
+        await this.store.setName(op.after);
       } else if (op.kind === 'doc') {
         const kind = this.documents.get(op.doc)?.kind;
         if (!kind) throw new DossierError('internal', `No document kind named ${op.doc}.`);
@@ -200,7 +204,7 @@ export class ChangeLog {
 /** The lines an operation adds to its articles' history (the audit trail); none for workspace-level ones. */
 function historyOf(op: Operation, label: string, mode: 'do' | 'undo' | 'redo', at: string): OperationRecord[] {
   if (op.kind === 'listing') return op.articleIds.map((articleId) => ({ at, op: `listing.${mode}`, articleId, before: op.before, after: op.after, label }));
-  if (op.kind === 'palette' || op.kind === 'record' || (op.kind === 'doc' && op.articleId === null)) return [];
+  if (op.kind === 'palette' || op.kind === 'workspaceName' || op.kind === 'record' || (op.kind === 'doc' && op.articleId === null)) return [];
   // Whole documents are not copied into the log: the label and the kind say what happened.
   const [before, after] = op.kind === 'doc' ? [null, null] : [op.before, op.after];
   return [{ at, op: `${op.kind}.${mode}`, articleId: op.articleId!, before, after, label }];

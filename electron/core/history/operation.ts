@@ -12,6 +12,8 @@ export type Operation =
   /** Which version of the text is current: replacing an article, and undoing that. */
   | { kind: 'version'; articleId: string; before: number; after: number }
   | { kind: 'palette'; before: Palette; after: Palette }
+  /** The workspace's display name. */
+  | { kind: 'workspaceName'; before: string; after: string }
   /** A whole document's state (entities.json, an article's mentions.json): entity reviews and merges. */
   | { kind: 'doc'; doc: string; articleId: string | null; before: unknown; after: unknown }
   /**
@@ -56,7 +58,7 @@ export function merge(earlier: Change, later: Change): Change {
 function sameTarget(a: Operation, b: Operation): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'annotation' && b.kind === 'annotation') return a.articleId === b.articleId && a.id === b.id;
-  if (a.kind === 'palette') return true;
+  if (a.kind === 'palette' || a.kind === 'workspaceName') return true;
   if (a.kind === 'doc' && b.kind === 'doc') return a.doc === b.doc && a.articleId === b.articleId;
   if (a.kind === 'record' && b.kind === 'record') return a.collection === b.collection && a.id === b.id;
   if (a.kind === 'listing' && b.kind === 'listing') return a.articleIds.join() === b.articleIds.join();

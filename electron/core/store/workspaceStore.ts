@@ -75,7 +75,7 @@ export class WorkspaceStore {
    * Opens (creating when asked) the workspace in `dir` and takes its lock. A damaged file raises
    * an error naming it; nothing is rewritten.
    */
-  static async open(dir: string, options: { create?: boolean; lock?: boolean } = {}): Promise<WorkspaceStore> {
+  static async open(dir: string, options: { create?: boolean; lock?: boolean; name?: string } = {}): Promise<WorkspaceStore> {
     const root = path.resolve(dir);
     const workspaceFile = path.join(root, FILE_NAMES.workspace);
     let raw: string | null = null;
@@ -91,7 +91,7 @@ export class WorkspaceStore {
       if (!options.create) {
         throw new DossierError('not-found', `This folder is not a Dossier workspace: ${root} (no ${FILE_NAMES.workspace}).`);
       }
-      await createWorkspaceFolder(root);
+      await createWorkspaceFolder(root, options.name);
       raw = await fs.readFile(workspaceFile, 'utf8');
     }
     let parsed = parseSchemaFile(raw, workspaceFile, 'workspace', WorkspaceFile);
@@ -278,6 +278,15 @@ export class WorkspaceStore {
     this.assertWritable();
     await this.workspace.update((w) => {
       w.palette = palette;
+      w.rev += 1;
+    });
+  }
+
+  /** The workspace's display name (workspace.json); the folder keeps its own. */
+  async setName(name: string): Promise<void> {
+    this.assertWritable();
+    await this.workspace.update((w) => {
+      w.name = name;
       w.rev += 1;
     });
   }
@@ -471,7 +480,7 @@ async function writeJson(file: string, data: unknown): Promise<void> {
   await writeFileDurable(file, json(data));
 }
 
-async function createWorkspaceFolder(root: string): Promise<void> {
+async function createWorkspaceFolder(root: string, name?: string): Promise<void> {
   const existing = await fs.readdir(root).catch(() => [] as string[]);
   if (existing.some((name) => !name.startsWith('.'))) {
     throw new DossierError(
@@ -484,7 +493,7 @@ async function createWorkspaceFolder(root: string): Promise<void> {
     schemaVersion: SCHEMA_VERSION,
     kind: 'workspace',
     id: newId('ws'),
-    name: path.basename(root) || 'Dossier',
+    name: name ?? (path.basename(root) || 'Dossier'),
     created: new Date().toISOString(),
     rev: 1,
     startArticleId: null,

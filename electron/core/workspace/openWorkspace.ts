@@ -13,13 +13,23 @@ export interface OpenedWorkspace {
   notices: string[];
 }
 
+/** How a workspace is opened: created when missing (the default), under which name, with the sample or not. */
+export interface OpenHow {
+  /** Create the workspace when the folder holds none (default: true). */
+  create?: boolean;
+  /** The new workspace's display name (default: the folder's name). */
+  name?: string;
+  /** Put the bundled sample article in a new workspace (default: true, the first run). */
+  sample?: boolean;
+}
+
 /**
  * Opens the app's workspace, creating it on first run with the bundled sample article so a new
  * user lands on something to read.
  */
-export async function openAppWorkspace(dir: string, assetsDir: string, options: CoreOptions = {}): Promise<OpenedWorkspace> {
+export async function openAppWorkspace(dir: string, assetsDir: string, options: CoreOptions = {}, how: OpenHow = {}): Promise<OpenedWorkspace> {
   const isNew = !(await exists(path.join(dir, 'workspace.json')));
-  const store = await WorkspaceStore.open(dir, { create: true });
+  const store = await WorkspaceStore.open(dir, { create: how.create ?? true, name: how.name });
   const notices: string[] = [];
   if (store.lockTakeoverMessage) notices.push(store.lockTakeoverMessage);
   if (store.readOnlyReason) notices.push(store.readOnlyReason);
@@ -31,7 +41,7 @@ export async function openAppWorkspace(dir: string, assetsDir: string, options: 
     // (a damaged one is named where notes are shown, as before).
     await store.readWorkspaceDoc(NOTES_INDEX).catch(() => undefined);
     notices.push(...store.notices);
-    if (isNew) {
+    if (isNew && (how.sample ?? true)) {
       const bytes = await fs.readFile(path.join(assetsDir, SAMPLE_ARTICLE));
       const { articles } = await importArticles(store, [{ name: SAMPLE_ARTICLE, bytes }]);
       if (articles[0]) await store.setStartArticle(articles[0].id);

@@ -1,0 +1,150 @@
+import type { ChildProcess } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallName, CallResponse, EventName } from '../../common/contract';
+import { RecentWorkspaces } from '../appData/recentWorkspaces';
+import { readLock } from '../store/lock';
+import { liveForeignPid } from '../testing/testHelpers';
+import { AppWorkspaces, NEW_WORKSPACES_FOLDER } from './appWorkspaces';
+import { openAppWorkspace } from './openWorkspace';
+
+const ASSETS = path.resolve(__dirname, '..', '..', '..', 'assets');
+const children: ChildProcess[] = [];
+
+let tmp: string;
+let workspaces: AppWorkspaces;
+let events: { name: EventName; payload: unknown }[];
+
+async function call<N extends CallName>(name: N, request: unknown = {}): Promise<CallResponse<N>> {
+  const result = await workspaces.dispatch(name, request);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as CallResponse<N>;
+}
+
+async function failure(name: CallName, request: unknown): Promise<{ code: string; message: string }> {
+  const result = await workspaces.dispatch(name, request);
+  if (result.ok) throw new Error(`${name} succeeded`);
+  return result.error;
+}
+
+beforeEach(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-switch-'));
+  workspaces = await AppWorkspaces.start(path.join(tmp, 'first'), {
+    open: (dir, how) => openAppWorkspace(dir, ASSETS, {}, how),
+    recent: new RecentWorkspaces(path.join(tmp, 'app-data')),
+    documentsDir: path.join(tmp, 'Documents'),
+  });
+  events = [];
+  workspaces.events.subscribe((name, payload) => events.push({ name, payload }));
+});
+afterEach(async () => {
+  await workspaces.close();
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+afterAll(() => {
+  for (const child of children) child.kill();
+});
+
+describe('AppWorkspaces', () => {
+  it('opens the first workspace with the sample, holds its lock and lists it as recent', async () => {
+    const first = path.join(tmp, 'first');
+    expect((await call('articles.list')).articles).toHaveLength(1);
+    expect((await readLock(first))?.pid).toBe(process.pid);
+    const recent = await call('workspaces.recent');
+    expect(recent.current).toBe(first);
+    expect(recent.workspaces.map((w) => [w.path, w.name, w.missing])).toEqual([[first, 'first', false]]);
+    expect(recent.newWorkspaceParent).toBe(path.join(tmp, 'Documents', NEW_WORKSPACES_FOLDER));
+  });
+
+  it('creates and switches to a new workspace: the old lock is released, the new one taken, windows told', async () => {
+    const first = path.join(tmp, 'first');
+    const second = path.join(tmp, 'cases', 'second');
+    await workspaces.advertise('http://127.0.0.1:9', 'token');
+    const highlight = (await call('articles.list')).articles[0]!.id;
+
+    expect(await call('workspaces.create', { path: second, name: 'Case two' })).toEqual({ path: second, name: 'Case two' });
+    expect(await readLock(first)).toBeNull();
+    // The CLI finds the running app through the lock of whichever workspace it has open.
+    expect(await readLock(second)).toMatchObject({ pid: process.pid, url: 'http://127.0.0.1:9', token: 'token' });
+    expect(events).toContainEqual({ name: 'workspace.switched', payload: { path: second, name: 'Case two' } });
+    // A new workspace made here starts empty, its name given, not its folder's.
+    expect((await call('articles.list')).articles).toEqual([]);
+    expect((await call('workspace.info')).name).toBe('Case two');
+    expect((await call('workspaces.recent')).workspaces.map((w) => w.name)).toEqual(['Case two', 'first']);
+
+    // Events of the workspace now open still reach the same listeners.
+    await call('notes.create', { title: 'In the second' });
+    expect(events.some((e) => e.name === 'workspace.changed')).toBe(true);
+
+    expect(await call('workspaces.open', { path: first })).toEqual({ path: first, name: 'first' });
+    expect((await call('articles.list')).articles.map((a) => a.id)).toEqual([highlight]);
+    expect((await call('notes.list', {})).notes).toEqual([]);
+    expect(await readLock(second)).toBeNull();
+    expect((await readLock(first))?.pid).toBe(process.pid);
+    expect((await call('workspaces.recent')).workspaces.map((w) => w.name)).toEqual(['first', 'Case two']);
+  });
+
+  it('can give a new workspace the sample article', async () => {
+    await call('workspaces.create', { path: path.join(tmp, 'with-sample'), name: 'Training', sample: true });
+    expect((await call('articles.list')).articles).toHaveLength(1);
+  });
+
+  it('refuses a workspace another running Dossier holds, and keeps the open one', async () => {
+    const other = path.join(tmp, 'other');
+    await call('workspaces.create', { path: other, name: 'Other' });
+    await call('workspaces.open', { path: path.join(tmp, 'first') });
+    const pid = liveForeignPid(children);
+    await fs.writeFile(path.join(other, '.dossier.lock'), JSON.stringify({ pid, host: os.hostname(), startedAt: '2025-05-04T10:00:00.000Z' }));
+
+    const error = await failure('workspaces.open', { path: other });
+    expect(error.code).toBe('locked');
+    expect(error.message).toContain(`open in another Dossier (process ${pid}`);
+    expect(workspaces.path).toBe(path.join(tmp, 'first'));
+    expect((await call('articles.list')).articles).toHaveLength(1);
+    expect((await readLock(path.join(tmp, 'first')))?.pid).toBe(process.pid);
+  });
+
+  it('says why a folder cannot be opened or created', async () => {
+    const papers = path.join(tmp, 'papers');
+    await fs.mkdir(papers);
+    await fs.writeFile(path.join(papers, 'report.docx'), 'x');
+    expect(await failure('workspaces.open', { path: papers })).toMatchObject({ code: 'not-found', message: expect.stringContaining('not a Dossier workspace') });
+    expect(await failure('workspaces.open', { path: path.join(tmp, 'nowhere') })).toMatchObject({ message: expect.stringContaining('does not exist') });
+    expect(await failure('workspaces.create', { path: papers, name: 'Papers' })).toMatchObject({ code: 'bad-input', message: expect.stringContaining('choose an empty or new folder') });
+    expect(await failure('workspaces.create', { path: path.join(tmp, 'first'), name: 'Again' })).toMatchObject({ code: 'conflict', message: expect.stringContaining('open it instead') });
+    expect(await failure('workspaces.create', { path: path.join(tmp, 'x'), name: '  ' })).toMatchObject({ code: 'bad-input', message: 'A workspace needs a name.' });
+    // Nothing was created, and the open workspace is still the first.
+    await expect(fs.access(path.join(papers, 'workspace.json'))).rejects.toThrow();
+    expect(workspaces.path).toBe(path.join(tmp, 'first'));
+  });
+
+  it('opening the open workspace again changes nothing', async () => {
+    expect(await call('workspaces.open', { path: path.join(tmp, 'first', '.') })).toEqual({ path: path.join(tmp, 'first'), name: 'first' });
+    expect(events.filter((e) => e.name === 'workspace.switched')).toEqual([]);
+  });
+
+  it('renames the workspace, not its folder, undoably, and the recent list follows', async () => {
+    expect(await call('workspace.rename', { name: 'India–Japan' })).toEqual({ name: 'India–Japan' });
+    expect((await call('workspace.info')).name).toBe('India–Japan');
+    await workspaces.core.store.flush();
+    expect(JSON.parse(await fs.readFile(path.join(tmp, 'first', 'workspace.json'), 'utf8')).name).toBe('India–Japan');
+    await expect(fs.access(path.join(tmp, 'India–Japan'))).rejects.toThrow();
+    await expect.poll(async () => (await call('workspaces.recent')).workspaces[0]?.name).toBe('India–Japan');
+    expect((await call('history.undo')).label).toBe('rename the workspace');
+    expect((await call('workspace.info')).name).toBe('first');
+    await expect.poll(async () => (await call('workspaces.recent')).workspaces[0]?.name).toBe('first');
+  });
+
+  it('lets calls under way finish on their workspace, and closes cleanly', async () => {
+    const saving = call('notes.create', { title: 'Before the switch' });
+    await call('workspaces.create', { path: path.join(tmp, 'next'), name: 'Next' });
+    await saving;
+    await call('workspaces.open', { path: path.join(tmp, 'first') });
+    expect((await call('notes.list', {})).notes.map((n) => n.title)).toEqual(['Before the switch']);
+    await workspaces.close();
+    expect(await readLock(path.join(tmp, 'first'))).toBeNull();
+    expect(await failure('articles.list', {})).toMatchObject({ code: 'unavailable' });
+  });
+});
