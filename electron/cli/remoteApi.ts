@@ -5,7 +5,10 @@ import { DossierError, ErrorPayload } from '../common/errors';
  * The contract over the loopback host, for when a running Dossier holds the workspace: the CLI
  * then asks it rather than writing the files behind its back.
  */
-export function createRemoteApi(origin: string, token: string): DossierApi {
+export function createRemoteApi(origin: string, token: string, workspaceDir?: string): DossierApi {
+  // The app may have switched to another workspace since its lock was read: naming the one meant
+  // lets it refuse rather than act on the wrong one.
+  const named: Record<string, string> = workspaceDir === undefined ? {} : { 'X-Dossier-Workspace': encodeURIComponent(workspaceDir) };
   const api = {} as Record<CallName, (request: unknown) => Promise<unknown>>;
   for (const name of CALL_NAMES) {
     api[name] = async (request: unknown) => {
@@ -13,7 +16,7 @@ export function createRemoteApi(origin: string, token: string): DossierApi {
       try {
         response = await fetch(`${origin}/api/call/${name}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...named },
           body: JSON.stringify(request ?? {}),
         });
       } catch (error) {

@@ -34,7 +34,7 @@ export async function withWorkspace<T>(
   task: (session: WorkspaceSession) => Promise<T>,
 ): Promise<T> {
   const opened = await openOrWait(io, dir, options);
-  if (opened.remote) return task(remoteSession(createRemoteApi(opened.remote.url!, opened.remote.token!)));
+  if (opened.remote) return task(remoteSession(createRemoteApi(opened.remote.url!, opened.remote.token!, dir)));
   const store = opened.store;
   if (store.lockTakeoverMessage) io.stderr(`dossier: ${store.lockTakeoverMessage}\n`);
   for (const step of store.migrations) io.stderr(`dossier: upgraded the workspace (${step})\n`);

@@ -67,6 +67,13 @@ export const COMMANDS = {
     when: 'always',
     menu: { name: 'file', group: 1, label: '&Backups…' },
   },
+  workspaces: {
+    title: 'Workspaces…',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+Shift+O'],
+    menu: { name: 'file', group: 2, label: '&Workspaces…' },
+  },
   undo: {
     title: 'Undo',
     context: 'window',

@@ -6,3 +6,5 @@
 export const IPC_CALL = 'dossier:call';
 export const IPC_EVENT = 'dossier:event';
 export const IPC_SAVE_FILE = 'dossier:saveFile';
+/** The native folder picker for a workspace's folder (the start screen's Open and Create). */
+export const IPC_CHOOSE_FOLDER = 'dossier:chooseFolder';

@@ -26,3 +26,4 @@ export { AppWorkspaces, NEW_WORKSPACES_FOLDER } from './workspace/appWorkspaces'
 export { RecentWorkspaces } from './appData/recentWorkspaces';
 export { appDataDir } from './appData/appDataDir';
 export { userDocumentsDir } from './workspace/workspaceLocation';
+export { startupWorkspaceDir } from './workspace/startupWorkspace';

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -11,7 +12,13 @@ import { readStaticFile } from './staticFiles';
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface HostOptions {
-  core: DossierCore;
+  /** What answers the calls: a core, or the app's switchable workspace (AppWorkspaces). */
+  core: Pick<DossierCore, 'dispatch' | 'events'>;
+  /**
+   * The folder of the workspace open now, when it can change while the host runs: a CLI call
+   * naming another one (`X-Dossier-Workspace`) is then refused rather than run on the wrong workspace.
+   */
+  workspacePath?: () => string;
   rendererDir: string;
   port?: number;
   /** Defaults to MAX_BODY_BYTES. */
@@ -32,7 +39,7 @@ export interface RunningHost {
  * needs this start's random token, and Host/Origin must name this server (defeats DNS rebinding
  * and cross-site requests from other pages in the same browser).
  */
-export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MAX_BODY_BYTES }: HostOptions): Promise<RunningHost> {
+export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MAX_BODY_BYTES, workspacePath }: HostOptions): Promise<RunningHost> {
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const root = path.resolve(rendererDir);
@@ -68,6 +75,13 @@ export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MA
         // `constructor`, `toString` …) can ever name a handler.
         if (!isCallName(call[1])) {
           return sendJson(res, 404, { ok: false, error: { code: 'bad-input', message: `Unknown call: ${call[1]!.slice(0, 80)}` } });
+        }
+        const named = req.headers['x-dossier-workspace'];
+        if (workspacePath && typeof named === 'string' && !samePlace(decodeURIComponent(named), workspacePath())) {
+          return sendJson(res, 409, {
+            ok: false,
+            error: { code: 'conflict', message: 'The running Dossier has another workspace open now; run the command again.' },
+          });
         }
         const body = await readBody(req, maxBodyBytes);
         if (body === null) {
@@ -143,6 +157,19 @@ export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MA
       await closed;
     },
   };
+}
+
+/** The same folder however it is spelt (a symlink, a trailing separator). */
+function samePlace(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const [ra, rb] = [real(a), real(b)];
+  return process.platform === 'win32' || process.platform === 'darwin' ? ra.toLowerCase() === rb.toLowerCase() : ra === rb;
 }
 
 function sizeText(bytes: number): string {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { COMMANDS, isCommandId } from '../common/commands';
 import { appMenuTemplate } from './appMenu';
+import type { RecentMenu } from './openRecentMenu';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
 vi.mock('electron', () => ({ app: {}, Menu: {}, BrowserWindow: {} }));
@@ -58,5 +59,48 @@ describe('appMenuTemplate', () => {
     expect(mac[0]?.role).toBe('appMenu');
     expect(roles(mac)).toContain('close');
     expect(roles(mac)).not.toContain('quit');
+  });
+
+  describe('File › Open Recent', () => {
+    const recentMenu = (over: Partial<RecentMenu> = {}): RecentMenu => ({
+      workspaces: [
+        { path: '/work/Current', name: 'Current', missing: false },
+        { path: '/work/R&D', name: 'R&D', missing: false },
+        { path: '/gone/Old', name: 'Old', missing: true },
+      ],
+      current: '/work/Current',
+      open: vi.fn(),
+      clear: vi.fn(),
+      ...over,
+    });
+    const fileMenu = (recent?: RecentMenu) => appMenuTemplate(true, 'linux', () => undefined, recent).find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
+
+    it('follows Workspaces… with the recent list: the open one checked, missing ones disabled, then Clear', () => {
+      const recent = recentMenu();
+      const file = fileMenu(recent);
+      const at = file.findIndex((i) => i.label === '&Workspaces…');
+      expect(file[at + 1]?.label).toBe('Open &Recent');
+      const items = file[at + 1]!.submenu as MenuItemConstructorOptions[];
+      expect(items.map((i) => i.label ?? i.type)).toEqual([
+        'Current — /work/Current',
+        'R&&D — /work/R&&D',
+        'Old — /gone/Old (missing)',
+        'separator',
+        '&Clear Recently Opened',
+      ]);
+      expect(items.map((i) => i.enabled)).toEqual([false, true, false, undefined, true]);
+      expect(items[0]!.checked).toBe(true);
+      (items[1]!.click as () => void)();
+      expect(recent.open).toHaveBeenCalledWith('/work/R&D');
+      (items[4]!.click as () => void)();
+      expect(recent.clear).toHaveBeenCalled();
+    });
+
+    it('says when there is nothing to list, and is left out before the list is read', () => {
+      const items = fileMenu(recentMenu({ workspaces: [] })).find((i) => i.label === 'Open &Recent')!.submenu as MenuItemConstructorOptions[];
+      expect(items[0]).toMatchObject({ label: 'No recent workspaces', enabled: false });
+      expect(items.at(-1)).toMatchObject({ enabled: false });
+      expect(fileMenu().some((i) => i.label === 'Open &Recent')).toBe(false);
+    });
   });
 });

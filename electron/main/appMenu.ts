@@ -2,10 +2,12 @@ import { app, BrowserWindow, Menu, type MenuItemConstructorOptions } from 'elect
 import { acceleratorOf, menuGroups, type CommandId, type MenuName } from '../common/commands';
 import type { AppCommand } from '../common/contract';
 import { IPC_EVENT } from '../common/ipcChannels';
+import { openRecentMenu, type RecentMenu } from './openRecentMenu';
 
-export function installAppMenu(): void {
+/** Installs the menu; again whenever the recent workspaces change (File › Open Recent). */
+export function installAppMenu(recent?: RecentMenu): void {
   const send = (command: AppCommand) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC_EVENT, 'app.command', { command });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform, send)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform, send, recent)));
 }
 
 /**
@@ -20,6 +22,7 @@ export function appMenuTemplate(
   isPackaged: boolean,
   platform: NodeJS.Platform,
   send: (command: AppCommand) => void = () => undefined,
+  recent?: RecentMenu,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const sep: MenuItemConstructorOptions = { type: 'separator' };
@@ -31,7 +34,7 @@ export function appMenuTemplate(
   });
   /** The registry's commands of one menu, a separator between groups, then the menu's own roles. */
   const commands = (name: MenuName, ...roles: MenuItemConstructorOptions[][]): MenuItemConstructorOptions[] =>
-    [...menuGroups(name).map((group) => group.map(({ id, label }) => command(id, label))), ...roles]
+    [...menuGroups(name).map((group) => group.flatMap(({ id, label }) => [command(id, label), ...(id === 'workspaces' && recent ? [openRecentMenu(recent)] : [])])), ...roles]
       .filter((group) => group.length > 0)
       .flatMap((group, i) => (i === 0 ? group : [sep, ...group]));
   return [

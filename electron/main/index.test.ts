@@ -20,6 +20,8 @@ const fake = vi.hoisted(() => {
     on: (name: string, listener: (...args: unknown[]) => void) => listeners.set(name, listener),
     quit: vi.fn(() => steps.push('quit')),
     exit: vi.fn(() => steps.push('exit')),
+    addRecentDocument: vi.fn(),
+    clearRecentDocuments: vi.fn(),
   };
   return {
     steps,
@@ -51,6 +53,8 @@ const argv = process.argv;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'dossier-main-'));
   process.argv = ['electron', '.', '--workspace', dir];
+  // The recent workspaces go to this test's folder, never the real app-data folder.
+  process.env.DOSSIER_APP_DATA = path.join(dir, 'app-data');
   vi.resetModules();
   fake.steps.length = 0;
   fake.listeners.clear();
@@ -60,6 +64,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   process.argv = argv;
+  delete process.env.DOSSIER_APP_DATA;
   vi.restoreAllMocks();
   await rm(dir, { recursive: true, force: true });
 });
@@ -82,6 +87,9 @@ describe('the app lifecycle', () => {
     await expect(readFile(path.join(dir, 'workspace.json'), 'utf8')).resolves.toContain('schemaVersion');
     expect(JSON.parse(await readFile(path.join(dir, FILE_NAMES.lock), 'utf8'))).toMatchObject({ pid: process.pid });
     expect(fake.showErrorBox).not.toHaveBeenCalled();
+    // The OS and File › Open Recent list it.
+    expect(fake.app.addRecentDocument).toHaveBeenCalledWith(dir);
+    await expect(readFile(path.join(dir, 'app-data', 'recent-workspaces.json'), 'utf8')).resolves.toContain(JSON.stringify(dir));
   });
 
   it('closes the workspace before quitting', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, crashReporter, dialog } from 'electron';
-import { CoreWorker, openAppWorkspace, resolveWorkspaceDir, workerDetector, type OpenedWorkspace } from '../core';
+import { appDataDir, AppWorkspaces, CoreWorker, openAppWorkspace, RecentWorkspaces, startupWorkspaceDir, workerDetector } from '../core';
 import { startHost } from '../host/hostServer';
 import { installAppMenu } from './appMenu';
 import { cliArguments, runCliMode } from './cliMode';
@@ -13,6 +13,7 @@ import { registerIpc } from './registerIpc';
 import { startupErrorMessage } from './startupErrorMessage';
 import { guardEveryWebContents } from './webContentsGuards';
 import { workspaceFlag } from './workspaceFlag';
+import { bindWorkspaceShell } from './workspaceShell';
 
 /**
  * Two folders up from this entry bundle (out/main/index.js) is the app root. Taken here because
@@ -35,7 +36,7 @@ else if (app.requestSingleInstanceLock()) void start();
 else app.quit();
 
 async function start(): Promise<void> {
-  let opened: OpenedWorkspace | undefined;
+  let workspaces: AppWorkspaces | undefined;
   try {
     const paths = resolveAppPaths(APP_ROOT, app.isPackaged, process.resourcesPath);
     const flag = workspaceFlag(process.argv);
@@ -45,23 +46,32 @@ async function start(): Promise<void> {
     serveAppProtocol(paths.rendererDir);
     installAppMenu();
     const documents = app.getPath('documents');
-    opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir, {
-      detector: workerDetector(worker),
-      extract: (bytes, name) => worker.run('extract', { bytes, name }),
-      searchBuilder: (dir, progress) => worker.run('searchIndex', { dir }, progress),
-      warmSearch: true,
-      backups: {},
-      // Briefs print with Electron's own Chromium, also when the CLI asks this app through its host.
-      pdfPrinter: electronPdfPrinter(),
+    const recent = new RecentWorkspaces(appDataDir());
+    // The window can switch to another workspace (its start screen, File › Open Recent) without a restart.
+    workspaces = await AppWorkspaces.start(await startupWorkspaceDir(flag, process.env, documents, recent), {
+      open: (dir, how) =>
+        openAppWorkspace(
+          dir,
+          paths.assetsDir,
+          {
+            detector: workerDetector(worker),
+            extract: (bytes, name) => worker.run('extract', { bytes, name }),
+            searchBuilder: (d, progress) => worker.run('searchIndex', { dir: d }, progress),
+            warmSearch: true,
+            backups: {},
+            // Briefs print with Electron's own Chromium, also when the CLI asks this app through its host.
+            pdfPrinter: electronPdfPrinter(),
+          },
+          how,
+        ),
+      recent,
+      documentsDir: documents,
     });
-    const cliAccess = await startHost({ core: opened.core, rendererDir: paths.rendererDir });
+    const opened = workspaces;
+    const cliAccess = await startHost({ core: opened, rendererDir: paths.rendererDir, workspacePath: () => opened.path });
     // The `dossier` CLI finds this in the lock file and asks the app instead of writing behind its back.
-    await opened.core.store.advertise(cliAccess.origin, cliAccess.token);
-    const unbindIpc = registerIpc(opened.core, documents);
-    closeWorkspaceOnQuit(opened.core, () => {
-      unbindIpc();
-      void cliAccess.close();
-    });
+    await opened.advertise(cliAccess.origin, cliAccess.token);
+    const unbindIpc = registerIpc(opened, documents);
 
     const reopen = (): void => {
       focusOrOpenWindow(paths.preloadFile).catch((error: unknown) => {
@@ -69,6 +79,13 @@ async function start(): Promise<void> {
         app.quit();
       });
     };
+    const unbindShell = bindWorkspaceShell(opened, reopen);
+    closeWorkspaceOnQuit(opened, () => {
+      unbindIpc();
+      unbindShell();
+      void cliAccess.close();
+    });
+
     app.on('second-instance', reopen);
     app.on('activate', reopen);
     app.on('window-all-closed', () => {
@@ -79,7 +96,7 @@ async function start(): Promise<void> {
     await createMainWindow(paths.preloadFile);
   } catch (error) {
     showFatalError(error);
-    await opened?.core.close().catch(console.error);
+    await workspaces?.close().catch(console.error);
     // exit, not quit: the app is half started and the store is already closed.
     app.exit(1);
   }

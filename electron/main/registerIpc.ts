@@ -11,7 +11,7 @@ import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
  * with the contract's schema, and only frames showing the app may ask. Returns a function that
  * unbinds everything (before the workspace closes on quit).
  */
-export function registerIpc(core: DossierCore, saveDir: string): () => void {
+export function registerIpc(core: Pick<DossierCore, 'dispatch' | 'events'>, saveDir: string): () => void {
   ipcMain.handle(IPC_CALL, async (event, name: unknown, request: unknown) => {
     assertAppSender(event);
     return core.dispatch(String(name), request);

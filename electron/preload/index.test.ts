@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DossierBridge } from '../common/contract';
-import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
+import { IPC_CALL, IPC_CHOOSE_FOLDER, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
 const fake = vi.hoisted(() => ({
@@ -29,9 +29,19 @@ beforeEach(() => {
 });
 
 describe('window.dossier', () => {
-  it('exposes only the bridge, and the bridge only its three functions', () => {
+  it('exposes only the bridge, and the bridge only its four functions', () => {
     expect([...fake.exposed.keys()]).toEqual(['dossier']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'chooseFolder', 'on', 'saveFile']);
+  });
+
+  it('asks main for a folder, naming only what it is for', async () => {
+    fake.ipcRenderer.invoke.mockResolvedValueOnce('/home/me/Case');
+    await expect(bridge.chooseFolder!('create')).resolves.toBe('/home/me/Case');
+    await bridge.chooseFolder!('anything else' as never);
+    expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
+      [IPC_CHOOSE_FOLDER, 'create'],
+      [IPC_CHOOSE_FOLDER, 'open'],
+    ]);
   });
 
   it('sends a contract call over the call channel', async () => {

@@ -1,10 +1,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isCallName, isEventName } from '../common/callNames';
 import type { DossierBridge } from '../common/contract';
-import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
+import { IPC_CALL, IPC_CHOOSE_FOLDER, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
 
 /**
- * `window.dossier`: the contract's calls and events, and a native "Save as…", nothing else.
+ * `window.dossier`: the contract's calls and events, a native "Save as…" and folder picker, nothing else.
  * Names are checked here so a renderer bug fails fast, and again in main, which trusts nothing
  * from a renderer. Listeners get the payload only, never the IPC event (it carries the sender).
  */
@@ -29,6 +29,9 @@ const bridge: DossierBridge = {
       return Promise.reject(new TypeError('saveFile needs a file name, text content and its encoding (utf8 or base64).'));
     }
     return ipcRenderer.invoke(IPC_SAVE_FILE, suggestedName, content, encoding);
+  },
+  chooseFolder(purpose) {
+    return ipcRenderer.invoke(IPC_CHOOSE_FOLDER, purpose === 'create' ? 'create' : 'open');
   },
 };
 

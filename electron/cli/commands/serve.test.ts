@@ -34,7 +34,7 @@ describe.skipIf(!existsSync(path.join(RENDERER_DIR, 'index.html')))('serve', () 
           printed();
         },
         stderr: (t) => err.push(t),
-        env: {},
+        env: { DOSSIER_APP_DATA: path.join(tmp, 'app-data') },
       },
       controller.signal,
     );
@@ -61,5 +61,50 @@ describe.skipIf(!existsSync(path.join(RENDERER_DIR, 'index.html')))('serve', () 
     // Stopping through the signal leaves no handler behind that would swallow a later Ctrl+C.
     expect(process.listenerCount('SIGINT')).toBe(sigint);
     expect(process.listenerCount('SIGTERM')).toBe(sigterm);
+  });
+
+  it('switches to another workspace for the page: the lock moves, and a CLI call naming the old one is refused', async () => {
+    const first = path.join(tmp, 'first');
+    const second = path.join(tmp, 'second');
+    const out: string[] = [];
+    const err: string[] = [];
+    const controller = new AbortController();
+    let printed!: () => void;
+    const urlPrinted = new Promise<void>((resolve) => (printed = resolve));
+    const running = serve(
+      first,
+      0,
+      {
+        stdout: (t) => {
+          out.push(t);
+          printed();
+        },
+        stderr: (t) => err.push(t),
+        env: { DOSSIER_APP_DATA: path.join(tmp, 'app-data') },
+      },
+      controller.signal,
+    );
+    await urlPrinted;
+    const url = out[0]!.trim();
+    const origin = url.slice(0, url.indexOf('/#'));
+    const token = url.slice(url.indexOf('#token=') + 7);
+    const post = async (name: string, body: unknown, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${origin}/api/call/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string } } };
+    };
+
+    expect((await post('workspaces.create', { path: second, name: 'Second' })).body).toEqual({ ok: true, value: { path: second, name: 'Second' } });
+    expect(await readLock(first)).toBeNull();
+    expect(await readLock(second)).toMatchObject({ pid: process.pid, url: origin, token });
+    expect(err.join('')).toContain(`now serving the workspace ${second}`);
+    const named = (dir: string) => ({ 'X-Dossier-Workspace': encodeURIComponent(dir) });
+    expect(await post('articles.list', {}, named(first))).toMatchObject({ status: 409, body: { ok: false, error: { code: 'conflict' } } });
+    expect(await post('articles.list', {}, named(second))).toEqual({ status: 200, body: { ok: true, value: { articles: [] } } });
+    const recent = (await post('workspaces.recent', {})).body.value as { workspaces: { name: string }[] };
+    expect(recent.workspaces.map((w) => w.name)).toEqual(['Second', 'first']);
+
+    controller.abort();
+    expect(await running).toBe(0);
+    expect(await readLock(second)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../common/errors';
-import { CoreWorker, openAppWorkspace, workerDetector } from '../../core';
+import { appDataDir, AppWorkspaces, CoreWorker, openAppWorkspace, RecentWorkspaces, userDocumentsDir, workerDetector } from '../../core';
 import { startHost } from '../../host/hostServer';
 import type { CliIO } from '../cliIO';
 import { WORKSPACE_FLAG, type CliCommand } from '../command';
@@ -35,20 +35,36 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
     throw new DossierError('unavailable', `The app is not built (${RENDERER_DIR} is missing); run: npm run build`);
   }
   const worker = new CoreWorker(CORE_WORKER);
-  const { core, notices } = await openAppWorkspace(workspace, ASSETS_DIR, {
-    backups: {},
-    ...io.core,
-    detector: workerDetector(worker),
-    extract: (bytes, name) => worker.run('extract', { bytes, name }),
-    searchBuilder: (dir, progress) => worker.run('searchIndex', { dir }, progress),
-    warmSearch: true,
+  // The page can open, create and switch workspaces (its start screen) without restarting this.
+  const workspaces = await AppWorkspaces.start(workspace, {
+    open: (dir, how) =>
+      openAppWorkspace(
+        dir,
+        ASSETS_DIR,
+        {
+          backups: {},
+          ...io.core,
+          detector: workerDetector(worker),
+          extract: (bytes, name) => worker.run('extract', { bytes, name }),
+          searchBuilder: (d, progress) => worker.run('searchIndex', { dir: d }, progress),
+          warmSearch: true,
+        },
+        how,
+      ),
+    recent: new RecentWorkspaces(appDataDir(io.env)),
+    documentsDir: userDocumentsDir(io.env),
+  }).catch(async (error: unknown) => {
+    await worker.close();
+    throw error;
   });
+  const notices = workspaces.notices;
   let host;
   try {
-    host = await startHost({ core, rendererDir: RENDERER_DIR, port });
-    await core.store.advertise(host.origin, host.token);
+    host = await startHost({ core: workspaces, rendererDir: RENDERER_DIR, port, workspacePath: () => workspaces.path });
+    await workspaces.advertise(host.origin, host.token);
   } catch (error) {
-    await core.close();
+    await workspaces.close();
+    await worker.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new DossierError('unavailable', `Port ${port} is already in use; choose another with --port.`);
     }
@@ -56,7 +72,10 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
   }
   io.stdout(`${host.url}\n`);
   for (const notice of notices) io.stderr(`dossier: ${notice}\n`);
-  io.stderr(`dossier: serving the workspace ${workspace} (stop with Ctrl+C)\n`);
+  io.stderr(`dossier: serving the workspace ${workspaces.path} (stop with Ctrl+C)\n`);
+  workspaces.events.subscribe((name, payload) => {
+    if (name === 'workspace.switched') io.stderr(`dossier: now serving the workspace ${(payload as { path: string }).path}\n`);
+  });
 
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -71,7 +90,8 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
     signal?.addEventListener('abort', stop, { once: true });
   });
   await host.close();
+  // The workspace first: closing it saves the search index, which may still ask the worker.
+  await workspaces.close();
   await worker.close();
-  await core.close();
   return 0;
 }

@@ -40,6 +40,7 @@ export class AppWorkspaces {
   private switching: Promise<unknown> | null = null;
   private advertised: { url: string; token: string } | null = null;
   private closed = false;
+  private readonly recentListeners = new Set<() => void>();
 
   private constructor(
     opened: OpenedWorkspace,
@@ -116,7 +117,18 @@ export class AppWorkspaces {
 
   /** Empties the recent list but for the open workspace (File › Open Recent › Clear). */
   clearRecent(): Promise<void> {
-    return this.options.recent.clear([this.path]);
+    return this.recentChange(this.options.recent.clear([this.path]));
+  }
+
+  /** Told after each change to the recent list (File › Open Recent is rebuilt from it). */
+  onRecentChange(listener: () => void): () => void {
+    this.recentListeners.add(listener);
+    return () => this.recentListeners.delete(listener);
+  }
+
+  private async recentChange(change: Promise<void>): Promise<void> {
+    await change;
+    for (const listener of this.recentListeners) listener();
   }
 
   /** Closes the open workspace for good (quitting): after the switch or calls under way. */
@@ -142,7 +154,7 @@ export class AppWorkspaces {
         return this.create(r.path, r.name, r.sample ?? false);
       }
       case 'workspaces.forget':
-        await this.options.recent.forget((request as CallRequest<'workspaces.forget'>).path);
+        await this.recentChange(this.options.recent.forget((request as CallRequest<'workspaces.forget'>).path));
         return {};
     }
   }
@@ -190,7 +202,7 @@ export class AppWorkspaces {
   /** Lists the open workspace first among the recent ones; a failure there never stops a switch. */
   private async remember(): Promise<void> {
     const { path: dir, name } = this.current();
-    await this.options.recent.record(dir, name).catch((error: unknown) => console.error('Dossier: the list of recent workspaces could not be saved:', error));
+    await this.recentChange(this.options.recent.record(dir, name)).catch((error: unknown) => console.error('Dossier: the list of recent workspaces could not be saved:', error));
   }
 
   /** Relays the core's events as this object's own, and keeps the recent list's name current. */
@@ -200,7 +212,7 @@ export class AppWorkspaces {
     this.unsubscribe = core.events.subscribe((name, payload) => {
       this.events.emit(name, payload);
       if (name === 'workspace.changed' && (payload as EventPayload<'workspace.changed'>).changes.some((c) => c.subject === 'workspace' && c.id === 'name')) {
-        void this.options.recent.rename(core.store.dir, core.store.info().name).catch((error: unknown) => console.error(error));
+        void this.recentChange(this.options.recent.rename(core.store.dir, core.store.info().name)).catch((error: unknown) => console.error(error));
       }
     });
   }
