@@ -18,6 +18,7 @@ import { restoreCommand } from './commands/restore';
 import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
 import { timelineCommand } from './commands/timeline';
+import { workspacesCommand } from './commands/workspaces';
 
 /** Every `dossier` command, in the order `dossier --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -36,6 +37,7 @@ export const COMMANDS: readonly CliCommand[] = [
   searchCommand,
   reindexCommand,
   serveCommand,
+  workspacesCommand,
   backupCommand,
   restoreCommand,
   backupsCommand,

@@ -24,6 +24,9 @@ import { BackupsDialog, backupTime } from './backups/BackupsDialog';
 import { useRestoreBackup, type RestoreOutcome } from './backups/useRestoreBackup';
 import { errorMessage, useSaveStatus, type SaveStatus } from './ui/useSaveStatus';
 import { WorkspaceContext } from './ui/WorkspaceContext';
+import { WorkspaceButton } from './workspaces/WorkspaceButton';
+import { WorkspacesScreen } from './workspaces/WorkspacesScreen';
+import { useWorkspaceSwitching } from './workspaces/switchWorkspace';
 // The editor (Lexical) and the brief composer load when first opened: the reader starts sooner.
 const NotesView = lazy(() => import('./notes/NotesView').then((m) => ({ default: m.NotesView })));
 const BriefsView = lazy(() => import('./briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
@@ -50,6 +53,7 @@ export function App() {
   const [graphForm, setGraphForm] = useState<GraphForm>(EMPTY_GRAPH_FORM);
   const [quickOpen, setQuickOpen] = useState(false);
   const [backupsOpen, setBackupsOpen] = useState(false);
+  const [workspacesOpen, setWorkspacesOpen] = useState(false);
   const recent = useRecent(workspace?.id ?? null);
   const { status, tracker, hasUnsaved } = useSaveStatus();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -213,6 +217,8 @@ export function App() {
   useCommand('search', () => setView({ kind: 'search' }));
   useCommand('quick-open', () => setQuickOpen(true));
   useCommand('backups', () => setBackupsOpen(true));
+  useCommand('workspaces', () => setWorkspacesOpen(true));
+  useWorkspaceSwitching(useCallback((message: string) => notify({ tone: 'error', message: `Could not open the workspace: ${message}` }), [notify]));
 
   const goTo = (place: Place) => {
     setQuickOpen(false);
@@ -286,11 +292,7 @@ export function App() {
       <div className="app">
         <header className="topbar">
           <span className="brand">Dossier</span>
-          {workspace && (
-            <span className="workspace" title={workspace.path}>
-              {workspace.name}
-            </span>
-          )}
+          {workspace && <WorkspaceButton workspace={workspace} onOpen={() => commands.run('workspaces')} />}
           {workspace?.readOnly && <span className="badge warn">{workspace.readOnlyReason}</span>}
           <button type="button" onClick={() => commands.run('import')} title={withShortcut('Import articles', 'import')}>
             Import…
@@ -381,6 +383,7 @@ export function App() {
           </div>
         )}
         {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
+        {workspacesOpen && workspace && <WorkspacesScreen current={workspace} onClose={() => setWorkspacesOpen(false)} />}
         {quickOpen && <QuickOpen recent={recent} onGo={goTo} onClose={() => setQuickOpen(false)} />}
         {importer.summary && (
           <ImportSummaryDialog

@@ -189,3 +189,8 @@ export function saveFile(name: string, content: string, mediaType: string, encod
 }
 
 export const transportKind: 'electron' | 'browser' = window.dossier ? 'electron' : 'browser';
+
+/** The native folder picker (Electron only); null when cancelled. The browser types a path instead. */
+export const chooseFolder: ((purpose: 'open' | 'create') => Promise<string | null>) | null = window.dossier?.chooseFolder
+  ? (purpose) => window.dossier!.chooseFolder!(purpose)
+  : null;

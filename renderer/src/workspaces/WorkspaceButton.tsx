@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import type { WorkspaceInfo } from '../../../electron/common/model/workspace';
+import { withShortcut } from '../ui/shortcuts';
+import './WorkspacesScreen.css';
+
+/**
+ * The open workspace's name in the top bar, opening the start screen; and in the window's title
+ * ("<workspace> — Dossier"), which the desktop app shows in its title bar and the OS in its
+ * window lists.
+ */
+export function WorkspaceButton({ workspace, onOpen }: { workspace: WorkspaceInfo; onOpen(): void }) {
+  useEffect(() => {
+    document.title = `${workspace.name} — Dossier`;
+  }, [workspace.name]);
+  return (
+    <button type="button" className="workspace workspace-button" onClick={onOpen} title={withShortcut(`${workspace.path} — switch, create or rename workspaces`, 'workspaces')} aria-label={`Workspace: ${workspace.name}. Switch, create or rename workspaces`} dir="auto">
+      {workspace.name}
+    </button>
+  );
+}
