@@ -1,0 +1,129 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { callApi } from './models/api';
+import { WorkspacesScreen } from './models/WorkspacesScreen';
+
+const TEXT = 'Port talks in Chennai\n\nThe delegations met in Chennai and agreed to widen the channel for larger ships.';
+
+test('create a second workspace from the start screen, work there, switch back through the recent list, and rename', async ({ dossier }) => {
+  const page = dossier.page;
+  const screen = new WorkspacesScreen(page);
+  const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-second-'));
+  try {
+    const firstName = path.basename(dossier.workspace);
+    await expect(screen.topBarName).toHaveText(firstName);
+    await expect(page).toHaveTitle(`${firstName} — Dossier`);
+    await expect(dossier.library.articles).toHaveCount(1);
+
+    // The start screen, from the name in the top bar.
+    await screen.open();
+    await expect(screen.dialog.getByRole('region', { name: 'Open now' })).toContainText(dossier.workspace);
+    await expect(screen.dialog).toContainText('No other workspace opened yet.');
+    // The folder follows the name, under Documents, until one is typed.
+    const create = screen.dialog.getByRole('form', { name: 'Create a workspace' });
+    await create.getByLabel('Name').fill('Second case');
+    await expect(create.getByLabel('Folder')).toHaveValue(/Dossier workspaces[/\\]Second case$/);
+    await page.screenshot({ path: '/tmp/workspaces-start-screen.png' });
+    const axe = await new AxeBuilder({ page }).include('dialog').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    // A folder that holds other files is refused, and the open workspace stays.
+    const papers = path.join(elsewhere, 'papers');
+    mkdirSync(papers);
+    writeFileSync(path.join(papers, 'report.txt'), 'x');
+    await create.getByLabel('Folder').fill(papers);
+    await create.getByRole('button', { name: 'Create workspace' }).click();
+    await expect(screen.problem).toContainText('already holds other files and is not a Dossier workspace');
+    await expect(screen.topBarName).toHaveText(firstName);
+
+    const second = path.join(elsewhere, 'second');
+    await screen.create('Second case', second);
+    await expect(page).toHaveTitle('Second case — Dossier');
+    // A new workspace starts empty.
+    await expect(dossier.library.articles).toHaveCount(0);
+    expect(JSON.parse(await readFile(path.join(second, 'workspace.json'), 'utf8')).name).toBe('Second case');
+
+    // Work there: an import.
+    const file = path.join(elsewhere, 'port.txt');
+    writeFileSync(file, TEXT);
+    await page.getByLabel('Articles to import').setInputFiles(file);
+    await page.getByRole('dialog', { name: /Imported 1 of 1/ }).getByRole('button', { name: 'Port talks in Chennai' }).click();
+    await expect(dossier.library.articles).toHaveCount(1);
+    await expect(dossier.library.article('Port talks in Chennai')).toBeVisible();
+
+    // Back to the first through the recent list (its keys this time).
+    await page.keyboard.press('Control+Shift+O');
+    await expect(screen.dialog).toBeVisible();
+    await expect(screen.recent.getByRole('listitem')).toHaveCount(1);
+    await expect(screen.recent).toContainText(firstName);
+    await screen.recent.getByRole('button', { name: `Open ${firstName}` }).click();
+    await screen.waitForWorkspace(firstName);
+    await expect(dossier.library.articles).toHaveCount(1);
+    await expect(dossier.library.article('Port talks in Chennai')).toHaveCount(0);
+    expect((await callApi(page, 'workspace.info', {})).path).toBe(dossier.workspace);
+
+    // Rename: the top bar and the window title follow; the folder keeps its name.
+    await screen.open();
+    await screen.dialog.getByRole('button', { name: 'Rename…' }).click();
+    await screen.dialog.getByLabel('Workspace name').fill('Indo-Pacific file');
+    await screen.dialog.getByRole('button', { name: 'Save name' }).click();
+    await expect(screen.topBarName).toHaveText('Indo-Pacific file');
+    await expect(page).toHaveTitle('Indo-Pacific file — Dossier');
+    await expect(screen.dialog.getByRole('region', { name: 'Open now' })).toContainText('Indo-Pacific file');
+    // The start screen lists the other one, with when it was last opened.
+    await expect(screen.recent.getByRole('listitem')).toHaveCount(1);
+    await expect(screen.recent).toContainText('Second case');
+    await expect(screen.recent).toContainText(second);
+    await expect(screen.recent).toContainText('Last opened');
+    await page.screenshot({ path: '/tmp/workspaces-renamed.png' });
+    const recent = await callApi(page, 'workspaces.recent', {});
+    expect(recent.workspaces.map((w) => [w.name, w.path])).toEqual([
+      ['Indo-Pacific file', dossier.workspace],
+      ['Second case', second],
+    ]);
+
+    // And the second still holds its article.
+    await screen.recent.getByRole('button', { name: 'Open Second case' }).click();
+    await screen.waitForWorkspace('Second case');
+    await expect(dossier.library.article('Port talks in Chennai')).toBeVisible();
+    expect(dossier.pageErrors).toEqual([]);
+  } finally {
+    // The server lets go of the second workspace before its folder goes.
+    await callApi(dossier.page, 'workspaces.open', { path: dossier.workspace }).catch(() => undefined);
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
+
+test('a missing workspace is shown as such and can be taken off the list; a folder that is not a workspace says so', async ({ dossier }) => {
+  const page = dossier.page;
+  const screen = new WorkspacesScreen(page);
+  const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-gone-'));
+  try {
+    const first = path.basename(dossier.workspace);
+    await screen.open();
+    await screen.create('Soon gone', path.join(elsewhere, 'soon-gone'));
+    await screen.open();
+    await screen.recent.getByRole('button', { name: `Open ${first}` }).click();
+    await screen.waitForWorkspace(first);
+    rmSync(path.join(elsewhere, 'soon-gone'), { recursive: true, force: true });
+
+    await screen.open();
+    const gone = screen.recent.getByRole('listitem').filter({ hasText: 'Soon gone' });
+    await expect(gone).toContainText('Folder not found');
+    await expect(gone.getByRole('button', { name: 'Open Soon gone' })).toHaveCount(0);
+    await gone.getByRole('button', { name: 'Remove Soon gone from the list' }).click();
+    await expect(screen.dialog).toContainText('No other workspace opened yet.');
+
+    const open = screen.dialog.getByRole('form', { name: 'Open a workspace' });
+    await open.getByLabel('Workspace folder').fill(elsewhere);
+    await open.getByRole('button', { name: 'Open workspace' }).click();
+    await expect(screen.problem).toContainText(`This folder is not a Dossier workspace: ${elsewhere}`);
+    await expect(screen.topBarName).toHaveText(first);
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
