@@ -118,6 +118,8 @@ test('a missing workspace is shown as such and can be taken off the list; a fold
     await gone.getByRole('button', { name: 'Remove Soon gone from the list' }).click();
     await expect(screen.dialog).toContainText('No other workspace opened yet.');
 
+    // The desktop app picks the folder with the system's dialog instead of a typed path.
+    if (dossier.shell === 'electron') return;
     const open = screen.dialog.getByRole('form', { name: 'Open a workspace' });
     await open.getByLabel('Workspace folder').fill(elsewhere);
     await open.getByRole('button', { name: 'Open workspace' }).click();
