@@ -265,8 +265,8 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
           onOpenDetails={() => setDetailsOpen(true)}
           mentions={painted}
           onOpenEntity={openEntity}
+          top={finding && <FindBar ref={attachFindBar} text={article.text} reader={reader} onClose={() => setFinding(false)} />}
         >
-        {finding && <FindBar ref={attachFindBar} text={article.text} reader={reader} onClose={() => setFinding(false)} />}
         {selection && !linkTarget && !eventTarget && !relateTarget && (
           <SelectionToolbar
             rect={selection.rect}

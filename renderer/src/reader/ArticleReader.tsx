@@ -55,8 +55,10 @@ interface Props {
   onOpenDetails(): void;
   mentions: PaintedMention[];
   onOpenEntity(entityId: string): void;
-  /** Shown over the text, inside its scrolling area: the selection toolbar, popovers, the find bar. */
+  /** Shown over the text, inside its scrolling area: the selection toolbar, popovers. */
   children?: ReactNode;
+  /** Shown at the top of the scrolling area, before the text (the find bar, sticking there as it scrolls). */
+  top?: ReactNode;
 }
 
 const readerKeys = keymap('reader', isMac);
@@ -65,7 +67,7 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZ
 
 /** The article as plain DOM, one element per paragraph; highlights are painted over it, never into it. */
 export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleReader(
-  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions, onOpenEntity, children },
+  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions, onOpenEntity, children, top },
   ref,
 ) {
   const hintId = useId();
@@ -323,6 +325,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       }}
       onKeyDown={onKeyDown}
     >
+    {top}
     <article className="reader" aria-label="Article" lang={article.language ?? undefined} ref={articleRef}>
       <header className="reader-header">
         <h1 dir="auto">{article.title}</h1>

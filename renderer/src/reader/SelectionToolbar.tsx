@@ -72,7 +72,9 @@ export function LinkEntityPopover({
   onCancel(): void;
 }) {
   const [query, setQuery] = useState(selectedText.trim());
-  const [type, setType] = useState<EntityType>(suggestedType ?? 'other');
+  // Null until chosen: the suggestion may still be arriving when the popup opens.
+  const [chosenType, setType] = useState<EntityType | null>(null);
+  const type = chosenType ?? suggestedType ?? 'other';
   const { ref, style } = usePopoverPlace(rect);
   const q = query.trim().toLocaleLowerCase();
   const matches = known
