@@ -1,19 +1,13 @@
-import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entity';
+import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, type ReactNode } from 'react';
 import type { Annotation } from '../../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
-import { keymap } from '../commands/keymap';
-import { isMac } from '../ui/shortcuts';
-import { caretRect, moveCaret, placeCaretInView, revealRect, selectionInside } from './caretBrowsing';
 import {
   clearHighlights,
   FIND_CURRENT_HIGHLIGHT_NAME,
   FIND_HIGHLIGHT_NAME,
   FLASH_HIGHLIGHT_NAME,
-  highlightsSupported,
   LOCATED_HIGHLIGHT_NAME,
-  MENTION_FOCUS_HIGHLIGHT_NAME,
   MENTION_PREFIX,
   paintHighlights,
   paintMentions,
@@ -21,7 +15,7 @@ import {
   type PaintedMention,
 } from './highlightPainter';
 import { caretOffset, offsetAtPoint, offsetsToRange, ParagraphIndex, selectionToOffsets, type TextRange } from './textOffsets';
-import './caret.css';
+import { annotationAt, useCaretBrowsing } from './useCaretBrowsing';
 
 export interface ReaderHandle {
   /** The reader's current selection as text offsets, or null. */
@@ -61,8 +55,6 @@ interface Props {
   top?: ReactNode;
 }
 
-const readerKeys = keymap('reader', isMac);
-
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
 
 /** The article as plain DOM, one element per paragraph; highlights are painted over it, never into it. */
@@ -75,11 +67,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   const articleRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const caretRef = useRef<HTMLDivElement>(null);
-  /** A mouse press is about to place the caret itself: focusing must not place one first. */
-  const pointing = useRef(false);
-  /** The confirmed mention the keyboard went to (Tab), until the caret moves off its start. */
-  const [focusedMention, setFocusedMention] = useState<PaintedMention | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const caret = useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, text, mentions, annotations, onOpenEntity, onSelectAnnotation });
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
 
@@ -97,63 +85,25 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       clearHighlights(FLASH_HIGHLIGHT_NAME);
       clearHighlights(LOCATED_HIGHLIGHT_NAME);
       clearHighlights(FIND_HIGHLIGHT_NAME);
-      clearHighlights(MENTION_FOCUS_HIGHLIGHT_NAME);
     },
     [],
   );
 
-  /** Draws the caret where a collapsed selection is, while the text has the focus (the browser draws none here). */
-  const drawCaret = useCallback(() => {
-    const caret = caretRef.current;
-    const body = bodyRef.current;
-    const box = articleRef.current;
-    if (!caret || !body || !box) return;
-    const selection = document.getSelection();
-    const show = document.activeElement === scrollRef.current && selection?.isCollapsed === true && selectionInside(body, selection);
-    const rect = show ? caretRect(selection) : null;
-    caret.hidden = !rect;
-    if (!rect) return;
-    const origin = box.getBoundingClientRect();
-    caret.style.transform = `translate(${rect.left - origin.left}px, ${rect.top - origin.top}px)`;
-    caret.style.height = `${rect.height}px`;
-    // Restart the blink, so the caret shows at once where it lands.
-    caret.classList.remove('blink');
-    void caret.offsetWidth;
-    caret.classList.add('blink');
-  }, []);
-
-  useEffect(() => {
-    const body = bodyRef.current;
-    if (!body) return;
-    const observer = new ResizeObserver(drawCaret);
-    observer.observe(body);
-    return () => observer.disconnect();
-  }, [drawCaret]);
-
-  useEffect(() => {
-    if (!highlightsSupported()) return;
-    const body = bodyRef.current;
-    const range = body && focusedMention && offsetsToRange(body, focusedMention.start, focusedMention.end);
-    if (range) CSS.highlights.set(MENTION_FOCUS_HIGHLIGHT_NAME, new Highlight(range));
-    else CSS.highlights.delete(MENTION_FOCUS_HIGHLIGHT_NAME);
-  }, [focusedMention]);
 
   useEffect(() => {
     const onChange = () => {
       const body = bodyRef.current;
       if (!body) return;
-      drawCaret();
       const selection = document.getSelection();
       const range = selectionToOffsets(body, text, selection);
       // A dialog that puts the selection back as it closes (the command palette) has taken the
       // focus: the passage stays selected for the command run from it.
       if (!range && document.activeElement?.closest('dialog[open][data-keeps-selection]')) return;
-      setFocusedMention((m) => (m && caretOffset(body, selection) === m.start ? m : null));
       onSelectionChange(range, range && selection?.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : null);
     };
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
-  }, [text, onSelectionChange, drawCaret]);
+  }, [text, onSelectionChange]);
 
   useImperativeHandle(
     ref,
@@ -223,75 +173,6 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
     [text],
   );
 
-  const viewBox = () => scrollRef.current?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
-
-  const onFocus = (event: React.FocusEvent) => {
-    const body = bodyRef.current;
-    if (event.target !== event.currentTarget || !body) return;
-    if (!pointing.current && !selectionInside(body, document.getSelection())) placeCaretInView(body, viewBox());
-    pointing.current = false;
-    drawCaret();
-  };
-
-  /** The confirmed mention after (or before) the caret, for Tab and Shift+Tab. */
-  const mentionFrom = (offset: number, forward: boolean): PaintedMention | null => {
-    const linked = mentions.filter((m) => m.entityId).sort((a, b) => a.start - b.start);
-    const here = focusedMention && focusedMention.start === offset;
-    if (forward) return linked.find((m) => (here ? m.start > offset : m.start >= offset)) ?? null;
-    return linked.findLast((m) => m.start < offset) ?? null;
-  };
-
-  const goToMention = (mention: PaintedMention) => {
-    const body = bodyRef.current;
-    const range = body && offsetsToRange(body, mention.start, mention.start);
-    if (!range) return;
-    document.getSelection()?.collapse(range.startContainer, range.startOffset);
-    setFocusedMention(mention);
-    const type = ENTITY_TYPE_LABELS[mention.type as EntityType] ?? mention.type;
-    setAnnouncement(`${text.slice(mention.start, mention.end)}, ${type}. Enter opens its page.`);
-    const rect = caretRect(document.getSelection());
-    if (rect && scrollRef.current) revealRect(scrollRef.current, rect, 48);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const body = bodyRef.current;
-    const scroller = scrollRef.current;
-    // Keys typed in the toolbar or a popover inside the scrolling area are theirs.
-    if (event.target !== event.currentTarget || !body || !scroller) return;
-    const command = readerKeys(event.nativeEvent);
-    if (!command) return;
-    const selection = document.getSelection();
-    const offset = caretOffset(body, selection);
-    if (command === 'reader-next-mention' || command === 'reader-previous-mention') {
-      // With words selected, Tab goes on to the selection toolbar, as it would anyway.
-      if (offset === null || !selection?.isCollapsed) return;
-      const mention = mentionFrom(offset, command === 'reader-next-mention');
-      if (!mention) return;
-      event.preventDefault();
-      goToMention(mention);
-      return;
-    }
-    if (command === 'reader-open') {
-      if (offset === null) return;
-      const at = focusedMention?.start === offset ? focusedMention : mentions.find((m) => m.entityId && m.start <= offset && offset < m.end);
-      if (at?.entityId) {
-        event.preventDefault();
-        onOpenEntity(at.entityId);
-        return;
-      }
-      const hit = annotationAt(annotations, offset);
-      if (hit) {
-        event.preventDefault();
-        onSelectAnnotation(hit.id);
-      }
-      return;
-    }
-    if (moveCaret(body, command, { key: event.key, mod: event.ctrlKey || event.metaKey }, viewBox())) {
-      event.preventDefault();
-      const rect = caretRect(document.getSelection());
-      if (rect) revealRect(scroller, rect);
-    }
-  };
 
   const onClick = (event: React.MouseEvent) => {
     const body = bodyRef.current;
@@ -318,12 +199,10 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       role="region"
       aria-label="Article text"
       aria-describedby={hintId}
-      onFocus={onFocus}
-      onBlur={drawCaret}
-      onPointerDown={() => {
-        pointing.current = true;
-      }}
-      onKeyDown={onKeyDown}
+      onFocus={caret.onFocus}
+      onBlur={caret.onBlur}
+      onPointerDown={caret.onPointerDown}
+      onKeyDown={caret.onKeyDown}
     >
     {top}
     <article className="reader" aria-label="Article" lang={article.language ?? undefined} ref={articleRef}>
@@ -365,19 +244,13 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       Arrow keys move a caret in the text; Shift with them selects. Tab goes to the next entity named in the text, Enter opens it.
     </p>
     <p className="visually-hidden" role="status">
-      {announcement}
+      {caret.announcement}
     </p>
     {children}
     </div>
   );
 });
 
-/** The narrowest highlight at a text offset (the one a click or Enter there means). */
-function annotationAt(annotations: Annotation[], offset: number): Annotation | undefined {
-  return annotations
-    .filter((a) => a.target.position.start <= offset && offset < a.target.position.end)
-    .sort((a, b) => a.target.position.end - a.target.position.start - (b.target.position.end - b.target.position.start))[0];
-}
 
 /** Brings a match into view: centred when it is out of sight, checked again once the paragraphs around it are laid out. */
 function revealRange(scroller: HTMLElement, range: Range): void {
