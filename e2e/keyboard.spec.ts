@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { EntitiesPanel } from './models/EntitiesPanel';
 import { CommandPaletteDialog, FindBar, ShortcutsSheet } from './models/KeyboardDialogs';
+import { NotesPage } from './models/NotesPage';
 import { ReaderPage } from './models/ReaderPage';
 
 const QUOTE = 'reciprocal logistics agreement for their Navies';
@@ -236,4 +237,27 @@ test('the Link to entity popup stays on screen near the bottom edge and starts w
   await popup.getByRole('button', { name: 'Create “Laos”' }).click();
   const entities = new EntitiesPanel(page);
   await expect(entities.confirmed).toContainText('Laos');
+});
+
+test('a citation chip in a note is reached with the arrow keys, and Enter opens the cited passage', async ({ dossier }) => {
+  const page = dossier.page;
+  const reader = new ReaderPage(page);
+  const notes = new NotesPage(page);
+  await reader.select('Rajnath Singh');
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Cite in note' }).click();
+  await expect(notes.citations).toHaveCount(1);
+  await notes.waitSaved();
+
+  await notes.openView();
+  await notes.list().getByRole('button').first().click();
+  await expect(notes.citations).toHaveCount(1);
+  await notes.editor.focus();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(notes.citations.first()).toHaveClass(/chip-selected/);
+  await page.keyboard.press('Enter');
+  await expect(articleText(page)).toBeVisible();
+  await expect(reader.title).toBeVisible();
+  expect(dossier.pageErrors).toEqual([]);
 });
