@@ -29,14 +29,14 @@ describe('the command registry', () => {
   it('writes keys the parser understands', () => {
     for (const id of ids) {
       for (const key of commandKeys(id, false)) {
-        expect(key, id).toMatch(/^((Mod|Shift|Alt)\+)*([A-Z0-9]|Enter|Escape)$/);
+        expect(key, id).toMatch(/^((Mod|Shift|Alt)\+)*([A-Z0-9]|F\d{1,2}|Enter|Escape|Tab|Home|End|Arrow(Left|Right|Up|Down)|\?)$/);
       }
     }
   });
 
   it('puts every menu item on a registered command, in the menus the shell builds', () => {
-    const inMenus = (['file', 'edit', 'view'] as const).flatMap((name) => menuGroups(name).flat().map((item) => item.id));
-    expect(inMenus).toEqual(expect.arrayContaining(['new-note', 'import', 'export', 'undo', 'redo']));
+    const inMenus = (['file', 'edit', 'view', 'help'] as const).flatMap((name) => menuGroups(name).flat().map((item) => item.id));
+    expect(inMenus).toEqual(expect.arrayContaining(['new-note', 'import', 'export', 'undo', 'redo', 'find', 'command-palette', 'shortcuts']));
     for (const id of inMenus) expect(isCommandId(id)).toBe(true);
     expect(new Set(inMenus).size).toBe(inMenus.length);
   });
@@ -53,6 +53,9 @@ describe('the command registry', () => {
     expect(shortcutOf('redo', true)).toBe('⌘+Shift+Z');
     expect(shortcutOf('open-notes', false)).toBeNull();
     expect(chordLabel('Mod+Alt+N', true)).toBe('⌘+⌥+N');
+    expect(chordLabel('Mod+Shift+ArrowRight', false)).toBe('Ctrl+Shift+→');
+    expect(shortcutOf('shortcuts', true)).toBe('F1');
+    expect(shortcutOf('reader-select-word', true)).toBe('Shift+⌥+→');
     expect(acceleratorOf('new-note', false)).toBe('CmdOrCtrl+Alt+N');
     expect(acceleratorOf('redo', true)).toBe('CmdOrCtrl+Shift+Z');
     expect(acceleratorOf('open-notes', false)).toBeUndefined();

@@ -11,11 +11,12 @@
  * Where a command's keys are handled:
  * - `window`: the renderer's one keyboard map, anywhere in the window;
  * - `editor`: inside a Lexical editor, by Lexical itself (its history owns Ctrl/Cmd+Z there);
- * - `comment`, `reply`: inside a highlight's comment box, or a reply box.
+ * - `comment`, `reply`: inside a highlight's comment box, or a reply box;
+ * - `reader`: with the article text focused (caret browsing), by the reader itself.
  * A key may mean one thing per context: Ctrl/Cmd+Z is Dossier's undo in the window and the
  * editor's own undo inside a note.
  */
-export type CommandContext = 'window' | 'editor' | 'comment' | 'reply';
+export type CommandContext = 'window' | 'editor' | 'comment' | 'reply' | 'reader';
 
 /**
  * When a command applies:
@@ -26,7 +27,7 @@ export type CommandContext = 'window' | 'editor' | 'comment' | 'reply';
  */
 export type CommandWhen = 'always' | 'outsideTextField' | 'articleOpen' | 'readerSelection';
 
-export type MenuName = 'file' | 'edit' | 'view';
+export type MenuName = 'file' | 'edit' | 'view' | 'help';
 
 export interface CommandSpec {
   title: string;
@@ -207,6 +208,89 @@ export const COMMANDS = {
   'editor-bold': { title: 'Bold', context: 'editor', when: 'always', keys: ['Mod+B'] },
   'editor-italic': { title: 'Italic', context: 'editor', when: 'always', keys: ['Mod+I'] },
   'editor-underline': { title: 'Underline', context: 'editor', when: 'always', keys: ['Mod+U'] },
+  'command-palette': {
+    title: 'Command palette…',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+Shift+P'],
+    menu: { name: 'view', group: 1, label: '&Command palette…' },
+  },
+  // A bare `?` types a question mark in a field: there the keymap leaves it to the field.
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    context: 'window',
+    when: 'always',
+    keys: ['F1', '?'],
+    menu: { name: 'help', group: 0, label: '&Keyboard shortcuts' },
+  },
+  find: {
+    title: 'Find in the article…',
+    context: 'window',
+    when: 'articleOpen',
+    keys: ['Mod+F'],
+    menu: { name: 'edit', group: 3, label: '&Find…' },
+  },
+  'find-next': {
+    title: 'Find the next match',
+    context: 'window',
+    when: 'articleOpen',
+    keys: ['F3', 'Mod+G'],
+    mac: ['Mod+G', 'F3'],
+    menu: { name: 'edit', group: 3, label: 'Find &next' },
+  },
+  'find-previous': {
+    title: 'Find the previous match',
+    context: 'window',
+    when: 'articleOpen',
+    keys: ['Shift+F3', 'Mod+Shift+G'],
+    mac: ['Mod+Shift+G', 'Shift+F3'],
+    menu: { name: 'edit', group: 3, label: 'Find pre&vious' },
+  },
+  // Caret browsing: with the article text focused, the keyboard moves a caret and selects words.
+  'reader-caret': {
+    title: 'Move the caret in the article',
+    context: 'reader',
+    when: 'articleOpen',
+    keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Mod+Home', 'Mod+End'],
+  },
+  'reader-caret-word': {
+    title: 'Move the caret word by word',
+    context: 'reader',
+    when: 'articleOpen',
+    keys: ['Mod+ArrowLeft', 'Mod+ArrowRight'],
+    mac: ['Alt+ArrowLeft', 'Alt+ArrowRight'],
+  },
+  'reader-select': {
+    title: 'Select from the caret',
+    context: 'reader',
+    when: 'articleOpen',
+    keys: ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Shift+ArrowDown', 'Shift+Home', 'Shift+End'],
+  },
+  'reader-select-word': {
+    title: 'Select word by word',
+    context: 'reader',
+    when: 'articleOpen',
+    keys: ['Mod+Shift+ArrowRight', 'Mod+Shift+ArrowLeft'],
+    mac: ['Alt+Shift+ArrowRight', 'Alt+Shift+ArrowLeft'],
+  },
+  'reader-next-mention': {
+    title: 'Go to the next entity mention',
+    context: 'reader',
+    when: 'articleOpen',
+    keys: ['Tab'],
+  },
+  'reader-previous-mention': {
+    title: 'Go to the previous entity mention',
+    context: 'reader',
+    when: 'articleOpen',
+    keys: ['Shift+Tab'],
+  },
+  'reader-open': {
+    title: 'Open the entity mention or highlight at the caret',
+    context: 'reader',
+    when: 'articleOpen',
+    keys: ['Enter'],
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -242,10 +326,13 @@ export function commandKeys(id: CommandId, mac: boolean): readonly string[] {
   return (mac ? spec.mac : undefined) ?? spec.keys ?? [];
 }
 
+/** Keys shown by a sign rather than their name. */
+const KEY_LABELS: Record<string, string> = { ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+
 /** "Ctrl+Shift+H" or "⌘+Shift+H", as shown next to buttons and in the palette. */
 export function chordLabel(text: string, mac: boolean): string {
   const { mod, shift, alt, key } = parseChord(text);
-  return [mod && (mac ? '⌘' : 'Ctrl'), shift && 'Shift', alt && (mac ? '⌥' : 'Alt'), key].filter(Boolean).join('+');
+  return [mod && (mac ? '⌘' : 'Ctrl'), shift && 'Shift', alt && (mac ? '⌥' : 'Alt'), KEY_LABELS[key] ?? key].filter(Boolean).join('+');
 }
 
 /** The label of a command's first key on this platform, or null when it has none. */

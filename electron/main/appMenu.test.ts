@@ -54,6 +54,24 @@ describe('appMenuTemplate', () => {
     expect(macItems.find((i) => i.label === '&Redo')?.accelerator).toBe('CmdOrCtrl+Shift+Z');
   });
 
+  it('offers the palette, Find and the shortcuts sheet with their keys', () => {
+    const sent: string[] = [];
+    const menus = appMenuTemplate(true, 'linux', (c) => sent.push(c));
+    const items = (label: string) => {
+      const submenu = menus.find((m) => m.label === label)?.submenu;
+      return Array.isArray(submenu) ? submenu : [];
+    };
+    const shortcuts = items('&Help').find((i) => i.label === '&Keyboard shortcuts')!;
+    expect(shortcuts.accelerator).toBe('F1');
+    (shortcuts.click as () => void)();
+    expect(roles(items('&Help'))).toContain('about');
+    expect(items('&Edit').find((i) => i.label === '&Find…')?.accelerator).toBe('CmdOrCtrl+F');
+    const palette = items('&View').find((i) => i.label === '&Command palette…')!;
+    expect(palette.accelerator).toBe('CmdOrCtrl+Shift+P');
+    (palette.click as () => void)();
+    expect(sent).toEqual(['shortcuts', 'command-palette']);
+  });
+
   it('follows macOS habits: an application menu, and Close in File', () => {
     const mac = appMenuTemplate(true, 'darwin');
     expect(mac[0]?.role).toBe('appMenu');

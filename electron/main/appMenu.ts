@@ -51,6 +51,6 @@ export function appMenuTemplate(
         [{ role: 'togglefullscreen' }],
       ),
     },
-    { label: '&Help', role: 'help', submenu: [{ role: 'about' }] },
+    { label: '&Help', role: 'help', submenu: commands('help', [{ role: 'about' }]) },
   ];
 }

@@ -5,6 +5,7 @@ import { api, onEvent, transportKind } from './api';
 import { AppActionsContext, type AppActions, type PassageTarget } from './app/AppActions';
 import { ArticleView } from './ArticleView';
 import { useCommand, useCommandAvailable, useCommands } from './commands/CommandProvider';
+import { KeyboardDialogs } from './commands/KeyboardDialogs';
 import { queries } from './data/queries';
 import { EntitiesList } from './entities/EntitiesList';
 import { EntityPage } from './entities/EntityPage';
@@ -385,6 +386,7 @@ export function App() {
         {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
         {workspacesOpen && workspace && <WorkspacesScreen current={workspace} onClose={() => setWorkspacesOpen(false)} />}
         {quickOpen && <QuickOpen recent={recent} onGo={goTo} onClose={() => setQuickOpen(false)} />}
+        <KeyboardDialogs />
         {importer.summary && (
           <ImportSummaryDialog
             summary={importer.summary}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/common/model/annotation';
-import type { EntityType } from '../../electron/common/model/entity';
+import type { EntityType, Suggestion } from '../../electron/common/model/entity';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 import { api, saveFile } from './api';
 import { AnnotationPanel } from './annotations/AnnotationPanel';
@@ -15,6 +15,7 @@ import { useArticleEntities } from './entities/useArticleEntities';
 import type { ArticleNotesHandle } from './notes/ArticleNotesPanel';
 import { ArticleDetails } from './reader/ArticleDetails';
 import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
+import { FindBar, type FindBarHandle } from './reader/FindBar';
 import type { PaintedMention } from './reader/highlightPainter';
 import { LinkEntitiesPopover } from './reader/LinkEntitiesPopover';
 import { LinkEntityPopover, SelectionToolbar } from './reader/SelectionToolbar';
@@ -29,6 +30,19 @@ import { useHandle } from './ui/useHandle';
 const ArticleNotesPanel = lazy(() => import('./notes/ArticleNotesPanel').then((m) => ({ default: m.ArticleNotesPanel })));
 
 type Tab = 'highlights' | 'entities' | 'notes';
+
+/** The type detection gave the words selected (a suggestion with a mention on them), for a new entity made of them. */
+function suggestedTypeOf(suggestions: readonly Suggestion[], range: TextRange): EntityType | undefined {
+  const overlap = (m: { start: number; end: number }) => Math.min(m.end, range.end) - Math.max(m.start, range.start);
+  let best: { type: EntityType; overlap: number } | undefined;
+  for (const s of suggestions) {
+    for (const m of s.mentions) {
+      const o = overlap(m);
+      if (o > 0 && (!best || o > best.overlap)) best = { type: s.type, overlap: o };
+    }
+  }
+  return best?.type;
+}
 
 interface Props {
   articleId: string;
@@ -62,6 +76,8 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
   const [relateTarget, setRelateTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const timeline = useTimelineChanges();
   const reader = useRef<ReaderHandle>(null);
+  const [finding, setFinding] = useState(false);
+  const { attach: attachFindBar, ready: findBarReady } = useHandle<FindBarHandle>();
   const notify = useNotify();
   const queryClient = useQueryClient();
   const state = useAnnotations(articleId);
@@ -201,6 +217,16 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
   useCommand('link-entity', () => selection && setLinkTarget(selection), selection !== null);
   useCommand('link-entities', () => selection && setRelateTarget(selection), selection !== null);
   useCommand('article-details', () => setDetailsOpen(true), article !== null);
+  // Find starts from a few selected words, as browsers do; a passage of a paragraph or more is not a query.
+  const openFind = async () => {
+    const range = reader.current?.selection();
+    const words = range && article && range.end - range.start <= 120 ? article.text.slice(range.start, range.end) : undefined;
+    setFinding(true);
+    (await findBarReady()).focus(words?.includes('\n') ? undefined : words);
+  };
+  useCommand('find', () => void openFind(), article !== null);
+  useCommand('find-next', () => void (finding ? findBarReady().then((bar) => bar.step(1)) : openFind()), article !== null);
+  useCommand('find-previous', () => void (finding ? findBarReady().then((bar) => bar.step(-1)) : openFind()), article !== null);
 
   const onSelectionChange = useCallback((range: TextRange | null, rect: DOMRect | null) => {
     setSelection(range && rect ? { range, rect } : null);
@@ -225,9 +251,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
 
   return (
     <div className="article-view">
-      {/* Focusable so the article scrolls from the keyboard too. */}
-      <div className="reader-scroll" tabIndex={0} role="region" aria-label="Article text">
-        <ArticleReader
+      <ArticleReader
           ref={reader}
           article={article.meta}
           text={article.text}
@@ -241,7 +265,8 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
           onOpenDetails={() => setDetailsOpen(true)}
           mentions={painted}
           onOpenEntity={openEntity}
-        />
+          top={finding && <FindBar ref={attachFindBar} text={article.text} reader={reader} onClose={() => setFinding(false)} />}
+        >
         {selection && !linkTarget && !eventTarget && !relateTarget && (
           <SelectionToolbar
             rect={selection.rect}
@@ -281,10 +306,11 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
             selectedText={article.text.slice(linkTarget.range.start, linkTarget.range.end)}
             known={entities.known}
             onLink={(target) => link.mutate(target)}
+            suggestedType={suggestedTypeOf(entities.suggestions, linkTarget.range)}
             onCancel={() => setLinkTarget(null)}
           />
         )}
-      </div>
+      </ArticleReader>
       <div className="side">
         <div role="tablist" aria-label="Side panel" className="tabs">
           <button type="button" role="tab" aria-selected={tab === 'highlights'} onClick={() => showTab('highlights')}>

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useEffectEvent, useState, useSync
 import { COMMANDS, type CommandId } from '../../../electron/common/commands';
 import { onEvent } from '../api';
 import { isEditingText, isMac } from '../ui/shortcuts';
-import { keymap } from './keymap';
+import { keymap, typesText } from './keymap';
 
 type Handler = () => void;
 
@@ -54,6 +54,9 @@ function useHandlers(): CommandHandlers {
 
 const windowKeys = keymap('window', isMac);
 
+/** Keys left to the browser while nothing handles them (Ctrl+F outside the reader finds in the page). */
+const BROWSER_DEFAULT_WHEN_UNHANDLED: ReadonlySet<CommandId> = new Set(['find', 'find-next', 'find-previous']);
+
 /** In a text field the menu's Undo/Redo act on the field, as everywhere else on the desktop. */
 const FIELD_EQUIVALENT: Partial<Record<CommandId, string>> = { undo: 'undo', redo: 'redo' };
 
@@ -69,7 +72,8 @@ export function CommandProvider({ children }: { children: ReactNode }) {
     const onKey = (event: KeyboardEvent) => {
       const id = windowKeys(event);
       if (!id) return;
-      if (COMMANDS[id].when === 'outsideTextField' && isEditingText(event.target)) return;
+      if ((COMMANDS[id].when === 'outsideTextField' || typesText(event)) && isEditingText(event.target)) return;
+      if (BROWSER_DEFAULT_WHEN_UNHANDLED.has(id) && !handlers.has(id)) return;
       // Dossier's key even when nothing handles it now (Ctrl+E with no article must not open the browser's search).
       event.preventDefault();
       handlers.run(id);

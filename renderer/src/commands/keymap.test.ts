@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_IDS, COMMANDS, commandKeys, parseChord } from '../../../electron/common/commands';
-import { chordMatches, isCommandKey, keymap, type KeyPress } from './keymap';
+import { chordMatches, isCommandKey, keymap, typesText, type KeyPress } from './keymap';
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -49,6 +49,25 @@ describe("the window's keyboard map", () => {
     expect(isCommandKey(press('Enter', { ctrlKey: true, code: 'Enter' }), 'finish-comment', false)).toBe(true);
     expect(isCommandKey(press('Enter', { metaKey: true, code: 'Enter' }), 'post-reply', true)).toBe(true);
     expect(isCommandKey(press('Enter', { code: 'Enter' }), 'post-reply', true)).toBe(false);
+  });
+
+  it('takes `?` as typed, with or without the Shift the layout needs, and F1 alike', () => {
+    expect(pc(press('?', { shiftKey: true }))).toBe('shortcuts');
+    expect(mac(press('?'))).toBe('shortcuts');
+    expect(pc(press('F1', { code: 'F1' }))).toBe('shortcuts');
+    expect(pc(press('/', { shiftKey: false }))).toBeNull();
+    expect(pc(press('?', { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(typesText(press('?', { shiftKey: true }))).toBe(true);
+    expect(typesText(press('F1'))).toBe(false);
+    expect(typesText(press('p', { ctrlKey: true, shiftKey: true }))).toBe(false);
+  });
+
+  it('moves the reader caret by the platform’s word keys', () => {
+    expect(keymap('reader', false)(press('ArrowRight', { ctrlKey: true, shiftKey: true }))).toBe('reader-select-word');
+    expect(keymap('reader', true)(press('ArrowRight', { altKey: true, shiftKey: true }))).toBe('reader-select-word');
+    expect(keymap('reader', false)(press('ArrowRight', { shiftKey: true }))).toBe('reader-select');
+    expect(keymap('reader', false)(press('Tab'))).toBe('reader-next-mention');
+    expect(keymap('window', false)(press('ArrowRight'))).toBeNull();
   });
 
   it('reaches every key of every command', () => {

@@ -1,9 +1,21 @@
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, type ReactNode } from 'react';
 import type { Annotation } from '../../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
-import { clearHighlights, FLASH_HIGHLIGHT_NAME, LOCATED_HIGHLIGHT_NAME, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
-import { offsetAtPoint, offsetsToRange, selectionToOffsets, type TextRange } from './textOffsets';
+import {
+  clearHighlights,
+  FIND_CURRENT_HIGHLIGHT_NAME,
+  FIND_HIGHLIGHT_NAME,
+  FLASH_HIGHLIGHT_NAME,
+  LOCATED_HIGHLIGHT_NAME,
+  MENTION_PREFIX,
+  paintHighlights,
+  paintMentions,
+  paintRanges,
+  type PaintedMention,
+} from './highlightPainter';
+import { caretOffset, offsetAtPoint, offsetsToRange, ParagraphIndex, selectionToOffsets, type TextRange } from './textOffsets';
+import { annotationAt, useCaretBrowsing } from './useCaretBrowsing';
 
 export interface ReaderHandle {
   /** The reader's current selection as text offsets, or null. */
@@ -13,6 +25,15 @@ export interface ReaderHandle {
   flash(range: { start: number; end: number }): void;
   /** Marks a passage while something outside the text points at it (null unmarks), scrolling it into view. */
   locate(range: { start: number; end: number } | null): void;
+  /** Where the reader is: the caret or the selection's start, else the first paragraph in view. */
+  readingOffset(): number;
+  /** Marks every match of a find (an empty list unmarks). */
+  showMatches(ranges: readonly TextRange[]): void;
+  /** Marks the find's current match more strongly and scrolls it into view (null unmarks). */
+  showCurrentMatch(range: TextRange | null): void;
+  /** Selects a passage and puts the focus on the text (a find closed on its match). */
+  selectAndFocus(range: TextRange): void;
+  focus(): void;
 }
 
 /** How long a flashed passage stays marked. */
@@ -28,16 +49,25 @@ interface Props {
   onOpenDetails(): void;
   mentions: PaintedMention[];
   onOpenEntity(entityId: string): void;
+  /** Shown over the text, inside its scrolling area: the selection toolbar, popovers. */
+  children?: ReactNode;
+  /** Shown at the top of the scrolling area, before the text (the find bar, sticking there as it scrolls). */
+  top?: ReactNode;
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
 
 /** The article as plain DOM, one element per paragraph; highlights are painted over it, never into it. */
 export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleReader(
-  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions, onOpenEntity },
+  { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions, onOpenEntity, children, top },
   ref,
 ) {
+  const hintId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const caretRef = useRef<HTMLDivElement>(null);
+  const caret = useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, text, mentions, annotations, onOpenEntity, onSelectAnnotation });
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
 
@@ -54,9 +84,11 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       clearTimeout(flashTimer.current);
       clearHighlights(FLASH_HIGHLIGHT_NAME);
       clearHighlights(LOCATED_HIGHLIGHT_NAME);
+      clearHighlights(FIND_HIGHLIGHT_NAME);
     },
     [],
   );
+
 
   useEffect(() => {
     const onChange = () => {
@@ -64,6 +96,9 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       if (!body) return;
       const selection = document.getSelection();
       const range = selectionToOffsets(body, text, selection);
+      // A dialog that puts the selection back as it closes (the command palette) has taken the
+      // focus: the passage stays selected for the command run from it.
+      if (!range && document.activeElement?.closest('dialog[open][data-keeps-selection]')) return;
       onSelectionChange(range, range && selection?.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : null);
     };
     document.addEventListener('selectionchange', onChange);
@@ -99,18 +134,52 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
         CSS.highlights.set(LOCATED_HIGHLIGHT_NAME, new Highlight(range));
         scrollIntoViewIfHidden(range);
       },
+      readingOffset() {
+        const body = bodyRef.current;
+        if (!body) return 0;
+        const selection = document.getSelection();
+        const selected = selectionToOffsets(body, text, selection);
+        if (selected) return selected.start;
+        const caret = caretOffset(body, selection);
+        if (caret !== null) return caret;
+        const view = scrollRef.current?.getBoundingClientRect();
+        const first = Array.from(body.querySelectorAll<HTMLElement>('[data-start]')).find((p) => !view || p.getBoundingClientRect().bottom > view.top + 1);
+        return first ? Number(first.dataset.start) : 0;
+      },
+      showMatches(ranges) {
+        const body = bodyRef.current;
+        if (body) paintRanges(FIND_HIGHLIGHT_NAME, new ParagraphIndex(body), ranges, 1);
+      },
+      showCurrentMatch(target) {
+        const body = bodyRef.current;
+        if (!body) return;
+        const range = target && offsetsToRange(body, target.start, target.end);
+        paintRanges(FIND_CURRENT_HIGHLIGHT_NAME, new ParagraphIndex(body), target ? [target] : [], 2);
+        if (range && scrollRef.current) revealRange(scrollRef.current, range);
+      },
+      focus() {
+        scrollRef.current?.focus({ preventScroll: true });
+      },
+      selectAndFocus(target) {
+        const body = bodyRef.current;
+        const range = body && offsetsToRange(body, target.start, target.end);
+        if (!range) return;
+        scrollRef.current?.focus({ preventScroll: true });
+        const selection = document.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+      },
     }),
     [text],
   );
+
 
   const onClick = (event: React.MouseEvent) => {
     const body = bodyRef.current;
     if (!body || !document.getSelection()?.isCollapsed) return;
     const offset = offsetAtPoint(body, event.clientX, event.clientY);
     if (offset === null) return;
-    const hit = annotations
-      .filter((a) => a.target.position.start <= offset && offset < a.target.position.end)
-      .sort((a, b) => a.target.position.end - a.target.position.start - (b.target.position.end - b.target.position.start))[0];
+    const hit = annotationAt(annotations, offset);
     onSelectAnnotation(hit?.id ?? null);
     // Ctrl/Cmd+click (or Alt+click) on a confirmed mention opens its entity's page.
     if (event.ctrlKey || event.metaKey || event.altKey) {
@@ -122,7 +191,21 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   const published = article.published ? dateFormat.format(new Date(`${article.published}T00:00:00Z`)) : null;
 
   return (
-    <article className="reader" aria-label="Article" lang={article.language ?? undefined}>
+    // Focusable: the keyboard scrolls it, and moves a caret in its text (caret browsing).
+    <div
+      className="reader-scroll"
+      ref={scrollRef}
+      tabIndex={0}
+      role="region"
+      aria-label="Article text"
+      aria-describedby={hintId}
+      onFocus={caret.onFocus}
+      onBlur={caret.onBlur}
+      onPointerDown={caret.onPointerDown}
+      onKeyDown={caret.onKeyDown}
+    >
+    {top}
+    <article className="reader" aria-label="Article" lang={article.language ?? undefined} ref={articleRef}>
       <header className="reader-header">
         <h1 dir="auto">{article.title}</h1>
         <p className="reader-meta">
@@ -155,9 +238,32 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
           </p>
         ))}
       </div>
+      <div className="reader-caret" ref={caretRef} hidden aria-hidden="true" />
     </article>
+    <p id={hintId} className="visually-hidden">
+      Arrow keys move a caret in the text; Shift with them selects. Tab goes to the next entity named in the text, Enter opens it.
+    </p>
+    <p className="visually-hidden" role="status">
+      {caret.announcement}
+    </p>
+    {children}
+    </div>
   );
 });
+
+
+/** Brings a match into view: centred when it is out of sight, checked again once the paragraphs around it are laid out. */
+function revealRange(scroller: HTMLElement, range: Range): void {
+  const centre = () => {
+    const rect = range.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    if (rect.top >= view.top + 8 && rect.bottom <= view.bottom - 8) return;
+    scroller.scrollBy({ top: rect.top - view.top - (view.bottom - view.top) / 2 });
+  };
+  centre();
+  // Paragraphs far away are not laid out until near (content-visibility): their real height may move it.
+  requestAnimationFrame(centre);
+}
 
 /** Scrolls the reader only when the passage is out of sight: pointing at a visible one keeps the page still. */
 function scrollIntoViewIfHidden(range: Range): void {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { usePopoverPlace } from '../ui/popoverPlace';
 import type { EntitySummary, EntityType } from '../../../electron/common/model/entity';
 import { EntityTypeSelect } from '../entities/EntityTypeSelect';
 import { shortcutLabel, withShortcut } from '../ui/shortcuts';
@@ -58,17 +59,23 @@ export function LinkEntityPopover({
   rect,
   selectedText,
   known,
+  suggestedType,
   onLink,
   onCancel,
 }: {
   rect: DOMRect;
   selectedText: string;
   known: EntitySummary[];
+  /** The type detection gave these words, if it named them: a new entity starts as that. */
+  suggestedType?: EntityType;
   onLink(target: { entityId: string } | { name: string; type: EntityType }): void;
   onCancel(): void;
 }) {
   const [query, setQuery] = useState(selectedText.trim());
-  const [type, setType] = useState<EntityType>('other');
+  // Null until chosen: the suggestion may still be arriving when the popup opens.
+  const [chosenType, setType] = useState<EntityType | null>(null);
+  const type = chosenType ?? suggestedType ?? 'other';
+  const { ref, style } = usePopoverPlace(rect);
   const q = query.trim().toLocaleLowerCase();
   const matches = known
     .filter((k) => !q || k.name.toLocaleLowerCase().includes(q) || k.aliases.some((a) => a.toLocaleLowerCase().includes(q)))
@@ -78,7 +85,8 @@ export function LinkEntityPopover({
       className="link-popover"
       role="dialog"
       aria-label="Link to entity"
-      style={{ top: rect.bottom + 8, left: rect.left + rect.width / 2 }}
+      ref={ref}
+      style={style}
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
       <p className="muted small">Link “{selectedText.trim()}” to</p>

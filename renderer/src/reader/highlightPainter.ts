@@ -13,6 +13,12 @@ export const FLASH_HIGHLIGHT_NAME = 'dossier-search-match';
 /** A mention the entity review points at (hover or focus on a suggestion); its own name, outside the prefixes. */
 export const LOCATED_HIGHLIGHT_NAME = 'dossier-located';
 
+/** Find in the article: every match, and the current one over them (own names, outside the prefixes above). */
+export const FIND_HIGHLIGHT_NAME = 'dossier-find';
+export const FIND_CURRENT_HIGHLIGHT_NAME = 'dossier-find-current';
+/** The entity mention the keyboard went to (Tab in the text). */
+export const MENTION_FOCUS_HIGHLIGHT_NAME = 'dossier-mention-focus';
+
 export function highlightName(color: string | null): string {
   return color ? `${HIGHLIGHT_PREFIX}-${color}` : HIGHLIGHT_PREFIX;
 }
@@ -67,4 +73,17 @@ export function clearHighlights(prefix: string = HIGHLIGHT_PREFIX): void {
   for (const name of [...CSS.highlights.keys()]) {
     if (name.startsWith(prefix)) CSS.highlights.delete(name);
   }
+}
+
+/** Paints text ranges under one highlight name (none: removes it); a higher `priority` paints over the others. */
+export function paintRanges(name: string, index: ParagraphIndex, ranges: readonly { start: number; end: number }[], priority = 0): void {
+  if (!highlightsSupported()) return;
+  const dom = ranges.map((r) => index.range(r.start, r.end)).filter((r): r is Range => r !== null);
+  if (dom.length === 0) {
+    CSS.highlights.delete(name);
+    return;
+  }
+  const highlight = new Highlight(...dom);
+  highlight.priority = priority;
+  CSS.highlights.set(name, highlight);
 }

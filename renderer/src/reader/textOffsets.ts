@@ -125,3 +125,11 @@ export function offsetAtPoint(root: HTMLElement, x: number, y: number): number |
   if (!owner || !root.contains(owner)) return null;
   return offsetOfPoint(root, pos.offsetNode, pos.offset, 'start');
 }
+
+/** The text offset of the selection's focus (where the caret is), or null when it is not in the reader's text. */
+export function caretOffset(root: HTMLElement, selection: Selection | null): number | null {
+  if (!selection?.focusNode || !root.contains(selection.focusNode)) return null;
+  const owner = (selection.focusNode instanceof Element ? selection.focusNode : selection.focusNode.parentElement)?.closest(PARAGRAPH_SELECTOR);
+  if (!owner) return null;
+  return offsetOfPoint(root, selection.focusNode, selection.focusOffset, 'start');
+}

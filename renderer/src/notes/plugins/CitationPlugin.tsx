@@ -8,10 +8,13 @@ import {
   $getRoot,
   $getSelection,
   $insertNodes,
+  $isNodeSelection,
   $isRangeSelection,
   $nodesOfType,
   COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_LOW,
   createCommand,
+  KEY_ENTER_COMMAND,
   type LexicalCommand,
 } from 'lexical';
 import { useEffect, useEffectEvent, useState } from 'react';
@@ -20,6 +23,7 @@ import { $createCitationNode, $isCitationNode, CitationNode, type CitationFields
 import { $isEntityMentionNode } from '../../../../electron/common/notes/nodes/EntityMentionNode';
 import { useAppActions } from '../../app/AppActions';
 import { queries } from '../../data/queries';
+import './CitationPlugin.css';
 
 export const INSERT_CITATION_COMMAND: LexicalCommand<CitationFields> = createCommand('INSERT_CITATION_COMMAND');
 
@@ -74,7 +78,44 @@ export function CitationPlugin() {
     const readCited = () =>
       setCited(editor.getEditorState().read(() => $nodesOfType(CitationNode).map((n) => ({ key: n.getKey(), ...n.getCitation() }))));
 
+    /** The chip the arrow keys selected (a node selection on one citation or mention), or null. */
+    const $selectedChip = () => {
+      const selection = $getSelection();
+      const nodes = $isNodeSelection(selection) ? selection.getNodes() : [];
+      const node = nodes.length === 1 ? nodes[0] : null;
+      return $isCitationNode(node) || $isEntityMentionNode(node) ? node : null;
+    };
+    let marked: HTMLElement | null = null;
+
     return mergeRegister(
+      // The arrow keys select a chip as a whole; Enter then opens it, as a click does.
+      editor.registerCommand(
+        KEY_ENTER_COMMAND,
+        (event) => {
+          const node = $selectedChip();
+          if (!node) return false;
+          event?.preventDefault();
+          // Navigation happens outside the editor's update.
+          if ($isCitationNode(node)) {
+            const citation = node.getCitation();
+            setTimeout(() => onOpenCitation(citation));
+          } else {
+            const entityId = node.getEntityId();
+            setTimeout(() => onOpenEntity(entityId));
+          }
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+      // Lexical draws no selection on a chip: this one is marked, so the keyboard's place shows.
+      editor.registerUpdateListener(({ editorState }) => {
+        const key = editorState.read(() => $selectedChip()?.getKey() ?? null);
+        const element = key ? editor.getElementByKey(key) : null;
+        if (element === marked) return;
+        marked?.classList.remove('chip-selected');
+        element?.classList.add('chip-selected');
+        marked = element;
+      }),
       editor.registerCommand(
         INSERT_CITATION_COMMAND,
         (citation) => {

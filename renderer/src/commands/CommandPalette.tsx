@@ -1,0 +1,185 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { COMMANDS, type CommandId } from '../../../electron/common/commands';
+import { shortcutLabel } from '../ui/shortcuts';
+import { keyMove } from '../ui/useListKeys';
+import { useCommands } from './CommandProvider';
+import { paletteEntries, PALETTE_IDS } from './paletteEntries';
+import { readRecentCommands, recordRecentCommand } from './recentCommands';
+import './CommandPalette.css';
+
+interface Props {
+  onClose(): void;
+}
+
+/** Why a greyed command cannot run now. */
+function unavailableReason(id: CommandId): string {
+  return COMMANDS[id].when === 'readerSelection' ? 'Select words in the article first' : 'Not available here';
+}
+
+/**
+ * Every window command of the registry, found by typing a few of its letters. What applies is
+ * read as the palette opens (the selection, the open article), and focus and the reader's
+ * selection go back where they were before a command runs, so it acts as its key would have.
+ */
+export function CommandPalette({ onClose }: Props) {
+  const id = useId();
+  const commands = useCommands();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Read once, before the palette's field takes the focus (and the reader's selection with it).
+  const [before] = useState(() => ({
+    available: new Set(PALETTE_IDS.filter((c) => commands.available(c))),
+    recent: readRecentCommands(),
+    focus: document.activeElement instanceof HTMLElement ? document.activeElement : null,
+    ranges: saveSelection(),
+  }));
+  const restored = useRef(false);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const entries = useMemo(() => paletteEntries(query, before.recent, (c) => before.available.has(c)), [query, before]);
+  const current = Math.min(active, Math.max(entries.length - 1, 0));
+  const optionId = (i: number) => `${id}-option-${i}`;
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  useEffect(() => {
+    listRef.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
+  /** Focus and selection back where they were; once, whichever way the palette closes. */
+  const restore = () => {
+    if (restored.current) return;
+    restored.current = true;
+    if (before.focus?.isConnected) before.focus.focus({ preventScroll: true });
+    restoreSelection(before.ranges);
+  };
+
+  const run = (command: CommandId | undefined) => {
+    if (!command || !before.available.has(command)) return;
+    recordRecentCommand(command);
+    // Closed first: outside a modal dialog nothing can take the focus back.
+    dialog.current?.close();
+    restore();
+    onClose();
+    commands.run(command);
+  };
+
+  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Home and End stay the field's (they move its cursor).
+    const next = event.key === 'Home' || event.key === 'End' ? null : keyMove(event.key, current, entries.length);
+    if (next !== null) {
+      event.preventDefault();
+      setActive(next);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      run(entries[current]?.id);
+    }
+  };
+
+  const empty = query.trim() === '';
+  const caption = empty ? (before.recent.length > 0 ? 'Recently used first' : 'All commands') : entries.length === 0 ? `No command matches “${query.trim()}”.` : 'Best matches';
+
+  return (
+    <dialog
+      ref={dialog}
+      className="command-palette"
+      aria-label="Command palette"
+      // The reader keeps its selection while this has the focus: the command runs on it.
+      data-keeps-selection=""
+      onClose={() => {
+        restore();
+        onClose();
+      }}
+      onClick={(e) => e.target === dialog.current && dialog.current.close()}
+    >
+      <div className="command-palette-body">
+        <input
+          type="text"
+          role="combobox"
+          aria-label="Command"
+          aria-expanded={entries.length > 0}
+          aria-controls={`${id}-list`}
+          aria-autocomplete="list"
+          aria-activedescendant={entries.length > 0 ? optionId(current) : undefined}
+          placeholder="Type a command…"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKey}
+        />
+        <p className="command-palette-caption" id={`${id}-caption`} aria-live="polite">
+          {caption}
+        </p>
+        <ul ref={listRef} id={`${id}-list`} role="listbox" aria-labelledby={`${id}-caption`}>
+          {entries.map((entry, i) => {
+            const key = shortcutLabel(entry.id);
+            return (
+              <li
+                key={entry.id}
+                id={optionId(i)}
+                data-index={i}
+                data-command={entry.id}
+                role="option"
+                aria-selected={i === current}
+                aria-disabled={!entry.available || undefined}
+                className={[i === current && 'active', !entry.available && 'unavailable'].filter(Boolean).join(' ') || undefined}
+                onMouseMove={() => i !== current && setActive(i)}
+                onClick={() => run(entry.id)}
+              >
+                <span className="command-title">{marked(entry.title, entry.positions)}</span>
+                {!entry.available && <span className="command-reason">{unavailableReason(entry.id)}</span>}
+                {key && <kbd className="command-key">{key}</kbd>}
+              </li>
+            );
+          })}
+        </ul>
+        <p className="command-palette-hint" aria-hidden="true">
+          <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to run · <kbd>Esc</kbd> to close
+        </p>
+      </div>
+    </dialog>
+  );
+}
+
+/** The title with the letters typed in bold. */
+function marked(title: string, positions: readonly number[]): ReactNode {
+  if (positions.length === 0) return title;
+  const at = new Set(positions);
+  const parts: ReactNode[] = [];
+  let run = '';
+  let inMark = false;
+  const flush = () => {
+    if (!run) return;
+    parts.push(inMark ? <b key={parts.length}>{run}</b> : run);
+    run = '';
+  };
+  for (let i = 0; i < title.length; i++) {
+    if (at.has(i) !== inMark) {
+      flush();
+      inMark = at.has(i);
+    }
+    run += title[i];
+  }
+  flush();
+  return parts;
+}
+
+function saveSelection(): Range[] {
+  const selection = document.getSelection();
+  if (!selection) return [];
+  return Array.from({ length: selection.rangeCount }, (_, i) => selection.getRangeAt(i).cloneRange());
+}
+
+function restoreSelection(ranges: Range[]): void {
+  const selection = document.getSelection();
+  if (!selection || ranges.length === 0 || !ranges.every((r) => r.startContainer.isConnected)) return;
+  selection.removeAllRanges();
+  for (const range of ranges) selection.addRange(range);
+}
