@@ -81,9 +81,11 @@ export const CALL_NAME_LIST = [
   'graph.data',
   'graph.setPositions',
   'graph.export',
+  'settings.get',
+  'settings.update',
 ] as const;
 
-export const EVENT_NAME_LIST = ['workspace.changed', 'workspace.notice', 'app.command', 'import.progress', 'export.progress', 'search.progress'] as const;
+export const EVENT_NAME_LIST = ['workspace.changed', 'workspace.notice', 'app.command', 'import.progress', 'export.progress', 'search.progress', 'settings.changed'] as const;
 
 export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];
 export type EventNameLiteral = (typeof EVENT_NAME_LIST)[number];

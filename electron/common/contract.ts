@@ -15,6 +15,7 @@ import { RelationDraft, RelationPatch, RelationSuggestion, RelationType, Relatio
 import { GraphData, GraphExportFormat, GraphFilter, GraphHidden, GraphPosition } from './model/graph';
 import { SearchRequest, SearchResult } from './model/search';
 import { EventDate, EventLabel, TimelineEntry, TimelinePatch, TimelineSuggestion } from './model/timeline';
+import { AppSettings, SettingsPatch } from './model/settings';
 
 /**
  * The one API between the renderer (or a remote CLI) and the core. Electron's preload, the
@@ -457,6 +458,19 @@ export const contract = {
     request: z.object({ filter: GraphFilter, format: GraphExportFormat }),
     response: z.object({ files: z.array(ExportedFile).min(1) }),
   },
+  /**
+   * The app's settings (the app-data folder's settings.json, not the workspace's), with the
+   * system's full name for the person (empty when it has none) to offer as the display name.
+   */
+  'settings.get': {
+    request: z.object({}),
+    response: z.object({ settings: AppSettings, suggestedName: z.string() }),
+  },
+  /** Changes the fields given, saved at once; every window hears `settings.changed`. */
+  'settings.update': {
+    request: z.object({ patch: SettingsPatch }),
+    response: z.object({ settings: AppSettings }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -513,6 +527,8 @@ export const events = {
   }),
   /** A menu command from the Electron shell (File › Import…, Edit › Undo …): a command registry id. */
   'app.command': z.object({ command: z.enum(COMMAND_IDS) }),
+  /** The app's settings changed (in this window, another one, or another Dossier on the same settings). */
+  'settings.changed': z.object({ settings: AppSettings }),
 } as const;
 
 export type AppCommand = z.output<(typeof events)['app.command']>['command'];

@@ -21,4 +21,6 @@ export { exportWebAnnotations } from './export/jsonld/exportWebAnnotations';
 export { findChromium } from './export/pdf/findChromium';
 export { footerTemplate, headerTemplate, PDF_MARGINS_MM, type PdfPrinter } from './export/pdf/pdfPrinter';
 export { checkWorkspace, type Problem } from './check/checkWorkspace';
+export { appDataDir } from './appData/appDataDir';
+export { AppSettingsFile } from './settings/appSettingsFile';
 export { repairWorkspace } from './check/repairWorkspace';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, crashReporter, dialog } from 'electron';
-import { CoreWorker, openAppWorkspace, resolveWorkspaceDir, workerDetector, type OpenedWorkspace } from '../core';
+import { app, BrowserWindow, crashReporter, dialog, nativeTheme } from 'electron';
+import { AppSettingsFile, CoreWorker, openAppWorkspace, resolveWorkspaceDir, workerDetector, type OpenedWorkspace } from '../core';
 import { startHost } from '../host/hostServer';
 import { installAppMenu } from './appMenu';
 import { cliArguments, runCliMode } from './cliMode';
@@ -44,6 +44,9 @@ async function start(): Promise<void> {
     await app.whenReady();
     serveAppProtocol(paths.rendererDir);
     installAppMenu();
+    // $DOSSIER_APP_DATA (tests, portable installs) or Electron's own userData folder.
+    const settings = await AppSettingsFile.open(process.env.DOSSIER_APP_DATA || app.getPath('userData'));
+    followThemeSetting(settings);
     const documents = app.getPath('documents');
     opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir, {
       detector: workerDetector(worker),
@@ -51,6 +54,7 @@ async function start(): Promise<void> {
       searchBuilder: (dir, progress) => worker.run('searchIndex', { dir }, progress),
       warmSearch: true,
       backups: {},
+      settings,
       // Briefs print with Electron's own Chromium, also when the CLI asks this app through its host.
       pdfPrinter: electronPdfPrinter(),
     });
@@ -83,6 +87,14 @@ async function start(): Promise<void> {
     // exit, not quit: the app is half started and the store is already closed.
     app.exit(1);
   }
+}
+
+/** Native parts (menus, dialogs, the title bar) follow Dossier's theme, not only the system's. */
+function followThemeSetting(settings: AppSettingsFile): void {
+  nativeTheme.themeSource = settings.get().theme;
+  settings.onChange((next) => {
+    nativeTheme.themeSource = next.theme;
+  });
 }
 
 /** The full error goes to the local log; the user sees a worded message, never a stack. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../common/errors';
-import { CoreWorker, openAppWorkspace, workerDetector } from '../../core';
+import { AppSettingsFile, appDataDir, CoreWorker, openAppWorkspace, workerDetector } from '../../core';
 import { startHost } from '../../host/hostServer';
 import type { CliIO } from '../cliIO';
 import { WORKSPACE_FLAG, type CliCommand } from '../command';
@@ -35,8 +35,11 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
     throw new DossierError('unavailable', `The app is not built (${RENDERER_DIR} is missing); run: npm run build`);
   }
   const worker = new CoreWorker(CORE_WORKER);
+  // The same settings file as the desktop app's (display name, theme …), in the app-data folder.
+  const settings = await AppSettingsFile.open(appDataDir(io.env));
   const { core, notices } = await openAppWorkspace(workspace, ASSETS_DIR, {
     backups: {},
+    settings,
     ...io.core,
     detector: workerDetector(worker),
     extract: (bytes, name) => worker.run('extract', { bytes, name }),
