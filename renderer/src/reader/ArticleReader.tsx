@@ -4,6 +4,7 @@ import type { ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
 import { clearHighlights, FLASH_HIGHLIGHT_NAME, LOCATED_HIGHLIGHT_NAME, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
 import { offsetAtPoint, offsetsToRange, selectionToOffsets, type TextRange } from './textOffsets';
+import { useDates } from '../ui/formatDate';
 
 export interface ReaderHandle {
   /** The reader's current selection as text offsets, or null. */
@@ -30,14 +31,13 @@ interface Props {
   onOpenEntity(entityId: string): void;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
-
 /** The article as plain DOM, one element per paragraph; highlights are painted over it, never into it. */
 export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleReader(
   { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions, onOpenEntity },
   ref,
 ) {
   const bodyRef = useRef<HTMLDivElement>(null);
+  const dates = useDates();
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
 
@@ -119,7 +119,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
     }
   };
 
-  const published = article.published ? dateFormat.format(new Date(`${article.published}T00:00:00Z`)) : null;
+  const published = article.published ? dates.date(article.published) : null;
 
   return (
     <article className="reader" aria-label="Article" lang={article.language ?? undefined}>
