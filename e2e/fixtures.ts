@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, chromium, test as base, type Browser, type ElectronApplication, type Locator, type Page } from '@playwright/test';
@@ -14,10 +14,15 @@ const CLI = path.join(ROOT, 'bin', 'dossier.js');
 
 export type Shell = 'browser' | 'electron';
 
+/** The display name every test's settings start with (see the `appSettings` option). */
+export const E2E_DISPLAY_NAME = 'E2E Analyst';
+
 /** A running Dossier on a fresh temporary workspace, driven like a user would. */
 export interface DossierApp {
   page: Page;
   workspace: string;
+  /** The app's own folder for this test (settings.json). */
+  appData: string;
   shell: Shell;
   /** The library down the left side (follows the page across restarts). */
   library: LibraryNav;
@@ -37,12 +42,17 @@ interface Running {
   exportTo?(file: string): Promise<void>;
 }
 
-export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecords: SeedRecords; dossier: DossierApp }, { browser: Browser }>({
+export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecords: SeedRecords; appSettings: Record<string, unknown> | null; dossier: DossierApp }, { browser: Browser }>({
   shell: ['browser', { option: true }],
   /** Generated articles to put in the workspace (beside the sample) before Dossier starts: `test.use({ seedArticles: 2000 })`. */
   seedArticles: [0, { option: true }],
   /** Entities, notes and highlights to put in the workspace before Dossier starts: `test.use({ seedRecords: { notes: 2000 } })`. */
   seedRecords: [{}, { option: true }],
+  /**
+   * The app's settings.json before Dossier starts: a display name, so the first-run prompt stays
+   * away; `test.use({ appSettings: null })` starts as on a new machine (the prompt shows).
+   */
+  appSettings: [{ displayName: E2E_DISPLAY_NAME }, { option: true }],
 
   browser: [
     async ({}, use, workerInfo) => {
@@ -62,7 +72,7 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
     { scope: 'worker' },
   ],
 
-  dossier: async ({ shell, browser, seedArticles, seedRecords }, use, testInfo) => {
+  dossier: async ({ shell, browser, seedArticles, seedRecords, appSettings }, use, testInfo) => {
     if (shell === 'electron') {
       const binary = electronBinary();
       test.skip(!binary.path, `Electron: ${binary.missing}`);
@@ -75,6 +85,7 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
     const downloads = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-out-'));
     // The app's own settings and recent workspaces: a fresh folder, as on a new machine.
     const appData = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-appdata-'));
+    if (appSettings) writeFileSync(path.join(appData, 'settings.json'), JSON.stringify({ version: 1, ...appSettings }));
     const log: string[] = [];
     const pageErrors: string[] = [];
     let running: Running | null = null;
@@ -95,6 +106,7 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
         return new LibraryNav(running!.page);
       },
       workspace,
+      appData,
       shell,
       pageErrors,
       async restart() {

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CallResponse, DossierApi } from '../common/contract';
 import { isDossierError } from '../common/errors';
-import { createCore, EventBus, isWebAnnotationFile, liveLockHolder, WorkspaceStore, type ImportSource, type LockInfo } from '../core';
+import { AppSettingsFile, appDataDir, createCore, EventBus, isWebAnnotationFile, liveLockHolder, WorkspaceStore, type ImportSource, type LockInfo } from '../core';
 import type { CliIO } from './cliIO';
 import { createRemoteApi } from './remoteApi';
 
@@ -46,7 +46,9 @@ export async function withWorkspace<T>(
   tell();
   let core;
   try {
-    core = createCore(store, io.core);
+    // The analyst's display name (and export date format) from the app's settings, as in the app.
+    const settings = io.core?.settings ?? (await AppSettingsFile.open(appDataDir(io.env)));
+    core = createCore(store, { ...io.core, settings });
   } catch (error) {
     await store.close();
     throw error;

@@ -86,9 +86,21 @@ export const CALL_NAME_LIST = [
   'workspaces.open',
   'workspaces.create',
   'workspaces.forget',
+  'settings.get',
+  'settings.update',
 ] as const;
 
-export const EVENT_NAME_LIST = ['workspace.changed', 'workspace.notice', 'app.command', 'import.progress', 'export.progress', 'search.progress', 'workspace.switched', 'app.openWorkspace'] as const;
+export const EVENT_NAME_LIST = [
+  'workspace.changed',
+  'workspace.notice',
+  'app.command',
+  'import.progress',
+  'export.progress',
+  'search.progress',
+  'workspace.switched',
+  'app.openWorkspace',
+  'settings.changed',
+] as const;
 
 export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];
 export type EventNameLiteral = (typeof EVENT_NAME_LIST)[number];

@@ -29,7 +29,7 @@ describe('the command registry', () => {
   it('writes keys the parser understands', () => {
     for (const id of ids) {
       for (const key of commandKeys(id, false)) {
-        expect(key, id).toMatch(/^((Mod|Shift|Alt)\+)*([A-Z0-9]|F\d{1,2}|Enter|Escape|Tab|Home|End|Arrow(Left|Right|Up|Down)|\?)$/);
+        expect(key, id).toMatch(/^((Mod|Shift|Alt)\+)*([A-Z0-9]|F\d{1,2}|Enter|Escape|Tab|Home|End|Arrow(Left|Right|Up|Down)|\?|[,=-])$/);
       }
     }
   });
@@ -59,5 +59,8 @@ describe('the command registry', () => {
     expect(acceleratorOf('new-note', false)).toBe('CmdOrCtrl+Alt+N');
     expect(acceleratorOf('redo', true)).toBe('CmdOrCtrl+Shift+Z');
     expect(acceleratorOf('open-notes', false)).toBeUndefined();
+    expect(shortcutOf('settings', true)).toBe('⌘+,');
+    expect(acceleratorOf('settings', false)).toBe('CmdOrCtrl+,');
+    expect(acceleratorOf('reader-zoom-out', false)).toBe('CmdOrCtrl+-');
   });
 });

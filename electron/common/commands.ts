@@ -291,6 +291,47 @@ export const COMMANDS = {
     when: 'articleOpen',
     keys: ['Enter'],
   },
+  settings: {
+    title: 'Settings…',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+,'],
+    // On macOS the application menu holds it, as Preferences/Settings always is there.
+    menu: { name: 'file', group: 1, label: 'Se&ttings…' },
+  },
+  'reader-zoom-in': {
+    title: 'Larger text in the reader',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+='],
+    menu: { name: 'view', group: 2, label: 'Reader text &larger' },
+  },
+  'reader-zoom-out': {
+    title: 'Smaller text in the reader',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+-'],
+    menu: { name: 'view', group: 2, label: 'Reader text &smaller' },
+  },
+  'reader-zoom-reset': {
+    title: 'Reader text at its usual size',
+    context: 'window',
+    when: 'always',
+    keys: ['Mod+0'],
+    menu: { name: 'view', group: 2, label: 'Reader text usual si&ze' },
+  },
+  'toggle-library': {
+    title: 'Show or hide the library',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'view', group: 3, label: 'Show or hide the li&brary' },
+  },
+  'toggle-side-panel': {
+    title: 'Show or hide the side panel',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'view', group: 3, label: 'Show or hide the side &panel' },
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -16,6 +16,7 @@ import { RelationDraft, RelationPatch, RelationSuggestion, RelationType, Relatio
 import { GraphData, GraphExportFormat, GraphFilter, GraphHidden, GraphPosition } from './model/graph';
 import { SearchRequest, SearchResult } from './model/search';
 import { EventDate, EventLabel, TimelineEntry, TimelinePatch, TimelineSuggestion } from './model/timeline';
+import { AppSettings, SettingsPatch } from './model/settings';
 
 /**
  * The one API between the renderer (or a remote CLI) and the core. Electron's preload, the
@@ -489,6 +490,19 @@ export const contract = {
     request: z.object({ path: WorkspacePath }),
     response: z.object({}),
   },
+  /**
+   * The app's settings (the app-data folder's settings.json, not the workspace's), with the
+   * system's full name for the person (empty when it has none) to offer as the display name.
+   */
+  'settings.get': {
+    request: z.object({}),
+    response: z.object({ settings: AppSettings, suggestedName: z.string() }),
+  },
+  /** Changes the fields given, saved at once; every window hears `settings.changed`. */
+  'settings.update': {
+    request: z.object({ patch: SettingsPatch }),
+    response: z.object({ settings: AppSettings }),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -549,6 +563,8 @@ export const events = {
   'workspace.switched': z.object({ path: z.string(), name: z.string() }),
   /** File › Open Recent in the Electron shell: the window saves what is pending, then opens `path`. */
   'app.openWorkspace': z.object({ path: z.string() }),
+  /** The app's settings changed (in this window, another one, or another Dossier on the same settings). */
+  'settings.changed': z.object({ settings: AppSettings }),
 } as const;
 
 export type AppCommand = z.output<(typeof events)['app.command']>['command'];

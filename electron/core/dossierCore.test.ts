@@ -6,6 +6,7 @@ import { CALL_NAMES, contract, type EventName, type EventPayload } from '../comm
 import { DEFAULT_PALETTE } from '../common/model/palette';
 import { createCore, toErrorPayload, type DossierCore } from './dossierCore';
 import { WorkspaceStore } from './store/workspaceStore';
+import { AppSettingsFile } from './settings/appSettingsFile';
 import { changed, changeLine } from './testing/testHelpers';
 
 let tmp: string;
@@ -186,11 +187,38 @@ describe('the workspace', () => {
     expect(annotation.creator).toEqual(CREATOR);
   });
 
-  it('attributes annotations to the signed-in user when no creator is given', async () => {
+  it('attributes records to the display name of the settings, never the login name, and follows a change at once', async () => {
     await core.store.close();
-    core = createCore(await WorkspaceStore.open(path.join(tmp, 'ws')));
-    const { creator } = await core.api['workspace.info']({});
-    expect(creator.name).toBe(os.userInfo().username || 'Analyst');
+    const settings = AppSettingsFile.inMemory();
+    core = createCore(await WorkspaceStore.open(path.join(tmp, 'ws')), { settings });
+    const events: unknown[] = [];
+    core.events.subscribe((name, payload) => name === 'settings.changed' && events.push(payload));
+    // Not asked yet (first run): a neutral name, not `root`.
+    expect((await core.api['workspace.info']({})).creator.name).toBe('Analyst');
+    expect((await core.api['workspace.info']({})).creator.name).not.toBe(os.userInfo().username);
+
+    const { settings: saved } = await core.api['settings.update']({ patch: { displayName: '  Priya Raman ', briefHandling: 'OFFICIAL' } });
+    expect(saved.displayName).toBe('Priya Raman');
+    expect(events).toEqual([{ settings: saved }]);
+    expect((await core.api['workspace.info']({})).creator).toEqual({ name: 'Priya Raman' });
+    const id = await importOne('Title\n\nBody text here.');
+    const { annotation } = await core.api['annotations.createFromQuote']({ articleId: id, quote: 'Body' });
+    expect(annotation.creator).toEqual({ name: 'Priya Raman' });
+    const withReply = await core.api['replies.add']({ articleId: id, annotationId: annotation.id, body: 'Checked.' });
+    expect(withReply.annotation.replies[0]!.creator).toEqual({ name: 'Priya Raman' });
+    // A new brief starts with the settings' author (the display name when none is set) and handling line.
+    const { brief } = await core.api['briefs.create']({ title: 'Weekly' });
+    expect(brief).toMatchObject({ author: 'Priya Raman', handling: 'OFFICIAL' });
+    const { brief: own } = await core.api['briefs.create']({ title: 'Other', author: 'Desk B', handling: '' });
+    expect(own).toMatchObject({ author: 'Desk B', handling: '' });
+  });
+
+  it('rejects a settings change it cannot keep, and changes nothing', async () => {
+    const bad = await core.dispatch('settings.update', { patch: { theme: 'purple' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const unknown = await core.dispatch('settings.update', { patch: { shoeSize: 44 } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect((await core.api['settings.get']({})).settings.theme).toBe('system');
   });
 
   it('renames a colour, saves the palette, announces it, and undoes and redoes it', async () => {

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { contract, type CallName, type CallResult, type DossierApi } from '../common/contract';
 import { DossierError, fromSystemError, isDossierError, type ErrorPayload } from '../common/errors';
 import { AnnotationPatch, type Creator } from '../common/model/annotation';
@@ -23,6 +22,8 @@ import { SearchService } from './search/searchService';
 import { BackupService } from './snapshots/backupService';
 import type { BackupScheduleOptions } from './snapshots/backupSchedule';
 import type { WorkspaceStore } from './store/workspaceStore';
+import { AppSettingsFile } from './settings/appSettingsFile';
+import { osFullName } from './settings/osFullName';
 import { TimelineService } from './timeline/timelineService';
 
 export interface DossierCore {
@@ -40,8 +41,14 @@ export interface DossierCore {
 }
 
 export interface CoreOptions {
-  /** Who annotations are attributed to; the signed-in user by default. */
+  /** Who annotations are attributed to; the display name of the app's settings by default. */
   creator?: Creator;
+  /**
+   * The app's settings (the app-data folder's settings.json): the display name stamped on new
+   * records, a new brief's author and handling line, how exports print dates. Held in memory
+   * with the defaults when not given (tests).
+   */
+  settings?: AppSettingsFile;
   /** Where entity detection runs: a worker thread in the app and the host, this thread otherwise. */
   detector?: EntityDetector;
   /** Where imported files are read: the worker thread in the app and the host, this thread otherwise. */
@@ -66,8 +73,12 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const feed = new ChangeFeed(events);
   store.onNotice = (message, file) => events.emit('workspace.notice', file === undefined ? { message } : { message, file });
   const changes = new ChangeLog(store, feed);
-  const creator = options.creator ?? defaultCreator();
-  const annotations = new AnnotationService(store, changes, () => creator);
+  const settings = options.settings ?? AppSettingsFile.inMemory();
+  // Read at each use: a display name changed in Settings applies to the next reply, not after a restart.
+  const creator = (): Creator => options.creator ?? { name: settings.get().displayName || ANONYMOUS };
+  const stopSettingsEvents = settings.onChange((next) => events.emit('settings.changed', { settings: next }));
+  let suggestedName: Promise<string> | null = null;
+  const annotations = new AnnotationService(store, changes, creator);
   const detector = options.detector ?? inProcessDetector();
   const entities = new EntityService(store, changes, detector);
   // New texts (an import, a new version) come in with their confirmed entities linked.
@@ -89,8 +100,8 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const patchOf = (r: AnnotationPatch): AnnotationPatch => AnnotationPatch.parse(r);
 
   const api: DossierApi = {
-    'workspace.info': async () => ({ ...store.info(), creator }),
-    'workspace.notices': async () => ({ notices: options.notices ?? [] }),
+    'workspace.info': async () => ({ ...store.info(), creator: creator() }),
+    'workspace.notices': async () => ({ notices: [...(options.notices ?? []), ...settings.notices.map((message) => ({ message }))] }),
     'app.startup': async () => {
       const start = store.startArticleId;
       const articleId = start && store.hasArticle(start) ? start : (store.listArticles()[0]?.id ?? null);
@@ -200,7 +211,10 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'history.state': async () => changes.state(),
     'briefs.list': async () => ({ briefs: await briefs.list() }),
     'briefs.get': async ({ id }) => ({ brief: await briefs.get(id) }),
-    'briefs.create': async (draft) => ({ brief: await briefs.create(draft) }),
+    'briefs.create': async (draft) => {
+      const { briefAuthor, briefHandling, displayName } = settings.get();
+      return { brief: await briefs.create({ ...draft, author: draft.author ?? (briefAuthor || displayName), handling: draft.handling ?? briefHandling }) };
+    },
     'briefs.update': async ({ id, patch, baseRev, undoGroup }) => ({ brief: await briefs.update(id, patch, baseRev, undoGroup) }),
     'briefs.delete': async ({ id }) => {
       await briefs.delete(id);
@@ -229,7 +243,9 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
         notes,
         relations,
         timeline,
-        author: creator.name,
+        author: creator().name,
+        // Without the app's settings (tests, scripts), exports keep ISO dates.
+        ...(options.settings ? { dateFormat: settings.get().dateFormat } : {}),
         brief: (id) => briefs.get(id),
         pdfPrinter,
         onProgress: (done, total) => events.emit('export.progress', { done, total }),
@@ -266,6 +282,12 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       await timeline.delete(articleId, id);
       return { deleted: id };
     },
+    'settings.get': async () => {
+      // Asked of the system once, and only when a window wants it (the first-run prompt and Settings).
+      suggestedName ??= osFullName().catch(() => '');
+      return { settings: settings.get(), suggestedName: await suggestedName };
+    },
+    'settings.update': async ({ patch }) => ({ settings: await settings.update(patch) }),
   };
 
   async function dispatch(name: string, request: unknown): Promise<CallResult> {
@@ -288,6 +310,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   }
 
   async function close(): Promise<void> {
+    stopSettingsEvents();
     await backups.close().catch((error: unknown) => console.error('Dossier: the backup at exit could not be taken:', error));
     await search.close().catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
     await store.close();
@@ -300,13 +323,8 @@ async function notSwitchable(): Promise<never> {
   throw new DossierError('unavailable', 'Only the Dossier app (or `dossier serve`) opens and switches workspaces.');
 }
 
-function defaultCreator(): Creator {
-  try {
-    return { name: os.userInfo().username || 'Analyst' };
-  } catch {
-    return { name: 'Analyst' };
-  }
-}
+/** Who records are attributed to before the analyst has given a name: never the login name. */
+const ANONYMOUS = 'Analyst';
 
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (isDossierError(error)) return error.toPayload();

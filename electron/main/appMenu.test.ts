@@ -76,7 +76,21 @@ describe('appMenuTemplate', () => {
     const mac = appMenuTemplate(true, 'darwin');
     expect(mac[0]?.role).toBe('appMenu');
     expect(roles(mac)).toContain('close');
-    expect(roles(mac)).not.toContain('quit');
+    expect(roles(mac.slice(1))).not.toContain('quit');
+    // Settings… in the application menu with ⌘, (and not again in File).
+    const appItems = mac[0]!.submenu as MenuItemConstructorOptions[];
+    expect(appItems.find((i) => i.label === 'Settings…')?.accelerator).toBe('CmdOrCtrl+,');
+    expect(roles(appItems)).toEqual(expect.arrayContaining(['about', 'hide', 'quit']));
+    const file = mac.find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
+    expect(file.some((i) => i.label === 'Se&ttings…')).toBe(false);
+  });
+
+  it('gives Ctrl/Cmd with = - 0 to the reader, and keeps window zoom on other keys', () => {
+    const items = appMenuTemplate(true, 'linux').flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    const accelerators = items.filter((i) => i.role === 'zoomIn' || i.role === 'zoomOut' || i.role === 'resetZoom').map((i) => i.accelerator);
+    expect(accelerators).toEqual(['CmdOrCtrl+Alt+0', 'CmdOrCtrl+Alt+=', 'CmdOrCtrl+Alt+-']);
+    expect(items.find((i) => i.label === 'Reader text &larger')?.accelerator).toBe('CmdOrCtrl+=');
+    expect(items.find((i) => i.label === 'Se&ttings…')?.accelerator).toBe('CmdOrCtrl+,');
   });
 
   describe('File › Open Recent', () => {

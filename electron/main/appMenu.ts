@@ -33,13 +33,39 @@ export function appMenuTemplate(
     click: () => send(id),
   });
   /** The registry's commands of one menu, a separator between groups, then the menu's own roles. */
+  // On macOS, Settings… lives in the application menu, not in File.
+  const inMenu = (id: CommandId) => !(mac && id === 'settings');
   const commands = (name: MenuName, ...roles: MenuItemConstructorOptions[][]): MenuItemConstructorOptions[] =>
-    [...menuGroups(name).map((group) => group.flatMap(({ id, label }) => [command(id, label), ...(id === 'workspaces' && recent ? [openRecentMenu(recent)] : [])])), ...roles]
+    [
+      ...menuGroups(name).map((group) =>
+        group.filter(({ id }) => inMenu(id)).flatMap(({ id, label }) => [command(id, label), ...(id === 'workspaces' && recent ? [openRecentMenu(recent)] : [])]),
+      ),
+      ...roles,
+    ]
       .filter((group) => group.length > 0)
       .flatMap((group, i) => (i === 0 ? group : [sep, ...group]));
   return [
     // On macOS, Quit lives in the application menu, and File > Close closes the window.
-    ...(mac ? [{ role: 'appMenu' } as const] : []),
+    ...(mac
+      ? [
+          {
+            role: 'appMenu',
+            submenu: [
+              { role: 'about' },
+              sep,
+              command('settings', 'Settings…'),
+              sep,
+              { role: 'services' },
+              sep,
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              sep,
+              { role: 'quit' },
+            ],
+          } as const satisfies MenuItemConstructorOptions,
+        ]
+      : []),
     { label: '&File', submenu: commands('file', [mac ? { role: 'close' } : { role: 'quit' }]) },
     { label: '&Edit', submenu: commands('edit', [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }], [{ role: 'selectAll' }]) },
     {
@@ -47,7 +73,12 @@ export function appMenuTemplate(
       submenu: commands(
         'view',
         [{ role: 'reload' }, ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const])],
-        [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }],
+        // Ctrl/Cmd with = - 0 size the reader's text (remembered in Settings); the whole window zooms with Alt as well.
+        [
+          { role: 'resetZoom', accelerator: 'CmdOrCtrl+Alt+0' },
+          { role: 'zoomIn', accelerator: 'CmdOrCtrl+Alt+=' },
+          { role: 'zoomOut', accelerator: 'CmdOrCtrl+Alt+-' },
+        ],
         [{ role: 'togglefullscreen' }],
       ),
     },

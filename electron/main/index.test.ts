@@ -27,6 +27,7 @@ const fake = vi.hoisted(() => {
     steps,
     listeners,
     app,
+    nativeTheme: { themeSource: 'system' as string },
     becomeReady: () => ready(),
     showErrorBox: vi.fn(),
     createMainWindow: vi.fn(() => Promise.resolve({})),
@@ -44,6 +45,7 @@ vi.mock('electron', () => ({
   ipcMain: { handle: () => {}, removeHandler: () => {} },
   Menu: { buildFromTemplate: () => ({}), setApplicationMenu: () => {} },
   BrowserWindow: { getAllWindows: () => [] },
+  nativeTheme: fake.nativeTheme,
 }));
 vi.mock('./createMainWindow', () => ({ createMainWindow: fake.createMainWindow }));
 
@@ -90,6 +92,22 @@ describe('the app lifecycle', () => {
     // The OS and File › Open Recent list it.
     expect(fake.app.addRecentDocument).toHaveBeenCalledWith(dir);
     await expect(readFile(path.join(dir, 'app-data', 'recent-workspaces.json'), 'utf8')).resolves.toContain(JSON.stringify(dir));
+  });
+
+  it('gives native menus and dialogs the theme chosen in Settings', async () => {
+    const appData = await mkdtemp(path.join(os.tmpdir(), 'dossier-main-appdata-'));
+    await writeFile(path.join(appData, 'settings.json'), JSON.stringify({ version: 1, theme: 'dark' }));
+    vi.stubEnv('DOSSIER_APP_DATA', appData);
+    try {
+      await startApp();
+      await vi.waitFor(() => expect(fake.createMainWindow).toHaveBeenCalled());
+      expect(fake.nativeTheme.themeSource).toBe('dark');
+    } finally {
+      vi.unstubAllEnvs();
+      fake.listeners.get('will-quit')?.({ preventDefault: () => {} });
+      await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+      await rm(appData, { recursive: true, force: true });
+    }
   });
 
   it('closes the workspace before quitting', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, crashReporter, dialog } from 'electron';
-import { appDataDir, AppWorkspaces, CoreWorker, openAppWorkspace, RecentWorkspaces, startupWorkspaceDir, workerDetector } from '../core';
+import { app, BrowserWindow, crashReporter, dialog, nativeTheme } from 'electron';
+import { AppSettingsFile, AppWorkspaces, CoreWorker, openAppWorkspace, RecentWorkspaces, startupWorkspaceDir, workerDetector } from '../core';
 import { startHost } from '../host/hostServer';
 import { installAppMenu } from './appMenu';
 import { cliArguments, runCliMode } from './cliMode';
@@ -45,8 +45,12 @@ async function start(): Promise<void> {
     await app.whenReady();
     serveAppProtocol(paths.rendererDir);
     installAppMenu();
+    // $DOSSIER_APP_DATA (tests, portable installs) or Electron's own userData folder.
+    const appData = process.env.DOSSIER_APP_DATA || app.getPath('userData');
+    const settings = await AppSettingsFile.open(appData);
+    followThemeSetting(settings);
     const documents = app.getPath('documents');
-    const recent = new RecentWorkspaces(appDataDir());
+    const recent = new RecentWorkspaces(appData);
     // The window can switch to another workspace (its start screen, File › Open Recent) without a restart.
     workspaces = await AppWorkspaces.start(await startupWorkspaceDir(flag, process.env, documents, recent), {
       open: (dir, how) =>
@@ -59,6 +63,7 @@ async function start(): Promise<void> {
             searchBuilder: (d, progress) => worker.run('searchIndex', { dir: d }, progress),
             warmSearch: true,
             backups: {},
+            settings,
             // Briefs print with Electron's own Chromium, also when the CLI asks this app through its host.
             pdfPrinter: electronPdfPrinter(),
           },
@@ -100,6 +105,14 @@ async function start(): Promise<void> {
     // exit, not quit: the app is half started and the store is already closed.
     app.exit(1);
   }
+}
+
+/** Native parts (menus, dialogs, the title bar) follow Dossier's theme, not only the system's. */
+function followThemeSetting(settings: AppSettingsFile): void {
+  nativeTheme.themeSource = settings.get().theme;
+  settings.onChange((next) => {
+    nativeTheme.themeSource = next.theme;
+  });
 }
 
 /** The full error goes to the local log; the user sees a worded message, never a stack. */

@@ -28,6 +28,7 @@ import { WorkspaceContext } from './ui/WorkspaceContext';
 import { WorkspaceButton } from './workspaces/WorkspaceButton';
 import { WorkspacesScreen } from './workspaces/WorkspacesScreen';
 import { useWorkspaceSwitching } from './workspaces/switchWorkspace';
+import { PanelToggles } from './settings/PanelToggles';
 // The editor (Lexical) and the brief composer load when first opened: the reader starts sooner.
 const NotesView = lazy(() => import('./notes/NotesView').then((m) => ({ default: m.NotesView })));
 const BriefsView = lazy(() => import('./briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
@@ -321,6 +322,7 @@ export function App() {
             Backups…
           </button>
           <span className="spacer" />
+          <PanelToggles />
           {importer.progress && <ImportProgressBar progress={importer.progress} />}
           <SaveIndicator status={status} />
           <button type="button" className="primary" disabled={!canExport} onClick={() => commands.run('export')} title={withShortcut('Export a Markdown brief of this article', 'export')}>

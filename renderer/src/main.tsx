@@ -3,15 +3,24 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { CommandProvider } from './commands/CommandProvider';
 import { DataProvider } from './data/DataProvider';
+import { applyRememberedTheme } from './settings/applySettings';
+import { SettingsProvider } from './settings/SettingsProvider';
 import { ToastProvider } from './ui/Toasts';
 import './styles.css';
+import './theme/theme.css';
+import './settings/layout.css';
+
+// Before the first paint: a dark window must not flash white while the settings are read.
+applyRememberedTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DataProvider>
       <CommandProvider>
         <ToastProvider>
-          <App />
+          <SettingsProvider>
+            <App />
+          </SettingsProvider>
         </ToastProvider>
       </CommandProvider>
     </DataProvider>

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../common/errors';
-import { appDataDir, AppWorkspaces, CoreWorker, openAppWorkspace, RecentWorkspaces, userDocumentsDir, workerDetector } from '../../core';
+import { AppSettingsFile, appDataDir, AppWorkspaces, CoreWorker, openAppWorkspace, RecentWorkspaces, userDocumentsDir, workerDetector } from '../../core';
 import { startHost } from '../../host/hostServer';
 import type { CliIO } from '../cliIO';
 import { WORKSPACE_FLAG, type CliCommand } from '../command';
@@ -35,6 +35,8 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
     throw new DossierError('unavailable', `The app is not built (${RENDERER_DIR} is missing); run: npm run build`);
   }
   const worker = new CoreWorker(CORE_WORKER);
+  // The same settings file as the desktop app's (display name, theme …), in the app-data folder.
+  const settings = await AppSettingsFile.open(appDataDir(io.env));
   // The page can open, create and switch workspaces (its start screen) without restarting this.
   const workspaces = await AppWorkspaces.start(workspace, {
     open: (dir, how) =>
@@ -43,6 +45,7 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
         ASSETS_DIR,
         {
           backups: {},
+          settings,
           ...io.core,
           detector: workerDetector(worker),
           extract: (bytes, name) => worker.run('extract', { bytes, name }),

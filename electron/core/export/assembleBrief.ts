@@ -4,6 +4,7 @@ import type { Note, NoteFilter, NoteSummary } from '../../common/model/note';
 import { byDocumentOrder } from '../annotations/annotationService';
 import { ENTITIES, followMerges, type EntitiesFile } from '../entities/entityDocuments';
 import type { WorkspaceStore } from '../store/workspaceStore';
+import type { DateFormatChoice } from '../../common/model/settings';
 import { matchesFilter } from './annotationFilter';
 import { relationsAppendix, timelineAppendix, type AppendixScope, type RelationSource, type TimelineSource } from './briefAppendices';
 import type { BriefContent, BriefContentSection, BriefEntityRow, BriefSource, CitedArticle } from './briefContent';
@@ -19,6 +20,8 @@ export interface AssembleOptions {
   notes: NoteSource;
   /** Who prepared the brief, for one-article and whole-workspace exports (a saved brief has its own). */
   author: string;
+  /** How dates are printed for people (the app's setting). */
+  dateFormat?: DateFormatChoice;
   /** The saved brief, for `{ briefId }`. */
   brief?: (id: string) => Promise<Brief>;
   now?: Date;
@@ -36,7 +39,7 @@ export interface AssembleOptions {
 export async function assembleBrief(source: ExportSource, options: AssembleOptions): Promise<BriefContent> {
   const { store } = options;
   const generated = (options.now ?? new Date()).toISOString();
-  const base = { author: options.author, handling: '', generated, summary: null, palette: store.info().palette };
+  const base = { author: options.author, handling: '', generated, summary: null, palette: store.info().palette, ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}) };
 
   if ('briefId' in source) {
     if (!options.brief) throw new DossierError('unavailable', 'Saved briefs cannot be exported here.');

@@ -3,6 +3,7 @@ import type { ArticleMeta } from '../../common/model/article';
 import type { EntityType } from '../../common/model/entity';
 import type { Note, NoteContent } from '../../common/model/note';
 import type { Palette } from '../../common/model/palette';
+import type { DateFormatChoice } from '../../common/model/settings';
 
 /**
  * Everything an exported brief shows, gathered once from the workspace; every format (Markdown,
@@ -15,6 +16,8 @@ export interface BriefContent {
   handling: string;
   /** When the brief was generated, ISO 8601. */
   generated: string;
+  /** How dates are printed for people (the app's setting); ISO dates when not given. */
+  dateFormat?: DateFormatChoice;
   /** Bottom line up front (Lexical JSON), or null. */
   summary: NoteContent | null;
   palette: Palette;

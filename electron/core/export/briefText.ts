@@ -2,6 +2,8 @@ import { CREDIBILITY_LABELS, RELIABILITY_LABELS, type Annotation, type Grading }
 import type { ArticleMeta } from '../../common/model/article';
 import type { Palette } from '../../common/model/palette';
 import type { CitationFields } from '../../common/notes/nodes/CitationNode';
+import type { DateFormatChoice } from '../../common/model/settings';
+import { formatDate } from '../../common/text/dateFormat';
 import type { BriefContent } from './briefContent';
 
 /**
@@ -24,8 +26,8 @@ export function colourOf(a: Annotation, palette: Palette): string | null {
   return palette.find((p) => p.key === a.color)?.color ?? null;
 }
 
-export function articleDate(article: { published: string | null }): string {
-  return article.published ?? 'undated';
+export function articleDate(article: { published: string | null }, choice?: DateFormatChoice): string {
+  return article.published ? shortDate(article.published, choice) : 'undated';
 }
 
 /** Where an excerpt comes from: title, date (or the version it was made on, for an orphan) and character offsets. */
@@ -51,8 +53,9 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-export function shortDate(iso: string): string {
-  return iso.slice(0, 10);
+/** A date for people, as the app's setting says (the ISO day when none is given). */
+export function shortDate(iso: string, choice?: DateFormatChoice): string {
+  return choice ? formatDate(iso, choice) : iso.slice(0, 10);
 }
 
 /** The one article a brief is about, when it is a brief of one article: its header then shows the article's provenance. */
@@ -64,15 +67,15 @@ export function singleArticle(content: BriefContent): ArticleMeta | null {
 }
 
 /** Provenance lines of an article, in the order every format shows them; absent values are left out. */
-export function provenance(article: ArticleMeta): { label: string; value: string; kind?: 'url' | 'hash' }[] {
+export function provenance(article: ArticleMeta, choice?: DateFormatChoice): { label: string; value: string; kind?: 'url' | 'hash' }[] {
   const version = article.versions.find((v) => v.version === article.version) ?? article.versions[article.versions.length - 1]!;
   const rows: { label: string; value: string | null; kind?: 'url' | 'hash' }[] = [
     { label: 'Outlet', value: article.outlet },
     { label: 'Author', value: article.author },
-    { label: 'Published', value: articleDate(article) },
+    { label: 'Published', value: articleDate(article, choice) },
     { label: 'Source', value: article.source },
     { label: 'URL', value: article.url, kind: 'url' },
-    { label: 'Imported', value: shortDate(article.importedAt) },
+    { label: 'Imported', value: shortDate(article.importedAt, choice) },
     { label: 'Version', value: article.versions.length > 1 ? `${version.version} of ${article.versions.length}` : null },
     { label: 'SHA-256', value: version.sha256, kind: 'hash' },
   ];

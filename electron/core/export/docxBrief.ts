@@ -1,4 +1,5 @@
 import { AlignmentType, Bookmark, Document, Footer, Header, HeadingLevel, InternalHyperlink, Packer, PageNumber, Paragraph, Tab, TextRun, type ParagraphChild, type Table } from 'docx';
+import { formatDateTime } from '../../common/text/dateFormat';
 import { deriveNote } from '../../common/notes/deriveNote';
 import type { Note } from '../../common/model/note';
 import type { BriefContent, BriefContentSection } from './briefContent';
@@ -71,7 +72,7 @@ function titleBlock(content: BriefContent): Paragraph[] {
   const passages = content.sections.reduce((n, s) => n + (s.kind === 'article' ? s.source.excerpts.length + s.source.orphans.length : 0), 0);
   const lines: [string, string, boolean][] = [];
   if (content.author.trim()) lines.push(['Author', content.author, false]);
-  lines.push(['Generated', generatedAt(content.generated), false]);
+  lines.push(['Generated', content.dateFormat ? formatDateTime(content.generated, content.dateFormat) : generatedAt(content.generated), false]);
   if (content.handling.trim()) lines.push(['Handling', content.handling, true]);
   lines.push(['Contents', `${count(articles, 'article')} · ${count(passages, 'annotated passage')} · ${count(notes, 'note')}`, false]);
   return [
@@ -90,7 +91,7 @@ function titleBlock(content: BriefContent): Paragraph[] {
 }
 
 function sectionToDocx(section: BriefContentSection, content: BriefContent, parts: DocxParts): Paragraph[] {
-  if (section.kind === 'article') return sourceToDocx(section.source, parts, content.palette);
+  if (section.kind === 'article') return sourceToDocx(section.source, parts, content.palette, content.dateFormat);
   return noteSection(section.note, section.article, content, parts);
 }
 

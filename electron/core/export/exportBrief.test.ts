@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PdfOptions } from './pdf/pdfPrinter';
 import { createCore, type DossierCore } from '../dossierCore';
@@ -23,7 +24,11 @@ beforeEach(async () => {
     creator: { name: 'R. Analyst' },
     pdfPrinter: async (html, options) => {
       printed.push({ html, options });
-      return new TextEncoder().encode('%PDF-1.7 fake');
+      // A real (one blank page) PDF, as Chromium would print it, so its properties can be set.
+      const pdf = await PDFDocument.create();
+      pdf.addPage();
+      pdf.setCreator('HeadlessChrome');
+      return pdf.save();
     },
   });
   const { articles } = await core.api['articles.import']({
@@ -54,7 +59,14 @@ describe('export.brief', () => {
 
     const pdf = await core.api['export.brief']({ source: { articleId }, format: 'pdf' });
     expect(pdf).toMatchObject({ filename: 'delhi-talks-brief.pdf', mediaType: 'application/pdf', encoding: 'base64' });
-    expect(Buffer.from(pdf.content, 'base64').toString()).toBe('%PDF-1.7 fake');
+    const printedPdf = await PDFDocument.load(Buffer.from(pdf.content, 'base64'), { updateMetadata: false });
+    expect(printedPdf.getPageCount()).toBe(1);
+    // What a PDF reader shows in File › Properties: the brief, its author and Dossier, never the print engine.
+    expect(printedPdf.getTitle()).toBe('Delhi talks');
+    expect(printedPdf.getAuthor()).toBe('R. Analyst');
+    expect(printedPdf.getSubject()).toBe('Dossier brief: 1 article');
+    expect(printedPdf.getCreator()).toBe('Dossier');
+    expect(printedPdf.getProducer()).toBe('Dossier');
     expect(printed).toHaveLength(1);
     expect(printed[0]!.options).toEqual({ headerFooterText: '', title: 'Delhi talks' });
     expect(printed[0]!.html).not.toContain('@top-center');

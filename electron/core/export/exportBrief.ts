@@ -8,7 +8,9 @@ import { docxBrief } from './docxBrief';
 import { htmlBrief } from './htmlBrief';
 import { exportWebAnnotations, webAnnotationFileName } from './jsonld/exportWebAnnotations';
 import { markdownBrief } from './markdownBrief';
+import { withPdfMetadata } from './pdf/pdfMetadata';
 import type { PdfPrinter } from './pdf/pdfPrinter';
+import type { BriefContent } from './briefContent';
 
 export interface ExportOptions extends AssembleOptions {
   pdfPrinter: PdfPrinter;
@@ -37,7 +39,13 @@ export async function exportBrief(source: ExportSource, format: BriefFormat, opt
     case 'html':
       return file(htmlBrief(content));
     case 'pdf':
-      return file(await options.pdfPrinter(htmlBrief(content, { forPdf: true }), { headerFooterText: content.handling, title: content.title }));
+      return file(
+        await withPdfMetadata(await options.pdfPrinter(htmlBrief(content, { forPdf: true }), { headerFooterText: content.handling, title: content.title }), {
+          title: content.title,
+          author: content.author,
+          subject: pdfSubject(content),
+        }),
+      );
     case 'docx':
       return file(await docxBrief(content));
   }
@@ -65,4 +73,12 @@ async function webAnnotations(store: WorkspaceStore, source: ExportSource, now?:
     encoding: 'utf8',
     content: `${JSON.stringify(collection, null, 2)}\n`,
   };
+}
+
+/** What the PDF is about, in the words its header uses: a brief of so many articles and notes, under its handling line. */
+function pdfSubject(content: BriefContent): string {
+  const articles = content.sections.filter((s) => s.kind === 'article').length;
+  const notes = content.sections.filter((s) => s.kind === 'note').length;
+  const parts = [`${articles} article${articles === 1 ? '' : 's'}`, ...(notes ? [`${notes} note${notes === 1 ? '' : 's'}`] : [])];
+  return `Dossier brief: ${parts.join(', ')}${content.handling.trim() ? ` (${content.handling.trim()})` : ''}`;
 }

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Annotation } from '../../common/model/annotation';
+import type { DateFormatChoice } from '../../common/model/settings';
 import type { ArticleMeta } from '../../common/model/article';
 import { ENTITY_TYPE_LABELS } from '../../common/model/entity';
 import type { BriefContent, BriefEntityRef, BriefEvent, BriefPassage, BriefRelation, BriefSource } from './briefContent';
@@ -46,9 +47,9 @@ export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {})
   const linkEntity = (id: string) => (indexIds.has(id) ? `#${anchor('entity', id)}` : null);
 
   const body: ElementContent[] = [];
-  const meta = [...(single ? provenanceRows(single) : [])];
+  const meta = [...(single ? provenanceRows(single, content.dateFormat) : [])];
   if (content.author.trim()) meta.push(row('Prepared by', oneLine(content.author)));
-  meta.push(row('Brief generated', shortDate(content.generated)));
+  meta.push(row('Brief generated', shortDate(content.generated, content.dateFormat)));
   body.push(
     h(
       'header',
@@ -73,7 +74,7 @@ export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {})
       } else {
         const id = anchor('article', `${article.id}-${i}`);
         const heading = h('h2', { id, dir: 'auto' }, oneLine(article.title));
-        add(h('section.article', { ariaLabelledBy: id }, lines([heading, h('dl.meta', lines(provenanceRows(article))), ...highlights(content, section.source, 3)])));
+        add(h('section.article', { ariaLabelledBy: id }, lines([heading, h('dl.meta', lines(provenanceRows(article, content.dateFormat))), ...highlights(content, section.source, 3)])));
       }
       return;
     }
@@ -165,7 +166,7 @@ function excerpt(content: BriefContent, article: ArticleMeta, a: Annotation, lev
       a.replies.length
         ? h(
             'ol.replies',
-            lines(a.replies.map((r) => h('li', { dir: 'auto' }, [h('strong', r.creator.name), ` (${shortDate(r.created)}): ${r.body.trim()}`]))),
+            lines(a.replies.map((r) => h('li', { dir: 'auto' }, [h('strong', r.creator.name), ` (${shortDate(r.created, content.dateFormat)}): ${r.body.trim()}`]))),
           )
         : null,
     ]),
@@ -233,8 +234,8 @@ function entityIndex(rows: NonNullable<BriefContent['entityIndex']>): Element {
   return h('section', { ariaLabelledBy: 'entity-index' }, lines([heading, h('table', lines([head, h('tbody', lines(body))]))]));
 }
 
-function provenanceRows(article: ArticleMeta): ElementContent[][] {
-  return provenance(article).map((p) => {
+function provenanceRows(article: ArticleMeta, choice?: DateFormatChoice): ElementContent[][] {
+  return provenance(article, choice).map((p) => {
     if (p.kind === 'hash') return row(p.label, h('code', p.value));
     if (p.kind === 'url' && isWebUrl(p.value)) return row(p.label, h('a', { href: p.value, rel: 'noreferrer noopener' }, p.value));
     return row(p.label, oneLine(p.value));

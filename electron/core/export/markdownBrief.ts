@@ -1,6 +1,7 @@
 import type { BlockContent, FootnoteDefinition, FootnoteReference, Heading, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Annotation } from '../../common/model/annotation';
+import type { DateFormatChoice } from '../../common/model/settings';
 import type { ArticleMeta } from '../../common/model/article';
 import { ENTITY_TYPE_LABELS } from '../../common/model/entity';
 import type { NoteContent } from '../../common/model/note';
@@ -50,9 +51,9 @@ class BriefTree {
     const handling = oneLine(content.handling);
     if (handling) this.push(paragraph(strong(handling)));
     this.push(heading(1, oneLine(content.title)));
-    const header = single ? provenanceItems(single) : [];
+    const header = single ? provenanceItems(single, content.dateFormat) : [];
     if (content.author.trim()) header.push(labelled('Prepared by', text(oneLine(content.author))));
-    header.push(labelled('Brief generated', text(shortDate(content.generated))));
+    header.push(labelled('Brief generated', text(shortDate(content.generated, content.dateFormat))));
     this.push(list(header));
     if (content.summary) this.push(heading(2, 'Summary'), ...this.note(content.summary, 2));
 
@@ -63,7 +64,7 @@ class BriefTree {
         if (single) {
           this.highlights(section.source, 2);
         } else {
-          this.push(heading(2, oneLine(section.source.article.title)), list(provenanceItems(section.source.article)));
+          this.push(heading(2, oneLine(section.source.article.title)), list(provenanceItems(section.source.article, content.dateFormat)));
           this.highlights(section.source, 3);
         }
         continue;
@@ -132,7 +133,7 @@ class BriefTree {
         list(
           a.replies.map((r) => {
             const body = r.body.trim().split('\n').map((l) => (l.trim() ? l : '')).join(' ');
-            return item(paragraph(strong(oneLine(r.creator.name)), text(` (${shortDate(r.created)}): ${body}`)));
+            return item(paragraph(strong(oneLine(r.creator.name)), text(` (${shortDate(r.created, this.content.dateFormat)}): ${body}`)));
           }),
         ),
       );
@@ -231,8 +232,8 @@ function entityLink(ref: BriefEntityRef): PhrasingContent {
   return ref.name === null ? emphasis(entityName(ref)) : wikiLink(ref.name);
 }
 
-function provenanceItems(article: ArticleMeta): ListItem[] {
-  return provenance(article).map((row) => {
+function provenanceItems(article: ArticleMeta, choice?: DateFormatChoice): ListItem[] {
+  return provenance(article, choice).map((row) => {
     if (row.kind === 'hash') return labelled(row.label, { type: 'inlineCode', value: row.value });
     if (row.kind === 'url' && isWebUrl(row.value)) {
       // Shown as an autolink (`<https://…>`), which cannot hold spaces or angle brackets.

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { Reply } from '../../../electron/common/model/annotation';
 import { isCommandKey } from '../commands/keymap';
 import { isMac } from '../ui/shortcuts';
+import { dates } from '../ui/formatDate';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The discussion under a highlight: replies in order, and a box to add one. */
 export function Replies({
@@ -31,7 +31,7 @@ export function Replies({
           {replies.map((r) => (
             <li key={r.id} className="reply">
               <p className="reply-meta">
-                <strong>{r.creator.name}</strong> <time dateTime={r.created}>{timeFormat.format(new Date(r.created))}</time>
+                <strong>{r.creator.name}</strong> <time dateTime={r.created}>{dates().dateTime(r.created)}</time>
                 <button type="button" className="link" aria-label="Delete reply" onClick={() => onDelete(r.id)}>
                   Delete
                 </button>

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { queries } from '../data/queries';
 import { errorMessage } from '../ui/useSaveStatus';
 import { describeWorkspaceFile } from './fileLabels';
+import { dates } from '../ui/formatDate';
 import { useRestoreBackup, type RestoreOutcome } from './useRestoreBackup';
 
 const REASONS: Record<BackupReason, string> = {
@@ -16,8 +17,7 @@ const REASONS: Record<BackupReason, string> = {
 };
 const CHANGES: Record<BackupFile['change'], string> = { added: 'Added', changed: 'Changed', removed: 'Removed', skipped: 'Damaged, left out' };
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-export const backupTime = (b: Pick<BackupSummary, 'takenAt'>) => dateTime.format(new Date(b.takenAt));
+export const backupTime = (b: Pick<BackupSummary, 'takenAt'>) => dates().dateTime(b.takenAt);
 
 interface Props {
   onClose(): void;

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { BackupSummary } from '../../../electron/common/model/backup';
 import { api } from '../api';
+import { dates } from '../ui/formatDate';
 import { errorMessage } from '../ui/useSaveStatus';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** What a restore did, worded for the analyst; `undo` puts back what it replaced. */
 export interface RestoreOutcome {
@@ -22,7 +22,7 @@ export function useRestoreBackup(): (backup: Pick<BackupSummary, 'id' | 'takenAt
   const queryClient = useQueryClient();
   return useCallback(
     async (backup, files) => {
-      const when = dateTime.format(new Date(backup.takenAt));
+      const when = dates().dateTime(backup.takenAt);
       try {
         const { restored, before } = await api['backups.restore']({ id: backup.id, files });
         await queryClient.invalidateQueries();

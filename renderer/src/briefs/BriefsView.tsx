@@ -5,9 +5,11 @@ import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { BriefComposer } from './BriefComposer';
+import { useDates } from '../ui/formatDate';
 
 /** The workspace's saved briefs and the one being composed. */
 export function BriefsView({ initialBriefId = null }: { initialBriefId?: string | null }) {
+  const { date } = useDates();
   const list = useQuery(queries.briefs());
   const briefs = list.data?.briefs ?? [];
   /** The brief the analyst opened; the first one until then, or once the chosen one is gone. */
@@ -46,7 +48,7 @@ export function BriefsView({ initialBriefId = null }: { initialBriefId?: string 
                     {b.title}
                   </span>
                   <span className="note-list-meta">
-                    {b.sectionCount} section{b.sectionCount === 1 ? '' : 's'} · {new Date(b.modified).toLocaleDateString()}
+                    {b.sectionCount} section{b.sectionCount === 1 ? '' : 's'} · {date(b.modified)}
                     {b.handling && ` · ${b.handling}`}
                   </span>
                 </button>

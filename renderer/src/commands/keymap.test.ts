@@ -24,6 +24,15 @@ describe("the window's keyboard map", () => {
     expect(pc(press('z', { ctrlKey: true }))).toBe('undo');
   });
 
+  it('opens Settings with Ctrl/Cmd+comma and zooms the reader with Ctrl/Cmd and = - 0', () => {
+    expect(pc(press(',', { ctrlKey: true }))).toBe('settings');
+    expect(mac(press(',', { metaKey: true }))).toBe('settings');
+    expect(pc(press('=', { ctrlKey: true }))).toBe('reader-zoom-in');
+    expect(pc(press('-', { ctrlKey: true }))).toBe('reader-zoom-out');
+    expect(mac(press('0', { metaKey: true, code: 'Digit0' }))).toBe('reader-zoom-reset');
+    expect(pc(press('=', {}))).toBeNull();
+  });
+
   it('takes both redo keys on every platform', () => {
     for (const map of [pc, mac]) {
       expect(map(press('y', { ctrlKey: true }))).toBe('redo');

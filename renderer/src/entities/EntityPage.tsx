@@ -10,6 +10,7 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { EntityRelations } from './EntityRelations';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
 import { excerptAfterTitle } from '../notes/NoteList';
+import { dates } from '../ui/formatDate';
 
 interface Props {
   entityId: string;
@@ -117,7 +118,7 @@ export function EntityPage({ entityId }: Props) {
                 <button type="button" className="link" onClick={() => onOpenArticle(articleId)}>
                   {mentions[0]!.title}
                 </button>{' '}
-                <span className="muted">{mentions[0]!.published ?? 'Undated'}</span>
+                <span className="muted">{mentions[0]!.published ? dates().date(mentions[0]!.published) : 'Undated'}</span>
               </h3>
               <ul aria-label={`Mentions in ${mentions[0]!.title}`}>
                 {mentions.map((m) => (

@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { GraphData, GraphPosition } from '../../../electron/common/model/graph';
-import { chartStyle, typeColours } from './chartStyle';
+import { chartStyle, chartTheme, typeColours } from './chartStyle';
 import { chartSvg } from './chartSvg';
 import type { Positions } from './layoutGraph';
 import { runLayout, type LayoutRun } from './runLayout';
@@ -153,6 +153,16 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
     };
   }, []);
 
+  // Light or dark switched (in Settings or by the system): repaint with the theme's colours.
+  useEffect(() => {
+    const observer = new MutationObserver(() => {
+      const core = cy.current;
+      if (core) core.style(chartStyle(typeColours(), core.elements().length >= LARGE_CHART, chartTheme()));
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => observer.disconnect();
+  }, []);
+
   // The elements change with the data (a filter, a new relationship): lay out anew, paint at once.
   const { data } = props;
   useEffect(() => {
@@ -224,7 +234,7 @@ export const LinkChart = forwardRef<LinkChartHandle, Props>(function LinkChart(p
     ];
     core.batch(() => {
       core.elements().remove();
-      core.style(chartStyle(typeColours(), isLarge));
+      core.style(chartStyle(typeColours(), isLarge, chartTheme()));
       core.add(elements);
     });
     performance.mark('dossier:chart-elements');

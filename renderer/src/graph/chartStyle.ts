@@ -34,11 +34,36 @@ export function typeColours(): Record<EntityType, string> {
   return colours;
 }
 
+/** The chart's own colours, from the theme's variables so the chart follows light and dark. */
+export interface ChartTheme {
+  ink: string;
+  surface: string;
+  muted: string;
+  line: string;
+  flag: string;
+  selected: string;
+}
+
+const FALLBACK_THEME: ChartTheme = { ink: '#1d2430', surface: '#ffffff', muted: '#4a5361', line: '#8d96a3', flag: '#b3261e', selected: '#0b57d0' };
+
+export function chartTheme(): ChartTheme {
+  const style = typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
+  const read = (name: string, fallback: string) => style?.getPropertyValue(name).trim() || fallback;
+  return {
+    ink: read('--ink', FALLBACK_THEME.ink),
+    surface: read('--surface', FALLBACK_THEME.surface),
+    muted: read('--muted', FALLBACK_THEME.muted),
+    line: read('--axis-line', FALLBACK_THEME.line),
+    flag: read('--flag', FALLBACK_THEME.flag),
+    selected: read('--accent', FALLBACK_THEME.selected),
+  };
+}
+
 /**
  * Level of detail: on a large chart, labels appear only when zoomed in far enough to read them and
  * edges are thinner, so a pan redraws thousands of shapes, not thousands of words.
  */
-export function chartStyle(colours: Record<EntityType, string>, large: boolean): StylesheetJson {
+export function chartStyle(colours: Record<EntityType, string>, large: boolean, theme: ChartTheme = FALLBACK_THEME): StylesheetJson {
   const types = Object.keys(colours) as EntityType[];
   return [
     {
@@ -51,42 +76,42 @@ export function chartStyle(colours: Record<EntityType, string>, large: boolean):
         height: 'data(size)',
         'font-size': 11,
         'font-family': 'system-ui, sans-serif',
-        color: '#1d2430',
+        color: theme.ink,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'ellipsis',
         'text-max-width': '160px',
-        'text-background-color': '#ffffff',
+        'text-background-color': theme.surface,
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
         'min-zoomed-font-size': large ? 9 : 0,
         // An outline per node is one more shape to draw for each of thousands.
         'border-width': large ? 0 : 1,
-        'border-color': '#ffffff',
+        'border-color': theme.surface,
       },
     },
     ...types.map((type) => ({ selector: `node[type = "${type}"]`, style: { 'background-color': colours[type], shape: TYPE_SHAPES[type] as 'ellipse' } })),
     { selector: 'node.hub, node.hover, node:selected, node.focus', style: { label: 'data(label)' } },
-    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#1d2430', 'border-style': 'double' as const } },
-    { selector: 'node:selected, node.focus', style: { 'border-width': 3, 'border-color': '#0b57d0', 'border-style': 'solid' as const } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': theme.ink, 'border-style': 'double' as const } },
+    { selector: 'node:selected, node.focus', style: { 'border-width': 3, 'border-color': theme.selected, 'border-style': 'solid' as const } },
     {
       selector: 'edge',
       style: {
         width: large ? 0.8 : 1.5,
-        'line-color': '#8d96a3',
+        'line-color': theme.line,
         'curve-style': large ? 'haystack' : 'bezier',
-        ...(large ? { 'haystack-radius': 0 } : { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#8d96a3', 'arrow-scale': 0.9 }),
+        ...(large ? { 'haystack-radius': 0 } : { 'target-arrow-shape': 'triangle', 'target-arrow-color': theme.line, 'arrow-scale': 0.9 }),
         label: large ? '' : 'data(label)',
         'font-size': 9,
-        color: '#4a5361',
+        color: theme.muted,
         'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff',
+        'text-background-color': theme.surface,
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         'min-zoomed-font-size': large ? 12 : 7,
       },
     },
-    { selector: 'edge.flagged', style: { 'line-style': 'dashed', 'line-color': '#b3261e', 'target-arrow-color': '#b3261e' } },
-    { selector: 'edge:selected', style: { label: 'data(label)', 'min-zoomed-font-size': 0, width: 3, 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0', color: '#0b57d0', 'z-index': 10 } },
+    { selector: 'edge.flagged', style: { 'line-style': 'dashed', 'line-color': theme.flag, 'target-arrow-color': theme.flag } },
+    { selector: 'edge:selected', style: { label: 'data(label)', 'min-zoomed-font-size': 0, width: 3, 'line-color': theme.selected, 'target-arrow-color': theme.selected, color: theme.selected, 'z-index': 10 } },
   ] as StylesheetJson;
 }

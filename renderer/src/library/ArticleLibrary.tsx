@@ -5,6 +5,7 @@ import { useStoredChoice } from '../ui/useStoredChoice';
 import { useVirtualList } from '../ui/useVirtualList';
 import { useRecent } from './recentPlaces';
 import { articleFilter, LIBRARY_ORDERS, sortArticles, type LibraryOrder } from './sortArticles';
+import { useDates } from '../ui/formatDate';
 
 /** Each row is this tall (the stylesheet clamps the title to two lines), so the list can be windowed. */
 export const LIBRARY_ROW_HEIGHT = 68;
@@ -23,6 +24,7 @@ interface Props {
  * (plus a few on each side) are in the DOM, so 10,000 articles scroll like 10.
  */
 export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpen }: Props) {
+  const { date } = useDates();
   const [order, setOrder] = useStoredChoice<LibraryOrder>('libraryOrder', workspaceId, LIBRARY_ORDERS, 'date');
   const [filter, setFilter] = useState('');
   const recent = useRecent(workspaceId);
@@ -71,7 +73,7 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
                   <span className="title" dir="auto">
                     {a.title}
                   </span>
-                  <span className="date">{[a.outlet, a.published ?? 'Undated'].filter(Boolean).join(' · ')}</span>
+                  <span className="date">{[a.outlet, a.published ? date(a.published) : 'Undated'].filter(Boolean).join(' · ')}</span>
                 </button>
               </li>
             );

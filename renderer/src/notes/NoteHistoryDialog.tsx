@@ -5,6 +5,7 @@ import { wordDiff } from '../../../electron/common/notes/wordDiff';
 import { queries } from '../data/queries';
 import { keyMove } from '../ui/useListKeys';
 import { errorMessage } from '../ui/useSaveStatus';
+import { dates } from '../ui/formatDate';
 
 interface Props {
   noteId: string;
@@ -16,7 +17,6 @@ interface Props {
   onClose(): void;
 }
 
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
@@ -114,7 +114,7 @@ export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClo
                   data-index={i}
                   onClick={() => choose(i)}
                 >
-                  <time dateTime={r.at}>{absolute.format(new Date(r.at))}</time>
+                  <time dateTime={r.at}>{dates().dateTime(r.at)}</time>
                   <span className="note-history-meta">
                     {ago(r.at, now)} · {plural(r.words, 'word')}
                   </span>
@@ -126,7 +126,7 @@ export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClo
             })}
           </ul>
           <section className="note-history-diff" aria-labelledby={`${id}-diff`}>
-            <h3 id={`${id}-diff`}>{chosen ? `Changes since ${absolute.format(new Date(chosen.at))}` : 'Changes'}</h3>
+            <h3 id={`${id}-diff`}>{chosen ? `Changes since ${dates().dateTime(chosen.at)}` : 'Changes'}</h3>
             {diff ? (
               <>
                 <p className="note-history-summary">

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { NoteSummary } from '../../../electron/common/model/note';
 import { useListKeys } from '../ui/useListKeys';
 import { useVirtualList } from '../ui/useVirtualList';
+import { useDates } from '../ui/formatDate';
 
 /** The excerpt without the title it usually starts with (an unnamed note's title is its first line). */
 export function excerptAfterTitle(note: Pick<NoteSummary, 'title' | 'excerpt'>): string {
@@ -24,6 +25,7 @@ interface Props {
  * is one tab stop, and the arrow keys, Home and End move through it.
  */
 export function NoteList({ notes, currentId, onOpen, empty }: Props) {
+  const { date } = useDates();
   const heights = useMemo(() => notes.map(() => NOTE_ROW_HEIGHT), [notes]);
   const { attachScroller, window: rowWindow, offsets, reveal } = useVirtualList(heights);
   const { rowProps, onKeyDown, attachList } = useListKeys(notes.length, reveal);
@@ -59,7 +61,7 @@ export function NoteList({ notes, currentId, onOpen, empty }: Props) {
                   </span>
                 )}
                 <span className="note-list-meta">
-                  {new Date(n.modified).toLocaleDateString()}
+                  {date(n.modified)}
                   {n.tags.map((t) => ` #${t}`).join('')}
                 </span>
               </button>

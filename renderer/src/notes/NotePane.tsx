@@ -15,10 +15,10 @@ import { NoteEditor } from './NoteEditor';
 import { NoteHistoryDialog } from './NoteHistoryDialog';
 import { flushPendingSaves } from './pendingSaves';
 import type { NoteSaveState } from './plugins/AutosavePlugin';
+import { dates } from '../ui/formatDate';
 
 /** The undo step a restore makes (see NoteService.restoreRevision). */
 const RESTORE_LABEL = 'restore note version';
-const restoredAt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 interface Props {
   noteId: string;
@@ -112,7 +112,7 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
     setRestoredGeneration(generation + 1);
     setGeneration(generation + 1);
     setFocusOnLoad(true);
-    notify({ tone: 'info', message: `Restored the version of ${restoredAt.format(new Date(revision.at))}.`, action: { label: 'Undo', run: undo } });
+    notify({ tone: 'info', message: `Restored the version of ${dates().dateTime(revision.at)}.`, action: { label: 'Undo', run: undo } });
   };
 
   const update = useMutation({

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { fileToImport } from '../ui/fileData';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
+import { dates } from '../ui/formatDate';
 
 interface Props {
   article: ArticleMeta;
@@ -23,7 +24,6 @@ const FIELDS: { key: keyof EditableMeta; label: string; type?: string; placehold
   { key: 'url', label: 'URL', type: 'url' },
 ];
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Details of an article: editable metadata, provenance of every version, and "Replace with new version…". */
 export function ArticleDetails({ article, onClose, onChanged }: Props) {
@@ -119,7 +119,7 @@ export function ArticleDetails({ article, onClose, onChanged }: Props) {
                   {v.version}
                   {v.version === current.version ? ' (shown)' : ''}
                 </td>
-                <td>{dateTime.format(new Date(v.importedAt))}</td>
+                <td>{dates().dateTime(v.importedAt)}</td>
                 <td>{v.source}</td>
                 <td>
                   <code className="hash">{v.sha256}</code>

@@ -16,6 +16,7 @@ import {
 } from './highlightPainter';
 import { caretOffset, offsetAtPoint, offsetsToRange, ParagraphIndex, selectionToOffsets, type TextRange } from './textOffsets';
 import { annotationAt, useCaretBrowsing } from './useCaretBrowsing';
+import { useDates } from '../ui/formatDate';
 
 export interface ReaderHandle {
   /** The reader's current selection as text offsets, or null. */
@@ -55,8 +56,6 @@ interface Props {
   top?: ReactNode;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
-
 /** The article as plain DOM, one element per paragraph; highlights are painted over it, never into it. */
 export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleReader(
   { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions, onOpenEntity, children, top },
@@ -68,6 +67,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   const bodyRef = useRef<HTMLDivElement>(null);
   const caretRef = useRef<HTMLDivElement>(null);
   const caret = useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, text, mentions, annotations, onOpenEntity, onSelectAnnotation });
+  const dates = useDates();
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
 
@@ -188,7 +188,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
     }
   };
 
-  const published = article.published ? dateFormat.format(new Date(`${article.published}T00:00:00Z`)) : null;
+  const published = article.published ? dates.date(article.published) : null;
 
   return (
     // Focusable: the keyboard scrolls it, and moves a caret in its text (caret browsing).

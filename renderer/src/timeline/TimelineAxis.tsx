@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '../../../electron/common/model/timeline';
 import { formatEventDate } from './eventDates';
 import { coverage, extentOf, fitLabel, panSpan, ticks, zoomSpan, type Span } from './timeAxis';
+import { dates } from '../ui/formatDate';
 
 interface Props {
   events: readonly TimelineEntry[];
@@ -59,8 +60,9 @@ export function TimelineAxis({ events, onOpen }: Props) {
   const x = (at: number) => ((at - span.start) / (span.end - span.start)) * width;
   const axis = ticks(span, width);
   const marks = placeMarks(events, span, width, x);
-  const from = new Date(span.start).toISOString().slice(0, 10);
-  const to = new Date(span.end).toISOString().slice(0, 10);
+  // The axis counts in UTC days: the calendar day at each end, in the app's date format.
+  const from = dates().date(new Date(span.start).toISOString().slice(0, 10));
+  const to = dates().date(new Date(span.end).toISOString().slice(0, 10));
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const third = (span.end - span.start) / 6;

@@ -1,4 +1,7 @@
+import type { DateFormatChoice } from '../../../electron/common/model/settings';
 import type { DatePrecision } from '../../../electron/common/model/timeline';
+import { formatDate } from '../../../electron/common/text/dateFormat';
+import { dates } from '../ui/formatDate';
 
 /** How far the timeline is zoomed: the span each heading covers. */
 export type Zoom = 'decade' | 'year' | 'month' | 'day';
@@ -10,13 +13,10 @@ export const ZOOMS: readonly { zoom: Zoom; label: string }[] = [
 ];
 
 /** A date as precise as it is known: "Monday 5 May 2025", "November 2024", "2014". */
-export function formatEventDate(date: string, precision: DatePrecision, locale?: string): string {
-  if (precision === 'year') return date.slice(0, 4);
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number?];
-  const at = new Date(Date.UTC(year, month - 1, day ?? 1));
-  // UTC throughout: the date is a calendar day, not an instant in the analyst's time zone.
-  if (precision === 'month') return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
+export function formatEventDate(date: string, precision: DatePrecision, locale?: string, choice: DateFormatChoice = dates().choice): string {
+  // Cut to the precision, so the app's one formatter writes a year, a month or a day (the weekday too, in words).
+  const known = date.slice(0, precision === 'year' ? 4 : precision === 'month' ? 7 : 10);
+  return formatDate(known, choice, { locale, weekday: true });
 }
 
 /** A group of the timeline under one heading. */

@@ -1,3 +1,4 @@
+import type { DateFormatChoice } from '../../../common/model/settings';
 import {
   Bookmark,
   CommentRangeEnd,
@@ -23,7 +24,7 @@ import { bidiClosers, commentDate, initialsOf, isRtl, safeLink, textRuns, xmlSaf
  * annotations whose passage is not in the current version. Each excerpt's quote carries a real
  * Word comment (with the replies as a thread) anchored on exactly the quoted words.
  */
-export function sourceToDocx(source: BriefSource, parts: DocxParts, palette: Palette): Paragraph[] {
+export function sourceToDocx(source: BriefSource, parts: DocxParts, palette: Palette, dateFormat?: DateFormatChoice): Paragraph[] {
   const { article } = source;
   const out: Paragraph[] = [
     new Paragraph({
@@ -31,7 +32,7 @@ export function sourceToDocx(source: BriefSource, parts: DocxParts, palette: Pal
       bidirectional: isRtl(article.title) || undefined,
       children: [new Bookmark({ id: parts.bookmarkFor('article', article.id), children: textRuns(article.title) })],
     }),
-    ...provenance(source),
+    ...provenance(source, dateFormat),
   ];
 
   out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(`Annotated excerpts (${source.excerpts.length})`) }));
@@ -54,8 +55,8 @@ export function sourceToDocx(source: BriefSource, parts: DocxParts, palette: Pal
   return out;
 }
 
-function provenance({ article }: BriefSource): Paragraph[] {
-  const rows: [string, ParagraphChild[]][] = provenanceRows(article).map(({ label, value, kind }) => {
+function provenance({ article }: BriefSource, dateFormat?: DateFormatChoice): Paragraph[] {
+  const rows: [string, ParagraphChild[]][] = provenanceRows(article, dateFormat).map(({ label, value, kind }) => {
     const link = kind === 'url' ? safeLink(value) : null;
     // Only a web address becomes a link; anything else the analyst typed there is shown as text.
     if (link) return [label, [new ExternalHyperlink({ link, children: textRuns(value, { style: STYLE.hyperlink }) })]];

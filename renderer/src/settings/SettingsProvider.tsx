@@ -1,0 +1,93 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DEFAULT_SETTINGS, READER_FONT_SIZE, type AppSettings, type SettingsPatch } from '../../../electron/common/model/settings';
+import { api, onEvent } from '../api';
+import { useCommand } from '../commands/CommandProvider';
+import { setDateFormatChoice } from '../ui/formatDate';
+import { useNotify } from '../ui/Toasts';
+import { errorMessage } from '../ui/useSaveStatus';
+import { applyLayout, applyTheme, followSystemTheme } from './applySettings';
+import { FirstRunName } from './FirstRunName';
+import { SettingsContext, type SettingsState } from './SettingsContext';
+
+const SettingsDialog = lazy(() => import('./SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
+
+export const SETTINGS_QUERY = ['settings.get', {}] as const;
+
+/**
+ * The app's settings for the whole window: read once, kept current by `settings.changed` (from
+ * this window, another one, or the desktop app beside `dossier serve`), applied to the page (theme,
+ * reader size, folded panels), and edited in the Settings dialog (Ctrl/Cmd+,). Asks for the
+ * display name on first run.
+ */
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const query = useQuery({ queryKey: SETTINGS_QUERY, queryFn: () => api['settings.get']({}), staleTime: Infinity, gcTime: Infinity });
+  const settings = query.data?.settings ?? DEFAULT_SETTINGS;
+  // Before the children render, so every date they write is in the format now chosen.
+  setDateFormatChoice(settings.dateFormat);
+  const [open, setOpen] = useState(false);
+
+  const setSettings = useCallback(
+    (next: AppSettings) => queryClient.setQueryData(SETTINGS_QUERY, (old: { settings: AppSettings; suggestedName: string } | undefined) => ({ suggestedName: old?.suggestedName ?? '', settings: next })),
+    [queryClient],
+  );
+  useEffect(
+    () =>
+      onEvent('settings.changed', ({ settings: next }) => {
+        setSettings(next);
+        // The display name is on workspace.info (who new records are attributed to).
+        void queryClient.invalidateQueries({ queryKey: ['workspace.info'] });
+      }),
+    [queryClient, setSettings],
+  );
+
+  const update = useCallback(
+    (patch: SettingsPatch) => {
+      const before = queryClient.getQueryData<{ settings: AppSettings }>(SETTINGS_QUERY)?.settings ?? DEFAULT_SETTINGS;
+      setSettings({ ...before, ...patch });
+      api['settings.update']({ patch }).then(
+        ({ settings: saved }) => setSettings(saved),
+        (error: unknown) => {
+          setSettings(before);
+          notify({ tone: 'error', message: `The setting was not saved: ${errorMessage(error)}` });
+        },
+      );
+    },
+    [notify, queryClient, setSettings],
+  );
+
+  const theme = settings.theme;
+  const themeRef = useRef(theme);
+  useEffect(() => {
+    themeRef.current = theme;
+    applyTheme(theme);
+  }, [theme]);
+  useEffect(() => followSystemTheme(() => themeRef.current), []);
+  const { readerFontSize, libraryCollapsed, sidePanelCollapsed } = settings;
+  useEffect(() => applyLayout({ readerFontSize, libraryCollapsed, sidePanelCollapsed }), [readerFontSize, libraryCollapsed, sidePanelCollapsed]);
+
+  const zoom = (size: number) => update({ readerFontSize: Math.min(READER_FONT_SIZE.max, Math.max(READER_FONT_SIZE.min, size)) });
+  useCommand('settings', () => setOpen(true));
+  useCommand('reader-zoom-in', () => zoom(readerFontSize + READER_FONT_SIZE.step));
+  useCommand('reader-zoom-out', () => zoom(readerFontSize - READER_FONT_SIZE.step));
+  useCommand('reader-zoom-reset', () => zoom(READER_FONT_SIZE.default));
+  useCommand('toggle-library', () => update({ libraryCollapsed: !libraryCollapsed }));
+  useCommand('toggle-side-panel', () => update({ sidePanelCollapsed: !sidePanelCollapsed }));
+
+  const loaded = query.isSuccess;
+  const suggestedName = query.data?.suggestedName ?? '';
+  const state = useMemo<SettingsState>(() => ({ settings, suggestedName, loaded, update }), [settings, suggestedName, loaded, update]);
+  return (
+    <SettingsContext.Provider value={state}>
+      {children}
+      {loaded && !settings.displayName && <FirstRunName suggested={suggestedName} onSave={(displayName) => update({ displayName })} />}
+      {open && (
+        <Suspense fallback={null}>
+          <SettingsDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </SettingsContext.Provider>
+  );
+}

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import type { DateFormatChoice } from '../../../electron/common/model/settings';
+import { formatDate, formatDateTime, type DateValue } from '../../../electron/common/text/dateFormat';
+import { useSettings } from '../settings/SettingsContext';
+
+/**
+ * Every date the app shows goes through here, so it is written one way everywhere: the format
+ * chosen in Settings (the locale's, ISO, or day month year). A calendar date ("2025-05-05",
+ * "2025-05") stays the day it names; a timestamp shows in the analyst's time zone.
+ */
+export interface DateFormatter {
+  choice: DateFormatChoice;
+  /** The date alone ("5 May 2025"); `weekday` adds the day's name to a calendar day. */
+  date(value: DateValue, options?: { weekday?: boolean }): string;
+  /** Date and time ("5 May 2025, 14:03"). */
+  dateTime(value: DateValue): string;
+}
+
+export function dateFormatter(choice: DateFormatChoice, locale?: string): DateFormatter {
+  return {
+    choice,
+    date: (value, options) => formatDate(value, choice, { locale, weekday: options?.weekday }),
+    dateTime: (value) => formatDateTime(value, choice, { locale }),
+  };
+}
+
+/** The formatter of the current date-format setting (re-renders when it changes). */
+export function useDates(): DateFormatter {
+  const choice = useSettings().settings.dateFormat;
+  return useMemo(() => dateFormatter(choice), [choice]);
+}
+
+let current: DateFormatter = dateFormatter('locale');
+
+/** For words built outside a render (a toast's message): the setting as it is now. */
+export function dates(): DateFormatter {
+  return current;
+}
+
+/** Kept by the settings provider as the setting changes. */
+export function setDateFormatChoice(choice: DateFormatChoice): void {
+  if (current.choice !== choice) current = dateFormatter(choice);
+}
