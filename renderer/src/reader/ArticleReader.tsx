@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'rea
 import type { Annotation } from '../../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
-import { clearHighlights, FLASH_HIGHLIGHT_NAME, LOCATED_HIGHLIGHT_NAME, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
+import { ACTIVE_MARK_NAME, clearHighlights, FLASH_HIGHLIGHT_NAME, LOCATED_HIGHLIGHT_NAME, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
 import { offsetAtPoint, offsetsToRange, selectionToOffsets, type TextRange } from './textOffsets';
 
 export interface ReaderHandle {
@@ -54,6 +54,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       clearTimeout(flashTimer.current);
       clearHighlights(FLASH_HIGHLIGHT_NAME);
       clearHighlights(LOCATED_HIGHLIGHT_NAME);
+      clearHighlights(ACTIVE_MARK_NAME);
     },
     [],
   );
