@@ -63,7 +63,8 @@ test('Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z redoes annotation changes', async (
 
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(reader.card(QUOTE)).toBeVisible();
-  await page.getByRole('button', { name: 'Redo' }).click();
+  // The toolbar's Redo (each undo's toast has one of its own too).
+  await page.getByRole('banner').getByRole('button', { name: 'Redo' }).click();
   await expect(reader.card(QUOTE)).toContainText('Second thought');
   await page.reload();
   await expect(reader.card(QUOTE)).toContainText('Second thought');

@@ -62,12 +62,16 @@ test('dropping files on the window imports them; the same bytes again are "alrea
   const library = dossier.library.articles;
   await expect(library).toHaveCount(2);
 
-  // Ctrl+Z takes the import back out (the files stay in the workspace folder); redo brings it back.
+  // Undo in the imported article takes the import back out (the files stay in the workspace folder),
+  // once the analyst agrees; the toast's Redo brings it back.
   await dossier.library.openArticle(/Grain silo at Dunmore/);
   await page.getByRole('banner').getByRole('button', { name: 'Undo' }).click();
+  const ask = page.getByRole('alertdialog', { name: /^Undo “import “Grain silo/ });
+  await expect(ask).toContainText('This removes the imported article “Grain silo at Dunmore reopens after storm repairs” from the library.');
+  await ask.getByRole('button', { name: 'Undo and remove' }).click();
   await expect(library).toHaveCount(1);
   await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(/^In the backdrop/);
-  await page.getByRole('banner').getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Redo' }).click();
   await expect(library).toHaveCount(2);
   expect(dossier.pageErrors).toEqual([]);
 });

@@ -125,7 +125,7 @@ export class ReaderPage {
   paintedHighlights(which: 'all' | 'active' = 'all'): Promise<string[]> {
     return this.page.evaluate((w) => {
       const names =
-        w === 'active' ? ['dossier-annotation-active'] : [...CSS.highlights.keys()].filter((n) => n.startsWith('dossier-annotation'));
+        w === 'active' ? ['dossier-annotation-active', 'dossier-active-mark'] : [...CSS.highlights.keys()].filter((n) => n.startsWith('dossier-annotation'));
       const ranges = names.flatMap((n) => [...(CSS.highlights.get(n) ?? [])] as Range[]);
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       return ranges.map((r) => r.toString());

@@ -55,6 +55,7 @@ export const CALL_NAME_LIST = [
   'history.undo',
   'history.redo',
   'history.state',
+  'history.list',
   'briefs.list',
   'briefs.get',
   'briefs.create',

@@ -90,6 +90,12 @@ export const COMMANDS = {
     mac: ['Mod+Shift+Z', 'Mod+Y'],
     menu: { name: 'edit', group: 0, label: '&Redo' },
   },
+  'undo-history': {
+    title: 'Undo history…',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'edit', group: 0, label: 'Undo &history…' },
+  },
   highlight: {
     title: 'Highlight and comment the selected passage',
     context: 'window',

@@ -10,6 +10,7 @@ import { Palette } from './model/palette';
 import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from './model/entity';
 import { WorkspaceInfo } from './model/workspace';
 import { RecentWorkspace, WorkspaceName, WorkspacePath } from './model/recentWorkspace';
+import { HistoryEntry, HistoryScope, HistoryStepRequest, HistoryStepResponse } from './model/history';
 import { Note, NoteContent, NoteFilter, NotePatch, NoteRevision, NoteRevisionSummary, NoteSummary } from './model/note';
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
 import { RelationDraft, RelationPatch, RelationSuggestion, RelationType, RelationView } from './model/relation';
@@ -303,18 +304,27 @@ export const contract = {
     request: z.object({ file: z.string().min(1).max(1000) }),
     response: z.object({ backup: BackupSummary.nullable() }),
   },
-  /** Undo and redo walk the operation log of this run; each answers with what it did. */
+  /**
+   * Undo and redo walk the operation log of this run; each answers with what it did. With a scope,
+   * they take the latest step of that view only (see HistoryScope); without one, the latest of all.
+   */
   'history.undo': {
-    request: z.object({}),
-    response: z.object({ label: z.string().nullable(), articleId: z.string().nullable() }),
+    request: HistoryStepRequest,
+    response: HistoryStepResponse,
   },
   'history.redo': {
-    request: z.object({}),
-    response: z.object({ label: z.string().nullable(), articleId: z.string().nullable() }),
+    request: HistoryStepRequest.omit({ confirm: true }),
+    response: HistoryStepResponse,
   },
+  /** The labels undo and redo would take next, in a scope or of everything. */
   'history.state': {
-    request: z.object({}),
+    request: z.object({ scope: HistoryScope.optional() }),
     response: z.object({ undo: z.string().nullable(), redo: z.string().nullable() }),
+  },
+  /** The steps of this run, newest first: those done, then those undone (redo's). */
+  'history.list': {
+    request: z.object({}),
+    response: z.object({ entries: z.array(HistoryEntry) }),
   },
   'briefs.list': {
     request: z.object({}),

@@ -104,7 +104,7 @@ describe('the change feed', () => {
       ],
     });
     drain();
-    await core.api['history.undo']({});
+    await core.api['history.undo']({ confirm: true });
     await core.api['history.redo']({});
     const ids = articles.map((a) => a.id);
     expect(drain()).toEqual([

@@ -1,4 +1,4 @@
-import { contract, type CallName, type CallResult, type DossierApi } from '../common/contract';
+import { contract, type CallName, type CallResponse, type CallResult, type DossierApi } from '../common/contract';
 import { DossierError, fromSystemError, isDossierError, type ErrorPayload } from '../common/errors';
 import { AnnotationPatch, type Creator } from '../common/model/annotation';
 import { AnnotationService } from './annotations/annotationService';
@@ -11,7 +11,7 @@ import type { PdfPrinter } from './export/pdf/pdfPrinter';
 import { EntityService } from './entities/entityService';
 import { GraphService } from './graph/graphService';
 import { inProcessDetector, type EntityDetector } from './entities/entityDetector';
-import { ChangeLog } from './history/changeLog';
+import { ChangeLog, type StepOutcome } from './history/changeLog';
 import type { ExtractArticle, ImportSource } from './import/importArticles';
 import { ImportService, type ImportResult } from './import/importService';
 import { NoteService } from './notes/noteService';
@@ -200,15 +200,20 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       await changes.exclusive(null, () => changes.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: store.info().palette, after: palette }] }));
       return { palette: store.info().palette };
     },
-    'history.undo': async () => {
-      const change = await changes.undo();
-      return { label: change?.label ?? null, articleId: change?.articleId ?? null };
-    },
-    'history.redo': async () => {
-      const change = await changes.redo();
-      return { label: change?.label ?? null, articleId: change?.articleId ?? null };
-    },
-    'history.state': async () => changes.state(),
+    'history.undo': async (request) => stepAnswer(await changes.undo(request)),
+    'history.redo': async (request) => stepAnswer(await changes.redo(request)),
+    'history.state': async ({ scope }) => changes.state(scope),
+    'history.list': async () => ({
+      entries: changes.list().map(({ step, state, blockedBy }) => ({
+        id: step.id,
+        label: step.change.label,
+        at: step.at,
+        articleId: step.change.articleId,
+        scopes: [...step.scopes],
+        state,
+        blockedBy: blockedBy?.change.label ?? null,
+      })),
+    }),
     'briefs.list': async () => ({ briefs: await briefs.list() }),
     'briefs.get': async ({ id }) => ({ brief: await briefs.get(id) }),
     'briefs.create': async (draft) => {
@@ -321,6 +326,19 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
 
 async function notSwitchable(): Promise<never> {
   throw new DossierError('unavailable', 'Only the Dossier app (or `dossier serve`) opens and switches workspaces.');
+}
+
+/** Undo's and redo's answer: what the step was, and when it was not taken, why. */
+function stepAnswer(outcome: StepOutcome | null): CallResponse<'history.undo'> {
+  if (!outcome) return { label: null, articleId: null };
+  const { step, change, confirm, blockedBy } = outcome;
+  return {
+    label: change.label,
+    articleId: change.articleId,
+    id: step.id,
+    ...(confirm === undefined ? {} : { confirm }),
+    ...(blockedBy === undefined ? {} : { blockedBy: blockedBy.change.label }),
+  };
 }
 
 /** Who records are attributed to before the analyst has given a name: never the login name. */

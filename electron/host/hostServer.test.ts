@@ -400,7 +400,7 @@ describe('the API', () => {
     await readUntil(': connected');
     await call('annotations.createFromQuote', { articleId, quote: 'Delhi' });
     const undo = (await (await call('history.undo', {})).json()) as { ok: boolean; value: unknown };
-    expect(undo).toEqual({ ok: true, value: { label: 'add highlight', articleId } });
+    expect(undo).toEqual({ ok: true, value: { label: 'add highlight', articleId, id: expect.any(Number) } });
     await readUntil('{"cause":"undo","changes":[{"subject":"annotation","kind":"deleted"');
     core.events.emit('app.command', { command: 'import' });
     await readUntil('event: app.command\ndata: {"command":"import"}\n\n');

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HistoryScope } from '../../electron/common/model/history';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 import { api, onEvent, transportKind } from './api';
 import { AppActionsContext, type AppActions, type PassageTarget } from './app/AppActions';
@@ -29,6 +30,9 @@ import { WorkspaceButton } from './workspaces/WorkspaceButton';
 import { WorkspacesScreen } from './workspaces/WorkspacesScreen';
 import { useWorkspaceSwitching } from './workspaces/switchWorkspace';
 import { PanelToggles } from './settings/PanelToggles';
+import { HistoryDialog } from './history/HistoryDialog';
+import { describeScope, scopeOfView } from './history/scopes';
+import { useHistorySteps, type StepTarget } from './history/useHistorySteps';
 // The editor (Lexical) and the brief composer load when first opened: the reader starts sooner.
 const NotesView = lazy(() => import('./notes/NotesView').then((m) => ({ default: m.NotesView })));
 const BriefsView = lazy(() => import('./briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
@@ -42,7 +46,6 @@ const IMPORT_TYPES =
 export function App() {
   const workspaceQuery = useQuery(queries.workspace());
   const articlesQuery = useQuery(queries.articles());
-  const history = useQuery(queries.history()).data ?? { undo: null, redo: null };
   const workspace = workspaceQuery.data ?? null;
   const articles = useMemo(() => articlesQuery.data?.articles ?? [], [articlesQuery.data]);
   /** The article the analyst chose to read; until then, the start article. */
@@ -56,6 +59,7 @@ export function App() {
   const [quickOpen, setQuickOpen] = useState(false);
   const [backupsOpen, setBackupsOpen] = useState(false);
   const [workspacesOpen, setWorkspacesOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const recent = useRecent(workspace?.id ?? null);
   const { status, tracker, hasUnsaved } = useSaveStatus();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -130,6 +134,10 @@ export function App() {
   const wanted = chosenArticle === undefined ? (start.data ?? null) : chosenArticle;
   const articleId = wanted && articlesQuery.data && !articles.some((a) => a.id === wanted) ? (articles[0]?.id ?? null) : wanted;
 
+  // Ctrl/Cmd+Z outside a text field walks the current view's own steps (see HistoryScope).
+  const scope = scopeOfView(view, articleId);
+  const history = useQuery(queries.history(scope)).data ?? { undo: null, redo: null };
+
   useEffect(() => {
     if (workspace && articleId) localStorage.setItem(lastArticleKey(workspace.id), articleId);
   }, [workspace, articleId]);
@@ -152,17 +160,18 @@ export function App() {
     ),
   );
 
-  const historyStep = (step: 'undo' | 'redo') => ({
-    mutationFn: () => api[step === 'undo' ? 'history.undo' : 'history.redo']({}),
-    onSuccess: ({ label, articleId: where }: { label: string | null; articleId: string | null }) => {
-      if (!label) return notify({ tone: 'info', message: step === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' });
-      if (where) openArticle(where);
-      notify({ tone: 'info', message: `${step === 'undo' ? 'Undone' : 'Redone'}: ${label}.` });
-    },
-    onError: (error: unknown) => notify({ tone: 'error', message: `Could not ${step}: ${errorMessage(error)}` }),
-  });
-  const { mutate: undo } = useMutation(historyStep('undo'));
-  const { mutate: redo } = useMutation(historyStep('redo'));
+  const steps = useHistorySteps(
+    useCallback(
+      // A step taken with no view of its own (from the search view) shows the article it changed.
+      ({ articleId: where }: { articleId: string | null }, target: StepTarget) => {
+        if (where && !('id' in target) && !target.scope) openArticle(where);
+      },
+      [openArticle],
+    ),
+  );
+  const { undo: undoStep, redo: redoStep } = steps;
+  const undo = useCallback((inScope?: HistoryScope) => void undoStep({ scope: inScope ?? scope }), [scope, undoStep]);
+  const redo = useCallback(() => void redoStep({ scope }), [scope, redoStep]);
 
   const { mutate: newNote } = useMutation({
     mutationFn: () => api['notes.create']({}),
@@ -196,7 +205,7 @@ export function App() {
       openNote,
       openBrief,
       openCitation: (citation) => void openCitation(citation),
-      undo: () => undo(),
+      undo,
       saves: tracker,
     }),
     [openAnnotation, openArticle, openBrief, openCitation, openEntity, openNote, tracker, undo],
@@ -206,6 +215,7 @@ export function App() {
   useCommand('new-note', () => newNote());
   useCommand('undo', () => undo());
   useCommand('redo', () => redo());
+  useCommand('undo-history', () => setHistoryOpen(true));
   useCommand('open-entities', () => setView({ kind: 'entities' }));
   useCommand('open-notes', () => openNote(null));
   useCommand('open-briefs', () => setView({ kind: 'briefs' }));
@@ -318,6 +328,9 @@ export function App() {
           <button type="button" disabled={!history.redo} onClick={() => commands.run('redo')} title={history.redo ? withShortcut(`Redo ${history.redo}`, 'redo') : 'Nothing to redo'}>
             Redo
           </button>
+          <button type="button" onClick={() => commands.run('undo-history')} title="Changes made since Dossier opened, in this view and everywhere" aria-haspopup="dialog">
+            History…
+          </button>
           <button type="button" onClick={() => commands.run('backups')} title="Automatic backups: restore a file or the whole workspace">
             Backups…
           </button>
@@ -387,6 +400,16 @@ export function App() {
         )}
         {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
         {workspacesOpen && workspace && <WorkspacesScreen current={workspace} onClose={() => setWorkspacesOpen(false)} />}
+        {historyOpen && (
+          <HistoryDialog
+            scope={scope}
+            scopeName={scope ? describeScope(scope, new Map(articles.map((a) => [a.id, a.title]))) : 'everything'}
+            onUndo={(target) => void undoStep(target)}
+            onRedo={(target) => void redoStep(target)}
+            onClose={() => setHistoryOpen(false)}
+          />
+        )}
+        {steps.dialog}
         {quickOpen && <QuickOpen recent={recent} onGo={goTo} onClose={() => setQuickOpen(false)} />}
         <KeyboardDialogs />
         {importer.summary && (

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/common/model/annotation';
 import type { EntityType, Suggestion } from '../../electron/common/model/entity';
+import type { NoteSummary } from '../../electron/common/model/note';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 import { api, saveFile } from './api';
 import { AnnotationPanel } from './annotations/AnnotationPanel';
@@ -13,6 +14,7 @@ import { EntityReviewPanel } from './entities/EntityReviewPanel';
 import { RelationSuggestionList } from './entities/RelationSuggestionList';
 import { useArticleEntities } from './entities/useArticleEntities';
 import type { ArticleNotesHandle } from './notes/ArticleNotesPanel';
+import { CiteNotePicker } from './notes/CiteNotePicker';
 import { ArticleDetails } from './reader/ArticleDetails';
 import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
 import { FindBar, type FindBarHandle } from './reader/FindBar';
@@ -44,6 +46,8 @@ function suggestedTypeOf(suggestions: readonly Suggestion[], range: TextRange): 
   return best?.type;
 }
 
+const NO_NOTES: NoteSummary[] = [];
+
 interface Props {
   articleId: string;
   /** A passage to bring into view once the article is open (from an entity page, a citation or a search). */
@@ -74,7 +78,10 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
   const [linkTarget, setLinkTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [eventTarget, setEventTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [relateTarget, setRelateTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
+  /** The passage waiting for the analyst to choose its note, and what was clicked to cite it. */
+  const [citing, setCiting] = useState<{ citation: CitationFields; anchor: DOMRect | null } | null>(null);
   const timeline = useTimelineChanges();
+  const allNotes = useQuery({ ...queries.notes(), enabled: citing !== null }).data?.notes ?? NO_NOTES;
   const reader = useRef<ReaderHandle>(null);
   const [finding, setFinding] = useState(false);
   const { attach: attachFindBar, ready: findBarReady } = useHandle<FindBarHandle>();
@@ -166,9 +173,10 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
     onError: (error) => notify({ tone: 'error', message: errorMessage(error) }),
   });
 
+  /** Cites into the note open beside the article; with none open, asks which note (unless there is none yet). */
   const cite = async (passage: { start: number; end: number; annotationId: string | null }) => {
     if (!article) return;
-    showTab('notes');
+    const clicked = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement.getBoundingClientRect() : null;
     const citation: CitationFields = {
       articleId,
       annotationId: passage.annotationId,
@@ -177,9 +185,17 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
       start: passage.start,
       end: passage.end,
     };
+    const open = notesWanted ? (await notesPanelReady()).openNoteId() : null;
+    const { notes } = open ? { notes: [] } : await queryClient.fetchQuery(queries.notes()).catch(() => ({ notes: [] }));
+    if (open || notes.length === 0) return citeInto(citation, open ? 'open' : null);
+    setCiting({ citation, anchor: clicked });
+  };
+
+  const citeInto = async (citation: CitationFields, into: 'open' | string | null) => {
+    showTab('notes');
     // The panel may still be loading: its handle arrives once it has mounted.
     const panel = await notesPanelReady();
-    await panel.cite(citation);
+    await panel.cite(citation, into);
   };
 
   const citeSelection = () => {
@@ -350,6 +366,17 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
           />
         )}
       </div>
+      {citing && (
+        <CiteNotePicker
+          notes={allNotes}
+          anchor={citing.anchor}
+          onPick={(noteId) => {
+            setCiting(null);
+            void citeInto(citing.citation, noteId);
+          }}
+          onCancel={() => setCiting(null)}
+        />
+      )}
       {detailsOpen && (
         <ArticleDetails
           article={article.meta}

@@ -143,10 +143,10 @@ describe('articles.updateMeta', () => {
     const before = (await core.api['articles.get']({ id: articleId })).article;
     const { article: edited } = await core.api['articles.updateMeta']({ id: articleId, patch: { title: 'Renamed', author: 'K. Sato' } });
     expect(await core.api['history.state']({})).toEqual({ undo: 'edit article details', redo: null });
-    expect(await core.api['history.undo']({})).toEqual({ label: 'edit article details', articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: 'edit article details', articleId });
     expect((await core.api['articles.get']({ id: articleId })).article).toEqual({ ...before, rev: before.rev + 2 });
     expect((await core.api['articles.list']({})).articles[0]!.title).toBe(before.title);
-    expect(await core.api['history.redo']({})).toEqual({ label: 'edit article details', articleId });
+    expect(await core.api['history.redo']({})).toMatchObject({ label: 'edit article details', articleId });
     expect((await core.api['articles.get']({ id: articleId })).article).toEqual({ ...edited, rev: before.rev + 3 });
     expect((await core.api['articles.list']({})).articles[0]!.title).toBe('Renamed');
     expect((await historyLines()).slice(1).map((l) => l.op)).toEqual(['meta.do', 'meta.undo', 'meta.redo']);
@@ -216,7 +216,7 @@ describe('articles.replace', () => {
     expect(await core.api['history.state']({})).toEqual({ undo: 'replace with new version', redo: null });
     seen = [];
 
-    expect(await core.api['history.undo']({})).toEqual({ label: 'replace with new version', articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: 'replace with new version', articleId });
     const undone = await core.api['articles.get']({ id: articleId });
     expect(undone.text).toBe(V1);
     expect(undone.article.version).toBe(1);
@@ -234,7 +234,7 @@ describe('articles.replace', () => {
     // The undone version's text stays readable.
     expect(await core.api['articles.versionText']({ id: articleId, version: 2 })).toEqual({ text: V2 });
 
-    expect(await core.api['history.redo']({})).toEqual({ label: 'replace with new version', articleId });
+    expect(await core.api['history.redo']({})).toMatchObject({ label: 'replace with new version', articleId });
     const redone = await core.api['articles.get']({ id: articleId });
     expect(redone.text).toBe(V2);
     expect(redone.article).toMatchObject({ version: 2, versions: v2Article.versions });

@@ -99,7 +99,7 @@ describe('briefs', () => {
     await core.api['briefs.delete']({ id: brief.id });
     expect((await core.api['history.state']({})).undo).toBe('delete brief Weekly, revised');
 
-    expect(await core.api['history.undo']({})).toEqual({ label: 'delete brief Weekly, revised', articleId: null });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: 'delete brief Weekly, revised', articleId: null });
     expect((await core.api['briefs.get']({ id: brief.id })).brief.title).toBe('Weekly, revised');
     await core.api['history.undo']({});
     expect((await core.api['briefs.get']({ id: brief.id })).brief.title).toBe('Weekly');

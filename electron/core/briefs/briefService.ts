@@ -17,7 +17,7 @@ export class BriefService {
     private readonly store: WorkspaceStore,
     private readonly changes: ChangeLog,
   ) {
-    changes.registerDocument('briefs', BRIEFS, (before, after) => diffRecords('brief', null, (before as BriefsFile).briefs, (after as BriefsFile).briefs));
+    changes.registerDocument('briefs', BRIEFS, (before, after) => diffRecords('brief', null, (before as BriefsFile).briefs, (after as BriefsFile).briefs), ['briefs']);
   }
 
   async list(): Promise<BriefSummary[]> {

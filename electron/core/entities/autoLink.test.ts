@@ -86,7 +86,7 @@ describe('linking confirmed entities in new articles', () => {
     const second = await importText('More talks\n\nIndia hosted the talks again.');
     const count = async () => (await core.api['entities.list']({})).entities.find((e) => e.id === india)!;
     expect(await count()).toMatchObject({ mentionCount: 3, articleCount: 2 });
-    expect((await core.api['history.undo']({})).label).toBe('import “More talks”');
+    expect((await core.api['history.undo']({ confirm: true })).label).toBe('import “More talks”');
     expect(await count()).toMatchObject({ mentionCount: 2, articleCount: 1 });
     expect((await core.api['articles.list']({})).articles.map((a) => a.id)).not.toContain(second);
     await core.api['history.redo']({});

@@ -24,7 +24,7 @@ export class EntityService {
     private readonly changes: ChangeLog,
     private readonly detector: EntityDetector,
   ) {
-    changes.registerDocument('entities', ENTITIES, (before, after) => diffRecords('entity', null, (before as EntitiesFile).entities, (after as EntitiesFile).entities));
+    changes.registerDocument('entities', ENTITIES, (before, after) => diffRecords('entity', null, (before as EntitiesFile).entities, (after as EntitiesFile).entities), ['entities']);
     changes.registerDocument('mentions', MENTIONS, (before, after, articleId) => mentionChanges(before as MentionsFile, after as MentionsFile, articleId!));
   }
 

@@ -79,18 +79,18 @@ describe('ChangeLog', () => {
     await log.commit({ label: 'edit highlight', articleId, ops: [{ kind: 'annotation', articleId, id: a.id, before: a, after: edited }] });
     seen = [];
 
-    expect((await log.undo())?.label).toBe('edit highlight');
+    expect((await log.undo())?.change.label).toBe('edit highlight');
     expect(await store.readAnnotations(articleId)).toEqual([{ ...a, rev: 3 }]);
     expect(log.state()).toEqual({ undo: 'add highlight', redo: 'edit highlight' });
 
-    expect((await log.undo())?.label).toBe('add highlight');
+    expect((await log.undo())?.change.label).toBe('add highlight');
     expect(await store.readAnnotations(articleId)).toEqual([]);
     expect(log.state()).toEqual({ undo: null, redo: 'add highlight' });
     expect(await log.undo()).toBeNull();
 
-    expect((await log.redo())?.label).toBe('add highlight');
+    expect((await log.redo())?.change.label).toBe('add highlight');
     expect(await store.readAnnotations(articleId)).toEqual([{ ...a, rev: 2 }]);
-    expect((await log.redo())?.label).toBe('edit highlight');
+    expect((await log.redo())?.change.label).toBe('edit highlight');
     expect(await store.readAnnotations(articleId)).toEqual([{ ...edited, rev: 3 }]);
     expect(await log.redo()).toBeNull();
     expect(log.state()).toEqual({ undo: 'edit highlight', redo: null });
@@ -147,7 +147,7 @@ describe('ChangeLog', () => {
     await log.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: DEFAULT_PALETTE, after: renamed }] });
     expect(store.info().palette).toEqual(renamed);
     expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'workspace', 'updated') }]);
-    expect(await log.undo()).toMatchObject({ label: 'rename colours', articleId: null });
+    expect(await log.undo()).toMatchObject({ done: true, change: { label: 'rename colours', articleId: null } });
     expect(store.info().palette).toEqual(DEFAULT_PALETTE);
     await log.redo();
     expect(store.info().palette).toEqual(renamed);
@@ -190,7 +190,7 @@ describe('ChangeLog under quick repeated commands', () => {
     await log.commit(add(a));
     await log.commit(add(b));
     const undone = await Promise.all([log.undo(), log.undo()]);
-    expect(undone.map((c) => c?.ops[0]?.kind === 'annotation' && c.ops[0].id)).toEqual([b.id, a.id]);
+    expect(undone.map((o) => o?.change.ops[0]?.kind === 'annotation' && o.change.ops[0].id)).toEqual([b.id, a.id]);
     expect(await store.readAnnotations(articleId)).toEqual([]);
     expect(log.state()).toEqual({ undo: null, redo: 'add highlight' });
     await Promise.all([log.redo(), log.redo()]);
@@ -211,7 +211,7 @@ describe('ChangeLog under quick repeated commands', () => {
     );
     release();
     await busy;
-    expect((await undoing)?.label).toBe('add highlight');
+    expect((await undoing)?.change.label).toBe('add highlight');
     expect(await store.readAnnotations(articleId)).toEqual([]);
     expect(log.state()).toEqual({ undo: 'rename colours', redo: 'add highlight' });
     await log.undo();

@@ -1,18 +1,44 @@
 import type { ChangeSubject, RecordChange } from '../../common/contract';
 import { DossierError } from '../../common/errors';
+import { articleScope, type HistoryScope } from '../../common/model/history';
 import type { Annotation } from '../../common/model/annotation';
 import type { ChangeCause, ChangeFeed } from '../changeFeed';
 import { KeyedQueue } from '../store/durableFile';
 import type { DocumentKind } from '../store/documents';
 import type { OperationRecord, WorkspaceStore } from '../store/workspaceStore';
 import { inverse, type Change, type Operation } from './operation';
-import { UndoHistory } from './undoHistory';
+import { UndoHistory, type HistoryStep } from './undoHistory';
 
 /** Puts one record into a saved state; null removes it. */
 export interface RecordCollection {
   /** What the change feed calls the collection's records. */
   subject: ChangeSubject;
   put(id: string, state: unknown): Promise<void>;
+  /** Where a change of this record belongs besides the collection's own scope (a note on an article: that article). */
+  scopesOf?(state: unknown): HistoryScope[];
+  /**
+   * What removing record `id` takes away that the analyst wrote after the step (a note's text),
+   * worded for a question ("the note “Plan” and its text"); null when nothing. Undo asks first.
+   */
+  lossOf?(id: string): Promise<string | null>;
+}
+
+/** What undo or redo did with the step it took: done, or not done and why. */
+export interface StepOutcome {
+  step: HistoryStep;
+  change: Change;
+  done: boolean;
+  /** Not done: undoing it removes this; ask, then undo again by id with `confirm`. */
+  confirm?: string;
+  /** Not done: a later step changed the same things and must go first. */
+  blockedBy?: HistoryStep;
+}
+
+/** Which step to take: the latest of a scope (or of everything), or one by id; `confirm` agrees to what it removes. */
+export interface StepRequest {
+  scope?: HistoryScope;
+  id?: number;
+  confirm?: boolean;
 }
 
 /** The records that differ between two states of a document, for the change feed. */
@@ -33,7 +59,7 @@ export class ChangeLog {
   private readonly queue = new KeyedQueue();
 
   /** Documents that 'doc' operations may restore, by name, with what tells their changed records. */
-  private readonly documents = new Map<string, { kind: AnyDocument; changesOf: DocumentChanges }>();
+  private readonly documents = new Map<string, { kind: AnyDocument; changesOf: DocumentChanges; scopes: readonly HistoryScope[] }>();
 
   constructor(
     private readonly store: WorkspaceStore,
@@ -43,12 +69,17 @@ export class ChangeLog {
   /** Collections whose single records 'record' operations put back, by name. */
   private readonly collections = new Map<string, RecordCollection>();
 
-  registerCollection(name: string, collection: RecordCollection): void {
+  /** Scopes of each collection's changes, by name (see `scopesOf` for the record's own). */
+  private readonly collectionScopes = new Map<string, readonly HistoryScope[]>();
+
+  registerCollection(name: string, collection: RecordCollection, scopes: readonly HistoryScope[] = []): void {
     this.collections.set(name, collection);
+    this.collectionScopes.set(name, scopes);
   }
 
-  registerDocument<T extends { schemaVersion: number; kind: string }>(name: string, kind: DocumentKind<T>, changesOf: DocumentChanges): void {
-    this.documents.set(name, { kind: kind as unknown as AnyDocument, changesOf });
+  /** `scopes`: the views whose undo takes changes of this document (an article's own documents belong to the article too). */
+  registerDocument<T extends { schemaVersion: number; kind: string }>(name: string, kind: DocumentKind<T>, changesOf: DocumentChanges, scopes: readonly HistoryScope[] = []): void {
+    this.documents.set(name, { kind: kind as unknown as AnyDocument, changesOf, scopes });
   }
 
   /** Runs `task` alone for this article (or for the workspace when articleId is null). */
@@ -64,13 +95,13 @@ export class ChangeLog {
   async commit(change: Change, applied: readonly Operation[] = []): Promise<void> {
     this.feed.intend(this.recordsOfChange(change));
     await this.apply(applied.length === 0 ? change : { ...change, ops: change.ops.filter((op) => !applied.includes(op)) }, 'do');
-    this.history.record(change);
+    this.history.record(change, this.scopesOf(change));
     this.publish('edit', change);
   }
 
   /** Makes a change that was already applied (an import) undoable, without applying it again. */
   remember(change: Change): void {
-    this.history.record(change);
+    this.history.record(change, this.scopesOf(change));
     this.publish('edit', change);
   }
 
@@ -87,33 +118,99 @@ export class ChangeLog {
     this.feed.intend(changes);
   }
 
-  /** One undo or redo at a time: two quick Ctrl+Z must undo two changes, not the same one twice. */
-  undo(): Promise<Change | null> {
+  /**
+   * Undoes the latest step of `scope` (of everything without one), or the step `id`. One undo or
+   * redo at a time: two quick Ctrl+Z must undo two changes, not the same one twice. A step that
+   * would remove something the analyst wrote (a note with text, imported articles) is not undone
+   * until confirmed; one that a later step depends on is not undone at all (see UndoHistory).
+   */
+  undo(request: StepRequest = {}): Promise<StepOutcome | null> {
     return this.queue.run(HISTORY, async () => {
-      const change = this.history.peekUndo();
-      if (!change) return null;
+      const step = request.id === undefined ? this.history.peekUndo(request.scope) : this.pick(request.id, 'done');
+      if (!step) return null;
+      const change = step.change;
+      const blockedBy = this.history.undoBlocker(step);
+      if (blockedBy) return { step, change, done: false, blockedBy };
+      if (!request.confirm) {
+        const confirm = await this.lossOf(inverse(change));
+        if (confirm) return { step, change, done: false, confirm };
+      }
       this.feed.intend(this.recordsOfChange(inverse(change)));
       await this.exclusive(change.articleId, () => this.apply(inverse(change), 'undo'));
-      this.history.markUndone(change);
+      this.history.markUndone(step);
       this.publish('undo', inverse(change));
-      return change;
+      return { step, change, done: true };
     });
   }
 
-  redo(): Promise<Change | null> {
+  redo(request: Omit<StepRequest, 'confirm'> = {}): Promise<StepOutcome | null> {
     return this.queue.run(HISTORY, async () => {
-      const change = this.history.peekRedo();
-      if (!change) return null;
+      const step = request.id === undefined ? this.history.peekRedo(request.scope) : this.pick(request.id, 'undone');
+      if (!step) return null;
+      const change = step.change;
+      const blockedBy = this.history.redoBlocker(step);
+      if (blockedBy) return { step, change, done: false, blockedBy };
       this.feed.intend(this.recordsOfChange(change));
       await this.exclusive(change.articleId, () => this.apply(change, 'redo'));
-      this.history.markRedone(change);
+      this.history.markRedone(step);
       this.publish('redo', change);
-      return change;
+      return { step, change, done: true };
     });
   }
 
-  state(): { undo: string | null; redo: string | null } {
-    return this.history.state();
+  state(scope?: HistoryScope): { undo: string | null; redo: string | null } {
+    return this.history.state(scope);
+  }
+
+  /** The steps of this run, newest first, with where each belongs and whether another must go first. */
+  list(): { step: HistoryStep; state: 'done' | 'undone'; blockedBy: HistoryStep | undefined }[] {
+    return this.history.list();
+  }
+
+  private pick(id: number, state: 'done' | 'undone'): HistoryStep {
+    const found = this.history.find(id);
+    if (!found) throw new DossierError('not-found', 'That change is no longer in the history.');
+    if (found.state !== state) throw new DossierError('conflict', state === 'done' ? 'That change was already undone.' : 'That change is not undone.');
+    return found.step;
+  }
+
+  /** Where a change belongs: what its service says, else the scopes of the records its operations touch. */
+  private scopesOf(change: Change): HistoryScope[] {
+    if (change.scopes) return change.scopes;
+    const scopes = new Set<HistoryScope>();
+    for (const op of change.ops) {
+      if (op.kind === 'annotation' || op.kind === 'meta' || op.kind === 'version') scopes.add(articleScope(op.articleId));
+      else if (op.kind === 'palette' || op.kind === 'workspaceName') scopes.add('workspace');
+      else if (op.kind === 'listing') {
+        scopes.add('library');
+        for (const id of op.articleIds) scopes.add(articleScope(id));
+      } else if (op.kind === 'doc') {
+        if (op.articleId !== null) scopes.add(articleScope(op.articleId));
+        for (const scope of this.documents.get(op.doc)?.scopes ?? []) scopes.add(scope);
+      } else if (op.kind === 'record') {
+        for (const scope of this.collectionScopes.get(op.collection) ?? []) scopes.add(scope);
+        const collection = this.collections.get(op.collection);
+        for (const state of [op.before, op.after]) for (const scope of collection?.scopesOf?.(state) ?? []) scopes.add(scope);
+      }
+    }
+    return [...scopes];
+  }
+
+  /** What applying `change` would remove that only the analyst can judge, as one phrase; null when nothing. */
+  private async lossOf(change: Change): Promise<string | null> {
+    const losses: string[] = [];
+    for (const op of change.ops) {
+      if (op.kind === 'listing' && !op.after) {
+        const titles = await Promise.all(op.articleIds.map(async (id) => (await this.store.readMeta(id).catch(() => null))?.title ?? id));
+        losses.push(
+          titles.length === 1 ? `the imported article “${titles[0]}” from the library` : `the ${titles.length} imported articles (${titles.slice(0, 3).map((t) => `“${t}”`).join(', ')}${titles.length > 3 ? ' …' : ''}) from the library`,
+        );
+      } else if (op.kind === 'record' && op.after === null) {
+        const loss = await this.collections.get(op.collection)?.lossOf?.(op.id);
+        if (loss) losses.push(loss);
+      }
+    }
+    return losses.length === 0 ? null : losses.join(' and ');
   }
 
   private publish(cause: ChangeCause, change: Change): void {

@@ -1,5 +1,6 @@
 import type { Annotation } from '../../common/model/annotation';
 import type { EditableMeta } from '../../common/model/article';
+import type { HistoryScope } from '../../common/model/history';
 import type { Palette } from '../../common/model/palette';
 
 /**
@@ -35,6 +36,11 @@ export interface Change {
    * right after it, or the autosaves of one editing session.
    */
   group?: string;
+  /**
+   * Where the change belongs, when the services know better than its operations say (an import
+   * belongs to the library and its new articles, not to the entities its links touch).
+   */
+  scopes?: HistoryScope[];
 }
 
 export function invert(op: Operation): Operation {
@@ -68,4 +74,47 @@ function sameTarget(a: Operation, b: Operation): boolean {
 /** The change that undoes `change`: each operation inverted, in reverse order. */
 export function inverse(change: Change): Change {
   return { ...change, ops: [...change.ops].reverse().map(invert) };
+}
+
+/**
+ * Whether two changes touched the same thing, so that one cannot be undone past the other. What
+ * an operation touches is its record (or whole document); an article taken out of the library
+ * also touches everything in it.
+ */
+export function overlaps(a: Change, b: Change): boolean {
+  const touched = (change: Change) => {
+    const keys = new Set<string>();
+    const articles = new Set<string>();
+    const listed = new Set<string>();
+    for (const op of change.ops) {
+      for (const key of targetsOf(op)) keys.add(key);
+      if (op.kind === 'listing') for (const id of op.articleIds) listed.add(id);
+      else if (op.kind !== 'palette' && op.kind !== 'workspaceName' && op.articleId !== null) articles.add(op.articleId);
+    }
+    return { keys, articles, listed };
+  };
+  const [x, y] = [touched(a), touched(b)];
+  const meets = (p: Set<string>, q: Set<string>) => [...p].some((k) => q.has(k));
+  return meets(x.keys, y.keys) || meets(x.listed, y.articles) || meets(y.listed, x.articles);
+}
+
+function targetsOf(op: Operation): string[] {
+  switch (op.kind) {
+    case 'annotation':
+      return [`annotation:${op.articleId}:${op.id}`];
+    case 'meta':
+    case 'version':
+      return [`${op.kind}:${op.articleId}`];
+    case 'palette':
+      return ['palette'];
+    case 'workspaceName':
+      return ['workspaceName'];
+    case 'doc':
+      return [`doc:${op.doc}:${op.articleId ?? ''}`];
+    // A note's entry and its text are put back by two collections, but one cannot go without the other.
+    case 'record':
+      return [`record:${op.collection === 'note-content' ? 'notes' : op.collection}:${op.id}`];
+    case 'listing':
+      return op.articleIds.map((id) => `listing:${id}`);
+  }
 }

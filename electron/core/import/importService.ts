@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { CallResponse } from '../../common/contract';
+import { articleScope } from '../../common/model/history';
 import type { EventBus } from '../events';
 import { importWebAnnotationFiles, isWebAnnotationFile } from '../export/jsonld/importWebAnnotations';
 import type { ChangeLog } from '../history/changeLog';
@@ -39,7 +40,9 @@ export class ImportService {
       // with the links to confirmed entities made in them.
       const listing: Operation = { kind: 'listing', articleIds: added.map((a) => a.id), articleId: null, before: false, after: true };
       const label = added.length === 1 ? `import “${added[0]!.title.slice(0, 60)}”` : `import ${added.length} articles`;
-      await this.commit({ label, articleId: null, ops: [listing] }, [listing]);
+      // It belongs to the library and to its new articles, not to the entities its links touch.
+      const scopes = ['library' as const, ...added.map((a) => articleScope(a.id))];
+      await this.commit({ label, articleId: null, ops: [listing], scopes }, [listing]);
     }
     if (annotationFiles.length === 0) return outcome;
     const restored = await importWebAnnotationFiles(this.store, this.changes, annotationFiles);

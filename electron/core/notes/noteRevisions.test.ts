@@ -129,7 +129,7 @@ describe('note revisions', () => {
     // An editor still at the replaced text is told it changed, rather than saving over it.
     expect((await rejection(core.api['notes.save']({ id, content: text('stale editor'), baseRev: 3 }))).code).toBe('conflict');
 
-    expect(await core.api['history.undo']({})).toEqual({ label: 'restore note version', articleId: null });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: 'restore note version', articleId: null });
     expect(await currentText(id)).toBe('Rewritten analysis, now wrong');
     expect((await core.api['notes.get']({ id })).note).toMatchObject({ title: 'Rewritten analysis, now wrong', contentRev: 5 });
     await core.api['history.redo']({});

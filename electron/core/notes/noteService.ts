@@ -1,4 +1,5 @@
 import { DossierError } from '../../common/errors';
+import { articleScope } from '../../common/model/history';
 import { newId } from '../../common/ids';
 import {
   emptyNoteContent,
@@ -56,8 +57,27 @@ export class NoteService {
     options: NoteServiceOptions = {},
   ) {
     this.revisions = new NoteRevisions(store, options.now ?? Date.now);
-    changes.registerCollection(COLLECTION, { subject: 'note', put: (id, state) => this.putSummary(id, state as NoteSummary | null) });
-    changes.registerCollection(CONTENT_COLLECTION, { subject: 'note', put: (id, state) => this.putContent(id, state as NoteContent) });
+    changes.registerCollection(
+      COLLECTION,
+      {
+        subject: 'note',
+        put: (id, state) => this.putSummary(id, state as NoteSummary | null),
+        // A note written on an article is undone from that article too.
+        scopesOf: (state) => {
+          const articleId = (state as NoteSummary | null)?.articleId;
+          return articleId ? [articleScope(articleId)] : [];
+        },
+        // Undoing a note's creation takes away whatever was typed in it since: ask first.
+        lossOf: async (id) => {
+          const body = await this.store.readWorkspaceDoc(noteBody(id)).catch(() => null);
+          if (!body?.text.trim()) return null;
+          const summary = findById((await this.store.readWorkspaceDoc(NOTES_INDEX)).notes, id);
+          return `the note “${summary?.title ?? titleFromText(body.text) ?? UNTITLED}” and its text`;
+        },
+      },
+      ['notes'],
+    );
+    changes.registerCollection(CONTENT_COLLECTION, { subject: 'note', put: (id, state) => this.putContent(id, state as NoteContent) }, ['notes']);
   }
 
   async list(filter: NoteFilter = {}): Promise<NoteSummary[]> {

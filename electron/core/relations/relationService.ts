@@ -44,7 +44,7 @@ export class RelationService {
     private readonly entities: EntityService,
     private readonly annotations: AnnotationService,
   ) {
-    changes.registerDocument('relations', RELATIONS, (before, after) => relationChanges(before as RelationsFile, after as RelationsFile));
+    changes.registerDocument('relations', RELATIONS, (before, after) => relationChanges(before as RelationsFile, after as RelationsFile), ['entities']);
   }
 
   async types(): Promise<RelationType[]> {

@@ -106,7 +106,7 @@ describe('search', () => {
   });
 
   it('takes an undone import out of the results and a new version of an article in', async () => {
-    await core.api['history.undo']({});
+    await core.api['history.undo']({ confirm: true });
     expect(await idsOf('logistics')).toEqual([]);
     await core.api['history.redo']({});
     expect(await idsOf('logistics')).toHaveLength(2);

@@ -67,7 +67,7 @@ export class TimelineService {
     private readonly entities: EntityService,
     feed?: ChangeFeed,
   ) {
-    changes.registerDocument('timeline', TIMELINE, (before, after, articleId) => timelineChanges(before as TimelineFile, after as TimelineFile, articleId!));
+    changes.registerDocument('timeline', TIMELINE, (before, after, articleId) => timelineChanges(before as TimelineFile, after as TimelineFile, articleId!), ['timeline']);
     feed?.subscribe(({ changes: changed }) => {
       for (const c of changed) {
         if (c.subject !== 'event' && c.subject !== 'article') continue;

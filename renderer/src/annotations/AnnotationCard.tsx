@@ -87,6 +87,7 @@ export function AnnotationCard({ annotation: a, active, editing, state, onActiva
         replies={a.replies}
         replying={replying}
         onReply={(body) => state.addReply(a.id, body)}
+        onEdit={(replyId, body) => state.editReply(a.id, replyId, body)}
         onDelete={(replyId) => void state.deleteReply(a.id, replyId)}
         onClose={() => setReplying(false)}
       />

@@ -22,6 +22,8 @@ export interface AnnotationsState {
   remove(id: string): Promise<boolean>;
   reattach(id: string, start: number, end: number, exact: string): Promise<boolean>;
   addReply(id: string, body: string): Promise<boolean>;
+  /** Changes a reply's text (an undoable step, like adding it); answers whether it was saved. */
+  editReply(id: string, replyId: string, body: string): Promise<boolean>;
   deleteReply(id: string, replyId: string): Promise<void>;
   reload(): Promise<void>;
 }
@@ -194,6 +196,15 @@ export function useAnnotations(articleId: string): AnnotationsState {
     [articleId, attempt, replace],
   );
 
+  const editReply = useCallback(
+    async (id: string, replyId: string, body: string) => {
+      const result = await attempt(() => api['replies.update']({ articleId, annotationId: id, replyId, body }));
+      if (result) replace(result.annotation);
+      return result !== null;
+    },
+    [articleId, attempt, replace],
+  );
+
   const deleteReply = useCallback(
     async (id: string, replyId: string) => {
       const result = await attempt(() => api['replies.delete']({ articleId, annotationId: id, replyId }));
@@ -213,6 +224,7 @@ export function useAnnotations(articleId: string): AnnotationsState {
     remove,
     reattach,
     addReply,
+    editReply,
     deleteReply,
     reload: refresh,
   };

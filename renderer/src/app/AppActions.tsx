@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { HistoryScope } from '../../../electron/common/model/history';
 import type { CitationFields } from '../../../electron/common/notes/nodes/CitationNode';
 import type { SaveTracker } from '../ui/useSaveStatus';
 
@@ -24,8 +25,11 @@ export interface AppActions {
   openBrief(briefId: string): void;
   /** Back to a cited passage: where its highlight is now, or where it was when the highlight is gone. */
   openCitation(citation: CitationFields): void;
-  /** Walks the workspace's undo log one step back (the "Undo" of a toast). */
-  undo(): void;
+  /**
+   * Undoes the latest step of `scope`, by default the current view's (the "Undo" of a toast). A
+   * step that removes a note with text or an import is asked about first.
+   */
+  undo(scope?: HistoryScope): void;
   saves: SaveTracker;
 }
 

@@ -145,7 +145,7 @@ export function BriefComposer({ briefId, onDeleted }: Props) {
   const remove = async () => {
     try {
       await api['briefs.delete']({ id: briefId });
-      notify({ tone: 'info', message: `Brief “${fields.title}” deleted.`, action: { label: 'Undo', run: undo } });
+      notify({ tone: 'info', message: `Brief “${fields.title}” deleted.`, action: { label: 'Undo', run: () => undo('briefs') } });
       onDeleted();
     } catch (e) {
       notify({ tone: 'error', message: errorMessage(e) });

@@ -24,6 +24,7 @@ export type QueryCall = Extract<
   | 'notes.revisions'
   | 'notes.revision'
   | 'history.state'
+  | 'history.list'
   | 'briefs.list'
   | 'briefs.get'
   | 'search.query'
@@ -51,7 +52,7 @@ export function queryKey<K extends QueryCall>(call: K, request: CallRequest<K>):
  */
 export function staleQueries(event: WorkspaceChange): StaleQueries[] {
   // Every change, undo and redo included, moves the history's "Undo X / Redo Y".
-  const stale: StaleQueries[] = [['history.state']];
+  const stale: StaleQueries[] = [['history.state'], ['history.list']];
   for (const change of event.changes) stale.push(...staleFor(change));
   // Search results carry titles and snippets of every searchable kind (relationships too, with their type's labels; timeline events are not one).
   const searchable = (c: (typeof event.changes)[number]) => (c.subject === 'workspace' ? c.id === RELATION_TYPES_RECORD : c.subject !== 'brief' && c.subject !== 'event');

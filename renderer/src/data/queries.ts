@@ -1,3 +1,4 @@
+import type { HistoryScope } from '../../../electron/common/model/history';
 import { queryOptions, QueryClient } from '@tanstack/react-query';
 import type { CallRequest, CallResponse } from '../../../electron/common/contract';
 import { api, onEvent } from '../api';
@@ -34,7 +35,9 @@ export const queries = {
   noteRevisions: (id: string) => callQuery('notes.revisions', { id }),
   /** A revision never changes once kept: its answer needs no refresh. */
   noteRevision: (id: string, revisionId: string) => callQuery('notes.revision', { id, revisionId }),
-  history: () => callQuery('history.state', {}),
+  /** Undo and redo of one view (see HistoryScope), or of everything. */
+  history: (scope?: HistoryScope) => callQuery('history.state', scope ? { scope } : {}),
+  historyList: () => callQuery('history.list', {}),
   briefs: () => callQuery('briefs.list', {}),
   relations: (request: CallRequest<'relations.list'> = {}) => callQuery('relations.list', request),
   relationTypes: () => callQuery('relations.types', {}),

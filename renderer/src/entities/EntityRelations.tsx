@@ -63,7 +63,7 @@ function RelationItem({ relation, entity, onOpenEntity }: { relation: RelationVi
   const when = period(relation);
   const remove = useMutation({
     mutationFn: () => api['relations.delete']({ id: relation.id }),
-    onSuccess: () => notify({ tone: 'info', message: 'Relationship deleted.', action: { label: 'Undo', run: undo } }),
+    onSuccess: () => notify({ tone: 'info', message: 'Relationship deleted.', action: { label: 'Undo', run: () => undo('entities') } }),
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
   const openEvidence = (e: EvidenceView) => {

@@ -64,12 +64,12 @@ function SuggestionItem({ suggestion: s, entity, editing, onEdit, others, highli
   const reads = `${near.name} ${label} ${far.name}`;
   const accept = useMutation({
     mutationFn: () => api['relations.create']({ from: s.from.id, to: s.to.id, type: s.type, evidence: [s.evidence] }),
-    onSuccess: () => notify({ tone: 'info', message: `Relationship added: ${reads}.`, action: { label: 'Undo', run: undo } }),
+    onSuccess: () => notify({ tone: 'info', message: `Relationship added: ${reads}.`, action: { label: 'Undo', run: () => undo('entities') } }),
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
   const dismiss = useMutation({
     mutationFn: () => api['relations.dismissSuggestion']({ key: s.key }),
-    onSuccess: () => notify({ tone: 'info', message: 'Suggestion dismissed.', action: { label: 'Undo', run: undo } }),
+    onSuccess: () => notify({ tone: 'info', message: 'Suggestion dismissed.', action: { label: 'Undo', run: () => undo('entities') } }),
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
   const busy = accept.isPending || dismiss.isPending;

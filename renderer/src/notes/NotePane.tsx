@@ -90,8 +90,8 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
 
   /** Undoes the restore if it is still the last step (asked now: the cached answer may be behind). */
   const undoRestore = async () => {
-    const { undo: last } = await api['history.state']({});
-    if (last === RESTORE_LABEL) undo();
+    const { undo: last } = await api['history.state']({ scope: 'notes' });
+    if (last === RESTORE_LABEL) undo('notes');
   };
 
   const openHistory = () => {
@@ -112,7 +112,7 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
     setRestoredGeneration(generation + 1);
     setGeneration(generation + 1);
     setFocusOnLoad(true);
-    notify({ tone: 'info', message: `Restored the version of ${dates().dateTime(revision.at)}.`, action: { label: 'Undo', run: undo } });
+    notify({ tone: 'info', message: `Restored the version of ${dates().dateTime(revision.at)}.`, action: { label: 'Undo', run: () => undo('notes') } });
   };
 
   const update = useMutation({
@@ -133,7 +133,7 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
   const remove = useMutation({
     mutationFn: () => api['notes.delete']({ id: noteId }),
     onSuccess: () => {
-      notify({ tone: 'info', message: `Note “${note?.title ?? ''}” deleted.`, action: { label: 'Undo', run: undo } });
+      notify({ tone: 'info', message: `Note “${note?.title ?? ''}” deleted.`, action: { label: 'Undo', run: () => undo('notes') } });
       onDeleted();
     },
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),

@@ -3,6 +3,7 @@ import type { Annotation } from '../../../electron/common/model/annotation';
 import type { ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
 import {
+  ACTIVE_MARK_NAME,
   clearHighlights,
   FIND_CURRENT_HIGHLIGHT_NAME,
   FIND_HIGHLIGHT_NAME,
@@ -85,6 +86,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       clearHighlights(FLASH_HIGHLIGHT_NAME);
       clearHighlights(LOCATED_HIGHLIGHT_NAME);
       clearHighlights(FIND_HIGHLIGHT_NAME);
+      clearHighlights(ACTIVE_MARK_NAME);
     },
     [],
   );

@@ -1,5 +1,6 @@
 import type { Annotation } from '../../../electron/common/model/annotation';
 import { ParagraphIndex } from './textOffsets';
+import './activeHighlight.css';
 
 /**
  * Paints annotations with the CSS Custom Highlight API: the text DOM stays untouched (no wrapper
@@ -8,6 +9,12 @@ import { ParagraphIndex } from './textOffsets';
  */
 export const HIGHLIGHT_PREFIX = 'dossier-annotation';
 export const ACTIVE_HIGHLIGHT_NAME = 'dossier-annotation-active';
+/**
+ * The selected highlight when it has a colour: painted in its colour, so a colour chosen while
+ * editing shows at once, and marked by this underline. Outside the prefix: the range is already
+ * in its colour's highlight.
+ */
+export const ACTIVE_MARK_NAME = 'dossier-active-mark';
 /** A search match just opened in the reader (not an annotation: its own name, outside the prefix). */
 export const FLASH_HIGHLIGHT_NAME = 'dossier-search-match';
 /** A mention the entity review points at (hover or focus on a suggestion); its own name, outside the prefixes. */
@@ -61,10 +68,13 @@ export function paintHighlights(root: HTMLElement, annotations: Annotation[], ac
     if (a.status === 'orphaned') continue;
     const range = index.range(a.target.position.start, a.target.position.end);
     if (!range) continue;
-    const name = a.id === activeId ? ACTIVE_HIGHLIGHT_NAME : highlightName(a.color);
+    const active = a.id === activeId;
+    const name = active && !a.color ? ACTIVE_HIGHLIGHT_NAME : highlightName(a.color);
     groups.set(name, [...(groups.get(name) ?? []), range]);
+    if (active && a.color) groups.set(ACTIVE_MARK_NAME, [range]);
   }
   clearHighlights(HIGHLIGHT_PREFIX);
+  CSS.highlights.delete(ACTIVE_MARK_NAME);
   for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
 }
 

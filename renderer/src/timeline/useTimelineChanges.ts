@@ -27,7 +27,7 @@ export function useTimelineChanges() {
       add: (request: CallRequest<'timeline.add'>) => run(() => api['timeline.add'](request)),
       update: (request: CallRequest<'timeline.update'>) => run(() => api['timeline.update'](request)),
       remove: async (request: CallRequest<'timeline.delete'>) => {
-        if (await run(() => api['timeline.delete'](request))) notify({ tone: 'info', message: 'Event removed from the timeline.', action: { label: 'Undo', run: undo } });
+        if (await run(() => api['timeline.delete'](request))) notify({ tone: 'info', message: 'Event removed from the timeline.', action: { label: 'Undo', run: () => undo('timeline') } });
       },
     };
   }, [notify, saves, undo]);

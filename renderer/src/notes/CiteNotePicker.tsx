@@ -1,0 +1,130 @@
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { NoteSummary } from '../../../electron/common/model/note';
+import './citeNotePicker.css';
+
+interface Props {
+  /** Every note; shown most recently changed first. */
+  notes: readonly NoteSummary[];
+  /** What was clicked (the Cite button), to open beside it; centred when unknown. */
+  anchor: DOMRect | null;
+  /** A note's id, or null for a new note. */
+  onPick(noteId: string | null): void;
+  onCancel(): void;
+}
+
+const changed = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const WIDTH = 360;
+
+/** Lower case without accents, so "defence" finds "Défense". */
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+/**
+ * Which note a cited passage goes into: "New note" first, then every note, most recently changed
+ * first, narrowed by the words typed. Arrow keys move, Enter picks, Escape cancels.
+ */
+export function CiteNotePicker({ notes, anchor, onPick, onCancel }: Props) {
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const options = useMemo(() => {
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    const recent = [...notes].sort((a, b) => b.modified.localeCompare(a.modified));
+    const matching = recent.filter((n) => words.every((w) => fold(`${n.title} ${n.excerpt}`).includes(w)));
+    return [null, ...matching];
+  }, [notes, query]);
+  const current = Math.min(active, options.length - 1);
+  const optionId = (i: number) => `${id}-option-${i}`;
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  useLayoutEffect(() => {
+    listRef.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
+  const pick = (index: number) => {
+    const option = options[index];
+    if (option === undefined) return;
+    onPick(option === null ? null : option.id);
+  };
+  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Home and End stay the text box's own.
+    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + 8, PageUp: current - 8 };
+    if (event.key in moves) {
+      event.preventDefault();
+      setActive(Math.max(0, Math.min(moves[event.key]!, options.length - 1)));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      pick(current);
+    }
+  };
+
+  // Beside what was clicked, kept on screen; the dialog's own margin is dropped for that.
+  const place = anchor
+    ? { left: Math.max(8, Math.min(anchor.left, window.innerWidth - WIDTH - 8)), top: Math.max(8, Math.min(anchor.bottom + 6, window.innerHeight - 380)), margin: 0 }
+    : undefined;
+
+  return (
+    <dialog
+      ref={dialog}
+      className="cite-picker"
+      aria-labelledby={`${id}-title`}
+      style={place}
+      onClose={onCancel}
+      onClick={(e) => e.target === dialog.current && dialog.current.close()}
+    >
+      <div className="cite-picker-body">
+        <h2 id={`${id}-title`}>Cite in note</h2>
+        <input
+          type="text"
+          role="combobox"
+          aria-label="Find a note"
+          aria-expanded="true"
+          aria-controls={`${id}-list`}
+          aria-autocomplete="list"
+          aria-activedescendant={optionId(current)}
+          placeholder="Find a note…"
+          autoComplete="off"
+          autoFocus
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKey}
+        />
+        <ul ref={listRef} id={`${id}-list`} role="listbox" aria-label="Notes, most recently changed first">
+          {options.map((note, i) => (
+            <li
+              key={note?.id ?? '(new)'}
+              id={optionId(i)}
+              data-index={i}
+              role="option"
+              aria-selected={i === current}
+              className={`${i === current ? 'active' : ''}${note === null ? ' new-note' : ''}`}
+              onMouseMove={() => i !== current && setActive(i)}
+              onClick={() => pick(i)}
+            >
+              {note === null ? (
+                <span className="cite-note-title">New note</span>
+              ) : (
+                <>
+                  <span className="cite-note-title" dir="auto">
+                    {note.title}
+                  </span>
+                  <span className="cite-note-detail">
+                    <time dateTime={note.modified}>{changed.format(new Date(note.modified))}</time>
+                  </span>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+        {options.length === 1 && query.trim() !== '' && <p className="muted cite-picker-none">No note matches “{query.trim()}”.</p>}
+      </div>
+    </dialog>
+  );
+}
