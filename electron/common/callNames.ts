@@ -83,7 +83,7 @@ export const CALL_NAME_LIST = [
   'graph.export',
 ] as const;
 
-export const EVENT_NAME_LIST = ['workspace.changed', 'workspace.notice', 'app.command', 'import.progress', 'export.progress', 'search.progress'] as const;
+export const EVENT_NAME_LIST = ['workspace.changed', 'workspace.notice', 'app.command', 'import.progress', 'export.progress', 'search.progress', 'app.openFiles'] as const;
 
 export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];
 export type EventNameLiteral = (typeof EVENT_NAME_LIST)[number];

@@ -35,7 +35,7 @@ describe('the command registry', () => {
   });
 
   it('puts every menu item on a registered command, in the menus the shell builds', () => {
-    const inMenus = (['file', 'edit', 'view'] as const).flatMap((name) => menuGroups(name).flat().map((item) => item.id));
+    const inMenus = (['file', 'edit', 'view', 'help'] as const).flatMap((name) => menuGroups(name).flat().map((item) => item.id));
     expect(inMenus).toEqual(expect.arrayContaining(['new-note', 'import', 'export', 'undo', 'redo']));
     for (const id of inMenus) expect(isCommandId(id)).toBe(true);
     expect(new Set(inMenus).size).toBe(inMenus.length);

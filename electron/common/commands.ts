@@ -26,7 +26,7 @@ export type CommandContext = 'window' | 'editor' | 'comment' | 'reply';
  */
 export type CommandWhen = 'always' | 'outsideTextField' | 'articleOpen' | 'readerSelection';
 
-export type MenuName = 'file' | 'edit' | 'view';
+export type MenuName = 'file' | 'edit' | 'view' | 'help';
 
 export interface CommandSpec {
   title: string;
@@ -196,6 +196,13 @@ export const COMMANDS = {
     when: 'always',
     keys: ['Mod+Y', 'Mod+Shift+Z'],
     mac: ['Mod+Shift+Z', 'Mod+Y'],
+  },
+  /** Handled by the Electron shell itself (electron/main/updates.ts): never automatic, and off in offline builds. */
+  'check-updates': {
+    title: 'Check for updates…',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'help', group: 1, label: 'Check for &Updates…' },
   },
   'editor-bold': { title: 'Bold', context: 'editor', when: 'always', keys: ['Mod+B'] },
   'editor-italic': { title: 'Italic', context: 'editor', when: 'always', keys: ['Mod+I'] },

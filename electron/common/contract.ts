@@ -513,6 +513,11 @@ export const events = {
   }),
   /** A menu command from the Electron shell (File › Import…, Edit › Undo …): a command registry id. */
   'app.command': z.object({ command: z.enum(COMMAND_IDS) }),
+  /**
+   * Files the system asked the Electron shell to open (a second launch with a file, macOS
+   * open-file, a recent document): the window imports them as if picked in File › Import….
+   */
+  'app.openFiles': z.object({ files: z.array(ImportFile).min(1) }),
 } as const;
 
 export type AppCommand = z.output<(typeof events)['app.command']>['command'];
@@ -540,6 +545,23 @@ export const CallResult = z.union([
 ]);
 export type CallResult = z.infer<typeof CallResult>;
 
+/**
+ * What the window tells the Electron shell, with no reply: that it is ready for `app.openFiles`
+ * (files opened before the window could take them wait until then), or that the analyst asked for
+ * a context menu, with what is under the pointer: a text field, selected words, and the registry
+ * commands that apply there now (highlight, cite …). The shell shows the native menu.
+ */
+export const ShellMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ready') }),
+  z.object({
+    kind: z.literal('contextMenu'),
+    editable: z.boolean(),
+    selection: z.boolean(),
+    commands: z.array(z.enum(COMMAND_IDS)).max(16),
+  }),
+]);
+export type ShellMessage = z.infer<typeof ShellMessage>;
+
 /** What the preload exposes as `window.dossier`. */
 export interface DossierBridge {
   call(name: CallName, request: unknown): Promise<CallResult>;
@@ -549,4 +571,6 @@ export interface DossierBridge {
    * (PDF, DOCX) come as base64, as `export.brief` returns them.
    */
   saveFile(suggestedName: string, content: string, encoding?: 'utf8' | 'base64'): Promise<string | null>;
+  /** A message to the desktop shell (see ShellMessage). */
+  shell(message: ShellMessage): void;
 }

@@ -3,9 +3,19 @@ import { acceleratorOf, menuGroups, type CommandId, type MenuName } from '../com
 import type { AppCommand } from '../common/contract';
 import { IPC_EVENT } from '../common/ipcChannels';
 
-export function installAppMenu(): void {
+/** Registry commands the shell runs itself instead of sending them to the window (Check for updates…). */
+export type ShellCommands = Partial<Record<CommandId, () => void>>;
+
+export function installAppMenu(shellCommands: ShellCommands = {}): void {
   const send = (command: AppCommand) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC_EVENT, 'app.command', { command });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform, send)));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform, send, shellCommands)));
+}
+
+const SEPARATOR: MenuItemConstructorOptions = { type: 'separator' };
+
+/** Groups of items, a separator between two groups, empty groups dropped. */
+function joined(...groups: MenuItemConstructorOptions[][]): MenuItemConstructorOptions[] {
+  return groups.filter((group) => group.length > 0).flatMap((group, i) => (i === 0 ? group : [SEPARATOR, ...group]));
 }
 
 /**
@@ -13,41 +23,85 @@ export function installAppMenu(): void {
  * (electron/common/commands.ts) and go to the renderer, which owns their shortcuts: their
  * accelerators are shown but not registered (`registerAccelerator: false`), so a key press is
  * never handled twice. Undo/Redo are Dossier's too: in a text field the renderer hands them to
- * the field, elsewhere they walk the operation log. Developer tools only in development: in a
- * package they would be a way around the renderer's sandboxing rules.
+ * the field, elsewhere they walk the operation log. Everything else is an Electron role, so
+ * Cut/Copy/Paste, Hide, Services, Minimize and the window list behave as in every other program.
+ * Every label carries a mnemonic for Alt+letter on Windows and Linux (macOS drops the `&`).
+ * Developer tools only in development: in a package they would be a way around the renderer's
+ * sandboxing rules.
  */
 export function appMenuTemplate(
   isPackaged: boolean,
   platform: NodeJS.Platform,
   send: (command: AppCommand) => void = () => undefined,
+  shellCommands: ShellCommands = {},
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
-  const sep: MenuItemConstructorOptions = { type: 'separator' };
   const command = (id: CommandId, label: string): MenuItemConstructorOptions => ({
     label,
     accelerator: acceleratorOf(id, mac),
     registerAccelerator: false,
-    click: () => send(id),
+    click: () => {
+      const own = shellCommands[id];
+      if (own) own();
+      else send(id);
+    },
   });
-  /** The registry's commands of one menu, a separator between groups, then the menu's own roles. */
-  const commands = (name: MenuName, ...roles: MenuItemConstructorOptions[][]): MenuItemConstructorOptions[] =>
-    [...menuGroups(name).map((group) => group.map(({ id, label }) => command(id, label))), ...roles]
-      .filter((group) => group.length > 0)
-      .flatMap((group, i) => (i === 0 ? group : [sep, ...group]));
+  /** The registry's commands of one menu, in its groups. */
+  const registry = (name: MenuName): MenuItemConstructorOptions[][] => menuGroups(name).map((group) => group.map(({ id, label }) => command(id, label)));
+  const [undoRedo = [], ...editRest] = registry('edit');
+
   return [
-    // On macOS, Quit lives in the application menu, and File > Close closes the window.
-    ...(mac ? [{ role: 'appMenu' } as const] : []),
-    { label: '&File', submenu: commands('file', [mac ? { role: 'close' } : { role: 'quit' }]) },
-    { label: '&Edit', submenu: commands('edit', [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }], [{ role: 'selectAll' }]) },
+    // macOS keeps About, Services, Hide and Quit in the application menu, named after the app.
+    ...(mac
+      ? [
+          {
+            label: 'Dossier',
+            submenu: joined(
+              [{ role: 'about', label: '&About Dossier' }],
+              [{ role: 'services', label: '&Services' }],
+              [{ role: 'hide', label: '&Hide Dossier' }, { role: 'hideOthers', label: 'Hide &Others' }, { role: 'unhide', label: 'Show &All' }],
+              [{ role: 'quit', label: '&Quit Dossier' }],
+            ),
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
+    // On macOS, Quit lives in the application menu, and File › Close closes the window.
+    { label: '&File', submenu: joined(...registry('file'), [mac ? { role: 'close', label: '&Close Window' } : { role: 'quit', label: 'E&xit' }]) },
     {
-      label: '&View',
-      submenu: commands(
-        'view',
-        [{ role: 'reload' }, ...(isPackaged ? [] : [{ role: 'toggleDevTools' } as const])],
-        [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }],
-        [{ role: 'togglefullscreen' }],
+      label: '&Edit',
+      submenu: joined(
+        undoRedo,
+        [
+          { role: 'cut', label: 'Cu&t' },
+          { role: 'copy', label: '&Copy' },
+          { role: 'paste', label: '&Paste' },
+          ...(mac ? [{ role: 'pasteAndMatchStyle', label: 'Paste and &Match Style' } as const] : []),
+          { role: 'delete', label: '&Delete' },
+          { role: 'selectAll', label: 'Select &All' },
+        ],
+        ...editRest,
       ),
     },
-    { label: '&Help', role: 'help', submenu: [{ role: 'about' }] },
+    {
+      label: '&View',
+      submenu: joined(
+        ...registry('view'),
+        [{ role: 'reload', label: '&Reload' }, ...(isPackaged ? [] : [{ role: 'toggleDevTools', label: 'Toggle &Developer Tools' } as const])],
+        [{ role: 'resetZoom', label: '&Actual Size' }, { role: 'zoomIn', label: 'Zoom &In' }, { role: 'zoomOut', label: 'Zoom &Out' }],
+        [{ role: 'togglefullscreen', label: '&Full Screen' }],
+      ),
+    },
+    {
+      label: '&Window',
+      role: 'window',
+      submenu: mac
+        ? joined([{ role: 'minimize', label: '&Minimize' }, { role: 'zoom', label: '&Zoom' }], [{ role: 'front', label: '&Bring All to Front' }])
+        : [{ role: 'minimize', label: '&Minimize' }, { role: 'close', label: '&Close' }],
+    },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: joined(...registry('help'), mac ? [] : [{ role: 'about', label: '&About Dossier' }]),
+    },
   ];
 }

@@ -1,17 +1,25 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, crashReporter, dialog } from 'electron';
-import { CoreWorker, openAppWorkspace, resolveWorkspaceDir, workerDetector, type OpenedWorkspace } from '../core';
+import { app, BrowserWindow, crashReporter, dialog, Menu, screen, type MessageBoxOptions } from 'electron';
+import { IPC_EVENT } from '../common/ipcChannels';
+import { appDataDir, CoreWorker, openAppWorkspace, previewBackup, resolveWorkspaceDir, restoreBackup, workerDetector, type OpenedWorkspace } from '../core';
 import { startHost } from '../host/hostServer';
 import { installAppMenu } from './appMenu';
+import { openBackupFile } from './backupOpener';
 import { cliArguments, runCliMode } from './cliMode';
 import { resolveAppPaths } from './appPaths';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { contextMenuTemplate } from './contextMenu';
 import { createMainWindow } from './createMainWindow';
+import { FileOpenQueue, filesFromArgv, openFiles } from './openFiles';
 import { electronPdfPrinter } from './pdfPrinter';
 import { registerIpc } from './registerIpc';
+import { registerShellChannel } from './shellChannel';
 import { startupErrorMessage } from './startupErrorMessage';
+import { checkForUpdates, UPDATE_FEED } from './updates';
 import { guardEveryWebContents } from './webContentsGuards';
+import { placeWindow, readWindowState, trackWindowState } from './windowState';
 import { workspaceFlag } from './workspaceFlag';
 
 /**
@@ -20,6 +28,10 @@ import { workspaceFlag } from './workspaceFlag';
  */
 const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+// The app's own files (window state, settings, crash dumps) go to the folder `dossier serve` uses
+// too, which $DOSSIER_APP_DATA moves (tests, portable installs). First of all: the single-instance
+// lock lives there as well, so two app-data folders are two independent apps.
+app.setPath('userData', appDataDir());
 // Crash dumps stay in the app-data folder: nothing ever leaves the machine.
 crashReporter.start({ uploadToServer: false });
 registerAppScheme();
@@ -28,11 +40,29 @@ app.enableSandbox();
 // No <webview>, new window or navigation away from the app, for every page, before any exists.
 guardEveryWebContents(app);
 
+/** Files the system asked to open, held until a window is ready for them. */
+const opening = new FileOpenQueue();
+/** Brings the window to the front, or opens one (set once the workspace is open). */
+let showWindow: (() => void) | null = null;
+
 const cli = cliArguments(process.argv);
 if (cli) void runCliMode(cli);
-// One app per user: a second launch only brings the running one, which holds the workspace, to the front.
-else if (app.requestSingleInstanceLock()) void start();
-else app.quit();
+// One app per user: a second launch only brings the running one, which holds the workspace, to
+// the front, with the files it was given.
+else if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    opening.open(filesFromArgv(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory }));
+    showWindow?.();
+  });
+  // macOS hands files over as events (Finder, the Dock, Open Recent), the first ones before ready.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    opening.open([file]);
+    showWindow?.();
+  });
+  opening.open(filesFromArgv(process.argv, { defaultApp: process.defaultApp === true, cwd: process.cwd() }));
+  void start();
+} else app.quit();
 
 async function start(): Promise<void> {
   let opened: OpenedWorkspace | undefined;
@@ -43,7 +73,7 @@ async function start(): Promise<void> {
     const worker = new CoreWorker(paths.coreWorker);
     await app.whenReady();
     serveAppProtocol(paths.rendererDir);
-    installAppMenu();
+    installAppMenu({ 'check-updates': () => void checkForUpdates({ feed: UPDATE_FEED, currentVersion: app.getVersion(), showMessageBox: messageBox }) });
     const documents = app.getPath('documents');
     opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir, {
       detector: workerDetector(worker),
@@ -58,25 +88,27 @@ async function start(): Promise<void> {
     // The `dossier` CLI finds this in the lock file and asks the app instead of writing behind its back.
     await opened.core.store.advertise(cliAccess.origin, cliAccess.token);
     const unbindIpc = registerIpc(opened.core, documents);
+    const unbindShell = registerShellChannel({ ready: (win) => opening.ready((files) => openFiles(files, openingInto(win, documents))), contextMenu: showContextMenu });
     closeWorkspaceOnQuit(opened.core, () => {
       unbindIpc();
+      unbindShell();
       void cliAccess.close();
     });
 
-    const reopen = (): void => {
-      focusOrOpenWindow(paths.preloadFile).catch((error: unknown) => {
+    const openWindow = () => openMainWindow(paths.preloadFile);
+    showWindow = (): void => {
+      focusOrOpenWindow(openWindow).catch((error: unknown) => {
         showFatalError(error);
         app.quit();
       });
     };
-    app.on('second-instance', reopen);
-    app.on('activate', reopen);
+    app.on('activate', showWindow);
     app.on('window-all-closed', () => {
       if (process.platform !== 'darwin') app.quit();
     });
 
     // What opening found (notices) is shown by the window itself, with a backup offered where one helps.
-    await createMainWindow(paths.preloadFile);
+    await openWindow();
   } catch (error) {
     showFatalError(error);
     await opened?.core.close().catch(console.error);
@@ -91,15 +123,65 @@ function showFatalError(error: unknown): void {
   dialog.showErrorBox('Dossier cannot open the workspace', startupErrorMessage(error));
 }
 
-async function focusOrOpenWindow(preloadFile: string): Promise<void> {
+async function focusOrOpenWindow(openWindow: () => Promise<unknown>): Promise<void> {
   // getAllWindows also lists a window that is still loading, so a quick second launch cannot open two.
   const existing = BrowserWindow.getAllWindows()[0];
   if (!existing) {
-    await createMainWindow(preloadFile);
+    await openWindow();
     return;
   }
   if (existing.isMinimized()) existing.restore();
   existing.focus();
+}
+
+/** The window where it was last time (brought back on screen if that screen is gone), remembered as it moves. */
+async function openMainWindow(preloadFile: string): Promise<BrowserWindow> {
+  const dir = app.getPath('userData');
+  const primary = screen.getPrimaryDisplay();
+  const screens = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+  const win = await createMainWindow(preloadFile, placeWindow(await readWindowState(dir), screens));
+  trackWindowState(win, dir);
+  win.on('closed', () => opening.closed());
+  return win;
+}
+
+/** How files the system opens reach this window: its import for articles, dialogs for a backup. */
+function openingInto(win: BrowserWindow, documents: string): Parameters<typeof openFiles>[1] {
+  return {
+    readFile: (file) => readFile(file),
+    addRecentDocument: (file) => app.addRecentDocument(file),
+    importIntoWindow: (files) => {
+      if (win.isDestroyed()) return;
+      win.webContents.send(IPC_EVENT, 'app.openFiles', { files });
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    },
+    openBackup: (file) =>
+      openBackupFile(file, {
+        preview: previewBackup,
+        restore: restoreBackup,
+        showMessageBox: messageBox,
+        showOpenDialog: (options) => (win.isDestroyed() ? dialog.showOpenDialog(options) : dialog.showOpenDialog(win, options)),
+        documentsDir: documents,
+        openWorkspace: (dir) => {
+          // Dossier holds one workspace per run: start again on the restored one.
+          app.relaunch({ args: [...(process.defaultApp ? [process.argv[1]!] : []), '--workspace', dir] });
+          app.quit();
+        },
+      }),
+    reportUnreadable: (file, message) => dialog.showErrorBox('Dossier cannot open a file', `${file}: ${message}`),
+  };
+}
+
+function showContextMenu(win: BrowserWindow, request: Parameters<typeof contextMenuTemplate>[0]): void {
+  const template = contextMenuTemplate(request, process.platform === 'darwin', (command) => win.webContents.send(IPC_EVENT, 'app.command', { command }));
+  if (template.length > 0) Menu.buildFromTemplate(template).popup({ window: win });
+}
+
+/** A message box on the focused window when there is one (sheet on macOS), else on its own. */
+function messageBox(options: MessageBoxOptions): Promise<{ response: number }> {
+  const parent = BrowserWindow.getFocusedWindow();
+  return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options);
 }
 
 /**

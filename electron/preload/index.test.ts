@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DossierBridge } from '../common/contract';
-import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE, IPC_SHELL } from '../common/ipcChannels';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
 const fake = vi.hoisted(() => ({
@@ -9,6 +9,7 @@ const fake = vi.hoisted(() => ({
     invoke: vi.fn<(...args: unknown[]) => Promise<unknown>>(() => Promise.resolve({ ok: true, value: {} })),
     on: vi.fn(),
     removeListener: vi.fn(),
+    send: vi.fn(),
   },
 }));
 
@@ -29,9 +30,9 @@ beforeEach(() => {
 });
 
 describe('window.dossier', () => {
-  it('exposes only the bridge, and the bridge only its three functions', () => {
+  it('exposes only the bridge, and the bridge only its four functions', () => {
     expect([...fake.exposed.keys()]).toEqual(['dossier']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'saveFile', 'shell']);
   });
 
   it('sends a contract call over the call channel', async () => {
@@ -84,5 +85,13 @@ describe('window.dossier', () => {
     fake.ipcRenderer.invoke.mockResolvedValueOnce('/home/me/brief.pdf');
     await expect(bridge.saveFile('brief.pdf', 'JVBERi0=', 'base64')).resolves.toBe('/home/me/brief.pdf');
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_SAVE_FILE, 'brief.pdf', 'JVBERi0=', 'base64');
+  });
+
+  it('sends shell messages one way, and nothing but an object with a kind', () => {
+    bridge.shell({ kind: 'ready' });
+    expect(fake.ipcRenderer.send).toHaveBeenCalledWith(IPC_SHELL, { kind: 'ready' });
+    fake.ipcRenderer.send.mockClear();
+    for (const bad of [null, 'ready', { type: 'ready' }]) expect(() => bridge.shell(bad as never)).toThrow(TypeError);
+    expect(fake.ipcRenderer.send).not.toHaveBeenCalled();
   });
 });

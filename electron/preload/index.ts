@@ -1,10 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isCallName, isEventName } from '../common/callNames';
 import type { DossierBridge } from '../common/contract';
-import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE, IPC_SHELL } from '../common/ipcChannels';
 
 /**
- * `window.dossier`: the contract's calls and events, and a native "Save as…", nothing else.
+ * `window.dossier`: the contract's calls and events, a native "Save as…" and messages to the
+ * shell (ready, context menu), nothing else.
  * Names are checked here so a renderer bug fails fast, and again in main, which trusts nothing
  * from a renderer. Listeners get the payload only, never the IPC event (it carries the sender).
  */
@@ -29,6 +30,11 @@ const bridge: DossierBridge = {
       return Promise.reject(new TypeError('saveFile needs a file name, text content and its encoding (utf8 or base64).'));
     }
     return ipcRenderer.invoke(IPC_SAVE_FILE, suggestedName, content, encoding);
+  },
+  shell(message) {
+    // Checked by its schema in main; here only that it is a plain object, so nothing else crosses.
+    if (typeof message !== 'object' || message === null || typeof message.kind !== 'string') throw new TypeError('A shell message is an object with a kind.');
+    ipcRenderer.send(IPC_SHELL, message);
   },
 };
 

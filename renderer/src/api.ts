@@ -8,6 +8,7 @@ import {
   type DossierBridge,
   type EventName,
   type EventPayload,
+  type ShellMessage,
 } from '../../electron/common/contract';
 import { DossierError, ErrorPayload } from '../../electron/common/errors';
 
@@ -189,3 +190,10 @@ export function saveFile(name: string, content: string, mediaType: string, encod
 }
 
 export const transportKind: 'electron' | 'browser' = window.dossier ? 'electron' : 'browser';
+
+/** Tells the desktop shell something (see ShellMessage); false in the browser, which has no shell. */
+export function tellShell(message: ShellMessage): boolean {
+  if (!window.dossier) return false;
+  window.dossier.shell(message);
+  return true;
+}

@@ -1,0 +1,31 @@
+import { BrowserWindow, ipcMain, type IpcMainEvent } from 'electron';
+import { ShellMessage } from '../common/contract';
+import { IPC_SHELL } from '../common/ipcChannels';
+import { isAppSenderFrame } from './ipcSender';
+
+export interface ShellHandlers {
+  /** The window can take files to open now. */
+  ready(win: BrowserWindow): void;
+  contextMenu(win: BrowserWindow, request: Extract<ShellMessage, { kind: 'contextMenu' }>): void;
+}
+
+/**
+ * Binds the window's one-way messages to the shell (ShellMessage): only from the app's own top
+ * frame, only what the schema allows, and only for a window that still exists. Anything else is
+ * dropped without a reply, as nothing waits for one. Returns what unbinds it.
+ */
+export function registerShellChannel(handlers: ShellHandlers): () => void {
+  const listener = (event: IpcMainEvent, message: unknown): void => {
+    if (!isAppSenderFrame(event.senderFrame)) return;
+    const parsed = ShellMessage.safeParse(message);
+    if (!parsed.success) return;
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!win || win.isDestroyed()) return;
+    if (parsed.data.kind === 'ready') handlers.ready(win);
+    else handlers.contextMenu(win, parsed.data);
+  };
+  ipcMain.on(IPC_SHELL, listener);
+  return () => {
+    ipcMain.removeListener(IPC_SHELL, listener);
+  };
+}
