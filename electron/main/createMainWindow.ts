@@ -9,6 +9,9 @@ export type WindowPlacement = ReturnType<typeof placeWindow>;
 
 const openExternalLink = externalLinkOpener();
 
+/** Where Chromium would fetch spellchecker dictionaries: a name that never resolves (.invalid, RFC 2606). */
+const NO_DICTIONARIES = 'https://dictionaries.invalid/';
+
 /**
  * The one window: the renderer runs sandboxed and isolated, reaches the core only through the
  * preload's `window.dossier`, and can neither leave the app's origin nor open other windows. A
@@ -61,8 +64,8 @@ function lockDownSession(session: Session): void {
   session.setPermissionCheckHandler(() => false);
   // Off for the whole session too, so no dictionary download starts whatever a window asks for.
   session.setSpellCheckerEnabled(false);
-  // And should anything turn it on, its dictionaries come from nowhere: .invalid never resolves (RFC 2606).
-  session.setSpellCheckerDictionaryDownloadURL('https://dictionaries.invalid/');
+  // And should anything turn it on, its dictionaries come from nowhere.
+  session.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARIES);
   // The CSP already says so; this holds even for what a CSP does not cover (a navigation, a
   // prefetch, a bug in Chromium's CSP), and logs the attempt.
   blockForeignRequests(session);

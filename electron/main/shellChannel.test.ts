@@ -19,6 +19,7 @@ const APP = { senderFrame: { url: 'dossier://app/index.html', parent: null }, se
 
 describe('the shell channel', () => {
   it("passes the app's ready and context-menu messages on, and drops anything else", () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const handlers = { ready: vi.fn(), contextMenu: vi.fn() };
     const unbind = registerShellChannel(handlers);
     const send = (event: unknown, message: unknown) => fake.listeners.get(IPC_SHELL)?.(event, message);
@@ -36,6 +37,7 @@ describe('the shell channel', () => {
     send(APP, { ...menu, commands: ['shell.openExternal'] });
     expect(handlers.ready).toHaveBeenCalledTimes(1);
     expect(handlers.contextMenu).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(2);
 
     fake.window = null;
     send(APP, { kind: 'ready' });

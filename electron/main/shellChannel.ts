@@ -1,7 +1,7 @@
 import { BrowserWindow, ipcMain, type IpcMainEvent } from 'electron';
 import { ShellMessage } from '../common/contract';
 import { IPC_SHELL } from '../common/ipcChannels';
-import { isAppSenderFrame } from './ipcSender';
+import { assertAppSender } from './ipcSender';
 
 export interface ShellHandlers {
   /** The window can take files to open now. */
@@ -16,7 +16,13 @@ export interface ShellHandlers {
  */
 export function registerShellChannel(handlers: ShellHandlers): () => void {
   const listener = (event: IpcMainEvent, message: unknown): void => {
-    if (!isAppSenderFrame(event.senderFrame)) return;
+    try {
+      assertAppSender(event);
+    } catch (error) {
+      // Nothing waits for a reply, and a throw here would reach the main process's uncaught handler.
+      console.warn((error as Error).message);
+      return;
+    }
     const parsed = ShellMessage.safeParse(message);
     if (!parsed.success) return;
     const win = BrowserWindow.fromWebContents(event.sender);
