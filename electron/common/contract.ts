@@ -547,12 +547,15 @@ export type CallResult = z.infer<typeof CallResult>;
 
 /**
  * What the window tells the Electron shell, with no reply: that it is ready for `app.openFiles`
- * (files opened before the window could take them wait until then), or that the analyst asked for
- * a context menu, with what is under the pointer: a text field, selected words, and the registry
- * commands that apply there now (highlight, cite …). The shell shows the native menu.
+ * (files opened before the window could take them wait until then), to run a command of its own,
+ * or that the analyst asked for a context menu, with what is under the pointer: a text field,
+ * selected words, and the registry commands that apply there now (highlight, cite …). The shell
+ * shows the native menu.
  */
 export const ShellMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ready') }),
+  /** A registry command the shell itself carries out (Check for updates…), chosen in the window (the command palette). */
+  z.object({ kind: z.literal('run'), command: z.enum(COMMAND_IDS) }),
   z.object({
     kind: z.literal('contextMenu'),
     editable: z.boolean(),

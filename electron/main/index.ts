@@ -5,7 +5,7 @@ import { app, BrowserWindow, crashReporter, dialog, Menu, screen, type MessageBo
 import { IPC_EVENT } from '../common/ipcChannels';
 import { appDataDir, CoreWorker, openAppWorkspace, previewBackup, resolveWorkspaceDir, restoreBackup, workerDetector, type OpenedWorkspace } from '../core';
 import { startHost } from '../host/hostServer';
-import { installAppMenu } from './appMenu';
+import { installAppMenu, type ShellCommands } from './appMenu';
 import { openBackupFile } from './backupOpener';
 import { cliArguments, runCliMode } from './cliMode';
 import { resolveAppPaths } from './appPaths';
@@ -73,7 +73,11 @@ async function start(): Promise<void> {
     const worker = new CoreWorker(paths.coreWorker);
     await app.whenReady();
     serveAppProtocol(paths.rendererDir);
-    installAppMenu({ 'check-updates': () => void checkForUpdates({ feed: UPDATE_FEED, currentVersion: app.getVersion(), showMessageBox: messageBox }) });
+    // Commands the shell carries out itself, from the menu or from the window (the command palette).
+    const shellCommands: ShellCommands = {
+      'check-updates': () => void checkForUpdates({ feed: UPDATE_FEED, currentVersion: app.getVersion(), showMessageBox: messageBox }),
+    };
+    installAppMenu(shellCommands);
     const documents = app.getPath('documents');
     opened = await openAppWorkspace(resolveWorkspaceDir(flag, process.env, documents), paths.assetsDir, {
       detector: workerDetector(worker),
@@ -88,7 +92,11 @@ async function start(): Promise<void> {
     // The `dossier` CLI finds this in the lock file and asks the app instead of writing behind its back.
     await opened.core.store.advertise(cliAccess.origin, cliAccess.token);
     const unbindIpc = registerIpc(opened.core, documents);
-    const unbindShell = registerShellChannel({ ready: (win) => opening.ready((files) => openFiles(files, openingInto(win, documents))), contextMenu: showContextMenu });
+    const unbindShell = registerShellChannel({
+      ready: (win) => opening.ready((files) => openFiles(files, openingInto(win, documents))),
+      contextMenu: showContextMenu,
+      run: (command) => shellCommands[command]?.(),
+    });
     closeWorkspaceOnQuit(opened.core, () => {
       unbindIpc();
       unbindShell();

@@ -20,7 +20,7 @@ const APP = { senderFrame: { url: 'dossier://app/index.html', parent: null }, se
 describe('the shell channel', () => {
   it("passes the app's ready and context-menu messages on, and drops anything else", () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const handlers = { ready: vi.fn(), contextMenu: vi.fn() };
+    const handlers = { ready: vi.fn(), contextMenu: vi.fn(), run: vi.fn() };
     const unbind = registerShellChannel(handlers);
     const send = (event: unknown, message: unknown) => fake.listeners.get(IPC_SHELL)?.(event, message);
 
@@ -29,14 +29,18 @@ describe('the shell channel', () => {
     const menu = { kind: 'contextMenu', editable: false, selection: true, commands: ['highlight'] };
     send(APP, menu);
     expect(handlers.contextMenu).toHaveBeenCalledWith(fake.window, menu);
+    send(APP, { kind: 'run', command: 'check-updates' });
+    expect(handlers.run).toHaveBeenCalledWith('check-updates');
 
     // From a subframe or another page, of an unknown kind, naming a command that does not exist.
     send({ ...APP, senderFrame: { url: 'dossier://app/index.html', parent: {} } }, { kind: 'ready' });
     send({ ...APP, senderFrame: { url: 'https://example.org/', parent: null } }, { kind: 'ready' });
     send(APP, { kind: 'openExternal', url: 'https://example.org/' });
     send(APP, { ...menu, commands: ['shell.openExternal'] });
+    send(APP, { kind: 'run', command: 'quit' });
     expect(handlers.ready).toHaveBeenCalledTimes(1);
     expect(handlers.contextMenu).toHaveBeenCalledTimes(1);
+    expect(handlers.run).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalledTimes(2);
 
     fake.window = null;

@@ -7,6 +7,8 @@ export interface ShellHandlers {
   /** The window can take files to open now. */
   ready(win: BrowserWindow): void;
   contextMenu(win: BrowserWindow, request: Extract<ShellMessage, { kind: 'contextMenu' }>): void;
+  /** Runs one of the shell's own commands; one it does not own is ignored. */
+  run(command: Extract<ShellMessage, { kind: 'run' }>['command']): void;
 }
 
 /**
@@ -28,6 +30,7 @@ export function registerShellChannel(handlers: ShellHandlers): () => void {
     const win = BrowserWindow.fromWebContents(event.sender);
     if (!win || win.isDestroyed()) return;
     if (parsed.data.kind === 'ready') handlers.ready(win);
+    else if (parsed.data.kind === 'run') handlers.run(parsed.data.command);
     else handlers.contextMenu(win, parsed.data);
   };
   ipcMain.on(IPC_SHELL, listener);

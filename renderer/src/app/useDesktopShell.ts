@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
 import type { CommandId } from '../../../electron/common/commands';
 import { onEvent, tellShell, transportKind } from '../api';
-import { useCommands } from '../commands/CommandProvider';
+import { useCommand, useCommands } from '../commands/CommandProvider';
 import { isEditingText } from '../ui/shortcuts';
 import { contextMenuRequest, READER_TEXT } from './contextMenuRequest';
 
@@ -14,6 +14,8 @@ import { contextMenuRequest, READER_TEXT } from './contextMenuRequest';
 export function useDesktopShell(importFiles: (files: File[]) => Promise<void>): void {
   const commands = useCommands();
   const available = useEffectEvent((id: CommandId) => commands.available(id));
+  // The shell's own commands, so the palette runs them as the menu does; in the browser nothing binds them.
+  useCommand('check-updates', () => tellShell({ kind: 'run', command: 'check-updates' }), transportKind === 'electron');
 
   useEffect(() => {
     if (transportKind !== 'electron') return;
