@@ -554,6 +554,11 @@ export type CallResult = z.infer<typeof CallResult>;
  */
 export const ShellMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ready') }),
+  /**
+   * Files the analyst imported through the window (picked or dropped), by their paths on disk, for
+   * the system's recent documents. Only the preload can name them (webUtils.getPathForFile).
+   */
+  z.object({ kind: z.literal('recent'), paths: z.array(z.string().min(1).max(4096)).max(100) }),
   /** A registry command the shell itself carries out (Check for updates…), chosen in the window (the command palette). */
   z.object({ kind: z.literal('run'), command: z.enum(COMMAND_IDS) }),
   z.object({
@@ -576,4 +581,6 @@ export interface DossierBridge {
   saveFile(suggestedName: string, content: string, encoding?: 'utf8' | 'base64'): Promise<string | null>;
   /** A message to the desktop shell (see ShellMessage). */
   shell(message: ShellMessage): void;
+  /** Adds files the window imported to the system's recent documents (their paths stay in the preload). */
+  addRecentFiles(files: File[]): void;
 }

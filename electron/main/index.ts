@@ -12,7 +12,7 @@ import { resolveAppPaths } from './appPaths';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { contextMenuTemplate } from './contextMenu';
 import { createMainWindow } from './createMainWindow';
-import { FileOpenQueue, filesFromArgv, openFiles } from './openFiles';
+import { FileOpenQueue, filesFromArgv, openFiles, recentDocuments } from './openFiles';
 import { electronPdfPrinter } from './pdfPrinter';
 import { registerIpc } from './registerIpc';
 import { registerShellChannel } from './shellChannel';
@@ -95,6 +95,7 @@ async function start(): Promise<void> {
     const unbindShell = registerShellChannel({
       ready: (win) => opening.ready((files) => openFiles(files, openingInto(win, documents))),
       contextMenu: showContextMenu,
+      recent: (paths) => recentDocuments(paths).forEach((file) => app.addRecentDocument(file)),
       run: (command) => shellCommands[command]?.(),
     });
     closeWorkspaceOnQuit(opened.core, () => {

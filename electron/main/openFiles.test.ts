@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { FileOpenQueue, filesFromArgv, openFiles, openKind } from './openFiles';
+import { FileOpenQueue, filesFromArgv, openFiles, openKind, recentDocuments } from './openFiles';
 
 const existing = new Set(['/home/me/report.pdf', '/home/me/notes/a b.md', '/work/x.dossier-backup']);
 const isFile = (file: string) => existing.has(file);
@@ -97,5 +97,11 @@ describe('openFiles', () => {
     expect(d.reportUnreadable).toHaveBeenCalledWith('/a/gone.md', expect.stringContaining('ENOENT'));
     expect(d.importIntoWindow).not.toHaveBeenCalled();
     expect(d.addRecentDocument).not.toHaveBeenCalled();
+  });
+});
+
+describe('recentDocuments', () => {
+  it('keeps absolute paths of existing files, once each', () => {
+    expect(recentDocuments(['/home/me/report.pdf', 'report.pdf', '/home/me/gone.md', '/home/me/report.pdf', '/work/x.dossier-backup'], isFile)).toEqual(['/home/me/report.pdf', '/work/x.dossier-backup']);
   });
 });

@@ -124,3 +124,11 @@ export async function openFiles(files: readonly string[], deps: OpenFilesDeps): 
   }
   if (imports.length > 0) deps.importIntoWindow(imports);
 }
+
+/**
+ * The files the window says it imported, for the recent documents: only absolute paths of
+ * existing files (the window's word is checked, not trusted).
+ */
+export function recentDocuments(paths: readonly string[], isFile: (file: string) => boolean = isExistingFile): string[] {
+  return [...new Set(paths)].filter((file) => path.isAbsolute(file) && isFile(file));
+}

@@ -20,7 +20,7 @@ const APP = { senderFrame: { url: 'dossier://app/index.html', parent: null }, se
 describe('the shell channel', () => {
   it("passes the app's ready and context-menu messages on, and drops anything else", () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const handlers = { ready: vi.fn(), contextMenu: vi.fn(), run: vi.fn() };
+    const handlers = { ready: vi.fn(), contextMenu: vi.fn(), run: vi.fn(), recent: vi.fn() };
     const unbind = registerShellChannel(handlers);
     const send = (event: unknown, message: unknown) => fake.listeners.get(IPC_SHELL)?.(event, message);
 
@@ -31,6 +31,8 @@ describe('the shell channel', () => {
     expect(handlers.contextMenu).toHaveBeenCalledWith(fake.window, menu);
     send(APP, { kind: 'run', command: 'check-updates' });
     expect(handlers.run).toHaveBeenCalledWith('check-updates');
+    send(APP, { kind: 'recent', paths: ['/home/me/a.md'] });
+    expect(handlers.recent).toHaveBeenCalledWith(['/home/me/a.md']);
 
     // From a subframe or another page, of an unknown kind, naming a command that does not exist.
     send({ ...APP, senderFrame: { url: 'dossier://app/index.html', parent: {} } }, { kind: 'ready' });

@@ -7,6 +7,8 @@ export interface ShellHandlers {
   /** The window can take files to open now. */
   ready(win: BrowserWindow): void;
   contextMenu(win: BrowserWindow, request: Extract<ShellMessage, { kind: 'contextMenu' }>): void;
+  /** Files the window imported, for the system's recent documents. */
+  recent(paths: string[]): void;
   /** Runs one of the shell's own commands; one it does not own is ignored. */
   run(command: Extract<ShellMessage, { kind: 'run' }>['command']): void;
 }
@@ -31,6 +33,7 @@ export function registerShellChannel(handlers: ShellHandlers): () => void {
     if (!win || win.isDestroyed()) return;
     if (parsed.data.kind === 'ready') handlers.ready(win);
     else if (parsed.data.kind === 'run') handlers.run(parsed.data.command);
+    else if (parsed.data.kind === 'recent') handlers.recent(parsed.data.paths);
     else handlers.contextMenu(win, parsed.data);
   };
   ipcMain.on(IPC_SHELL, listener);

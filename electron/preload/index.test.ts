@@ -16,6 +16,7 @@ const fake = vi.hoisted(() => ({
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
   ipcRenderer: fake.ipcRenderer,
+  webUtils: { getPathForFile: (file: { name: string; picked?: boolean }) => (file.picked ? `/home/me/${file.name}` : '') },
 }));
 
 let bridge: DossierBridge;
@@ -30,9 +31,9 @@ beforeEach(() => {
 });
 
 describe('window.dossier', () => {
-  it('exposes only the bridge, and the bridge only its four functions', () => {
+  it('exposes only the bridge, and the bridge only its five functions', () => {
     expect([...fake.exposed.keys()]).toEqual(['dossier']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'saveFile', 'shell']);
+    expect(Object.keys(bridge).sort()).toEqual(['addRecentFiles', 'call', 'on', 'saveFile', 'shell']);
   });
 
   it('sends a contract call over the call channel', async () => {
@@ -92,6 +93,14 @@ describe('window.dossier', () => {
     expect(fake.ipcRenderer.send).toHaveBeenCalledWith(IPC_SHELL, { kind: 'ready' });
     fake.ipcRenderer.send.mockClear();
     for (const bad of [null, 'ready', { type: 'ready' }]) expect(() => bridge.shell(bad as never)).toThrow(TypeError);
+    expect(fake.ipcRenderer.send).not.toHaveBeenCalled();
+  });
+
+  it('names picked files to the shell by their paths, leaving out files made in the page', () => {
+    bridge.addRecentFiles([{ name: 'a.md', picked: true }, { name: 'made.txt' }, { name: 'b.pdf', picked: true }] as never);
+    expect(fake.ipcRenderer.send).toHaveBeenCalledWith(IPC_SHELL, { kind: 'recent', paths: ['/home/me/a.md', '/home/me/b.pdf'] });
+    fake.ipcRenderer.send.mockClear();
+    bridge.addRecentFiles([{ name: 'made.txt' }] as never);
     expect(fake.ipcRenderer.send).not.toHaveBeenCalled();
   });
 });

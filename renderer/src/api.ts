@@ -197,3 +197,8 @@ export function tellShell(message: ShellMessage): boolean {
   window.dossier.shell(message);
   return true;
 }
+
+/** Adds imported files to the system's recent documents (Electron; nothing in the browser). */
+export function addRecentFiles(files: File[]): void {
+  window.dossier?.addRecentFiles(files);
+}
