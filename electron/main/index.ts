@@ -174,7 +174,7 @@ function openingInto(win: BrowserWindow, documents: string): Parameters<typeof o
         documentsDir: documents,
         openWorkspace: (dir) => {
           // Dossier holds one workspace per run: start again on the restored one.
-          app.relaunch({ args: [...(process.defaultApp ? [process.argv[1]!] : []), '--workspace', dir] });
+          app.relaunch({ args: [...(process.defaultApp ? [app.getAppPath()] : []), '--workspace', dir] });
           app.quit();
         },
       }),

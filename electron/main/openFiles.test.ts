@@ -15,6 +15,14 @@ describe('filesFromArgv', () => {
     expect(filesFromArgv(argv, { defaultApp: true, cwd: '/home/me', isFile })).toEqual(['/work/x.dossier-backup']);
   });
 
+  it('skips the app file in development even after switches (as Playwright launches it)', () => {
+    const files = new Set(['/app/out/main/index.js', '/home/me/report.pdf']);
+    const argv = ['electron', '--inspect=0', '--remote-debugging-port=0', '/app/out/main/index.js', '--workspace', '/ws', 'report.pdf'];
+    expect(filesFromArgv(argv, { defaultApp: true, cwd: '/home/me', isFile: (f) => files.has(f) })).toEqual(['/home/me/report.pdf']);
+    // Packaged, the same file would be one to open: only development has an app path.
+    expect(filesFromArgv(['dossier', '/app/out/main/index.js'], { defaultApp: false, cwd: '/', isFile: (f) => files.has(f) })).toEqual(['/app/out/main/index.js']);
+  });
+
   it('names a file once however often it is given', () => {
     expect(filesFromArgv(['dossier', 'report.pdf', '/home/me/report.pdf'], { defaultApp: false, cwd: '/home/me', isFile })).toEqual(['/home/me/report.pdf']);
   });

@@ -31,12 +31,19 @@ export function filesFromArgv(
   { defaultApp, cwd, isFile = isExistingFile }: { defaultApp: boolean; cwd: string; isFile?: (file: string) => boolean },
 ): string[] {
   const files: string[] = [];
-  const args = argv.slice(defaultApp ? 2 : 1);
+  const args = argv.slice(1);
+  // In development the first argument that is not a switch is the app (`electron out/main/index.js`);
+  // switches may come before it (Playwright puts --inspect=0 there).
+  let appPathSeen = !defaultApp;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') continue;
     if (arg.startsWith('-')) {
       if (VALUE_FLAGS.has(arg)) i++;
+      continue;
+    }
+    if (!appPathSeen) {
+      appPathSeen = true;
       continue;
     }
     const file = path.resolve(cwd, arg);
