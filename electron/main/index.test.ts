@@ -22,6 +22,7 @@ const fake = vi.hoisted(() => {
     setPath: (name: string, value: string) => (steps.push(`setPath ${name}`), paths.set(name, value)),
     getPath: (name: string) => paths.get(name) ?? '/nonexistent-documents',
     getVersion: () => '0.1.0',
+    setAboutPanelOptions: vi.fn(),
     on: (name: string, listener: (...args: unknown[]) => void) => listeners.set(name, listener),
     addRecentDocument: vi.fn(),
     quit: vi.fn(() => steps.push('quit')),
@@ -127,6 +128,10 @@ describe('the app lifecycle', () => {
       'ready',
     ]);
     expect(fake.paths.get('userData')).toBe(path.join(dir, 'app-data'));
+    // About shows the icon npm run icons made.
+    const about = fake.app.setAboutPanelOptions.mock.calls[0]![0] as { iconPath: string; applicationVersion: string };
+    await expect(access(about.iconPath)).resolves.toBeUndefined();
+    expect(about.applicationVersion).toBe('0.1.0');
     await expect(readFile(path.join(dir, 'workspace.json'), 'utf8')).resolves.toContain('schemaVersion');
     expect(JSON.parse(await readFile(path.join(dir, FILE_NAMES.lock), 'utf8'))).toMatchObject({ pid: process.pid });
     expect(fake.showErrorBox).not.toHaveBeenCalled();

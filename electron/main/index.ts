@@ -73,6 +73,8 @@ async function start(): Promise<void> {
     const worker = new CoreWorker(paths.coreWorker);
     await app.whenReady();
     serveAppProtocol(paths.rendererDir);
+    // Help › About: the version and the app's icon (macOS takes both from the bundle itself).
+    app.setAboutPanelOptions({ applicationName: 'Dossier', applicationVersion: app.getVersion(), iconPath: path.join(paths.assetsDir, 'icon-512.png') });
     // Commands the shell carries out itself, from the menu or from the window (the command palette).
     const shellCommands: ShellCommands = {
       'check-updates': () => void checkForUpdates({ feed: UPDATE_FEED, currentVersion: app.getVersion(), showMessageBox: messageBox }),
