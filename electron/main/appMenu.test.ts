@@ -104,8 +104,13 @@ describe('appMenuTemplate', () => {
     (updates.click as () => void)();
     expect(check).toHaveBeenCalledTimes(1);
     expect(sent).toEqual([]);
-    const importItem = items(menu).find((i) => i.label === '&Import…')!;
-    (importItem.click as () => void)();
+    const windows: unknown[] = [];
+    const toWindow = appMenuTemplate(true, 'linux', (c, w) => (sent.push(c), windows.push(w)));
+    const importItem = items(toWindow).find((i) => i.label === '&Import…')!;
+    const win = { id: 7 };
+    (importItem.click as (item: unknown, window: unknown) => void)(importItem, win);
     expect(sent).toEqual(['import']);
+    // To the window the menu was used in.
+    expect(windows).toEqual([win]);
   });
 });

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, Menu, type BaseWindow, type MenuItemConstructorOptions } from 'electron';
 import { acceleratorOf, menuGroups, type CommandId, type MenuName } from '../common/commands';
 import type { AppCommand } from '../common/contract';
 import { IPC_EVENT } from '../common/ipcChannels';
@@ -7,7 +7,12 @@ import { IPC_EVENT } from '../common/ipcChannels';
 export type ShellCommands = Partial<Record<CommandId, () => void>>;
 
 export function installAppMenu(shellCommands: ShellCommands = {}): void {
-  const send = (command: AppCommand) => BrowserWindow.getFocusedWindow()?.webContents.send(IPC_EVENT, 'app.command', { command });
+  // To the window the menu was used in; on macOS the menu also works with no window focused
+  // (another app's dialog in front), and Dossier has one window.
+  const send = (command: AppCommand, window?: BaseWindow) => {
+    const target = (window && BrowserWindow.fromId(window.id)) ?? BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    target?.webContents.send(IPC_EVENT, 'app.command', { command });
+  };
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(app.isPackaged, process.platform, send, shellCommands)));
 }
 
@@ -32,7 +37,7 @@ function joined(...groups: MenuItemConstructorOptions[][]): MenuItemConstructorO
 export function appMenuTemplate(
   isPackaged: boolean,
   platform: NodeJS.Platform,
-  send: (command: AppCommand) => void = () => undefined,
+  send: (command: AppCommand, window?: BaseWindow) => void = () => undefined,
   shellCommands: ShellCommands = {},
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
@@ -40,10 +45,10 @@ export function appMenuTemplate(
     label,
     accelerator: acceleratorOf(id, mac),
     registerAccelerator: false,
-    click: () => {
+    click: (_item, window) => {
       const own = shellCommands[id];
       if (own) own();
-      else send(id);
+      else send(id, window);
     },
   });
   /** The registry's commands of one menu, in its groups. */

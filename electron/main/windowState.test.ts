@@ -86,7 +86,7 @@ describe('saving the window state', () => {
     trackWindowState(win, dir, 20);
     expect(await readWindowState(dir)).toBeNull();
     win.bounds = { x: 300, y: 200, width: 900, height: 650 };
-    win.emit('moved');
+    win.emit('move');
     await vi.waitFor(async () => expect(await readWindowState(dir)).toEqual({ x: 300, y: 200, width: 900, height: 650, maximized: false }));
     win.maximized = true;
     win.emit('maximize');

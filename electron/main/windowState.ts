@@ -100,7 +100,7 @@ export interface TrackedWindow {
   getNormalBounds(): Rect;
   isMaximized(): boolean;
   isFullScreen(): boolean;
-  on(event: 'close' | 'resized' | 'moved' | 'maximize' | 'unmaximize', listener: () => void): unknown;
+  on(event: 'close' | 'resize' | 'move' | 'maximize' | 'unmaximize', listener: () => void): unknown;
 }
 
 /**
@@ -125,8 +125,9 @@ export function trackWindowState(win: TrackedWindow, dir: string, delayMs = 500)
     clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   };
-  win.on('resized', later);
-  win.on('moved', later);
+  // 'resize' and 'move', not 'resized'/'moved': those two are never emitted on Linux.
+  win.on('resize', later);
+  win.on('move', later);
   win.on('maximize', save);
   win.on('unmaximize', save);
   win.on('close', save);
