@@ -9,6 +9,9 @@ import { defineConfig } from 'electron-vite';
  */
 export default defineConfig({
   main: {
+    // Updates are off unless the build names a feed (DOSSIER_UPDATE_FEED=https://…): an offline
+    // build never even loads electron-updater. See electron/main/updates.ts.
+    define: { __DOSSIER_UPDATE_FEED__: JSON.stringify(process.env.DOSSIER_UPDATE_FEED ?? '') },
     build: {
       outDir: 'out/main',
       rollupOptions: {

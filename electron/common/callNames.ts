@@ -101,6 +101,7 @@ export const EVENT_NAME_LIST = [
   'workspace.switched',
   'app.openWorkspace',
   'settings.changed',
+  'app.openFiles',
 ] as const;
 
 export type CallNameLiteral = (typeof CALL_NAME_LIST)[number];

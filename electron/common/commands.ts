@@ -94,7 +94,7 @@ export const COMMANDS = {
     title: 'Undo history…',
     context: 'window',
     when: 'always',
-    menu: { name: 'edit', group: 0, label: 'Undo &history…' },
+    menu: { name: 'edit', group: 1, label: 'Undo &history…' },
   },
   highlight: {
     title: 'Highlight and comment the selected passage',
@@ -210,6 +210,13 @@ export const COMMANDS = {
     when: 'always',
     keys: ['Mod+Y', 'Mod+Shift+Z'],
     mac: ['Mod+Shift+Z', 'Mod+Y'],
+  },
+  /** Handled by the Electron shell itself (electron/main/updates.ts): never automatic, and off in offline builds. */
+  'check-updates': {
+    title: 'Check for updates…',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'help', group: 1, label: 'Check for &Updates…' },
   },
   'editor-bold': { title: 'Bold', context: 'editor', when: 'always', keys: ['Mod+B'] },
   'editor-italic': { title: 'Italic', context: 'editor', when: 'always', keys: ['Mod+I'] },

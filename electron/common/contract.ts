@@ -575,6 +575,11 @@ export const events = {
   'app.openWorkspace': z.object({ path: z.string() }),
   /** The app's settings changed (in this window, another one, or another Dossier on the same settings). */
   'settings.changed': z.object({ settings: AppSettings }),
+  /**
+   * Files the system asked the Electron shell to open (a second launch with a file, macOS
+   * open-file, a recent document): the window imports them as if picked in File › Import….
+   */
+  'app.openFiles': z.object({ files: z.array(ImportFile).min(1) }),
 } as const;
 
 export type AppCommand = z.output<(typeof events)['app.command']>['command'];
@@ -602,6 +607,31 @@ export const CallResult = z.union([
 ]);
 export type CallResult = z.infer<typeof CallResult>;
 
+/**
+ * What the window tells the Electron shell, with no reply: that it is ready for `app.openFiles`
+ * (files opened before the window could take them wait until then), to run a command of its own,
+ * or that the analyst asked for a context menu, with what is under the pointer: a text field,
+ * selected words, and the registry commands that apply there now (highlight, cite …). The shell
+ * shows the native menu.
+ */
+export const ShellMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ready') }),
+  /**
+   * Files the analyst imported through the window (picked or dropped), by their paths on disk, for
+   * the system's recent documents. Only the preload can name them (webUtils.getPathForFile).
+   */
+  z.object({ kind: z.literal('recent'), paths: z.array(z.string().min(1).max(4096)).max(100) }),
+  /** A registry command the shell itself carries out (Check for updates…), chosen in the window (the command palette). */
+  z.object({ kind: z.literal('run'), command: z.enum(COMMAND_IDS) }),
+  z.object({
+    kind: z.literal('contextMenu'),
+    editable: z.boolean(),
+    selection: z.boolean(),
+    commands: z.array(z.enum(COMMAND_IDS)).max(16),
+  }),
+]);
+export type ShellMessage = z.infer<typeof ShellMessage>;
+
 /** What the preload exposes as `window.dossier`. */
 export interface DossierBridge {
   call(name: CallName, request: unknown): Promise<CallResult>;
@@ -613,4 +643,8 @@ export interface DossierBridge {
   saveFile(suggestedName: string, content: string, encoding?: 'utf8' | 'base64'): Promise<string | null>;
   /** Native folder picker (a workspace's folder); resolves to the chosen path, or null when cancelled. */
   chooseFolder?(purpose: 'open' | 'create'): Promise<string | null>;
+  /** A message to the desktop shell (see ShellMessage). */
+  shell(message: ShellMessage): void;
+  /** Adds files the window imported to the system's recent documents (their paths stay in the preload). */
+  addRecentFiles(files: File[]): void;
 }

@@ -74,14 +74,13 @@ describe('appMenuTemplate', () => {
 
   it('follows macOS habits: an application menu, and Close in File', () => {
     const mac = appMenuTemplate(true, 'darwin');
-    expect(mac[0]?.role).toBe('appMenu');
-    expect(roles(mac)).toContain('close');
-    expect(roles(mac.slice(1))).not.toContain('quit');
-    // Settings… in the application menu with ⌘, (and not again in File).
-    const appItems = mac[0]!.submenu as MenuItemConstructorOptions[];
-    expect(appItems.find((i) => i.label === 'Settings…')?.accelerator).toBe('CmdOrCtrl+,');
-    expect(roles(appItems)).toEqual(expect.arrayContaining(['about', 'hide', 'quit']));
+    const appMenu = mac[0]!.submenu as MenuItemConstructorOptions[];
+    expect(appMenu.filter((i) => i.role).map((i) => i.role)).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
     const file = mac.find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
+    expect(roles(file)).toEqual(['close']);
+    expect(roles(mac).filter((r) => r === 'quit')).toHaveLength(1);
+    // Settings… in the application menu with ⌘, (and not again in File).
+    expect(appMenu.find((i) => i.label === 'Se&ttings…')?.accelerator).toBe('CmdOrCtrl+,');
     expect(file.some((i) => i.label === 'Se&ttings…')).toBe(false);
   });
 
@@ -105,7 +104,7 @@ describe('appMenuTemplate', () => {
       clear: vi.fn(),
       ...over,
     });
-    const fileMenu = (recent?: RecentMenu) => appMenuTemplate(true, 'linux', () => undefined, recent).find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
+    const fileMenu = (recent?: RecentMenu) => appMenuTemplate(true, 'linux', () => undefined, {}, recent).find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
 
     it('follows Workspaces… with the recent list: the open one checked, missing ones disabled, then Clear', () => {
       const recent = recentMenu();
@@ -134,5 +133,57 @@ describe('appMenuTemplate', () => {
       expect(items.at(-1)).toMatchObject({ enabled: false });
       expect(fileMenu().some((i) => i.label === 'Open &Recent')).toBe(false);
     });
+  });
+
+  /** Every item of a menu and its submenus, with the top-level menu it sits in. */
+  function items(menu: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+    return menu.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
+  }
+
+  it('has the standard menus with their roles on every platform', () => {
+    for (const platform of ['win32', 'linux', 'darwin'] as const) {
+      const menu = appMenuTemplate(true, platform);
+      expect(menu.map((m) => m.label), platform).toEqual([...(platform === 'darwin' ? ['Dossier'] : []), '&File', '&Edit', '&View', '&Window', '&Help']);
+      expect(roles(menu), platform).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'delete', 'selectAll', 'minimize', 'about', 'window', 'help']));
+    }
+    expect(roles(appMenuTemplate(true, 'darwin'))).toEqual(expect.arrayContaining(['services', 'hide', 'hideOthers', 'unhide', 'quit', 'zoom', 'front', 'pasteAndMatchStyle']));
+    expect(roles(appMenuTemplate(true, 'win32'))).not.toContain('services');
+  });
+
+  it('puts Cut, Copy and Paste right after Undo and Redo', () => {
+    const edit = appMenuTemplate(true, 'linux').find((m) => m.label === '&Edit')!.submenu as MenuItemConstructorOptions[];
+    expect(edit.slice(0, 5).map((i) => i.label ?? i.type)).toEqual(['&Undo', '&Redo', 'separator', 'Cu&t', '&Copy']);
+    expect(edit.at(-1)?.type).not.toBe('separator');
+  });
+
+  it('gives every label on Windows and Linux a mnemonic, and no two top-level menus the same one', () => {
+    for (const platform of ['win32', 'linux'] as const) {
+      const menu = appMenuTemplate(false, platform);
+      for (const item of items(menu)) {
+        if (item.type === 'separator') continue;
+        expect(item.label, JSON.stringify({ role: item.role })).toMatch(/&[^&\s]/);
+      }
+      const letters = menu.map((m) => /&(.)/.exec(m.label!)![1]!.toLowerCase());
+      expect(new Set(letters).size).toBe(letters.length);
+    }
+  });
+
+  it('runs the commands the shell handles itself there, and sends the others to the window', () => {
+    const sent: string[] = [];
+    const check = vi.fn();
+    const menu = appMenuTemplate(true, 'linux', (c) => sent.push(c), { 'check-updates': check });
+    const help = menu.find((m) => m.label === '&Help')!.submenu as MenuItemConstructorOptions[];
+    const updates = help.find((i) => i.label === 'Check for &Updates…')!;
+    (updates.click as () => void)();
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(sent).toEqual([]);
+    const windows: unknown[] = [];
+    const toWindow = appMenuTemplate(true, 'linux', (c, w) => (sent.push(c), windows.push(w)));
+    const importItem = items(toWindow).find((i) => i.label === '&Import…')!;
+    const win = { id: 7 };
+    (importItem.click as (item: unknown, window: unknown) => void)(importItem, win);
+    expect(sent).toEqual(['import']);
+    // To the window the menu was used in.
+    expect(windows).toEqual([win]);
   });
 });

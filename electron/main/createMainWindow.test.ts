@@ -14,6 +14,8 @@ const fake = vi.hoisted(() => {
     permissionCheckHandler: ((...args: unknown[]) => boolean) | undefined;
     requestFilter: ((details: { url: string; resourceType: string }, callback: (response: { cancel?: boolean }) => void) => void) | undefined;
     spellChecker: boolean | undefined;
+    dictionaryUrl: string | undefined;
+    maximized = false;
     loadedUrl: string | undefined;
     shown = false;
     readonly webContents = {
@@ -21,6 +23,7 @@ const fake = vi.hoisted(() => {
         setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => (this.permissionHandler = handler),
         setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => (this.permissionCheckHandler = handler),
         setSpellCheckerEnabled: (enabled: boolean) => (this.spellChecker = enabled),
+        setSpellCheckerDictionaryDownloadURL: (url: string) => (this.dictionaryUrl = url),
         webRequest: {
           onBeforeRequest: (filter: FakeBrowserWindow['requestFilter']) => (this.requestFilter = filter),
         },
@@ -36,6 +39,9 @@ const fake = vi.hoisted(() => {
     }
     show(): void {
       this.shown = true;
+    }
+    maximize(): void {
+      this.maximized = true;
     }
     loadURL(url: string): Promise<void> {
       this.loadedUrl = url;
@@ -82,6 +88,21 @@ describe('createMainWindow', () => {
     });
     expect(win.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
     expect(win.spellChecker).toBe(false);
+    // Nothing can fetch a dictionary either: the download address never resolves.
+    expect(new URL(win.dictionaryUrl!).hostname).toMatch(/\.invalid$/);
+  });
+
+  it('opens where it is placed, maximized once shown when it was', async () => {
+    await createMainWindow('/app/out/preload/index.cjs', { bounds: { x: 40, y: 60, width: 900, height: 700 }, maximized: true });
+    const placed = fake.FakeBrowserWindow.last!;
+    expect(placed.options).toMatchObject({ x: 40, y: 60, width: 900, height: 700, minWidth: 640, minHeight: 480 });
+    expect(placed.maximized).toBe(false);
+    placed.listeners.get('ready-to-show')?.();
+    expect(placed.maximized).toBe(true);
+    expect(placed.shown).toBe(true);
+    // Without a placement: the default size, centred by the system, not maximized.
+    expect(win.options).toMatchObject({ width: 1280, height: 860 });
+    expect(win.options).not.toHaveProperty('x');
   });
 
   it('loads the app from its own protocol and shows once ready', () => {

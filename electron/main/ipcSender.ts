@@ -16,3 +16,8 @@ export interface SenderFrame {
 export function isAppSenderFrame(frame: SenderFrame | null | undefined): boolean {
   return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
+
+/** Every IPC handler starts here: see isAppSenderFrame. */
+export function assertAppSender(event: { senderFrame: SenderFrame | null | undefined }): void {
+  if (!isAppSenderFrame(event.senderFrame)) throw new Error('Refused an IPC call from outside the Dossier app.');
+}

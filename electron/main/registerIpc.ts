@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, dialog, ipcMain } from 'electron';
 import { DossierError } from '../common/errors';
 import { writeFileDurable, type DossierCore } from '../core';
 import { isAppUrl } from './appUrl';
-import { isAppSenderFrame } from './ipcSender';
+import { assertAppSender } from './ipcSender';
 import { IPC_CALL, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
 
 /**
@@ -55,9 +55,4 @@ export function registerIpc(core: Pick<DossierCore, 'dispatch' | 'events'>, save
     ipcMain.removeHandler(IPC_CALL);
     ipcMain.removeHandler(IPC_SAVE_FILE);
   };
-}
-
-/** Every handler starts here: see isAppSenderFrame. */
-function assertAppSender(event: IpcMainInvokeEvent): void {
-  if (!isAppSenderFrame(event.senderFrame)) throw new Error('Refused an IPC call from outside the Dossier app.');
 }

@@ -1,8 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import type { AppWorkspaces } from '../core';
 import { IPC_CHOOSE_FOLDER, IPC_EVENT } from '../common/ipcChannels';
-import { installAppMenu } from './appMenu';
-import { isAppSenderFrame } from './ipcSender';
+import { installAppMenu, type ShellCommands } from './appMenu';
+import { assertAppSender } from './ipcSender';
 
 /**
  * The desktop side of workspaces: the native folder picker of the start screen, File › Open
@@ -13,9 +13,9 @@ import { isAppSenderFrame } from './ipcSender';
  * calls `workspaces.open`, showing any error); with no window open, the switch is made here and
  * `showWindow` brings one up.
  */
-export function bindWorkspaceShell(workspaces: AppWorkspaces, showWindow: () => void): () => void {
+export function bindWorkspaceShell(workspaces: AppWorkspaces, showWindow: () => void, shellCommands: ShellCommands = {}): () => void {
   ipcMain.handle(IPC_CHOOSE_FOLDER, async (event, purpose: unknown) => {
-    if (!isAppSenderFrame(event.senderFrame)) throw new Error('Refused an IPC call from outside the Dossier app.');
+    assertAppSender(event);
     const create = purpose === 'create';
     const options: Electron.OpenDialogOptions = {
       title: create ? 'Choose a folder for the new workspace' : 'Open a Dossier workspace',
@@ -41,7 +41,7 @@ export function bindWorkspaceShell(workspaces: AppWorkspaces, showWindow: () => 
   };
   const refresh = (): void => {
     void workspaces.recent().then(
-      ({ current, workspaces: list }) => installAppMenu({ workspaces: list, current, open, clear }),
+      ({ current, workspaces: list }) => installAppMenu(shellCommands, { workspaces: list, current, open, clear }),
       (error: unknown) => console.error('Dossier: the recent workspaces could not be read:', error),
     );
   };

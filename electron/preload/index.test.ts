@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DossierBridge } from '../common/contract';
-import { IPC_CALL, IPC_CHOOSE_FOLDER, IPC_EVENT, IPC_SAVE_FILE } from '../common/ipcChannels';
+import { IPC_CALL, IPC_CHOOSE_FOLDER, IPC_EVENT, IPC_SAVE_FILE, IPC_SHELL } from '../common/ipcChannels';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
 const fake = vi.hoisted(() => ({
@@ -9,12 +9,14 @@ const fake = vi.hoisted(() => ({
     invoke: vi.fn<(...args: unknown[]) => Promise<unknown>>(() => Promise.resolve({ ok: true, value: {} })),
     on: vi.fn(),
     removeListener: vi.fn(),
+    send: vi.fn(),
   },
 }));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.set(key, api) },
   ipcRenderer: fake.ipcRenderer,
+  webUtils: { getPathForFile: (file: { name: string; picked?: boolean }) => (file.picked ? `/home/me/${file.name}` : '') },
 }));
 
 let bridge: DossierBridge;
@@ -29,9 +31,9 @@ beforeEach(() => {
 });
 
 describe('window.dossier', () => {
-  it('exposes only the bridge, and the bridge only its four functions', () => {
+  it('exposes only the bridge, and the bridge only its six functions', () => {
     expect([...fake.exposed.keys()]).toEqual(['dossier']);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'chooseFolder', 'on', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['addRecentFiles', 'call', 'chooseFolder', 'on', 'saveFile', 'shell']);
   });
 
   it('asks main for a folder, naming only what it is for', async () => {
@@ -94,5 +96,21 @@ describe('window.dossier', () => {
     fake.ipcRenderer.invoke.mockResolvedValueOnce('/home/me/brief.pdf');
     await expect(bridge.saveFile('brief.pdf', 'JVBERi0=', 'base64')).resolves.toBe('/home/me/brief.pdf');
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_SAVE_FILE, 'brief.pdf', 'JVBERi0=', 'base64');
+  });
+
+  it('sends shell messages one way, and nothing but an object with a kind', () => {
+    bridge.shell({ kind: 'ready' });
+    expect(fake.ipcRenderer.send).toHaveBeenCalledWith(IPC_SHELL, { kind: 'ready' });
+    fake.ipcRenderer.send.mockClear();
+    for (const bad of [null, 'ready', { type: 'ready' }]) expect(() => bridge.shell(bad as never)).toThrow(TypeError);
+    expect(fake.ipcRenderer.send).not.toHaveBeenCalled();
+  });
+
+  it('names picked files to the shell by their paths, leaving out files made in the page', () => {
+    bridge.addRecentFiles([{ name: 'a.md', picked: true }, { name: 'made.txt' }, { name: 'b.pdf', picked: true }] as never);
+    expect(fake.ipcRenderer.send).toHaveBeenCalledWith(IPC_SHELL, { kind: 'recent', paths: ['/home/me/a.md', '/home/me/b.pdf'] });
+    fake.ipcRenderer.send.mockClear();
+    bridge.addRecentFiles([{ name: 'made.txt' }] as never);
+    expect(fake.ipcRenderer.send).not.toHaveBeenCalled();
   });
 });

@@ -4,6 +4,7 @@ import type { HistoryScope } from '../../electron/common/model/history';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 import { api, onEvent, transportKind } from './api';
 import { AppActionsContext, type AppActions, type PassageTarget } from './app/AppActions';
+import { useDesktopShell } from './app/useDesktopShell';
 import { ArticleView } from './ArticleView';
 import { useCommand, useCommandAvailable, useCommands } from './commands/CommandProvider';
 import { KeyboardDialogs } from './commands/KeyboardDialogs';
@@ -211,6 +212,8 @@ export function App() {
     [openAnnotation, openArticle, openBrief, openCitation, openEntity, openNote, tracker, undo],
   );
 
+  // Electron: files the system opens with Dossier come through the same import; native context menus.
+  useDesktopShell(importer.run);
   useCommand('import', () => fileInput.current?.click());
   useCommand('new-note', () => newNote());
   useCommand('undo', () => undo());

@@ -8,6 +8,7 @@ import {
   type DossierBridge,
   type EventName,
   type EventPayload,
+  type ShellMessage,
 } from '../../electron/common/contract';
 import { DossierError, ErrorPayload } from '../../electron/common/errors';
 
@@ -194,3 +195,15 @@ export const transportKind: 'electron' | 'browser' = window.dossier ? 'electron'
 export const chooseFolder: ((purpose: 'open' | 'create') => Promise<string | null>) | null = window.dossier?.chooseFolder
   ? (purpose) => window.dossier!.chooseFolder!(purpose)
   : null;
+
+/** Tells the desktop shell something (see ShellMessage); false in the browser, which has no shell. */
+export function tellShell(message: ShellMessage): boolean {
+  if (!window.dossier) return false;
+  window.dossier.shell(message);
+  return true;
+}
+
+/** Adds imported files to the system's recent documents (Electron; nothing in the browser). */
+export function addRecentFiles(files: File[]): void {
+  window.dossier?.addRecentFiles(files);
+}

@@ -12,7 +12,7 @@ import { WorkspaceStore } from '../store/workspaceStore';
 import { liveForeignPid, rejection } from '../testing/testHelpers';
 import { backupWorkspace } from './backup';
 import { BackupManifest } from './backupManifest';
-import { restoreBackup } from './restoreBackup';
+import { previewBackup, restoreBackup } from './restoreBackup';
 
 const SAMPLE = fileURLToPath(new URL('../../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
@@ -247,6 +247,26 @@ describe('restoreBackup refuses', () => {
     const target = path.join(tmp, 'restored');
     expect((await rejection(restoreBackup(out, target))).message).toMatch(/annotations\.json does not match its SHA-256/);
     await expectNothingRestored(target);
+  });
+
+  it('nothing when only previewed: the manifest is read and checked, and a tampered archive is refused the same way', async () => {
+    const preview = await previewBackup(archive);
+    const manifest = BackupManifest.parse(JSON.parse(new TextDecoder().decode(unzipSync(await fs.readFile(archive))['manifest.json'])));
+    expect(preview).toEqual({
+      workspaceName: manifest.workspaceName,
+      created: manifest.created,
+      files: manifest.files.length,
+      bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
+    });
+    expect(preview.files).toBeGreaterThan(0);
+    const evil = await rewritten((entries) => {
+      entries['workspace/../evil.txt'] = new TextEncoder().encode('evil');
+    });
+    expect((await rejection(previewBackup(evil))).message).toMatch(/outside the workspace folder/);
+    const notZip = path.join(tmp, 'notes.txt');
+    await fs.writeFile(notZip, 'plain text');
+    await expect(previewBackup(notZip)).rejects.toThrow();
+    expect((await fs.readdir(tmp)).sort()).toEqual(['backup.zip', 'notes.txt', 'rewritten.zip', 'ws']);
   });
 
   it('entries with ../ or absolute paths, writing nothing anywhere', async () => {

@@ -51,6 +51,35 @@ export async function restoreBackup(
   }
 }
 
+/** What a backup holds, for a look before restoring it. */
+export interface BackupPreview {
+  workspaceName: string;
+  created: string;
+  files: number;
+  bytes: number;
+}
+
+/**
+ * A backup's manifest, checked as a restore checks it (the same errors for a file that is not a
+ * backup, or a damaged one), without writing anything: what the app shows before it asks where to
+ * restore a backup the analyst opened.
+ */
+export async function previewBackup(archive: string): Promise<BackupPreview> {
+  const source = path.resolve(archive);
+  const zip = await openArchive(source);
+  try {
+    const { manifest } = await checkArchive(zip, source);
+    return {
+      workspaceName: manifest.workspaceName,
+      created: manifest.created,
+      files: manifest.files.length,
+      bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
+    };
+  } finally {
+    await zip.close();
+  }
+}
+
 async function openArchive(file: string): Promise<ZipReader> {
   try {
     return await ZipReader.open(file);

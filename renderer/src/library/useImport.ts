@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ImportedArticle, ImportFailure } from '../../../electron/common/contract';
 import type { AnnotationImportReport } from '../../../electron/common/model/annotationImport';
-import { api } from '../api';
+import { addRecentFiles, api } from '../api';
 import { fileToImport } from '../ui/fileData';
 import { errorMessage } from '../ui/useSaveStatus';
 
@@ -44,6 +44,9 @@ export function useImport(onImported: (firstId: string | null) => void) {
       }
       setProgress(null);
       setSummary(result);
+      // What came in (or was already there) joins the system's recent documents; failures do not.
+      const failed = new Set(result.failures.map((f) => f.file));
+      addRecentFiles(files.filter((f) => !failed.has(f.name)));
       onImported(result.imported[0]?.id ?? result.duplicates[0]?.id ?? result.annotations[0]?.articles[0]?.id ?? null);
     },
     [onImported],
