@@ -29,7 +29,7 @@ describe('the command registry', () => {
   it('writes keys the parser understands', () => {
     for (const id of ids) {
       for (const key of commandKeys(id, false)) {
-        expect(key, id).toMatch(/^((Mod|Shift|Alt)\+)*([A-Z0-9]|Enter|Escape)$/);
+        expect(key, id).toMatch(/^((Mod|Shift|Alt)\+)*([A-Z0-9]|Enter|Escape|Delete|Backspace|F[1-9][0-2]?)$/);
       }
     }
   });

@@ -11,11 +11,12 @@
  * Where a command's keys are handled:
  * - `window`: the renderer's one keyboard map, anywhere in the window;
  * - `editor`: inside a Lexical editor, by Lexical itself (its history owns Ctrl/Cmd+Z there);
- * - `comment`, `reply`: inside a highlight's comment box, or a reply box.
+ * - `comment`, `reply`: inside a highlight's comment box, or a reply box;
+ * - `library`: on the focused article of the library list (Delete and F2 act on that article).
  * A key may mean one thing per context: Ctrl/Cmd+Z is Dossier's undo in the window and the
  * editor's own undo inside a note.
  */
-export type CommandContext = 'window' | 'editor' | 'comment' | 'reply';
+export type CommandContext = 'window' | 'editor' | 'comment' | 'reply' | 'library';
 
 /**
  * When a command applies:
@@ -55,11 +56,11 @@ export const COMMANDS = {
     menu: { name: 'file', group: 0, label: '&Import…' },
   },
   export: {
-    title: 'Export a Markdown brief of this article',
+    title: 'Export article…',
     context: 'window',
     when: 'articleOpen',
     keys: ['Mod+E'],
-    menu: { name: 'file', group: 0, label: '&Export brief…' },
+    menu: { name: 'file', group: 0, label: '&Export article…' },
   },
   backups: {
     title: 'Backups…',
@@ -171,6 +172,31 @@ export const COMMANDS = {
     context: 'window',
     when: 'always',
     menu: { name: 'view', group: 0, label: '&Link chart' },
+  },
+  'article-rename': {
+    title: 'Rename article…',
+    context: 'library',
+    when: 'always',
+    keys: ['F2'],
+  },
+  'article-archive': {
+    title: 'Archive article',
+    context: 'library',
+    when: 'always',
+  },
+  'article-trash': {
+    title: 'Move article to trash',
+    context: 'library',
+    when: 'always',
+    keys: ['Delete'],
+    // Finder's key for "Move to Trash"; the Delete key of a full keyboard works too.
+    mac: ['Mod+Backspace', 'Delete'],
+  },
+  'open-trash': {
+    title: 'Open the trash',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'view', group: 0, label: 'T&rash' },
   },
   'finish-comment': {
     title: 'Finish the comment',

@@ -9,6 +9,7 @@ import { queries } from './data/queries';
 import { EntitiesList } from './entities/EntitiesList';
 import { EntityPage } from './entities/EntityPage';
 import { ArticleLibrary } from './library/ArticleLibrary';
+import { TrashView } from './library/TrashView';
 import { ImportProgressBar, ImportSummaryDialog } from './library/ImportStatus';
 import { recordRecent, useRecent } from './library/recentPlaces';
 import { useImport } from './library/useImport';
@@ -37,6 +38,7 @@ const IMPORT_TYPES =
 export function App() {
   const workspaceQuery = useQuery(queries.workspace());
   const articlesQuery = useQuery(queries.articles());
+  const trashCount = useQuery(queries.trashed()).data?.articles.length ?? 0;
   const history = useQuery(queries.history()).data ?? { undo: null, redo: null };
   const workspace = workspaceQuery.data ?? null;
   const articles = useMemo(() => articlesQuery.data?.articles ?? [], [articlesQuery.data]);
@@ -213,6 +215,7 @@ export function App() {
   useCommand('search', () => setView({ kind: 'search' }));
   useCommand('quick-open', () => setQuickOpen(true));
   useCommand('backups', () => setBackupsOpen(true));
+  useCommand('open-trash', () => setView({ kind: 'trash' }));
 
   const goTo = (place: Place) => {
     setQuickOpen(false);
@@ -320,8 +323,8 @@ export function App() {
           <span className="spacer" />
           {importer.progress && <ImportProgressBar progress={importer.progress} />}
           <SaveIndicator status={status} />
-          <button type="button" className="primary" disabled={!canExport} onClick={() => commands.run('export')} title={withShortcut('Export a Markdown brief of this article', 'export')}>
-            Export brief
+          <button type="button" className="primary" disabled={!canExport} onClick={() => commands.run('export')} title={withShortcut('Export this article with its highlights', 'export')}>
+            Export article…
           </button>
         </header>
         <nav className="library" aria-label="Articles">
@@ -349,6 +352,7 @@ export function App() {
             currentId={view.kind === 'article' ? articleId : null}
             loaded={articlesQuery.data !== undefined}
             onOpen={(id) => openArticle(id)}
+            trash={{ count: trashCount, open: view.kind === 'trash', onOpen: () => commands.run('open-trash') }}
           />
         </nav>
         <main className="content">
@@ -366,6 +370,8 @@ export function App() {
             <EntitiesList />
           ) : view.kind === 'timeline' ? (
             <TimelineView currentArticleId={articleId} />
+          ) : view.kind === 'trash' ? (
+            <TrashView />
           ) : view.kind === 'graph' ? (
             <GraphView form={graphForm} onChange={setGraphForm} />
           ) : articleId ? (
@@ -406,6 +412,7 @@ type View =
   | { kind: 'briefs'; briefId?: string }
   | { kind: 'timeline' }
   | { kind: 'graph' }
+  | { kind: 'trash' }
   | { kind: 'search' };
 
 /** A restore's outcome as a toast, whose Undo says in turn how that went. */

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/common/model/annotation';
+import type { BriefFormat } from '../../electron/common/model/brief';
 import type { EntityType } from '../../electron/common/model/entity';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
 import { api, saveFile } from './api';
@@ -15,6 +16,8 @@ import { useArticleEntities } from './entities/useArticleEntities';
 import type { ArticleNotesHandle } from './notes/ArticleNotesPanel';
 import { ArticleDetails } from './reader/ArticleDetails';
 import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
+import { ExportArticleDialog } from './reader/ExportArticleDialog';
+import { FirstRunGuide } from './guide/FirstRunGuide';
 import type { PaintedMention } from './reader/highlightPainter';
 import { LinkEntitiesPopover } from './reader/LinkEntitiesPopover';
 import { LinkEntityPopover, SelectionToolbar } from './reader/SelectionToolbar';
@@ -56,6 +59,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
   const [editingId, setEditingId] = useState<string | null>(null);
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [linkTarget, setLinkTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [eventTarget, setEventTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
@@ -183,18 +187,18 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
     notify({ tone: 'info', message: `Added to the timeline: ${added.event.label}` });
   };
 
-  const exportBrief = async () => {
+  const exportArticle = async (format: BriefFormat) => {
     try {
       await state.flush();
-      const brief = await api['export.brief']({ articleId, format: 'md' });
-      const savedTo = await saveFile(brief.filename, brief.content, brief.mediaType, brief.encoding);
-      if (savedTo) notify({ tone: 'info', message: `Brief exported: ${savedTo}` });
+      const file = await api['export.brief']({ articleId, format });
+      const savedTo = await saveFile(file.filename, file.content, file.mediaType, file.encoding);
+      if (savedTo) notify({ tone: 'info', message: `Article exported: ${savedTo}` });
     } catch (error) {
       notify({ tone: 'error', message: `Export failed: ${errorMessage(error)}` });
     }
   };
 
-  useCommand('export', () => void exportBrief());
+  useCommand('export', () => setExportOpen(true));
   useCommand('highlight', () => void (reattaching ? attachSelection() : highlightSelection()));
   useCommand('comment', () => activeId && startEditing(activeId), activeId !== null);
   useCommand('cite', citeSelection, selection !== null);
@@ -227,6 +231,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
     <div className="article-view">
       {/* Focusable so the article scrolls from the keyboard too. */}
       <div className="reader-scroll" tabIndex={0} role="region" aria-label="Article text">
+        <FirstRunGuide />
         <ArticleReader
           ref={reader}
           article={article.meta}
@@ -324,6 +329,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
           />
         )}
       </div>
+      {exportOpen && <ExportArticleDialog title={article.meta.title} onExport={exportArticle} onClose={() => setExportOpen(false)} />}
       {detailsOpen && (
         <ArticleDetails
           article={article.meta}
