@@ -91,7 +91,7 @@ test('highlights exported as W3C Web Annotations come back when the file is impo
   expect(collection.type).toBe('AnnotationCollection');
   expect(collection.total).toBe(1);
 
-  await dossier.library.openArticle(/In the backdrop/);
+  await dossier.library.openArticle(/India, Japan defence ministers/);
   await reader.card(quote).getByRole('button', { name: 'Delete highlight' }).click();
   await expect(reader.cards).toHaveCount(0);
 

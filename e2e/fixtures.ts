@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { _electron, chromium, test as base, type Browser, type ElectronApplication, type Locator, type Page } from '@playwright/test';
+import { _electron, chromium, expect, test as base, type Browser, type ElectronApplication, type Locator, type Page } from '@playwright/test';
 import { chooseBrowser, CHROMIUM_ARGS, sandboxArgs } from './browserExecutable';
 import { electronBinary } from './electronBinary';
 import { LibraryNav } from './models/LibraryNav';
@@ -17,6 +17,13 @@ export type Shell = 'browser' | 'electron';
 /** The display name every test's settings start with (see the `appSettings` option). */
 export const E2E_DISPLAY_NAME = 'E2E Analyst';
 
+/** The formats of "Export article…", by the label of their choice in its dialog. */
+export const ARTICLE_EXPORT_FORMATS = { md: 'Markdown', html: 'HTML (one file)', pdf: 'PDF', docx: 'Word (DOCX)', jsonld: 'W3C Web Annotations (JSON-LD)' } as const;
+export type ArticleExportFormat = keyof typeof ARTICLE_EXPORT_FORMATS;
+
+/** localStorage key of the first-run guide's dismissal (renderer/src/guide/FirstRunGuide.tsx). */
+export const GUIDE_DISMISSED_KEY = 'dossier.firstRunGuide.dismissed';
+
 /** A running Dossier on a fresh temporary workspace, driven like a user would. */
 export interface DossierApp {
   page: Page;
@@ -28,8 +35,8 @@ export interface DossierApp {
   library: LibraryNav;
   /** Quits and starts Dossier again on the same workspace (a new host process, or a new Electron app). */
   restart(): Promise<void>;
-  /** Clicks "Export brief" and returns what was saved. */
-  exportBrief(): Promise<{ name: string; content: string }>;
+  /** Exports the open article through "Export article…" in the format chosen (Markdown unless said) and returns what was saved. */
+  exportArticle(format?: ArticleExportFormat): Promise<{ name: string; content: string }>;
   /** Clicks a button that saves a file (a download, or the save dialog in Electron) and returns the file. */
   saveFrom(button: Locator, extension: string): Promise<{ name: string; bytes: Buffer }>;
   /** Errors the page logged (console errors and uncaught exceptions). */
@@ -42,8 +49,13 @@ interface Running {
   exportTo?(file: string): Promise<void>;
 }
 
-export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecords: SeedRecords; appSettings: Record<string, unknown> | null; dossier: DossierApp }, { browser: Browser }>({
+export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecords: SeedRecords; appSettings: Record<string, unknown> | null; firstRunGuide: boolean; dossier: DossierApp }, { browser: Browser }>({
   shell: ['browser', { option: true }],
+  /**
+   * Whether the first-run guide shows, as on a new machine: off unless a test is about it, so
+   * other tests see the reader as an analyst does after the first day.
+   */
+  firstRunGuide: [false, { option: true }],
   /** Generated articles to put in the workspace (beside the sample) before Dossier starts: `test.use({ seedArticles: 2000 })`. */
   seedArticles: [0, { option: true }],
   /** Entities, notes and highlights to put in the workspace before Dossier starts: `test.use({ seedRecords: { notes: 2000 } })`. */
@@ -72,7 +84,7 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
     { scope: 'worker' },
   ],
 
-  dossier: async ({ shell, browser, seedArticles, seedRecords, appSettings }, use, testInfo) => {
+  dossier: async ({ shell, browser, seedArticles, seedRecords, appSettings, firstRunGuide }, use, testInfo) => {
     if (shell === 'electron') {
       const binary = electronBinary();
       test.skip(!binary.path, `Electron: ${binary.missing}`);
@@ -91,7 +103,7 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
     let running: Running | null = null;
 
     const start = async () => {
-      running = shell === 'electron' ? await startElectron(workspace, appData, log) : await startHost(browser, workspace, appData, log);
+      running = shell === 'electron' ? await startElectron(workspace, appData, log) : await startHost(browser, workspace, appData, log, firstRunGuide);
       running.page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
       running.page.on('pageerror', (e) => pageErrors.push(e.message));
       await running.page.locator('[data-start]').first().waitFor();
@@ -113,8 +125,13 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
         await running?.stop();
         await start();
       },
-      async exportBrief() {
-        const saved = await app.saveFrom(running!.page.getByRole('button', { name: 'Export brief' }), 'md');
+      async exportArticle(format = 'md') {
+        const page = running!.page;
+        await page.getByRole('button', { name: 'Export article…' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Export article' });
+        await dialog.getByRole('radio', { name: ARTICLE_EXPORT_FORMATS[format] }).check();
+        const saved = await app.saveFrom(dialog.getByRole('button', { name: 'Export', exact: true }), format);
+        await expect(dialog).toBeHidden();
         return { name: saved.name, content: saved.bytes.toString('utf8') };
       },
       async saveFrom(button, extension) {
@@ -148,13 +165,14 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
 export { expect } from '@playwright/test';
 
 /** Starts `dossier serve` on the workspace and opens the printed URL in a fresh browser context. */
-async function startHost(browser: Browser, workspace: string, appData: string, log: string[]): Promise<Running> {
+async function startHost(browser: Browser, workspace: string, appData: string, log: string[], firstRunGuide: boolean): Promise<Running> {
   const child = spawn(process.execPath, [CLI, 'serve', '--workspace', workspace, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DOSSIER_WORKSPACE: '', DOSSIER_APP_DATA: appData },
   });
   const url = await firstLine(child, log);
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  if (!firstRunGuide) await context.addInitScript((key) => localStorage.getItem(key) ?? localStorage.setItem(key, 'e2e'), GUIDE_DISMISSED_KEY);
   const page = await context.newPage();
   await page.goto(url);
   return {

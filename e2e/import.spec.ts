@@ -57,7 +57,7 @@ test('dropping files on the window imports them; the same bytes again are "alrea
     { name: 'field-report.md', content: readFileSync(path.join(FIXTURES, 'field-report.md'), 'utf8'), type: 'text/markdown' },
   ]);
   const summary = page.getByRole('dialog', { name: /Imported 1 of 2/ });
-  await expect(summary.getByRole('list', { name: 'Already in the workspace' })).toContainText('In the backdrop of ongoing discussions');
+  await expect(summary.getByRole('list', { name: 'Already in the workspace' })).toContainText('India, Japan defence ministers to hold talks');
   await summary.getByRole('button', { name: 'Close' }).click();
   const library = dossier.library.articles;
   await expect(library).toHaveCount(2);
@@ -70,7 +70,7 @@ test('dropping files on the window imports them; the same bytes again are "alrea
   await expect(ask).toContainText('This removes the imported article “Grain silo at Dunmore reopens after storm repairs” from the library.');
   await ask.getByRole('button', { name: 'Undo and remove' }).click();
   await expect(library).toHaveCount(1);
-  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(/^In the backdrop/);
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText(/^India, Japan defence ministers/);
   await page.getByRole('status', { name: 'Notifications' }).getByRole('button', { name: 'Redo' }).click();
   await expect(library).toHaveCount(2);
   expect(dossier.pageErrors).toEqual([]);

@@ -7,7 +7,7 @@ const COMMENT = 'Logistics pact (RPSSA) under negotiation';
 
 test('the bundled sample opens in a clean reader', async ({ dossier }) => {
   const reader = new ReaderPage(dossier.page);
-  await expect(reader.title).toHaveText(/^In the backdrop of ongoing discussions between India and Japan/);
+  await expect(reader.title).toHaveText('India, Japan defence ministers to hold talks on strategic cooperation on Monday');
   await expect(dossier.page.getByRole('article').locator('time')).toHaveAttribute('datetime', '2025-05-04');
   await expect(reader.paragraphs).toHaveCount(9);
   await expect(reader.paragraphs.first()).toHaveText(/^In the backdrop/);
@@ -107,13 +107,13 @@ test('clicking a highlight in the panel scrolls the article to it; clicking in t
   await expect(reader.card(QUOTE)).toHaveAttribute('aria-current', 'true');
 });
 
-test('Export brief writes Markdown with the quote, the comment and the citation', async ({ dossier }) => {
+test('Export article… writes Markdown with the quote, the comment and the citation', async ({ dossier }) => {
   const reader = new ReaderPage(dossier.page);
   await reader.highlight(QUOTE, COMMENT);
-  const brief = await dossier.exportBrief();
+  const brief = await dossier.exportArticle();
 
   expect(brief.name).toMatch(/\.md$/);
-  expect(brief.content).toMatch(/^# In the backdrop of ongoing discussions/);
+  expect(brief.content).toMatch(/^# India, Japan defence ministers to hold talks on strategic cooperation on Monday\n/);
   expect(brief.content).toContain('**Published:** 2025-05-04');
   expect(brief.content).toContain(`> ${QUOTE}`);
   expect(brief.content).toContain(COMMENT.replace(/[()]/g, (c) => c));

@@ -86,7 +86,7 @@ test('the quick switcher finds a note by part of its title and opens it', async 
   await page.keyboard.press('Enter');
   await page.keyboard.type('Both ministers attended.');
   await notes.waitSaved();
-  await dossier.library.openArticle(/^In the backdrop/);
+  await dossier.library.openArticle(/^India, Japan defence ministers/);
 
   const quick = new QuickOpenDialog(page);
   await quick.open();
@@ -103,7 +103,7 @@ test('the quick switcher finds a note by part of its title and opens it', async 
   // With nothing typed, what was opened last comes first; Esc closes.
   await quick.open();
   await expect(quick.options.first()).toContainText('Readout of the Delhi talks');
-  await expect(quick.options.nth(1)).toContainText('In the backdrop');
+  await expect(quick.options.nth(1)).toContainText('India, Japan defence ministers');
   await page.keyboard.press('ArrowDown');
   await expect(quick.options.nth(1)).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Escape');

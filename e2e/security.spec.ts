@@ -70,7 +70,7 @@ test('hostile payloads stay inert text through import, the reader, comments and 
   await expect(reader.cards).toHaveCount(1);
   await expect(reader.cards.first()).toContainText('<img src=x onerror=alert(1)>');
 
-  const brief = await dossier.exportBrief();
+  const brief = await dossier.exportArticle();
   for (const line of brief.content.split('\n')) {
     // Every angle bracket and link bracket of article or comment text is escaped in the Markdown.
     expect(line).not.toMatch(/(^|[^\\])<[a-zA-Z!/]/);

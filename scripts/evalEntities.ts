@@ -13,6 +13,7 @@ import { gazetteerEntries } from '../electron/core/entities/gazetteer';
 import { addCounts, prf, scoreEntities, type Counts, type EntityScore, type NamedEntity } from '../electron/core/entities/scoreEntities';
 import { sharedTestData } from '../electron/core/testing/sharedTestData';
 import { syntheticUniqueNames, timeDetection } from '../bench/entities/timeDetection';
+import { extractPlainText } from '../electron/core/import/formats/plainText';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = path.join(root, 'bench', 'entities');
@@ -40,7 +41,8 @@ function loadSample(): Doc[] | string {
   const text = path.join(root, 'assets', `${SAMPLE}.txt`);
   if (labels.skip) return labels.skip;
   if (!existsSync(text)) return `sample text not found at ${text}`;
-  return [{ id: SAMPLE, text: normalizeArticleText(readFileSync(text, 'utf8')).text, labels: readLabels(labels.path) }];
+  // Read as an import reads it: its front matter (headline, source) is metadata, not text.
+  return [{ id: SAMPLE, text: normalizeArticleText(extractPlainText(readFileSync(text), text).text).text, labels: readLabels(labels.path) }];
 }
 
 function loadFolder(name: string): Doc[] | string {

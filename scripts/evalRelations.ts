@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalizeArticleText } from '../electron/common/text/normalizeArticleText';
+import { extractPlainText } from '../electron/core/import/formats/plainText';
 import { scoreSuggestions, totalOf, type LabelledText, type SuggestionScore } from '../electron/core/relations/scoreSuggestions';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,7 +22,9 @@ export interface RelationBenchText {
 
 export function relationBenchTexts(): RelationBenchText[] {
   const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as LabelledText;
-  const sample = normalizeArticleText(readFileSync(path.join(root, 'assets', 'india-japan-defence-2025-05-04.txt'), 'utf8')).text;
+  const samplePath = path.join(root, 'assets', 'india-japan-defence-2025-05-04.txt');
+  // Read as an import reads it: its front matter (headline, source) is metadata, not text.
+  const sample = normalizeArticleText(extractPlainText(readFileSync(samplePath), samplePath).text).text;
   const folder = (set: 'dev' | 'heldout') =>
     readdirSync(path.join(benchDir, set))
       .filter((f) => f.endsWith('.txt'))

@@ -10,9 +10,9 @@ export class LibraryNav {
     return this.page.getByRole('navigation', { name: 'Articles' });
   }
 
-  /** One button per article in view (the list keeps only the rows on screen, and a few more, in the page). */
+  /** One button per article in view (the list keeps only the rows on screen, and a few more, in the page); not their "…" menus. */
   get articles(): Locator {
-    return this.root.getByRole('list', { name: 'Articles in the library' }).getByRole('button');
+    return this.root.getByRole('list', { name: 'Articles in the library' }).getByRole('listitem').getByRole('button').and(this.page.locator(':not([aria-haspopup])'));
   }
 
   /** The scrolling part of the library. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { normalizeArticleText } from '../common/text/normalizeArticleText';
+import { sampleArticle } from '../core/testing/sampleArticle';
 import { createCore } from '../core/dossierCore';
 import { WorkspaceStore } from '../core/store/workspaceStore';
 import { runCaptured } from './testing/runCaptured';
@@ -38,7 +38,7 @@ describe('dossier entities FILE', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const { entities } = JSON.parse(stdout) as { entities: { name: string; type: string; aliases: string[]; mentions: { start: number; end: number; text: string }[] }[] };
-    const text = normalizeArticleText(await fs.readFile(SAMPLE, 'utf8')).text;
+    const text = sampleArticle().text;
     for (const e of entities) {
       expect(Object.keys(e)).toEqual(['name', 'type', 'aliases', 'mentions']);
       for (const m of e.mentions) {

@@ -10,7 +10,7 @@ import { runCaptured } from './testing/runCaptured';
 import { runningDossier } from './testing/runningDossier';
 
 const SAMPLE = fileURLToPath(new URL('../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
-const TITLE_START = 'In the backdrop';
+const TITLE_START = 'India, Japan defence ministers';
 
 let tmp: string;
 const children: ChildProcess[] = [];
@@ -112,7 +112,7 @@ describe('dossier import FILE.jsonld', () => {
     const r = await run('import', file, SAMPLE, '--workspace', dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^imported art_\S+ {2}In the backdrop.*\nannotations from a\.jsonld: 2 anchored, 0 drifted, 0 orphaned\n {2}onto art_/);
+    expect(r.stdout).toMatch(/^imported art_\S+ {2}India, Japan defence ministers.*\nannotations from a\.jsonld: 2 anchored, 0 drifted, 0 orphaned\n {2}onto art_/);
   });
 
   it('names each annotation it cannot place on stderr and exits 1', async () => {
@@ -125,7 +125,7 @@ describe('dossier import FILE.jsonld', () => {
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     // In document order: the name comes before the phrase in the sample.
-    expect(lines[0]).toMatch(new RegExp(`^dossier: not imported: urn:dossier:annotation:${ids[1]}  "Rajnath Singh" \\(In the backdrop.*\\): no article in this workspace holds its source`));
+    expect(lines[0]).toMatch(new RegExp(`^dossier: not imported: urn:dossier:annotation:${ids[1]}  "Rajnath Singh" \\(India, Japan defence ministers.*\\): no article in this workspace holds its source`));
     expect(lines[1]).toMatch(new RegExp(`^dossier: not imported: urn:dossier:annotation:${ids[0]}  "strategic partners"`));
   });
 

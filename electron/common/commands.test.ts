@@ -29,7 +29,7 @@ describe('the command registry', () => {
   it('writes keys the parser understands', () => {
     for (const id of ids) {
       for (const key of commandKeys(id, false)) {
-        expect(key, id).toMatch(/^((Mod|Shift|Alt)\+)*([A-Z0-9]|F\d{1,2}|Enter|Escape|Tab|Home|End|Arrow(Left|Right|Up|Down)|\?|[,=-])$/);
+        expect(key, id).toMatch(/^((Mod|Shift|Alt)\+)*([A-Z0-9]|F\d{1,2}|Enter|Escape|Tab|Home|End|Arrow(Left|Right|Up|Down)|\?|[,=-]|Delete|Backspace)$/);
       }
     }
   });

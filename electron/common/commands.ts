@@ -13,10 +13,11 @@
  * - `editor`: inside a Lexical editor, by Lexical itself (its history owns Ctrl/Cmd+Z there);
  * - `comment`, `reply`: inside a highlight's comment box, or a reply box;
  * - `reader`: with the article text focused (caret browsing), by the reader itself.
+ * - `library`: on the focused article of the library list (Delete and F2 act on that article).
  * A key may mean one thing per context: Ctrl/Cmd+Z is Dossier's undo in the window and the
  * editor's own undo inside a note.
  */
-export type CommandContext = 'window' | 'editor' | 'comment' | 'reply' | 'reader';
+export type CommandContext = 'window' | 'editor' | 'comment' | 'reply' | 'reader' | 'library';
 
 /**
  * When a command applies:
@@ -56,11 +57,11 @@ export const COMMANDS = {
     menu: { name: 'file', group: 0, label: '&Import…' },
   },
   export: {
-    title: 'Export a Markdown brief of this article',
+    title: 'Export article…',
     context: 'window',
     when: 'articleOpen',
     keys: ['Mod+E'],
-    menu: { name: 'file', group: 0, label: '&Export brief…' },
+    menu: { name: 'file', group: 0, label: '&Export article…' },
   },
   backups: {
     title: 'Backups…',
@@ -185,6 +186,31 @@ export const COMMANDS = {
     context: 'window',
     when: 'always',
     menu: { name: 'view', group: 0, label: '&Link chart' },
+  },
+  'article-rename': {
+    title: 'Rename article…',
+    context: 'library',
+    when: 'always',
+    keys: ['F2'],
+  },
+  'article-archive': {
+    title: 'Archive article',
+    context: 'library',
+    when: 'always',
+  },
+  'article-trash': {
+    title: 'Move article to trash',
+    context: 'library',
+    when: 'always',
+    keys: ['Delete'],
+    // Finder's key for "Move to Trash"; the Delete key of a full keyboard works too.
+    mac: ['Mod+Backspace', 'Delete'],
+  },
+  'open-trash': {
+    title: 'Open the trash',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'view', group: 0, label: 'T&rash' },
   },
   'finish-comment': {
     title: 'Finish the comment',

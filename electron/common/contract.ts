@@ -4,7 +4,7 @@ import { CALL_NAME_LIST, isCallName, isEventName, type CallNameLiteral, type Eve
 import { ErrorPayload } from './errors';
 import { Annotation, AnnotationPatch, AnchorStatus, Comment } from './model/annotation';
 import { AnnotationImportReport } from './model/annotationImport';
-import { ArticleMeta, ArticleSummary, EditableMeta } from './model/article';
+import { ArticleMeta, ArticleSummary, EditableMeta, TrashedArticle } from './model/article';
 import { BackupFile, BackupSummary } from './model/backup';
 import { Palette } from './model/palette';
 import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from './model/entity';
@@ -87,6 +87,36 @@ export const contract = {
   'articles.versionText': {
     request: z.object({ id: z.string().min(1), version: z.number().int().positive() }),
     response: z.object({ text: z.string() }),
+  },
+  /** A new display title (an undoable operation); the text and its provenance stay as imported. */
+  'articles.rename': {
+    request: z.object({ id: z.string().min(1), title: EditableMeta.shape.title }),
+    response: z.object({ article: ArticleMeta }),
+  },
+  /** Hides an article from the library, or shows it again (undoable). */
+  'articles.archive': {
+    request: z.object({ id: z.string().min(1), archived: z.boolean() }),
+    response: z.object({}),
+  },
+  /** Moves an article to the trash (undoable): gone from the library, search, entity pages, the timeline and the chart. */
+  'articles.trash': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({}),
+  },
+  /** Takes an article out of the trash (undoable). */
+  'articles.restore': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({}),
+  },
+  /** The articles in the trash, most recently trashed first. */
+  'articles.trashed': {
+    request: z.object({}),
+    response: z.object({ articles: z.array(TrashedArticle) }),
+  },
+  /** Deletes trashed articles for good (all, or those named): not undoable. */
+  'articles.emptyTrash': {
+    request: z.object({ ids: z.array(z.string().min(1)).optional() }),
+    response: z.object({ removed: z.number().int().nonnegative() }),
   },
   'annotations.list': {
     request: ArticleRef,

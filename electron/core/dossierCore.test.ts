@@ -120,7 +120,9 @@ describe('the API', () => {
     expect(events).toHaveLength(1);
 
     const { articles } = await core.api['articles.list']({});
-    expect(articles).toEqual([{ id, title: 'Ministers meet', published: null, sha256: first.articles[0]!.sha256, source: 'ministers.txt', outlet: null }]);
+    expect(articles).toEqual([
+      { id, title: 'Ministers meet', published: null, sha256: first.articles[0]!.sha256, source: 'ministers.txt', outlet: null, importedAt: expect.any(String), archived: false },
+    ]);
     const got = await core.api['articles.get']({ id });
     expect(got.text).toBe('Ministers meet\n\nThe ministers met in Delhi.');
     expect(got.article).toMatchObject({ id, title: 'Ministers meet', source: 'ministers.txt' });

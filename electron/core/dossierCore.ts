@@ -108,7 +108,9 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       return { articleId };
     },
     'articles.list': async () => ({
-      articles: store.listArticles().map(({ id, title, published, sha256, source, outlet }) => ({ id, title, published, sha256, source, outlet })),
+      articles: store
+        .listArticles()
+        .map(({ id, title, published, sha256, source, outlet, importedAt, archived }) => ({ id, title, published, sha256, source, outlet, importedAt, archived })),
     }),
     'articles.get': async ({ id }) => {
       const { meta, text } = await store.readArticle(id);
@@ -117,6 +119,21 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'articles.import': async ({ files }) => imports.importFiles(files.map((f) => ({ name: f.name, bytes: bytes(f.base64) }))),
     'articles.updateMeta': async ({ id, patch }) => ({ article: await articles.updateMeta(id, patch) }),
     'articles.replace': async ({ id, file }) => articles.replace(id, { name: file.name, bytes: bytes(file.base64) }),
+    'articles.rename': async ({ id, title }) => ({ article: await articles.rename(id, title) }),
+    'articles.archive': async ({ id, archived }) => {
+      await articles.archive(id, archived);
+      return {};
+    },
+    'articles.trash': async ({ id }) => {
+      await articles.trash(id);
+      return {};
+    },
+    'articles.restore': async ({ id }) => {
+      await articles.restore(id);
+      return {};
+    },
+    'articles.trashed': async () => ({ articles: articles.trashed() }),
+    'articles.emptyTrash': async ({ ids }) => ({ removed: await articles.emptyTrash(ids) }),
     'articles.versionText': async ({ id, version }) => {
       const meta = await store.readMeta(id);
       if (!meta.versions.some((v) => v.version === version)) throw new DossierError('not-found', `This article has no version ${version}.`);

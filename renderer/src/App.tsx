@@ -12,6 +12,7 @@ import { queries } from './data/queries';
 import { EntitiesList } from './entities/EntitiesList';
 import { EntityPage } from './entities/EntityPage';
 import { ArticleLibrary } from './library/ArticleLibrary';
+import { TrashView } from './library/TrashView';
 import { ImportProgressBar, ImportSummaryDialog } from './library/ImportStatus';
 import { recordRecent, useRecent } from './library/recentPlaces';
 import { useImport } from './library/useImport';
@@ -47,6 +48,7 @@ const IMPORT_TYPES =
 export function App() {
   const workspaceQuery = useQuery(queries.workspace());
   const articlesQuery = useQuery(queries.articles());
+  const trashCount = useQuery(queries.trashed()).data?.articles.length ?? 0;
   const workspace = workspaceQuery.data ?? null;
   const articles = useMemo(() => articlesQuery.data?.articles ?? [], [articlesQuery.data]);
   /** The article the analyst chose to read; until then, the start article. */
@@ -234,6 +236,7 @@ export function App() {
   useCommand('backups', () => setBackupsOpen(true));
   useCommand('workspaces', () => setWorkspacesOpen(true));
   useWorkspaceSwitching(useCallback((message: string) => notify({ tone: 'error', message: `Could not open the workspace: ${message}` }), [notify]));
+  useCommand('open-trash', () => setView({ kind: 'trash' }));
 
   const goTo = (place: Place) => {
     setQuickOpen(false);
@@ -341,8 +344,8 @@ export function App() {
           <PanelToggles />
           {importer.progress && <ImportProgressBar progress={importer.progress} />}
           <SaveIndicator status={status} />
-          <button type="button" className="primary" disabled={!canExport} onClick={() => commands.run('export')} title={withShortcut('Export a Markdown brief of this article', 'export')}>
-            Export brief
+          <button type="button" className="primary" disabled={!canExport} onClick={() => commands.run('export')} title={withShortcut('Export this article with its highlights', 'export')}>
+            Export article…
           </button>
         </header>
         <nav className="library" aria-label="Articles">
@@ -370,6 +373,7 @@ export function App() {
             currentId={view.kind === 'article' ? articleId : null}
             loaded={articlesQuery.data !== undefined}
             onOpen={(id) => openArticle(id)}
+            trash={{ count: trashCount, open: view.kind === 'trash', onOpen: () => commands.run('open-trash') }}
           />
         </nav>
         <main className="content">
@@ -387,6 +391,8 @@ export function App() {
             <EntitiesList />
           ) : view.kind === 'timeline' ? (
             <TimelineView currentArticleId={articleId} />
+          ) : view.kind === 'trash' ? (
+            <TrashView />
           ) : view.kind === 'graph' ? (
             <GraphView form={graphForm} onChange={setGraphForm} />
           ) : articleId ? (
@@ -439,6 +445,7 @@ type View =
   | { kind: 'briefs'; briefId?: string }
   | { kind: 'timeline' }
   | { kind: 'graph' }
+  | { kind: 'trash' }
   | { kind: 'search' };
 
 /** A restore's outcome as a toast, whose Undo says in turn how that went. */

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../electron/common/model/annotation';
+import type { BriefFormat } from '../../electron/common/model/brief';
 import type { EntityType, Suggestion } from '../../electron/common/model/entity';
 import type { NoteSummary } from '../../electron/common/model/note';
 import type { CitationFields } from '../../electron/common/notes/nodes/CitationNode';
@@ -18,6 +19,8 @@ import { CiteNotePicker } from './notes/CiteNotePicker';
 import { ArticleDetails } from './reader/ArticleDetails';
 import { ArticleReader, type ReaderHandle } from './reader/ArticleReader';
 import { FindBar, type FindBarHandle } from './reader/FindBar';
+import { ExportArticleDialog } from './reader/ExportArticleDialog';
+import { FirstRunGuide } from './guide/FirstRunGuide';
 import type { PaintedMention } from './reader/highlightPainter';
 import { LinkEntitiesPopover } from './reader/LinkEntitiesPopover';
 import { LinkEntityPopover, SelectionToolbar } from './reader/SelectionToolbar';
@@ -74,6 +77,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
   const [editingId, setEditingId] = useState<string | null>(null);
   const [reattaching, setReattaching] = useState<Annotation | null>(null);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const [selection, setSelection] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [linkTarget, setLinkTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
   const [eventTarget, setEventTarget] = useState<{ range: TextRange; rect: DOMRect } | null>(null);
@@ -215,18 +219,18 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
     notify({ tone: 'info', message: `Added to the timeline: ${added.event.label}` });
   };
 
-  const exportBrief = async () => {
+  const exportArticle = async (format: BriefFormat) => {
     try {
       await state.flush();
-      const brief = await api['export.brief']({ articleId, format: 'md' });
-      const savedTo = await saveFile(brief.filename, brief.content, brief.mediaType, brief.encoding);
-      if (savedTo) notify({ tone: 'info', message: `Brief exported: ${savedTo}` });
+      const file = await api['export.brief']({ articleId, format });
+      const savedTo = await saveFile(file.filename, file.content, file.mediaType, file.encoding);
+      if (savedTo) notify({ tone: 'info', message: `Article exported: ${savedTo}` });
     } catch (error) {
       notify({ tone: 'error', message: `Export failed: ${errorMessage(error)}` });
     }
   };
 
-  useCommand('export', () => void exportBrief());
+  useCommand('export', () => setExportOpen(true));
   useCommand('highlight', () => void (reattaching ? attachSelection() : highlightSelection()));
   useCommand('comment', () => activeId && startEditing(activeId), activeId !== null);
   useCommand('cite', citeSelection, selection !== null);
@@ -281,7 +285,12 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
           onOpenDetails={() => setDetailsOpen(true)}
           mentions={painted}
           onOpenEntity={openEntity}
-          top={finding && <FindBar ref={attachFindBar} text={article.text} reader={reader} onClose={() => setFinding(false)} />}
+          top={
+            <>
+              <FirstRunGuide />
+              {finding && <FindBar ref={attachFindBar} text={article.text} reader={reader} onClose={() => setFinding(false)} />}
+            </>
+          }
         >
         {selection && !linkTarget && !eventTarget && !relateTarget && (
           <SelectionToolbar
@@ -377,6 +386,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
           onCancel={() => setCiting(null)}
         />
       )}
+      {exportOpen && <ExportArticleDialog title={article.meta.title} onExport={exportArticle} onClose={() => setExportOpen(false)} />}
       {detailsOpen && (
         <ArticleDetails
           article={article.meta}

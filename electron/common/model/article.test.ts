@@ -108,9 +108,11 @@ describe('currentVersion', () => {
 });
 
 describe('ArticleSummary', () => {
-  it('is what the library lists: id, title, source, outlet, date and the current sha256', () => {
-    const summary = { id: 'art_x', title: 'T', source: 'a.txt', outlet: null, published: null, sha256: 'f'.repeat(64) };
+  it('is what the library lists: id, title, source, outlet, dates, the current sha256 and whether it is archived', () => {
+    const summary = { id: 'art_x', title: 'T', source: 'a.txt', outlet: null, published: null, sha256: 'f'.repeat(64), importedAt: '2025-06-01T00:00:00.000Z', archived: true };
     expect(ArticleSummary.parse(summary)).toEqual(summary);
+    // A library written before archiving existed lists nothing archived.
+    expect(ArticleSummary.parse({ ...summary, archived: undefined }).archived).toBe(false);
     expect(ArticleSummary.safeParse({ ...summary, published: '2025-02-30' }).success).toBe(false);
     expect(ArticleSummary.safeParse({ ...summary, outlet: undefined }).success).toBe(false);
   });

@@ -42,6 +42,10 @@ export const ArticleMeta = EditableMeta.extend({
   /** The version shown and annotated now; always the last of `versions`. */
   version: z.number().int().positive(),
   versions: z.array(ArticleVersion).min(1),
+  /** Hidden from the library (still searched, cited and exported); absent in files written before archiving existed. */
+  archived: z.boolean().optional(),
+  /** When the article was moved to the trash; absent or null while it is in the library. */
+  trashedAt: z.string().nullable().optional(),
 });
 export type ArticleMeta = z.infer<typeof ArticleMeta>;
 
@@ -57,5 +61,21 @@ export const ArticleSummary = z.object({
   published: IsoDate.nullable(),
   /** SHA-256 of the current version's original bytes. */
   sha256: z.string(),
+  /** When the article first entered the workspace. */
+  importedAt: z.string(),
+  /** Hidden from the library unless the analyst asks to see archived articles. */
+  archived: z.boolean().default(false),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+/** Where an article is: in the library (perhaps archived) or in the trash. The state a 'shelf' operation changes. */
+export const Shelf = z.object({ archived: z.boolean(), trashedAt: z.string().nullable() });
+export type Shelf = z.infer<typeof Shelf>;
+
+export function shelfOf(meta: Pick<ArticleMeta, 'archived' | 'trashedAt'>): Shelf {
+  return { archived: meta.archived ?? false, trashedAt: meta.trashedAt ?? null };
+}
+
+/** An article in the trash, as the Trash view lists it. */
+export const TrashedArticle = ArticleSummary.extend({ trashedAt: z.string() });
+export type TrashedArticle = z.infer<typeof TrashedArticle>;

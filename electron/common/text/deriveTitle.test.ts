@@ -37,7 +37,7 @@ describe('deriveTitle', () => {
     expect(result.title).toBe('The ministers met on Monday in Delhi');
   });
 
-  it('shortens a long first sentence at a word boundary with "…" and at most 120 characters', () => {
+  it(`shortens a long first sentence at a word boundary with "…" and at most ${MAX_TITLE_LENGTH} characters`, () => {
     const sentence =
       'In the backdrop of ongoing discussions between India and Japan on a reciprocal logistics agreement for ' +
       'their Navies, Defence Minister Rajnath Singh will hold a bilateral meeting with his Japanese counterpart, ' +
@@ -59,9 +59,9 @@ describe('deriveTitle', () => {
     expectShortenedAtWord(title, sentence);
   });
 
-  it('keeps a first sentence of exactly 120 characters whole', () => {
-    const sentence = `${'word '.repeat(23)}abcde`; // 120 characters
-    expect(sentence).toHaveLength(120);
+  it('keeps a first sentence of exactly the longest title whole', () => {
+    const sentence = `${'word '.repeat(MAX_TITLE_LENGTH / 5 - 1)}abcde`;
+    expect(sentence).toHaveLength(MAX_TITLE_LENGTH);
     expect(deriveTitle(`${sentence}. Next sentence.`).title).toBe(sentence);
   });
 
@@ -88,13 +88,32 @@ describe('deriveTitle', () => {
     );
   });
 
-  it('keeps a long Chinese sentence (no spaces to cut at) within 120 characters', () => {
+  it('keeps a long Chinese sentence (no spaces to cut at) within the limit, cut between words', () => {
     const sentence = '印度与日本正在就两国海军之间的相互后勤保障协议进行讨论'.repeat(6);
     expect(sentence.length).toBeGreaterThan(MAX_TITLE_LENGTH);
     const { title } = deriveTitle(`${sentence}。下一句。`, 'zh');
     expect(title.endsWith('…')).toBe(true);
     expect(title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
     expect(sentence.startsWith(title.slice(0, -1))).toBe(true);
+    // The cut falls on a boundary of the segmenter's words.
+    const boundaries = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(sentence)].map((s) => s.index);
+    expect(boundaries).toContain(title.length - 1);
+  });
+
+  it('never cuts a hyphenated word at its hyphen, nor any word in the middle', () => {
+    // The limit falls just after "co-" of "co-production".
+    const sentence = 'The two nations are exploring enhanced cooperation in the air domain, with co-production and co-development';
+    const { title } = deriveTitle(`${sentence}. More.`);
+    expectShortenedAtWord(title, sentence);
+    expect(title).toBe('The two nations are exploring enhanced cooperation in the air domain, with…');
+  });
+
+  it('cuts a single word longer than a title between characters, within the limit', () => {
+    const word = 'Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstaltsvorsitzender';
+    const { title } = deriveTitle(`${word} ist lang. Mehr.`, 'de');
+    expect(title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
+    expect(title.endsWith('…')).toBe(true);
+    expect(word.startsWith(title.slice(0, -1))).toBe(true);
   });
 
   it('never splits a character outside the BMP when shortening', () => {

@@ -1,6 +1,7 @@
 import { splitParagraphs } from './normalizeArticleText';
 
-export const MAX_TITLE_LENGTH = 120;
+/** Long enough for a headline, short enough for a library row, a citation and a file name. */
+export const MAX_TITLE_LENGTH = 80;
 
 export interface TitledText {
   title: string;
@@ -19,7 +20,7 @@ export function deriveTitle(text: string, locale = 'en'): TitledText {
   if (!line.includes('\n') && line.length <= MAX_TITLE_LENGTH && !/[.!?。！？:;,]$/.test(line)) {
     return { title: line.replace(/^#+\s*/, ''), firstParagraphIsTitle: true };
   }
-  return { title: shorten(firstSentence(first.text, locale)), firstParagraphIsTitle: false };
+  return { title: shorten(firstSentence(first.text, locale), locale), firstParagraphIsTitle: false };
 }
 
 function firstSentence(paragraph: string, locale: string): string {
@@ -33,12 +34,29 @@ function firstSentence(paragraph: string, locale: string): string {
   return flat;
 }
 
-function shorten(sentence: string): string {
+/**
+ * The sentence cut at the last word boundary that leaves room for "…", so no word is ever split:
+ * the last space (a hyphenated word stays whole), or where spaces are few (Chinese, Thai) the
+ * segmenter's dictionary words; only a first word longer than the whole title is cut, between
+ * two characters (graphemes).
+ */
+function shorten(sentence: string, locale: string): string {
   if (sentence.length <= MAX_TITLE_LENGTH) return sentence;
-  // Room for the "…", and never half of a surrogate pair (text without spaces is cut anywhere).
-  let cut = sentence.slice(0, MAX_TITLE_LENGTH - 1);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  const lastSpace = cut.lastIndexOf(' ');
-  const base = lastSpace > MAX_TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut;
-  return `${base.replace(/[\s,;:–—-]+$/, '')}…`;
+  const room = MAX_TITLE_LENGTH - 1;
+  const lastSpace = sentence.slice(0, room + 1).lastIndexOf(' ');
+  let cut = lastSpace >= room / 2 ? lastSpace : 0;
+  if (cut === 0) {
+    for (const { index } of new Intl.Segmenter(locale, { granularity: 'word' }).segment(sentence)) {
+      if (index > room) break;
+      cut = index;
+    }
+  }
+  let base = sentence.slice(0, cut).replace(/[\s,;:–—-]+$/u, '');
+  if (!base) {
+    for (const { index, segment } of new Intl.Segmenter(locale, { granularity: 'grapheme' }).segment(sentence)) {
+      if (index + segment.length > room) break;
+      base = sentence.slice(0, index + segment.length);
+    }
+  }
+  return `${base}…`;
 }

@@ -89,7 +89,7 @@ describe('articles.updateMeta', () => {
     expect(ArticleMeta.parse(article)).toEqual(article);
     expect((await core.api['articles.get']({ id: articleId })).article).toEqual(article);
     expect((await core.api['articles.list']({})).articles).toEqual([
-      { id: articleId, title: 'India, Japan to talk logistics', source: 'talks.txt', outlet: 'The Hindu', published: '2025-05-04', sha256: sha(V1) },
+      { id: articleId, title: 'India, Japan to talk logistics', source: 'talks.txt', outlet: 'The Hindu', published: '2025-05-04', sha256: sha(V1), importedAt: article.importedAt, archived: false },
     ]);
     await core.store.flush();
     const saved = JSON.parse(await fs.readFile(path.join(ws, 'articles', articleId, 'article.json'), 'utf8'));

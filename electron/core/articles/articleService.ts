@@ -2,11 +2,12 @@ import { reanchorAll } from '../../common/anchoring/reanchor';
 import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
 import { DossierError } from '../../common/errors';
 import type { Annotation, AnchorStatus } from '../../common/model/annotation';
-import { EditableMeta, type ArticleMeta } from '../../common/model/article';
+import { EditableMeta, shelfOf, type ArticleMeta, type Shelf, type TrashedArticle } from '../../common/model/article';
 import type { ChangeLog } from '../history/changeLog';
 import type { Operation } from '../history/operation';
 import { originalPath, prepareVersion, type ExtractArticle, type ImportSource } from '../import/importArticles';
 import type { CommitChange } from '../import/importService';
+import type { TrashEntry } from '../store/files';
 import { sha256Hex, type WorkspaceStore } from '../store/workspaceStore';
 
 export type StatusCounts = Record<AnchorStatus, number>;
@@ -25,7 +26,59 @@ export class ArticleService {
     private readonly commit: CommitChange = (change, applied) => changes.commit(change, applied),
   ) {}
 
-  updateMeta(id: string, patch: Partial<EditableMeta>): Promise<ArticleMeta> {
+  /** The article's display title; its text and provenance stay as imported. */
+  rename(id: string, title: string): Promise<ArticleMeta> {
+    return this.updateMeta(id, { title }, 'rename article');
+  }
+
+  /** Hides the article from the library (or shows it again); it stays in search, entities and exports. */
+  archive(id: string, archived: boolean): Promise<void> {
+    return this.reshelve(id, false, (shelf) => ({ ...shelf, archived }), archived ? 'archive article' : 'unarchive article');
+  }
+
+  /** Moves the article to the trash: out of the library and of everything read from it, undoable. */
+  trash(id: string): Promise<void> {
+    return this.reshelve(id, false, (shelf) => ({ ...shelf, trashedAt: new Date().toISOString() }), 'move article to trash');
+  }
+
+  /** Takes the article out of the trash, back where it was (archived or not). */
+  restore(id: string): Promise<void> {
+    return this.reshelve(id, true, (shelf) => ({ ...shelf, trashedAt: null }), 'restore article from trash');
+  }
+
+  /** The trash, most recently trashed first. */
+  trashed(): TrashedArticle[] {
+    return this.store
+      .listTrash()
+      .map(({ id, title, source, outlet, published, sha256, importedAt, archived, trashedAt }) => ({ id, title, source, outlet, published, sha256, importedAt, archived, trashedAt }))
+      .sort((a, b) => b.trashedAt.localeCompare(a.trashedAt));
+  }
+
+  /**
+   * Deletes trashed articles for good (all of them, or those named): their folders go, with their
+   * text, highlights and history, and no undo step is kept that would try to bring them back.
+   */
+  emptyTrash(ids?: readonly string[]): Promise<number> {
+    return this.changes.exclusive(null, async () => {
+      const gone = (ids ?? this.store.listTrash().map((a) => a.id)).filter((id) => this.store.isTrashed(id));
+      if (gone.length === 0) return 0;
+      await this.changes.forgetArticles(gone);
+      await this.store.purgeArticles(gone);
+      this.changes.announce(gone.map((id) => ({ subject: 'article', kind: 'deleted', id, articleId: id })));
+      return gone.length;
+    });
+  }
+
+  private reshelve(id: string, inTrash: boolean, change: (shelf: Shelf) => Shelf, label: string): Promise<void> {
+    return this.changes.exclusive(id, async () => {
+      const entry = inTrash ? this.store.listTrash().find((a) => a.id === id) : this.store.listArticles().find((a) => a.id === id);
+      if (!entry) throw new DossierError('not-found', `No article with id ${id.slice(0, 60)} ${inTrash ? 'in the trash' : 'in the library'}.`);
+      const before = shelfOf({ archived: entry.archived, trashedAt: inTrash ? (entry as TrashEntry).trashedAt : null });
+      await this.changes.commit({ label, articleId: id, ops: [{ kind: 'shelf', articleId: id, before, after: change(before) }] });
+    });
+  }
+
+  updateMeta(id: string, patch: Partial<EditableMeta>, label = 'edit article details'): Promise<ArticleMeta> {
     return this.changes.exclusive(id, async () => {
       const meta = await this.store.readMeta(id);
       const before = editable(meta);
@@ -34,7 +87,7 @@ export class ArticleService {
         const issue = parsed.error.issues[0];
         throw new DossierError('bad-input', `${String(issue?.path[0] ?? 'Details')}: ${issue?.message ?? 'invalid'}`);
       }
-      await this.changes.commit({ label: 'edit article details', articleId: id, ops: [{ kind: 'meta', articleId: id, before, after: parsed.data }] });
+      await this.changes.commit({ label, articleId: id, ops: [{ kind: 'meta', articleId: id, before, after: parsed.data }] });
       return this.store.readMeta(id);
     });
   }

@@ -99,7 +99,8 @@ export async function checkWorkspace(dir: string, onProgress?: (done: number, to
   const REBUILD_LIBRARY = { action: 'rebuild-library' as const, repair: 'Rebuild library.json from the article folders.' };
   const library = await readDoc(libraryFile, 'library', LibraryFile, REBUILD_LIBRARY);
   if (library === null) add(libraryFile, 'is missing', REBUILD_LIBRARY.action, REBUILD_LIBRARY.repair);
-  const listed = new Set(library && library !== 'damaged' ? library.articles.map((a) => a.id) : []);
+  // Trashed articles keep their folders until the trash is emptied: they are listed too.
+  const listed = new Set(library && library !== 'damaged' ? [...library.articles, ...library.trash].map((a) => a.id) : []);
 
   const articlesDir = path.join(root, FILE_NAMES.articles);
   const folders = (await fs.readdir(articlesDir).catch(() => [] as string[])).filter((name) => !name.startsWith('.'));

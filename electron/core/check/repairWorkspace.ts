@@ -79,7 +79,7 @@ async function repairOne(root: string, quarantine: string, finding: Finding): Pr
       const libraryFile = path.join(root, FILE_NAMES.library);
       await moveToQuarantine(root, quarantine, libraryFile);
       const rebuilt = await rebuildLibrary(root, libraryFile);
-      await writeFileDurable(libraryFile, `${JSON.stringify(rebuilt?.value ?? { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [] }, null, 2)}\n`);
+      await writeFileDurable(libraryFile, `${JSON.stringify(rebuilt?.value ?? { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [], trash: [] }, null, 2)}\n`);
       return true;
     }
     case 'rebuild-annotations': {

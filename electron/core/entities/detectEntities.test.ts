@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DetectedEntity, EntityType } from '../../common/model/entity';
-import { normalizeArticleText } from '../../common/text/normalizeArticleText';
+import { sampleArticle } from '../testing/sampleArticle';
 import { detectEntities } from './detectEntities';
 
-const sample = normalizeArticleText(readFileSync(path.resolve(__dirname, '../../../assets/india-japan-defence-2025-05-04.txt'), 'utf8')).text;
+const sample = sampleArticle().text;
 
 /** The 13 hand-labelled entities of the bundled sample: a name or alias we must produce, and the type. */
 const EXPECTED: [string, EntityType][] = [

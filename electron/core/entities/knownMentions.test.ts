@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeArticleText } from '../../common/text/normalizeArticleText';
+import { sampleArticle } from '../testing/sampleArticle';
 import { nameKey } from './candidate';
 import { detectEntities } from './detectEntities';
 import { findKnownMentions } from './knownMentions';
 import type { KnownEntity } from './types';
 
-const sample = normalizeArticleText(readFileSync(path.resolve(__dirname, '../../../assets/india-japan-defence-2025-05-04.txt'), 'utf8')).text;
+const sample = sampleArticle().text;
 
 const linked = (text: string, known: KnownEntity[], rejected: string[] = []) =>
   findKnownMentions(text, { known, rejected }).map((m) => [m.text, known[m.entity]!.name]);

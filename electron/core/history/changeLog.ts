@@ -181,6 +181,11 @@ export class ChangeLog {
     for (const op of change.ops) {
       if (op.kind === 'annotation' || op.kind === 'meta' || op.kind === 'version') scopes.add(articleScope(op.articleId));
       else if (op.kind === 'palette' || op.kind === 'workspaceName') scopes.add('workspace');
+      else if (op.kind === 'shelf') {
+        // Renamed, archived or trashed: the library's change, and the article's own.
+        scopes.add('library');
+        scopes.add(articleScope(op.articleId));
+      }
       else if (op.kind === 'listing') {
         scopes.add('library');
         for (const id of op.articleIds) scopes.add(articleScope(id));
@@ -213,6 +218,13 @@ export class ChangeLog {
     return losses.length === 0 ? null : losses.join(' and ');
   }
 
+  /** Drops every undo and redo step that touches these articles: they are gone for good (an emptied trash). */
+  forgetArticles(ids: readonly string[]): Promise<void> {
+    const gone = new Set(ids);
+    const touches = (op: Operation) => (op.kind === 'listing' ? op.articleIds.some((id) => gone.has(id)) : 'articleId' in op && op.articleId !== null && gone.has(op.articleId));
+    return this.queue.run(HISTORY, async () => this.history.forget((change) => change.ops.some(touches)));
+  }
+
   private publish(cause: ChangeCause, change: Change): void {
     this.feed.publish(cause, this.recordsOfChange(change));
   }
@@ -230,6 +242,13 @@ export class ChangeLog {
       case 'meta':
       case 'version':
         return [{ subject: 'article', kind: 'updated', id: op.articleId, articleId: op.articleId }];
+      case 'shelf': {
+        // To the trash is gone for every reader of the workspace (search, entities, timeline,
+        // chart); back from it is there again; archiving only changes how the library shows it.
+        const trashed = op.after.trashedAt !== null;
+        const kind = trashed === (op.before.trashedAt !== null) ? 'updated' : trashed ? 'deleted' : 'created';
+        return [{ subject: 'article', kind, id: op.articleId, articleId: op.articleId }];
+      }
       case 'palette':
         return [{ subject: 'workspace', kind: 'updated', id: 'palette', articleId: null }];
       case 'workspaceName':
@@ -274,6 +293,8 @@ export class ChangeLog {
         const kind = this.documents.get(op.doc)?.kind;
         if (!kind) throw new DossierError('internal', `No document kind named ${op.doc}.`);
         await this.store.setDoc(op.articleId, kind, op.after as { schemaVersion: number; kind: string });
+      } else if (op.kind === 'shelf') {
+        await this.store.setShelf(op.articleId, op.after);
       } else if (op.kind === 'listing') {
         await (op.after ? this.store.relistArticles(op.articleIds) : this.store.unlistArticles(op.articleIds));
       } else if (op.kind === 'record') {

@@ -1,5 +1,5 @@
 import type { Annotation } from '../../common/model/annotation';
-import type { EditableMeta } from '../../common/model/article';
+import type { EditableMeta, Shelf } from '../../common/model/article';
 import type { HistoryScope } from '../../common/model/history';
 import type { Palette } from '../../common/model/palette';
 
@@ -23,7 +23,9 @@ export type Operation =
    */
   | { kind: 'record'; collection: string; id: string; articleId: null; before: unknown; after: unknown }
   /** Whether imported articles are in the library: undoing an import unlists them, keeping their files. */
-  | { kind: 'listing'; articleIds: string[]; articleId: null; before: boolean; after: boolean };
+  | { kind: 'listing'; articleIds: string[]; articleId: null; before: boolean; after: boolean }
+  /** Whether an article is archived or in the trash (emptying the trash is not an operation: it cannot be undone). */
+  | { kind: 'shelf'; articleId: string; before: Shelf; after: Shelf };
 
 /** One user action: what Ctrl/Cmd+Z undoes in one step. */
 export interface Change {
@@ -104,6 +106,7 @@ function targetsOf(op: Operation): string[] {
       return [`annotation:${op.articleId}:${op.id}`];
     case 'meta':
     case 'version':
+    case 'shelf':
       return [`${op.kind}:${op.articleId}`];
     case 'palette':
       return ['palette'];

@@ -82,6 +82,13 @@ export class UndoHistory {
     move(this.undone, this.done, step);
   }
 
+  /** Removes the steps `gone` says can no longer be undone or redone. */
+  forget(gone: (change: Change) => boolean): void {
+    for (const stack of [this.done, this.undone]) {
+      for (let i = stack.length - 1; i >= 0; i -= 1) if (gone(stack[i]!.change)) stack.splice(i, 1);
+    }
+  }
+
   state(scope?: HistoryScope): { undo: string | null; redo: string | null } {
     return { undo: this.peekUndo(scope)?.change.label ?? null, redo: this.peekRedo(scope)?.change.label ?? null };
   }

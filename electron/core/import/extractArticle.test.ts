@@ -47,11 +47,14 @@ describe('extractArticle: format by content first, extension second', () => {
     expect(article).toMatchObject({ mediaType: 'text/html', outlet: 'The Harbour Ledger' });
   });
 
-  it('reads a .md file as Markdown and the same bytes as .txt as plain text, markup and all', async () => {
+  it('reads a .md file as Markdown and the same bytes as .txt as plain text: front matter read, markup and all', async () => {
     const bytes = await fixture('field-report.md');
     expect(await extractArticle(bytes, 'report.md')).toMatchObject({ mediaType: 'text/markdown', author: 'Priya Ostrander' });
     const plain = await extractArticle(bytes, 'report.txt');
-    expect(plain).toEqual({ mediaType: 'text/plain', text: new TextDecoder().decode(bytes) });
+    const source = new TextDecoder().decode(bytes);
+    expect(plain).toMatchObject({ mediaType: 'text/plain', title: 'Grain silo at Dunmore reopens after storm repairs', author: 'Priya Ostrander' });
+    expect(plain.text).toBe(source.slice(source.indexOf('\n---\n') + 5));
+    expect(plain.text).toContain('# Grain silo at Dunmore');
   });
 
   it('reads plain text in an .html file as HTML: the words survive, line breaks collapse as a browser would', async () => {

@@ -42,7 +42,7 @@ async function listTree(dir: string): Promise<Map<string, string>> {
 }
 
 describe('importArticles', () => {
-  it('imports the bundled sample with its title, date and source', async () => {
+  it('imports the bundled sample with the headline, outlet, URL and date of its front matter', async () => {
     const bytes = await fs.readFile(SAMPLE_PATH);
     const outcome = await importArticles(store, [{ name: SAMPLE_PATH, bytes }]);
     expect(outcome.failures).toEqual([]);
@@ -51,7 +51,7 @@ describe('importArticles', () => {
     expect(imported.id).toMatch(ID_PATTERN);
     expect(imported.id.startsWith('art_')).toBe(true);
     expect(imported).toMatchObject({ sha256: sha(bytes), duplicate: false });
-    expect(imported.title.startsWith('In the backdrop')).toBe(true);
+    expect(imported.title).toBe('India, Japan defence ministers to hold talks on strategic cooperation on Monday');
 
     const { meta, text } = await store.readArticle(imported.id);
     expect(meta).toEqual({
@@ -59,8 +59,8 @@ describe('importArticles', () => {
       rev: 1,
       title: imported.title,
       source: 'india-japan-defence-2025-05-04.txt',
-      url: null,
-      outlet: null,
+      url: 'https://www.tribuneindia.com/news/india/india-japan-defence-ministers-to-hold-talks-on-strategic-cooperation-on-monday/',
+      outlet: 'The Tribune',
       author: null,
       published: '2025-05-04',
       language: null,
@@ -81,11 +81,39 @@ describe('importArticles', () => {
     expect(await fs.readFile(path.join(tmp, 'ws', 'articles', imported.id, 'v1', 'original.txt'))).toEqual(bytes);
     expect(text.startsWith('In the backdrop of ongoing discussions')).toBe(true);
     expect(text).not.toContain('date 2025-05-04');
+    expect(text).not.toContain('title:');
     expect(text.endsWith('Indo-Pacific region.')).toBe(true);
     const [match, ...more] = findQuote(text, "Ministers' Meeting-Plus");
     expect(more).toEqual([]);
     expect(text.slice(match!.start, match!.end)).toBe('Ministers\u2019 Meeting-Plus');
-    expect(store.listArticles()).toEqual([expect.objectContaining({ id: imported.id, published: '2025-05-04', outlet: null, hashes: [sha(bytes)] })]);
+    expect(store.listArticles()).toEqual([expect.objectContaining({ id: imported.id, published: '2025-05-04', outlet: 'The Tribune', hashes: [sha(bytes)] })]);
+  });
+
+  it('still imports an old-style text file (a `date` lead-in, no front matter) with a short derived title and no outlet', async () => {
+    const body = (await fs.readFile(SAMPLE_PATH, 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '');
+    const bytes = enc(` date 2025-05-04 ${body}`);
+    const { articles } = await importArticles(store, [{ name: 'india-japan-defence-2025-05-04.txt', bytes }]);
+    const { meta, text } = await store.readArticle(articles[0]!.id);
+    expect(meta).toMatchObject({ published: '2025-05-04', outlet: null, url: null, source: 'india-japan-defence-2025-05-04.txt' });
+    // The first sentence, cut at a word boundary within 80 characters.
+    expect(meta.title).toBe('In the backdrop of ongoing discussions between India and Japan on a reciprocal…');
+    expect(meta.title.length).toBeLessThanOrEqual(80);
+    expect(text.startsWith('In the backdrop of ongoing discussions')).toBe(true);
+  });
+
+  it('reads front matter at the top of a text file, and leaves a text whose --- block is not metadata whole', async () => {
+    const stated = enc(`---\ntitle: Talks in Delhi\noutlet: The Hindu\nauthor: Dinakar Peri\ndate: 2025-05-05\n---\n${BODY}`);
+    const ruled = enc(`---\nA line between rules\n---\n${BODY}`);
+    const { articles } = await importArticles(store, [
+      { name: 'stated.txt', bytes: stated },
+      { name: 'ruled.txt', bytes: ruled },
+    ]);
+    const first = await store.readArticle(articles[0]!.id);
+    expect(first.meta).toMatchObject({ title: 'Talks in Delhi', outlet: 'The Hindu', author: 'Dinakar Peri', published: '2025-05-05' });
+    expect(first.text).toBe(BODY);
+    const second = await store.readArticle(articles[1]!.id);
+    expect(second.meta.outlet).toBeNull();
+    expect(second.text.startsWith('---\nA line between rules\n---')).toBe(true);
   });
 
   it('fails each bad file on its own, naming it, while the others in the batch import', async () => {

@@ -46,6 +46,11 @@ export async function importArticles(
   for (const [index, source] of sources.entries()) {
     try {
       const sha256 = sha256Hex(source.bytes);
+      const trashed = store.findTrashedBySha256(sha256);
+      if (trashed) {
+        // A second copy beside the trashed one would be restored into a library holding it twice.
+        throw new DossierError('import-failed', `${path.basename(source.name)} is in the trash as “${trashed.title}”: restore it from there.`, source.name);
+      }
       const existing = store.findArticleBySha256(sha256);
       const earlier = seen.get(sha256);
       if (existing || earlier) {

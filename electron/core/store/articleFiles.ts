@@ -3,11 +3,11 @@ import path from 'node:path';
 import { DossierError } from '../../common/errors';
 import { ID_SHAPE } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
-import { currentVersion, type ArticleMeta } from '../../common/model/article';
+import { currentVersion, type ArticleMeta, type Shelf } from '../../common/model/article';
 import { DocumentStore, type DocumentKind } from './documents';
 import { fsyncDir, syncFilesDurable, type KeyedQueue } from './durableFile';
 import type { DurableDocument } from './durableDocument';
-import { AnnotationsFile, ArticleFile, FILE_NAMES, TextFile, type LibraryEntry, type LibraryFile } from './files';
+import { AnnotationsFile, ArticleFile, FILE_NAMES, TextFile, type LibraryEntry, type LibraryFile, type TrashEntry } from './files';
 import { LibraryIndex } from './libraryIndex';
 import { annotationsFromHistory, moveToQuarantine, quarantineFolder } from './quarantine';
 import { newerFileReason, newerSchemaOnDisk, SCHEMA_VERSION, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
@@ -114,6 +114,63 @@ export class ArticleFiles {
 
   has(id: string): boolean {
     return this.library.get(id) !== undefined;
+  }
+
+  trash(): readonly TrashEntry[] {
+    return this.library.trash;
+  }
+
+  isTrashed(id: string): boolean {
+    return this.library.trashed(id) !== undefined;
+  }
+
+  findTrashedBySha256(sha256: string): TrashEntry | undefined {
+    return this.library.findTrashedBySha256(sha256);
+  }
+
+  /**
+   * Moves an article to the trash or back, or archives it: its article.json says so (the trash
+   * survives a rebuilt library), then the library index moves its entry. Works on a trashed
+   * article too, which nothing else may touch.
+   */
+  async setShelf(id: string, shelf: Shelf): Promise<ArticleMeta> {
+    this.assertWritable();
+    if (!this.has(id) && !this.isTrashed(id)) throw new DossierError('not-found', `No article with id ${id} in this workspace.`);
+    const file = path.join(this.dir(id), FILE_NAMES.article);
+    const adapter = new SchemaFileAdapter(file, 'article', ArticleFile, undefined, this.log);
+    const meta = await this.queue.run(file, async () => {
+      const newer = await newerSchemaOnDisk(file);
+      if (newer !== null) {
+        this.onNewer?.(file, newer);
+        throw new DossierError('read-only', newerFileReason(file, newer), file);
+      }
+      const stored = (await this.readFile(file, 'article', ArticleFile)).article;
+      const next: ArticleMeta = { ...stored, rev: stored.rev + 1, archived: shelf.archived, trashedAt: shelf.trashedAt };
+      await adapter.write(articleFile(next));
+      return next;
+    });
+    this.articleCache.delete(id);
+    await this.library.shelve(meta);
+    return meta;
+  }
+
+  /**
+   * Deletes trashed articles for good: out of the index first, then the log is folded (so no
+   * pending save of theirs lands in a folder that is gone), then their folders. A crash in between
+   * leaves a folder no index lists: `dossier check` finds it, and a rebuilt library puts it back
+   * in the trash (its article.json says it was there), to be emptied again.
+   */
+  async purge(ids: readonly string[]): Promise<void> {
+    this.assertWritable();
+    const gone = ids.filter((id) => this.isTrashed(id));
+    if (gone.length === 0) return;
+    await this.library.forget(gone);
+    await this.log.fold();
+    for (const id of gone) {
+      this.articleCache.delete(id);
+      await fs.rm(this.dir(id), { recursive: true, force: true });
+    }
+    await fsyncDir(path.join(this.root, FILE_NAMES.articles));
   }
 
   /** The article's metadata and the text of its current version. */

@@ -24,17 +24,24 @@ export const WorkspaceFile = z.object({
 export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
 
 export const LibraryEntry = ArticleSummary.extend({
-  importedAt: z.string(),
   /** SHA-256 of every version's original bytes: importing any of them again is recognised. */
   hashes: z.array(z.string()),
 });
 export type LibraryEntry = z.infer<typeof LibraryEntry>;
+
+export const TrashEntry = LibraryEntry.extend({ trashedAt: z.string() });
+export type TrashEntry = z.infer<typeof TrashEntry>;
 
 /** The article index, so listing 10,000 articles reads one file rather than 10,000. */
 export const LibraryFile = z.object({
   ...header('library'),
   rev: z.number().int().nonnegative(),
   articles: z.array(LibraryEntry),
+  /**
+   * Articles moved to the trash: out of the library, search, entity pages, the timeline and the
+   * chart, their folders kept whole until the analyst empties the trash. Absent in older files.
+   */
+  trash: z.array(TrashEntry).default([]),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;
 

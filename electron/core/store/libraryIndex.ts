@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ArticleMeta } from '../../common/model/article';
 import type { DurableDocument } from './durableDocument';
-import { ArticleFile, FILE_NAMES, type LibraryEntry, type LibraryFile } from './files';
+import { ArticleFile, FILE_NAMES, type LibraryEntry, type LibraryFile, type TrashEntry } from './files';
 import { SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
 
 /**
@@ -13,6 +13,8 @@ import { SCHEMA_VERSION, SchemaFileAdapter } from './schemaFile';
 export class LibraryIndex {
   private byId = new Map<string, LibraryEntry>();
   private bySha256 = new Map<string, LibraryEntry>();
+  private trashById = new Map<string, TrashEntry>();
+  private trashBySha256 = new Map<string, TrashEntry>();
 
   constructor(private readonly db: DurableDocument<LibraryFile>) {
     this.reindex();
@@ -28,6 +30,50 @@ export class LibraryIndex {
 
   findBySha256(sha256: string): LibraryEntry | undefined {
     return this.bySha256.get(sha256);
+  }
+
+  /** The articles in the trash: not listed, so nothing but the Trash view (and restore) finds them. */
+  get trash(): readonly TrashEntry[] {
+    return this.db.data.trash;
+  }
+
+  trashed(id: string): TrashEntry | undefined {
+    return this.trashById.get(id);
+  }
+
+  findTrashedBySha256(sha256: string): TrashEntry | undefined {
+    return this.trashBySha256.get(sha256);
+  }
+
+  /**
+   * Moves an article between the library and the trash as its metadata says (`trashedAt`), or
+   * updates its entry where it is. Restored articles go back to the end of the list: the library
+   * is shown sorted, never in file order.
+   */
+  async shelve(meta: ArticleMeta): Promise<void> {
+    await this.db.update((next) => {
+      next.rev += 1;
+      const listedAt = next.articles.findIndex((a) => a.id === meta.id);
+      if (!meta.trashedAt && listedAt !== -1) {
+        next.articles[listedAt] = entryOf(meta);
+        return;
+      }
+      if (listedAt !== -1) next.articles.splice(listedAt, 1);
+      next.trash = next.trash.filter((a) => a.id !== meta.id);
+      if (meta.trashedAt) next.trash.push({ ...entryOf(meta), trashedAt: meta.trashedAt });
+      else next.articles.push(entryOf(meta));
+    });
+    this.reindex();
+  }
+
+  /** Forgets trashed articles for good (their folders are being deleted). */
+  async forget(ids: readonly string[]): Promise<void> {
+    const gone = new Set(ids);
+    await this.db.update((next) => {
+      next.rev += 1;
+      next.trash = next.trash.filter((a) => !gone.has(a.id));
+    });
+    this.reindex();
   }
 
   /** Adds new articles, or replaces the entries of articles already listed. */
@@ -68,6 +114,12 @@ export class LibraryIndex {
       this.byId.set(entry.id, entry);
       for (const hash of entry.hashes) this.bySha256.set(hash, entry);
     }
+    this.trashById = new Map();
+    this.trashBySha256 = new Map();
+    for (const entry of this.db.data.trash) {
+      this.trashById.set(entry.id, entry);
+      for (const hash of entry.hashes) this.trashBySha256.set(hash, entry);
+    }
   }
 }
 
@@ -81,6 +133,7 @@ function entryOf(meta: ArticleMeta): LibraryEntry {
     published: meta.published,
     sha256: current.sha256,
     importedAt: meta.importedAt,
+    archived: meta.archived ?? false,
     hashes: meta.versions.map((v) => v.sha256),
   };
 }
@@ -108,9 +161,12 @@ export async function rebuildLibrary(root: string, libraryFile: string): Promise
   }
   if (metas.length === 0 && unreadable === 0) return null;
   metas.sort((a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id));
+  // An article's own file says whether it was in the trash, so the trash survives a rebuild.
+  const listed = metas.filter((m) => !m.trashedAt);
+  const trash = metas.flatMap((m) => (m.trashedAt ? [{ ...entryOf(m), trashedAt: m.trashedAt }] : []));
   const skipped = unreadable === 0 ? '' : ` ${unreadable} folder${unreadable === 1 ? '' : 's'} without a readable ${FILE_NAMES.article} could not be listed.`;
   return {
-    value: { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 1, articles: metas.map(entryOf) },
+    value: { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 1, articles: listed.map(entryOf), trash },
     notice:
       `${libraryFile} was missing; the library was rebuilt from the ${metas.length} article folder${metas.length === 1 ? '' : 's'} ` +
       `(an article whose import was undone is listed again).${skipped}`,

@@ -26,7 +26,7 @@ describe('opening a schema 1 workspace', () => {
     const store = await WorkspaceStore.open(dir);
     try {
       expect(store.info().schemaVersion).toBe(SCHEMA_VERSION);
-      expect(store.migrations).toEqual([expect.stringContaining('schema 1 → 2')]);
+      expect(store.migrations).toEqual([expect.stringContaining('schema 1 → 2'), expect.stringContaining('schema 2 → 3')]);
       const core = createCore(store);
       const { articles } = await core.api['articles.list']({});
       expect(articles).toHaveLength(1);
@@ -38,8 +38,9 @@ describe('opening a schema 1 workspace', () => {
     } finally {
       await store.close();
     }
-    expect(await readJson('workspace.json')).toMatchObject({ schemaVersion: 2 });
+    expect(await readJson('workspace.json')).toMatchObject({ schemaVersion: SCHEMA_VERSION });
     expect(await readJson('entities.json')).toMatchObject({ schemaVersion: 2, mergedInto: {} });
+    expect(await readJson('library.json')).toMatchObject({ schemaVersion: 3, trash: [] });
   });
 
   it('then works as a current workspace: a merge is followed by a note mentioning the merged entity', async () => {
@@ -78,7 +79,7 @@ describe('opening a schema 1 workspace', () => {
     const entities = await readJson('entities.json');
     await fs.writeFile(path.join(dir, 'entities.json'), JSON.stringify({ ...entities, schemaVersion: 2, mergedInto: {} }));
     const store = await WorkspaceStore.open(dir);
-    expect(store.info().schemaVersion).toBe(2);
+    expect(store.info().schemaVersion).toBe(SCHEMA_VERSION);
     await store.close();
   });
 

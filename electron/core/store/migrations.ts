@@ -28,6 +28,16 @@ export const MIGRATIONS: readonly Migration[] = [
       await rewriteJson(path.join(dir, 'entities.json'), (doc) => ({ ...doc, schemaVersion: 2, mergedInto: doc.mergedInto ?? {} }));
     },
   },
+  {
+    from: 2,
+    to: 3,
+    summary: 'articles can be archived and moved to the trash',
+    async run(dir) {
+      // Marked version 3 so that a Dossier of schema 2, which would drop the trash from the
+      // library (and list trashed articles again), opens it read-only instead.
+      await rewriteJson(path.join(dir, FILE_NAMES.library), (doc) => ({ ...doc, schemaVersion: 3, trash: doc.trash ?? [] }));
+    },
+  },
 ];
 
 /** Runs every step from `version` to `target`; returns what was done, for the notice. */

@@ -6,7 +6,7 @@ import { writeFileDurable } from './durableFile';
 import type { LogWrite, WriteAheadLog } from './writeAheadLog';
 
 /** The schema version this Dossier writes. Every bump ships a migration and a fixture test. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const FileHeader = z.object({ schemaVersion: z.number().int().positive(), kind: z.string() });
 

@@ -148,6 +148,7 @@ describe('creating and opening', () => {
       kind: 'library',
       rev: 0,
       articles: [],
+      trash: [],
     });
   });
 
@@ -431,6 +432,7 @@ describe('saving', () => {
         source: article.meta.source,
         outlet: 'The Hindu',
         importedAt: article.meta.importedAt,
+        archived: false,
         hashes: [sha256Of(article)],
       },
     ]);

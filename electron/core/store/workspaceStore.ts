@@ -4,14 +4,14 @@ import path from 'node:path';
 import { DossierError, systemErrorReason } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
-import type { ArticleMeta } from '../../common/model/article';
+import type { ArticleMeta, Shelf } from '../../common/model/article';
 import { DEFAULT_PALETTE, type Palette } from '../../common/model/palette';
 import type { WorkspaceInfo } from '../../common/model/workspace';
 import { ArticleFiles, json, type NewArticle, type OperationRecord } from './articleFiles';
 import { DocumentStore, type DocumentKind } from './documents';
 import { DurableDocument } from './durableDocument';
 import { KeyedQueue, sweepTempFiles, writeFileDurable } from './durableFile';
-import { FILE_NAMES, LibraryFile, WorkspaceFile, type LibraryEntry } from './files';
+import { FILE_NAMES, LibraryFile, WorkspaceFile, type LibraryEntry, type TrashEntry } from './files';
 import { rebuildLibrary } from './libraryIndex';
 import { acquireLock, type HeldLock } from './lock';
 import { migrateWorkspace } from './migrations';
@@ -344,6 +344,28 @@ export class WorkspaceStore {
     return this.articles.relist(ids);
   }
 
+  /** The articles in the trash (not listed: see ArticleFiles.setShelf). */
+  listTrash(): readonly TrashEntry[] {
+    return this.articles.trash();
+  }
+
+  isTrashed(id: string): boolean {
+    return this.articles.isTrashed(id);
+  }
+
+  findTrashedBySha256(sha256: string): TrashEntry | undefined {
+    return this.articles.findTrashedBySha256(sha256);
+  }
+
+  async setShelf(id: string, shelf: Shelf): Promise<ArticleMeta> {
+    return this.articles.setShelf(id, shelf);
+  }
+
+  /** Deletes trashed articles' folders for good: the one write that no undo can take back. */
+  async purgeArticles(ids: readonly string[]): Promise<void> {
+    return this.articles.purge(ids);
+  }
+
   async writeMeta(meta: ArticleMeta): Promise<void> {
     return this.articles.writeMeta(meta);
   }
@@ -473,7 +495,7 @@ async function newerDocumentReason(root: string): Promise<string | null> {
 }
 
 function emptyLibrary(): LibraryFile {
-  return { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [] };
+  return { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [], trash: [] };
 }
 
 async function writeJson(file: string, data: unknown): Promise<void> {

@@ -1,15 +1,12 @@
-import { promises as fs } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { normalizeArticleText } from '../../common/text/normalizeArticleText';
+import { sampleArticle } from '../testing/sampleArticle';
 import { detectEvents, eventKey } from './detectEvents';
 import { parseDay } from './resolveDate';
 
-const SAMPLE = fileURLToPath(new URL('../../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
 describe('detectEvents', () => {
   it('turns each date of the sample into a candidate event with its sentence, a short label and the entities named there', async () => {
-    const { text, published } = normalizeArticleText(await fs.readFile(SAMPLE, 'utf8'));
+    const { text, published } = sampleArticle();
     const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
     const mentions = [
       { entityId: 'ent_singh', ...at('Rajnath Singh') },

@@ -1,11 +1,8 @@
-import { promises as fs } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { normalizeArticleText } from '../../common/text/normalizeArticleText';
+import { sampleArticle } from '../testing/sampleArticle';
 import { findDates } from './findDates';
 import { parseDay } from './resolveDate';
 
-const SAMPLE = fileURLToPath(new URL('../../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
 /** [words, date, precision, stated parts] of every date found, in text order. */
 function dates(text: string, published: string | null) {
@@ -14,7 +11,7 @@ function dates(text: string, published: string | null) {
 
 describe('Timeline resolution of the sample’s dates', () => {
   it('resolves each date of the sample against its publication date (Sunday 2025-05-04), keeping its precision', async () => {
-    const { text, published } = normalizeArticleText(await fs.readFile(SAMPLE, 'utf8'));
+    const { text, published } = sampleArticle();
     expect(published).toBe('2025-05-04');
     const found = findDates(text, parseDay(published));
     expect(found.map((d) => [d.text, d.date, d.precision, d.certain.join('+')])).toEqual([

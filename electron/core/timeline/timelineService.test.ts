@@ -162,8 +162,10 @@ describe('TimelineService', () => {
     const { event } = await core.api['timeline.confirm']({ articleId, key: monday!.key });
     await core.api['timeline.dismiss']({ articleId, key: sunday!.key });
     const opening = 'A correction was added at the top of this report.\n\n';
+    // The same front matter (headline, date), a new paragraph at the top of the body.
     const raw = await fs.readFile(SAMPLE, 'utf8');
-    const revised = raw.replace(/^(\s*date \d{4}-\d\d-\d\d\s*)/, `$1${opening}`);
+    const revised = raw.replace(/^(---\n[\s\S]*?\n---\n)/, `$1${opening}`);
+    expect(revised).not.toBe(raw);
     await core.api['articles.replace']({ id: articleId, file: { name: 'sample-v2.txt', base64: Buffer.from(revised).toString('base64') } });
     const newText = (await core.api['articles.get']({ id: articleId })).text;
     const [moved] = await events();

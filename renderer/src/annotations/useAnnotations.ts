@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isDossierError } from '../../../electron/common/errors';
 import type { Annotation, AnnotationPatch } from '../../../electron/common/model/annotation';
 import { api } from '../api';
 import { useAppActions } from '../app/AppActions';
@@ -57,7 +58,9 @@ export function useAnnotations(articleId: string): AnnotationsState {
   const groups = useRef(new Map<string, string>());
 
   useEffect(() => {
-    if (query.error) saves.fail(query.error);
+    // An article that went (to the trash, or its import undone) is not a failed save: the window
+    // moves on to another article.
+    if (query.error && !(isDossierError(query.error) && query.error.code === 'not-found')) saves.fail(query.error);
   }, [query.error, saves]);
 
   const annotations = useMemo(

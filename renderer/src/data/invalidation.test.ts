@@ -35,6 +35,7 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
     for (const kind of ['created', 'updated', 'deleted'] as const) {
       const stale = staleQueries(change({ subject: 'article', kind, id: 'art_1', articleId: 'art_1' }, 'undo'));
       expect(refreshes(stale, ['articles.list', {}])).toBe(true);
+      expect(refreshes(stale, ['articles.trashed', {}])).toBe(true);
       expect(refreshes(stale, ['workspace.info', {}])).toBe(true);
       expect(refreshes(stale, ['articles.get', { id: 'art_1' }])).toBe(true);
       expect(refreshes(stale, ['articles.get', { id: 'art_2' }])).toBe(false);

@@ -12,6 +12,7 @@ export type QueryCall = Extract<
   CallName,
   | 'workspace.info'
   | 'articles.list'
+  | 'articles.trashed'
   | 'articles.get'
   | 'annotations.list'
   | 'entities.list'
@@ -66,6 +67,8 @@ function staleFor(c: RecordChange): StaleQueries[] {
       // Created, deleted (an undone import), new metadata or version, or its entity suggestions.
       return [
         ['articles.list'],
+        // Into the trash and out of it, or emptied.
+        ['articles.trashed'],
         ['workspace.info'],
         ['articles.get', { id: c.id }],
         ['annotations.list', { articleId: c.id }],

@@ -19,6 +19,7 @@ export function callQuery<K extends QueryCall>(call: K, request: CallRequest<K>)
 export const queries = {
   workspace: () => callQuery('workspace.info', {}),
   articles: () => callQuery('articles.list', {}),
+  trashed: () => callQuery('articles.trashed', {}),
   article: (id: string) => callQuery('articles.get', { id }),
   annotations: (articleId: string) => callQuery('annotations.list', { articleId }),
   entities: () => callQuery('entities.list', {}),

@@ -15,6 +15,8 @@ export function scopeOfView(view: { kind: string }, articleId: string | null): H
       return 'briefs';
     case 'timeline':
       return 'timeline';
+    case 'trash':
+      return 'library';
     default:
       return undefined;
   }

@@ -212,7 +212,16 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
         <h1 dir="auto">{article.title}</h1>
         <p className="reader-meta">
           {[
-            article.outlet && <span key="outlet">{article.outlet}</span>,
+            // The outlet, or plainly that it is not known: never the file name, which is provenance (Details).
+            article.outlet ? (
+              <span key="outlet" className="outlet">
+                {article.outlet}
+              </span>
+            ) : (
+              <span key="outlet" className="outlet unknown" title={`Imported from ${article.source}`}>
+                Unknown source
+              </span>
+            ),
             article.author && <span key="author">{article.author}</span>,
             published ? (
               <time key="date" dateTime={article.published ?? undefined}>
@@ -221,9 +230,6 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
             ) : (
               <span key="date">Undated</span>
             ),
-            <span key="source" title="Source">
-              {article.source}
-            </span>,
             article.versions.length > 1 && <span key="version">Version {article.version}</span>,
           ]
             .filter(Boolean)

@@ -64,6 +64,8 @@ describe('extractMarkdown', () => {
       mediaType: 'text/markdown',
       title: 'Case-insensitive keys',
       author: 'Ana Ruiz, Li Wei',
+      // `source` that is not a URL names the outlet.
+      outlet: 'Reuters',
       text: BODY,
     });
   });

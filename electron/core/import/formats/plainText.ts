@@ -1,7 +1,15 @@
 import { decodeArticleBytes } from '../decodeText';
 import type { ExtractedArticle } from '../extractedArticle';
+import { splitFrontMatter } from './frontMatter';
 
-/** Plain text carries no stated metadata; the title and a `date` lead-in come from the core's normalisation. */
+/**
+ * Plain text states its metadata, when it does, in YAML front matter (title, source or outlet,
+ * date, author, url, language), as the bundled sample does; a file without it gets its title
+ * and a `date` lead-in from the core's normalisation.
+ */
 export function extractPlainText(bytes: Uint8Array, file: string): ExtractedArticle {
-  return { text: decodeArticleBytes(bytes, file), mediaType: 'text/plain' };
+  const decoded = decodeArticleBytes(bytes, file);
+  const { frontMatter, body } = splitFrontMatter(decoded, { strict: true });
+  if (!frontMatter) return { text: decoded, mediaType: 'text/plain' };
+  return { ...frontMatter, text: body, mediaType: 'text/plain' };
 }
