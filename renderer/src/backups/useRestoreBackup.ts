@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import type { BackupSummary } from '../../../electron/common/model/backup';
 import { api } from '../api';
 import { errorMessage } from '../ui/useSaveStatus';
+import { countOf } from '../../../electron/common/text/plural';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -36,7 +37,7 @@ export function useRestoreBackup(): (backup: Pick<BackupSummary, 'id' | 'takenAt
             return { tone: 'error', message: `Could not undo the restore: ${errorMessage(error)}` };
           }
         };
-        return { tone: 'info', message: `Restored ${restored.length} file${restored.length === 1 ? '' : 's'} from the backup of ${when}.`, undo };
+        return { tone: 'info', message: `Restored ${countOf(restored.length, 'file')} from the backup of ${when}.`, undo };
       } catch (error) {
         return { tone: 'error', message: `Could not restore from the backup of ${when}: ${errorMessage(error)}` };
       }

@@ -5,6 +5,7 @@ import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { BriefComposer } from './BriefComposer';
+import { countOf } from '../../../electron/common/text/plural';
 
 /** The workspace's saved briefs and the one being composed. */
 export function BriefsView({ initialBriefId = null }: { initialBriefId?: string | null }) {
@@ -46,7 +47,7 @@ export function BriefsView({ initialBriefId = null }: { initialBriefId?: string 
                     {b.title}
                   </span>
                   <span className="note-list-meta">
-                    {b.sectionCount} section{b.sectionCount === 1 ? '' : 's'} · {new Date(b.modified).toLocaleDateString()}
+                    {countOf(b.sectionCount, 'section')} · {new Date(b.modified).toLocaleDateString()}
                     {b.handling && ` · ${b.handling}`}
                   </span>
                 </button>
