@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ImportProgress, ImportSummary } from './useImport';
 import { countOf } from '../../../electron/common/text/plural';
+import { failureParts } from '../../../electron/common/text/failureText';
 
 export function ImportProgressBar({ progress }: { progress: ImportProgress }) {
   return (
@@ -58,11 +59,16 @@ export function ImportSummaryDialog({ summary, onClose, onOpen }: { summary: Imp
         <>
           <h3>Not imported</h3>
           <ul aria-label="Not imported" className="failures">
-            {failures.map((f, i) => (
-              <li key={`${f.file}-${i}`}>
-                <strong>{f.file}</strong>: {f.message}
-              </li>
-            ))}
+            {failures.map((f, i) => {
+              const { before, file, after } = failureParts(f);
+              return (
+                <li key={`${f.file}-${i}`}>
+                  {before}
+                  <strong>{file}</strong>
+                  {after}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
