@@ -1,8 +1,9 @@
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { Annotation } from '../../../electron/common/model/annotation';
-import type { ArticleMeta } from '../../../electron/common/model/article';
+import { currentVersion, type ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
 import { clearHighlights, FLASH_HIGHLIGHT_NAME, LOCATED_HIGHLIGHT_NAME, MENTION_PREFIX, paintHighlights, paintMentions, type PaintedMention } from './highlightPainter';
+import { paragraphClass, ParagraphText } from './ParagraphText';
 import { offsetAtPoint, offsetsToRange, selectionToOffsets, type TextRange } from './textOffsets';
 
 export interface ReaderHandle {
@@ -40,6 +41,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   const bodyRef = useRef<HTMLDivElement>(null);
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
+  const marks = useMemo(() => currentVersion(article).marks ?? [], [article]);
 
   useEffect(() => {
     if (bodyRef.current) paintHighlights(bodyRef.current, annotations, activeId);
@@ -150,8 +152,8 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       </header>
       <div className="reader-body" ref={bodyRef} onClick={onClick} data-testid="reader-body">
         {paragraphs.map((p) => (
-          <p key={p.start} data-start={p.start} dir="auto">
-            {p.text}
+          <p key={p.start} data-start={p.start} dir="auto" className={paragraphClass(p.text)}>
+            <ParagraphText text={text} start={p.start} end={p.end} marks={marks} />
           </p>
         ))}
       </div>
