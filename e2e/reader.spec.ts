@@ -117,5 +117,7 @@ test('Export article… writes Markdown with the quote, the comment and the cita
   expect(brief.content).toContain('**Published:** 2025-05-04');
   expect(brief.content).toContain(`> ${QUOTE}`);
   expect(brief.content).toContain(COMMENT.replace(/[()]/g, (c) => c));
-  expect(brief.content).toMatch(/2025-05-04, characters 68–98/);
+  // The citation names the paragraph the reader shows, not character offsets.
+  expect(brief.content).toMatch(/2025-05-04, ¶ \d+\./);
+  expect(brief.content).not.toMatch(/characters \d/);
 });

@@ -30,6 +30,7 @@ import { useTimelineChanges } from './timeline/useTimelineChanges';
 import { useNotify } from './ui/Toasts';
 import { errorMessage } from './ui/useSaveStatus';
 import { useHandle } from './ui/useHandle';
+import './ui/tabs.css';
 
 // The notes panel (and its editor) loads the first time it is wanted, then stays mounted.
 const ArticleNotesPanel = lazy(() => import('./notes/ArticleNotesPanel').then((m) => ({ default: m.ArticleNotesPanel })));
@@ -342,7 +343,14 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
             Highlights
           </button>
           <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => showTab('entities')}>
-            Entities{entities.toReview.length > 0 ? ` (${entities.toReview.length} to review)` : ''}
+            Entities
+            {entities.toReview.length > 0 && (
+              // A count beside the word rather than "(12 to review)": the label stays on one line in a narrow panel.
+              <span className="tab-count" title={`${entities.toReview.length} to review`}>
+                {entities.toReview.length}
+                <span className="visually-hidden"> to review</span>
+              </span>
+            )}
           </button>
           <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => showTab('notes')}>
             Notes
@@ -364,6 +372,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
         ) : (
           <AnnotationPanel
             state={state}
+            article={{ id: articleId, version: article.meta.version, text: article.text }}
             activeId={activeId}
             editingId={editingId}
             reattachingId={reattaching?.id ?? null}

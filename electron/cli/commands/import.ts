@@ -6,6 +6,7 @@ import { collectImportInputs, readInBatches, readInput, type ImportFailure } fro
 import { resolveId } from '../resolveId';
 import { UsageError } from '../usageError';
 import type { WorkspaceSession } from '../workspaceSession';
+import { failureText } from '../../common/text/failureText';
 
 interface ImportFlags {
   json?: boolean;
@@ -64,7 +65,7 @@ async function importFiles(args: string[], flags: ImportFlags, { io, withWorkspa
     );
   }
   for (const a of articles.filter((x) => x.duplicate)) io.stderr(`dossier: already in the workspace: ${a.id} "${a.title}"\n`);
-  for (const f of failures) io.stderr(`dossier: ${f.message}\n`);
+  for (const f of failures) io.stderr(`dossier: ${failureText(f)}\n`);
   const rows = articles.map(({ id, title, sha256 }) => ({ id, title, sha256 }));
   if (flags.json) {
     io.stdout(`${JSON.stringify(reports ? { articles: rows, annotations: reports } : { articles: rows })}\n`);

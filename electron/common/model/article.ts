@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { IsoDate } from './isoDate';
 
+/**
+ * Emphasis the source gave a run of the text (Markdown `**bold**` / `*italic*`, HTML <strong> /
+ * <em>): offsets into the version's text, painted by the reader. The text itself stays plain.
+ */
+export const TextMark = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  kind: z.enum(['strong', 'emphasis']),
+});
+export type TextMark = z.infer<typeof TextMark>;
+
 /** One imported version of an article's text. A correction after publication is a new version. */
 export const ArticleVersion = z.object({
   version: z.number().int().positive(),
@@ -14,6 +25,11 @@ export const ArticleVersion = z.object({
   mediaType: z.string(),
   /** Length of the normalised text in UTF-16 code units. */
   length: z.number().int().nonnegative(),
+  /**
+   * Bold and italic runs, when the source had any. Optional, so files without it (every version
+   * imported before it existed, and plain text) stay valid as they are: no schema change.
+   */
+  marks: z.array(TextMark).optional(),
 });
 export type ArticleVersion = z.infer<typeof ArticleVersion>;
 

@@ -112,6 +112,8 @@ describe('assembleBrief of one article', () => {
     const source = content.sections[0]!.kind === 'article' ? content.sections[0]!.source : null;
     expect(source!.excerpts.map((x) => x.id)).toEqual([earlier.id, cited.id, later.id]);
     expect(source!.orphans.map((x) => x.id)).toEqual([orphan.id]);
+    // Each highlight is placed by the paragraphs the reader shows: the title line is the first.
+    expect(source!.places).toEqual({ [earlier.id]: '¶ 2', [cited.id]: '¶ 2', [later.id]: '¶ 2', [orphan.id]: '¶ 2' });
     expect(progress).toEqual([[1, 1]]);
 
     expect(content.entityIndex).toEqual([
@@ -128,7 +130,10 @@ describe('assembleBrief of one article', () => {
       },
     ]);
     expect(content.entityNames.ent_rajnath).toBe('Rajnath Singh');
-    expect(content.citedArticles).toEqual({ [a]: { title: 'Delhi talks', published: null, deletedAnnotations: ['ann_deleted'] } });
+    // A citation of a highlight that still exists is placed where the highlight is; one deleted since, by its own offsets.
+    expect(content.citedArticles).toEqual({
+      [a]: { title: 'Delhi talks', published: null, deletedAnnotations: ['ann_deleted'], places: { [`${cited.id}@0-1`]: '¶ 2', 'ann_deleted@2-6': '¶ 1' } },
+    });
   });
 
   it('counts and names a merged-away entity that a note still mentions as the entity it was merged into', async () => {

@@ -8,6 +8,8 @@ import type { DateFormatChoice } from '../../common/model/settings';
 import { matchesFilter } from './annotationFilter';
 import { relationsAppendix, timelineAppendix, type AppendixScope, type RelationSource, type TimelineSource } from './briefAppendices';
 import type { BriefContent, BriefContentSection, BriefEntityRow, BriefSource, CitedArticle } from './briefContent';
+import { citationKey } from './briefText';
+import { ArticleParagraphs } from './passagePlaces';
 
 /** What assembly needs of the notes: listing and reading (the note service, or a fake in tests). */
 export interface NoteSource {
@@ -95,7 +97,9 @@ async function articleSource(store: WorkspaceStore, articleId: string, filter: A
   }
   const article = await store.readMeta(articleId);
   const chosen = (await store.readAnnotations(articleId)).filter((a) => matchesFilter(a, filter)).sort(byDocumentOrder);
-  return { article, excerpts: chosen.filter((a) => a.status !== 'orphaned'), orphans: chosen.filter((a) => a.status === 'orphaned') };
+  // The text is read only for an article with highlights to place.
+  const places = chosen.length > 0 ? await new ArticleParagraphs(store, articleId, article.version).places(chosen) : {};
+  return { article, excerpts: chosen.filter((a) => a.status !== 'orphaned'), orphans: chosen.filter((a) => a.status === 'orphaned'), places };
 }
 
 function noteSection(store: WorkspaceStore, note: Note): BriefContentSection {
@@ -187,6 +191,7 @@ function entityIndex(
 
 async function citedArticles(store: WorkspaceStore, sections: BriefContentSection[]): Promise<Record<string, CitedArticle>> {
   const cited: Record<string, CitedArticle> = {};
+  const paragraphs = new Map<string, ArticleParagraphs>();
   for (const section of sections) {
     if (section.kind !== 'note') continue;
     for (const citation of section.note.citations) {
@@ -194,12 +199,16 @@ async function citedArticles(store: WorkspaceStore, sections: BriefContentSectio
       let entry = cited[citation.articleId];
       if (!entry) {
         const meta = await store.readMeta(citation.articleId);
-        entry = cited[citation.articleId] = { title: meta.title, published: meta.published, deletedAnnotations: [] };
+        entry = cited[citation.articleId] = { title: meta.title, published: meta.published, deletedAnnotations: [], places: {} };
+        paragraphs.set(citation.articleId, new ArticleParagraphs(store, citation.articleId, meta.version));
       }
-      if (citation.annotationId && !entry.deletedAnnotations.includes(citation.annotationId)) {
-        const annotations = await store.readAnnotations(citation.articleId);
-        if (!annotations.some((a) => a.id === citation.annotationId)) entry.deletedAnnotations.push(citation.annotationId);
-      }
+      const annotations = citation.annotationId ? await store.readAnnotations(citation.articleId) : [];
+      const annotation = annotations.find((a) => a.id === citation.annotationId);
+      if (citation.annotationId && !annotation && !entry.deletedAnnotations.includes(citation.annotationId)) entry.deletedAnnotations.push(citation.annotationId);
+      // A highlight that still exists is cited where it is now (it moves with new versions); otherwise where it was cited.
+      const numbers = paragraphs.get(citation.articleId)!;
+      const place = annotation ? await numbers.ofAnnotation(annotation) : await numbers.inCurrent(citation.start, citation.end);
+      if (place) entry.places![citationKey(citation)] = place;
     }
   }
   return cited;

@@ -6,6 +6,7 @@ import { followMerges, type EntitiesFile } from '../entities/entityDocuments';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import type { BriefEntityRef, BriefEvent, BriefPassage, BriefRelation } from './briefContent';
 import { articleDate, excerptCitation } from './briefText';
+import { ArticleParagraphs } from './passagePlaces';
 
 /** What the appendices need of the relationship and timeline services (or fakes in tests). */
 export interface RelationSource {
@@ -84,12 +85,16 @@ export async function timelineAppendix(source: TimelineSource, scope: AppendixSc
 
 /** Citations in the words the brief uses for highlights; each article's files are read once. */
 function citer(store: WorkspaceStore) {
-  const articles = new Map<string, Promise<{ meta: ArticleMeta; annotations: Map<string, Annotation> } | null>>();
+  const articles = new Map<string, Promise<{ meta: ArticleMeta; annotations: Map<string, Annotation>; paragraphs: ArticleParagraphs } | null>>();
   const article = (id: string) => {
     let found = articles.get(id);
     if (!found) {
       found = store.hasArticle(id)
-        ? Promise.all([store.readMeta(id), store.readAnnotations(id)]).then(([meta, annotations]) => ({ meta, annotations: new Map(annotations.map((a) => [a.id, a])) }))
+        ? Promise.all([store.readMeta(id), store.readAnnotations(id)]).then(([meta, annotations]) => ({
+            meta,
+            annotations: new Map(annotations.map((a) => [a.id, a])),
+            paragraphs: new ArticleParagraphs(store, id, meta.version),
+          }))
         : Promise.resolve(null);
       articles.set(id, found);
     }
@@ -99,7 +104,10 @@ function citer(store: WorkspaceStore) {
     async evidence(e: EvidenceView): Promise<BriefPassage> {
       const found = await article(e.articleId);
       const annotation = found?.annotations.get(e.annotationId);
-      if (found && annotation) return { quote: annotation.target.quote.exact, ...excerptCitation(found.meta, annotation) };
+      if (found && annotation) {
+        const place = await found.paragraphs.ofAnnotation(annotation);
+        return { quote: annotation.target.quote.exact, ...excerptCitation({ article: found.meta, places: place ? { [annotation.id]: place } : {} }, annotation) };
+      }
       // The highlight (or its article) is gone: the words kept when it was linked, said to be deleted.
       const title = found?.meta.title ?? e.articleTitle ?? 'An article no longer in the workspace';
       return { quote: e.exact, title, where: `${found ? `${articleDate(found.meta)}, ` : ''}passage deleted` };
@@ -107,8 +115,10 @@ function citer(store: WorkspaceStore) {
     async event(entry: TimelineEntry): Promise<BriefPassage> {
       const found = await article(entry.articleId);
       const { start, end, exact } = entry.evidence;
-      const date = found ? `${articleDate(found.meta)}, ` : '';
-      const where = entry.status === 'orphaned' ? `an earlier version, characters ${start}–${end}` : `${date}characters ${start}–${end}`;
+      // An orphan's offsets are in a version the entry does not name: it is placed no closer than that.
+      const place = found && entry.status !== 'orphaned' ? await found.paragraphs.inCurrent(start, end) : null;
+      const where =
+        entry.status === 'orphaned' ? 'an earlier version' : found ? [articleDate(found.meta), place].filter(Boolean).join(', ') : 'article deleted';
       return { quote: exact, title: found?.meta.title ?? entry.articleTitle, where };
     },
   };

@@ -16,7 +16,7 @@ const HOSTILE = '<script>alert(1)</script> *em* [[Forged]] [x](javascript:alert(
 /** The sample's appendices with user text (type label, entity name, quote, event label, title) replaced by markup. */
 function hostileAppendices(): BriefContent {
   const { relations, timeline } = sampleAppendices();
-  const passage = { quote: HOSTILE, title: HOSTILE, where: '2025-05-04, characters 1–2' };
+  const passage = { quote: HOSTILE, title: HOSTILE, where: '2025-05-04, ¶ 1' };
   return {
     ...sampleBriefContent(),
     sections: [],
@@ -51,7 +51,7 @@ describe('Markdown appendices', () => {
     const definitions = Object.fromEntries(nodesOf(tree, 'footnoteDefinition').map((d) => [d.identifier, toString(d)]));
     const cite = (quote: string) => definitions[md.slice(md.indexOf(`${quote}[^`)).match(/\[\^(\d+)\]/)![1]!];
     expect(cite('> a joint call for restraint')).toBe('ASEAN defence meeting ends with call for restraint, 2024-11-21, passage deleted.');
-    expect(cite('> the two ministers agreed to deepen cooperation')).toBe('India and Japan defence ministers meet, 2025-05-04, characters 120–166.');
+    expect(cite('> the two ministers agreed to deepen cooperation')).toBe('India and Japan defence ministers meet, 2025-05-04, ¶ 1.');
   });
 
   it('list the timeline earliest first in a table with entities as wikilinks and cited passages', () => {
@@ -102,14 +102,14 @@ describe('HTML appendices', () => {
       'the two ministers agreed to deepen cooperation',
       'Delegates from Japan and India held a separate meeting on the sidelines',
     ]);
-    expect(supported!.querySelector('.cite')!.textContent).toBe('— India and Japan defence ministers meet, 2025-05-04, characters 120–166');
+    expect(supported!.querySelector('.cite')!.textContent).toBe('— India and Japan defence ministers meet, 2025-05-04, ¶ 1');
   });
 
   it('list the timeline earliest first in a table, dates at their precision', () => {
     const rows = [...doc.querySelectorAll('table.timeline tbody tr')];
     expect(rows.map((r) => r.querySelector('time')!.getAttribute('datetime'))).toEqual(['2024-11', '2025-05-04']);
     expect(rows[1]!.children[2]!.textContent).toBe('Rajnath Singh, Gen Nakatani');
-    expect(rows[0]!.querySelector('.cite')!.textContent).toBe('— ASEAN defence meeting ends with call for restraint, 2024-11-21, characters 12–104');
+    expect(rows[0]!.querySelector('.cite')!.textContent).toBe('— ASEAN defence meeting ends with call for restraint, 2024-11-21, ¶ 1');
   });
 
   it('are left out when empty', () => {
@@ -162,13 +162,13 @@ describe('DOCX appendices', () => {
         '2024-11',
         'ADMM-Plus closes with a call for restraint',
         'ADMM-Plus',
-        '“The ASEAN Defence Ministers’ Meeting-Plus closed on Thursday with a joint call for restraint” / — ASEAN defence meeting ends with call for restraint, 2024-11-21, characters 12–104',
+        '“The ASEAN Defence Ministers’ Meeting-Plus closed on Thursday with a joint call for restraint” / — ASEAN defence meeting ends with call for restraint, 2024-11-21, ¶ 1',
       ],
       [
         '2025-05-04',
         'Rajnath Singh meets Gen Nakatani in New Delhi',
         'Rajnath Singh / Gen Nakatani',
-        '“Defence Minister Rajnath Singh met his Japanese counterpart Gen Nakatani in New Delhi on Monday.” / — India and Japan defence ministers meet, 2025-05-04, characters 0–96',
+        '“Defence Minister Rajnath Singh met his Japanese counterpart Gen Nakatani in New Delhi on Monday.” / — India and Japan defence ministers meet, 2025-05-04, ¶ 1',
       ],
     ]);
   });

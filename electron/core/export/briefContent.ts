@@ -79,6 +79,11 @@ export interface CitedArticle {
   title: string;
   published: string | null;
   deletedAnnotations: string[];
+  /**
+   * Where each cited passage is, in paragraphs ("¶ 4"), by `citationKey`; a citation missing here
+   * is cited without a place.
+   */
+  places?: Record<string, string>;
 }
 
 export type BriefContentSection =
@@ -92,6 +97,12 @@ export interface BriefSource {
   excerpts: Annotation[];
   /** Annotations whose passage is not in the current version; listed apart with their old quote. */
   orphans: Annotation[];
+  /**
+   * Where each annotation's passage is, by annotation id, in the paragraphs the reader shows
+   * ("¶ 4", "¶ 4–5"; an orphan's in the version it was made on). An annotation missing here is
+   * cited by title and date alone.
+   */
+  places?: Record<string, string>;
 }
 
 export interface BriefEntityRow {

@@ -139,7 +139,7 @@ describe.skipIf(payloads.length === 0)(`DOMPurify's payloads through the briefs 
   /** Every payload as a relationship's type label, entity names and evidence, and as an event's label, entity and passage. */
   function appendixBrief(): BriefContent {
     const texts = payloads.filter((p) => p.trim() !== '');
-    const passage = (p: string) => ({ quote: p, title: p, where: '2025-05-04, characters 1–2' });
+    const passage = (p: string) => ({ quote: p, title: p, where: '2025-05-04, ¶ 1' });
     return {
       ...headerBrief('Appendices'),
       relations: texts.map((p, i) => ({ id: `rel_${i}`, from: { id: `ent_${i}`, name: p }, to: { id: 'ent_to', name: p }, label: p, grading: null, start: null, end: null, flagged: i % 2 === 0, evidence: [passage(p)] })),

@@ -4,7 +4,7 @@ import type { Palette } from '../../common/model/palette';
 import type { CitationFields } from '../../common/notes/nodes/CitationNode';
 import type { DateFormatChoice } from '../../common/model/settings';
 import { formatDate } from '../../common/text/dateFormat';
-import type { BriefContent } from './briefContent';
+import type { BriefContent, BriefSource } from './briefContent';
 
 /**
  * The wording every brief format shares (grading, colour meaning, citations), so a Markdown, HTML
@@ -30,11 +30,28 @@ export function articleDate(article: { published: string | null }, choice?: Date
   return article.published ? shortDate(article.published, choice) : 'undated';
 }
 
-/** Where an excerpt comes from: title, date (or the version it was made on, for an orphan) and character offsets. */
-export function excerptCitation(article: ArticleMeta, a: Annotation): { title: string; where: string } {
-  const { start, end } = a.target.position;
+/**
+ * Where an excerpt comes from: title, date (or the version it was made on, for an orphan) and the
+ * paragraphs it is in, numbered as the reader shows them ("¶ 4"): a reader of the brief can find
+ * a paragraph; character offsets meant nothing to anyone.
+ */
+export function excerptCitation({ article, places }: Pick<BriefSource, 'article' | 'places'>, a: Annotation): { title: string; where: string } {
   const when = a.status === 'orphaned' ? `version ${a.target.version}` : articleDate(article);
-  return { title: article.title, where: `${when}, characters ${start}–${end}` };
+  return { title: article.title, where: joinWhere(when, places?.[a.id]) };
+}
+
+/** The key of a note's citation in `CitedArticle.places`. */
+export function citationKey(c: Pick<CitationFields, 'annotationId' | 'start' | 'end'>): string {
+  return `${c.annotationId ?? ''}@${c.start}-${c.end}`;
+}
+
+/** What follows a cited title: ", 2025-05-04, ¶ 4", or nothing when nothing is known of where. */
+export function afterTitle(where: string): string {
+  return where ? `, ${where}` : '';
+}
+
+function joinWhere(...parts: (string | null | undefined)[]): string {
+  return parts.filter(Boolean).join(', ');
 }
 
 /** A note's citation: the article's current title and date when known, and whether the passage was deleted since. */
@@ -44,7 +61,7 @@ export function noteCitation(content: BriefContent, c: CitationFields): { title:
   const date = article ? articleDate(article) : null;
   return {
     title: article?.title ?? c.source,
-    where: `${date ? `${date}, ` : ''}characters ${c.start}–${c.end}${deleted ? ', passage deleted' : ''}`,
+    where: joinWhere(date, article?.places?.[citationKey(c)], deleted ? 'passage deleted' : null),
     deleted,
   };
 }

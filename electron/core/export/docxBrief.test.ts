@@ -119,7 +119,7 @@ describe('docxBrief', () => {
     const ps = paragraphs(docx.xml('word/document.xml'));
     const quote = ps.findIndex((p) => p.style === 'Quote' && p.text === 'the two ministers agreed to deepen cooperation');
     expect(ps[quote - 1]!.text).toMatch(/^1\s+■ Claim\s+ B2 {2}Usually reliable; probably true$/);
-    expect(ps[quote + 1]!.text).toBe('— India and Japan defence ministers meet, 2025-05-04, characters 120–166');
+    expect(ps[quote + 1]!.text).toBe('— India and Japan defence ministers meet, 2025-05-04, ¶ 1');
     const drifted = ps.findIndex((p) => p.text === 'a logistics agreement signed in 2020');
     expect(ps[drifted - 1]!.text).toContain('Key date');
     expect(ps[drifted - 1]!.text).toContain('Wording changed since annotated');
@@ -135,7 +135,7 @@ describe('docxBrief', () => {
     expect(lastPlaced).toBeLessThan(heading);
     expect(heading).toBeLessThan(orphan);
     expect(ps[orphan]!.style).toBe('Quote');
-    expect(ps[orphan + 1]!.text).toBe('— India and Japan defence ministers meet, version 1, characters 101–132');
+    expect(ps[orphan + 1]!.text).toBe('— India and Japan defence ministers meet, version 1, ¶ 1');
   });
 
   it('keeps a quote that spans paragraphs of the article inside one comment range, line breaks and all', async () => {
@@ -152,8 +152,7 @@ describe('docxBrief', () => {
     const body = paragraphs((await render(sampleBriefContent())).xml('word/document.xml'));
     const earlier = body.find((p) => p.text.startsWith('Earlier reading'))!;
     expect(earlier.text).toBe(
-      `Earlier reading: “${DELETED_CITATION.quote}” (ASEAN defence meeting ends with call for restraint, 2024-11-21, ` +
-        `characters ${DELETED_CITATION.start}–${DELETED_CITATION.end}, passage deleted)`,
+      `Earlier reading: “${DELETED_CITATION.quote}” (ASEAN defence meeting ends with call for restraint, 2024-11-21, ¶ 1, passage deleted)`,
     );
     const quoteRun = all(earlier.el, 'r').find((r) => textOf(r) === `“${DELETED_CITATION.quote}”`)!;
     expect(attr(all(quoteRun, 'color')[0]!, 'val')).toBe('5F6B7A');
@@ -241,7 +240,7 @@ describe('docxBrief', () => {
       author: nasty,
       handling: nasty,
       sections: [
-        { kind: 'article', source: { article: briefArticle({ id, title: nasty, outlet: nasty, url: 'javascript:alert(1)' }), excerpts: [a], orphans: [] } },
+        { kind: 'article', source: { article: briefArticle({ id, title: nasty, outlet: nasty, url: 'javascript:alert(1)' }), excerpts: [a], orphans: [], places: { [a.id]: '¶ 3' } } },
         { kind: 'note', note: briefNote({ id: 'n', title: nasty, content: note }), article: { id, title: nasty } },
       ],
       entityIndex: [{ id: 'ent_x', name: nasty, type: 'person', mentionCount: 1, mentionedIn: [{ kind: 'note', id: 'n', title: nasty }] }],
@@ -253,7 +252,7 @@ describe('docxBrief', () => {
     const ps = paragraphs(doc);
     expect(ps[0]!.text).toBe(closed);
     // The override in the title ends with the title: the citation line's own words keep their order.
-    expect(ps.find((p) => p.style === 'DossierCitation')!.text).toBe(`— ${closed}, undated, characters ${a.target.position.start}–${a.target.position.end}`);
+    expect(ps.find((p) => p.style === 'DossierCitation')!.text).toBe(`— ${closed}, undated, ¶ 3`);
     expect(all(doc, 'script', '')).toHaveLength(0);
     const [comment, reply] = comments(docx.xml('word/comments.xml'));
     expect(commentedText(doc, comment!.id)).toBe(`${clean}\ttail`);

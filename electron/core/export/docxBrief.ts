@@ -10,6 +10,7 @@ import { isoDay, isRtl, textRuns, xmlSafe } from './docx/docxText';
 import { entityIndexTable } from './docx/entityIndexTable';
 import { noteToDocx } from './docx/noteToDocx';
 import { sourceToDocx } from './docx/sourceToDocx';
+import { countOf } from '../../common/text/plural';
 
 /**
  * The brief as a Word document: a header block, the summary, the sections in the analyst's order
@@ -74,7 +75,7 @@ function titleBlock(content: BriefContent): Paragraph[] {
   if (content.author.trim()) lines.push(['Author', content.author, false]);
   lines.push(['Generated', content.dateFormat ? formatDateTime(content.generated, content.dateFormat) : generatedAt(content.generated), false]);
   if (content.handling.trim()) lines.push(['Handling', content.handling, true]);
-  lines.push(['Contents', `${count(articles, 'article')} · ${count(passages, 'annotated passage')} · ${count(notes, 'note')}`, false]);
+  lines.push(['Contents', `${countOf(articles, 'article')} · ${countOf(passages, 'annotated passage')} · ${countOf(notes, 'note')}`, false]);
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, bidirectional: isRtl(content.title) || undefined, children: textRuns(content.title || 'Untitled brief') }),
     ...lines.map(
@@ -146,6 +147,3 @@ function generatedAt(iso: string): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

@@ -75,13 +75,13 @@ describe('htmlBrief of a composed brief', () => {
     expect(text(first.querySelector('blockquote'))).toBe('the two ministers agreed to deepen cooperation');
     expect(text(first.querySelector('.badge.colour'))).toBe('Claim');
     expect(text(first.querySelector('.badge.grading'))).toBe('B2 (usually reliable; probably true)');
-    expect(text(first.querySelector('.cite'))).toBe('— India and Japan defence ministers meet, 2025-05-04, characters 120–166');
+    expect(text(first.querySelector('.cite'))).toBe('— India and Japan defence ministers meet, 2025-05-04, ¶ 1');
     expect(text(first.querySelector('.tags'))).toBe('Tags: defence-industry, bilateral');
     expect(text(first.querySelector('.comment'))).toContain('First ministerial-level commitment');
     expect([...first.querySelectorAll('.replies li')].map(text)[0]).toMatch(/^J\. Reviewer \(2025-06-01\): The Tokyo readout/);
     expect(first.getAttribute('style')).toBe('--swatch: #f2c230');
     expect(text(excerpts[2]!.querySelector('.badge.drifted'))).toBe('text changed since highlighted');
-    expect(text(excerpts[3]!.querySelector('.cite'))).toBe('— India and Japan defence ministers meet, version 1, characters 101–132');
+    expect(text(excerpts[3]!.querySelector('.cite'))).toBe('— India and Japan defence ministers meet, version 1, ¶ 1');
     expect(excerpts[0]!.previousElementSibling?.textContent).toBe('Highlights (3)');
   });
 
@@ -90,14 +90,14 @@ describe('htmlBrief of a composed brief', () => {
     expect(arabic?.getAttribute('dir')).toBe('auto');
   });
 
-  it('renders notes with mentions linked to the entity index and citations with title and offsets', () => {
+  it('renders notes with mentions linked to the entity index and citations with title and paragraph', () => {
     const readout = [...doc.querySelectorAll('section.note')].find((s) => text(s.querySelector('h2')) === 'Meeting readout')!;
     expect(text(readout.querySelector('.note-on'))).toBe('Note on India and Japan defence ministers meet');
     const mention = readout.querySelector('a.mention');
     expect(text(mention)).toBe('Rajnath Singh');
     expect(mention?.getAttribute('href')).toBe('#entity-ent_rajnath');
     expect(doc.getElementById('entity-ent_rajnath')).not.toBeNull();
-    expect(text(readout.querySelector('.citation'))).toBe('the two ministers agreed to deepen cooperation (India and Japan defence ministers meet, 2025-05-04, characters 120–166)');
+    expect(text(readout.querySelector('.citation'))).toBe('the two ministers agreed to deepen cooperation (India and Japan defence ministers meet, 2025-05-04, ¶ 1)');
     // The note's opening heading is its title: not repeated.
     expect(readout.querySelectorAll('h1, h2, h3, h4, h5, h6')).toHaveLength(1);
   });
@@ -111,11 +111,13 @@ describe('htmlBrief of a composed brief', () => {
   it('marks a citation whose passage was deleted', () => {
     const withDeleted: BriefContent = {
       ...content,
-      citedArticles: { [SAMPLE_CITATION.articleId]: { title: 'Renamed article', published: '2025-05-04', deletedAnnotations: [SAMPLE_CITATION.annotationId!] } },
+      citedArticles: {
+        [SAMPLE_CITATION.articleId]: { ...content.citedArticles![SAMPLE_CITATION.articleId]!, title: 'Renamed article', published: '2025-05-04', deletedAnnotations: [SAMPLE_CITATION.annotationId!] },
+      },
     };
     const citation = parse(htmlBrief(withDeleted)).querySelector('.note-body .citation');
     expect(citation?.classList.contains('deleted')).toBe(true);
-    expect(text(citation)).toContain('(Renamed article, 2025-05-04, characters 120–166, passage deleted)');
+    expect(text(citation)).toContain('(Renamed article, 2025-05-04, ¶ 1, passage deleted)');
   });
 });
 

@@ -7,6 +7,7 @@ import type { ArticleMeta } from '../../common/model/article';
 import { ENTITY_TYPE_LABELS } from '../../common/model/entity';
 import type { BriefContent, BriefEntityRef, BriefEvent, BriefPassage, BriefRelation, BriefSource } from './briefContent';
 import {
+  afterTitle,
   colourMeaning,
   colourOf,
   entityName,
@@ -134,18 +135,18 @@ export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {})
 }
 
 function highlights(content: BriefContent, source: BriefSource, level: number): Element[] {
-  const { article, excerpts, orphans } = source;
+  const { excerpts, orphans } = source;
   const out = [h(`h${level}`, `Highlights (${excerpts.length})`)];
   if (excerpts.length === 0) out.push(h('p.empty', 'No highlights yet.'));
-  excerpts.forEach((a, i) => out.push(excerpt(content, article, a, level + 1, `${i + 1}.`)));
+  excerpts.forEach((a, i) => out.push(excerpt(content, source, a, level + 1, `${i + 1}.`)));
   if (orphans.length > 0) {
     out.push(h(`h${level}`, `Highlights not found in the current version (${orphans.length})`));
-    for (const a of orphans) out.push(excerpt(content, article, a, level + 1, null));
+    for (const a of orphans) out.push(excerpt(content, source, a, level + 1, null));
   }
   return out;
 }
 
-function excerpt(content: BriefContent, article: ArticleMeta, a: Annotation, level: number, number: string | null): Element {
+function excerpt(content: BriefContent, source: BriefSource, a: Annotation, level: number, number: string | null): Element {
   const meaning = colourMeaning(a, content.palette);
   const swatch = colourOf(a, content.palette);
   // The palette is editable: only a plain hex colour goes into the style attribute.
@@ -154,7 +155,7 @@ function excerpt(content: BriefContent, article: ArticleMeta, a: Annotation, lev
   if (meaning) badges.push(h('span.badge.colour', { title: `Colour: ${meaning}` }, meaning));
   if (a.grading) badges.push(h('span.badge.grading', { title: `Grading ${gradingText(a.grading)}` }, gradingText(a.grading)));
   if (a.status === 'drifted') badges.push(h('span.badge.drifted', 'text changed since highlighted'));
-  const cited = excerptCitation(article, a);
+  const cited = excerptCitation(source, a);
   return h(
     'article.excerpt',
     style,
@@ -179,7 +180,7 @@ function quoted(passage: BriefPassage): Element[] {
 }
 
 function citation({ title, where }: Pick<BriefPassage, 'title' | 'where'>): Element {
-  return h('p.cite', ['— ', h('cite', { dir: 'auto' }, oneLine(title)), `, ${where}`]);
+  return h('p.cite', ['— ', h('cite', { dir: 'auto' }, oneLine(title)), afterTitle(where)]);
 }
 
 type LinkEntity = (id: string) => string | null;

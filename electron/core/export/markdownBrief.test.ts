@@ -3,6 +3,7 @@ import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQu
 import type { Annotation } from '../../common/model/annotation';
 import type { ArticleMeta, ArticleVersion } from '../../common/model/article';
 import { DEFAULT_PALETTE, type Palette } from '../../common/model/palette';
+import { ParagraphNumbers } from '../../common/text/paragraphNumbers';
 import type { BriefContent } from './briefContent';
 import { markdownBrief as render } from './markdownBrief';
 
@@ -72,12 +73,18 @@ function markdownBrief(article: ArticleMeta, annotations: Annotation[], palette:
     generated: generated.toISOString(),
     summary: null,
     palette,
-    sections: [{ kind: 'article', source: { article, excerpts: annotations.filter((a) => a.status !== 'orphaned'), orphans: annotations.filter((a) => a.status === 'orphaned') } }],
+    sections: [{ kind: 'article', source: { article, excerpts: annotations.filter((a) => a.status !== 'orphaned'), orphans: annotations.filter((a) => a.status === 'orphaned'), places: placesIn(TEXT, annotations) } }],
     entityIndex: null,
     entityNames: {},
     ...extra,
   };
   return render(content);
+}
+
+/** What assembly finds: each passage's paragraphs in the text (the orphans' earlier version here is the same text). */
+function placesIn(text: string, annotations: Annotation[]): Record<string, string> {
+  const numbers = new ParagraphNumbers(text);
+  return Object.fromEntries(annotations.map((a) => [a.id, numbers.label(a.target.position.start, a.target.position.end) ?? '']));
 }
 
 /** The lines the brief itself makes into headings, lists and so on; anything else came from text. */
@@ -108,13 +115,13 @@ describe('markdownBrief', () => {
     expect(md).not.toMatch(/\*\*(Outlet|Author|URL|Version):/);
     expect(md).toContain('## Highlights (2)');
     expect(md).not.toContain('not found in the current version');
-    // Each quote carries a footnote with its citation: title, date and character offsets.
+    // Each quote carries a footnote with its citation: title, date and the paragraph the reader numbers.
     expect(lines).toContain('> Defence Minister Rajnath Singh[^1]');
     expect(lines).toContain('The minister himself.');
     expect(lines).toContain('> Ministers\u2019 Meeting-Plus[^2]');
-    const { start, end } = a.target.position;
-    expect(lines).toContain(`[^1]: *India and Japan to talk logistics*, 2025-05-04, characters ${start}–${end}.`);
-    expect(lines).toContain(`[^2]: *India and Japan to talk logistics*, 2025-05-04, characters ${b.target.position.start}–${b.target.position.end}.`);
+    expect(lines).toContain('[^1]: *India and Japan to talk logistics*, 2025-05-04, ¶ 1.');
+    expect(lines).toContain('[^2]: *India and Japan to talk logistics*, 2025-05-04, ¶ 2.');
+    expect(md).not.toMatch(/characters \d/);
     // In the order given (the service lists in document order), numbered 1., 2.
     expect(md.indexOf('### 1.')).toBeLessThan(md.indexOf('> Defence Minister'));
     expect(md.indexOf('### 2.')).toBeLessThan(md.indexOf('> Ministers\u2019'));
@@ -320,7 +327,7 @@ describe('markdownBrief: colour, grading, tags and replies', () => {
 });
 
 describe('markdownBrief: highlights not found in the current version', () => {
-  it('lists orphans apart, after the placed highlights, with their old quote, version and offsets', () => {
+  it('lists orphans apart, after the placed highlights, with their old quote, version and paragraph', () => {
     const placed = ann(TEXT, 'Laos', 'Still here.');
     const orphan = ann(TEXT, 'bilateral meeting', 'Gone in the correction.', undefined, {
       status: 'orphaned',
@@ -332,12 +339,11 @@ describe('markdownBrief: highlights not found in the current version', () => {
     expect(md).toContain('## Highlights not found in the current version (1)');
     expect(md.indexOf('> Laos')).toBeLessThan(md.indexOf('## Highlights not found'));
     const section = md.slice(md.indexOf('## Highlights not found'));
-    const { start, end } = orphan.target.position;
     expect(section).toBe(
       '## Highlights not found in the current version (1)\n\n> bilateral meeting[^2]\n\nTags: `removed`\n\nGone in the correction.\n\n' +
         '- **Sam** (2025-06-02): Ask why.\n\n' +
-        `[^1]: *India and Japan to talk logistics*, 2025-05-04, characters ${placed.target.position.start}–${placed.target.position.end}.\n` +
-        `[^2]: *India and Japan to talk logistics*, version 1, characters ${start}–${end}.\n`,
+        '[^1]: *India and Japan to talk logistics*, 2025-05-04, ¶ 2.\n' +
+        '[^2]: *India and Japan to talk logistics*, version 1, ¶ 1.\n',
     );
     expect(md.split('\n').filter((l) => l.startsWith('### '))).toEqual(['### 1.']);
   });

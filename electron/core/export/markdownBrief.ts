@@ -10,6 +10,7 @@ import { wikiLink } from '../notes/wikiLink';
 import { writeMarkdown } from '../notes/writeMarkdown';
 import type { BriefContent, BriefEntityRef, BriefEvent, BriefPassage, BriefRelation, BriefSource } from './briefContent';
 import {
+  afterTitle,
   colourMeaning,
   entityName,
   excerptCitation,
@@ -94,21 +95,21 @@ class BriefTree {
   /** A footnote citing `title` at `where`; returns the reference to put after the quote. */
   private cite(title: string, where: string): FootnoteReference {
     const id = String(this.footnotes.size + 1);
-    this.footnotes.set(id, [emphasis(oneLine(title)), text(`, ${where}.`)]);
+    this.footnotes.set(id, [emphasis(oneLine(title)), text(`${afterTitle(where)}.`)]);
     return { type: 'footnoteReference', identifier: id, label: id };
   }
 
   private highlights(source: BriefSource, level: number): void {
-    const { article, excerpts, orphans } = source;
+    const { excerpts, orphans } = source;
     this.push(heading(level, `Highlights (${excerpts.length})`));
     if (excerpts.length === 0) this.push(paragraph(emphasis('No highlights yet.')));
     excerpts.forEach((a, i) => {
       this.push(heading(level + 1, `${i + 1}.${this.badges(a)}`));
-      this.excerpt(article, a);
+      this.excerpt(source, a);
     });
     if (orphans.length > 0) {
       this.push(heading(level, `Highlights not found in the current version (${orphans.length})`));
-      for (const a of orphans) this.excerpt(article, a);
+      for (const a of orphans) this.excerpt(source, a);
     }
   }
 
@@ -121,8 +122,8 @@ class BriefTree {
     return parts.length ? ` ${parts.join(' · ')}` : '';
   }
 
-  private excerpt(article: ArticleMeta, a: Annotation): void {
-    this.quote({ quote: a.target.quote.exact, ...excerptCitation(article, a) });
+  private excerpt(source: BriefSource, a: Annotation): void {
+    this.quote({ quote: a.target.quote.exact, ...excerptCitation(source, a) });
     if (a.tags.length) {
       const tags = a.tags.flatMap((t, i): PhrasingContent[] => [...(i > 0 ? [text(', ')] : []), { type: 'inlineCode', value: t }]);
       this.push(paragraph(text('Tags: '), ...tags));

@@ -8,7 +8,7 @@ import { buildNote, SAMPLE_CITATION } from '../../common/notes/testing/noteFixtu
 import type { BriefContent } from './briefContent';
 import { markdownBrief as render } from './markdownBrief';
 import { HOSTILE_TEXTS, nodesOf, parseMarkdown, typesOf } from '../notes/testing/parseMarkdown';
-import { briefAnnotation, briefNote, briefReply, sampleBriefContent } from './testing/briefFixtures';
+import { briefAnnotation, briefNote, briefReply, SAMPLE_ARTICLE_TEXTS, sampleBriefContent } from './testing/briefFixtures';
 
 /** A composed brief (summary, two articles, notes, entity index) and hostile notes, parsed back. */
 
@@ -56,7 +56,7 @@ describe('markdownBrief of a composed brief, parsed back', () => {
     expect(headings).toContainEqual([3, 'Background']);
   });
 
-  it('quotes every excerpt as a blockquote ending in a footnote that cites title, date and offsets', () => {
+  it('quotes every excerpt as a blockquote ending in a footnote that cites title, date and paragraph', () => {
     const definitions = new Map(nodesOf(tree, 'footnoteDefinition').map((d) => [d.identifier, toString(d)]));
     const article = content.sections[0]!.kind === 'article' ? content.sections[0]!.source : null;
     const quotes = nodesOf(tree, 'blockquote').filter((q) => nodesOf(q, 'footnoteReference').length === 1);
@@ -65,11 +65,13 @@ describe('markdownBrief of a composed brief, parsed back', () => {
       const quote = quotes.find((q) => toString(q) === a.target.quote.exact)!;
       expect(quote, a.target.quote.exact).toBeDefined();
       const ref = nodesOf(quote, 'footnoteReference')[0]!;
-      const { start, end } = a.target.position;
-      expect(definitions.get(ref.identifier)).toBe(`India and Japan defence ministers meet, 2025-05-04, characters ${start}–${end}.`);
+      // The sample's first quote is in its first paragraph, the others in its second.
+      const paragraph = a.target.position.start < SAMPLE_ARTICLE_TEXTS[a.articleId]!.indexOf('\n\n') ? 1 : 2;
+      expect(definitions.get(ref.identifier)).toBe(`India and Japan defence ministers meet, 2025-05-04, ¶ ${paragraph}.`);
     }
     const orphan = quotes.find((q) => toString(q) === 'talks lasted nearly three hours')!;
-    expect(definitions.get(nodesOf(orphan, 'footnoteReference')[0]!.identifier)).toBe('India and Japan defence ministers meet, version 1, characters 101–132.');
+    expect(definitions.get(nodesOf(orphan, 'footnoteReference')[0]!.identifier)).toBe('India and Japan defence ministers meet, version 1, ¶ 1.');
+    expect(toString(tree)).not.toMatch(/characters \d/);
     // Every reference has its definition, each used once, numbered in reading order.
     const refs = nodesOf(tree, 'footnoteReference').map((r) => r.identifier);
     expect(refs).toEqual([...definitions.keys()]);
@@ -92,7 +94,7 @@ describe('markdownBrief of a composed brief, parsed back', () => {
     const readout = md.slice(md.indexOf('## Meeting readout'));
     expect(readout).toMatch(/Cited: “the two ministers agreed to deepen cooperation”\[\^(\d+)\]/);
     const n = /Cited: “[^”]+”\[\^(\d+)\]/.exec(readout)![1];
-    expect(md).toContain(`[^${n}]: *India and Japan defence ministers meet*, 2025-05-04, characters 120–166.`);
+    expect(md).toContain(`[^${n}]: *India and Japan defence ministers meet*, 2025-05-04, ¶ 1.`);
   });
 
   it('indexes the entities in a table with type, mention count and where they are mentioned', () => {
@@ -106,9 +108,11 @@ describe('markdownBrief of a composed brief, parsed back', () => {
   it('uses the article\u2019s current title and date for a note\u2019s citation, and says when the passage was deleted', () => {
     const withDates: BriefContent = {
       ...content,
-      citedArticles: { [SAMPLE_CITATION.articleId]: { title: 'Renamed article', published: '2025-05-04', deletedAnnotations: [SAMPLE_CITATION.annotationId!] } },
+      citedArticles: {
+        [SAMPLE_CITATION.articleId]: { ...content.citedArticles![SAMPLE_CITATION.articleId]!, title: 'Renamed article', published: '2025-05-04', deletedAnnotations: [SAMPLE_CITATION.annotationId!] },
+      },
     };
-    expect(render(withDates)).toMatch(/\[\^\d+\]: \*Renamed article\*, 2025-05-04, characters 120–166, passage deleted\./);
+    expect(render(withDates)).toMatch(/\[\^\d+\]: \*Renamed article\*, 2025-05-04, ¶ 1, passage deleted\./);
   });
 });
 
@@ -168,7 +172,7 @@ describe('markdownBrief: whatever an article or the analyst wrote reads back as 
         summary: null,
         palette: [{ key: 'yellow', label: s, color: '#ffff00' }],
         sections: [
-          { kind: 'article', source: { article, excerpts: [excerpt], orphans: [] } },
+          { kind: 'article', source: { article, excerpts: [excerpt], orphans: [], places: { [excerpt.id]: '¶ 1' } } },
           { kind: 'note', note: briefNote({ id: 'note_h', title: s, content: buildNote(() => $getRoot().append($createParagraphNode().append($createTextNode(s)))) }), article: { id: 'art_hostile', title: s } },
           base.sections[2]!,
         ],
@@ -189,7 +193,7 @@ describe('markdownBrief: whatever an article or the analyst wrote reads back as 
     expect(nodesOf(tree, 'inlineCode').map((c) => c.value)).toContain(s);
     const [, row] = nodesOf(tree, 'tableRow').map((r) => r.children.map((c) => toString(c)));
     expect(row).toEqual([`[[${s.replace(/[[\]|]/g, '').replace(/\s+/g, ' ').trim()}]]`, 'Person', '1', `note ${s}`]);
-    expect(texts('footnoteDefinition')).toContain(`${s}, 2025-05-04, characters 7–${7 + s.length}.`);
+    expect(texts('footnoteDefinition')).toContain(`${s}, 2025-05-04, ¶ 1.`);
     // Nothing but the brief's own structure, and footnotes for this excerpt and the second article's two.
     expect(nodesOf(tree, 'footnoteReference')).toHaveLength(1 + 2);
     expect([...typesOf(tree)].filter((t) => !['paragraph', 'text', 'heading', 'list', 'listItem', 'strong', 'emphasis', 'inlineCode', 'blockquote', 'footnoteReference', 'footnoteDefinition', 'table', 'tableRow', 'tableCell', 'break'].includes(t))).toEqual([]);

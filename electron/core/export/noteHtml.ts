@@ -5,7 +5,7 @@ import type { NoteContent } from '../../common/model/note';
 import { noteToHtml } from '../notes/renderNote';
 import type { BriefContent } from './briefContent';
 import type { CitationFields } from '../../common/notes/nodes/CitationNode';
-import { noteCitation, oneLine } from './briefText';
+import { afterTitle, noteCitation, oneLine } from './briefText';
 import { domToHast } from './domToHast';
 
 /**
@@ -104,7 +104,7 @@ function citationParts(document: Document, quote: string, title: string, where: 
   q.textContent = quote;
   const cite = document.createElement('cite');
   cite.textContent = title;
-  parts.append(q, ' (', cite, `, ${where})`);
+  parts.append(q, ' (', cite, `${afterTitle(where)})`);
   return parts;
 }
 

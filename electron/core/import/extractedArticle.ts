@@ -1,9 +1,13 @@
+import type { TextMark } from '../../common/model/article';
+
 /**
  * What a format importer gets out of a file: the article's text with paragraphs separated by
  * blank lines (before Dossier's one normalisation), and whatever provenance the file itself states.
  */
 export interface ExtractedArticle {
   text: string;
+  /** Bold and italic runs of `text`, when the format has them (Markdown, HTML). */
+  marks?: TextMark[];
   /** IANA media type of the original file: text/plain, text/markdown, text/html, application/pdf. */
   mediaType: string;
   title?: string;

@@ -219,8 +219,24 @@ describe('importArticles', () => {
       versions: [{ mediaType: 'text/markdown', original: 'v1/original.md', sha256: sha(bytes), length: text.length }],
     });
     expect(text.startsWith('The Dunmore grain silo reopened on Saturday')).toBe(true);
+    // Bold and italic are kept with the version, at offsets of the stored text.
+    expect(meta.versions[0]!.marks?.map((m) => `${m.kind}: ${text.slice(m.start, m.end)}`)).toEqual(['strong: Dunmore', 'emphasis: nearly 400 tonnes']);
     expect(articles[0]!.title).toBe(meta.title);
     expect(store.listArticles()[0]).toMatchObject({ outlet: 'The Valley Herald', published: '2025-06-21', title: meta.title });
+  });
+
+  it('keeps emphasis at the right words through the normalisation (CRLF line ends, a date lead-in, decomposed accents)', async () => {
+    const source = 'date 2025-05-04 Cafe\u0301 **re\u0301sume\u0301** notes.\r\n\r\n\r\nA second paragraph with *one word* in italics, long enough to count as an article body.\r\n';
+    const { articles } = await importArticles(store, [{ name: 'cafe.md', bytes: enc(source) }]);
+    const { meta, text } = await store.readArticle(articles[0]!.id);
+    expect(meta.published).toBe('2025-05-04');
+    expect(text).not.toMatch(/[\uE000-\uE003]/);
+    expect(meta.versions[0]!.marks?.map((m) => text.slice(m.start, m.end))).toEqual(['r\u00e9sum\u00e9', 'one word']);
+  });
+
+  it('stores no marks for a plain-text article', async () => {
+    const { articles } = await importArticles(store, [{ name: 'plain.txt', bytes: enc(`Plain article\n\n${BODY}`) }]);
+    expect((await store.readMeta(articles[0]!.id)).versions[0]).not.toHaveProperty('marks');
   });
 
   it('fills the metadata from what an HTML page states, keeping only the article text', async () => {

@@ -8,6 +8,7 @@ import { deriveTitle } from '../../common/text/deriveTitle';
 import { normalizeArticleText } from '../../common/text/normalizeArticleText';
 import { sha256Hex, type NewArticle, type WorkspaceStore } from '../store/workspaceStore';
 import { extractArticle } from './extractArticle';
+import { putMarks, takeMarks } from '../../common/text/textMarks';
 
 export interface ImportSource {
   /** Shown to the user and kept as provenance: the original file name (or URL). */
@@ -85,7 +86,10 @@ export interface PreparedVersion {
 
 export async function prepareVersion(source: ImportSource, sha256: string, extract: ExtractArticle = extractArticle): Promise<PreparedVersion> {
   const extracted = await extract(source.bytes, source.name);
-  const { text, published } = normalizeArticleText(extracted.text);
+  // Bold and italic ride through the normalisation as sentinels, so their offsets are of the final text.
+  const normalized = normalizeArticleText(extracted.marks?.length ? putMarks(extracted.text, extracted.marks) : extracted.text);
+  const { text, marks } = takeMarks(normalized.text);
+  const { published } = normalized;
   if (!text) throw new DossierError('import-failed', `${source.name} has no article text.`, source.name);
   const extension = path.extname(source.name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10) || '.txt';
   const statedDate = extracted.published && isCalendarDate(extracted.published) ? extracted.published : null;
@@ -97,6 +101,7 @@ export async function prepareVersion(source: ImportSource, sha256: string, extra
       source: path.basename(source.name),
       mediaType: extracted.mediaType,
       length: text.length,
+      ...(marks.length > 0 ? { marks } : {}),
       extension,
     },
     stated: {

@@ -10,6 +10,8 @@ import type { AnnotationsState } from './useAnnotations';
 
 interface Props {
   annotation: Annotation;
+  /** Where the passage is, in paragraphs: "¶ 4", or "v1 ¶ 3" for a passage of an earlier version. */
+  place: string;
   active: boolean;
   editing: boolean;
   state: AnnotationsState;
@@ -26,7 +28,7 @@ interface Props {
 }
 
 /** One highlight in the panel: its quote, meaning, grading, tags, comment and replies. */
-export function AnnotationCard({ annotation: a, active, editing, state, onActivate, onEdit, onDelete, onReattach, onCite, row, quoteProps }: Props) {
+export function AnnotationCard({ annotation: a, place, active, editing, state, onActivate, onEdit, onDelete, onReattach, onCite, row, quoteProps }: Props) {
   const palette = usePalette();
   const [replying, setReplying] = useState(false);
   const colour = palette.find((p) => p.key === a.color);
@@ -92,9 +94,8 @@ export function AnnotationCard({ annotation: a, active, editing, state, onActiva
         onClose={() => setReplying(false)}
       />
       <div className="card-actions">
-        <span className="offsets" title={orphan ? `Character offsets in version ${a.target.version}` : 'Character offsets in the article'}>
-          {orphan ? `v${a.target.version} ` : ''}
-          {a.target.position.start}–{a.target.position.end}
+        <span className="offsets" title={orphan ? `Paragraphs in version ${a.target.version} of the article` : 'Paragraphs in the article'}>
+          {place}
         </span>
         {orphan && onReattach && (
           <button type="button" onClick={onReattach}>

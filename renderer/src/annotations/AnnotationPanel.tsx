@@ -7,11 +7,14 @@ import { useMeasuredList } from '../ui/useMeasuredList';
 import { useStoredChoice } from '../ui/useStoredChoice';
 import { usePalette, useWorkspaceId } from '../ui/WorkspaceContext';
 import { AnnotationCard } from './AnnotationCard';
+import { usePassagePlaces } from './passagePlaces';
 import { annotationFilter, HIGHLIGHT_ORDERS, NO_COLOUR, sortAnnotations, type HighlightOrder } from './sortAnnotations';
 import type { AnnotationsState } from './useAnnotations';
 
 interface Props {
   state: AnnotationsState;
+  /** The article shown: its text numbers the paragraphs each card names. */
+  article: { id: string; version: number; text: string };
   activeId: string | null;
   editingId: string | null;
   reattachingId: string | null;
@@ -43,7 +46,7 @@ function estimateCard(a: Annotation): number {
  * so an article with 1,000 highlights keeps a small page; a card selected elsewhere (in the text, by
  * a search result) is scrolled into the window first.
  */
-export function AnnotationPanel({ state, activeId, editingId, reattachingId, onActivate, onEdit, onDelete, onReattach, onCite }: Props) {
+export function AnnotationPanel({ state, article, activeId, editingId, reattachingId, onActivate, onEdit, onDelete, onReattach, onCite }: Props) {
   const palette = usePalette();
   const [order, setOrder] = useStoredChoice<HighlightOrder>('highlightOrder', useWorkspaceId(), HIGHLIGHT_ORDERS, 'position');
   const [words, setWords] = useState('');
@@ -60,6 +63,7 @@ export function AnnotationPanel({ state, activeId, editingId, reattachingId, onA
   const { rowProps, onKeyDown, attachList } = useListKeys(shown.length, reveal, false);
   const scroller = useRef<HTMLElement | null>(null);
   const narrowed = words.trim() !== '' || colour !== '';
+  const placeOf = usePassagePlaces(article.id, article.version, article.text, state.annotations);
 
   // A highlight selected elsewhere: shown (the filter gives way), brought into the window, then into view.
   const wanted = useRef<string | null>(null);
@@ -112,6 +116,7 @@ export function AnnotationPanel({ state, activeId, editingId, reattachingId, onA
     <AnnotationCard
       key={a.id}
       annotation={a}
+      place={placeOf(a)}
       active={a.id === activeId}
       editing={a.id === editingId}
       state={state}

@@ -7,6 +7,7 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { describeWorkspaceFile } from './fileLabels';
 import { dates } from '../ui/formatDate';
 import { useRestoreBackup, type RestoreOutcome } from './useRestoreBackup';
+import { countOf } from '../../../electron/common/text/plural';
 
 const REASONS: Record<BackupReason, string> = {
   open: 'after opening',
@@ -67,7 +68,7 @@ export function BackupsDialog({ onClose }: Props) {
     run(async () => {
       try {
         const { backup } = await api['backups.take']({});
-        setOutcome({ tone: 'info', message: backup ? `Backed up ${backup.changed} changed file${backup.changed === 1 ? '' : 's'}.` : 'Nothing changed since the last backup.' });
+        setOutcome({ tone: 'info', message: backup ? `Backed up ${countOf(backup.changed, 'changed file')}.` : 'Nothing changed since the last backup.' });
         if (backup) setSelected(backup.id);
       } catch (error) {
         setOutcome({ tone: 'error', message: `Could not back up: ${errorMessage(error)}` });
@@ -101,7 +102,7 @@ export function BackupsDialog({ onClose }: Props) {
               <li key={b.id} id={`${listId}-${b.id}`} role="option" aria-selected={b.id === current?.id} className={b.id === current?.id ? 'current' : undefined} onClick={() => setSelected(b.id)}>
                 <strong>{backupTime(b)}</strong>
                 <span className="muted">
-                  {REASONS[b.reason]} · {b.changed} file{b.changed === 1 ? '' : 's'}
+                  {REASONS[b.reason]} · {countOf(b.changed, 'file')}
                   {b.skipped > 0 && ` · ${b.skipped} damaged left out`}
                 </span>
               </li>

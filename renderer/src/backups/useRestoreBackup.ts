@@ -4,6 +4,7 @@ import type { BackupSummary } from '../../../electron/common/model/backup';
 import { api } from '../api';
 import { dates } from '../ui/formatDate';
 import { errorMessage } from '../ui/useSaveStatus';
+import { countOf } from '../../../electron/common/text/plural';
 
 
 /** What a restore did, worded for the analyst; `undo` puts back what it replaced. */
@@ -36,7 +37,7 @@ export function useRestoreBackup(): (backup: Pick<BackupSummary, 'id' | 'takenAt
             return { tone: 'error', message: `Could not undo the restore: ${errorMessage(error)}` };
           }
         };
-        return { tone: 'info', message: `Restored ${restored.length} file${restored.length === 1 ? '' : 's'} from the backup of ${when}.`, undo };
+        return { tone: 'info', message: `Restored ${countOf(restored.length, 'file')} from the backup of ${when}.`, undo };
       } catch (error) {
         return { tone: 'error', message: `Could not restore from the backup of ${when}: ${errorMessage(error)}` };
       }

@@ -12,6 +12,7 @@ import { flushPendingSaves } from '../notes/pendingSaves';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { SectionList } from './SectionList';
+import { countOf } from '../../../electron/common/text/plural';
 
 const FORMATS: { value: BriefFormat; label: string }[] = [
   { value: 'pdf', label: 'PDF' },
@@ -243,7 +244,7 @@ export function BriefComposer({ briefId, onDeleted }: Props) {
         </button>
         {exporting && progress && progress.total > 1 && (
           <span role="status" className="export-progress">
-            {progress.done} of {progress.total} articles
+            {progress.done} of {countOf(progress.total, 'article')}
             <progress max={progress.total} value={progress.done} aria-label="Export progress" />
           </span>
         )}

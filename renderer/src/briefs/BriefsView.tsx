@@ -6,6 +6,7 @@ import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { BriefComposer } from './BriefComposer';
 import { useDates } from '../ui/formatDate';
+import { countOf } from '../../../electron/common/text/plural';
 
 /** The workspace's saved briefs and the one being composed. */
 export function BriefsView({ initialBriefId = null }: { initialBriefId?: string | null }) {
@@ -48,7 +49,7 @@ export function BriefsView({ initialBriefId = null }: { initialBriefId?: string 
                     {b.title}
                   </span>
                   <span className="note-list-meta">
-                    {b.sectionCount} section{b.sectionCount === 1 ? '' : 's'} · {date(b.modified)}
+                    {countOf(b.sectionCount, 'section')} · {date(b.modified)}
                     {b.handling && ` · ${b.handling}`}
                   </span>
                 </button>

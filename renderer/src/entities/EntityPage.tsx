@@ -11,6 +11,7 @@ import { EntityRelations } from './EntityRelations';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
 import { excerptAfterTitle } from '../notes/NoteList';
 import { dates } from '../ui/formatDate';
+import { countOf } from '../../../electron/common/text/plural';
 
 interface Props {
   entityId: string;
@@ -56,7 +57,7 @@ export function EntityPage({ entityId }: Props) {
             {entity.name}
           </h1>
           <p className="reader-meta">
-            <EntityTypeBadge type={entity.type} /> {page.mentions.length} mentions in {byArticle.size} article{byArticle.size === 1 ? '' : 's'}
+            <EntityTypeBadge type={entity.type} /> {countOf(page.mentions.length, 'mention')} in {countOf(byArticle.size, 'article')}
             {entity.externalId && <span> · {entity.externalId}</span>}
           </p>
         </header>
@@ -96,8 +97,9 @@ export function EntityPage({ entityId }: Props) {
             <textarea name="description" rows={2} defaultValue={entity.description} dir="auto" />
           </label>
           <label>
-            External id (e.g. Wikidata)
-            <input name="externalId" defaultValue={entity.externalId ?? ''} placeholder="Q668" />
+            External id
+            {/* A hint of the form, never an example id: a real QID here read as this entity's own. */}
+            <input name="externalId" defaultValue={entity.externalId ?? ''} placeholder="Wikidata QID (Q…) or another register’s id" />
           </label>
           <div className="form-actions">
             <button type="submit" className="primary">
@@ -181,7 +183,7 @@ export function EntityPage({ entityId }: Props) {
                     {c.name}
                   </button>{' '}
                   <span className="muted">
-                    {ENTITY_TYPE_LABELS[c.type]} · {c.articles} article{c.articles === 1 ? '' : 's'}
+                    {ENTITY_TYPE_LABELS[c.type]} · {countOf(c.articles, 'article')}
                   </span>
                 </li>
               ))}

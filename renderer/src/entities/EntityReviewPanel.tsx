@@ -9,6 +9,7 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
 import { mentionSnippet } from './mentionSnippet';
 import type { ArticleEntities } from './useArticleEntities';
+import { countOf } from '../../../electron/common/text/plural';
 
 type Locate = (range: { start: number; end: number } | null) => void;
 
@@ -40,7 +41,7 @@ export function EntityReviewPanel({ articleId, entities, text, onLocate }: Props
       const { linked } = await api['entities.linkKnown']({ articleId });
       notify({
         tone: 'info',
-        message: linked === 0 ? 'Every mention of a known entity in this article is linked already.' : `Linked ${linked} ${linked === 1 ? 'mention' : 'mentions'} of known entities.`,
+        message: linked === 0 ? 'Every mention of a known entity in this article is linked already.' : `Linked ${countOf(linked, 'mention')} of known entities.`,
       });
     });
   const confirmed = new Map<string, { name: string; type: EntityType; count: number }>();

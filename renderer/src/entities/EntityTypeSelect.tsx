@@ -1,4 +1,6 @@
 import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entity';
+import { TYPE_SHAPES } from '../graph/chartStyle';
+import './EntityTypeBadge.css';
 
 export const ENTITY_TYPES = Object.keys(ENTITY_TYPE_LABELS) as EntityType[];
 
@@ -14,7 +16,15 @@ export function EntityTypeSelect({ value, onChange, label = 'Type' }: { value: E
   );
 }
 
-/** The type as a word beside a coloured mark: colour is never the only cue. */
+/**
+ * The type as a word after the mark the link chart draws it with (shape and colour), so the
+ * badge reads the same as the chart's legend, and without colour vision.
+ */
 export function EntityTypeBadge({ type }: { type: EntityType }) {
-  return <span className={`chip entity-type type-${type}`}>{ENTITY_TYPE_LABELS[type]}</span>;
+  return (
+    <span className={`entity-type-badge type-${type}`}>
+      <span className={`shape-swatch shape-${TYPE_SHAPES[type]} type-${type}`} aria-hidden="true" />
+      {ENTITY_TYPE_LABELS[type]}
+    </span>
+  );
 }

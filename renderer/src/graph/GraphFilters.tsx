@@ -6,6 +6,7 @@ import { queries } from '../data/queries';
 import { FilterSelect } from '../ui/FilterSelect';
 import { TYPE_SHAPES } from './chartStyle';
 import { activeFilters, dateProblem, EMPTY_GRAPH_FORM, type GraphForm } from './graphForm';
+import { countOf } from '../../../electron/common/text/plural';
 
 interface Props {
   form: GraphForm;
@@ -82,7 +83,7 @@ export const GraphFilters = memo(function GraphFilters({ form, onChange }: Props
       </div>
       {count > 0 && (
         <button type="button" className="clear-filters" onClick={() => onChange(EMPTY_GRAPH_FORM)}>
-          Clear {count} {count === 1 ? 'filter' : 'filters'}
+          Clear {countOf(count, 'filter')}
         </button>
       )}
     </div>

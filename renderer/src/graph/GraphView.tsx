@@ -13,6 +13,7 @@ import { GraphFilters } from './GraphFilters';
 import { chartRequest, toGraphFilter, type GraphForm } from './graphForm';
 import { LinkChart, type LinkChartHandle } from './LinkChart';
 import { NodeMenu } from './NodeMenu';
+import { countOf } from '../../../electron/common/text/plural';
 
 const NO_PINS: ReadonlyMap<string, boolean> = new Map();
 
@@ -74,7 +75,7 @@ export function GraphView({ form, onChange }: Props) {
     }
   };
 
-  const count = data ? `${data.nodes.length} ${data.nodes.length === 1 ? 'entity' : 'entities'} · ${data.edges.length} ${data.edges.length === 1 ? 'relationship' : 'relationships'}` : '';
+  const count = data ? `${countOf(data.nodes.length, 'entity', 'entities')} · ${countOf(data.edges.length, 'relationship')}` : '';
   return (
     <div className="graph-page">
       <div className="graph-main">

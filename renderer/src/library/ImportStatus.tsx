@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ImportProgress, ImportSummary } from './useImport';
+import { countOf } from '../../../electron/common/text/plural';
+import { failureParts } from '../../../electron/common/text/failureText';
 
 export function ImportProgressBar({ progress }: { progress: ImportProgress }) {
   return (
@@ -21,7 +23,7 @@ export function ImportSummaryDialog({ summary, onClose, onOpen }: { summary: Imp
     <dialog ref={dialog} className="import-summary" aria-labelledby="import-summary-title" onClose={onClose}>
       <h2 id="import-summary-title">
         {annotations.length > 0 && imported.length + duplicates.length === 0
-          ? `Imported annotations from ${annotations.length} file${annotations.length === 1 ? '' : 's'}`
+          ? `Imported annotations from ${countOf(annotations.length, 'file')}`
           : `Imported ${imported.length} of ${imported.length + duplicates.length + failures.length}`}
       </h2>
       {imported.length > 0 && <ArticleLinks label="Imported" articles={imported} onOpen={onOpen} />}
@@ -37,7 +39,7 @@ export function ImportSummaryDialog({ summary, onClose, onOpen }: { summary: Imp
           <p>
             {r.imported.anchored + r.imported.drifted + r.imported.orphaned} of {r.total} added ({r.imported.anchored} in place,{' '}
             {r.imported.drifted} moved, {r.imported.orphaned} not found in the current text){r.existing > 0 && `, ${r.existing} already here`}
-            {r.replies > 0 && `, ${r.replies} replies`}.
+            {r.replies > 0 && `, ${countOf(r.replies, 'reply', 'replies')}`}.
           </p>
           {r.articles.length > 0 && (
             <ArticleLinks label={`Articles annotated from ${r.file}`} articles={r.articles.map((a) => ({ id: a.id, title: `${a.title} (${a.annotations})`, sha256: '', duplicate: false }))} onOpen={onOpen} />
@@ -57,11 +59,16 @@ export function ImportSummaryDialog({ summary, onClose, onOpen }: { summary: Imp
         <>
           <h3>Not imported</h3>
           <ul aria-label="Not imported" className="failures">
-            {failures.map((f, i) => (
-              <li key={`${f.file}-${i}`}>
-                <strong>{f.file}</strong>: {f.message}
-              </li>
-            ))}
+            {failures.map((f, i) => {
+              const { before, file, after } = failureParts(f);
+              return (
+                <li key={`${f.file}-${i}`}>
+                  {before}
+                  <strong>{file}</strong>
+                  {after}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -6,6 +6,7 @@ import { queries } from '../data/queries';
 import { keyMove } from '../ui/useListKeys';
 import { errorMessage } from '../ui/useSaveStatus';
 import { dates } from '../ui/formatDate';
+import { countOf } from '../../../electron/common/text/plural';
 
 interface Props {
   noteId: string;
@@ -30,8 +31,6 @@ function ago(at: string, now: number): string {
   for (const [unit, ms] of UNITS) if (Math.abs(elapsed) >= ms) return relative.format(Math.round(elapsed / ms), unit);
   return relative.format(0, 'minute');
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * A note's earlier versions: the list on the left, on the right what changed since the chosen
@@ -116,7 +115,7 @@ export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClo
                 >
                   <time dateTime={r.at}>{dates().dateTime(r.at)}</time>
                   <span className="note-history-meta">
-                    {ago(r.at, now)} · {plural(r.words, 'word')}
+                    {ago(r.at, now)} · {countOf(r.words, 'word')}
                   </span>
                   <span className="note-history-excerpt" dir="auto">
                     {r.excerpt || 'Empty'}
@@ -132,7 +131,7 @@ export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClo
                 <p className="note-history-summary">
                   {diff.added === 0 && diff.removed === 0
                     ? 'The text is the same as in this version.'
-                    : `${plural(diff.removed, 'word')} removed and ${plural(diff.added, 'word')} added since.`}
+                    : `${countOf(diff.removed, 'word')} removed and ${countOf(diff.added, 'word')} added since.`}
                   {diff.tooDifferent && ' The texts are too different to compare word by word.'}
                 </p>
                 <p className="note-history-legend">

@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, type ReactNode } from 'react';
 import type { Annotation } from '../../../electron/common/model/annotation';
-import type { ArticleMeta } from '../../../electron/common/model/article';
+import { currentVersion, type ArticleMeta } from '../../../electron/common/model/article';
 import { splitParagraphs } from '../../../electron/common/text/normalizeArticleText';
 import {
   ACTIVE_MARK_NAME,
@@ -18,6 +18,7 @@ import {
 import { caretOffset, offsetAtPoint, offsetsToRange, ParagraphIndex, selectionToOffsets, type TextRange } from './textOffsets';
 import { annotationAt, useCaretBrowsing } from './useCaretBrowsing';
 import { useDates } from '../ui/formatDate';
+import { paragraphClass, ParagraphText } from './ParagraphText';
 
 export interface ReaderHandle {
   /** The reader's current selection as text offsets, or null. */
@@ -71,6 +72,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   const dates = useDates();
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
+  const marks = useMemo(() => currentVersion(article).marks ?? [], [article]);
 
   useEffect(() => {
     if (bodyRef.current) paintHighlights(bodyRef.current, annotations, activeId);
@@ -241,8 +243,8 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       </header>
       <div className="reader-body" ref={bodyRef} onClick={onClick} data-testid="reader-body">
         {paragraphs.map((p) => (
-          <p key={p.start} data-start={p.start} dir="auto">
-            {p.text}
+          <p key={p.start} data-start={p.start} dir="auto" className={paragraphClass(p.text)}>
+            <ParagraphText text={text} start={p.start} end={p.end} marks={marks} />
           </p>
         ))}
       </div>

@@ -1,7 +1,9 @@
 /**
  * Maps between DOM positions in the reader and offsets into the article text. The reader renders
- * each paragraph as one element with `data-start` (its offset in the text) and a single text node,
- * so the mapping never depends on how the browser splits or merges nodes.
+ * each paragraph as one element with `data-start` (its offset in the text) holding exactly that
+ * paragraph's text: one text node, or several when bold and italic runs are wrapped in
+ * <strong>/<em>. Offsets count characters within the paragraph element, so the mapping never
+ * depends on how the browser splits or merges nodes.
  */
 
 export const PARAGRAPH_SELECTOR = '[data-start]';
@@ -14,9 +16,19 @@ function startOf(p: HTMLElement): number {
   return Number(p.dataset.start);
 }
 
-function textNodeOf(p: HTMLElement): Text | null {
-  const node = p.firstChild;
-  return node && node.nodeType === Node.TEXT_NODE ? (node as Text) : null;
+/** The paragraph's text nodes in order, each with where it starts within the paragraph. */
+function textNodesOf(p: HTMLElement): { node: Text; at: number }[] {
+  const first = p.firstChild;
+  // The common case, a paragraph without emphasis: its one text node.
+  if (first && first === p.lastChild && first.nodeType === Node.TEXT_NODE) return [{ node: first as Text, at: 0 }];
+  const nodes: { node: Text; at: number }[] = [];
+  const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  let at = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    nodes.push({ node, at });
+    at += node.length;
+  }
+  return nodes;
 }
 
 /** The text offset of a DOM boundary point; points outside any paragraph snap to the nearest one. */
@@ -39,7 +51,7 @@ function offsetOfPoint(root: HTMLElement, node: Node, offset: number, side: 'sta
     return next ? startOf(next) : null;
   }
   const previous = [...ps].reverse().find((p) => probe.comparePoint(p, p.childNodes.length) <= 0);
-  return previous ? startOf(previous) + (textNodeOf(previous)?.length ?? 0) : null;
+  return previous ? startOf(previous) + (previous.textContent?.length ?? 0) : null;
 }
 
 export interface TextRange {
@@ -66,12 +78,12 @@ export function selectionToOffsets(root: HTMLElement, text: string, selection: S
  */
 export class ParagraphIndex {
   private readonly starts: number[];
-  private readonly nodes: (Text | null)[];
+  private readonly nodes: { node: Text; at: number }[][];
 
   constructor(root: HTMLElement) {
     const ps = paragraphs(root);
     this.starts = ps.map(startOf);
-    this.nodes = ps.map(textNodeOf);
+    this.nodes = ps.map(textNodesOf);
   }
 
   /** A DOM Range covering text offsets [start, end), or null if the reader has no text there. */
@@ -95,15 +107,18 @@ export class ParagraphIndex {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const node = this.nodes[lo];
-    if (!node) return null;
-    const local = offset - this.starts[lo]!;
-    if (local > node.length) {
-      const next = this.nodes[lo + 1];
-      if (side === 'start' && next) return { node: next, at: 0 };
-      return { node, at: node.length };
+    const nodes = this.nodes[lo]!;
+    const last = nodes[nodes.length - 1];
+    if (!last) return null;
+    const local = Math.max(0, offset - this.starts[lo]!);
+    if (local > last.at + last.node.length) {
+      const next = this.nodes[lo + 1]?.[0];
+      if (side === 'start' && next) return { node: next.node, at: 0 };
+      return { node: last.node, at: last.node.length };
     }
-    return { node, at: Math.max(0, local) };
+    // Where two nodes meet, a start takes the one after, an end the one before.
+    const holder = nodes.find((n, i) => local < n.at + n.node.length || (local === n.at + n.node.length && (side === 'end' || i === nodes.length - 1)))!;
+    return { node: holder.node, at: local - holder.at };
   }
 }
 

@@ -4,6 +4,7 @@ import { ENTITY_TYPE_LABELS } from '../../../electron/common/model/entity';
 import { queries } from '../data/queries';
 import { matchPlaces, placeKey, preparePlaces, type Place, type PlaceKind } from './matchPlaces';
 import { dates } from '../ui/formatDate';
+import { countOf } from '../../../electron/common/text/plural';
 
 const KIND_LABELS: Record<PlaceKind, string> = { article: 'Article', note: 'Note', entity: 'Entity', brief: 'Brief' };
 
@@ -34,7 +35,7 @@ export function QuickOpen({ recent, onGo, onClose }: Props) {
       ...(articles ?? []).map((a) => ({ kind: 'article' as const, id: a.id, title: a.title, detail: [a.outlet, a.published && dates().date(a.published)].filter(Boolean).join(' · ') })),
       ...(notes ?? []).map((n) => ({ kind: 'note' as const, id: n.id, title: n.title || 'Untitled note', detail: n.excerpt.slice(0, 80) })),
       ...(entities ?? []).map((e) => ({ kind: 'entity' as const, id: e.id, title: e.name, aliases: e.aliases, detail: ENTITY_TYPE_LABELS[e.type] })),
-      ...(briefs ?? []).map((b) => ({ kind: 'brief' as const, id: b.id, title: b.title, detail: `${b.sectionCount} section${b.sectionCount === 1 ? '' : 's'}` })),
+      ...(briefs ?? []).map((b) => ({ kind: 'brief' as const, id: b.id, title: b.title, detail: countOf(b.sectionCount, 'section') })),
     ];
     return preparePlaces(places);
   }, [articles, notes, entities, briefs]);

@@ -12,6 +12,7 @@ import { useVirtualList } from '../ui/useVirtualList';
 import { SearchFilters } from './SearchFilters';
 import { groupResults, searchRequest, SEARCH_KINDS, type SearchForm } from './searchRequest';
 import { Snippet } from './Snippet';
+import { countOf, nounFor } from '../../../electron/common/text/plural';
 
 const GROUP_HEIGHT = 36;
 const RESULT_HEIGHT = 90;
@@ -113,9 +114,9 @@ export function SearchView({ form, onChange }: Props) {
           : 'Searching…'
         : results.length === 0
           ? 'Nothing matches.'
-          : `${results.length}${results.length >= (settled?.limit ?? Infinity) ? '+' : ''} result${results.length === 1 ? '' : 's'}: ${SEARCH_KINDS.flatMap((k) => {
+          : `${results.length}${results.length >= (settled?.limit ?? Infinity) ? '+' : ''} ${nounFor(results.length, 'result')}: ${SEARCH_KINDS.flatMap((k) => {
               const n = results.filter((r) => r.kind === k.kind).length;
-              return n ? [`${n} ${(n === 1 ? k.label : k.plural).toLowerCase()}`] : [];
+              return n ? [countOf(n, k.label.toLowerCase(), k.plural.toLowerCase())] : [];
             }).join(', ')}.`;
 
   return (

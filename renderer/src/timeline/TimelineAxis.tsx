@@ -3,6 +3,7 @@ import type { TimelineEntry } from '../../../electron/common/model/timeline';
 import { formatEventDate } from './eventDates';
 import { coverage, extentOf, fitLabel, panSpan, ticks, zoomSpan, type Span } from './timeAxis';
 import { dates } from '../ui/formatDate';
+import { countOf } from '../../../electron/common/text/plural';
 
 interface Props {
   events: readonly TimelineEntry[];
@@ -98,7 +99,7 @@ export function TimelineAxis({ events, onOpen }: Props) {
         width="100%"
         role="img"
         tabIndex={0}
-        aria-label={`Timeline axis from ${from} to ${to}, ${marks.length} events in view. Plus and minus zoom, arrow keys move, 0 shows all; the list below opens each event.`}
+        aria-label={`Timeline axis from ${from} to ${to}, ${countOf(marks.length, 'event')} in view. Plus and minus zoom, arrow keys move, 0 shows all; the list below opens each event.`}
         onKeyDown={onKeyDown}
         onPointerDown={(e) => {
           drag.current = { x: e.clientX, span, moved: false };

@@ -10,6 +10,7 @@ import { groupByDate, ZOOMS, type DateGroup, type Zoom } from './eventDates';
 import { TimelineAxis } from './TimelineAxis';
 import { TimelineEventItem } from './TimelineEventItem';
 import { TimelineSuggestions } from './TimelineSuggestions';
+import { countOf } from '../../../electron/common/text/plural';
 
 interface Props {
   /** The article last open in the reader: its detected dates are offered when no article is chosen. */
@@ -52,7 +53,7 @@ export function TimelineView({ currentArticleId }: Props) {
           <div className="list-title">
             <h1 id="timeline-title">Timeline</h1>
             <span className="count" data-testid="timeline-count">
-              {events ? `${events.length} ${events.length === 1 ? 'event' : 'events'}` : ''}
+              {events ? countOf(events.length, 'event') : ''}
             </span>
           </div>
           <div className="filters timeline-filters">

@@ -45,7 +45,7 @@ describe('noteToDocx', () => {
       [
         null,
         'Talks with Rajnath Singh (Raksha Mantri) were productive and cordial #followup see the readout. ' +
-          'Cited: “the two ministers agreed to deepen cooperation” (India and Japan defence ministers meet, 2025-05-04, characters 120–166)',
+          'Cited: “the two ministers agreed to deepen cooperation” (India and Japan defence ministers meet, 2025-05-04, ¶ 1)',
       ],
       ['ListParagraph', 'First point'],
       ['ListParagraph', 'Japan'],
@@ -69,9 +69,9 @@ describe('noteToDocx', () => {
     expect(runProps(talk, 'India and Japan defence ministers meet')).toEqual(expect.arrayContaining(['i', 'color']));
   });
 
-  it('cites under the title the passage was cited with when the brief does not know the article', async () => {
+  it('cites under the title the passage was cited with, and no paragraph, when the brief does not know the article', async () => {
     const { body } = await renderNote(everyNodeNote(), {}, { citedArticles: undefined });
-    expect(body[1]!.text).toMatch(/“the two ministers agreed to deepen cooperation” \(India and Japan defence ministers meet, characters 120–166\)$/);
+    expect(body[1]!.text).toMatch(/“the two ministers agreed to deepen cooperation” \(India and Japan defence ministers meet\)$/);
   });
 
   it('shifts note headings below the section heading and clamps at Heading 6', async () => {

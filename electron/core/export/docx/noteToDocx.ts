@@ -10,7 +10,7 @@ import {
 } from 'docx';
 import { SerializedCitation, type NoteContent } from '../../../common/model/note';
 import type { BriefContent } from '../briefContent';
-import { noteCitation } from '../briefText';
+import { afterTitle, noteCitation } from '../briefText';
 import type { DocxParts } from './docxParts';
 import { FAINT_FILL, MONO_FONT, MUTED, NUMBERING, STYLE, numberedFrom } from './docxStyles';
 import { isRtl, safeLink, textRuns, type RunFormat } from './docxText';
@@ -174,7 +174,7 @@ class NoteWalker {
       ...textRuns(`“${parsed.data.quote}”`, format),
       ...textRuns(' (', { color: MUTED }),
       ...textRuns(title || 'Untitled article', { color: MUTED, italics: true }),
-      ...textRuns(`, ${where})`, { color: MUTED }),
+      ...textRuns(`${afterTitle(where)})`, { color: MUTED }),
     ];
   }
 }

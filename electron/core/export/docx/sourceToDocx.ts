@@ -14,7 +14,7 @@ import {
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS, type Annotation, type Grading } from '../../../common/model/annotation';
 import type { Palette, PaletteEntry } from '../../../common/model/palette';
 import type { BriefSource } from '../briefContent';
-import { excerptCitation, gradingText, provenance as provenanceRows } from '../briefText';
+import { afterTitle, excerptCitation, gradingText, provenance as provenanceRows } from '../briefText';
 import type { DocxParts } from './docxParts';
 import { ACCENT, META_TABS, MONO_FONT, MUTED, RULE, STYLE } from './docxStyles';
 import { bidiClosers, commentDate, initialsOf, isRtl, safeLink, textRuns, xmlSafe } from './docxText';
@@ -115,15 +115,15 @@ export function gradingRuns({ reliability, credibility }: Grading): TextRun[] {
   ];
 }
 
-function citationLine(a: Annotation, { article }: BriefSource): Paragraph {
-  return citationParagraph(excerptCitation(article, a));
+function citationLine(a: Annotation, source: BriefSource): Paragraph {
+  return citationParagraph(excerptCitation(source, a));
 }
 
-/** "— Title, date, characters s–e" under a quote. */
+/** "— Title, date, ¶ 4" under a quote. */
 export function citationParagraph({ title, where }: { title: string; where: string }): Paragraph {
   return new Paragraph({
     style: STYLE.citation,
-    children: [new TextRun({ text: '— ' }), ...textRuns(title, { italics: true }), ...textRuns(`, ${where}`)],
+    children: [new TextRun({ text: '— ' }), ...textRuns(title, { italics: true }), ...textRuns(afterTitle(where))],
   });
 }
 

@@ -12,7 +12,9 @@ import { deriveNote } from '../../../common/notes/deriveNote';
 import { $createCitationNode } from '../../../common/notes/nodes/CitationNode';
 import { $createEntityMentionNode } from '../../../common/notes/nodes/EntityMentionNode';
 import { buildNote, everyNodeNote, SAMPLE_CITATION } from '../../../common/notes/testing/noteFixtures';
-import type { BriefContent, BriefEntityRow, BriefEvent, BriefPassage, BriefRelation, BriefSource } from '../briefContent';
+import { ParagraphNumbers } from '../../../common/text/paragraphNumbers';
+import type { BriefContent, BriefContentSection, BriefEntityRow, BriefEvent, BriefPassage, BriefRelation, BriefSource } from '../briefContent';
+import { citationKey } from '../briefText';
 
 /**
  * Hand-built brief content for export tests and benchmarks: two articles (one with a corrected
@@ -91,6 +93,25 @@ export function briefAnnotation(articleId: string, text: string, quote: string, 
   };
 }
 
+/** Where assembly would place each annotation in the sample texts ("¶ 2"); an orphan's earlier version is not among them. */
+export function placesIn(articleId: string, annotations: Annotation[], orphanPlace = '¶ 1'): Record<string, string> {
+  const numbers = new ParagraphNumbers(SAMPLE_ARTICLE_TEXTS[articleId] ?? '');
+  return Object.fromEntries(
+    annotations.map((a) => [a.id, a.status === 'orphaned' ? orphanPlace : (numbers.label(a.target.position.start, a.target.position.end) ?? '')]),
+  );
+}
+
+/** The places of the notes' citations, keyed as `CitedArticle.places` keys them. */
+function citationPlaces(articleId: string, sections: BriefContentSection[]): Record<string, string> {
+  const numbers = new ParagraphNumbers(SAMPLE_ARTICLE_TEXTS[articleId] ?? '');
+  const places: Record<string, string> = {};
+  for (const s of sections) {
+    if (s.kind !== 'note') continue;
+    for (const c of s.note.citations.filter((c) => c.articleId === articleId)) places[citationKey(c)] = numbers.label(c.start, c.end) ?? '';
+  }
+  return places;
+}
+
 export function briefReply(id: string, name: string, body: string, created = '2025-06-01T14:00:00.000Z'): Reply {
   return { id, body, creator: { name }, created, modified: created };
 }
@@ -127,7 +148,7 @@ function hinduSource(): BriefSource {
     { ...article.versions[0]!, version: 2, sha256: '1d7601e182b7ba63344bfd90e6abb93f8c5882ec15839c3081c56ed19424ec43', importedAt: '2025-06-03T08:15:00.000Z', original: 'v2/original.txt' },
   ];
   const on = (quote: string, fields: Partial<Annotation>) => briefAnnotation(id, text, quote, fields);
-  return {
+  return withPlaces({
     article,
     excerpts: [
       on('the two ministers agreed to deepen cooperation', {
@@ -163,7 +184,11 @@ function hinduSource(): BriefSource {
         status: 'orphaned',
       }),
     ],
-  };
+  });
+}
+
+function withPlaces(source: Omit<BriefSource, 'places'>): BriefSource {
+  return { ...source, places: placesIn(source.article.id, [...source.excerpts, ...source.orphans]) };
 }
 
 function vientianeSource(): BriefSource {
@@ -177,7 +202,7 @@ function vientianeSource(): BriefSource {
     source: 'admm-plus-vientiane.html',
   });
   article.versions = [{ ...article.versions[0]!, sha256: '2c3a4249d77070058649dbd822dcaf7957586fce428cfb2ca88b94741eda8b07', source: article.source, mediaType: 'text/html' }];
-  return {
+  return withPlaces({
     article,
     excerpts: [
       briefAnnotation(id, text, 'التعاون الدفاعي ضروري للاستقرار الإقليمي', {
@@ -196,7 +221,7 @@ function vientianeSource(): BriefSource {
       }),
     ],
     orphans: [],
-  };
+  });
 }
 
 /** A citation in openQuestionsNote() of a passage whose annotation has since been deleted. */
@@ -269,6 +294,12 @@ export function sampleEntityIndex(): BriefEntityRow[] {
 
 export function sampleBriefContent(): BriefContent {
   const hindu = hinduSource();
+  const sections: BriefContentSection[] = [
+    { kind: 'article', source: hindu },
+    { kind: 'note', note: briefNote({ id: 'note_readout', title: 'Meeting readout', content: everyNodeNote(), articleId: hindu.article.id }), article: { id: hindu.article.id, title: hindu.article.title } },
+    { kind: 'article', source: vientianeSource() },
+    { kind: 'note', note: briefNote({ id: 'note_questions', title: 'Open questions', content: openQuestionsNote() }), article: null },
+  ];
   const summary = buildNote(() => {
     $getRoot().append(
       $createParagraphNode().append(
@@ -290,16 +321,16 @@ export function sampleBriefContent(): BriefContent {
     generated: '2025-06-03T12:00:00.000Z',
     summary,
     palette: DEFAULT_PALETTE,
-    sections: [
-      { kind: 'article', source: hindu },
-      { kind: 'note', note: briefNote({ id: 'note_readout', title: 'Meeting readout', content: everyNodeNote(), articleId: hindu.article.id }), article: { id: hindu.article.id, title: hindu.article.title } },
-      { kind: 'article', source: vientianeSource() },
-      { kind: 'note', note: briefNote({ id: 'note_questions', title: 'Open questions', content: openQuestionsNote() }), article: null },
-    ],
+    sections,
     entityIndex: sampleEntityIndex(),
     citedArticles: {
-      [hindu.article.id]: { title: hindu.article.title, published: hindu.article.published, deletedAnnotations: [] },
-      [DELETED_CITATION.articleId]: { title: 'ASEAN defence meeting ends with call for restraint', published: '2024-11-21', deletedAnnotations: [DELETED_CITATION.annotationId] },
+      [hindu.article.id]: { title: hindu.article.title, published: hindu.article.published, deletedAnnotations: [], places: citationPlaces(hindu.article.id, sections) },
+      [DELETED_CITATION.articleId]: {
+        title: 'ASEAN defence meeting ends with call for restraint',
+        published: '2024-11-21',
+        deletedAnnotations: [DELETED_CITATION.annotationId],
+        places: citationPlaces(DELETED_CITATION.articleId, sections),
+      },
     },
     entityNames: {
       ent_rajnath: 'Rajnath Singh',
@@ -318,7 +349,8 @@ function samplePassage(articleId: string, quote: string): BriefPassage {
   if (start < 0) throw new Error(`Not in the article text: ${quote}`);
   const hindu = articleId === SAMPLE_ARTICLE_IDS.hindu;
   const title = hindu ? SAMPLE_CITATION.source : 'ASEAN defence meeting ends with call for restraint';
-  return { quote, title, where: `${hindu ? '2025-05-04' : '2024-11-21'}, characters ${start}–${start + quote.length}` };
+  const place = new ParagraphNumbers(SAMPLE_ARTICLE_TEXTS[articleId]!).label(start, start + quote.length);
+  return { quote, title, where: `${hindu ? '2025-05-04' : '2024-11-21'}, ${place}` };
 }
 
 /**

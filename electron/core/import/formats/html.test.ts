@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { takeMarks, withoutSentinels } from '../../../common/text/textMarks';
 import { decodeWindows1252 } from './decodeHtml';
 import { extractHtml } from './html';
 import { readHtmlMetadata } from './htmlMetadata';
@@ -22,9 +23,9 @@ describe('extractHtml on a news page', () => {
       '“People have asked for this for years,” said Tomasz Ferrier, who chairs the island council. “A nurse finishing at midnight should not have to sleep in her car.”',
       'Fares and funding',
       'Single tickets cost the same as daytime fares. The authority will review demand after six months:',
-      'two vessels rotate on the route;',
-      'cyclists travel free between midnight and five;',
-      'season tickets are valid on every crossing.',
+      '• two vessels rotate on the route;',
+      '• cyclists travel free between midnight and five;',
+      '• season tickets are valid on every crossing.',
       "“If the night boats run half empty, we will say so and change the plan,” the authority's director told reporters.",
       'The service is funded for two years from the regional transport budget.\nIsland residents can comment on the timetable until 30 April.',
     ]);
@@ -84,15 +85,37 @@ describe('readHtmlMetadata', () => {
 });
 
 describe('htmlParagraphs', () => {
-  const paragraphs = (html: string) => htmlParagraphs(parseInertHtml(html).window.document.body);
+  /** The paragraphs as the reader shows their text: emphasis sentinels aside. */
+  const paragraphs = (html: string) => htmlParagraphs(parseInertHtml(html).window.document.body).map(withoutSentinels);
+  const marked = (html: string) => {
+    const { text, marks } = takeMarks(htmlParagraphs(parseInertHtml(html).window.document.body).join('\n\n'));
+    return marks.map((m) => `${m.kind}: ${text.slice(m.start, m.end)}`);
+  };
 
   it('makes block elements paragraphs, <br> a line break, and collapses whitespace', () => {
     expect(paragraphs('<h2> Head\n line </h2>Loose <b>inline</b>\ttext<p>one<br>  two</p><ul><li>a</li><li><p>b</p></li></ul>')).toEqual([
       'Head line',
       'Loose inline text',
       'one\ntwo',
-      'a',
-      'b',
+      '• a',
+      '• b',
+    ]);
+  });
+
+  it('keeps list markers, numbering from an <ol start>, nested lists indented, and bold and italic as marks', () => {
+    expect(paragraphs('<ul><li>one<ul><li>inner</li></ul></li><li>two</li></ul><ol start="4"><li>four</li><li><p>five</p><p>more</p></li></ol>')).toEqual([
+      '• one',
+      '    ◦ inner',
+      '• two',
+      '4. four',
+      '5. five',
+      'more',
+    ]);
+    expect(marked('<p>A <strong>bold</strong> and <i>italic <b>both</b></i> line.</p><h2>No <b>marks</b> in headings</h2><b><p>Whole paragraph</p></b>')).toEqual([
+      'strong: bold',
+      'emphasis: italic both',
+      'strong: both',
+      'strong: Whole paragraph',
     ]);
   });
 
@@ -152,5 +175,25 @@ describe('decodeWindows1252', () => {
     expect(c1).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ');
     const rest = Uint8Array.from({ length: 224 }, (_, i) => (i < 128 ? i : i + 32));
     expect(decodeWindows1252(rest)).toBe(String.fromCharCode(...rest));
+  });
+});
+
+describe('extractHtml: the byline is said once', () => {
+  it('drops a leading "By …" paragraph that repeats the author, keeping a sentence that names them', async () => {
+    const bytes = await fs.readFile(fileURLToPath(new URL('../fixtures/byline-page.html', import.meta.url)));
+    const article = extractHtml(bytes, 'byline-page.html');
+    expect(article.author).toBe('Dana Whitlock');
+    const paragraphs = article.text.split('\n\n');
+    expect(paragraphs[0]).toMatch(/^The harbour board voted on Tuesday/);
+    expect(article.text).not.toContain('By Dana Whitlock');
+    expect(article.text).toContain('Dana Whitlock, who has covered the harbour for ten years');
+    expect(paragraphs).toContain('1. Dredging the approach channel in May');
+    expect(paragraphs).toContain('3. Laying the deck before the winter storms');
+    expect(article.marks?.map((m) => article.text.slice(m.start, m.end))).toEqual(['sixty metres', 'regional grant']);
+  });
+
+  it('keeps a first paragraph that is not the byline', () => {
+    const html = `<html><head><meta name="author" content="Dana Whitlock"></head><body><article><p>By Tomasz Ferrier</p><p>${SENTENCES}</p></article></body></html>`;
+    expect(extractHtml(enc(html), 'a.html').text.startsWith('By Tomasz Ferrier')).toBe(true);
   });
 });

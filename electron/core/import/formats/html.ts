@@ -1,9 +1,11 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify, { type WindowLike } from 'dompurify';
+import { takeMarks, withoutSentinels } from '../../../common/text/textMarks';
 import type { ExtractedArticle } from '../extractedArticle';
 import { requireArticleText } from '../importFailures';
 import { cleanText, firstOf, toIsoDate, toLanguageTag } from '../metadataValues';
 import { removeBoilerplate } from './boilerplate';
+import { isBylineParagraph } from './byline';
 import { decodeHtml } from './decodeHtml';
 import { readHtmlMetadata } from './htmlMetadata';
 import { htmlParagraphs } from './htmlParagraphs';
@@ -25,15 +27,20 @@ export function extractHtml(bytes: Uint8Array, file: string): ExtractedArticle {
     const purify = createDOMPurify(window as unknown as WindowLike);
     const content = purify.sanitize(article?.content ?? '', { RETURN_DOM_FRAGMENT: true });
     const title = firstOf([article?.title, ...stated.titles], cleanText);
-    const paragraphs = htmlParagraphs(content);
+    let paragraphs = htmlParagraphs(content);
     // Readability usually drops the headline from the body, but not always; the title is shown once.
     if (title !== undefined && paragraphs[0] === title) paragraphs.shift();
+    const author = firstOf([article?.byline, ...stated.authors], byline);
+    // Likewise the byline, which the reader shows in the article's header: once is enough.
+    if (paragraphs.length > 1 && isBylineParagraph(withoutSentinels(paragraphs[0]!), author)) paragraphs = paragraphs.slice(1);
+    const { text, marks } = takeMarks(paragraphs.join('\n\n'));
     return {
-      text: requireArticleText(paragraphs.join('\n\n'), file),
+      text: requireArticleText(text, file),
+      ...(marks.length > 0 ? { marks } : {}),
       mediaType: 'text/html',
       title,
       published: firstOf([article?.publishedTime, ...stated.publishedDates], toIsoDate),
-      author: firstOf([article?.byline, ...stated.authors], byline),
+      author,
       outlet: firstOf([article?.siteName, ...stated.outlets], cleanText),
       language: stated.language ?? toLanguageTag(article?.lang),
       url: stated.url,

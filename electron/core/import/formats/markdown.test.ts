@@ -8,7 +8,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 const BODY = 'The council approved the new harbour plan on Friday. Work on the breakwater starts in autumn and should take two years.';
 
 describe('extractMarkdown', () => {
-  it('reads the fixture: front matter as metadata, one paragraph per block, no markup', async () => {
+  it('reads the fixture: front matter as metadata, one paragraph per block, list markers kept, no markup', async () => {
     const bytes = await fs.readFile(fileURLToPath(new URL('../fixtures/field-report.md', import.meta.url)));
     const article = extractMarkdown(bytes, 'field-report.md');
     expect(article).toMatchObject({
@@ -25,9 +25,9 @@ describe('extractMarkdown', () => {
       'Workers on the silo roof',
       "The farmers' co-operative that runs the site said repairs cost less than feared.\nInsurance covered most of the bill.\nDeliveries resume on Monday.",
       'What changes',
-      'A new steel roof, rated for winds of 150 km/h',
-      'Moisture sensors in every bin',
-      'Weekend opening during harvest',
+      '• A new steel roof, rated for winds of 150 km/h',
+      '• Moisture sensors in every bin',
+      '• Weekend opening during harvest',
       '"We lost a season\'s worth of trust, not just grain," said the co-operative\'s manager, Ewan Halloran.',
       'Bin | Capacity (t)',
       'North | 1,200',
@@ -35,6 +35,8 @@ describe('extractMarkdown', () => {
       'bins.north.capacity = 1200\nbins.south.capacity = 950',
     ]);
     expect(article.text).not.toMatch(/editor:|tags|agriculture|\*\*|\]\(|<!--/);
+    // Bold and italic are kept beside the text, not in it.
+    expect(article.marks?.map((m) => `${m.kind}: ${article.text.slice(m.start, m.end)}`)).toEqual(['strong: Dunmore', 'emphasis: nearly 400 tonnes']);
   });
 
   it('takes an opening level-1 heading as the title when front matter states none, and does not repeat it', () => {

@@ -1,3 +1,4 @@
+import { takeMarks } from '../../../common/text/textMarks';
 import { decodeArticleBytes } from '../decodeText';
 import type { ExtractedArticle } from '../extractedArticle';
 import { requireArticleText } from '../importFailures';
@@ -10,6 +11,7 @@ export function extractMarkdown(bytes: Uint8Array, file: string): ExtractedArtic
   let title = frontMatter.title;
   // An opening `# Heading` is the title; when front matter states the same title it is not repeated either.
   if (opensWithTitle && (title === undefined || title === paragraphs[0])) title = paragraphs.shift();
-  const text = requireArticleText(paragraphs.join('\n\n'), file);
-  return { ...frontMatter, title, text, mediaType: 'text/markdown' };
+  const { text, marks } = takeMarks(paragraphs.join('\n\n'));
+  requireArticleText(text, file);
+  return { ...frontMatter, title, text, ...(marks.length > 0 ? { marks } : {}), mediaType: 'text/markdown' };
 }
