@@ -154,7 +154,7 @@ describe('the API', () => {
     expect(brief.content).toContain('# Ministers meet');
     expect(brief.content).toContain('> met in Delhi');
     expect(brief.content).toContain('Venue');
-    expect(brief.content).toMatch(/2025-05-04, characters \d+–\d+/);
+    expect(brief.content).toMatch(/2025-05-04, ¶ \d+/);
   });
 
   it('keeps saving when an event listener throws', async () => {

@@ -29,7 +29,7 @@ describe('appMenuTemplate', () => {
   it("sends Dossier's own commands to the renderer without registering their shortcuts twice", () => {
     const sent: string[] = [];
     const items = appMenuTemplate(true, 'linux', (c) => sent.push(c)).flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
-    for (const label of ['&Import…', '&Export brief…', '&Undo', '&Redo']) {
+    for (const label of ['&Import…', '&Export article…', '&Undo', '&Redo']) {
       const item = items.find((i) => i.label === label)!;
       expect(item.registerAccelerator).toBe(false);
       (item.click as () => void)();
