@@ -74,7 +74,7 @@ test('long names wrap in the review, and an article imported before its entities
   const page = dossier.page;
   const entities = new EntitiesPanel(page);
   await importArticle(page, dossier.workspace, 'tokyo', 'Tokyo briefing\n\nJapan briefed reporters in Tokyo. Japan said the drills would go ahead.\n');
-  await dossier.library.openArticle(/India and Japan/);
+  await dossier.library.openArticle(/^India, Japan defence ministers/);
   await entities.open();
 
   const agreement = entities.suggestion('Reciprocal Provision of Supplies and Services Agreement');

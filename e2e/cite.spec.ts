@@ -4,7 +4,7 @@ import { NotesPage } from './models/NotesPage';
 import { ReaderPage } from './models/ReaderPage';
 
 const QUOTE = 'further deepen bilateral defence cooperation';
-const SAMPLE_TITLE = /^In the backdrop of ongoing discussions/;
+const SAMPLE_TITLE = /^India, Japan defence ministers/;
 
 test('with a note open beside the article, Cite in note puts the passage into that note', async ({ dossier }) => {
   const page = dossier.page;

@@ -1,7 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { E2E_DISPLAY_NAME, expect, test } from './fixtures';
 import { ReaderPage } from './models/ReaderPage';
+
+// Dates as ISO, so what these tests read does not hang on the machine's language.
+test.use({ appSettings: { displayName: E2E_DISPLAY_NAME, dateFormat: 'iso' } });
 
 /** Managing the library: titles and outlets, rename, archive, the trash, sort and filter, export, the first-run guide. */
 

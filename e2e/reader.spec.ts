@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { E2E_DISPLAY_NAME, expect, test } from './fixtures';
 import { ReaderPage } from './models/ReaderPage';
+
+// Dates as ISO, so what these tests read does not hang on the machine's language.
+test.use({ appSettings: { displayName: E2E_DISPLAY_NAME, dateFormat: 'iso' } });
 
 const QUOTE = 'reciprocal logistics agreement';
 const COMMENT = 'Logistics pact (RPSSA) under negotiation';

@@ -7,7 +7,7 @@ import { ReaderPage } from './models/ReaderPage';
 
 const FIXTURES = path.join(ROOT, 'electron', 'core', 'import', 'fixtures');
 const QUOTE = 'further deepen bilateral defence cooperation';
-const SAMPLE_TITLE = /^In the backdrop of ongoing discussions/;
+const SAMPLE_TITLE = /^India, Japan defence ministers/;
 
 async function seriousViolations(page: Page, selector: string): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).include(selector).analyze();
@@ -90,7 +90,7 @@ test('the history list shows the changes of this view and of everywhere, and und
 
   await page.getByRole('banner').getByRole('button', { name: 'History…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Undo history' });
-  const here = dialog.getByRole('list', { name: /^Changes in In the backdrop/ });
+  const here = dialog.getByRole('list', { name: /^Changes in India, Japan defence ministers/ });
   await expect(here.getByRole('listitem').first()).toContainText('Add highlight');
   await expect(here).not.toContainText('New note');
   await dialog.getByRole('radio', { name: 'Everywhere' }).check();

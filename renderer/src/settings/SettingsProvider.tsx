@@ -24,13 +24,28 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const notify = useNotify();
   const query = useQuery({ queryKey: SETTINGS_QUERY, queryFn: () => api['settings.get']({}), staleTime: Infinity, gcTime: Infinity });
-  const settings = query.data?.settings ?? DEFAULT_SETTINGS;
+  /**
+   * What is shown, set in the same event as the click that chose it: the query cache tells its
+   * readers a tick later, and a radio button or checkbox React controls would meanwhile spring back.
+   */
+  const [shownSettings, setShownSettings] = useState<AppSettings | null>(null);
+  const settings = shownSettings ?? query.data?.settings ?? DEFAULT_SETTINGS;
   // Before the children render, so every date they write is in the format now chosen.
   setDateFormatChoice(settings.dateFormat);
   const [open, setOpen] = useState(false);
 
+  /**
+   * Changes sent but not yet answered, in order: what the file says is shown with them on top, so
+   * the answer to an earlier change (or its event) never undoes a later choice on screen.
+   */
+  const pending = useRef(new Map<number, SettingsPatch>());
+  const sent = useRef(0);
   const setSettings = useCallback(
-    (next: AppSettings) => queryClient.setQueryData(SETTINGS_QUERY, (old: { settings: AppSettings; suggestedName: string } | undefined) => ({ suggestedName: old?.suggestedName ?? '', settings: next })),
+    (next: AppSettings) => {
+      const shown = Object.assign({}, next, ...pending.current.values()) as AppSettings;
+      setShownSettings(shown);
+      queryClient.setQueryData(SETTINGS_QUERY, (old: { settings: AppSettings; suggestedName: string } | undefined) => ({ suggestedName: old?.suggestedName ?? '', settings: shown }));
+    },
     [queryClient],
   );
   useEffect(
@@ -46,10 +61,16 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const update = useCallback(
     (patch: SettingsPatch) => {
       const before = queryClient.getQueryData<{ settings: AppSettings }>(SETTINGS_QUERY)?.settings ?? DEFAULT_SETTINGS;
-      setSettings({ ...before, ...patch });
+      const n = ++sent.current;
+      pending.current.set(n, patch);
+      setSettings(before);
       api['settings.update']({ patch }).then(
-        ({ settings: saved }) => setSettings(saved),
+        ({ settings: saved }) => {
+          pending.current.delete(n);
+          setSettings(saved);
+        },
         (error: unknown) => {
+          pending.current.delete(n);
           setSettings(before);
           notify({ tone: 'error', message: `The setting was not saved: ${errorMessage(error)}` });
         },
