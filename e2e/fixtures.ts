@@ -21,9 +21,6 @@ export const E2E_DISPLAY_NAME = 'E2E Analyst';
 export const ARTICLE_EXPORT_FORMATS = { md: 'Markdown', html: 'HTML (one file)', pdf: 'PDF', docx: 'Word (DOCX)', jsonld: 'W3C Web Annotations (JSON-LD)' } as const;
 export type ArticleExportFormat = keyof typeof ARTICLE_EXPORT_FORMATS;
 
-/** localStorage key of the first-run guide's dismissal (renderer/src/guide/FirstRunGuide.tsx). */
-export const GUIDE_DISMISSED_KEY = 'dossier.firstRunGuide.dismissed';
-
 /** A running Dossier on a fresh temporary workspace, driven like a user would. */
 export interface DossierApp {
   page: Page;
@@ -97,13 +94,15 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
     const downloads = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-out-'));
     // The app's own settings and recent workspaces: a fresh folder, as on a new machine.
     const appData = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-appdata-'));
-    if (appSettings) writeFileSync(path.join(appData, 'settings.json'), JSON.stringify({ version: 1, ...appSettings }));
+    // The guide's dismissal is an app setting: written here unless the test is about the guide.
+    const settings = { ...(appSettings ?? {}), ...(firstRunGuide ? {} : { firstRunGuideDismissed: true }) };
+    if (appSettings || !firstRunGuide) writeFileSync(path.join(appData, 'settings.json'), JSON.stringify({ version: 1, ...settings }));
     const log: string[] = [];
     const pageErrors: string[] = [];
     let running: Running | null = null;
 
     const start = async () => {
-      running = shell === 'electron' ? await startElectron(workspace, appData, log) : await startHost(browser, workspace, appData, log, firstRunGuide);
+      running = shell === 'electron' ? await startElectron(workspace, appData, log) : await startHost(browser, workspace, appData, log);
       running.page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
       running.page.on('pageerror', (e) => pageErrors.push(e.message));
       await running.page.locator('[data-start]').first().waitFor();
@@ -165,14 +164,13 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
 export { expect } from '@playwright/test';
 
 /** Starts `dossier serve` on the workspace and opens the printed URL in a fresh browser context. */
-async function startHost(browser: Browser, workspace: string, appData: string, log: string[], firstRunGuide: boolean): Promise<Running> {
+async function startHost(browser: Browser, workspace: string, appData: string, log: string[]): Promise<Running> {
   const child = spawn(process.execPath, [CLI, 'serve', '--workspace', workspace, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DOSSIER_WORKSPACE: '', DOSSIER_APP_DATA: appData },
   });
   const url = await firstLine(child, log);
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
-  if (!firstRunGuide) await context.addInitScript((key) => localStorage.getItem(key) ?? localStorage.setItem(key, 'e2e'), GUIDE_DISMISSED_KEY);
   const page = await context.newPage();
   await page.goto(url);
   return {

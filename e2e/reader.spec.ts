@@ -108,6 +108,8 @@ test('clicking a highlight in the panel scrolls the article to it; clicking in t
   }, QUOTE);
   await dossier.page.mouse.click(point.x, point.y);
   await expect(reader.card(QUOTE)).toHaveAttribute('aria-current', 'true');
+  // Only the article scrolls: the window itself never does (the top bar stays whole).
+  expect(await dossier.page.evaluate(() => [document.scrollingElement!.scrollTop, document.documentElement.scrollHeight - innerHeight])).toEqual([0, 0]);
 });
 
 test('Export article… writes Markdown with the quote, the comment and the citation', async ({ dossier }) => {

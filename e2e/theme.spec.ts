@@ -2,6 +2,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, ROOT, test } from './fixtures';
+import { callApi } from './models/api';
 import { BriefComposerPage } from './models/BriefComposerPage';
 import { ReaderPage } from './models/ReaderPage';
 import { SearchPage } from './models/SearchPage';
@@ -28,6 +29,10 @@ for (const theme of ['light', 'dark'] as const) {
       found.push(...(await seriousViolations(page, screen)));
       await page.screenshot({ path: path.join(SCREENS, `${screen}-${theme}.png`) });
     };
+
+    // Named as an analyst would name it, not after the temporary folder (the pictures are the docs').
+    await callApi(page, 'workspace.rename', { name: 'India–Japan defence' });
+    await expect(page.getByRole('banner')).toContainText('India–Japan defence');
 
     const settings = new SettingsDialog(page);
     await settings.open();

@@ -38,6 +38,8 @@ export const AppSettings = z.object({
   /** Side panels folded away by the analyst (remembered across starts). */
   libraryCollapsed: z.boolean().catch(false),
   sidePanelCollapsed: z.boolean().catch(false),
+  /** The first-run guide over the sample was dismissed: it never shows again, in any workspace. */
+  firstRunGuideDismissed: z.boolean().catch(false),
 });
 export type AppSettings = z.output<typeof AppSettings>;
 
@@ -55,6 +57,7 @@ export const SettingsPatch = z
     readerFontSize: FontSize,
     libraryCollapsed: z.boolean(),
     sidePanelCollapsed: z.boolean(),
+    firstRunGuideDismissed: z.boolean(),
   })
   .partial()
   .strict();

@@ -1,16 +1,13 @@
-import { useState } from 'react';
+import { useSettings } from '../settings/SettingsContext';
 import { shortcutLabel } from '../ui/shortcuts';
 import './firstRunGuide.css';
 
-/**
- * Per app, not per workspace: once dismissed it never shows again, whichever workspace opens.
- * (Kept in localStorage until the app's settings file can hold it.)
- */
-export const GUIDE_DISMISSED_KEY = 'dossier.firstRunGuide.dismissed';
+/** Where earlier versions kept the dismissal: honoured, so nobody sees the guide again. */
+const OLD_DISMISSED_KEY = 'dossier.firstRunGuide.dismissed';
 
-function dismissed(): boolean {
+function dismissedEarlier(): boolean {
   try {
-    return localStorage.getItem(GUIDE_DISMISSED_KEY) !== null;
+    return localStorage.getItem(OLD_DISMISSED_KEY) !== null;
   } catch {
     return false;
   }
@@ -18,8 +15,10 @@ function dismissed(): boolean {
 
 /** Four steps through what Dossier is for, above the first article a new user reads. */
 export function FirstRunGuide() {
-  const [hidden, setHidden] = useState(dismissed);
-  if (hidden) return null;
+  // Per app, not per workspace, and in the app's settings file: the browser host starts each run
+  // with a fresh browser profile, whose storage would forget it.
+  const { settings, loaded, update } = useSettings();
+  if (!loaded || settings.firstRunGuideDismissed || dismissedEarlier()) return null;
   const key = (id: Parameters<typeof shortcutLabel>[0]) => {
     const label = shortcutLabel(id);
     return label ? <kbd>{label}</kbd> : null;
@@ -44,14 +43,7 @@ export function FirstRunGuide() {
       <button
         type="button"
         className="guide-dismiss"
-        onClick={() => {
-          try {
-            localStorage.setItem(GUIDE_DISMISSED_KEY, new Date().toISOString());
-          } catch {
-            // Private windows may refuse storage: the guide still goes away for now.
-          }
-          setHidden(true);
-        }}
+        onClick={() => update({ firstRunGuideDismissed: true })}
       >
         Got it, don’t show again
       </button>
