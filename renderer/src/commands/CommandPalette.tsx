@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { usePickerDialog } from '../ui/usePickerDialog';
 import { COMMANDS, type CommandId } from '../../../electron/common/commands';
 import { shortcutLabel } from '../ui/shortcuts';
 import { keyMove } from '../ui/useListKeys';
@@ -22,10 +23,7 @@ function unavailableReason(id: CommandId): string {
  * selection go back where they were before a command runs, so it acts as its key would have.
  */
 export function CommandPalette({ onClose }: Props) {
-  const id = useId();
   const commands = useCommands();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   // Read once, before the palette's field takes the focus (and the reader's selection with it).
   const [before] = useState(() => ({
     available: new Set(PALETTE_IDS.filter((c) => commands.available(c))),
@@ -35,18 +33,9 @@ export function CommandPalette({ onClose }: Props) {
   }));
   const restored = useRef(false);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const entries = useMemo(() => paletteEntries(query, before.recent, (c) => before.available.has(c)), [query, before]);
-  const current = Math.min(active, Math.max(entries.length - 1, 0));
-  const optionId = (i: number) => `${id}-option-${i}`;
+  const { id, dialog, listRef, current, setActive, optionId } = usePickerDialog(entries.length);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-  useEffect(() => {
-    listRef.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [current]);
 
   /** Focus and selection back where they were; once, whichever way the palette closes. */
   const restore = () => {

@@ -1,4 +1,5 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { usePickerDialog } from '../ui/usePickerDialog';
 import type { NoteSummary } from '../../../electron/common/model/note';
 import './citeNotePicker.css';
 
@@ -23,27 +24,15 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleL
  * first, narrowed by the words typed. Arrow keys move, Enter picks, Escape cancels.
  */
 export function CiteNotePicker({ notes, anchor, onPick, onCancel }: Props) {
-  const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const options = useMemo(() => {
     const words = fold(query).split(/\s+/).filter(Boolean);
     const recent = [...notes].sort((a, b) => b.modified.localeCompare(a.modified));
     const matching = recent.filter((n) => words.every((w) => fold(`${n.title} ${n.excerpt}`).includes(w)));
     return [null, ...matching];
   }, [notes, query]);
-  const current = Math.min(active, options.length - 1);
-  const optionId = (i: number) => `${id}-option-${i}`;
+  const { id, dialog, listRef, current, setActive, optionId } = usePickerDialog(options.length);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-  useLayoutEffect(() => {
-    listRef.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [current]);
 
   const pick = (index: number) => {
     const option = options[index];

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { usePickerDialog } from '../ui/usePickerDialog';
 import { ENTITY_TYPE_LABELS } from '../../../electron/common/model/entity';
 import { queries } from '../data/queries';
 import { matchPlaces, placeKey, preparePlaces, type Place, type PlaceKind } from './matchPlaces';
@@ -20,11 +21,7 @@ interface Props {
  * screens already hold, and are matched here, as the analyst types, without a round trip.
  */
 export function QuickOpen({ recent, onGo, onClose }: Props) {
-  const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const articles = useQuery(queries.articles()).data?.articles;
   const notes = useQuery(queries.notes()).data?.notes;
   const entities = useQuery(queries.entities()).data?.entities;
@@ -40,16 +37,8 @@ export function QuickOpen({ recent, onGo, onClose }: Props) {
     return preparePlaces(places);
   }, [articles, notes, entities, briefs]);
   const matches = useMemo(() => matchPlaces(prepared, query, recent), [prepared, query, recent]);
-  const current = Math.min(active, Math.max(matches.length - 1, 0));
-  const optionId = (i: number) => `${id}-option-${i}`;
+  const { id, dialog, listRef, current, setActive, optionId } = usePickerDialog(matches.length);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-  useEffect(() => {
-    listRef.current?.querySelector(`[data-index="${current}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [current]);
 
   const go = (place: Place | undefined) => {
     if (!place) return;
