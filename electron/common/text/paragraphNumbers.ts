@@ -1,4 +1,5 @@
 import { splitParagraphs } from './normalizeArticleText';
+import { lastAtOrBefore } from './lastAtOrBefore';
 
 /**
  * Where a passage is, said as a reader counts: "¶ 4", or "¶ 4–5" across paragraphs. Paragraphs are
@@ -40,14 +41,7 @@ export class ParagraphNumbers {
 
   /** The last paragraph starting at or before `offset` (the first when none does). */
   private indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.starts, offset);
   }
 }
 

@@ -18,6 +18,7 @@ import { parseSchemaFile, SCHEMA_VERSION } from '../store/schemaFile';
 import { FOLDING_FILE, LOG_FILE, WriteAheadLog } from '../store/writeAheadLog';
 import { Backups } from '../snapshots/backups';
 import { isJsonObject } from '../store/jsonLines';
+import { pathExists } from '../store/pathExists';
 
 /** One thing wrong with a workspace, as `dossier check` reports it. */
 export interface Problem {
@@ -160,12 +161,12 @@ export async function checkWorkspace(dir: string, onProgress?: (done: number, to
   if (notes && notes !== 'damaged') {
     for (const note of notes.notes) {
       const file = path.join(notesDir, `${note.id}.json`);
-      if (!(await exists(file)) && !log?.has(file)) add(file, `is missing: the note "${note.title}" has no text`, 'none', 'Restore the file from a backup (dossier restore); until then the note opens empty.');
+      if (!(await pathExists(file)) && !log?.has(file)) add(file, `is missing: the note "${note.title}" has no text`, 'none', 'Restore the file from a backup (dossier restore); until then the note opens empty.');
     }
   }
 
   const searchDir = path.join(root, FILE_NAMES.derived);
-  if ((await exists(path.join(searchDir, SEARCH_INDEX))) && !(await readIndexFile(path.join(searchDir, SEARCH_INDEX)))) {
+  if ((await pathExists(path.join(searchDir, SEARCH_INDEX))) && !(await readIndexFile(path.join(searchDir, SEARCH_INDEX)))) {
     add(path.join(searchDir, SEARCH_INDEX), 'is damaged (a derived file)', 'rebuild-search', 'Rebuild the search index from the workspace.');
   }
   await log?.close();
@@ -248,12 +249,6 @@ async function sha256OfFile(file: string): Promise<string | null> {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
 
 /** The reason in a damage error, without the path the report already shows. */
 function describe(error: unknown): string {

@@ -21,6 +21,7 @@ import {
   type SnapshotSummary,
 } from './snapshotManifest';
 import { isImmutable, problemWith, scanWorkspace, sha256Of, type FileStat } from './workspaceFiles';
+import { pathExists } from '../store/pathExists';
 
 /** The workspace's files as one backup holds them. */
 export type SnapshotState = Map<string, SnapshotEntry>;
@@ -251,7 +252,7 @@ export class Backups {
   /** Stores a file's bytes once by their hash; answers the new copy's path, or null when it was there. */
   private async store(entry: SnapshotEntry, bytes: Buffer, source: string, rel: string): Promise<string | null> {
     const target = objectPath(this.root, entry.sha256);
-    if (await exists(target)) return null;
+    if (await pathExists(target)) return null;
     await fs.mkdir(path.dirname(target), { recursive: true });
     const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     if (isImmutable(rel)) {
@@ -337,10 +338,4 @@ class RecordedHashes {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
-}
 

@@ -7,6 +7,7 @@ import { toErrorPayload, type DossierCore } from '../dossierCore';
 import { EventBus } from '../events';
 import { FILE_NAMES } from '../store/files';
 import type { OpenedWorkspace, OpenHow } from './openWorkspace';
+import { pathExists } from '../store/pathExists';
 
 /** The calls answered here rather than by the open workspace's core. */
 const OWN_CALLS = ['workspaces.recent', 'workspaces.open', 'workspaces.create', 'workspaces.forget'] as const;
@@ -164,10 +165,10 @@ export class AppWorkspaces {
     if (this.switching) return Promise.reject(new DossierError('conflict', 'Dossier is already opening another workspace.'));
     const run = async () => {
       const target = path.resolve(dir);
-      const isWorkspace = await exists(path.join(target, FILE_NAMES.workspace));
+      const isWorkspace = await pathExists(path.join(target, FILE_NAMES.workspace));
       if (how.create && isWorkspace) throw new DossierError('conflict', `${target} is already a Dossier workspace: open it instead.`);
       if (!how.create && !isWorkspace) {
-        const reason = (await exists(target)) ? 'it holds no workspace.json' : 'the folder does not exist';
+        const reason = (await pathExists(target)) ? 'it holds no workspace.json' : 'the folder does not exist';
         throw new DossierError('not-found', `This folder is not a Dossier workspace: ${target} (${reason}).`);
       }
       if (await samePlace(target, this.path)) {
@@ -229,14 +230,6 @@ function isOwnCall(name: string): name is OwnCall & CallName {
   return (OWN_CALLS as readonly string[]).includes(name);
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The same folder, however it was spelt (a symlink, `..`). */
 async function samePlace(a: string, b: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { createCore, type CoreOptions, type DossierCore } from '../dossierCore';
 import { importArticles } from '../import/importArticles';
 import { NOTES_INDEX } from '../notes/noteDocuments';
 import { WorkspaceStore } from '../store/workspaceStore';
+import { pathExists } from '../store/pathExists';
 
 export const SAMPLE_ARTICLE = 'india-japan-defence-2025-05-04.txt';
 
@@ -28,7 +29,7 @@ export interface OpenHow {
  * user lands on something to read.
  */
 export async function openAppWorkspace(dir: string, assetsDir: string, options: CoreOptions = {}, how: OpenHow = {}): Promise<OpenedWorkspace> {
-  const isNew = !(await exists(path.join(dir, 'workspace.json')));
+  const isNew = !(await pathExists(path.join(dir, 'workspace.json')));
   const store = await WorkspaceStore.open(dir, { create: how.create ?? true, name: how.name });
   const notices: string[] = [];
   if (store.lockTakeoverMessage) notices.push(store.lockTakeoverMessage);
@@ -57,11 +58,3 @@ export async function openAppWorkspace(dir: string, assetsDir: string, options: 
   return { core: createCore(store, { ...options, notices: startupNotices }), notices };
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '../../../electron/common/text/lastAtOrBefore';
+
 /**
  * Maps between DOM positions in the reader and offsets into the article text. The reader renders
  * each paragraph as one element with `data-start` (its offset in the text) holding exactly that
@@ -100,13 +102,7 @@ export class ParagraphIndex {
   /** The paragraph holding `offset`; between two paragraphs a start moves to the next, an end stays. */
   private locate(offset: number, side: 'start' | 'end'): { node: Text; at: number } | null {
     if (this.starts.length === 0) return null;
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts, offset);
     const nodes = this.nodes[lo]!;
     const last = nodes[nodes.length - 1];
     if (!last) return null;
