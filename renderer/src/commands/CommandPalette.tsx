@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { PickerInput } from '../ui/PickerInput';
 import { usePickerDialog } from '../ui/usePickerDialog';
 import { COMMANDS, type CommandId } from '../../../electron/common/commands';
 import { shortcutLabel } from '../ui/shortcuts';
@@ -34,7 +35,8 @@ export function CommandPalette({ onClose }: Props) {
   const restored = useRef(false);
   const [query, setQuery] = useState('');
   const entries = useMemo(() => paletteEntries(query, before.recent, (c) => before.available.has(c)), [query, before]);
-  const { id, dialog, listRef, current, setActive, optionId } = usePickerDialog(entries.length);
+  const picker = usePickerDialog(entries.length);
+  const { id, dialog, listRef, current, setActive, optionId } = picker;
 
 
   /** Focus and selection back where they were; once, whichever way the palette closes. */
@@ -84,25 +86,7 @@ export function CommandPalette({ onClose }: Props) {
       onClick={(e) => e.target === dialog.current && dialog.current.close()}
     >
       <div className="command-palette-body">
-        <input
-          type="text"
-          role="combobox"
-          aria-label="Command"
-          aria-expanded={entries.length > 0}
-          aria-controls={`${id}-list`}
-          aria-autocomplete="list"
-          aria-activedescendant={entries.length > 0 ? optionId(current) : undefined}
-          placeholder="Type a command…"
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={onKey}
-        />
+        <PickerInput picker={picker} count={entries.length} label="Command" placeholder="Type a command…" query={query} onQuery={setQuery} onKeyDown={onKey} />
         <p className="command-palette-caption" id={`${id}-caption`} aria-live="polite">
           {caption}
         </p>

@@ -1,4 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { PickerInput } from '../ui/PickerInput';
 import { usePickerDialog } from '../ui/usePickerDialog';
 import type { NoteSummary } from '../../../electron/common/model/note';
 import './citeNotePicker.css';
@@ -31,7 +32,8 @@ export function CiteNotePicker({ notes, anchor, onPick, onCancel }: Props) {
     const matching = recent.filter((n) => words.every((w) => fold(`${n.title} ${n.excerpt}`).includes(w)));
     return [null, ...matching];
   }, [notes, query]);
-  const { id, dialog, listRef, current, setActive, optionId } = usePickerDialog(options.length);
+  const picker = usePickerDialog(options.length);
+  const { id, dialog, listRef, current, setActive, optionId } = picker;
 
 
   const pick = (index: number) => {
@@ -67,24 +69,7 @@ export function CiteNotePicker({ notes, anchor, onPick, onCancel }: Props) {
     >
       <div className="cite-picker-body">
         <h2 id={`${id}-title`}>Cite in note</h2>
-        <input
-          type="text"
-          role="combobox"
-          aria-label="Find a note"
-          aria-expanded="true"
-          aria-controls={`${id}-list`}
-          aria-autocomplete="list"
-          aria-activedescendant={optionId(current)}
-          placeholder="Find a note…"
-          autoComplete="off"
-          autoFocus
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={onKey}
-        />
+        <PickerInput picker={picker} count={options.length} label="Find a note" placeholder="Find a note…" query={query} onQuery={setQuery} onKeyDown={onKey} />
         <ul ref={listRef} id={`${id}-list`} role="listbox" aria-label="Notes, most recently changed first">
           {options.map((note, i) => (
             <li

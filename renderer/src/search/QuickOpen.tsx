@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { PickerInput } from '../ui/PickerInput';
 import { usePickerDialog } from '../ui/usePickerDialog';
 import { ENTITY_TYPE_LABELS } from '../../../electron/common/model/entity';
 import { queries } from '../data/queries';
@@ -37,7 +38,8 @@ export function QuickOpen({ recent, onGo, onClose }: Props) {
     return preparePlaces(places);
   }, [articles, notes, entities, briefs]);
   const matches = useMemo(() => matchPlaces(prepared, query, recent), [prepared, query, recent]);
-  const { id, dialog, listRef, current, setActive, optionId } = usePickerDialog(matches.length);
+  const picker = usePickerDialog(matches.length);
+  const { id, dialog, listRef, current, setActive, optionId } = picker;
 
 
   const go = (place: Place | undefined) => {
@@ -64,25 +66,7 @@ export function QuickOpen({ recent, onGo, onClose }: Props) {
     <dialog ref={dialog} className="quick-open" aria-label="Go to" onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current.close()}>
       {/* The dialog has no padding of its own: a click on it is a click on the backdrop. */}
       <div className="quick-open-body">
-      <input
-        type="text"
-        role="combobox"
-        aria-label="Go to an article, note, entity or brief"
-        aria-expanded={matches.length > 0}
-        aria-controls={`${id}-list`}
-        aria-autocomplete="list"
-        aria-activedescendant={matches.length > 0 ? optionId(current) : undefined}
-        placeholder="Go to an article, note, entity or brief…"
-        autoComplete="off"
-        spellCheck={false}
-        autoFocus
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKey}
-      />
+      <PickerInput picker={picker} count={matches.length} label="Go to an article, note, entity or brief" placeholder="Go to an article, note, entity or brief…" query={query} onQuery={setQuery} onKeyDown={onKey} />
       <p className="quick-open-caption" id={`${id}-caption`}>
         {loading ? 'Loading names…' : empty ? (recent.length > 0 ? 'Recently opened' : 'Everything') : matches.length === 0 ? `Nothing is called “${query.trim()}”.` : 'Best matches'}
       </p>
