@@ -18,7 +18,8 @@ export default defineConfig<{ shell: Shell }>({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
-  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  // Traces cost every test time and CI keeps no artifacts: its failures print the error and a screenshot.
+  use: { trace: process.env.CI ? 'off' : 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     { name: 'browser', use: { shell: 'browser' satisfies Shell } },
     { name: 'electron', use: { shell: 'electron' satisfies Shell } },

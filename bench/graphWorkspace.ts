@@ -82,7 +82,7 @@ export async function buildGraphWorkspace(dir: string, scale: GraphScale = GRAPH
     const entities: Entity[] = Array.from({ length: scale.entities }, (_, i) => {
       const word = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('');
       const name = `${capital(word())} ${capital(word())}`;
-      return { id: newId('ent', Date.UTC(2025, 0, 1) + i), rev: 1, name, type: pick(TYPES), aliases: [], description: '', externalId: null, created, modified: created };
+      return { id: newId('ent', Date.UTC(2025, 0, 1) + i), rev: 1, name, type: pick(TYPES), aliases: [], description: '', externalId: null, created, modified: created, createdBy: { name: 'Analyst' }, modifiedBy: { name: 'Analyst' } };
     });
     // Popularity falls off as a power: index = n·u³ puts a few entities in thousands of relationships.
     const endpoint = () => entities[Math.floor(scale.entities * random() ** 3)]!.id;
@@ -109,6 +109,8 @@ export async function buildGraphWorkspace(dir: string, scale: GraphScale = GRAPH
         evidence: [...new Map(evidence.map((e) => [e.annotationId, e])).values()],
         created,
         modified: created,
+        createdBy: { name: 'Analyst' },
+        modifiedBy: { name: 'Analyst' },
       });
     }
     // Merges: the entities at the end of the list go into random earlier ones.

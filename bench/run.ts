@@ -15,8 +15,11 @@ import { lexicon, REFERENCE as REFERENCE_SCALE } from './reference/generator';
 import { backupFigures } from './backups';
 import { withBenchTable } from './benchReport';
 import { chartFigures } from './chart';
+import { encryptionFigures } from './encryption';
 import { graphFigures } from './graph';
+import { libraryFigures } from './library';
 import { scaleBench, type ScaleDetails } from './scale';
+import { syncFigures } from './sync';
 import { writeScaleReport, type ScaleResults } from './scaleReport';
 import { median, quantile, round } from './stats';
 import { typingLatency } from './typing';
@@ -208,6 +211,12 @@ log('link chart at 5,000 entities and 20,000 relationships…');
 const graph = await graphFigures(log);
 log('the link chart in the browser…');
 const chart = await chartFigures(ROOT, log);
+log('encryption at rest: the reference workspace encrypted beside it…');
+const encryption = await encryptionFigures(REFERENCE, log);
+log('the library at 10,000 articles in the browser…');
+const library = await libraryFigures(ROOT, CACHE, log);
+log('team sync of the reference workspace with a server on loopback…');
+const sync = await syncFigures(ROOT, CACHE, log);
 const results = {
   measured_at: new Date().toISOString().slice(0, 10),
   machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
@@ -221,6 +230,9 @@ const results = {
   ...backups,
   ...graph,
   ...chart,
+  ...encryption,
+  ...library,
+  ...sync,
 };
 writeReport(results, scale, details);
 log(`bench finished in ${round((performance.now() - started) / 60_000, 1)} min`);

@@ -92,3 +92,50 @@ test('Escape closes the note picker and cites nothing', async ({ dossier }) => {
   await notes.rows.first().click();
   await expect(notes.citations).toHaveCount(0);
 });
+
+test('in a note, Cite a passage… finds a highlight by its words and cites it at the caret', async ({ dossier }) => {
+  const page = dossier.page;
+  const reader = new ReaderPage(page);
+  const notes = new NotesPage(page);
+  await reader.highlight(QUOTE, 'Trend');
+  await notes.openView();
+  await notes.create();
+  await page.keyboard.type('Ministers agreed to');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Follow up next week.');
+  // The caret back at the end of the first line: the citation goes there, not at the note's end.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' ');
+
+  await notes.pane.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Cite a passage…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Cite a passage…' });
+  await expect(picker.getByRole('combobox', { name: 'Find a highlight' })).toBeFocused();
+  // This note is on no article: highlights are found by typing.
+  await expect(picker.getByRole('option')).toHaveCount(0);
+  await page.keyboard.type('bilateral defence');
+  const option = picker.getByRole('option', { name: new RegExp(QUOTE) });
+  await expect(option).toBeVisible();
+  await expect(option.locator('.cite-passage-source')).toHaveText(SAMPLE_TITLE);
+  const axe = await new AxeBuilder({ page }).include('dialog.cite-passage-picker').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.screenshot({ path: '/tmp/notecite-picker.png' });
+  await option.click();
+
+  await expect(picker).toHaveCount(0);
+  await expect(notes.citations).toHaveCount(1);
+  await expect(notes.citations.first()).toContainText(QUOTE);
+  await expect(notes.editor).toBeFocused();
+  const text = await notes.editor.innerText();
+  expect(text.indexOf('Ministers agreed to')).toBeLessThan(text.indexOf(QUOTE));
+  expect(text.indexOf(QUOTE)).toBeLessThan(text.indexOf('Follow up next week.'));
+  await notes.waitSaved();
+  await page.screenshot({ path: '/tmp/notecite-note.png' });
+
+  await page.reload();
+  await notes.openView();
+  await notes.list().getByRole('button', { name: /Ministers agreed to/ }).click();
+  await expect(notes.citations).toHaveCount(1);
+  await expect(notes.citations.first()).toContainText(QUOTE);
+  expect(dossier.pageErrors).toEqual([]);
+});

@@ -46,8 +46,27 @@ interface Running {
   exportTo?(file: string): Promise<void>;
 }
 
-export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecords: SeedRecords; appSettings: Record<string, unknown> | null; firstRunGuide: boolean; dossier: DossierApp }, { browser: Browser }>({
+export const test = base.extend<
+  {
+    shell: Shell;
+    seedArticles: number;
+    seedRecords: SeedRecords;
+    appSettings: Record<string, unknown> | null;
+    firstRunGuide: boolean;
+    prepareWorkspace: { run(dir: string): Promise<void> } | null;
+    readyWhen: string;
+    dossier: DossierApp;
+  },
+  { browser: Browser }
+>({
   shell: ['browser', { option: true }],
+  /**
+   * Something to do to the workspace folder before Dossier starts on it (lock it as another
+   * Dossier would). An object, since Playwright takes a function given to `test.use` for a fixture.
+   */
+  prepareWorkspace: [null, { option: true }],
+  /** What shows once the page is ready: the article's paragraphs, unless a test starts elsewhere (the start screen). */
+  readyWhen: ['[data-start]', { option: true }],
   /**
    * Whether the first-run guide shows, as on a new machine: off unless a test is about it, so
    * other tests see the reader as an analyst does after the first day.
@@ -81,7 +100,7 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
     { scope: 'worker' },
   ],
 
-  dossier: async ({ shell, browser, seedArticles, seedRecords, appSettings, firstRunGuide }, use, testInfo) => {
+  dossier: async ({ shell, browser, seedArticles, seedRecords, appSettings, firstRunGuide, prepareWorkspace, readyWhen }, use, testInfo) => {
     if (shell === 'electron') {
       const binary = electronBinary();
       test.skip(!binary.path, `Electron: ${binary.missing}`);
@@ -91,12 +110,14 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
     }
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
     if (seedArticles > 0 || Object.keys(seedRecords).length > 0) await seedWorkspace(workspace, ROOT, seedArticles, seedRecords);
+    await prepareWorkspace?.run(workspace);
     const downloads = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-out-'));
     // The app's own settings and recent workspaces: a fresh folder, as on a new machine.
     const appData = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-appdata-'));
     // The guide's dismissal is an app setting: written here unless the test is about the guide.
-    const settings = { ...(appSettings ?? {}), ...(firstRunGuide ? {} : { firstRunGuideDismissed: true }) };
-    if (appSettings || !firstRunGuide) writeFileSync(path.join(appData, 'settings.json'), JSON.stringify({ version: 1, ...settings }));
+    // English pinned unless a test chooses: specs find controls by their English names.
+    const settings = { uiLanguage: 'en', ...(appSettings ?? {}), ...(firstRunGuide ? {} : { firstRunGuideDismissed: true }) };
+    writeFileSync(path.join(appData, 'settings.json'), JSON.stringify({ version: 1, ...settings }));
     const log: string[] = [];
     const pageErrors: string[] = [];
     let running: Running | null = null;
@@ -105,7 +126,7 @@ export const test = base.extend<{ shell: Shell; seedArticles: number; seedRecord
       running = shell === 'electron' ? await startElectron(workspace, appData, log) : await startHost(browser, workspace, appData, log);
       running.page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
       running.page.on('pageerror', (e) => pageErrors.push(e.message));
-      await running.page.locator('[data-start]').first().waitFor();
+      await running.page.locator(readyWhen).first().waitFor();
     };
     await start();
 

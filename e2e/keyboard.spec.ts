@@ -18,6 +18,16 @@ function articleText(page: Page) {
   return page.getByRole('region', { name: 'Article text' });
 }
 
+/** The article's linked entity mentions: one tab stop after the text. */
+function mentionsList(page: Page) {
+  return page.getByRole('listbox', { name: /^Entity mentions in the article/ });
+}
+
+/** The words painted as the mention the keyboard is on. */
+function focusedMention(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((CSS.highlights.get('dossier-mention-focus') as Iterable<Range> | undefined) ?? [])].map((r) => r.toString()));
+}
+
 test('the command palette finds a command by a few letters, shows its keys and runs it', async ({ dossier }) => {
   const page = dossier.page;
   const palette = new CommandPaletteDialog(page);
@@ -190,11 +200,12 @@ test('a keyboard-only reader selects words with a caret, highlights them, and op
   await page.keyboard.press('Shift+End');
   await expect.poll(() => page.evaluate(() => document.getSelection()?.toString().length)).toBeGreaterThan(10);
 
-  // Tab goes to the entity named in the text; Enter opens its page.
+  // Tab goes to the entities named in the text; Enter opens the one it is on.
   await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('status').filter({ hasText: 'Rajnath Singh, Person. Enter opens its page.' })).toHaveCount(1);
-  await expect.poll(() => page.evaluate(() => [...(CSS.highlights.get('dossier-mention-focus') as Iterable<Range>)].map((r) => r.toString()))).toEqual(['Rajnath Singh']);
+  await expect(mentionsList(page)).toBeFocused();
+  await expect(mentionsList(page).getByRole('option', { selected: true })).toHaveText('Rajnath Singh, Person, ¶ 1');
+  await expect.poll(() => focusedMention(page)).toEqual(['Rajnath Singh']);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Rajnath Singh' })).toBeVisible();
   expect(dossier.pageErrors).toEqual([]);
@@ -251,13 +262,89 @@ test('a citation chip in a note is reached with the arrow keys, and Enter opens 
   await notes.openView();
   await notes.list().getByRole('button').first().click();
   await expect(notes.citations).toHaveCount(1);
-  await notes.editor.focus();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
-  await expect(notes.citations.first()).toHaveClass(/chip-selected/);
+  // The editor settles its selection a frame after focus: go again from the end until it has.
+  await expect(async () => {
+    await notes.editor.focus();
+    await expect(notes.editor).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(notes.citations.first()).toHaveClass(/chip-selected/, { timeout: 1000 });
+  }).toPass();
   await page.keyboard.press('Enter');
   await expect(articleText(page)).toBeVisible();
   await expect(reader.title).toBeVisible();
+  expect(dossier.pageErrors).toEqual([]);
+});
+
+test('the entity mentions are one tab stop after the text: the arrows go from one to the next, Enter opens, Escape goes back', async ({ dossier }) => {
+  // Many small steps, each a key press and a check.
+  test.slow();
+  const page = dossier.page;
+  const entities = new EntitiesPanel(page);
+  await entities.open();
+  for (const name of ['Rajnath Singh', 'Gen Nakatani']) {
+    await entities.suggestion(name).getByRole('button', { name: 'Accept' }).click();
+    await expect(entities.confirmed).toContainText(name);
+  }
+
+  await articleText(page).focus();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('Tab');
+  const list = mentionsList(page);
+  await expect(list).toBeFocused();
+  await expect(list).toHaveAccessibleName('Entity mentions in the article, 2');
+  const selected = list.getByRole('option', { selected: true });
+  await expect(selected).toHaveText('Rajnath Singh, Person, ¶ 1');
+  await expect(list).toHaveAttribute('aria-activedescendant', (await selected.getAttribute('id'))!);
+  await expect.poll(() => focusedMention(page)).toEqual(['Rajnath Singh']);
+  await expect(page.locator('.mentions-list-bar')).toContainText('Mention 1 of 2');
+  await page.screenshot({ path: '/tmp/keyboard-mentions-list.png' });
+
+  // The arrows move and hold at the ends; Home and End go to them.
+  await page.keyboard.press('ArrowDown');
+  await expect(selected).toHaveText('Gen Nakatani, Person, ¶ 1');
+  await expect.poll(() => focusedMention(page)).toEqual(['Gen Nakatani']);
+  await page.keyboard.press('ArrowRight');
+  await expect(selected).toHaveText('Gen Nakatani, Person, ¶ 1');
+  await page.keyboard.press('Home');
+  await expect(selected).toHaveText('Rajnath Singh, Person, ¶ 1');
+  await page.keyboard.press('End');
+  await expect(selected).toHaveText('Gen Nakatani, Person, ¶ 1');
+  await expectNoSeriousAxeViolations(page);
+
+  // Escape: back in the text, the caret at the mention; Enter there opens it too.
+  await page.keyboard.press('Escape');
+  await expect(articleText(page)).toBeFocused();
+  await expect.poll(() => focusedMention(page)).toEqual([]);
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('Gen');
+  await page.keyboard.press('ArrowLeft');
+
+  // One Tab past the list leaves the article (no stop per mention); Shift+Tab comes back to the list, then the text.
+  await page.keyboard.press('Tab');
+  await expect(list).toBeFocused();
+  await expect(selected).toHaveText('Gen Nakatani, Person, ¶ 1');
+  await page.keyboard.press('Tab');
+  await expect(list).not.toBeFocused();
+  await expect(articleText(page)).not.toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(list).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(articleText(page)).toBeFocused();
+
+  // The shortcuts sheet says how.
+  await page.keyboard.press('F1');
+  const sheet = new ShortcutsSheet(page);
+  await expect(sheet.keysOf('Go to the entity mentions, from the caret on')).toContainText('Tab');
+  await expect(sheet.keysOf('Next entity mention')).toContainText('↓');
+  await expect(sheet.keysOf('Back to the text, the caret at the mention')).toContainText('Escape');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Gen Nakatani' })).toBeVisible();
   expect(dossier.pageErrors).toEqual([]);
 });

@@ -148,3 +148,43 @@ test('Ctrl+Alt+N starts a new note from anywhere', async ({ dossier }) => {
   await expect(notes.list().getByRole('button')).toHaveCount(1);
   await expect(notes.list()).toContainText('Started from the keyboard');
 });
+
+test('words selected in a note are linked to an entity from the note’s toolbar, as in the reader', async ({ dossier }) => {
+  const page = dossier.page;
+  const notes = new NotesPage(page);
+  await acceptSampleEntities(page);
+  await notes.openView();
+  await notes.create();
+  await page.keyboard.type('Call with Rajnath Singh and the Port of Chennai');
+  const link = notes.pane.getByRole('button', { name: 'Link to entity…' });
+  await expect(link).toBeDisabled();
+
+  // An entity that exists: found in the popup.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Call with '.length; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'Rajnath Singh'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(link).toBeEnabled();
+  await link.click();
+  const popup = page.getByRole('dialog', { name: 'Link to entity' });
+  await expect(popup).toContainText('Link “Rajnath Singh” to');
+  await popup.getByRole('list', { name: 'Matching entities' }).getByRole('button', { name: 'Rajnath Singh' }).click();
+  await expect(popup).toHaveCount(0);
+  await expect(notes.chip('Rajnath Singh')).toBeVisible();
+  await expect(notes.editor).toContainText('Call with Rajnath Singh and the Port of Chennai');
+
+  // A new one, created with its type.
+  // The words stay written after the chip, and the caret is back in the note.
+  await expect(notes.editor).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+End');
+  for (let i = 0; i < 'Port of Chennai'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('Port of Chennai');
+  await link.click();
+  await popup.getByLabel('New entity type').selectOption('place');
+  await popup.getByRole('button', { name: 'Create “Port of Chennai”' }).click();
+  await expect(notes.chip('Port of Chennai')).toBeVisible();
+  await page.screenshot({ path: '/tmp/notes-link-entity.png' });
+  await notes.waitSaved();
+  await dossier.library.openEntities();
+  await expect(page.getByRole('main')).toContainText('Port of Chennai');
+  expect(dossier.pageErrors).toEqual([]);
+});

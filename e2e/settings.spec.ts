@@ -18,7 +18,8 @@ test('a display name set in Settings is on a new reply, the Word comment author 
   await settings.setDisplayName('Priya Raman');
   await settings.close();
   // Saved in the app's settings file, not the workspace.
-  expect(JSON.parse(readFileSync(path.join(dossier.appData, 'settings.json'), 'utf8'))).toMatchObject({ displayName: 'Priya Raman', version: 1 });
+  // (Written by the host a moment after the dialog closes.)
+  await expect.poll(() => JSON.parse(readFileSync(path.join(dossier.appData, 'settings.json'), 'utf8')) as unknown).toMatchObject({ displayName: 'Priya Raman', version: 1 });
 
   const reader = new ReaderPage(page);
   await reader.highlight(QUOTE, 'The stated aim.');

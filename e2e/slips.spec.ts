@@ -1,9 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, ROOT, test } from './fixtures';
+import { E2E_DISPLAY_NAME, expect, ROOT, test } from './fixtures';
 import { EntitiesPanel } from './models/EntitiesPanel';
 import { ReaderPage } from './models/ReaderPage';
+
+// Exported briefs follow the date format setting: ISO here, so citations read 2025-05-04.
+test.use({ appSettings: { displayName: E2E_DISPLAY_NAME, dateFormat: 'iso' } });
 
 /** The smaller things a first-time user tripped on, each checked as the user would notice it. */
 const FIXTURES = path.join(ROOT, 'electron', 'core', 'import', 'fixtures');

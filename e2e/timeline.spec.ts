@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { ReaderPage } from './models/ReaderPage';
+import { SettingsDialog } from './models/SettingsDialog';
 import { TimelinePage } from './models/TimelinePage';
 
 /** The passage the reader marks for a moment after the timeline opened it. */
@@ -97,4 +98,41 @@ test('add a selected passage to the timeline from the reader', async ({ dossier 
   await expect(timeline.headings).toHaveText(['November 2024']);
   await timeline.eventLabel('Stealth radio co-development agreement').click();
   await expect.poll(() => flashedText(page)).toBe('In November 2024, India and Japan signed an agreement');
+});
+
+test('the timeline writes its dates, axis ticks included, in the format chosen in Settings', async ({ dossier }) => {
+  const page = dossier.page;
+  const timeline = new TimelinePage(page);
+  const settings = new SettingsDialog(page);
+  const chooseDates = async (format: 'iso' | 'day-month-year') => {
+    await settings.open();
+    await settings.dateFormat.selectOption(format);
+    await settings.close();
+  };
+  await expect(new ReaderPage(page).title).toBeVisible();
+  await dossier.library.openTimeline();
+  await timeline.confirm(new RegExp(`^Confirm ${MONDAY}`));
+  await timeline.suggestionsPanel.getByRole('button', { name: /^Confirm November 2024: Following their first interaction/ }).click();
+  await expect(timeline.count).toHaveText('2 events');
+  // November 2024 to May 2025: the axis counts in months.
+  const unit = page.getByTestId('axis-unit');
+  const tickLabels = page.getByRole('img', { name: /^Timeline axis/ }).locator('.axis-tick text');
+  await expect(unit).toHaveText(/^Months, /);
+
+  await chooseDates('iso');
+  await expect(timeline.headings).toHaveText(['2024-11', '2025-05']);
+  await expect(timeline.events.last().locator('time')).toHaveText('2025-05-05');
+  await expect(tickLabels.filter({ hasText: /^2025-01$/ })).toHaveCount(1);
+  await expect(unit).toHaveText(/^Months, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
+  expect(await tickLabels.allTextContents()).toEqual(expect.arrayContaining(['2024-12', '2025-01', '2025-02']));
+  await page.screenshot({ path: '/tmp/desk2-timeline-iso.png' });
+
+  await chooseDates('day-month-year');
+  await expect(timeline.headings).toHaveText(['November 2024', 'May 2025']);
+  await expect(timeline.events.last().locator('time')).toHaveText(/^Monday,? 5 May 2025$/);
+  await expect(tickLabels.filter({ hasText: /^Jan 2025$/ })).toHaveCount(1);
+  await expect(unit).toHaveText(/^Months, \d{1,2} [A-Z][a-z]+ \d{4} to \d{1,2} [A-Z][a-z]+ \d{4}$/);
+  expect((await tickLabels.allTextContents()).every((label) => /^[A-Z][a-z]{2} \d{4}$/.test(label))).toBe(true);
+  await page.screenshot({ path: '/tmp/desk2-timeline-words.png' });
+  expect(dossier.pageErrors).toEqual([]);
 });

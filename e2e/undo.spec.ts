@@ -2,6 +2,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, ROOT, test } from './fixtures';
+import { CommandPaletteDialog } from './models/KeyboardDialogs';
 import { NotesPage } from './models/NotesPage';
 import { ReaderPage } from './models/ReaderPage';
 
@@ -106,5 +107,53 @@ test('the history list shows the changes of this view and of everywhere, and und
   await expect(here.getByRole('button', { name: 'Redo add highlight' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(reader.card(QUOTE)).toHaveCount(0);
+  expect(dossier.pageErrors).toEqual([]);
+});
+
+test("the palette's Undo and Redo, and the history list, name the step they take in this view", async ({ dossier }) => {
+  const page = dossier.page;
+  const reader = new ReaderPage(page);
+  const palette = new CommandPaletteDialog(page);
+  const undoOption = palette.dialog.locator('[data-command="undo"]');
+  const redoOption = palette.dialog.locator('[data-command="redo"]');
+
+  // Nothing done yet: the plain verbs.
+  await leaveFields(page);
+  await palette.open();
+  await palette.box.fill('undo');
+  await expect(undoOption.locator('.command-title')).toHaveText('Undo');
+  await page.keyboard.press('Escape');
+
+  await reader.highlight(QUOTE, 'Trend');
+  await leaveFields(page);
+  await palette.open();
+  await palette.box.fill('undo');
+  await expect(palette.selected.locator('.command-title')).toHaveText('Undo add highlight');
+  await page.screenshot({ path: '/tmp/undo-palette-label.png' });
+  // Found by the step's own words too.
+  await palette.box.fill('add highl');
+  await expect(undoOption).toBeVisible();
+  await undoOption.click();
+  await expect(reader.card(QUOTE)).toHaveCount(0);
+  await expect(toasts(page)).toContainText('Undone: add highlight.');
+
+  // Now Redo names it, and Undo has nothing left in this article.
+  await palette.open();
+  await palette.box.fill('redo');
+  await expect(redoOption.locator('.command-title')).toHaveText('Redo add highlight');
+  await palette.box.fill('undo');
+  await expect(undoOption.locator('.command-title')).toHaveText('Undo');
+  await page.keyboard.press('Escape');
+
+  // The history list offers the same step, by the same name, with its keys.
+  await page.getByRole('banner').getByRole('button', { name: 'History…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Undo history' });
+  const latest = dialog.getByRole('group', { name: 'The latest change in this view' });
+  await expect(latest.getByRole('button', { name: /^Undo/ })).toBeDisabled();
+  await latest.getByRole('button', { name: /^Redo add highlight/ }).click();
+  await expect(reader.card(QUOTE)).toContainText('Trend');
+  await expect(latest.getByRole('button', { name: /^Undo add highlight/ })).toBeEnabled();
+  await page.screenshot({ path: '/tmp/undo-history-latest.png' });
+  expect(await seriousViolations(page, 'dialog.history-dialog')).toEqual([]);
   expect(dossier.pageErrors).toEqual([]);
 });

@@ -3,9 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, ROOT, test } from './fixtures';
 import { callApi } from './models/api';
 import { WorkspacesScreen } from './models/WorkspacesScreen';
+import { seedWorkspace } from './seedWorkspace';
 
 const TEXT = 'Port talks in Chennai\n\nThe delegations met in Chennai and agreed to widen the channel for larger ships.';
 
@@ -128,4 +129,57 @@ test('a missing workspace is shown as such and can be taken off the list; a fold
   } finally {
     rmSync(elsewhere, { recursive: true, force: true });
   }
+});
+
+test.describe('a workspace another running Dossier holds', () => {
+  test.use({
+    // A workspace with its lock held by a live process on this machine (this test's own).
+    prepareWorkspace: {
+      async run(dir) {
+        await seedWorkspace(dir, ROOT, 0);
+        writeFileSync(path.join(dir, '.dossier.lock'), JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: '2025-05-04T10:00:00.000Z' }));
+      },
+    },
+    readyWhen: 'main.ws-start-screen',
+  });
+
+  test('starts on the start screen, saying why, and opens a new workspace from there', async ({ dossier }) => {
+    const page = dossier.page;
+    const screen = new WorkspacesScreen(page);
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-start-'));
+    try {
+      const start = screen.startScreen;
+      await expect(start).toBeVisible();
+      const why = start.getByRole('alert').filter({ hasText: 'Dossier could not open the workspace' });
+      await expect(why).toContainText(dossier.workspace);
+      await expect(why).toContainText(`is open in another Dossier (process ${process.pid}`);
+      // Nothing of a workspace shows, and nothing closes the screen.
+      await expect(page.getByRole('banner')).toHaveCount(0);
+      await expect(start.getByRole('button', { name: 'Close' })).toHaveCount(0);
+      await expect(start).toContainText('No other workspace opened yet.');
+      await page.screenshot({ path: '/tmp/workspaces-start-problem.png' });
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+      // The locked one cannot be opened from here either; the reason shows where the button was.
+      const open = start.getByRole('form', { name: 'Open a workspace' });
+      await open.getByLabel('Workspace folder').fill(dossier.workspace);
+      await open.getByRole('button', { name: 'Open workspace' }).click();
+      await expect(start.locator('.ws-problem')).toContainText('is open in another Dossier');
+
+      const create = start.getByRole('form', { name: 'Create a workspace' });
+      await create.getByLabel('Name').fill('Fresh start');
+      await create.getByLabel('Folder').fill(path.join(elsewhere, 'fresh'));
+      await create.getByLabel('Include the sample article').check();
+      await create.getByRole('button', { name: 'Create workspace' }).click();
+      await screen.waitForWorkspace('Fresh start');
+      await expect(dossier.library.articles).toHaveCount(1);
+      await expect(page).toHaveTitle('Fresh start — Dossier');
+      // The other Dossier's lock is untouched.
+      expect(JSON.parse(await readFile(path.join(dossier.workspace, '.dossier.lock'), 'utf8')).pid).toBe(process.pid);
+      expect(dossier.pageErrors).toEqual([]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
 });

@@ -8,12 +8,16 @@
  * process's lock.
  *
  * `--rounds N` or CRASH_ROUNDS (default 300), `--seed N` or CRASH_SEED (default 12), `--lock-races N`
- * or CRASH_LOCK_RACES (default 3); CRASH_KEEP=1 keeps the workspace, CRASH_VERBOSE=1 prints every
- * round. Runs the built app (`npm run test:crash` builds it first), as `npx dossier` does.
+ * or CRASH_LOCK_RACES (default 3); `--encrypted` or CRASH_ENCRYPTED=1 runs it all on an encrypted
+ * workspace (docs/ENCRYPTION.md: every file sealed, the logs line by line, generations recorded),
+ * the servers and the commands given its passphrase; CRASH_KEEP=1 keeps the workspace,
+ * CRASH_VERBOSE=1 prints every round. Runs the built app (`npm run test:crash` builds it first), as `npx dossier` does.
  */
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { encryptWorkspace, unlockWorkspace, WorkspaceStore } from '../electron/core';
+import { forgetWorkspaceKey } from '../electron/core/crypt/keyring';
 import { FOLDING_FILE, LOG_FILE } from '../electron/core/store/writeAheadLog';
 import { backupLoop, BackupModel, checkBackups } from './crash/backupLoop';
 import { checkSaves, scanFiles } from './crash/checkWorkspace';
@@ -24,6 +28,10 @@ import { killHard, startServer, type ServedWorkspace } from './crash/servedWorks
 const ROUNDS = setting('--rounds', 'CRASH_ROUNDS', 300);
 const SEED = setting('--seed', 'CRASH_SEED', 12);
 const LOCK_RACES = setting('--lock-races', 'CRASH_LOCK_RACES', 3);
+const ENCRYPTED = process.argv.includes('--encrypted') || process.env.CRASH_ENCRYPTED === '1';
+/** The encrypted storm's passphrase, with a cheap key derivation: the storm is about the files, not scrypt. */
+const PASSPHRASE = 'crash storm passphrase';
+const STORM_KDF = { N: 1024, r: 8, p: 1 };
 const LOOPS_PER_KIND = 2;
 const ARTICLES = 4;
 
@@ -145,12 +153,18 @@ async function main(): Promise<number> {
   let articles: StormArticle[] = [];
   let logsLeft = false;
   const started = Date.now();
-  console.log(`crash storm: seed ${SEED}, ${ROUNDS} rounds, workspace ${dir}`);
+  const env: Record<string, string> = ENCRYPTED ? { DOSSIER_PASSPHRASE: PASSPHRASE } : {};
+  if (ENCRYPTED) {
+    // Encrypted before the first server starts: every file the storm makes is sealed from the start.
+    await (await WorkspaceStore.open(dir, { create: true })).close();
+    await encryptWorkspace(dir, PASSPHRASE, { kdf: STORM_KDF });
+  }
+  console.log(`crash storm: seed ${SEED}, ${ROUNDS} rounds${ENCRYPTED ? ', encrypted workspace' : ''}, workspace ${dir}`);
 
   for (let round = 1; round <= ROUNDS; round++) {
     const plan = planRound(random, logsLeft);
     const t0 = Date.now();
-    const server = startServer(dir);
+    const server = startServer(dir, env);
     if (plan.killAtStartMs !== null) {
       await sleep(plan.killAtStartMs);
       totals.killsAtStart += 1;
@@ -169,18 +183,37 @@ async function main(): Promise<number> {
     if (await holdsSaves(path.join(dir, FOLDING_FILE))) totals.killsDuringFold += 1;
 
     const t1 = Date.now();
-    if (process.env.CRASH_VERBOSE) console.log(`round ${round}: ${t1 - t0} ms ${JSON.stringify(plan)} logs ${JSON.stringify((await fs.readdir(dir)).filter((f) => f.startsWith('journal')))} acked ${acknowledged(model)}`);
+    // Unlocked afresh for each round's checks: what this process knew of the files (generations,
+    // the last folded log) is from before the server it killed wrote them.
+    if (ENCRYPTED) await unlockWorkspace(dir, PASSPHRASE);
+    let outcome: 'checked' | 'nothing saved yet' | 'did not open';
+    try {
+      outcome = await checkRound(round, plan, t1 - t0);
+    } finally {
+      // Forgotten before the next server starts, so no delayed save of this process can race it.
+      if (ENCRYPTED) forgetWorkspaceKey(dir);
+    }
+    if (outcome === 'did not open') return finish(dir, totals, model, null, started, true);
+    if (outcome === 'nothing saved yet') continue;
+    logsLeft = !plan.writer;
+    if (process.env.CRASH_VERBOSE) console.log(`  checked in ${Date.now() - t1} ms`);
+    if (round % 25 === 0) console.log(`  round ${round}: ${acknowledged(model)} saves acknowledged, ${totals.lost.length} lost (${Math.round((Date.now() - started) / 1000)} s)`);
+  }
+
+  /** One round's checks after the kill. */
+  async function checkRound(round: number, plan: Plan, roundMs: number): Promise<'checked' | 'nothing saved yet' | 'did not open'> {
+    if (process.env.CRASH_VERBOSE) console.log(`round ${round}: ${roundMs} ms ${JSON.stringify(plan)} logs ${JSON.stringify((await fs.readdir(dir)).filter((f) => f.startsWith('journal')))} acked ${acknowledged(model)}`);
     const raw = await scanFiles(dir, false);
     totals.tornTails += raw.tornTails;
     fail(totals.unreadable, round, raw.unreadable);
     fail(totals.unreadable, round, await checkBackups(dir, backups));
-    if (articles.length === 0) continue; // killed while creating the workspace: nothing was saved yet
+    if (articles.length === 0) return 'nothing saved yet'; // killed while creating the workspace: nothing was saved yet
     let check;
     try {
       check = await checkSaves(dir, model, round, plan.writer);
     } catch (error) {
       fail(totals.unreadable, round, [`the workspace did not open: ${(error as Error).message}`]);
-      return finish(dir, totals, model, null, started, true);
+      return 'did not open';
     }
     fail(totals.lost, round, check.lost);
     fail(totals.searchMisses, round, check.searchMisses.map((m) => `search does not find ${m}`));
@@ -197,14 +230,14 @@ async function main(): Promise<number> {
         if (await holdsSaves(path.join(dir, l))) fail(totals.leftLogs, round, [`${l} still holds saves after a writer closed the workspace`]);
       }
     }
-    logsLeft = !plan.writer;
-    if (process.env.CRASH_VERBOSE) console.log(`  checked in ${Date.now() - t1} ms`);
-    if (round % 25 === 0) console.log(`  round ${round}: ${acknowledged(model)} saves acknowledged, ${totals.lost.length} lost (${Math.round((Date.now() - started) / 1000)} s)`);
+    return 'checked';
   }
 
   const races: LockRaceResult[] = [];
   for (let race = 1; race <= LOCK_RACES && articles.length > 0; race++) {
-    races.push(await lockRace(dir, articles[0]!.id, articles[0]!.sentences[race % 40]!, race));
+    if (ENCRYPTED) await unlockWorkspace(dir, PASSPHRASE);
+    races.push(await lockRace(dir, articles[0]!.id, articles[0]!.sentences[race % 40]!, race, env));
+    if (ENCRYPTED) forgetWorkspaceKey(dir);
   }
   console.log(`backups: ${backups.acknowledged.size} taken during the storm and acknowledged; each checked after every kill (listed, every file whole)`);
   return finish(dir, totals, model, races, started, false);

@@ -115,6 +115,8 @@ export async function referenceWorkspace(cacheDir: string, scale: Scale, lex: Le
       tags: derived.tags,
       created: note.created,
       modified: note.created,
+      createdBy: { name: 'Analyst' },
+      modifiedBy: { name: 'Analyst' },
     });
     await store.updateWorkspaceDoc(noteBody(note.id), (doc) => {
       doc.rev = 1;

@@ -267,6 +267,7 @@ export class Corpus {
           modified: created,
         })),
         creator: { name: 'Analyst' },
+        modifiedBy: { name: 'Analyst' },
         status: 'anchored',
         created,
         modified: created,
@@ -300,7 +301,7 @@ export class Corpus {
     const created = new Date(EPOCH).toISOString();
     return this.entityIds.map((id, i) => {
       const { name, type } = this.lex.entities[i]!;
-      return { id, rev: 1, name, type, aliases: [], description: '', externalId: null, created, modified: created };
+      return { id, rev: 1, name, type, aliases: [], description: '', externalId: null, created, modified: created, createdBy: ANALYST, modifiedBy: ANALYST };
     });
   }
 }
@@ -308,3 +309,6 @@ export class Corpus {
 export function textNode(text: string): Record<string, unknown> {
   return { type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 };
 }
+
+/** Who the generated records are attributed to. */
+const ANALYST = { name: 'Analyst' };

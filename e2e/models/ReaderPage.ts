@@ -73,15 +73,23 @@ export class ReaderPage {
           while (at !== -1) {
             if (++seen === occurrence) {
               p.scrollIntoView({ block: 'center' });
+              // The first and last characters whole (a letter with its marks, a surrogate pair), and
+              // which side each begins on: right-to-left text is dragged from right to left.
+              const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(quote)];
+              const lastLength = graphemes[graphemes.length - 1]!.segment.length;
               const first = document.createRange();
               first.setStart(text, at);
-              first.setEnd(text, at + 1);
+              first.setEnd(text, at + graphemes[0]!.segment.length);
               const last = document.createRange();
-              last.setStart(text, at + quote.length - 1);
+              last.setStart(text, at + quote.length - lastLength);
               last.setEnd(text, at + quote.length);
               const a = first.getClientRects()[0]!;
               const b = last.getClientRects()[0]!;
-              return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+              // On one line, the characters themselves say it (an Arabic quote inside an English paragraph).
+              const rtl = Math.abs(a.top - b.top) < a.height / 2 ? a.left > b.left : getComputedStyle(p).direction === 'rtl';
+              return rtl
+                ? { x1: a.right - 1, y1: a.top + a.height / 2, x2: b.left + 1, y2: b.top + b.height / 2 }
+                : { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
             }
             at = text.data.indexOf(quote, at + 1);
           }

@@ -8,6 +8,11 @@ export class WorkspacesScreen {
     return this.page.getByRole('dialog', { name: 'Workspaces' });
   }
 
+  /** The same screen filling the window, when the workspace Dossier started with could not be opened. */
+  get startScreen(): Locator {
+    return this.page.getByRole('main', { name: 'Dossier' });
+  }
+
   /** The open workspace's name in the top bar, which opens this screen. */
   get topBarName(): Locator {
     return this.page.getByRole('banner').getByRole('button', { name: /^Workspace: / });
@@ -17,8 +22,9 @@ export class WorkspacesScreen {
     return this.dialog.getByRole('list', { name: 'Recent workspaces' });
   }
 
+  /** The message the screen shows (its alert regions stay in the page, empty, until one speaks). */
   get problem(): Locator {
-    return this.dialog.getByRole('alert').first();
+    return this.dialog.getByRole('alert').filter({ hasText: /\S/ }).first();
   }
 
   async open(): Promise<void> {

@@ -59,7 +59,7 @@ describe('dossier backup / restore', () => {
     expect(await listing(restored, id)).toEqual(await listing(ws, id));
   });
 
-  it('--json prints {out, workspaceId, files, bytes} and {workspace, workspaceId, files, articles}', async () => {
+  it('--json prints {out, workspaceId, files, bytes} and {workspace, workspaceId, files, articles, encrypted}', async () => {
     await populated();
     const out = path.join(tmp, 'backup.zip');
     const backup = JSON.parse((await run('backup', '--out', out, '--json', '--workspace', ws)).stdout) as Record<string, unknown>;
@@ -67,7 +67,7 @@ describe('dossier backup / restore', () => {
     expect(backup).toMatchObject({ out, files: 7 });
     const restored = path.join(tmp, 'restored');
     const restore = JSON.parse((await run('restore', out, '--json', '--workspace', restored)).stdout) as Record<string, unknown>;
-    expect(restore).toEqual({ workspace: restored, workspaceId: backup.workspaceId, files: 7, articles: 1 });
+    expect(restore).toEqual({ workspace: restored, workspaceId: backup.workspaceId, files: 7, articles: 1, encrypted: false });
   });
 
   it('needs --force to overwrite an existing archive', async () => {

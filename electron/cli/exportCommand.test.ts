@@ -108,6 +108,19 @@ describe('dossier export', () => {
     expect((await fs.readdir(scratch.tmp)).sort()).toEqual(['brief.html', 'ws']);
   });
 
+  it('writes ISO dates unless --date-format asks for another format', async () => {
+    const id = await annotatedSample();
+    const published = async (...flags: string[]) => {
+      const file = out(`dated-${flags.join('-') || 'default'}.md`);
+      const r = await run('export', '--article', id, '--format', 'md', '--out', file, ...flags);
+      expect(r, r.stderr).toEqual({ code: 0, stdout: `wrote ${file}\n`, stderr: '' });
+      return (await fs.readFile(file, 'utf8')).split('\n').find((line) => line.startsWith('- **Published:**'));
+    };
+    expect(await published()).toBe('- **Published:** 2025-05-04');
+    expect(await published('--date-format', 'day-month-year')).toBe('- **Published:** 4 May 2025');
+    expectOneErrorLine(await run('export', '--article', id, '--format', 'md', '--out', out('x.md'), '--date-format', 'us'), /unsupported --date-format 'us' \(supported: locale, iso, day-month-year\)/, 2);
+  });
+
   it('exports a saved brief by id or prefix, listed by `dossier briefs`', async () => {
     const id = await annotatedSample();
     const store = await WorkspaceStore.open(scratch.ws);

@@ -14,6 +14,8 @@ const ANNOTATION_EXTENSION = '.jsonld';
 export interface ImportFailure {
   file: string;
   message: string;
+  /** The encodings the file may be in, when Dossier could not tell (see the core's decodeTextFile). */
+  encodings?: { encoding: string; preview: string }[];
 }
 
 /** The files one `dossier import` will read, articles before annotation files so these find the articles. */

@@ -7,6 +7,7 @@ import { createCore, type DossierCore } from '../core/dossierCore';
 import { WorkspaceStore } from '../core/store/workspaceStore';
 import { startHost, type RunningHost } from '../host/hostServer';
 import { createRemoteApi } from './remoteApi';
+import { step } from '../common/model/phrase';
 
 let tmp: string;
 let core: DossierCore;
@@ -46,9 +47,9 @@ describe('createRemoteApi', () => {
     expect(annotation).toMatchObject({ color: 'blue', tags: ['venue'], grading: { reliability: 'C', credibility: 3 } });
     const { annotation: replied } = await api['replies.add']({ articleId, annotationId: annotation.id, body: 'Confirmed.' });
     expect(replied.replies).toHaveLength(1);
-    expect(await api['history.state']({})).toEqual({ undo: 'add reply', redo: null });
-    expect(await api['history.undo']({})).toMatchObject({ label: 'add reply', articleId });
-    expect(await api['history.redo']({})).toMatchObject({ label: 'add reply', articleId });
+    expect(await api['history.state']({})).toEqual({ undo: step('addReply'), redo: null });
+    expect(await api['history.undo']({})).toMatchObject({ label: step('addReply'), articleId });
+    expect(await api['history.redo']({})).toMatchObject({ label: step('addReply'), articleId });
     const { article } = await api['articles.updateMeta']({ id: articleId, patch: { outlet: 'Remote Times' } });
     expect(article.outlet).toBe('Remote Times');
     const palette = (await api['workspace.info']({})).palette.map((p) => (p.key === 'blue' ? { ...p, label: 'Open question' } : p));

@@ -123,6 +123,29 @@ describe('dossier import', () => {
     expect(list.articles).toHaveLength(1);
   });
 
+  it('names the encodings a file may be in when it cannot tell, and --encoding imports it in the one chosen', async () => {
+    const file = await writeFile('which.txt', Uint8Array.from([...Buffer.from('Field note\n\nThe village is called '), 0xec, 0xe8, 0xf0, 0x0a]));
+    const asked = await runWs('import', file);
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toBe('');
+    const lines = asked.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^dossier: .*which\.txt is in a text encoding Dossier cannot tell for sure \(perhaps windows-1251, /);
+    expect(lines).toContain('dossier:   --encoding windows-1251  village is called мир');
+    expect(lines.some((l) => /^dossier: {3}--encoding koi8-r +village is called ЛХП$/.test(l))).toBe(true);
+
+    const chosen = await runWs('import', file, '--encoding', 'cp1251', '--json');
+    expect(chosen).toMatchObject({ code: 0, stderr: '' });
+    const [article] = (json(chosen) as { articles: { id: string }[] }).articles;
+    const folder = path.join(ws, 'articles', article!.id);
+    const meta = JSON.parse(await fs.readFile(path.join(folder, 'article.json'), 'utf8')) as unknown;
+    expect(JSON.stringify(meta)).toContain('"encoding":"windows-1251"');
+    expect(JSON.stringify(JSON.parse(await fs.readFile(path.join(folder, 'v1', 'text.json'), 'utf8')))).toContain('The village is called мир');
+
+    const unknown = await runWs('import', file, '--encoding', 'klingon-8');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--encoding: “klingon-8” is not a text encoding Dossier knows/);
+  });
+
   it('prints a line per article without --json', async () => {
     const r = await runWs('import', SAMPLE);
     expect(r.code).toBe(0);
@@ -135,18 +158,18 @@ describe('dossier import', () => {
     const good = await writeFile('good.txt', 'Good article\n\nWith a body.');
     const empty = await writeFile('empty.txt', '');
     const binary = await writeFile('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
-    const latin1 = await writeFile('latin1.txt', Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const latin1 = await writeFile('which.txt', Uint8Array.from([0x49, 0x74, 0x65, 0x6d, 0x20, 0xec, 0xe8, 0xf0, 0x0a]));
     const missing = path.join(tmp, 'missing.txt');
     const r = await runWs('import', good, empty, missing, binary, latin1);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^imported art_[0-9a-z]{26} {2}Good article\n1 of 5 imported, 4 failed\n$/);
-    const errors = r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('['));
+    const errors = r.stderr.trimEnd().split('\n').filter((l) => !l.startsWith('[') && !l.startsWith('dossier:   --encoding'));
     expect(errors).toHaveLength(4);
     for (const [file, reason] of [
       [missing, /no such file/],
       [empty, /empty/],
       [binary, /binary/],
-      [latin1, /not UTF-8/],
+      [latin1, /text encoding Dossier cannot tell/],
     ] as const) {
       const line = errors.find((l) => l.includes(file));
       expect(line, file).toMatch(/^dossier: /);
@@ -159,7 +182,6 @@ describe('dossier import', () => {
     ['an empty file', () => writeFile('empty.txt', ''), /is empty/],
     ['a whitespace-only file', () => writeFile('blank.txt', ' \n\n\t '), /only whitespace/],
     ['a binary file', () => writeFile('image.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])), /binary/],
-    ['a non-UTF-8 file', () => writeFile('latin1.txt', Uint8Array.from([0x63, 0x61, 0x66, 0xe9])), /not UTF-8/],
     ['a folder with nothing to import', async () => tmp, /no files to import in this folder/],
   ])('fails on %s with one line naming it, and nothing on stdout', async (_label, make, reason) => {
     const file = await make();

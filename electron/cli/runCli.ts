@@ -4,10 +4,13 @@ import { resolveWorkspaceDir } from '../core';
 import { processIO, type CliIO } from './cliIO';
 import { JSON_FLAG, WORKSPACE_FLAG, type CliCommand, type CommandContext } from './command';
 import { COMMANDS } from './commandTable';
+import { unlockIfEncrypted } from './passphrase';
 import { UsageError } from './usageError';
 import { withWorkspace } from './workspaceSession';
 
 export { processIO, type CliIO } from './cliIO';
+
+const CONVERSIONS = new Set(['encrypt', 'decrypt', 'passphrase']);
 
 /** `dossier --help`: one line per way of calling each command. */
 export const USAGE = usageText(COMMANDS);
@@ -24,6 +27,11 @@ export async function runCli(argv: string[], io: CliIO = processIO): Promise<num
       workspaceDir,
       withWorkspace: (task, options = {}) => withWorkspace(io, workspaceDir(), options, task),
     };
+    // An encrypted workspace is unlocked once, before the command opens anything (the three that
+    // convert it or change its passphrase ask for theirs themselves).
+    // `dossier serve` without DOSSIER_PASSPHRASE serves the page's unlock screen instead of asking here.
+    const unlocksInPage = command.name === 'serve' && (io.env.DOSSIER_PASSPHRASE ?? '') === '';
+    if (!CONVERSIONS.has(command.name) && !unlocksInPage && command.flags.includes(WORKSPACE_FLAG)) await unlockIfEncrypted(io, workspaceDir());
     return await command.run(operands, flags, context);
   } catch (error) {
     if (error instanceof UsageError) {

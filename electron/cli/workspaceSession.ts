@@ -139,7 +139,11 @@ function remoteSession(api: DossierApi): WorkspaceSession {
     async importFiles(sources) {
       const result = await api['articles.import']({
         // The app is told file names, not where the files are on this machine.
-        files: sources.map((s) => ({ name: path.basename(s.name), base64: Buffer.from(s.bytes).toString('base64') })),
+        files: sources.map((s) => ({
+          name: path.basename(s.name),
+          base64: Buffer.from(s.bytes).toString('base64'),
+          ...(s.encoding ? { encoding: s.encoding } : {}),
+        })),
       });
       const articles = sources.filter((s) => !isWebAnnotationFile(s));
       articles.forEach((s, i) => events.emit('import.progress', { done: i + 1, total: articles.length, file: path.basename(s.name) }));

@@ -14,10 +14,12 @@
  * - `comment`, `reply`: inside a highlight's comment box, or a reply box;
  * - `reader`: with the article text focused (caret browsing), by the reader itself.
  * - `library`: on the focused article of the library list (Delete and F2 act on that article).
+ * - `mentions`: on the reader's list of entity mentions (one tab stop after the text; the arrows
+ *   go from mention to mention, painted in the text).
  * A key may mean one thing per context: Ctrl/Cmd+Z is Dossier's undo in the window and the
  * editor's own undo inside a note.
  */
-export type CommandContext = 'window' | 'editor' | 'comment' | 'reply' | 'reader' | 'library';
+export type CommandContext = 'window' | 'editor' | 'comment' | 'reply' | 'reader' | 'library' | 'mentions';
 
 /**
  * When a command applies:
@@ -76,6 +78,14 @@ export const COMMANDS = {
     keys: ['Mod+Shift+O'],
     menu: { name: 'file', group: 2, label: '&Workspaces…' },
   },
+  'lock-workspace': {
+    title: 'Lock workspace',
+    context: 'window',
+    when: 'always',
+    // Mod+L: "lock", and free here (the window has no address bar to focus).
+    keys: ['Mod+L'],
+    menu: { name: 'file', group: 2, label: '&Lock workspace' },
+  },
   undo: {
     title: 'Undo',
     context: 'window',
@@ -123,6 +133,16 @@ export const COMMANDS = {
     context: 'window',
     when: 'readerSelection',
     keys: ['Mod+Shift+L'],
+  },
+  'note-link-entity': {
+    title: 'Link the words selected in the note to an entity…',
+    context: 'window',
+    when: 'always',
+  },
+  'note-cite-passage': {
+    title: 'Cite a passage…',
+    context: 'window',
+    when: 'always',
   },
   'article-details': {
     title: 'Article details…',
@@ -312,17 +332,43 @@ export const COMMANDS = {
     keys: ['Mod+Shift+ArrowRight', 'Mod+Shift+ArrowLeft'],
     mac: ['Alt+Shift+ArrowRight', 'Alt+Shift+ArrowLeft'],
   },
-  'reader-next-mention': {
-    title: 'Go to the next entity mention',
+  // The linked entity mentions are one tab stop after the text, a list the arrows move in: the
+  // text is painted (CSS Custom Highlight API), so a mention is no element to put the focus on.
+  'reader-mentions': {
+    title: 'Go to the entity mentions, from the caret on',
     context: 'reader',
     when: 'articleOpen',
     keys: ['Tab'],
   },
-  'reader-previous-mention': {
-    title: 'Go to the previous entity mention',
-    context: 'reader',
+  'reader-next-mention': {
+    title: 'Next entity mention',
+    context: 'mentions',
     when: 'articleOpen',
-    keys: ['Shift+Tab'],
+    keys: ['ArrowDown', 'ArrowRight'],
+  },
+  'reader-previous-mention': {
+    title: 'Previous entity mention',
+    context: 'mentions',
+    when: 'articleOpen',
+    keys: ['ArrowUp', 'ArrowLeft'],
+  },
+  'mention-ends': {
+    title: 'First or last entity mention',
+    context: 'mentions',
+    when: 'articleOpen',
+    keys: ['Home', 'End'],
+  },
+  'mention-open': {
+    title: "Open the mention's entity",
+    context: 'mentions',
+    when: 'articleOpen',
+    keys: ['Enter'],
+  },
+  'mention-to-text': {
+    title: 'Back to the text, the caret at the mention',
+    context: 'mentions',
+    when: 'articleOpen',
+    keys: ['Escape', 'Shift+Tab'],
   },
   'reader-open': {
     title: 'Open the entity mention or highlight at the caret',
@@ -370,6 +416,25 @@ export const COMMANDS = {
     context: 'window',
     when: 'always',
     menu: { name: 'view', group: 3, label: 'Show or hide the side &panel' },
+  },
+  /** Records edited on two sides of a team sync, each version to keep (docs/SYNC.md). */
+  'sync-conflicts': {
+    title: 'Show sync conflicts',
+    context: 'window',
+    when: 'always',
+  },
+  /** Handled while the workspace is linked to a team database. */
+  'sync-now': {
+    title: 'Sync now',
+    context: 'window',
+    when: 'always',
+  },
+  /** A workspace the team shares, copied from its database into a new folder (docs/SYNC.md › In the app). */
+  'join-team-workspace': {
+    title: 'Join a team workspace…',
+    context: 'window',
+    when: 'always',
+    menu: { name: 'file', group: 2, label: '&Join a team workspace…' },
   },
 } as const satisfies Record<string, CommandSpec>;
 

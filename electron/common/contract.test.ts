@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_NAME_LIST, EVENT_NAME_LIST } from './callNames';
 import { CALL_NAMES, CallResult, contract, events, isCallName, isEventName } from './contract';
+import { step } from './model/phrase';
 
 describe('the contract', () => {
   it('lists exactly the calls and events it defines', () => {
@@ -80,7 +81,7 @@ describe('the contract', () => {
       expect(contract[name].request.parse({})).toEqual({});
     }
     expect(contract['history.undo'].response.parse({ label: null, articleId: null })).toEqual({ label: null, articleId: null });
-    expect(contract['history.state'].response.parse({ undo: 'add highlight', redo: null })).toEqual({ undo: 'add highlight', redo: null });
+    expect(contract['history.state'].response.parse({ undo: step('addHighlight'), redo: null })).toEqual({ undo: step('addHighlight'), redo: null });
   });
 
   it('answers a replace with a count for every status', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMAND_IDS } from './commands';
 import { CALL_NAME_LIST, isCallName, isEventName, type CallNameLiteral, type EventNameLiteral } from './callNames';
 import { ErrorPayload } from './errors';
+import { ErrorPhrase } from './errorPhrase';
 import { Annotation, AnnotationPatch, AnchorStatus, Comment } from './model/annotation';
 import { AnnotationImportReport } from './model/annotationImport';
 import { ArticleMeta, ArticleSummary, EditableMeta, TrashedArticle } from './model/article';
@@ -10,14 +11,17 @@ import { Palette } from './model/palette';
 import { ArticleMention, DetectedEntity, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from './model/entity';
 import { WorkspaceInfo } from './model/workspace';
 import { RecentWorkspace, WorkspaceName, WorkspacePath } from './model/recentWorkspace';
-import { HistoryEntry, HistoryScope, HistoryStepRequest, HistoryStepResponse } from './model/history';
+import { HistoryEntry, RemoteHistoryEntry, HistoryScope, HistoryStepRequest, HistoryStepResponse } from './model/history';
+import { StepLabel } from './model/phrase';
 import { Note, NoteContent, NoteFilter, NotePatch, NoteRevision, NoteRevisionSummary, NoteSummary } from './model/note';
 import { Brief, BriefDraft, BriefFormat, BriefPatch, BriefSummary, ExportedFile, ExportSource } from './model/brief';
 import { RelationDraft, RelationPatch, RelationSuggestion, RelationType, RelationView } from './model/relation';
 import { GraphData, GraphExportFormat, GraphFilter, GraphHidden, GraphPosition } from './model/graph';
 import { SearchRequest, SearchResult } from './model/search';
 import { EventDate, EventLabel, TimelineEntry, TimelinePatch, TimelineSuggestion } from './model/timeline';
-import { AppSettings, SettingsPatch } from './model/settings';
+import { AppSettings, DateFormatChoice, SettingsPatch } from './model/settings';
+import { EncodingCandidate, EncodingLabel } from './model/textEncoding';
+import { SyncConflict, SyncCounts, SyncStatus, SyncTarget } from './model/sync';
 
 /**
  * The one API between the renderer (or a remote CLI) and the core. Electron's preload, the
@@ -38,14 +42,29 @@ export const ImportedArticle = z.object({
 });
 export type ImportedArticle = z.infer<typeof ImportedArticle>;
 
-export const ImportFailure = z.object({ file: z.string(), message: z.string() });
+export const ImportFailure = z.object({
+  file: z.string(),
+  message: z.string(),
+  /** Dossier could not tell the file's text encoding: the likely ones, to import it again with one chosen. */
+  encodings: z.array(EncodingCandidate).optional(),
+  /** The message's words, for the window to say in the UI language. */
+  phrase: ErrorPhrase.optional().catch(undefined),
+});
 export type ImportFailure = z.infer<typeof ImportFailure>;
 
 /** Base64 keeps bytes intact through JSON (IPC and HTTP alike). */
-export const ImportFile = z.object({ name: z.string().min(1), base64: z.string() });
+export const ImportFile = z.object({
+  name: z.string().min(1),
+  base64: z.string(),
+  /** The text encoding to read the file in (a WHATWG label), when the analyst chose one; otherwise Dossier detects it. */
+  encoding: EncodingLabel.optional(),
+});
 
 export const ExportFormat = BriefFormat;
 export type ExportFormat = BriefFormat;
+
+/** A passphrase or recovery key as typed: never trimmed (spaces may be part of it), never empty. */
+const Passphrase = z.string().min(1, 'Type the passphrase.').max(1024);
 
 export const contract = {
   'workspace.info': {
@@ -349,12 +368,13 @@ export const contract = {
   /** The labels undo and redo would take next, in a scope or of everything. */
   'history.state': {
     request: z.object({ scope: HistoryScope.optional() }),
-    response: z.object({ undo: z.string().nullable(), redo: z.string().nullable() }),
+    response: z.object({ undo: StepLabel.nullable(), redo: StepLabel.nullable() }),
   },
   /** The steps of this run, newest first: those done, then those undone (redo's). */
   'history.list': {
     request: z.object({}),
-    response: z.object({ entries: z.array(HistoryEntry) }),
+    /** `remote`: the team's changes synced in during this run, newest first (not undoable here). */
+    response: z.object({ entries: z.array(HistoryEntry), remote: z.array(RemoteHistoryEntry) }),
   },
   'briefs.list': {
     request: z.object({}),
@@ -377,9 +397,16 @@ export const contract = {
     request: z.object({ id: z.string().min(1) }),
     response: z.object({ deleted: z.string() }),
   },
-  /** A brief file: of one article, a saved brief, or the whole workspace (`{ articleId }` alone is the one-article form). */
+  /**
+   * A brief file: of one article, a saved brief, or the whole workspace (`{ articleId }` alone is the one-article form).
+   * `dateFormat` is how its dates read to people (the window sends its setting; the CLI ISO unless told);
+   * without it, the app's setting, or ISO where there is none.
+   */
   'export.brief': {
-    request: z.union([z.object({ source: ExportSource, format: BriefFormat }), ArticleRef.extend({ format: BriefFormat })]),
+    request: z.union([
+      z.object({ source: ExportSource, format: BriefFormat, dateFormat: DateFormatChoice.optional() }),
+      ArticleRef.extend({ format: BriefFormat, dateFormat: DateFormatChoice.optional() }),
+    ]),
     response: ExportedFile,
   },
   /**
@@ -442,6 +469,38 @@ export const contract = {
   'search.reindex': {
     request: z.object({}),
     response: z.object({ documents: z.number().int().nonnegative() }),
+  },
+  /**
+   * Syncs with the team's CouchDB database both ways (docs/SYNC.md): links the workspace on first
+   * use, sends local changes, brings remote ones in. Credentials travel with the call, never stored.
+   */
+  'sync.run': {
+    request: SyncTarget,
+    response: SyncCounts,
+  },
+  /** Where sync stands: linked or not, last run, pending changes, conflicts, the last error. */
+  'sync.status': {
+    request: z.object({}),
+    response: SyncStatus,
+  },
+  /** Records edited on two sides, each with every version kept (CouchDB's winner first). */
+  'sync.conflicts': {
+    request: z.object({}),
+    response: z.object({ conflicts: z.array(SyncConflict) }),
+  },
+  /** Settles a conflict: keep one version (`keep`: its rev) or a merge (`value`); the choice syncs. */
+  'sync.resolve': {
+    request: z.object({ id: z.string().min(1).max(300), keep: z.string().min(1).max(200).optional(), value: z.unknown().optional() }),
+    response: z.object({ id: z.string(), rev: z.string() }),
+  },
+  /**
+   * Stops syncing: live sync ends, the link and the outbox are deleted and kept credentials are
+   * forgotten; the records stay, and the replica is kept for linking again to the same database
+   * (docs/SYNC.md). Answers the new status (unlinked).
+   */
+  'sync.unlink': {
+    request: z.object({}),
+    response: SyncStatus,
   },
   /** Confirmed events, earliest first: of the workspace or one article, optionally naming an entity (merges followed). */
   'timeline.list': {
@@ -510,7 +569,27 @@ export const contract = {
    */
   'workspaces.recent': {
     request: z.object({}),
-    response: z.object({ current: z.string().nullable(), workspaces: z.array(RecentWorkspace), newWorkspaceParent: z.string() }),
+    response: z.object({
+      current: z.string().nullable(),
+      workspaces: z.array(RecentWorkspace),
+      newWorkspaceParent: z.string(),
+      /** Why the workspace the app started with did not open, while none is open (the start screen says it). */
+      problem: z.object({ path: z.string(), message: z.string(), phrase: ErrorPhrase.optional().catch(undefined) }).nullable().optional(),
+      /** An encrypted workspace waiting for its passphrase (the app started on it, or it was locked): the unlock screen shows. */
+      locked: z.object({ path: z.string(), name: z.string() }).nullable().optional(),
+      /** Whether the open workspace is encrypted (the Security section of the workspaces screen). */
+      currentEncrypted: z.boolean().optional(),
+      /** The recent workspaces that are encrypted: opening one asks for its passphrase first. */
+      encrypted: z.array(z.string()).optional(),
+      /**
+       * Whether the unlock screen may offer "Remember the passphrase on this computer": only the
+       * desktop app has the system keychain (Electron safeStorage), so the field is absent
+       * elsewhere; `basic-text` (Linux without a keyring) and `unavailable` say why it is not offered.
+       */
+      rememberPassphrase: z.enum(['available', 'basic-text', 'unavailable']).optional(),
+      /** The encrypted workspaces (open, locked or recent) whose passphrase this computer remembers: they open without asking. */
+      remembered: z.array(z.string()).optional(),
+    }),
   },
   /**
    * Closes the open workspace (its saves folded, its lock released) and opens the one in `path`,
@@ -522,8 +601,58 @@ export const contract = {
   },
   /** Creates a workspace in a new or empty folder and switches to it, as `workspaces.open` does. */
   'workspaces.create': {
-    request: z.object({ path: WorkspacePath, name: WorkspaceName, sample: z.boolean().default(false) }),
+    request: z.object({
+      path: WorkspacePath,
+      name: WorkspaceName,
+      sample: z.boolean().default(false),
+      /** Creates it encrypted with this passphrase (docs/ENCRYPTION.md); the recovery key comes back once. */
+      passphrase: Passphrase.optional(),
+    }),
+    response: z.object({ path: z.string(), name: z.string(), recoveryKey: z.string().optional() }),
+  },
+  /**
+   * Unlocks the encrypted workspace in `path` with its passphrase or recovery key and opens it as
+   * `workspaces.open` does. A wrong one fails with `locked` and changes nothing; failures in a row
+   * are answered more and more slowly, and one attempt runs at a time.
+   */
+  'workspaces.unlock': {
+    /** `remember`: keep the workspace's key in the system keychain (where `rememberPassphrase` is `available`). */
+    request: z.object({ path: WorkspacePath, secret: Passphrase, remember: z.boolean().optional() }),
     response: z.object({ path: z.string(), name: z.string() }),
+  },
+  /** Closes the open encrypted workspace (its saves flushed) and forgets its key; `workspace.locked` tells every window. */
+  'workspaces.lock': {
+    request: z.object({}),
+    response: z.object({}),
+  },
+  /** The analyst is at work in a window (typing, pointing): the idle lock starts counting again. */
+  'workspaces.activity': {
+    request: z.object({}),
+    response: z.object({}),
+  },
+  /**
+   * Encrypts the open workspace in place with a new passphrase (the workspace is closed meanwhile;
+   * `workspace.convertProgress` tells how far it has got, `workspace.switched` when it is open
+   * again). The recovery key comes back once and is stored nowhere.
+   */
+  'workspaces.encrypt': {
+    request: z.object({ passphrase: Passphrase }),
+    response: z.object({ recoveryKey: z.string(), files: z.number().int().nonnegative() }),
+  },
+  /** Decrypts the open workspace back to plaintext files, given its passphrase or recovery key. */
+  'workspaces.decrypt': {
+    request: z.object({ passphrase: Passphrase }),
+    response: z.object({ files: z.number().int().nonnegative() }),
+  },
+  /** Wraps the open workspace's key under a new passphrase (keys.json alone is rewritten; the recovery key still works). */
+  'workspaces.changePassphrase': {
+    request: z.object({ current: Passphrase, next: Passphrase }),
+    response: z.object({}),
+  },
+  /** Forgets the open workspace's passphrase remembered on this computer: it is asked for again. */
+  'workspaces.forgetPassphrase': {
+    request: z.object({}),
+    response: z.object({}),
   },
   /** Takes a workspace off the recent list (its folder is left alone). */
   'workspaces.forget': {
@@ -581,14 +710,21 @@ export const events = {
    * records it touched. Refreshes, the CLI's progress and derived data (search, sync) all listen.
    */
   'workspace.changed': z.object({
-    /** An edit, or undo/redo walking the operation log (which changes records back). */
-    cause: z.enum(['edit', 'undo', 'redo']),
+    /**
+     * An edit, undo/redo walking the operation log (which changes records back), or a change made
+     * in another workspace and synced in (never an undo step here).
+     */
+    cause: z.enum(['edit', 'undo', 'redo', 'sync']),
     changes: z.array(RecordChange).min(1),
   }),
   /** How far a long import has got (files read so far, the last one named). */
   'import.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative(), file: z.string() }),
   /** How far building the search index has got (records read so far). */
   'search.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  /** How far a sync run has got: documents sent, received, written into the workspace. */
+  /** Where sync stands now (linked, syncing, offline, conflicts waiting): sent whenever it changes. */
+  'sync.status': SyncStatus,
+  'sync.progress': z.object({ phase: z.enum(['prepare', 'push', 'pull', 'apply']), done: z.number().int().nonnegative(), total: z.number().int().nonnegative().optional() }),
   /** How far a long export has got (articles gathered so far). */
   'export.progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
   /** Something the analyst should know that happened meanwhile (a damaged file quarantined and rebuilt). */
@@ -610,6 +746,10 @@ export const events = {
    * open-file, a recent document): the window imports them as if picked in File › Import….
    */
   'app.openFiles': z.object({ files: z.array(ImportFile).min(1) }),
+  /** The open workspace was locked (a command, or idle): windows show the unlock screen. */
+  'workspace.locked': z.object({ path: z.string() }),
+  /** How far encrypting or decrypting the open workspace has got (files). */
+  'workspace.convertProgress': z.object({ direction: z.enum(['encrypt', 'decrypt']), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
 } as const;
 
 export type AppCommand = z.output<(typeof events)['app.command']>['command'];
@@ -659,6 +799,12 @@ export const ShellMessage = z.discriminatedUnion('kind', [
     selection: z.boolean(),
     commands: z.array(z.enum(COMMAND_IDS)).max(16),
   }),
+  /**
+   * What Edit › Undo and Redo would take back in the current view (the labels of its scope's
+   * latest steps, null when none), sent whenever that changes; `inField` while a text field or
+   * note editor has the focus, where they are the field's own (a plain, role-based Undo).
+   */
+  z.object({ kind: z.literal('undoState'), undo: StepLabel.nullable(), redo: StepLabel.nullable(), inField: z.boolean() }),
 ]);
 export type ShellMessage = z.infer<typeof ShellMessage>;
 

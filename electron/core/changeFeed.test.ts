@@ -8,6 +8,7 @@ import { DEFAULT_PALETTE } from '../common/model/palette';
 import { diffRecords } from './changeFeed';
 import { createCore, type DossierCore } from './dossierCore';
 import { WorkspaceStore } from './store/workspaceStore';
+import { step } from '../common/model/phrase';
 
 let tmp: string;
 let core: DossierCore;
@@ -125,6 +126,6 @@ describe('the change feed', () => {
       { done: 3, total: 3, file: 'three.txt' },
     ]);
     expect(drain()).toHaveLength(1);
-    expect((await core.api['history.state']({})).undo).toBe('import 3 articles');
+    expect((await core.api['history.state']({})).undo).toEqual(step('importArticles', { count: 3 }));
   });
 });

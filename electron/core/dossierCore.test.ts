@@ -8,6 +8,7 @@ import { createCore, toErrorPayload, type DossierCore } from './dossierCore';
 import { WorkspaceStore } from './store/workspaceStore';
 import { AppSettingsFile } from './settings/appSettingsFile';
 import { changed, changeLine } from './testing/testHelpers';
+import { step } from '../common/model/phrase';
 
 let tmp: string;
 let core: DossierCore;
@@ -121,7 +122,7 @@ describe('the API', () => {
 
     const { articles } = await core.api['articles.list']({});
     expect(articles).toEqual([
-      { id, title: 'Ministers meet', published: null, sha256: first.articles[0]!.sha256, source: 'ministers.txt', outlet: null, importedAt: expect.any(String), archived: false },
+      { id, title: 'Ministers meet', published: null, sha256: first.articles[0]!.sha256, source: 'ministers.txt', outlet: null, importedAt: expect.any(String), archived: false, language: (await core.store.readMeta(id)).language },
     ]);
     const got = await core.api['articles.get']({ id });
     expect(got.text).toBe('Ministers meet\n\nThe ministers met in Delhi.');
@@ -132,7 +133,7 @@ describe('the API', () => {
     const events: unknown[] = [];
     core.events.subscribe((name, payload) => events.push({ name, payload }));
     const outcome = await core.api['articles.import']({ files: [{ name: 'empty.txt', base64: '' }] });
-    expect(outcome).toEqual({ articles: [], failures: [{ file: 'empty.txt', message: expect.stringContaining('empty.txt') }] });
+    expect(outcome).toEqual({ articles: [], failures: [{ file: 'empty.txt', message: 'empty.txt is empty.', phrase: { key: 'import.empty', params: { file: 'empty.txt' } } }] });
     expect(events).toEqual([{ name: 'import.progress', payload: { done: 1, total: 1, file: 'empty.txt' } }]);
   });
 
@@ -231,10 +232,10 @@ describe('the workspace', () => {
     expect((await core.api['workspace.info']({})).palette).toEqual(renamed);
     await core.store.flush();
     expect(JSON.parse(await fs.readFile(path.join(tmp, 'ws', 'workspace.json'), 'utf8')).palette).toEqual(renamed);
-    expect(await core.api['history.state']({})).toEqual({ undo: 'rename colours', redo: null });
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'rename colours', articleId: null });
+    expect(await core.api['history.state']({})).toEqual({ undo: step('renameColours'), redo: null });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('renameColours'), articleId: null });
     expect((await core.api['workspace.info']({})).palette).toEqual(DEFAULT_PALETTE);
-    expect(await core.api['history.redo']({})).toMatchObject({ label: 'rename colours', articleId: null });
+    expect(await core.api['history.redo']({})).toMatchObject({ label: step('renameColours'), articleId: null });
     expect((await core.api['workspace.info']({})).palette).toEqual(renamed);
     expect(events).toEqual([
       { name: 'workspace.changed', payload: changed('edit', 'workspace', 'updated') },
@@ -294,7 +295,7 @@ describe('undoing an import', () => {
     await core.api['annotations.createFromQuote']({ articleId: a!, quote: 'worth a highlight', comment: 'c' });
     // Undo the highlight, then the import.
     await core.api['history.undo']({});
-    expect((await core.api['history.undo']({ confirm: true })).label).toBe('import 2 articles');
+    expect((await core.api['history.undo']({ confirm: true })).label).toEqual(step('importArticles', { count: 2 }));
     expect((await core.api['articles.list']({})).articles.map((x) => x.id)).toEqual([keep]);
     expect(await fs.readdir(path.join(core.store.dir, 'articles'))).toEqual(expect.arrayContaining([a, b]));
 

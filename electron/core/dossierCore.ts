@@ -1,5 +1,5 @@
 import { contract, type CallName, type CallResponse, type CallResult, type DossierApi } from '../common/contract';
-import { DossierError, fromSystemError, isDossierError, type ErrorPayload } from '../common/errors';
+import { DossierError, type ErrorPayload, fromSystemError, isDossierError, phrase } from '../common/errors';
 import { AnnotationPatch, type Creator } from '../common/model/annotation';
 import { AnnotationService } from './annotations/annotationService';
 import { ArticleService } from './articles/articleService';
@@ -14,17 +14,26 @@ import { inProcessDetector, type EntityDetector } from './entities/entityDetecto
 import { ChangeLog, type StepOutcome } from './history/changeLog';
 import type { ExtractArticle, ImportSource } from './import/importArticles';
 import { ImportService, type ImportResult } from './import/importService';
+import { NoteRevisions } from './notes/noteRevisions';
 import { NoteService } from './notes/noteService';
 import { RelationService } from './relations/relationService';
 import { RelationSuggestions } from './relations/relationSuggestions';
 import type { SearchIndexBuilder } from './search/searchBuild';
 import { SearchService } from './search/searchService';
+import { openReplica } from './sync/replica/replica';
+import { SyncService } from './sync/syncService';
+import type { Credentials } from './sync/remoteUrl';
+import type { SyncCredentialStore } from './appData/syncCredentials';
+import { syncRefusal } from './sync/syncRefusal';
 import { BackupService } from './snapshots/backupService';
 import type { BackupScheduleOptions } from './snapshots/backupSchedule';
 import type { WorkspaceStore } from './store/workspaceStore';
 import { AppSettingsFile } from './settings/appSettingsFile';
 import { osFullName } from './settings/osFullName';
 import { TimelineService } from './timeline/timelineService';
+import { WorkspaceMirror } from './sync/workspaceMirror';
+import { withLanguage } from './language/articleLanguage';
+import { step } from '../common/model/phrase';
 
 export interface DossierCore {
   api: DossierApi;
@@ -38,6 +47,8 @@ export interface DossierCore {
   importFiles(sources: ImportSource[]): Promise<ImportResult>;
   /** Validates an untrusted call (from IPC or HTTP) against the contract and runs it. */
   dispatch(name: string, request: unknown): Promise<CallResult>;
+  /** The workspace as sync documents, both ways (what the sync service carries). */
+  mirror: WorkspaceMirror;
 }
 
 export interface CoreOptions {
@@ -55,6 +66,13 @@ export interface CoreOptions {
   extract?: ExtractArticle;
   /** Where the search index is built from the files: the worker thread in the app and the host, this thread otherwise. */
   searchBuilder?: SearchIndexBuilder;
+  /**
+   * Keep syncing with the linked team database while the core runs, once a run has given the
+   * credentials (the app and the host); one-shot CLI commands sync only when asked.
+   */
+  liveSync?: boolean;
+  /** The desktop app's keychain-sealed store of sync credentials (absent in the host and the CLI). */
+  syncCredentials?: SyncCredentialStore;
   /** Load the search index soon after opening (the app and the host), not on the first query. */
   warmSearch?: boolean;
   /** How briefs become PDF: Electron's printToPDF in the app, a headless system Chromium otherwise. */
@@ -72,10 +90,11 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const events = new EventBus();
   const feed = new ChangeFeed(events);
   store.onNotice = (message, file) => events.emit('workspace.notice', file === undefined ? { message } : { message, file });
-  const changes = new ChangeLog(store, feed);
   const settings = options.settings ?? AppSettingsFile.inMemory();
-  // Read at each use: a display name changed in Settings applies to the next reply, not after a restart.
+  // Read at each use: a display name changed in Settings applies to the next change, not after a restart.
   const creator = (): Creator => options.creator ?? { name: settings.get().displayName || ANONYMOUS };
+  // Every record made or changed here is stamped with it (createdBy, modifiedBy), undo and redo too.
+  const changes = new ChangeLog(store, feed, creator);
   const stopSettingsEvents = settings.onChange((next) => events.emit('settings.changed', { settings: next }));
   let suggestedName: Promise<string> | null = null;
   const annotations = new AnnotationService(store, changes, creator);
@@ -94,6 +113,30 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   const graph = new GraphService(store, changes);
   const relationSuggestions = new RelationSuggestions(store, relations);
   const backups = new BackupService(store, feed, options.backups ?? false);
+  const mirror = new WorkspaceMirror({ store, changes, displayName: () => creator().name, revisions: new NoteRevisions(store, options.now ?? Date.now) });
+  const syncService = SyncService.open({
+    workspaceDir: store.info().path,
+    refusal: () => syncRefusal(store),
+    mirror,
+    feed,
+    openReplica,
+    progress: (phase, done, total) => events.emit('sync.progress', total === undefined ? { phase, done } : { phase, done, total }),
+    changer: () => creator().name,
+    notice: (message) => events.emit('workspace.notice', { message }),
+    onStatus: (status) => events.emit('sync.status', status),
+    live: options.liveSync ?? false,
+    ...(options.syncCredentials
+      ? {
+          credentials: {
+            recall: (url: string) => options.syncCredentials!.recall(store.info().id, url),
+            remember: (url: string, given: Credentials) => options.syncCredentials!.remember(store.info().id, url, given),
+            forget: (url: string) => options.syncCredentials!.forget(store.info().id, url),
+          },
+        }
+      : {}),
+  });
+  // Reading the link cannot fail the workspace: a damaged one is reported when sync is used.
+  syncService.catch(() => undefined);
   const pdfPrinter = options.pdfPrinter ?? chromiumPdfPrinter();
   const bytes = (base64: string) => Buffer.from(base64, 'base64');
   // Parsed with the schema, so a field added to annotations is carried without listing it here.
@@ -110,15 +153,15 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'articles.list': async () => ({
       articles: store
         .listArticles()
-        .map(({ id, title, published, sha256, source, outlet, importedAt, archived }) => ({ id, title, published, sha256, source, outlet, importedAt, archived })),
+        .map(({ id, title, published, sha256, source, outlet, importedAt, archived, language }) => ({ id, title, published, sha256, source, outlet, importedAt, archived, language })),
     }),
     'articles.get': async ({ id }) => {
       const { meta, text } = await store.readArticle(id);
-      return { article: meta, text };
+      return { article: withLanguage(meta, text), text };
     },
-    'articles.import': async ({ files }) => imports.importFiles(files.map((f) => ({ name: f.name, bytes: bytes(f.base64) }))),
+    'articles.import': async ({ files }) => imports.importFiles(files.map((f) => ({ name: f.name, bytes: bytes(f.base64), ...(f.encoding ? { encoding: f.encoding } : {}) }))),
     'articles.updateMeta': async ({ id, patch }) => ({ article: await articles.updateMeta(id, patch) }),
-    'articles.replace': async ({ id, file }) => articles.replace(id, { name: file.name, bytes: bytes(file.base64) }),
+    'articles.replace': async ({ id, file }) => articles.replace(id, { name: file.name, bytes: bytes(file.base64), ...(file.encoding ? { encoding: file.encoding } : {}) }),
     'articles.rename': async ({ id, title }) => ({ article: await articles.rename(id, title) }),
     'articles.archive': async ({ id, archived }) => {
       await articles.archive(id, archived);
@@ -136,7 +179,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'articles.emptyTrash': async ({ ids }) => ({ removed: await articles.emptyTrash(ids) }),
     'articles.versionText': async ({ id, version }) => {
       const meta = await store.readMeta(id);
-      if (!meta.versions.some((v) => v.version === version)) throw new DossierError('not-found', `This article has no version ${version}.`);
+      if (!meta.versions.some((v) => v.version === version)) throw new DossierError('not-found', phrase('article.noVersion', { version }));
       return { text: await store.readVersionText(id, version) };
     },
     'annotations.list': async ({ articleId }) => ({ annotations: await annotations.list(articleId) }),
@@ -176,7 +219,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
       return {};
     },
     'entities.link': async ({ articleId, start, end, entityId, name, type }) => {
-      if (!entityId && !name) throw new DossierError('bad-input', 'Choose an entity, or name a new one.');
+      if (!entityId && !name) throw new DossierError('bad-input', phrase('entity.chooseOrName'));
       const target = entityId ? { entityId } : { name: name!, type: type ?? 'other' };
       return { mention: await entities.link(articleId, start, end, target) };
     },
@@ -213,8 +256,8 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     },
     'workspace.setPalette': async ({ palette }) => {
       const keys = new Set(palette.map((p) => p.key));
-      if (keys.size !== palette.length) throw new DossierError('bad-input', 'Each colour may appear only once.');
-      await changes.exclusive(null, () => changes.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: store.info().palette, after: palette }] }));
+      if (keys.size !== palette.length) throw new DossierError('bad-input', phrase('palette.duplicate'));
+      await changes.exclusive(null, () => changes.commit({ label: step('renameColours'), articleId: null, ops: [{ kind: 'palette', before: store.info().palette, after: palette }] }));
       return { palette: store.info().palette };
     },
     'history.undo': async (request) => stepAnswer(await changes.undo(request)),
@@ -230,6 +273,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
         state,
         blockedBy: blockedBy?.change.label ?? null,
       })),
+      remote: [...changes.remoteList()],
     }),
     'briefs.list': async () => ({ briefs: await briefs.list() }),
     'briefs.get': async ({ id }) => ({ brief: await briefs.get(id) }),
@@ -266,8 +310,8 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
         relations,
         timeline,
         author: creator().name,
-        // Without the app's settings (tests, scripts), exports keep ISO dates.
-        ...(options.settings ? { dateFormat: settings.get().dateFormat } : {}),
+        // As the caller asks (the window's setting, the CLI's flag); else the app's setting; without one (tests, scripts), ISO.
+        ...(request.dateFormat ? { dateFormat: request.dateFormat } : options.settings ? { dateFormat: settings.get().dateFormat } : {}),
         brief: (id) => briefs.get(id),
         pdfPrinter,
         onProgress: (done, total) => events.emit('export.progress', { done, total }),
@@ -275,13 +319,18 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     },
     'search.query': async (request) => search.query(request),
     'search.reindex': async () => search.reindex(),
+    'sync.run': async (target) => (await syncService).run(target),
+    'sync.status': async () => (await syncService).status(),
+    'sync.conflicts': async () => ({ conflicts: await (await syncService).conflicts() }),
+    'sync.resolve': async ({ id, keep, value }) => (await syncService).resolve(id, keep, value),
+    'sync.unlink': async () => (await syncService).unlink(),
     'graph.data': async (filter) => graph.view(filter),
     'graph.setPositions': async ({ positions }) => ({ pinned: await graph.setPositions(positions) }),
     'graph.export': async ({ filter, format }) => ({ files: await graph.export(filter, format) }),
     'workspace.rename': async ({ name }) => {
       const before = store.info().name;
       if (name !== before) {
-        await changes.exclusive(null, () => changes.commit({ label: 'rename the workspace', articleId: null, ops: [{ kind: 'workspaceName', before, after: name }] }));
+        await changes.exclusive(null, () => changes.commit({ label: step('renameWorkspace'), articleId: null, ops: [{ kind: 'workspaceName', before, after: name }] }));
       }
       return { name: store.info().name };
     },
@@ -291,6 +340,14 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     'workspaces.open': notSwitchable,
     'workspaces.create': notSwitchable,
     'workspaces.forget': notSwitchable,
+    'workspaces.unlock': notSwitchable,
+    'workspaces.lock': notSwitchable,
+    // A core alone (the CLI's, a test's) has no idle lock to put off.
+    'workspaces.activity': async () => ({}),
+    'workspaces.encrypt': notSwitchable,
+    'workspaces.decrypt': notSwitchable,
+    'workspaces.changePassphrase': notSwitchable,
+    'workspaces.forgetPassphrase': notSwitchable,
     'timeline.list': async ({ articleId, entityId }) => ({ events: await timeline.list({ articleId, entityId }) }),
     'timeline.suggestions': async ({ articleId }) => ({ suggestions: await timeline.suggestions(articleId) }),
     'timeline.confirm': async ({ articleId, key, label, date }) => ({ event: await timeline.confirm(articleId, key, { label, date }) }),
@@ -321,7 +378,7 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join('.') || 'request';
-      return { ok: false, error: { code: 'bad-input', message: `Invalid ${call} request (${where}: ${issue?.message ?? 'invalid'}).` } };
+      return { ok: false, error: new DossierError('bad-input', phrase('contract.invalidRequest', { call, field: where, issue: issue?.message ?? 'invalid' })).toPayload() };
     }
     try {
       const handler = api[call] as (req: unknown) => Promise<unknown>;
@@ -334,15 +391,17 @@ export function createCore(store: WorkspaceStore, options: CoreOptions = {}): Do
   async function close(): Promise<void> {
     stopSettingsEvents();
     await backups.close().catch((error: unknown) => console.error('Dossier: the backup at exit could not be taken:', error));
+    await syncService.then((sync) => sync.close()).catch((error: unknown) => console.error('Dossier: sync could not close cleanly:', error));
     await search.close().catch((error: unknown) => console.error('Dossier: the search index could not be saved:', error));
+    await graph.close();
     await store.close();
   }
 
-  return { api, events, feed, store, dispatch, close, importFiles: (sources) => imports.importFiles(sources) };
+  return { api, events, feed, store, dispatch, close, mirror, importFiles: (sources) => imports.importFiles(sources) };
 }
 
 async function notSwitchable(): Promise<never> {
-  throw new DossierError('unavailable', 'Only the Dossier app (or `dossier serve`) opens and switches workspaces.');
+  throw new DossierError('unavailable', phrase('workspace.onlyTheApp'));
 }
 
 /** Undo's and redo's answer: what the step was, and when it was not taken, why. */

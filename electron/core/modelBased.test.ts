@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createCore } from './dossierCore';
 import { WorkspaceStore } from './store/workspaceStore';
 import { b64, commands, TEMPLATE_ARTICLES, totals } from './testing/modelCommands';
-import { detectNames, detector, openCore, type System } from './testing/modelWorkspace';
+import { encryptWorkspace } from './crypt/convert';
+import { lockWorkspace, unlockedKey, unlockWorkspace } from './crypt/keyring';
+import { detectNames, detector, openCore, useWorkspaceKey, type System } from './testing/modelWorkspace';
 import { WorkspaceModel, type ModelArticle } from './testing/workspaceModel';
 
 /**
@@ -21,6 +23,8 @@ import { WorkspaceModel, type ModelArticle } from './testing/workspaceModel';
 const RUNS = Number(process.env.DOSSIER_MODEL_RUNS ?? 1000);
 const SEED = process.env.DOSSIER_MODEL_SEED === undefined ? undefined : Number(process.env.DOSSIER_MODEL_SEED);
 const MAX_COMMANDS = 25;
+/** Issue 16: a few sequences on an encrypted copy of the template too (DOSSIER_MODEL_ENCRYPTED_RUNS). */
+const ENCRYPTED_RUNS = Number(process.env.DOSSIER_MODEL_ENCRYPTED_RUNS ?? 25);
 
 /**
  * Where the workspaces go: DOSSIER_MODEL_DIR, else memory-backed /dev/shm where there is one, else
@@ -48,9 +52,9 @@ interface Env {
   system: System;
 }
 
-async function freshEnv(): Promise<Env> {
+async function freshEnv(from = template): Promise<Env> {
   const dir = path.join(root, `run-${++runs}`);
-  await fs.cp(template, dir, { recursive: true });
+  await fs.cp(from, dir, { recursive: true });
   const model = new WorkspaceModel(detectNames);
   for (const article of templateArticles) model.addArticle(article);
   return { model, system: { core: await openCore(dir), dir, trace: [], crashes: 0, crashesWithJournal: 0 } };
@@ -67,13 +71,55 @@ beforeAll(async () => {
     templateArticles.push({ id: article.id, title: article.title, text: stored, source: text });
   }
   await core.close();
+  encrypted = path.join(root, 'template-encrypted');
+  await fs.cp(template, encrypted, { recursive: true });
+  await encryptWorkspace(encrypted, 'model', { kdf: { N: 1024, r: 8, p: 1 } });
+  await unlockWorkspace(encrypted, 'model');
+  encryptedKey = unlockedKey(encrypted);
+  await lockWorkspace(encrypted);
 });
+
+let encrypted: string;
+let encryptedKey: Uint8Array | null = null;
 
 afterAll(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
+/** One property run: a fresh copy of `from`, the commands, then everything closed and removed. */
+async function runSequence(cmds: Iterable<fc.AsyncCommand<WorkspaceModel, System>>, from?: string): Promise<void> {
+  const { model, system } = await freshEnv(from);
+  totals.sequences += 1;
+  const dirs = [system.dir];
+  try {
+    await fc.asyncModelRun(() => ({ model, real: system }), cmds);
+  } finally {
+    totals.crashes += system.crashes;
+    totals.crashesWithJournal += system.crashesWithJournal;
+    dirs.push(system.dir);
+    await system.core.close();
+    for (const dir of dirs) await lockWorkspace(dir);
+    await fs.rm(system.dir, { recursive: true, force: true });
+  }
+}
+
 describe('the workspace against an in-memory model', () => {
+  it(
+    `stays equal to the model when encrypted, over ${ENCRYPTED_RUNS} random sequences`,
+    async () => {
+      useWorkspaceKey(encryptedKey);
+      try {
+        await fc.assert(
+          fc.asyncProperty(fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'max' }), (cmds) => runSequence(cmds, encrypted)),
+          { numRuns: ENCRYPTED_RUNS, seed: SEED },
+        );
+      } finally {
+        useWorkspaceKey(null);
+      }
+    },
+    30 * 60_000,
+  );
+
   it(
     `stays equal to the model over ${RUNS} random sequences of up to ${MAX_COMMANDS} changes, undos, redos, crashes and restarts`,
     async () => {

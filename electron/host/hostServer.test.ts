@@ -7,6 +7,7 @@ import { createCore, type DossierCore } from '../core/dossierCore';
 import { WorkspaceStore } from '../core/store/workspaceStore';
 import { startHost, type RunningHost } from './hostServer';
 import { CONTENT_SECURITY_POLICY } from './securityHeaders';
+import { step } from '../common/model/phrase';
 
 const INDEX_HTML = '<!doctype html><html><head><title>Dossier test</title></head><body></body></html>';
 const SECRET = 'TOP-SECRET-OUTSIDE-RENDERER';
@@ -400,7 +401,7 @@ describe('the API', () => {
     await readUntil(': connected');
     await call('annotations.createFromQuote', { articleId, quote: 'Delhi' });
     const undo = (await (await call('history.undo', {})).json()) as { ok: boolean; value: unknown };
-    expect(undo).toEqual({ ok: true, value: { label: 'add highlight', articleId, id: expect.any(Number) } });
+    expect(undo).toEqual({ ok: true, value: { label: step('addHighlight'), articleId, id: expect.any(Number) } });
     await readUntil('{"cause":"undo","changes":[{"subject":"annotation","kind":"deleted"');
     core.events.emit('app.command', { command: 'import' });
     await readUntil('event: app.command\ndata: {"command":"import"}\n\n');

@@ -18,7 +18,7 @@ export interface HostOptions {
    * The folder of the workspace open now, when it can change while the host runs: a CLI call
    * naming another one (`X-Dossier-Workspace`) is then refused rather than run on the wrong workspace.
    */
-  workspacePath?: () => string;
+  workspacePath?: () => string | null;
   rendererDir: string;
   port?: number;
   /** Defaults to MAX_BODY_BYTES. */
@@ -77,7 +77,9 @@ export async function startHost({ core, rendererDir, port = 0, maxBodyBytes = MA
           return sendJson(res, 404, { ok: false, error: { code: 'bad-input', message: `Unknown call: ${call[1]!.slice(0, 80)}` } });
         }
         const named = req.headers['x-dossier-workspace'];
-        if (workspacePath && typeof named === 'string' && !samePlace(decodeURIComponent(named), workspacePath())) {
+        const current = workspacePath?.();
+        // With none open (the start screen shows), a call naming a workspace has nothing to run on.
+        if (workspacePath && typeof named === 'string' && (current == null || !samePlace(decodeURIComponent(named), current))) {
           return sendJson(res, 409, {
             ok: false,
             error: { code: 'conflict', message: 'The running Dossier has another workspace open now; run the command again.' },

@@ -1,11 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { COMMANDS, isCommandId } from '../common/commands';
-import { appMenuTemplate } from './appMenu';
+import { appMenuTemplate, installAppMenu, NOTHING_TO_UNDO, showUndoState, type UndoMenuState } from './appMenu';
 import type { RecentMenu } from './openRecentMenu';
+import { step } from '../common/model/phrase';
 
 // require('electron') from plain Node tries to download the binary: tests get a fake.
-vi.mock('electron', () => ({ app: {}, Menu: {}, BrowserWindow: {} }));
+const fake = vi.hoisted(() => ({ installed: [] as MenuItemConstructorOptions[][] }));
+vi.mock('electron', () => ({
+  app: { isPackaged: true },
+  Menu: {
+    buildFromTemplate: (template: MenuItemConstructorOptions[]) => template,
+    setApplicationMenu: (menu: MenuItemConstructorOptions[]) => fake.installed.push(menu),
+  },
+  BrowserWindow: {},
+}));
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
   return items.flatMap((item) => [
@@ -185,5 +194,83 @@ describe('appMenuTemplate', () => {
     expect(sent).toEqual(['import']);
     // To the window the menu was used in.
     expect(windows).toEqual([win]);
+  });
+
+  describe('Edit › Undo and Redo', () => {
+    const edit = (undo: UndoMenuState, platform: NodeJS.Platform = 'linux', send: (c: string) => void = () => undefined) =>
+      appMenuTemplate(true, platform, send, {}, undefined, undo).find((m) => m.label === '&Edit')!.submenu as MenuItemConstructorOptions[];
+
+    it("are named after the current view's next steps, and send Dossier's undo to the window", () => {
+      const sent: string[] = [];
+      const [undo, redo] = edit({ undo: step('addHighlight'), redo: step('renameArticle'), inField: false }, 'linux', (c) => sent.push(c));
+      expect(undo).toMatchObject({ label: '&Undo add highlight', enabled: true, accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
+      expect(redo).toMatchObject({ label: '&Redo rename article', enabled: true, accelerator: 'CmdOrCtrl+Y' });
+      expect(undo!.role).toBeUndefined();
+      (undo!.click as () => void)();
+      (redo!.click as () => void)();
+      expect(sent).toEqual(['undo', 'redo']);
+    });
+
+    it('are the plain, disabled verbs when the view has nothing to take back', () => {
+      const [undo, redo] = edit({ undo: null, redo: step('addHighlight'), inField: false });
+      expect(undo).toMatchObject({ label: '&Undo', enabled: false });
+      expect(redo).toMatchObject({ label: '&Redo add highlight', enabled: true });
+      expect(edit(NOTHING_TO_UNDO).slice(0, 2).map((i) => [i.label, i.enabled])).toEqual([
+        ['&Undo', false],
+        ['&Redo', false],
+      ]);
+    });
+
+    it("are the field's own undo (Electron's roles) while a text field or a note has the focus", () => {
+      const [undo, redo] = edit({ undo: step('addHighlight'), redo: null, inField: true }, 'darwin');
+      expect(undo).toMatchObject({ role: 'undo', label: '&Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
+      expect(redo).toMatchObject({ role: 'redo', label: '&Redo', accelerator: 'CmdOrCtrl+Shift+Z' });
+      expect(undo!.click).toBeUndefined();
+      expect(undo!.enabled).toBeUndefined();
+    });
+
+    it('show an ampersand in a name as itself, not as a mnemonic', () => {
+      expect(edit({ undo: step('createEntity', { name: 'R&D' }), redo: null, inField: false })[0]!.label).toBe('&Undo create R&&D');
+    });
+
+    it('rebuild the installed menu only when what they say changes, keeping Open Recent', () => {
+      fake.installed.length = 0;
+      const recent: RecentMenu = { workspaces: [], current: '/w', open: vi.fn(), clear: vi.fn() };
+      installAppMenu({}, recent);
+      expect(fake.installed).toHaveLength(1);
+      expect(showUndoState({ undo: step('addHighlight'), redo: null, inField: false })).toBe(true);
+      expect(showUndoState({ undo: step('addHighlight'), redo: null, inField: false })).toBe(false);
+      expect(fake.installed).toHaveLength(2);
+      const menu = fake.installed.at(-1)!;
+      const items = (label: string) => menu.find((m) => m.label === label)!.submenu as MenuItemConstructorOptions[];
+      expect(items('&Edit')[0]!.label).toBe('&Undo add highlight');
+      expect(items('&File').some((i) => i.label === 'Open &Recent')).toBe(true);
+      // Into a note: the editor's own undo.
+      expect(showUndoState({ undo: step('addHighlight'), redo: null, inField: true })).toBe(true);
+      expect(fake.installed.at(-1)!.find((m) => m.label === '&Edit')!.submenu).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'undo' })]));
+      // The recent list changing keeps what Undo says.
+      installAppMenu({}, recent);
+      expect((fake.installed.at(-1)!.find((m) => m.label === '&Edit')!.submenu as MenuItemConstructorOptions[])[0]!.role).toBe('undo');
+    });
+  });
+});
+
+describe('the application menu in Arabic', () => {
+  it('names the menus and the registry commands from the Arabic catalog, keys unchanged', async () => {
+    const { menuTranslator } = await import('./menuLanguage');
+    const menus = appMenuTemplate(true, 'linux', () => undefined, {}, undefined, NOTHING_TO_UNDO, menuTranslator('ar'));
+    expect(menus.map((m) => m.label)).toContain('&ملف');
+    const file = menus.find((m) => m.label === '&ملف')!.submenu as MenuItemConstructorOptions[];
+    const importItem = file.find((i) => i.label === 'ا&ستيراد…')!;
+    expect(importItem.accelerator).toBe('CmdOrCtrl+O');
+  });
+
+  it('names Edit › Undo and Redo after the steps in Arabic, names inside left as they are', async () => {
+    const { menuTranslator } = await import('./menuLanguage');
+    const undo: UndoMenuState = { undo: step('addHighlight'), redo: step('mergeEntities', { source: 'Modi', target: 'Narendra Modi' }), inField: false };
+    const menus = appMenuTemplate(true, 'linux', () => undefined, {}, undefined, undo, menuTranslator('ar'));
+    const [first, second] = menus.find((m) => m.label === '&تحرير')!.submenu as MenuItemConstructorOptions[];
+    expect(first!.label).toBe('&التراجع عن إضافة تظليل');
+    expect(second!.label).toBe('&إعادة دمج Modi في Narendra Modi');
   });
 });

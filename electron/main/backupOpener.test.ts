@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DossierError } from '../common/errors';
 import { openBackupFile, type BackupOpenerDeps } from './backupOpener';
 
-const PREVIEW = { workspaceName: 'Indo-Pacific desk', created: '2025-05-04T10:00:00.000Z', files: 42, bytes: 3_500_000 };
+const PREVIEW = { workspaceName: 'Indo-Pacific desk', encrypted: false, created: '2025-05-04T10:00:00.000Z', files: 42, bytes: 3_500_000 };
 
 function deps(answers: number[], folder: string | null = '/home/me/Restored') {
   return {
@@ -23,6 +23,16 @@ describe('openBackupFile', () => {
     expect(d.showOpenDialog.mock.calls[0]![0]).toMatchObject({ defaultPath: '/home/me/Documents', properties: expect.arrayContaining(['openDirectory', 'createDirectory']) });
     expect(d.restore).toHaveBeenCalledWith('/tmp/w.dossier-backup', '/home/me/Restored');
     expect(d.showMessageBox.mock.calls[1]![0]).toMatchObject({ detail: expect.stringContaining('7 articles') });
+    expect(d.openWorkspace).toHaveBeenCalledWith('/home/me/Restored');
+  });
+
+  it('restores an encrypted workspace\'s backup without naming it, and says it will ask for the passphrase', async () => {
+    const d = deps([0, 0]);
+    d.preview.mockResolvedValue({ ...PREVIEW, workspaceName: '', encrypted: true });
+    d.restore.mockResolvedValue({ articles: null });
+    await expect(openBackupFile('/tmp/w.zip', d)).resolves.toBe('restored');
+    expect(d.showMessageBox.mock.calls[0]![0]).toMatchObject({ message: 'Restore the backup of an encrypted workspace?' });
+    expect(d.showMessageBox.mock.calls[1]![0]).toMatchObject({ detail: expect.stringContaining('asks for its passphrase') });
     expect(d.openWorkspace).toHaveBeenCalledWith('/home/me/Restored');
   });
 

@@ -4,7 +4,7 @@ import type { BackupPreview } from '../core';
 
 export interface BackupOpenerDeps {
   preview(file: string): Promise<BackupPreview>;
-  restore(file: string, dir: string): Promise<{ articles: number }>;
+  restore(file: string, dir: string): Promise<{ articles: number | null }>;
   showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
   showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
   /** Starts Dossier again on the restored workspace (the running one keeps its own until then). */
@@ -30,7 +30,8 @@ export async function openBackupFile(file: string, deps: BackupOpenerDeps): Prom
   const { response } = await deps.showMessageBox({
     type: 'question',
     title: 'Open backup',
-    message: `Restore the backup of “${preview.workspaceName}”?`,
+    // An encrypted workspace's backup does not name it (its manifest is plaintext).
+    message: preview.encrypted ? 'Restore the backup of an encrypted workspace?' : `Restore the backup of “${preview.workspaceName}”?`,
     detail: `Taken ${preview.created}: ${preview.files} files, ${megabytes(preview.bytes)}. It is restored into a new or empty folder you choose; the workspace open now does not change.`,
     buttons: ['&Restore into a folder…', '&Cancel'],
     defaultId: 0,
@@ -52,7 +53,10 @@ export async function openBackupFile(file: string, deps: BackupOpenerDeps): Prom
       type: 'info',
       title: 'Open backup',
       message: `The backup is restored in ${dir}.`,
-      detail: `${articles} ${articles === 1 ? 'article' : 'articles'}. Open it now? Dossier restarts on that workspace.`,
+      detail:
+        articles === null
+          ? 'It is encrypted: it asks for its passphrase when it opens. Open it now? Dossier restarts on that workspace.'
+          : `${articles} ${articles === 1 ? 'article' : 'articles'}. Open it now? Dossier restarts on that workspace.`,
       buttons: ['&Open it', '&Later'],
       defaultId: 0,
       cancelId: 1,

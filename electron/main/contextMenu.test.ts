@@ -24,6 +24,16 @@ describe('contextMenuTemplate', () => {
     expect(selected.every((i) => i.enabled !== false)).toBe(true);
   });
 
+  it("offers Cut, Copy and Paste, then linking to an entity and citing a passage, in a note", () => {
+    const sent: string[] = [];
+    const menu = contextMenuTemplate({ editable: true, selection: true, commands: ['note-link-entity', 'note-cite-passage'] }, false, (c) => sent.push(c));
+    expect(shape(menu)).toEqual(['cut', 'copy', 'paste', 'separator', 'selectAll', 'separator', '&Link to entity…', 'C&ite a passage…']);
+    for (const item of menu.slice(-2)) (item.click as () => void)();
+    expect(sent).toEqual(['note-link-entity', 'note-cite-passage']);
+    const labels = menu.filter((i) => i.type !== 'separator').map((i) => /&(.)/.exec(i.label!)?.[1]?.toLowerCase());
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
   it('shows nothing where nothing applies, and ignores commands it does not offer', () => {
     expect(contextMenuTemplate({ editable: false, selection: false, commands: [] }, false, vi.fn())).toEqual([]);
     expect(shape(contextMenuTemplate({ editable: false, selection: true, commands: ['undo', 'import'] }, false, vi.fn()))).toEqual(['copy']);

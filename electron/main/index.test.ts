@@ -22,6 +22,7 @@ const fake = vi.hoisted(() => {
     setPath: (name: string, value: string) => (steps.push(`setPath ${name}`), paths.set(name, value)),
     getPath: (name: string) => paths.get(name) ?? '/nonexistent-documents',
     getVersion: () => '0.1.0',
+    getPreferredSystemLanguages: () => ['en-GB'],
     setAboutPanelOptions: vi.fn(),
     on: (name: string, listener: (...args: unknown[]) => void) => listeners.set(name, listener),
     quit: vi.fn(() => steps.push('quit')),
@@ -75,6 +76,7 @@ vi.mock('electron', () => ({
     removeListener: (channel: string) => fake.ipcListeners.delete(channel),
   },
   nativeTheme: fake.nativeTheme,
+  safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
   Menu: { buildFromTemplate: () => ({ popup: () => {} }), setApplicationMenu: () => {} },
   BrowserWindow: { getAllWindows: () => fake.windows, fromWebContents: () => fake.window, getFocusedWindow: () => null },
   screen: {
@@ -178,16 +180,18 @@ describe('the app lifecycle', () => {
     expect(again.preventDefault).not.toHaveBeenCalled();
   });
 
-  it('shows a worded error and exits when the workspace is damaged', async () => {
+  it('opens the window on its start screen, not an error box, when the workspace cannot be opened', async () => {
     await writeFile(path.join(dir, 'workspace.json'), JSON.stringify({ kind: 'something else' }));
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     await startApp();
-    await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalledWith(1));
-    const [title, message] = fake.showErrorBox.mock.calls[0] as [string, string];
-    expect(title).toBe('Dossier cannot open the workspace');
-    expect(message).toContain('workspace.json');
-    expect(message).not.toMatch(/\n\s+at /);
-    expect(fake.createMainWindow).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.createMainWindow).toHaveBeenCalledTimes(1));
+    expect(fake.showErrorBox).not.toHaveBeenCalled();
+    expect(fake.app.exit).not.toHaveBeenCalled();
+    // The full error goes to the local log; the window asks for the worded one (workspaces.recent).
+    expect(String(logged.mock.calls[0]?.[0])).toContain(`the workspace ${dir} could not be opened`);
+    // The damaged file is left as it was.
+    expect(JSON.parse(await readFile(path.join(dir, 'workspace.json'), 'utf8'))).toEqual({ kind: 'something else' });
+    await quit();
   });
 
   it('leaves at once when another Dossier is running', async () => {

@@ -1,3 +1,4 @@
+import type { AppSettings } from '../common/model/settings';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +12,17 @@ import {
   openAppWorkspace,
   previewBackup,
   RecentWorkspaces,
+  RememberedKeys,
+  SyncCredentialStore,
   restoreBackup,
   startupWorkspaceDir,
+  unlockedKey,
   workerDetector,
 } from '../core';
 import { startHost } from '../host/hostServer';
-import { installAppMenu, type ShellCommands } from './appMenu';
+import { keychainSealer } from './keychain';
+import { installAppMenu, reinstallAppMenu, showUndoState, type ShellCommands } from './appMenu';
+import { setMenuLanguage } from './menuLanguage';
 import { openBackupFile } from './backupOpener';
 import { cliArguments, runCliMode } from './cliMode';
 import { resolveAppPaths } from './appPaths';
@@ -95,19 +101,25 @@ async function start(): Promise<void> {
     const appData = app.getPath('userData');
     const settings = await AppSettingsFile.open(appData);
     followThemeSetting(settings);
+    followLanguageSetting(settings);
     const documents = app.getPath('documents');
     const recent = new RecentWorkspaces(appData);
     // The window can switch to another workspace (its start screen, File › Open Recent) without a restart.
-    workspaces = await AppWorkspaces.start(await startupWorkspaceDir(flag, process.env, documents, recent), {
+    // One that cannot be opened (locked by another Dossier, not a workspace …) leaves the app
+    // open on its start screen, which says why and offers the recent workspaces, open and create.
+    workspaces = await AppWorkspaces.launch(await startupWorkspaceDir(flag, process.env, documents, recent), {
       open: (dir, how) =>
         openAppWorkspace(
           dir,
           paths.assetsDir,
           {
             detector: workerDetector(worker),
-            extract: (bytes, name) => worker.run('extract', { bytes, name }),
-            searchBuilder: (d, progress) => worker.run('searchIndex', { dir: d }, progress),
+            extract: (bytes, name, options) => worker.run('extract', { bytes, name, options }),
+            searchBuilder: (d, progress) => worker.run('searchIndex', { dir: d, key: unlockedKey(d) ?? undefined }, progress),
             warmSearch: true,
+            liveSync: true,
+            // The team database's credentials, sealed by the system keychain between launches.
+            syncCredentials: new SyncCredentialStore(appData, keychainSealer()),
             backups: {},
             settings,
             // Briefs print with Electron's own Chromium, also when the CLI asks this app through its host.
@@ -117,6 +129,10 @@ async function start(): Promise<void> {
         ),
       recent,
       documentsDir: documents,
+      forgetKey: (dir) => worker.run('forgetKey', { dir }),
+      idleLockMinutes: () => settings.get().lockAfterIdleMinutes,
+      // "Remember the passphrase on this computer": the system keychain, which only the desktop app has.
+      remembered: new RememberedKeys(appData, keychainSealer()),
     });
     const opened = workspaces;
     const cliAccess = await startHost({ core: opened, rendererDir: paths.rendererDir, workspacePath: () => opened.path });
@@ -128,6 +144,7 @@ async function start(): Promise<void> {
       contextMenu: showContextMenu,
       recent: (paths) => recentDocuments(paths).forEach((file) => app.addRecentDocument(file)),
       run: (command) => shellCommands[command]?.(),
+      undoState: (state) => void showUndoState(state),
     });
 
     const openWindow = () => openMainWindow(paths.preloadFile);
@@ -165,6 +182,15 @@ function followThemeSetting(settings: AppSettingsFile): void {
   settings.onChange((next) => {
     nativeTheme.themeSource = next.theme;
   });
+}
+
+/** The native menus speak the window's language (Settings › Language), rebuilt when it changes. */
+function followLanguageSetting(settings: AppSettingsFile): void {
+  const follow = (choice: AppSettings['uiLanguage']) => {
+    if (setMenuLanguage(choice, app.getPreferredSystemLanguages())) reinstallAppMenu();
+  };
+  follow(settings.get().uiLanguage);
+  settings.onChange((next) => follow(next.uiLanguage));
 }
 
 /** The full error goes to the local log; the user sees a worded message, never a stack. */

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { menuTranslator, type Translate } from './menuLanguage';
 
 /** What File › Open Recent lists, and what its items do. */
 export interface RecentMenu {
@@ -14,10 +15,10 @@ export interface RecentMenu {
  * File › Open Recent: one item per recent workspace (a missing one shown but disabled), then
  * "Clear Recently Opened". Built anew whenever the list changes: Electron menus are immutable.
  */
-export function openRecentMenu(recent: RecentMenu): MenuItemConstructorOptions {
+export function openRecentMenu(recent: RecentMenu, t: Translate = menuTranslator('en')): MenuItemConstructorOptions {
   const items: MenuItemConstructorOptions[] = recent.workspaces.map((w) => ({
     // `&` would be read as a mnemonic on Windows and Linux: doubled, it shows as itself.
-    label: `${w.name.replaceAll('&', '&&')} — ${w.path.replaceAll('&', '&&')}${w.missing ? ' (missing)' : ''}`,
+    label: t(w.missing ? 'menu:recentMissing' : 'menu:recentItem', { name: w.name.replaceAll('&', '&&'), path: w.path.replaceAll('&', '&&') }),
     type: 'checkbox',
     checked: w.path === recent.current,
     enabled: !w.missing && w.path !== recent.current,
@@ -25,11 +26,11 @@ export function openRecentMenu(recent: RecentMenu): MenuItemConstructorOptions {
   }));
   const others = recent.workspaces.filter((w) => w.path !== recent.current).length;
   return {
-    label: 'Open &Recent',
+    label: t('menu:openRecent'),
     submenu: [
-      ...(items.length > 0 ? items : [{ label: 'No recent workspaces', enabled: false }]),
+      ...(items.length > 0 ? items : [{ label: t('menu:noRecent'), enabled: false }]),
       { type: 'separator' },
-      { label: '&Clear Recently Opened', enabled: others > 0, click: () => recent.clear() },
+      { label: t('menu:clearRecent'), enabled: others > 0, click: () => recent.clear() },
     ],
   };
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
-import { DossierError } from '../common/errors';
+import { DossierError, phrase, wordsOf } from '../common/errors';
 import { footerTemplate, headerTemplate, PDF_MARGINS_MM, type PdfPrinter } from '../core';
 
 /** Its own in-memory session: blocking requests there leaves the app's window alone. */
@@ -61,7 +61,7 @@ export function electronPdfPrinter(): PdfPrinter {
       });
       return new Uint8Array(pdf);
     } catch (error) {
-      throw new DossierError('unavailable', `Dossier could not print the PDF: ${(error as Error)?.message ?? String(error)}`);
+      throw new DossierError('unavailable', phrase('pdf.failed', { reason: wordsOf(error) }));
     } finally {
       if (!win.isDestroyed()) win.destroy();
       printing.delete(allowed);

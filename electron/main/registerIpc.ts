@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, dialog, ipcMain } from 'electron';
-import { DossierError } from '../common/errors';
+import { DossierError, phrase, wordsOf } from '../common/errors';
 import { writeFileDurable, type DossierCore } from '../core';
 import { isAppUrl } from './appUrl';
 import { assertAppSender } from './ipcSender';
@@ -32,7 +32,7 @@ export function registerIpc(core: Pick<DossierCore, 'dispatch' | 'events'>, save
       // Durable like the workspace: a full disk must not leave a truncated brief behind.
       await writeFileDurable(filePath, data);
     } catch (error) {
-      throw new DossierError('unavailable', `Dossier could not save ${filePath}: ${(error as Error).message}`);
+      throw new DossierError('unavailable', phrase('export.couldNotSave', { file: filePath, reason: wordsOf(error) }));
     }
     return filePath;
   });

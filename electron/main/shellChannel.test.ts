@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IPC_SHELL } from '../common/ipcChannels';
 import { registerShellChannel } from './shellChannel';
+import { step } from '../common/model/phrase';
 
 const fake = vi.hoisted(() => ({
   listeners: new Map<string, (...args: unknown[]) => void>(),
@@ -20,7 +21,7 @@ const APP = { senderFrame: { url: 'dossier://app/index.html', parent: null }, se
 describe('the shell channel', () => {
   it("passes the app's ready and context-menu messages on, and drops anything else", () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const handlers = { ready: vi.fn(), contextMenu: vi.fn(), run: vi.fn(), recent: vi.fn() };
+    const handlers = { ready: vi.fn(), contextMenu: vi.fn(), run: vi.fn(), recent: vi.fn(), undoState: vi.fn() };
     const unbind = registerShellChannel(handlers);
     const send = (event: unknown, message: unknown) => fake.listeners.get(IPC_SHELL)?.(event, message);
 
@@ -33,6 +34,11 @@ describe('the shell channel', () => {
     expect(handlers.run).toHaveBeenCalledWith('check-updates');
     send(APP, { kind: 'recent', paths: ['/home/me/a.md'] });
     expect(handlers.recent).toHaveBeenCalledWith(['/home/me/a.md']);
+    send(APP, { kind: 'undoState', undo: step('addHighlight'), redo: null, inField: false });
+    expect(handlers.undoState).toHaveBeenCalledWith({ undo: step('addHighlight'), redo: null, inField: false });
+    // A label no step has (a megabyte of text) is not a menu item's.
+    send(APP, { kind: 'undoState', undo: 'x'.repeat(1_000_000), redo: null, inField: false });
+    expect(handlers.undoState).toHaveBeenCalledTimes(1);
 
     // From a subframe or another page, of an unknown kind, naming a command that does not exist.
     send({ ...APP, senderFrame: { url: 'dossier://app/index.html', parent: {} } }, { kind: 'ready' });

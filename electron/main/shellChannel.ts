@@ -11,6 +11,8 @@ export interface ShellHandlers {
   recent(paths: string[]): void;
   /** Runs one of the shell's own commands; one it does not own is ignored. */
   run(command: Extract<ShellMessage, { kind: 'run' }>['command']): void;
+  /** What Edit › Undo and Redo would take back in the window's current view. */
+  undoState(state: Omit<Extract<ShellMessage, { kind: 'undoState' }>, 'kind'>): void;
 }
 
 /**
@@ -34,7 +36,10 @@ export function registerShellChannel(handlers: ShellHandlers): () => void {
     if (parsed.data.kind === 'ready') handlers.ready(win);
     else if (parsed.data.kind === 'run') handlers.run(parsed.data.command);
     else if (parsed.data.kind === 'recent') handlers.recent(parsed.data.paths);
-    else handlers.contextMenu(win, parsed.data);
+    else if (parsed.data.kind === 'undoState') {
+      const { undo, redo, inField } = parsed.data;
+      handlers.undoState({ undo, redo, inField });
+    } else handlers.contextMenu(win, parsed.data);
   };
   ipcMain.on(IPC_SHELL, listener);
   return () => {

@@ -46,7 +46,7 @@ export function bindWorkspaceShell(workspaces: AppWorkspaces, showWindow: () => 
     );
   };
 
-  app.addRecentDocument(workspaces.path);
+  if (workspaces.path !== null) app.addRecentDocument(workspaces.path);
   refresh();
   const offRecent = workspaces.onRecentChange(refresh);
   const offSwitched = workspaces.events.subscribe((name, payload) => {

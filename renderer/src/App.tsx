@@ -14,8 +14,10 @@ import { EntityPage } from './entities/EntityPage';
 import { ArticleLibrary } from './library/ArticleLibrary';
 import { TrashView } from './library/TrashView';
 import { ImportProgressBar, ImportSummaryDialog } from './library/ImportStatus';
+import { EncodingDialog } from './library/EncodingDialog';
 import { recordRecent, useRecent } from './library/recentPlaces';
 import { useImport } from './library/useImport';
+import { closeLibraryDrawer, LIBRARY_DRAWER_ID, useLibraryDrawer } from './library/libraryDrawer';
 import { flushPendingSaves } from './notes/pendingSaves';
 import type { Place } from './search/matchPlaces';
 import { QuickOpen } from './search/QuickOpen';
@@ -29,12 +31,20 @@ import { useRestoreBackup, type RestoreOutcome } from './backups/useRestoreBacku
 import { errorMessage, useSaveStatus, type SaveStatus } from './ui/useSaveStatus';
 import { WorkspaceContext } from './ui/WorkspaceContext';
 import { WorkspaceButton } from './workspaces/WorkspaceButton';
+import { SyncIndicator } from './sync/SyncIndicator';
+import { SyncConflicts } from './sync/SyncConflicts';
+import { JoinTeamWorkspace } from './sync/JoinTeamDialog';
 import { WorkspacesScreen } from './workspaces/WorkspacesScreen';
 import { useWorkspaceSwitching } from './workspaces/switchWorkspace';
+import { useWorkspaceLock } from './workspaces/workspaceLock';
 import { PanelToggles } from './settings/PanelToggles';
 import { HistoryDialog } from './history/HistoryDialog';
 import { describeScope, scopeOfView } from './history/scopes';
 import { useHistorySteps, type StepTarget } from './history/useHistorySteps';
+import { useUndoMenuState } from './history/useUndoMenuState';
+import { isDossierError } from '../../electron/common/errors';
+import { useTranslation } from 'react-i18next';
+import { errorText, t, undoTitle } from './i18n/i18n';
 // The editor (Lexical) and the brief composer load when first opened: the reader starts sooner.
 const NotesView = lazy(() => import('./notes/NotesView').then((m) => ({ default: m.NotesView })));
 const BriefsView = lazy(() => import('./briefs/BriefsView').then((m) => ({ default: m.BriefsView })));
@@ -46,6 +56,7 @@ const IMPORT_TYPES =
   '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.jsonld,.json,text/plain,text/markdown,text/html,application/pdf,application/ld+json';
 
 export function App() {
+  const { t } = useTranslation();
   const workspaceQuery = useQuery(queries.workspace());
   const articlesQuery = useQuery(queries.articles());
   const trashCount = useQuery(queries.trashed()).data?.articles.length ?? 0;
@@ -70,6 +81,8 @@ export function App() {
   const queryClient = useQueryClient();
   const commands = useCommands();
   const canExport = useCommandAvailable('export');
+  const libraryNav = useRef<HTMLElement>(null);
+  const drawer = useLibraryDrawer(libraryNav);
 
   const openArticle = useCallback((id: string | null, at?: PassageTarget) => {
     setChosenArticle(id);
@@ -110,15 +123,15 @@ export function App() {
           notify(
             backup
               ? {
-                  message: `${message} The backup of ${backupTime(backup)} holds a good copy.`,
+                  message: t('app:theBackupOfHoldsA', { message, backupTime: backupTime(backup) }),
                   tone: 'error',
-                  action: { label: 'Restore from backup', run: () => void restoreBackup(backup, [file]).then((outcome) => toastOutcome(notify, outcome)) },
+                  action: { label: t('app:restoreFromBackup'), run: () => void restoreBackup(backup, [file]).then((outcome) => toastOutcome(notify, outcome)) },
                 }
               : { message, tone: 'error' },
           ),
         );
     },
-    [notify, restoreBackup],
+    [notify, restoreBackup, t],
   );
   useEffect(() => onEvent('workspace.notice', (notice) => showNotice(notice)), [showNotice]);
   // What opening the workspace found, once per window (the read-only reason has its own badge).
@@ -140,6 +153,9 @@ export function App() {
   // Ctrl/Cmd+Z outside a text field walks the current view's own steps (see HistoryScope).
   const scope = scopeOfView(view, articleId);
   const history = useQuery(queries.history(scope)).data ?? { undo: null, redo: null };
+
+  // Choosing anything in the library drawer (an article, a view, the trash) closes it.
+  useEffect(() => closeLibraryDrawer(), [view, chosenArticle]);
 
   useEffect(() => {
     if (workspace && articleId) localStorage.setItem(lastArticleKey(workspace.id), articleId);
@@ -190,14 +206,14 @@ export function App() {
           const { annotations } = await queryClient.fetchQuery(queries.annotations(citation.articleId));
           const found = annotations.find((a) => a.id === citation.annotationId);
           if (found && found.status !== 'orphaned') at = found.target.position;
-          else notify({ tone: 'info', message: 'The highlight this cites was deleted; showing where the passage was.' });
+          else notify({ tone: 'info', message: t('app:theHighlightThisCitesWas') });
         }
         openArticle(citation.articleId, at);
       } catch (error) {
-        notify({ tone: 'error', message: `Cannot open the cited article: ${errorMessage(error)}` });
+        notify({ tone: 'error', message: t('app:cannotOpenTheCitedArticle', { error: errorMessage(error) }) });
       }
     },
-    [notify, openArticle, queryClient],
+    [notify, openArticle, queryClient, t],
   );
 
   const actions = useMemo<AppActions>(
@@ -218,8 +234,10 @@ export function App() {
   useDesktopShell(importer.run);
   useCommand('import', () => fileInput.current?.click());
   useCommand('new-note', () => newNote());
-  useCommand('undo', () => undo());
-  useCommand('redo', () => redo());
+  // Named after the step they take, in the palette and (Electron) in Edit › Undo and Redo.
+  useCommand('undo', () => undo(), true, undoTitle('undo', history.undo));
+  useCommand('redo', () => redo(), true, undoTitle('redo', history.redo));
+  useUndoMenuState(history);
   useCommand('undo-history', () => setHistoryOpen(true));
   useCommand('open-entities', () => setView({ kind: 'entities' }));
   useCommand('open-notes', () => openNote(null));
@@ -235,7 +253,8 @@ export function App() {
   useCommand('quick-open', () => setQuickOpen(true));
   useCommand('backups', () => setBackupsOpen(true));
   useCommand('workspaces', () => setWorkspacesOpen(true));
-  useWorkspaceSwitching(useCallback((message: string) => notify({ tone: 'error', message: `Could not open the workspace: ${message}` }), [notify]));
+  useWorkspaceSwitching(useCallback((message: string) => notify({ tone: 'error', message: t('app:couldNotOpenTheWorkspace', { message }) }), [notify, t]));
+  useWorkspaceLock(useCallback((message: string) => notify({ tone: 'error', message }), [notify]));
   useCommand('open-trash', () => setView({ kind: 'trash' }));
 
   const goTo = (place: Place) => {
@@ -269,7 +288,7 @@ export function App() {
   }, [hasUnsaved]);
 
   useEffect(() => {
-    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes(t('app:files')) ?? false;
     const onDragOver = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
@@ -292,13 +311,15 @@ export function App() {
       window.removeEventListener('dragleave', onDragLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, [importer]);
+  }, [importer, t]);
 
   const fatal = (start.error ? errorMessage(start.error) : null) ?? (!workspace && workspaceQuery.error ? errorMessage(workspaceQuery.error) : null) ?? (!articlesQuery.data && articlesQuery.error ? errorMessage(articlesQuery.error) : null);
+  // The workspace the app started with could not be opened: the start screen, saying why.
+  if (!workspace && isDossierError(workspaceQuery.error) && workspaceQuery.error.code === 'no-workspace') return <WorkspacesScreen current={null} />;
   if (fatal) {
     return (
       <main className="fatal" role="alert">
-        <h1>Dossier cannot open this workspace</h1>
+        <h1>{t('app:dossierCannotOpenThisWorkspace')}</h1>
         <p>{fatal}</p>
       </main>
     );
@@ -309,11 +330,11 @@ export function App() {
     <WorkspaceContext.Provider value={{ id: workspace?.id ?? null, palette: workspace?.palette ?? [] }}>
       <div className="app">
         <header className="topbar">
-          <span className="brand">Dossier</span>
+          <span className="brand">{t('app:dossier')}</span>
           {workspace && <WorkspaceButton workspace={workspace} onOpen={() => commands.run('workspaces')} />}
-          {workspace?.readOnly && <span className="badge warn">{workspace.readOnlyReason}</span>}
-          <button type="button" onClick={() => commands.run('import')} title={withShortcut('Import articles', 'import')}>
-            Import…
+          {workspace?.readOnly && <span className="badge warn">{workspace.readOnlyReason && errorText({ message: workspace.readOnlyReason, phrase: workspace.readOnlyPhrase })}</span>}
+          <button type="button" onClick={() => commands.run('import')} title={withShortcut(t('app:importArticles'), 'import')}>
+            {t('app:import')}
           </button>
           <input
             ref={fileInput}
@@ -321,51 +342,53 @@ export function App() {
             multiple
             hidden
             accept={IMPORT_TYPES}
-            aria-label="Articles to import"
+            aria-label={t('app:articlesToImport')}
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];
               e.target.value = '';
               void importer.run(files);
             }}
           />
-          <button type="button" disabled={!history.undo} onClick={() => commands.run('undo')} title={history.undo ? withShortcut(`Undo ${history.undo}`, 'undo') : 'Nothing to undo'}>
-            Undo
+          <button type="button" disabled={!history.undo} onClick={() => commands.run('undo')} title={history.undo ? withShortcut(undoTitle('undo', history.undo), 'undo') : t('app:nothingToUndo')}>
+            {t('app:undo')}
           </button>
-          <button type="button" disabled={!history.redo} onClick={() => commands.run('redo')} title={history.redo ? withShortcut(`Redo ${history.redo}`, 'redo') : 'Nothing to redo'}>
-            Redo
+          <button type="button" disabled={!history.redo} onClick={() => commands.run('redo')} title={history.redo ? withShortcut(undoTitle('redo', history.redo), 'redo') : t('app:nothingToRedo')}>
+            {t('app:redo')}
           </button>
-          <button type="button" onClick={() => commands.run('undo-history')} title="Changes made since Dossier opened, in this view and everywhere" aria-haspopup="dialog">
-            History…
+          <button type="button" onClick={() => commands.run('undo-history')} title={t('app:changesMadeSinceDossierOpened')} aria-haspopup="dialog">
+            {t('app:history')}
           </button>
-          <button type="button" onClick={() => commands.run('backups')} title="Automatic backups: restore a file or the whole workspace">
-            Backups…
+          <button type="button" onClick={() => commands.run('backups')} title={t('app:automaticBackupsRestoreAFile')}>
+            {t('app:backups')}
           </button>
           <span className="spacer" />
           <PanelToggles />
           {importer.progress && <ImportProgressBar progress={importer.progress} />}
+          <SyncIndicator />
           <SaveIndicator status={status} />
-          <button type="button" className="primary" disabled={!canExport} onClick={() => commands.run('export')} title={withShortcut('Export this article with its highlights', 'export')}>
-            Export article…
+          <button type="button" className="primary" disabled={!canExport} onClick={() => commands.run('export')} title={withShortcut(t('app:exportThisArticleWithIts'), 'export')}>
+            {t('app:exportArticle')}
           </button>
         </header>
-        <nav className="library" aria-label="Articles">
-          <button type="button" className={`nav-search${view.kind === 'search' ? ' current' : ''}`} onClick={() => commands.run('search')} title={withShortcut('Search the workspace', 'search')}>
-            Search
+        {drawer.open && <div className="library-scrim" aria-hidden="true" onClick={drawer.close} />}
+        <nav ref={libraryNav} id={LIBRARY_DRAWER_ID} className={`library${drawer.open ? ' drawer-open' : ''}`} aria-label={t('app:articles')} onKeyDown={drawer.onKeyDown}>
+          <button type="button" className={`nav-search${view.kind === 'search' ? ' current' : ''}`} onClick={() => commands.run('search')} title={withShortcut(t('app:searchTheWorkspace'), 'search')}>
+            {t('app:search')}
           </button>
           <button type="button" className={`nav-entities${view.kind === 'entities' ? ' current' : ''}`} onClick={() => commands.run('open-entities')}>
-            Entities
+            {t('app:entities')}
           </button>
           <button type="button" className={`nav-notes${view.kind === 'notes' ? ' current' : ''}`} onClick={() => commands.run('open-notes')}>
-            Notes
+            {t('app:notes')}
           </button>
           <button type="button" className={`nav-briefs${view.kind === 'briefs' ? ' current' : ''}`} onClick={() => commands.run('open-briefs')}>
-            Briefs
+            {t('app:briefs')}
           </button>
           <button type="button" className={`nav-timeline${view.kind === 'timeline' ? ' current' : ''}`} onClick={() => commands.run('open-timeline')}>
-            Timeline
+            {t('app:timeline')}
           </button>
           <button type="button" className={`nav-graph${view.kind === 'graph' ? ' current' : ''}`} onClick={() => commands.run('open-graph')}>
-            Link chart
+            {t('app:linkChart')}
           </button>
           <ArticleLibrary
             workspaceId={workspace?.id ?? null}
@@ -377,7 +400,7 @@ export function App() {
           />
         </nav>
         <main className="content">
-          <Suspense fallback={<div className="loading" aria-busy="true">Opening…</div>}>
+          <Suspense fallback={<div className="loading" aria-busy="true">{t('app:opening')}</div>}>
           {view.kind === 'entity' ? (
             <EntityPage key={view.id} entityId={view.id} />
           ) : view.kind === 'search' ? (
@@ -398,13 +421,13 @@ export function App() {
           ) : articleId ? (
             <ArticleView key={articleId} articleId={articleId} scrollTarget={view.at ?? null} selectAnnotation={view.annotationId ?? null} />
           ) : (
-            <p className="panel-empty">Nothing to read yet.</p>
+            <p className="panel-empty">{t('app:nothingToReadYet')}</p>
           )}
           </Suspense>
         </main>
         {dropping && (
           <div className="drop-overlay" aria-hidden="true">
-            Drop files to import them
+            {t('app:dropFilesToImportThem')}
           </div>
         )}
         {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
@@ -412,7 +435,7 @@ export function App() {
         {historyOpen && (
           <HistoryDialog
             scope={scope}
-            scopeName={scope ? describeScope(scope, new Map(articles.map((a) => [a.id, a.title]))) : 'everything'}
+            scopeName={scope ? describeScope(scope, new Map(articles.map((a) => [a.id, a.title]))) : t('app:everything')}
             onUndo={(target) => void undoStep(target)}
             onRedo={(target) => void redoStep(target)}
             onClose={() => setHistoryOpen(false)}
@@ -421,6 +444,9 @@ export function App() {
         {steps.dialog}
         {quickOpen && <QuickOpen recent={recent} onGo={goTo} onClose={() => setQuickOpen(false)} />}
         <KeyboardDialogs />
+        <SyncConflicts />
+        <JoinTeamWorkspace />
+        {importer.question && <EncodingDialog key={importer.question.file.name} question={importer.question} onAnswer={importer.answer} />}
         {importer.summary && (
           <ImportSummaryDialog
             summary={importer.summary}
@@ -450,7 +476,7 @@ type View =
 
 /** A restore's outcome as a toast, whose Undo says in turn how that went. */
 function toastOutcome(notify: ReturnType<typeof useNotify>, outcome: RestoreOutcome): void {
-  notify({ tone: outcome.tone, message: outcome.message, action: outcome.undo && { label: 'Undo', run: () => void outcome.undo!().then((next) => toastOutcome(notify, next)) } });
+  notify({ tone: outcome.tone, message: outcome.message, action: outcome.undo && { label: t('app:undo'), run: () => void outcome.undo!().then((next) => toastOutcome(notify, next)) } });
 }
 
 function lastArticleKey(workspaceId: string): string {
@@ -458,7 +484,8 @@ function lastArticleKey(workspaceId: string): string {
 }
 
 function SaveIndicator({ status }: { status: SaveStatus }) {
-  const text = status.kind === 'saved' ? 'All changes saved' : status.kind === 'saving' ? 'Saving…' : `Not saved: ${status.message}`;
+  const { t } = useTranslation();
+  const text = status.kind === 'saved' ? t('app:allChangesSaved') : status.kind === 'saving' ? t('app:saving2') : t('app:notSaved', { message: status.message });
   return (
     <span className={`save-status ${status.kind}`} role="status" aria-live="polite" data-testid="save-status">
       {text}

@@ -31,6 +31,8 @@ import { useNotify } from './ui/Toasts';
 import { errorMessage } from './ui/useSaveStatus';
 import { useHandle } from './ui/useHandle';
 import './ui/tabs.css';
+import { dates } from './ui/formatDate';
+import { useTranslation } from 'react-i18next';
 
 // The notes panel (and its editor) loads the first time it is wanted, then stays mounted.
 const ArticleNotesPanel = lazy(() => import('./notes/ArticleNotesPanel').then((m) => ({ default: m.ArticleNotesPanel })));
@@ -62,6 +64,7 @@ interface Props {
 
 /** One article open: the reader, its highlights panel and the selection toolbar. */
 export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props) {
+  const { t } = useTranslation();
   const { undo, openEntity } = useAppActions();
   useEffect(() => {
     performance.mark('dossier:article-requested');
@@ -126,11 +129,11 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
   const selectedRange = useCallback(() => {
     const range = reader.current?.selection();
     if (!range || !article) {
-      notify({ tone: 'info', message: 'Select a passage in the article first.' });
+      notify({ tone: 'info', message: t('app:selectAPassageInThe') });
       return null;
     }
     return { ...range, exact: article.text.slice(range.start, range.end) };
-  }, [article, notify]);
+  }, [article, notify, t]);
 
   const clearSelection = () => {
     document.getSelection()?.removeAllRanges();
@@ -160,7 +163,7 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
       clearSelection();
       setActiveId(reattaching.id);
       setReattaching(null);
-      notify({ tone: 'info', message: 'Highlight re-attached.' });
+      notify({ tone: 'info', message: t('app:highlightReAttached') });
     }
   };
 
@@ -217,17 +220,17 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
     if (!added) return;
     setEventTarget(null);
     clearSelection();
-    notify({ tone: 'info', message: `Added to the timeline: ${added.event.label}` });
+    notify({ tone: 'info', message: t('app:addedToTheTimeline', { label: added.event.label }) });
   };
 
   const exportArticle = async (format: BriefFormat) => {
     try {
       await state.flush();
-      const file = await api['export.brief']({ articleId, format });
+      const file = await api['export.brief']({ articleId, format, dateFormat: dates().choice });
       const savedTo = await saveFile(file.filename, file.content, file.mediaType, file.encoding);
-      if (savedTo) notify({ tone: 'info', message: `Article exported: ${savedTo}` });
+      if (savedTo) notify({ tone: 'info', message: t('app:articleExported', { savedTo }) });
     } catch (error) {
-      notify({ tone: 'error', message: `Export failed: ${errorMessage(error)}` });
+      notify({ tone: 'error', message: t('app:exportFailed', { error: errorMessage(error) }) });
     }
   };
 
@@ -264,11 +267,11 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
     if (!(await state.remove(annotation.id))) return;
     if (activeId === annotation.id) setActiveId(null);
     if (editingId === annotation.id) setEditingId(null);
-    notify({ tone: 'info', message: 'Highlight deleted.', action: { label: 'Undo', run: undo } });
+    notify({ tone: 'info', message: t('app:highlightDeleted'), action: { label: t('app:undo'), run: undo } });
   };
 
   if (articleQuery.error && !article) return <div className="load-error" role="alert">{errorMessage(articleQuery.error)}</div>;
-  if (!article) return <div className="loading" aria-busy="true">Opening the article…</div>;
+  if (!article) return <div className="loading" aria-busy="true">{t('app:openingTheArticle')}</div>;
 
   return (
     <div className="article-view">
@@ -338,34 +341,34 @@ export function ArticleView({ articleId, scrollTarget, selectAnnotation }: Props
         )}
       </ArticleReader>
       <div className="side">
-        <div role="tablist" aria-label="Side panel" className="tabs">
+        <div role="tablist" aria-label={t('app:sidePanel')} className="tabs">
           <button type="button" role="tab" aria-selected={tab === 'highlights'} onClick={() => showTab('highlights')}>
-            Highlights
+            {t('app:highlights')}
           </button>
           <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => showTab('entities')}>
-            Entities
+            {t('app:entities')}
             {entities.toReview.length > 0 && (
               // A count beside the word rather than "(12 to review)": the label stays on one line in a narrow panel.
-              <span className="tab-count" title={`${entities.toReview.length} to review`}>
+              <span className="tab-count" title={t('app:toReview2', { length: entities.toReview.length })}>
                 {entities.toReview.length}
-                <span className="visually-hidden"> to review</span>
+                <span className="visually-hidden">{' '}{t('app:toReview')}</span>
               </span>
             )}
           </button>
           <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => showTab('notes')}>
-            Notes
+            {t('app:notes')}
           </button>
         </div>
         {/* Kept mounted while another tab shows, so a note being written keeps its place and undo history. */}
-        <aside className="panel notes-panel" aria-label="Notes on this article" hidden={tab !== 'notes'}>
+        <aside className="panel notes-panel" aria-label={t('app:notesOnThisArticle')} hidden={tab !== 'notes'}>
           {notesWanted && (
-            <Suspense fallback={<div className="loading" aria-busy="true">Opening notes…</div>}>
+            <Suspense fallback={<div className="loading" aria-busy="true">{t('app:openingNotes')}</div>}>
               <ArticleNotesPanel ref={attachNotesPanel} articleId={articleId} />
             </Suspense>
           )}
         </aside>
         {tab === 'notes' ? null : tab === 'entities' ? (
-          <aside className="panel" aria-label="Entities">
+          <aside className="panel" aria-label={t('app:entities')}>
             <EntityReviewPanel articleId={articleId} entities={entities} text={article.text} onLocate={locateMention} />
             <RelationSuggestionList request={{ articleId }} others={entities.known} />
           </aside>

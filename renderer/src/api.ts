@@ -11,6 +11,7 @@ import {
   type ShellMessage,
 } from '../../electron/common/contract';
 import { DossierError, ErrorPayload } from '../../electron/common/errors';
+import { t } from './i18n/i18n';
 
 /**
  * The only file that knows how the renderer reaches the core: through Electron's preload
@@ -31,7 +32,7 @@ type Transport = {
 
 function unwrap(result: unknown): unknown {
   const parsed = CallResult.safeParse(result);
-  if (!parsed.success) throw new DossierError('internal', 'Dossier returned an unexpected reply.');
+  if (!parsed.success) throw new DossierError('internal', t('app:dossierReturnedAnUnexpectedReply'));
   if (parsed.data.ok) return parsed.data.value;
   const error = ErrorPayload.safeParse(parsed.data.error);
   throw error.success ? DossierError.fromPayload(error.data) : new DossierError('internal', parsed.data.error.message);
@@ -82,11 +83,11 @@ function hostTransport(): Transport {
           body: JSON.stringify(request ?? {}),
         });
       } catch {
-        throw new DossierError('unavailable', 'Lost the connection to Dossier. Is `dossier serve` still running?');
+        throw new DossierError('unavailable', t('app:lostTheConnectionToDossier'));
       }
       if (response.status === 401) {
         sessionStorage.removeItem(TOKEN_KEY);
-        throw new DossierError('unavailable', 'This page’s access token is no longer valid; open the new address printed by `dossier serve`.');
+        throw new DossierError('unavailable', t('app:thisPagesAccessTokenIs'));
       }
       return unwrap(await response.json());
     },

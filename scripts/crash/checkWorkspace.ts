@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SearchKind } from '../../electron/common/model/search';
 import { createCore, FILE_NAMES, WorkspaceStore, type DossierCore } from '../../electron/core';
 import { readIndexFile } from '../../electron/core/search/indexFile';
+import { filesOf } from '../../electron/core/store/fileAccess';
 import { FOLDING_FILE, LOG_FILE } from '../../electron/core/store/writeAheadLog';
 import { wordOf, type Kind, type SaveModel, type Tracked } from './saveLoops';
 
@@ -18,8 +19,12 @@ export interface FileScan {
   logs: string[];
 }
 
+/** Files of an encrypted workspace that stay plaintext (docs/ENCRYPTION.md): the lock and the key file. */
+const PLAIN_FILES = new Set([FILE_NAMES.lock, 'keys.json', 'convert.json']);
+
 /**
- * Reads every file of the workspace as its kind says: JSON files parse, every line of a JSON-lines
+ * Reads every file of the workspace as its kind says: JSON files parse (opened with the workspace
+ * key first when it is encrypted and unlocked in this process, each line of a log on its own), every line of a JSON-lines
  * file parses (the logs above may end in a cut line until they are replayed), the search snapshot
  * checks out. `replayed`: the workspace was opened and closed by a writer since the kill, so no
  * log may end in a cut line any more.
@@ -39,9 +44,11 @@ export async function scanFiles(dir: string, replayed: boolean): Promise<FileSca
 }
 
 async function problemOf(file: string, name: string, replayed: boolean, scan: FileScan): Promise<string | null> {
+  const access = PLAIN_FILES.has(name) ? null : filesOf(file);
+  const sealed = access?.sealed === true;
   if (name.endsWith('.json') || name === FILE_NAMES.lock) {
     try {
-      JSON.parse(await fs.readFile(file, 'utf8'));
+      JSON.parse(sealed ? await access.readText(file) : await fs.readFile(file, 'utf8'));
       return null;
     } catch (error) {
       return (error as Error).message;
@@ -56,8 +63,11 @@ async function problemOf(file: string, name: string, replayed: boolean, scan: Fi
       scan.tornTails += 1;
     }
     for (const [i, line] of lines.entries()) {
+      // A sealed line that does not open (changed, or cut short and then followed by another) is as bad as one that does not parse.
+      const opened = sealed ? access.openLine(file, line) : { line };
+      if (!opened) return `line ${i + 1} does not open with the workspace key`;
       try {
-        JSON.parse(line);
+        JSON.parse(opened.line);
       } catch {
         return `line ${i + 1} is not JSON`;
       }
@@ -176,7 +186,11 @@ async function historyMismatches(dir: string, records: readonly Tracked[]): Prom
 }
 
 export async function historyLines(dir: string, articleId: string): Promise<{ before: unknown; after: unknown; op: string }[]> {
-  const text = await fs.readFile(path.join(dir, FILE_NAMES.articles, articleId, FILE_NAMES.history), 'utf8').catch(() => '');
+  const file = path.join(dir, FILE_NAMES.articles, articleId, FILE_NAMES.history);
+  // Through the workspace's file access: the lines are sealed one by one in an encrypted workspace.
+  const text = await filesOf(file)
+    .readText(file)
+    .catch(() => '');
   return text
     .split('\n')
     .filter((l) => l !== '')

@@ -22,11 +22,11 @@ export interface LockRaceResult {
  * Issue 12's first defect: a stale lock (a dead process of this machine) and 20 `dossier annotate`
  * started at once. Every command that exits 0 must have its highlight stored, with one history line.
  */
-export async function lockRace(dir: string, articleId: string, quote: string, race: number, commands = 20): Promise<LockRaceResult> {
+export async function lockRace(dir: string, articleId: string, quote: string, race: number, env: Record<string, string> = {}, commands = 20): Promise<LockRaceResult> {
   await fs.writeFile(path.join(dir, FILE_NAMES.lock), JSON.stringify({ pid: 999999, host: os.hostname(), startedAt: 'x' }));
   const runs = await Promise.all(
     Array.from({ length: commands }, (_, i) =>
-      annotate(['annotate', '--workspace', dir, '--article', articleId, '--quote', quote, '--comment', `race ${race} command ${i}`, '--json']),
+      annotate(['annotate', '--workspace', dir, '--article', articleId, '--quote', quote, '--comment', `race ${race} command ${i}`, '--json'], env),
     ),
   );
   const ids = new Set<string>();
@@ -47,9 +47,9 @@ export async function lockRace(dir: string, articleId: string, quote: string, ra
   return { started: commands, succeeded: ids.size, stored, historyLines: created.length, failures };
 }
 
-function annotate(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function annotate(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOSSIER_WORKSPACE: '' } });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOSSIER_WORKSPACE: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

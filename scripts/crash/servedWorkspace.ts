@@ -23,11 +23,11 @@ export interface ServedWorkspace {
 }
 
 /** Starts `dossier serve` on `dir`; resolves once it has printed its URL, or with null if it died first. */
-export function startServer(dir: string): { started: Promise<ServedWorkspace | null>; child: ChildProcess; exited: Promise<string>; log: string[] } {
+export function startServer(dir: string, env: Record<string, string> = {}): { started: Promise<ServedWorkspace | null>; child: ChildProcess; exited: Promise<string>; log: string[] } {
   const child = spawn(process.execPath, [CLI, 'serve', '--workspace', dir, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DOSSIER_WORKSPACE: '' },
+    env: { ...process.env, DOSSIER_WORKSPACE: '', ...env },
   });
   const log: string[] = [];
   child.stderr!.on('data', (d: Buffer) => log.push(d.toString()));

@@ -11,6 +11,7 @@ import { failureText } from '../../common/text/failureText';
 interface ImportFlags {
   json?: boolean;
   replace?: string;
+  encoding?: string;
 }
 
 type ImportedArticle = { id: string; title: string; sha256: string; duplicate: boolean };
@@ -25,6 +26,7 @@ export const importCommand: CliCommand<ImportFlags> = {
     ['import FILE|DIR...', 'import articles (text, Markdown, HTML, PDF); a folder with everything under it'],
     ['import FILE --replace ID', "import FILE as the article's new version; re-anchors its annotations"],
     ['import FILE.jsonld', 'add W3C Web Annotations to the articles they were made on'],
+    ['import FILE --encoding LABEL', 'read a text or HTML file in that encoding (when Dossier cannot tell)'],
   ],
   description:
     'Import articles (text, Markdown, HTML, PDF) and W3C Web Annotation files (.jsonld). A folder imports every ' +
@@ -32,11 +34,25 @@ export const importCommand: CliCommand<ImportFlags> = {
   operands: 'FILE|DIR...',
   flags: [
     { flags: '--replace <ID>', description: "import FILE as the article's new version and re-anchor its annotations" },
+    { flags: '--encoding <LABEL>', description: 'the text encoding of the files (windows-1256, gb18030, shift_jis, koi8-r …), instead of detecting it' },
     WORKSPACE_FLAG,
     JSON_FLAG,
   ],
-  run: (files, flags, context) => (flags.replace === undefined ? importFiles(files, flags, context) : replaceArticle(files, flags.replace, flags, context)),
+  run: (files, flags, context) => {
+    if (flags.encoding !== undefined) checkEncoding(flags.encoding);
+    return flags.replace === undefined ? importFiles(files, flags, context) : replaceArticle(files, flags.replace, flags, context);
+  },
 };
+
+/** Refused before any file is read: every file would fail the same way. */
+function checkEncoding(label: string): void {
+  try {
+    if (new TextDecoder(label).encoding !== 'replacement') return;
+  } catch {
+    // Not a label TextDecoder knows.
+  }
+  throw new UsageError(`--encoding: “${label}” is not a text encoding Dossier knows; name one such as utf-8, windows-1251, koi8-r, gb18030 or shift_jis`);
+}
 
 async function importFiles(args: string[], flags: ImportFlags, { io, withWorkspace }: CommandContext): Promise<number> {
   if (args.length === 0) throw new UsageError('import needs at least one FILE');
@@ -49,7 +65,7 @@ async function importFiles(args: string[], flags: ImportFlags, { io, withWorkspa
   if (found > 0) {
     await withWorkspace(
       async (session) => {
-        await importInBatches(session, inputs.articles, articles, failures, flags.json ? undefined : (line) => io.stderr(line));
+        await importInBatches(session, inputs.articles, flags.encoding, articles, failures, flags.json ? undefined : (line) => io.stderr(line));
         if (inputs.annotations.length === 0) return;
         for await (const batch of readInBatches(inputs.annotations)) {
           failures.push(...batch.failures);
@@ -65,7 +81,10 @@ async function importFiles(args: string[], flags: ImportFlags, { io, withWorkspa
     );
   }
   for (const a of articles.filter((x) => x.duplicate)) io.stderr(`dossier: already in the workspace: ${a.id} "${a.title}"\n`);
-  for (const f of failures) io.stderr(`dossier: ${failureText(f)}\n`);
+  for (const f of failures) {
+    io.stderr(`dossier: ${failureText(f)}\n`);
+    printEncodingChoices(f, io);
+  }
   const rows = articles.map(({ id, title, sha256 }) => ({ id, title, sha256 }));
   if (flags.json) {
     io.stdout(`${JSON.stringify(reports ? { articles: rows, annotations: reports } : { articles: rows })}\n`);
@@ -85,6 +104,7 @@ async function importFiles(args: string[], flags: ImportFlags, { io, withWorkspa
 async function importInBatches(
   session: WorkspaceSession,
   files: readonly string[],
+  encoding: string | undefined,
   articles: ImportedArticle[],
   failures: ImportFailure[],
   progress: ((line: string) => void) | undefined,
@@ -100,7 +120,7 @@ async function importInBatches(
       failures.push(...batch.failures);
       handled += batch.failures.length;
       if (batch.sources.length === 0) continue;
-      const outcome = await session.importFiles(batch.sources);
+      const outcome = await session.importFiles(encoding === undefined ? batch.sources : batch.sources.map((s) => ({ ...s, encoding })));
       articles.push(...outcome.articles);
       failures.push(...outcome.failures);
       handled += batch.sources.length;
@@ -118,7 +138,7 @@ async function replaceArticle(files: string[], given: string, flags: ImportFlags
     const bytes = await readInput(file);
     const { article, counts } = await api['articles.replace']({
       id: articleId,
-      file: { name: path.basename(file), base64: Buffer.from(bytes).toString('base64') },
+      file: { name: path.basename(file), base64: Buffer.from(bytes).toString('base64'), ...(flags.encoding ? { encoding: flags.encoding } : {}) },
     });
     if (flags.json) {
       io.stdout(`${JSON.stringify({ article: { id: article.id, title: article.title, version: article.version }, annotations: counts })}\n`);
@@ -132,4 +152,11 @@ async function replaceArticle(files: string[], given: string, flags: ImportFlags
     }
     return 0;
   });
+}
+
+/** The encodings a file may be in, each with the flag that picks it and its text read that way. */
+function printEncodingChoices(failure: ImportFailure, io: CommandContext['io']): void {
+  if (!failure.encodings?.length) return;
+  const width = Math.max(...failure.encodings.map((c) => c.encoding.length));
+  for (const { encoding, preview } of failure.encodings) io.stderr(`dossier:   --encoding ${encoding.padEnd(width)}  ${preview}\n`);
 }

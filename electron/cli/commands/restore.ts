@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { restoreBackup } from '../../core';
+import { previewBackup, restoreBackup } from '../../core';
 import { archiveProgress } from '../archiveProgress';
 import { JSON_FLAG, WORKSPACE_FLAG, type CliCommand, type JsonFlags } from '../command';
+import { passphraseFrom } from '../passphrase';
 import { UsageError } from '../usageError';
 
 /** `dossier restore FILE.zip --workspace DIR`: into an empty or new folder only. */
@@ -14,11 +15,18 @@ export const restoreCommand: CliCommand<JsonFlags> = {
   async run(archives, flags, { io, workspaceDir }) {
     if (archives.length !== 1) throw new UsageError('restore takes exactly one FILE.zip (and --workspace DIR)');
     const archive = archives[0]!;
-    const result = await restoreBackup(archive, workspaceDir(), { onProgress: flags.json ? undefined : archiveProgress('restore', io) });
+    // An encrypted workspace's backup: its passphrase, when there is a way to give it, checks the
+    // backup opens (a wrong one stops before anything is written); without one it is restored as it is.
+    const { encrypted } = await previewBackup(archive);
+    const canAsk = (io.env.DOSSIER_PASSPHRASE ?? '') !== '' || io.readSecret !== undefined;
+    const secret = encrypted && canAsk ? await passphraseFrom(io, 'DOSSIER_PASSPHRASE', `Passphrase of the encrypted workspace in ${path.basename(archive)}`) : undefined;
+    const result = await restoreBackup(archive, workspaceDir(), { onProgress: flags.json ? undefined : archiveProgress('restore', io), secret });
     if (flags.json) {
-      io.stdout(`${JSON.stringify({ workspace: result.workspace, workspaceId: result.workspaceId, files: result.files, articles: result.articles })}\n`);
+      io.stdout(`${JSON.stringify({ workspace: result.workspace, workspaceId: result.workspaceId, files: result.files, articles: result.articles, encrypted: result.encrypted })}\n`);
+    } else if (result.articles === null) {
+      io.stdout(`restored the encrypted workspace (${result.files} files) from ${path.basename(archive)} into ${result.workspace}; it opens with its passphrase\n`);
     } else {
-      io.stdout(`restored ${result.articles} article${result.articles === 1 ? '' : 's'} (${result.files} files) from ${path.basename(archive)} into ${result.workspace}\n`);
+      io.stdout(`restored ${result.articles} article${result.articles === 1 ? '' : 's'} (${result.files} files) from ${path.basename(archive)} into ${result.workspace}${result.encrypted ? ' (encrypted: it opens with its passphrase)' : ''}\n`);
     }
     return 0;
   },

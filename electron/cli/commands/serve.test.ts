@@ -14,35 +14,39 @@ afterEach(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
+/** `dossier serve` on `dir`, once it has printed its URL: what it wrote, how to stop it, where it listens. */
+async function startServing(dir: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const controller = new AbortController();
+  let printed!: () => void;
+  const urlPrinted = new Promise<void>((resolve) => (printed = resolve));
+  const running = serve(
+    dir,
+    0,
+    {
+      stdout: (t) => {
+        out.push(t);
+        printed();
+      },
+      stderr: (t) => err.push(t),
+      env: { DOSSIER_APP_DATA: path.join(tmp, 'app-data') },
+    },
+    controller.signal,
+  );
+  await urlPrinted;
+  const url = out[0]!.trim();
+  return { out, err, controller, running, url, origin: url.slice(0, url.indexOf('/#')), token: url.slice(url.indexOf('#token=') + 7) };
+}
+
 // `dossier serve` serves the built renderer; before `npm run build` there is nothing to serve.
 describe.skipIf(!existsSync(path.join(RENDERER_DIR, 'index.html')))('serve', () => {
   it('creates the workspace with the sample, prints the URL, advertises it in the lock and cleans up when stopped', async () => {
     const ws = path.join(tmp, 'ws');
-    const out: string[] = [];
-    const err: string[] = [];
     const sigint = process.listenerCount('SIGINT');
     const sigterm = process.listenerCount('SIGTERM');
-    const controller = new AbortController();
-    let printed!: () => void;
-    const urlPrinted = new Promise<void>((resolve) => (printed = resolve));
-    const running = serve(
-      ws,
-      0,
-      {
-        stdout: (t) => {
-          out.push(t);
-          printed();
-        },
-        stderr: (t) => err.push(t),
-        env: { DOSSIER_APP_DATA: path.join(tmp, 'app-data') },
-      },
-      controller.signal,
-    );
-    await urlPrinted;
-    const url = out[0]!.trim();
+    const { err, controller, running, url, origin, token } = await startServing(ws);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
-    const origin = url.slice(0, url.indexOf('/#'));
-    const token = url.slice(url.indexOf('#token=') + 7);
     expect(await readLock(ws)).toMatchObject({ pid: process.pid, url: origin, token });
 
     const page = await fetch(`${origin}/`);
@@ -66,28 +70,7 @@ describe.skipIf(!existsSync(path.join(RENDERER_DIR, 'index.html')))('serve', () 
   it('switches to another workspace for the page: the lock moves, and a CLI call naming the old one is refused', async () => {
     const first = path.join(tmp, 'first');
     const second = path.join(tmp, 'second');
-    const out: string[] = [];
-    const err: string[] = [];
-    const controller = new AbortController();
-    let printed!: () => void;
-    const urlPrinted = new Promise<void>((resolve) => (printed = resolve));
-    const running = serve(
-      first,
-      0,
-      {
-        stdout: (t) => {
-          out.push(t);
-          printed();
-        },
-        stderr: (t) => err.push(t),
-        env: { DOSSIER_APP_DATA: path.join(tmp, 'app-data') },
-      },
-      controller.signal,
-    );
-    await urlPrinted;
-    const url = out[0]!.trim();
-    const origin = url.slice(0, url.indexOf('/#'));
-    const token = url.slice(url.indexOf('#token=') + 7);
+    const { err, controller, running, origin, token } = await startServing(first);
     const post = async (name: string, body: unknown, headers: Record<string, string> = {}) => {
       const response = await fetch(`${origin}/api/call/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) });
       return { status: response.status, body: (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string } } };
@@ -106,5 +89,26 @@ describe.skipIf(!existsSync(path.join(RENDERER_DIR, 'index.html')))('serve', () 
     controller.abort();
     expect(await running).toBe(0);
     expect(await readLock(second)).toBeNull();
+  });
+
+  it('serves the start screen, saying why, when the workspace cannot be opened', async () => {
+    const papers = path.join(tmp, 'papers');
+    await fs.mkdir(papers);
+    await fs.writeFile(path.join(papers, 'report.docx'), 'x');
+    const { err, controller, running, origin, token } = await startServing(papers);
+    const post = async (name: string) =>
+      (await (await fetch(`${origin}/api/call/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: '{}' })).json()) as {
+        ok: boolean;
+        value?: { current: string | null; problem?: { path: string; message: string } };
+        error?: { code: string };
+      };
+    expect((await fetch(`${origin}/`)).status).toBe(200);
+    expect(await post('workspaces.recent')).toMatchObject({ ok: true, value: { current: null, problem: { path: papers, message: expect.stringContaining('already holds other files') } } });
+    expect(await post('articles.list')).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
+    expect(err.join('')).toContain('serving the start screen');
+    await expect(fs.access(path.join(papers, 'workspace.json'))).rejects.toThrow();
+
+    controller.abort();
+    expect(await running).toBe(0);
   });
 });

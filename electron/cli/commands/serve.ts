@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../common/errors';
-import { AppSettingsFile, appDataDir, AppWorkspaces, CoreWorker, openAppWorkspace, RecentWorkspaces, userDocumentsDir, workerDetector } from '../../core';
+import { AppSettingsFile, appDataDir, AppWorkspaces, CoreWorker, openAppWorkspace, RecentWorkspaces, unlockedKey, userDocumentsDir, workerDetector } from '../../core';
 import { startHost } from '../../host/hostServer';
 import type { CliIO } from '../cliIO';
 import { WORKSPACE_FLAG, type CliCommand } from '../command';
@@ -38,7 +38,9 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
   // The same settings file as the desktop app's (display name, theme …), in the app-data folder.
   const settings = await AppSettingsFile.open(appDataDir(io.env));
   // The page can open, create and switch workspaces (its start screen) without restarting this.
-  const workspaces = await AppWorkspaces.start(workspace, {
+  // A workspace that cannot be opened (locked, not a workspace …) still serves the page: its
+  // start screen says why and opens or creates another.
+  const workspaces = await AppWorkspaces.launch(workspace, {
     open: (dir, how) =>
       openAppWorkspace(
         dir,
@@ -48,14 +50,17 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
           settings,
           ...io.core,
           detector: workerDetector(worker),
-          extract: (bytes, name) => worker.run('extract', { bytes, name }),
-          searchBuilder: (d, progress) => worker.run('searchIndex', { dir: d }, progress),
+          extract: (bytes, name, options) => worker.run('extract', { bytes, name, options }),
+          searchBuilder: (d, progress) => worker.run('searchIndex', { dir: d, key: unlockedKey(d) ?? undefined }, progress),
           warmSearch: true,
+          liveSync: true,
         },
         how,
       ),
     recent: new RecentWorkspaces(appDataDir(io.env)),
     documentsDir: userDocumentsDir(io.env),
+    forgetKey: (dir) => worker.run('forgetKey', { dir }),
+    idleLockMinutes: () => settings.get().lockAfterIdleMinutes,
   }).catch(async (error: unknown) => {
     await worker.close();
     throw error;
@@ -75,7 +80,9 @@ export async function serve(workspace: string, port: number, io: CliIO, signal?:
   }
   io.stdout(`${host.url}\n`);
   for (const notice of notices) io.stderr(`dossier: ${notice}\n`);
-  io.stderr(`dossier: serving the workspace ${workspaces.path} (stop with Ctrl+C)\n`);
+  const problem = workspaces.startupProblem;
+  if (problem) io.stderr(`dossier: ${problem.message}\ndossier: serving the start screen to open or create another workspace (stop with Ctrl+C)\n`);
+  else io.stderr(`dossier: serving the workspace ${workspaces.path} (stop with Ctrl+C)\n`);
   workspaces.events.subscribe((name, payload) => {
     if (name === 'workspace.switched') io.stderr(`dossier: now serving the workspace ${(payload as { path: string }).path}\n`);
   });

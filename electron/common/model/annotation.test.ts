@@ -36,6 +36,7 @@ const valid = {
   grading: null,
   replies: [],
   creator: { name: 'Analyst' },
+  modifiedBy: { name: 'Analyst' },
   status: 'anchored',
   created: '2025-06-01T00:00:00.000Z',
   modified: '2025-06-01T00:00:00.000Z',

@@ -63,6 +63,28 @@ export const CREDIBILITY_LABELS: Record<z.infer<typeof InformationCredibility>, 
 export const Creator = z.object({ name: z.string().min(1).max(200) });
 export type Creator = z.infer<typeof Creator>;
 
+/**
+ * Who a record is attributed to when nothing says: a record read from a workspace of schema 3
+ * that was not upgraded (opened without the lock, or read-only), a notes list rebuilt from the
+ * note files, a synced record from an older Dossier without names or provenance. Shown as
+ * nobody in particular, never as a person.
+ */
+export const UNKNOWN_CREATOR: Creator = Object.freeze({ name: '(unknown)' });
+
+export function isUnknownCreator(creator: Creator): boolean {
+  return creator.name === UNKNOWN_CREATOR.name;
+}
+
+/**
+ * Who created or last changed a record (the display name from Settings when it was done).
+ * Defaulted, not required, so records written before schema 4 still read where they are not
+ * upgraded (see UNKNOWN_CREATOR); a workspace opened by its writer is upgraded with real names.
+ */
+export const RecordAuthor = Creator.default(() => ({ ...UNKNOWN_CREATOR }));
+
+/** The two names every record carries beside its `created` and `modified` timestamps. */
+export const Authorship = { createdBy: RecordAuthor, modifiedBy: RecordAuthor };
+
 /** Comments are capped so one runaway paste cannot bloat an article's annotation file. */
 export const MAX_COMMENT_LENGTH = 20_000;
 export const Comment = z.string().max(MAX_COMMENT_LENGTH);
@@ -100,7 +122,10 @@ export const Annotation = z.object({
   tags: z.array(Tag),
   grading: Grading.nullable(),
   replies: z.array(Reply),
+  /** Who made the highlight (the W3C export's `creator`): an annotation's `createdBy`. */
   creator: Creator,
+  /** Who changed it last (its comment, colour, tags, grading, replies, place), at `modified`. */
+  modifiedBy: RecordAuthor,
   status: AnchorStatus,
   created: z.string(),
   modified: z.string(),

@@ -108,11 +108,12 @@ describe('currentVersion', () => {
 });
 
 describe('ArticleSummary', () => {
-  it('is what the library lists: id, title, source, outlet, dates, the current sha256 and whether it is archived', () => {
-    const summary = { id: 'art_x', title: 'T', source: 'a.txt', outlet: null, published: null, sha256: 'f'.repeat(64), importedAt: '2025-06-01T00:00:00.000Z', archived: true };
+  it('is what the library lists: id, title, source, outlet, dates, the current sha256, whether it is archived and its language', () => {
+    const summary = { id: 'art_x', title: 'T', source: 'a.txt', outlet: null, published: null, sha256: 'f'.repeat(64), importedAt: '2025-06-01T00:00:00.000Z', archived: true, language: 'ar' };
     expect(ArticleSummary.parse(summary)).toEqual(summary);
-    // A library written before archiving existed lists nothing archived.
+    // A library written before archiving existed lists nothing archived; before languages, none.
     expect(ArticleSummary.parse({ ...summary, archived: undefined }).archived).toBe(false);
+    expect(ArticleSummary.parse({ ...summary, language: undefined }).language).toBeNull();
     expect(ArticleSummary.safeParse({ ...summary, published: '2025-02-30' }).success).toBe(false);
     expect(ArticleSummary.safeParse({ ...summary, outlet: undefined }).success).toBe(false);
   });

@@ -30,6 +30,12 @@ export const ArticleVersion = z.object({
    * imported before it existed, and plain text) stay valid as they are: no schema change.
    */
   marks: z.array(TextMark).optional(),
+  /**
+   * The text encoding the original was read in (a WHATWG name such as `windows-1256`), when it
+   * was not UTF-8. Absent for UTF-8 and PDF, and for every version imported before Dossier read
+   * other encodings (those were all UTF-8): optional, so no schema change.
+   */
+  encoding: z.string().optional(),
 });
 export type ArticleVersion = z.infer<typeof ArticleVersion>;
 
@@ -81,6 +87,12 @@ export const ArticleSummary = z.object({
   importedAt: z.string(),
   /** Hidden from the library unless the analyst asks to see archived articles. */
   archived: z.boolean().default(false),
+  /**
+   * The article's language (BCP 47), so a list shows its title with the right fonts and shaping
+   * (`lang`). Null when unknown, and in library.json entries written before lists carried it:
+   * those get it the next time the article's details change, never by reading every article.
+   */
+  language: z.string().nullable().default(null),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 

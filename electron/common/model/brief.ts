@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Grading } from './annotation';
+import { Authorship, Grading } from './annotation';
 import { NoteContent } from './note';
 
 /**
@@ -48,6 +48,7 @@ export const Brief = z.object({
   appendices: BriefAppendices.optional(),
   created: z.string(),
   modified: z.string(),
+  ...Authorship,
 });
 export type Brief = z.infer<typeof Brief>;
 

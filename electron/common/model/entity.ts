@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityType } from './entityType';
+import { Authorship } from './annotation';
 import { NoteSummary } from './note';
 
 export { EntityType, ENTITY_TYPE_LABELS } from './entityType';
@@ -18,6 +19,7 @@ export const Entity = z.object({
   externalId: z.string().max(100).nullable(),
   created: z.string(),
   modified: z.string(),
+  ...Authorship,
 });
 export type Entity = z.infer<typeof Entity>;
 

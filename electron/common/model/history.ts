@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LossPhrase, StepLabel } from './phrase';
 
 /**
  * Where a change belongs, so that Ctrl/Cmd+Z in one view undoes that view's own changes and never
@@ -18,8 +19,8 @@ export const articleScope = (articleId: string): HistoryScope => `article:${arti
 /** One undo step of this run, as the history list shows it. */
 export const HistoryEntry = z.object({
   id: z.number().int().positive(),
-  /** Worded for the user: "add highlight". */
-  label: z.string(),
+  /** The step's name, a catalog key the UI words ("add highlight"). */
+  label: StepLabel,
   /** When the step was made (the last change of a merged group). */
   at: z.string(),
   articleId: z.string().nullable(),
@@ -27,9 +28,25 @@ export const HistoryEntry = z.object({
   /** Done (undo takes it back) or undone (redo does it again). */
   state: z.enum(['done', 'undone']),
   /** A later step changed the same things: that one has to be undone (or redone) first. Its label. */
-  blockedBy: z.string().nullable(),
+  blockedBy: StepLabel.nullable(),
 });
 export type HistoryEntry = z.output<typeof HistoryEntry>;
+
+/**
+ * A change a teammate made that sync wrote into this workspace during this run: shown in the
+ * history as theirs, never undone here (an undo of it would be a new change of one's own).
+ */
+export const RemoteHistoryEntry = z.object({
+  label: StepLabel,
+  /** Their display name, as their workspace knew it. */
+  by: z.string(),
+  /** When they made it (their clock). */
+  at: z.string(),
+  /** When it arrived here. */
+  arrived: z.string(),
+  articleId: z.string().nullable(),
+});
+export type RemoteHistoryEntry = z.output<typeof RemoteHistoryEntry>;
 
 /** Which step to undo or redo: the latest of a scope (or of everything), or one from the list by id. */
 export const HistoryStepRequest = z.object({
@@ -44,13 +61,13 @@ export const HistoryStepRequest = z.object({
 
 /** What undo or redo did; `label` is null when there was nothing to do. */
 export const HistoryStepResponse = z.object({
-  label: z.string().nullable(),
+  label: StepLabel.nullable(),
   articleId: z.string().nullable(),
   /** The step, for confirming it or redoing it by id. */
   id: z.number().int().positive().optional(),
-  /** Not done: undoing it removes what this names. Ask, then call again with the id and `confirm`. */
-  confirm: z.string().optional(),
+  /** Not done: undoing it removes what these name. Ask, then call again with the id and `confirm`. */
+  confirm: z.array(LossPhrase).min(1).optional(),
   /** Not done: a later step (this label) changed the same things and has to be undone first. */
-  blockedBy: z.string().optional(),
+  blockedBy: StepLabel.optional(),
 });
 export type HistoryStepResponse = z.output<typeof HistoryStepResponse>;

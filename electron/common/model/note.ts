@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityType } from './entityType';
+import { Authorship } from './annotation';
 
 /**
  * A note is rich text written in Lexical. Its editor state is stored as Lexical's own JSON; what
@@ -8,6 +9,17 @@ import { EntityType } from './entityType';
  */
 
 export const NOTE_TITLE_MAX = 300;
+
+/**
+ * The title the core stores for a note with neither a name nor text. It is a stored placeholder,
+ * not a word for people: the app shows its own translation in its place (`isUntitledNote`).
+ */
+export const UNTITLED_NOTE = 'Untitled note';
+
+/** Whether a note has no title of its own: unnamed, and its text gave none either. */
+export function isUntitledNote(note: { title: string; titled?: boolean }): boolean {
+  return !note.titled && (note.title === '' || note.title === UNTITLED_NOTE);
+}
 /** Far above any real note; stops a runaway paste from filling the disk through autosave. */
 export const NOTE_CONTENT_MAX_BYTES = 32 * 1024 * 1024;
 
@@ -77,6 +89,7 @@ export const NoteSummary = NoteReferences.extend({
   excerpt: z.string(),
   created: z.string(),
   modified: z.string(),
+  ...Authorship,
 });
 export type NoteSummary = z.infer<typeof NoteSummary>;
 

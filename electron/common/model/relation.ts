@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnchorStatus, Grading } from './annotation';
+import { AnchorStatus, Authorship, Grading } from './annotation';
 import { EntityType } from './entityType';
 import { isCalendarDate } from './isoDate';
 
@@ -84,6 +84,7 @@ export const Relation = z.object({
   evidence: z.array(Evidence).min(1),
   created: z.string(),
   modified: z.string(),
+  ...Authorship,
 });
 export type Relation = z.infer<typeof Relation>;
 

@@ -17,11 +17,17 @@ export type ThemeChoice = z.infer<typeof ThemeChoice>;
 export const DateFormatChoice = z.enum(['locale', 'iso', 'day-month-year']);
 export type DateFormatChoice = z.infer<typeof DateFormatChoice>;
 
+/** The language of Dossier's own words (menus, buttons, messages); `system` follows the system's if shipped, else English. */
+export const UiLanguageChoice = z.enum(['system', 'en', 'ar']);
+export type UiLanguageChoice = z.infer<typeof UiLanguageChoice>;
+
 /** The reader's text size in CSS pixels; Ctrl/Cmd+= and Ctrl/Cmd+- step through this range. */
 export const READER_FONT_SIZE = { min: 12, max: 32, default: 17, step: 1 } as const;
 
 const DisplayName = z.string().trim().max(200);
 const BriefLine = z.string().trim().max(500);
+/** Up to a day: past that an idle lock protects nothing a locked screen does not. */
+const IdleMinutes = z.number().int().min(0).max(1440);
 const FontSize = z.number().int().min(READER_FONT_SIZE.min).max(READER_FONT_SIZE.max);
 
 export const AppSettings = z.object({
@@ -40,6 +46,9 @@ export const AppSettings = z.object({
   sidePanelCollapsed: z.boolean().catch(false),
   /** The first-run guide over the sample was dismissed: it never shows again, in any workspace. */
   firstRunGuideDismissed: z.boolean().catch(false),
+  uiLanguage: UiLanguageChoice.catch('system'),
+  /** An encrypted workspace locks itself after this many minutes without use; 0: never. */
+  lockAfterIdleMinutes: IdleMinutes.catch(15),
 });
 export type AppSettings = z.output<typeof AppSettings>;
 
@@ -58,6 +67,8 @@ export const SettingsPatch = z
     libraryCollapsed: z.boolean(),
     sidePanelCollapsed: z.boolean(),
     firstRunGuideDismissed: z.boolean(),
+    uiLanguage: UiLanguageChoice,
+    lockAfterIdleMinutes: IdleMinutes,
   })
   .partial()
   .strict();

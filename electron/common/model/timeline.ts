@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnchorStatus, TextPositionSelector, TextQuoteSelector } from './annotation';
+import { AnchorStatus, Authorship, TextPositionSelector, TextQuoteSelector } from './annotation';
 import { isCalendarDate } from './isoDate';
 
 /**
@@ -68,6 +68,7 @@ export const TimelineEvent = z.object({
   status: AnchorStatus,
   created: z.string(),
   modified: z.string(),
+  ...Authorship,
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from './dateFormat';
+import { formatCompactDate, formatDate, formatDateTime } from './dateFormat';
 
 describe('formatDate', () => {
   it('prints a calendar day in each format, never moved by the time zone', () => {
@@ -43,5 +43,43 @@ describe('formatDateTime', () => {
   });
   it('uses the time zone given', () => {
     expect(formatDateTime(at, 'iso', { timeZone: 'Asia/Kolkata' })).toBe('2025-05-05 19:33');
+  });
+});
+
+describe('formatCompactDate', () => {
+  // 5 June 2025, 00:00 UTC: a calendar day, whatever the zone the tests run in.
+  const june5 = Date.UTC(2025, 5, 5);
+  it('writes the axis’s months in the chosen format', () => {
+    expect(formatCompactDate(june5, 'month', 'iso')).toBe('2025-06');
+    expect(formatCompactDate(june5, 'month', 'day-month-year')).toBe('Jun 2025');
+    expect(formatCompactDate(june5, 'month', 'locale', { locale: 'en-US' })).toBe('Jun 2025');
+    expect(formatCompactDate(june5, 'month', 'locale', { locale: 'de-DE' })).toBe('Juni 2025');
+  });
+  it('writes days short, with the year only in ISO', () => {
+    expect(formatCompactDate(june5, 'day', 'iso')).toBe('2025-06-05');
+    expect(formatCompactDate(june5, 'day', 'day-month-year')).toBe('5 Jun');
+    expect(formatCompactDate(june5, 'day', 'locale', { locale: 'en-US' })).toBe('Jun 5');
+  });
+  it('writes a year as a year, and pads an early one in ISO', () => {
+    expect(formatCompactDate(june5, 'year', 'iso')).toBe('2025');
+    expect(formatCompactDate(june5, 'year', 'day-month-year')).toBe('2025');
+    const early = new Date(Date.UTC(2000, 0, 1));
+    early.setUTCFullYear(812);
+    expect(formatCompactDate(early, 'year', 'iso')).toBe('0812');
+  });
+});
+
+describe('day month year in the UI language', () => {
+  it('names the month in the locale, keeps the day-month-year order, and keeps ISO as it is', () => {
+    expect(formatDate('2025-05-04', 'day-month-year', { locale: 'ar' })).toBe('4 مايو 2025');
+    // An Egyptian system asks for Arabic-Indic digits; the order is still day month year.
+    expect(formatDate('2025-05-04', 'day-month-year', { locale: 'ar-EG' })).toBe('٤ مايو ٢٠٢٥');
+    // en-US writes "May 4, 2025" by itself: the parts are put back in order.
+    expect(formatDate('2025-05-04', 'day-month-year', { locale: 'en-US' })).toBe('4 May 2025');
+    expect(formatDate('2025-05', 'day-month-year', { locale: 'ar' })).toBe('مايو 2025');
+    expect(formatDate('2025-05-04', 'iso', { locale: 'ar-EG' })).toBe('2025-05-04');
+    expect(formatDate('2025-05-05', 'day-month-year', { locale: 'en-US', weekday: true })).toBe('Monday 5 May 2025');
+    expect(formatCompactDate(Date.UTC(2025, 5, 5), 'day', 'day-month-year', { locale: 'ar' })).toBe('5 يونيو');
+    expect(formatCompactDate(Date.UTC(2025, 5, 5), 'day', 'day-month-year', { locale: 'en-US' })).toBe('5 Jun');
   });
 });

@@ -23,7 +23,11 @@ export interface DateFormatOptions {
 }
 
 const CALENDAR = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-// Words, not the locale's: "day month year" is meant to read the same on every machine.
+/*
+ * "Day month year" keeps its order on every machine, but the month is named in the UI's language
+ * ("4 مايو 2025" in an Arabic window): the locale gives the words and the digits, not the order.
+ * Without a locale (the CLI, exports from the core) it stays English.
+ */
 const WORDS_LOCALE = 'en-GB';
 
 type Precision = 'year' | 'month' | 'day';
@@ -51,8 +55,36 @@ export function formatDateTime(value: DateValue, choice: DateFormatChoice, optio
     return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
   }
   const date = formatParts(at, 'day', choice, { ...options, weekday: false });
-  const time = new Intl.DateTimeFormat(choice === 'locale' ? options.locale : WORDS_LOCALE, { timeStyle: 'short', timeZone }).format(at);
+  const time = new Intl.DateTimeFormat(options.locale ?? (choice === 'locale' ? undefined : WORDS_LOCALE), { timeStyle: 'short', timeZone }).format(at);
   return `${date}, ${time}`;
+}
+
+/** How coarse a compact date is: a year, a month, or a day. */
+export type CompactPrecision = 'year' | 'month' | 'day';
+
+/**
+ * A calendar date (UTC) written short, for tight places such as the timeline axis's ticks, in the
+ * same format as every other date: ISO "2025", "2025-06", "2025-06-05"; day month year "2025",
+ * "Jun 2025", "5 Jun"; the locale's own short month and day ("Jun 2025", "Jun 5" in en-US). A
+ * day drops its year in words (the axis says which years it spans); ISO keeps it, as a partial
+ * ISO day ("06-05") would read as day-month to half the world.
+ */
+export function formatCompactDate(at: number | Date, precision: CompactPrecision, choice: DateFormatChoice, options: Pick<DateFormatOptions, 'locale'> = {}): string {
+  const date = at instanceof Date ? at : new Date(at);
+  if (choice === 'iso') {
+    const y = date.getUTCFullYear();
+    const year = y < 0 ? `-${String(-y).padStart(4, '0')}` : String(y).padStart(4, '0');
+    const month = String(date.getUTCMonth() + 1).padStart(2, '0');
+    const day = String(date.getUTCDate()).padStart(2, '0');
+    return precision === 'year' ? year : precision === 'month' ? `${year}-${month}` : `${year}-${month}-${day}`;
+  }
+  if (choice === 'day-month-year') {
+    if (precision === 'year') return new Intl.DateTimeFormat(options.locale ?? WORDS_LOCALE, { year: 'numeric', timeZone: 'UTC' }).format(date);
+    return dayMonthYear(date, { month: 'short', year: precision === 'month', day: precision === 'day' }, options.locale, 'UTC');
+  }
+  const parts: Intl.DateTimeFormatOptions =
+    precision === 'year' ? { year: 'numeric' } : precision === 'month' ? { month: 'short', year: 'numeric' } : { day: 'numeric', month: 'short' };
+  return new Intl.DateTimeFormat(options.locale, { ...parts, timeZone: 'UTC' }).format(date);
 }
 
 function formatParts(at: Date, precision: Precision, choice: DateFormatChoice, options: DateFormatOptions): string {
@@ -61,12 +93,36 @@ function formatParts(at: Date, precision: Precision, choice: DateFormatChoice, o
     const p = numericParts(at, timeZone);
     return precision === 'year' ? p.year : precision === 'month' ? `${p.year}-${p.month}` : `${p.year}-${p.month}-${p.day}`;
   }
-  const locale = choice === 'locale' ? options.locale : WORDS_LOCALE;
+  const locale = choice === 'locale' ? options.locale : (options.locale ?? WORDS_LOCALE);
   if (precision === 'year') return new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone }).format(at);
   if (precision === 'month') return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone }).format(at);
+  if (options.weekday && choice === 'day-month-year') return dayMonthYear(at, { month: 'long', weekday: 'long' }, locale, timeZone, true);
   if (options.weekday) return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
   if (choice === 'locale') return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(at);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(at);
+  return dayMonthYear(at, { month: 'long' }, options.locale, timeZone, true);
+}
+
+/**
+ * Day, month and year in that order with the month in the locale's words; only the parts that
+ * `fields` names. The locale's own pattern is kept where its order is already day month year
+ * (en-GB, ar, fr …: their separators and any right-to-left marks stay right); elsewhere (en-US,
+ * ja …) the parts are put in order with spaces.
+ */
+function dayMonthYear(
+  at: Date,
+  fields: Pick<Intl.DateTimeFormatOptions, 'month' | 'weekday'> & { year?: boolean; day?: boolean },
+  locale: string | undefined,
+  timeZone: string | undefined,
+  all = false,
+): string {
+  const options: Intl.DateTimeFormatOptions = { month: fields.month, weekday: fields.weekday, timeZone };
+  if (all || fields.day) options.day = 'numeric';
+  if (all || fields.year) options.year = 'numeric';
+  const parts = new Intl.DateTimeFormat(locale ?? WORDS_LOCALE, options).formatToParts(at);
+  const order = parts.filter((p) => p.type === 'weekday' || p.type === 'day' || p.type === 'month' || p.type === 'year').map((p) => p.type);
+  const wanted = (['weekday', 'day', 'month', 'year'] as const).filter((type) => order.includes(type));
+  if (order.join() === wanted.join()) return parts.map((p) => p.value).join('');
+  return wanted.map((type) => parts.find((p) => p.type === type)!.value).join(' ');
 }
 
 function numericParts(at: Date, timeZone: string | undefined): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {

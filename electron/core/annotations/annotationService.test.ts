@@ -8,6 +8,7 @@ import { Annotation } from '../../common/model/annotation';
 import { changed, rejection } from '../testing/testHelpers';
 import { createCore, type DossierCore } from '../dossierCore';
 import { sha256Hex, WorkspaceStore } from '../store/workspaceStore';
+import { step } from '../../common/model/phrase';
 
 const TEXT =
   'The ministers met in Delhi. The ministers agreed on logistics.\n\n' +
@@ -328,9 +329,9 @@ describe('annotations.reattach', () => {
     const [orphaned] = (await core.api['annotations.list']({ articleId })).annotations;
     const start = V2.indexOf('Tuesday');
     await core.api['annotations.reattach']({ articleId, id: annotation.id, start, end: start + 7 });
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 're-attach highlight', articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('reattachHighlight'), articleId });
     const [restored] = (await core.api['annotations.list']({ articleId })).annotations;
-    expect(restored).toEqual({ ...orphaned, rev: orphaned!.rev + 2 });
+    expect(restored).toEqual({ ...orphaned, modified: expect.any(String), rev: orphaned!.rev + 2 });
     expect(restored!.target.version).toBe(1);
   });
 
@@ -416,14 +417,14 @@ describe('undo and redo of annotation changes', () => {
 
   it('undoes and redoes creating a highlight', async () => {
     const { annotation } = await core.api['annotations.createFromQuote']({ articleId, quote: 'logistics', comment: 'Supply' });
-    expect(await core.api['history.state']({})).toEqual({ undo: 'add highlight', redo: null });
+    expect(await core.api['history.state']({})).toEqual({ undo: step('addHighlight'), redo: null });
     seen = [];
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'add highlight', articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('addHighlight'), articleId });
     expect(await list()).toEqual([]);
     // What is left to undo is the article's import.
-    expect(await core.api['history.state']({})).toEqual({ undo: 'import “The ministers met in Delhi”', redo: 'add highlight' });
-    expect(await core.api['history.redo']({})).toMatchObject({ label: 'add highlight', articleId });
-    expect(await list()).toEqual([{ ...annotation, rev: 2 }]);
+    expect(await core.api['history.state']({})).toEqual({ undo: step('importArticle', { title: 'The ministers met in Delhi' }), redo: step('addHighlight') });
+    expect(await core.api['history.redo']({})).toMatchObject({ label: step('addHighlight'), articleId });
+    expect(await list()).toEqual([{ ...annotation, modified: expect.any(String), rev: 2 }]);
     expect(seen.map((e) => e.payload)).toEqual([
       { cause: 'undo', changes: [{ subject: 'annotation', kind: 'deleted', id: annotation.id, articleId }] },
       { cause: 'redo', changes: [{ subject: 'annotation', kind: 'created', id: annotation.id, articleId }] },
@@ -431,7 +432,7 @@ describe('undo and redo of annotation changes', () => {
     const ops = await historyOps();
     expect(ops.slice(-2)).toEqual([
       { at: expect.any(String), op: 'annotation.undo', articleId, before: annotation, after: null, label: 'add highlight' },
-      { at: expect.any(String), op: 'annotation.redo', articleId, before: null, after: annotation, label: 'add highlight' },
+      { at: expect.any(String), op: 'annotation.redo', articleId, before: null, after: { ...annotation, modified: expect.any(String) }, label: 'add highlight' },
     ]);
   });
 
@@ -453,11 +454,11 @@ describe('undo and redo of annotation changes', () => {
     });
     const { annotation: edited } = await core.api['annotations.update']({ articleId, id: annotation.id, ...patch });
     expect(edited).toMatchObject(patch);
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'edit highlight', articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('editHighlight'), articleId });
     const [undone] = await list();
-    expect(undone).toEqual({ ...annotation, rev: 3 });
-    expect(await core.api['history.redo']({})).toMatchObject({ label: 'edit highlight', articleId });
-    expect(await list()).toEqual([{ ...edited, rev: 4 }]);
+    expect(undone).toEqual({ ...annotation, modified: expect.any(String), rev: 3 });
+    expect(await core.api['history.redo']({})).toMatchObject({ label: step('editHighlight'), articleId });
+    expect(await list()).toEqual([{ ...edited, modified: expect.any(String), rev: 4 }]);
     // A client holding the newest revision can edit on; one holding an older revision is told.
     await expect(core.api['annotations.update']({ articleId, id: annotation.id, comment: 'stale', baseRev: 2 })).rejects.toMatchObject({ code: 'conflict' });
     await expect(core.api['annotations.update']({ articleId, id: annotation.id, comment: 'fresh', baseRev: 4 })).resolves.toBeTruthy();
@@ -466,33 +467,33 @@ describe('undo and redo of annotation changes', () => {
   it('undoes and redoes deleting a highlight', async () => {
     const { annotation } = await core.api['annotations.createFromQuote']({ articleId, quote: 'logistics', tags: ['x'] });
     await core.api['annotations.delete']({ articleId, id: annotation.id });
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'delete highlight', articleId });
-    expect(await list()).toEqual([{ ...annotation, rev: 2 }]);
-    expect(await core.api['history.redo']({})).toMatchObject({ label: 'delete highlight', articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('deleteHighlight'), articleId });
+    expect(await list()).toEqual([{ ...annotation, modified: expect.any(String), rev: 2 }]);
+    expect(await core.api['history.redo']({})).toMatchObject({ label: step('deleteHighlight'), articleId });
     expect(await list()).toEqual([]);
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'delete highlight', articleId });
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'add highlight', articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('deleteHighlight'), articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('addHighlight'), articleId });
     expect(await list()).toEqual([]);
     // An import is undone only once the analyst agrees to what it takes out.
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'import “The ministers met in Delhi”', confirm: expect.stringMatching(/^the imported article/) });
-    expect(await core.api['history.undo']({ confirm: true })).toMatchObject({ label: 'import “The ministers met in Delhi”', articleId: null });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('importArticle', { title: 'The ministers met in Delhi' }), confirm: [{ key: 'importedArticle', params: { title: 'The ministers met in Delhi' } }] });
+    expect(await core.api['history.undo']({ confirm: true })).toMatchObject({ label: step('importArticle', { title: 'The ministers met in Delhi' }), articleId: null });
     expect(await core.api['history.undo']({})).toEqual({ label: null, articleId: null });
   });
 
   it('undoes and redoes adding a reply', async () => {
     const { annotation } = await core.api['annotations.createFromQuote']({ articleId, quote: 'logistics' });
     const { annotation: replied } = await core.api['replies.add']({ articleId, annotationId: annotation.id, body: 'Checked.' });
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'add reply', articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('addReply'), articleId });
     expect((await list())[0]).toMatchObject({ replies: [], rev: 3 });
-    expect(await core.api['history.redo']({})).toMatchObject({ label: 'add reply', articleId });
-    expect((await list())[0]).toEqual({ ...replied, rev: 4 });
+    expect(await core.api['history.redo']({})).toMatchObject({ label: step('addReply'), articleId });
+    expect((await list())[0]).toEqual({ ...replied, modified: expect.any(String), rev: 4 });
   });
 
   it('forgets the redo once a new change is made', async () => {
     await core.api['annotations.createFromQuote']({ articleId, quote: 'logistics' });
     await core.api['history.undo']({});
     await core.api['annotations.createFromQuote']({ articleId, quote: 'Monday' });
-    expect(await core.api['history.state']({})).toEqual({ undo: 'add highlight', redo: null });
+    expect(await core.api['history.state']({})).toEqual({ undo: step('addHighlight'), redo: null });
     expect(await core.api['history.redo']({})).toEqual({ label: null, articleId: null });
     expect((await list()).map((a) => a.target.quote.exact)).toEqual(['Monday']);
   });

@@ -1,9 +1,10 @@
 import { findQuote, positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { Annotation, AnnotationPatch, Creator, Reply } from '../../common/model/annotation';
 import type { ChangeLog } from '../history/changeLog';
 import type { WorkspaceStore } from '../store/workspaceStore';
+import { step, type StepLabel } from '../../common/model/phrase';
 
 /**
  * Annotation changes as undoable operations. Each method reads the current state, checks the
@@ -31,7 +32,7 @@ export class AnnotationService {
       const annotation = await this.draft(articleId, start, end, fields);
       await this.changes.commit(
         {
-          label: 'add highlight',
+          label: step('addHighlight'),
           articleId,
           ops: [{ kind: 'annotation', articleId, id: annotation.id, before: null, after: annotation }],
           group: fields.undoGroup,
@@ -63,6 +64,7 @@ export class AnnotationService {
       grading: fields.grading ?? null,
       replies: [],
       creator: this.creator(),
+      modifiedBy: this.creator(),
       status: 'anchored',
       created: now,
       modified: now,
@@ -80,19 +82,19 @@ export class AnnotationService {
     const { text } = await this.store.readArticle(articleId);
     const matches = findQuote(text, quote);
     if (matches.length === 0) {
-      throw new DossierError('quote-not-found', `The quote was not found in the article: "${ellipsize(quote)}"`);
+      throw new DossierError('quote-not-found', phrase('annotation.quoteNotFound', { quote: ellipsize(quote) }));
     }
     if (occurrence === undefined && matches.length > 1) {
       throw new DossierError(
         'ambiguous-quote',
-        `The quote occurs ${matches.length} times in the article; choose one with --occurrence 1..${matches.length}.`,
+        phrase('annotation.ambiguousQuote', { count: matches.length }),
       );
     }
     const match = matches[(occurrence ?? 1) - 1];
     if (!match) {
       throw new DossierError(
         'bad-input',
-        `--occurrence ${occurrence} is out of range: the quote occurs ${matches.length} time${matches.length === 1 ? '' : 's'}.`,
+        phrase('annotation.occurrenceOutOfRange', { occurrence: occurrence!, count: matches.length }),
       );
     }
     return { start: match.start, end: match.end, exact: text.slice(match.start, match.end) };
@@ -100,7 +102,7 @@ export class AnnotationService {
 
   /** `undoGroup`: edits sharing it with the change before them are undone together with it. */
   update(articleId: string, id: string, patch: AnnotationPatch, baseRev?: number, undoGroup?: string): Promise<Annotation> {
-    return this.edit(articleId, id, 'edit highlight', baseRev, undoGroup, (a) => {
+    return this.edit(articleId, id, step('editHighlight'), baseRev, undoGroup, (a) => {
       if (patch.comment !== undefined) {
         a.comment = patch.comment;
         a.motivation = patch.comment.trim() ? 'commenting' : 'highlighting';
@@ -115,7 +117,7 @@ export class AnnotationService {
     return this.changes.exclusive(articleId, async () => {
       const before = await this.find(articleId, id);
       await this.changes.commit(
-        { label: 'delete highlight', articleId, ops: [{ kind: 'annotation', articleId, id, before, after: null }] }
+        { label: step('deleteHighlight'), articleId, ops: [{ kind: 'annotation', articleId, id, before, after: null }] }
       );
     });
   }
@@ -125,7 +127,7 @@ export class AnnotationService {
     return this.changes.exclusive(articleId, async () => {
       const { meta, text } = await this.store.readArticle(articleId);
       const target = this.targetAt(text, meta.version, start, end, exact);
-      return this.commitEdit(articleId, id, 're-attach highlight', undefined, undefined, (a) => {
+      return this.commitEdit(articleId, id, step('reattachHighlight'), undefined, undefined, (a) => {
         a.target = target;
         a.status = 'anchored';
       });
@@ -133,16 +135,16 @@ export class AnnotationService {
   }
 
   addReply(articleId: string, annotationId: string, body: string): Promise<Annotation> {
-    if (!body.trim()) return Promise.reject(new DossierError('bad-input', 'A reply cannot be empty.'));
-    return this.edit(articleId, annotationId, 'add reply', undefined, undefined, (a, now) => {
+    if (!body.trim()) return Promise.reject(new DossierError('bad-input', phrase('annotation.emptyReply')));
+    return this.edit(articleId, annotationId, step('addReply'), undefined, undefined, (a, now) => {
       const reply: Reply = { id: newId('rep'), body, creator: this.creator(), created: now, modified: now };
       a.replies.push(reply);
     });
   }
 
   editReply(articleId: string, annotationId: string, replyId: string, body: string): Promise<Annotation> {
-    if (!body.trim()) return Promise.reject(new DossierError('bad-input', 'A reply cannot be empty.'));
-    return this.edit(articleId, annotationId, 'edit reply', undefined, undefined, (a, now) => {
+    if (!body.trim()) return Promise.reject(new DossierError('bad-input', phrase('annotation.emptyReply')));
+    return this.edit(articleId, annotationId, step('editReply'), undefined, undefined, (a, now) => {
       const reply = findReply(a, replyId);
       reply.body = body;
       reply.modified = now;
@@ -150,7 +152,7 @@ export class AnnotationService {
   }
 
   deleteReply(articleId: string, annotationId: string, replyId: string): Promise<Annotation> {
-    return this.edit(articleId, annotationId, 'delete reply', undefined, undefined, (a) => {
+    return this.edit(articleId, annotationId, step('deleteReply'), undefined, undefined, (a) => {
       findReply(a, replyId);
       a.replies = a.replies.filter((r) => r.id !== replyId);
     });
@@ -159,7 +161,7 @@ export class AnnotationService {
   private edit(
     articleId: string,
     id: string,
-    label: string,
+    label: StepLabel,
     baseRev: number | undefined,
     undoGroup: string | undefined,
     change: (draft: Annotation, now: string) => void,
@@ -170,20 +172,21 @@ export class AnnotationService {
   private async commitEdit(
     articleId: string,
     id: string,
-    label: string,
+    label: StepLabel,
     baseRev: number | undefined,
     undoGroup: string | undefined,
     change: (draft: Annotation, now: string) => void,
   ): Promise<Annotation> {
     const before = await this.find(articleId, id);
     if (baseRev !== undefined && before.rev !== baseRev) {
-      throw new DossierError('conflict', 'This highlight was changed elsewhere; reload to see the latest version.');
+      throw new DossierError('conflict', phrase('annotation.changedElsewhere'));
     }
     const now = new Date().toISOString();
     const after = structuredClone(before);
     change(after, now);
     after.rev += 1;
     after.modified = now;
+    after.modifiedBy = this.creator();
     await this.changes.commit(
       { label, articleId, ops: [{ kind: 'annotation', articleId, id, before, after }], group: undoGroup }
     );
@@ -192,19 +195,19 @@ export class AnnotationService {
 
   private async find(articleId: string, id: string): Promise<Annotation> {
     const found = (await this.store.readAnnotations(articleId)).find((a) => a.id === id);
-    if (!found) throw new DossierError('not-found', `No annotation with id ${id} on this article.`);
+    if (!found) throw new DossierError('not-found', phrase('annotation.noSuch', { id }));
     return structuredClone(found);
   }
 
   private targetAt(text: string, version: number, start: number, end: number, exact?: string): Annotation['target'] {
     if (end <= start || end > text.length) {
-      throw new DossierError('bad-input', `The range ${start}–${end} is outside the article (length ${text.length}).`);
+      throw new DossierError('bad-input', phrase('common.rangeOutside', { start, end, length: text.length }));
     }
     const quote = quoteSelectorAt(text, start, end);
     if (exact !== undefined && exact.normalize('NFC') !== quote.exact) {
-      throw new DossierError('conflict', 'The selected text no longer matches the article; reload it and select again.');
+      throw new DossierError('conflict', phrase('common.selectionStale'));
     }
-    if (!quote.exact.trim()) throw new DossierError('bad-input', 'Select some words to highlight, not only spaces.');
+    if (!quote.exact.trim()) throw new DossierError('bad-input', phrase('annotation.onlySpaces'));
     return { version, quote, position: positionSelector(start, end) };
   }
 }
@@ -229,7 +232,7 @@ function normaliseTags(tags: string[]): string[] {
 
 function findReply(a: Annotation, replyId: string): Reply {
   const reply = a.replies.find((r) => r.id === replyId);
-  if (!reply) throw new DossierError('not-found', `No reply with id ${replyId} on this highlight.`);
+  if (!reply) throw new DossierError('not-found', phrase('annotation.noReply', { id: replyId }));
   return reply;
 }
 

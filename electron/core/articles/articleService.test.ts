@@ -8,6 +8,7 @@ import { ArticleMeta } from '../../common/model/article';
 import { changed, rejection } from '../testing/testHelpers';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
+import { step } from '../../common/model/phrase';
 
 /**
  * Version 2 keeps the first highlighted passage and its neighbourhood as they were, changes one
@@ -89,7 +90,7 @@ describe('articles.updateMeta', () => {
     expect(ArticleMeta.parse(article)).toEqual(article);
     expect((await core.api['articles.get']({ id: articleId })).article).toEqual(article);
     expect((await core.api['articles.list']({})).articles).toEqual([
-      { id: articleId, title: 'India, Japan to talk logistics', source: 'talks.txt', outlet: 'The Hindu', published: '2025-05-04', sha256: sha(V1), importedAt: article.importedAt, archived: false },
+      { id: articleId, title: 'India, Japan to talk logistics', source: 'talks.txt', outlet: 'The Hindu', published: '2025-05-04', sha256: sha(V1), importedAt: article.importedAt, archived: false, language: 'en-IN' },
     ]);
     await core.store.flush();
     const saved = JSON.parse(await fs.readFile(path.join(ws, 'articles', articleId, 'article.json'), 'utf8'));
@@ -142,11 +143,11 @@ describe('articles.updateMeta', () => {
   it('is undone and redone, in the article and the library', async () => {
     const before = (await core.api['articles.get']({ id: articleId })).article;
     const { article: edited } = await core.api['articles.updateMeta']({ id: articleId, patch: { title: 'Renamed', author: 'K. Sato' } });
-    expect(await core.api['history.state']({})).toEqual({ undo: 'edit article details', redo: null });
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'edit article details', articleId });
+    expect(await core.api['history.state']({})).toEqual({ undo: step('editArticleDetails'), redo: null });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('editArticleDetails'), articleId });
     expect((await core.api['articles.get']({ id: articleId })).article).toEqual({ ...before, rev: before.rev + 2 });
     expect((await core.api['articles.list']({})).articles[0]!.title).toBe(before.title);
-    expect(await core.api['history.redo']({})).toMatchObject({ label: 'edit article details', articleId });
+    expect(await core.api['history.redo']({})).toMatchObject({ label: step('editArticleDetails'), articleId });
     expect((await core.api['articles.get']({ id: articleId })).article).toEqual({ ...edited, rev: before.rev + 3 });
     expect((await core.api['articles.list']({})).articles[0]!.title).toBe('Renamed');
     expect((await historyLines()).slice(1).map((l) => l.op)).toEqual(['meta.do', 'meta.undo', 'meta.redo']);
@@ -213,10 +214,10 @@ describe('articles.replace', () => {
     const v1Annotations = await list();
     const { article: v2Article } = await replace(V2);
     const v2Annotations = await list();
-    expect(await core.api['history.state']({})).toEqual({ undo: 'replace with new version', redo: null });
+    expect(await core.api['history.state']({})).toEqual({ undo: step('replaceWithNewVersion'), redo: null });
     seen = [];
 
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'replace with new version', articleId });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('replaceWithNewVersion'), articleId });
     const undone = await core.api['articles.get']({ id: articleId });
     expect(undone.text).toBe(V1);
     expect(undone.article.version).toBe(1);
@@ -225,16 +226,18 @@ describe('articles.replace', () => {
     const restored = await list();
     expect(restored.map((a) => a.id)).toEqual(v1Annotations.map((a) => a.id));
     restored.forEach((a, i) => {
-      const { rev, ...rest } = a;
-      const { rev: oldRev, ...old } = v1Annotations[i]!;
+      // The undo is a change of its own, stamped now by whoever made it; all else is as it was.
+      const { rev, modified, ...rest } = a;
+      const { rev: oldRev, modified: oldModified, ...old } = v1Annotations[i]!;
       expect(rest).toEqual(old);
+      expect(modified >= oldModified).toBe(true);
       expect(rev).toBeGreaterThan(v2Annotations.find((x) => x.id === a.id)!.rev);
       expect(rev).toBeGreaterThan(oldRev);
     });
     // The undone version's text stays readable.
     expect(await core.api['articles.versionText']({ id: articleId, version: 2 })).toEqual({ text: V2 });
 
-    expect(await core.api['history.redo']({})).toMatchObject({ label: 'replace with new version', articleId });
+    expect(await core.api['history.redo']({})).toMatchObject({ label: step('replaceWithNewVersion'), articleId });
     const redone = await core.api['articles.get']({ id: articleId });
     expect(redone.text).toBe(V2);
     expect(redone.article).toMatchObject({ version: 2, versions: v2Article.versions });
@@ -269,7 +272,7 @@ describe('articles.replace', () => {
     ]);
     expect(article.versions[2]!.mediaType).toBe('text/plain');
     expect((await core.api['articles.get']({ id: articleId })).text).toBe(v3);
-    expect(await core.api['history.state']({})).toEqual({ undo: 'replace with new version', redo: null });
+    expect(await core.api['history.state']({})).toEqual({ undo: step('replaceWithNewVersion'), redo: null });
   });
 
   it('counts zero of everything for an article without annotations', async () => {
@@ -284,7 +287,7 @@ describe('articles.replace', () => {
     expect(same.message).toContain('version 1');
     expect(same.message).toContain('renamed.txt');
     expect(await articleFiles()).toEqual(before);
-    expect(await core.api['history.state']({})).toEqual({ undo: 'add reply', redo: null });
+    expect(await core.api['history.state']({})).toEqual({ undo: step('addReply'), redo: null });
     await replace(V2);
     await core.api['history.undo']({});
     // Version 2 is no longer current but is still one of the article's versions.

@@ -1,6 +1,6 @@
 import { reanchorAll } from '../../common/anchoring/reanchor';
 import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import type { Annotation, AnchorStatus } from '../../common/model/annotation';
 import { EditableMeta, shelfOf, type ArticleMeta, type Shelf, type TrashedArticle } from '../../common/model/article';
 import type { ChangeLog } from '../history/changeLog';
@@ -9,6 +9,7 @@ import { originalPath, prepareVersion, type ExtractArticle, type ImportSource } 
 import type { CommitChange } from '../import/importService';
 import type { TrashEntry } from '../store/files';
 import { sha256Hex, type WorkspaceStore } from '../store/workspaceStore';
+import { step, type StepLabel } from '../../common/model/phrase';
 
 export type StatusCounts = Record<AnchorStatus, number>;
 
@@ -28,29 +29,29 @@ export class ArticleService {
 
   /** The article's display title; its text and provenance stay as imported. */
   rename(id: string, title: string): Promise<ArticleMeta> {
-    return this.updateMeta(id, { title }, 'rename article');
+    return this.updateMeta(id, { title }, step('renameArticle'));
   }
 
   /** Hides the article from the library (or shows it again); it stays in search, entities and exports. */
   archive(id: string, archived: boolean): Promise<void> {
-    return this.reshelve(id, false, (shelf) => ({ ...shelf, archived }), archived ? 'archive article' : 'unarchive article');
+    return this.reshelve(id, false, (shelf) => ({ ...shelf, archived }), step(archived ? 'archiveArticle' : 'unarchiveArticle'));
   }
 
   /** Moves the article to the trash: out of the library and of everything read from it, undoable. */
   trash(id: string): Promise<void> {
-    return this.reshelve(id, false, (shelf) => ({ ...shelf, trashedAt: new Date().toISOString() }), 'move article to trash');
+    return this.reshelve(id, false, (shelf) => ({ ...shelf, trashedAt: new Date().toISOString() }), step('moveArticleToTrash'));
   }
 
   /** Takes the article out of the trash, back where it was (archived or not). */
   restore(id: string): Promise<void> {
-    return this.reshelve(id, true, (shelf) => ({ ...shelf, trashedAt: null }), 'restore article from trash');
+    return this.reshelve(id, true, (shelf) => ({ ...shelf, trashedAt: null }), step('restoreArticleFromTrash'));
   }
 
   /** The trash, most recently trashed first. */
   trashed(): TrashedArticle[] {
     return this.store
       .listTrash()
-      .map(({ id, title, source, outlet, published, sha256, importedAt, archived, trashedAt }) => ({ id, title, source, outlet, published, sha256, importedAt, archived, trashedAt }))
+      .map(({ id, title, source, outlet, published, sha256, importedAt, archived, language, trashedAt }) => ({ id, title, source, outlet, published, sha256, importedAt, archived, language, trashedAt }))
       .sort((a, b) => b.trashedAt.localeCompare(a.trashedAt));
   }
 
@@ -69,23 +70,23 @@ export class ArticleService {
     });
   }
 
-  private reshelve(id: string, inTrash: boolean, change: (shelf: Shelf) => Shelf, label: string): Promise<void> {
+  private reshelve(id: string, inTrash: boolean, change: (shelf: Shelf) => Shelf, label: StepLabel): Promise<void> {
     return this.changes.exclusive(id, async () => {
       const entry = inTrash ? this.store.listTrash().find((a) => a.id === id) : this.store.listArticles().find((a) => a.id === id);
-      if (!entry) throw new DossierError('not-found', `No article with id ${id.slice(0, 60)} ${inTrash ? 'in the trash' : 'in the library'}.`);
+      if (!entry) throw new DossierError('not-found', phrase(inTrash ? 'article.notInTrash' : 'article.notInLibrary', { id: id.slice(0, 60) }));
       const before = shelfOf({ archived: entry.archived, trashedAt: inTrash ? (entry as TrashEntry).trashedAt : null });
       await this.changes.commit({ label, articleId: id, ops: [{ kind: 'shelf', articleId: id, before, after: change(before) }] });
     });
   }
 
-  updateMeta(id: string, patch: Partial<EditableMeta>, label = 'edit article details'): Promise<ArticleMeta> {
+  updateMeta(id: string, patch: Partial<EditableMeta>, label: StepLabel = step('editArticleDetails')): Promise<ArticleMeta> {
     return this.changes.exclusive(id, async () => {
       const meta = await this.store.readMeta(id);
       const before = editable(meta);
       const parsed = EditableMeta.safeParse({ ...before, ...patch });
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new DossierError('bad-input', `${String(issue?.path[0] ?? 'Details')}: ${issue?.message ?? 'invalid'}`);
+        throw new DossierError('bad-input', phrase('article.invalidDetail', { field: String(issue?.path[0] ?? 'Details'), issue: issue?.message ?? 'invalid' }));
       }
       await this.changes.commit({ label, articleId: id, ops: [{ kind: 'meta', articleId: id, before, after: parsed.data }] });
       return this.store.readMeta(id);
@@ -102,11 +103,11 @@ export class ArticleService {
       const meta = await this.store.readMeta(id);
       const same = meta.versions.find((v) => v.sha256 === sha256);
       if (same) {
-        throw new DossierError('bad-input', `${source.name} is already version ${same.version} of this article.`, source.name);
+        throw new DossierError('bad-input', phrase('article.alreadyVersion', { file: source.name, version: same.version }), source.name);
       }
       const other = this.store.findArticleBySha256(sha256);
       if (other) {
-        throw new DossierError('bad-input', `${source.name} is already in the workspace as another article: "${other.title}" (${other.id}).`, source.name);
+        throw new DossierError('bad-input', phrase('article.alreadyOther', { file: source.name, title: other.title, id: other.id }), source.name);
       }
       const prepared = await prepareVersion(source, sha256, this.extract);
       const number = Math.max(...meta.versions.map((v) => v.version)) + 1;
@@ -124,7 +125,7 @@ export class ArticleService {
       await this.store.addVersion(next, prepared.text, source.bytes);
       await this.commit(
         {
-          label: 'replace with new version',
+          label: step('replaceWithNewVersion'),
           articleId: id,
           ops: [{ kind: 'version', articleId: id, before: meta.version, after: number }, ...ops],
         },

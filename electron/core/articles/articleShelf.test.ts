@@ -6,6 +6,7 @@ import type { EventPayload } from '../../common/contract';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { changed, rejection } from '../testing/testHelpers';
+import { step } from '../../common/model/phrase';
 
 /** Renaming, archiving and the trash: operations with their inverse, and the one that has none. */
 
@@ -60,9 +61,9 @@ describe('renaming an article', () => {
     expect((await listed()).find((a) => a.id === talks)?.title).toBe('Singh and Nakatani meet');
     expect((await core.api['articles.get']({ id: talks })).text).toBe(TALKS);
     expect(feed.at(-1)).toEqual(changed('edit', 'article', 'updated', { id: talks }));
-    expect(await core.api['history.state']({})).toEqual({ undo: 'rename article', redo: null });
+    expect(await core.api['history.state']({})).toEqual({ undo: step('renameArticle'), redo: null });
 
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'rename article', articleId: talks });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('renameArticle'), articleId: talks });
     expect((await core.api['articles.get']({ id: talks })).article.title).toBe('Delhi talks on logistics');
     await core.api['history.redo']({});
     expect((await core.api['articles.get']({ id: talks })).article.title).toBe('Singh and Nakatani meet');
@@ -91,7 +92,7 @@ describe('archiving an article', () => {
     expect((await listed()).find((a) => a.id === talks)?.archived).toBe(true);
     await core.api['articles.archive']({ id: talks, archived: false });
     expect((await listed()).find((a) => a.id === talks)?.archived).toBe(false);
-    expect((await core.api['history.state']({})).undo).toBe('unarchive article');
+    expect((await core.api['history.state']({})).undo).toEqual(step('unarchiveArticle'));
   });
 });
 
@@ -113,7 +114,7 @@ describe('the trash', () => {
     expect((await core.api['timeline.list']({})).events).toEqual([]);
     expect((await rejection(core.api['articles.get']({ id: talks }))).code).toBe('not-found');
 
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'move article to trash', articleId: talks });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('moveArticleToTrash'), articleId: talks });
     expect((await listed()).map((a) => a.id).sort()).toEqual([talks, other].sort());
     expect(await trashed()).toEqual([]);
     expect(await search('Nakatani')).toContain(talks);
@@ -131,7 +132,7 @@ describe('the trash', () => {
     await core.api['articles.restore']({ id: talks });
     expect((await listed()).find((a) => a.id === talks)).toMatchObject({ archived: true });
     expect(feed.at(-1)).toEqual(changed('edit', 'article', 'created', { id: talks }));
-    expect((await core.api['history.state']({})).undo).toBe('restore article from trash');
+    expect((await core.api['history.state']({})).undo).toEqual(step('restoreArticleFromTrash'));
     await core.api['history.undo']({});
     expect((await trashed()).map((a) => a.id)).toEqual([talks]);
   });
@@ -153,7 +154,13 @@ describe('the trash', () => {
     await core.api['articles.trash']({ id: talks });
     const { articles, failures } = await core.api['articles.import']({ files: [{ name: 'again.txt', base64: b64(TALKS) }] });
     expect(articles).toEqual([]);
-    expect(failures).toEqual([{ file: 'again.txt', message: 'again.txt is in the trash as “Delhi talks on logistics”: restore it from there.' }]);
+    expect(failures).toEqual([
+      {
+        file: 'again.txt',
+        message: 'again.txt is in the trash as “Delhi talks on logistics”: restore it from there.',
+        phrase: { key: 'import.inTrash', params: { file: 'again.txt', title: 'Delhi talks on logistics' } },
+      },
+    ]);
   });
 
   it('is emptied for good: the folders go, no undo step is left that needs them, and it stays empty after a restart', async () => {
@@ -164,7 +171,7 @@ describe('the trash', () => {
     await expect(fs.access(path.join(ws, 'articles', talks))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await trashed()).toEqual([]);
     // The trash step went with the article; the highlight before it is still undoable.
-    expect((await core.api['history.state']({})).undo).toBe('add highlight');
+    expect((await core.api['history.state']({})).undo).toEqual(step('addHighlight'));
     await core.api['history.undo']({});
     expect((await core.api['annotations.list']({ articleId: other })).annotations).toEqual([]);
     await restart();

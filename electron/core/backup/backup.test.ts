@@ -254,6 +254,7 @@ describe('restoreBackup refuses', () => {
     const manifest = BackupManifest.parse(JSON.parse(new TextDecoder().decode(unzipSync(await fs.readFile(archive))['manifest.json'])));
     expect(preview).toEqual({
       workspaceName: manifest.workspaceName,
+      encrypted: false,
       created: manifest.created,
       files: manifest.files.length,
       bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),

@@ -3,8 +3,9 @@ import { createReadStream, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase, wordsOf } from '../../common/errors';
 import { fsyncDir } from '../store/durableFile';
+import { filesOf } from '../store/fileAccess';
 import { FILE_NAMES } from '../store/files';
 import { liveLockHolder, readLock } from '../store/lock';
 import { BACKUPS_DIR } from '../snapshots/snapshotManifest';
@@ -59,7 +60,7 @@ export async function backupWorkspace(dir: string, out: string, options: BackupO
   const target = path.resolve(out);
   const inside = path.relative(root, target);
   if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
-    throw new DossierError('bad-input', `Write the backup outside the workspace folder, not into ${root}.`);
+    throw new DossierError('bad-input', phrase('backup.insideWorkspace', { path: root }));
   }
   await checkOut(target, options.force === true);
   // Another process's app, or this process's own (the app backing up the workspace it has open).
@@ -67,7 +68,10 @@ export async function backupWorkspace(dir: string, out: string, options: BackupO
   const open = (await liveLockHolder(root)) !== null || (lock?.pid === process.pid && lock.host === os.hostname());
   const store = await WorkspaceStore.open(root, { lock: !open });
   try {
-    const info = store.info();
+    // The files are copied as they are (sealed when the workspace is encrypted); only the manifest
+    // is written here in the clear, so it must not carry the name of an encrypted workspace.
+    const encrypted = filesOf(root).sealed;
+    const info = { ...store.info(), ...(encrypted ? { name: '' } : {}), encrypted };
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const written = await writeArchive(root, target, info, options);
       if (written) {
@@ -76,7 +80,7 @@ export async function backupWorkspace(dir: string, out: string, options: BackupO
     }
     throw new DossierError(
       'unavailable',
-      `The workspace kept changing while it was being backed up (${ATTEMPTS} attempts). Try again when Dossier is idle, or close it first.`,
+      phrase('backup.keptChanging', { count: ATTEMPTS }),
     );
   } finally {
     await store.close();
@@ -92,7 +96,7 @@ interface Listing {
 async function writeArchive(
   root: string,
   out: string,
-  info: { id: string; name: string; schemaVersion: number },
+  info: { id: string; name: string; schemaVersion: number; encrypted: boolean },
   options: BackupOptions,
 ): Promise<{ files: number; bytes: number; archiveBytes: number } | null> {
   const before = await listWorkspace(root);
@@ -101,7 +105,7 @@ async function writeArchive(
   if (paths.length + 1 > MAX_ENTRIES || totalBytes > MAX_ARCHIVE_BYTES - 64 * 1024 * 1024) {
     throw new DossierError(
       'bad-input',
-      'This workspace is too large for one backup archive (more than 4 GB or 65,535 files). Close Dossier and copy the workspace folder instead.',
+      phrase('backup.tooLargeOrMany'),
     );
   }
   const partial = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(6).toString('hex')}.partial`);
@@ -115,6 +119,7 @@ async function writeArchive(
       schemaVersion: info.schemaVersion,
       workspaceId: info.id,
       workspaceName: info.name,
+      ...(info.encrypted ? { encrypted: true } : {}),
       created: new Date().toISOString(),
       directories: before.directories,
       files: [],
@@ -191,7 +196,7 @@ class ArchiveSink {
     }
     if (this.error) throw this.error;
     if (this.bytes > MAX_ARCHIVE_BYTES) {
-      throw new DossierError('bad-input', 'This workspace is too large for one backup archive (more than 4 GB). Close Dossier and copy the workspace folder instead.');
+      throw new DossierError('bad-input', phrase('backup.tooLarge'));
     }
   }
 }
@@ -236,10 +241,10 @@ function sameListing(a: Listing, b: Listing): boolean {
 async function checkOut(out: string, force: boolean): Promise<void> {
   const stat = await fs.stat(out).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw new DossierError('bad-input', `Cannot write ${out}: ${error.message}`);
+    throw new DossierError('bad-input', phrase('backup.cannotWrite', { file: out, reason: wordsOf(error) }));
   });
-  if (stat?.isDirectory()) throw new DossierError('bad-input', `${out} is a folder; give a file name for the backup, such as dossier-backup.zip.`);
-  if (stat && !force) throw new DossierError('bad-input', `${out} already exists; add --force to overwrite it.`);
+  if (stat?.isDirectory()) throw new DossierError('bad-input', phrase('backup.isFolder', { file: out }));
+  if (stat && !force) throw new DossierError('bad-input', phrase('backup.exists', { file: out }));
   const parent = await fs.stat(path.dirname(out)).catch(() => null);
-  if (!parent?.isDirectory()) throw new DossierError('bad-input', `Cannot write ${out}: its folder does not exist.`);
+  if (!parent?.isDirectory()) throw new DossierError('bad-input', phrase('backup.noFolder', { file: out }));
 }

@@ -11,7 +11,10 @@ export const BackupManifest = z.object({
   /** The workspace's schema version when it was backed up. */
   schemaVersion: z.number().int().positive(),
   workspaceId: z.string().min(1),
+  /** Empty for an encrypted workspace: the manifest is plaintext, and a name can say what the work is about. */
   workspaceName: z.string(),
+  /** The workspace's files are sealed (its keys.json is in the archive): it opens with its passphrase. */
+  encrypted: z.boolean().optional(),
   created: z.string(),
   /** Every folder, so empty ones come back too. */
   directories: z.array(z.string()),

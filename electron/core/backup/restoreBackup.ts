@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DossierError, isDossierError } from '../../common/errors';
+import { DossierError, isDossierError, phrase, type Words, wordsOf } from '../../common/errors';
+import { EnvelopeError, isSealed, open as openSealed } from '../crypt/envelope';
+import { KEYS_FILE, parseKeyFile, unlockKeyFile, type KeyFile } from '../crypt/keyFile';
+import { forgetWorkspaceKey, unlockWithKey } from '../crypt/keyring';
 import { syncFilesDurable, writeFileDurable } from '../store/durableFile';
 import { FILE_NAMES, LibraryFile, WorkspaceFile } from '../store/files';
 import { parseSchemaFile } from '../store/schemaFile';
@@ -15,12 +18,21 @@ export interface RestoreResult {
   workspaceId: string;
   files: number;
   bytes: number;
-  articles: number;
+  /** Null for an encrypted backup restored without its passphrase: its library cannot be read. */
+  articles: number | null;
+  encrypted: boolean;
 }
 
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 /** workspace.json and library.json are read whole to be checked before the workspace becomes visible. */
 const MAX_INDEX_BYTES = 256 * 1024 * 1024;
+const MAX_KEYS_BYTES = 1024 * 1024;
+
+/** An encrypted backup's key file, and the workspace key when its passphrase was given. */
+interface Sealing {
+  keys: KeyFile;
+  key: Buffer | null;
+}
 
 /**
  * Restores a backup into an empty or new folder. The archive is checked before anything is
@@ -28,20 +40,28 @@ const MAX_INDEX_BYTES = 256 * 1024 * 1024;
  * file's SHA-256 is checked as it is written; workspace.json comes last, as when a workspace is
  * created, so the folder only becomes a workspace once everything is in place. Any failure
  * removes what was written.
+ *
+ * A backup of an encrypted workspace holds its sealed files and its keys.json, copied as they are:
+ * restored, it is the same encrypted workspace (the envelopes bind workspace-relative paths, so
+ * the new folder changes nothing). Given `secret` (its passphrase or recovery key), the key is
+ * unwrapped first — a wrong one refuses before anything is written — and the restored
+ * workspace.json and library.json are opened with it; without one, the archive's hashes are
+ * all that is checked, and the workspace asks for its passphrase when it is first opened.
  */
 export async function restoreBackup(
   archive: string,
   dir: string,
-  options: { onProgress?: (progress: BackupProgress) => void } = {},
+  options: { onProgress?: (progress: BackupProgress) => void; secret?: string } = {},
 ): Promise<RestoreResult> {
   const target = path.resolve(dir);
   const source = path.resolve(archive);
   const zip = await openArchive(source);
   try {
     const { manifest, entries } = await checkArchive(zip, source);
+    const sealing = await sealingOf(zip, manifest, entries, source, options.secret);
     const { cleanup, existing } = await prepareTarget(target);
     try {
-      return await extract(zip, manifest, entries, target, existing, options);
+      return await extract(zip, manifest, entries, target, existing, sealing, options);
     } catch (error) {
       await cleanup();
       throw error;
@@ -53,7 +73,9 @@ export async function restoreBackup(
 
 /** What a backup holds, for a look before restoring it. */
 export interface BackupPreview {
+  /** Empty for an encrypted workspace (its manifest does not name it). */
   workspaceName: string;
+  encrypted: boolean;
   created: string;
   files: number;
   bytes: number;
@@ -71,6 +93,7 @@ export async function previewBackup(archive: string): Promise<BackupPreview> {
     const { manifest } = await checkArchive(zip, source);
     return {
       workspaceName: manifest.workspaceName,
+      encrypted: isEncryptedBackup(manifest),
       created: manifest.created,
       files: manifest.files.length,
       bytes: manifest.files.reduce((sum, f) => sum + f.size, 0),
@@ -86,13 +109,13 @@ async function openArchive(file: string): Promise<ZipReader> {
   } catch (error) {
     if (isDossierError(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new DossierError('not-found', code === 'ENOENT' ? `${file}: no such file.` : `Cannot read ${file}: ${(error as Error).message}`, file);
+    throw new DossierError('not-found', code === 'ENOENT' ? phrase('common.noSuchFile', { file }) : phrase('store.cannotRead', { file, reason: wordsOf(error) }), file);
   }
 }
 
 /** The manifest, and the archive entry of each file it lists; refuses anything else in the archive. */
 async function checkArchive(zip: ZipReader, file: string): Promise<{ manifest: BackupManifest; entries: Map<string, ZipEntry> }> {
-  const refuse = (why: string) => new DossierError('corrupt-file', `${file} cannot be restored: ${why}.`, file);
+  const refuse = (why: Words) => new DossierError('corrupt-file', phrase('restore.refused', { file, why }), file);
   const entries = new Map<string, ZipEntry>();
   let manifestEntry: ZipEntry | undefined;
   for (const entry of zip.entries) {
@@ -107,18 +130,18 @@ async function checkArchive(zip: ZipReader, file: string): Promise<{ manifest: B
     if (entries.has(rel)) throw refuse(`it holds ${rel} twice`);
     entries.set(rel, entry);
   }
-  if (!manifestEntry) throw refuse('it is not a Dossier backup (no manifest.json)');
+  if (!manifestEntry) throw refuse(phrase('restore.notABackup'));
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await zip.readAll(manifestEntry, MAX_MANIFEST_BYTES)));
   } catch (error) {
     if (isDossierError(error)) throw error;
-    throw refuse('its manifest is not valid JSON');
+    throw refuse(phrase('restore.manifestNotJson'));
   }
   const parsed = BackupManifest.safeParse(json);
-  if (!parsed.success) throw refuse('its manifest is damaged');
+  if (!parsed.success) throw refuse(phrase('restore.manifestDamaged'));
   const manifest = parsed.data;
-  if (manifest.formatVersion > BACKUP_FORMAT_VERSION) throw refuse(`it was written by a newer Dossier (backup format ${manifest.formatVersion}); update Dossier to restore it`);
+  if (manifest.formatVersion > BACKUP_FORMAT_VERSION) throw refuse(phrase('restore.newerFormat', { format: manifest.formatVersion }));
   const listed = new Set<string>();
   for (const f of manifest.files) {
     if (!isSafeRelativePath(f.path)) throw refuse(`its manifest names a path outside the workspace folder (${JSON.stringify(f.path.slice(0, 200))})`);
@@ -132,19 +155,42 @@ async function checkArchive(zip: ZipReader, file: string): Promise<{ manifest: B
   return { manifest, entries };
 }
 
+function isEncryptedBackup(manifest: BackupManifest): boolean {
+  return manifest.encrypted === true || manifest.files.some((f) => f.path === KEYS_FILE);
+}
+
+/**
+ * An encrypted backup's key file, read from the archive and checked (its hash, its schema, its
+ * workspace), and the key it wraps when `secret` opens it; null for a plaintext backup.
+ */
+async function sealingOf(zip: ZipReader, manifest: BackupManifest, entries: Map<string, ZipEntry>, file: string, secret: string | undefined): Promise<Sealing | null> {
+  if (!isEncryptedBackup(manifest)) return null;
+  const refuse = (why: Words) => new DossierError('corrupt-file', phrase('restore.refused', { file, why }), file);
+  const listed = manifest.files.find((f) => f.path === KEYS_FILE);
+  if (!listed) throw refuse(`it is a backup of an encrypted workspace without its ${KEYS_FILE}`);
+  const bytes = await zip.readAll(entries.get(KEYS_FILE)!, MAX_KEYS_BYTES);
+  if (createHash('sha256').update(bytes).digest('hex') !== listed.sha256) throw refuse(`${KEYS_FILE} does not match its SHA-256 in the manifest (the archive was changed or damaged)`);
+  const keys = parseKeyFile(new TextDecoder().decode(bytes), `${file} › ${KEYS_FILE}`);
+  if (keys.workspaceId !== manifest.workspaceId) throw refuse(`its ${KEYS_FILE} belongs to another workspace than its manifest`);
+  if (secret === undefined) return { keys, key: null };
+  const key = await unlockKeyFile(keys, secret);
+  if (!key) throw new DossierError('locked', phrase('restore.wrongPassphrase', { file }), file);
+  return { keys, key };
+}
+
 /**
  * Makes sure the target is new or empty; returns what removes everything the restore adds, and
  * the hidden entries already there (never written into: one could be a link leading elsewhere).
  */
 async function prepareTarget(target: string): Promise<{ cleanup: () => Promise<void>; existing: Set<string> }> {
   const stat = await fs.stat(target).catch(() => null);
-  if (stat && !stat.isDirectory()) throw new DossierError('bad-input', `${target} is a file; restore into an empty or new folder.`);
+  if (stat && !stat.isDirectory()) throw new DossierError('bad-input', phrase('restore.targetIsFile', { path: target }));
   if (stat) {
     const existing = await fs.readdir(target);
     // Hidden files (.DS_Store …) do not count, as when a new workspace is created.
     const visible = existing.filter((name) => !name.startsWith('.'));
     if (visible.length > 0) {
-      throw new DossierError('bad-input', `${target} is not empty (it holds ${visible.slice(0, 3).join(', ')}${visible.length > 3 ? ' …' : ''}); restore into an empty or new folder.`);
+      throw new DossierError('bad-input', phrase(visible.length > 3 ? 'restore.targetNotEmptyMore' : 'restore.targetNotEmpty', { path: target, names: visible.slice(0, 3) }));
     }
     const before = new Set(existing);
     const cleanup = async () => {
@@ -164,16 +210,17 @@ async function extract(
   entries: Map<string, ZipEntry>,
   target: string,
   existing: Set<string>,
+  sealing: Sealing | null,
   options: { onProgress?: (progress: BackupProgress) => void },
 ): Promise<RestoreResult> {
   const base = target.endsWith(path.sep) ? target : target + path.sep;
   const at = (rel: string) => {
     if (existing.has(rel.split('/')[0]!)) {
-      throw new DossierError('bad-input', `${zip.file} cannot be restored into ${target}: it would write into ${rel.split('/')[0]}, which is already there.`);
+      throw new DossierError('bad-input', phrase('restore.wouldOverwrite', { file: zip.file, path: target, name: rel.split('/')[0]! }));
     }
     const file = path.resolve(target, ...rel.split('/'));
     // Checked again on the real path, in case a platform reads a name differently.
-    if (!file.startsWith(base)) throw new DossierError('corrupt-file', `${zip.file} cannot be restored: ${rel} lies outside the workspace folder.`, zip.file);
+    if (!file.startsWith(base)) throw new DossierError('corrupt-file', phrase('restore.refused', { file: zip.file, why: phrase('restore.outside', { name: rel }) }), zip.file);
     return file;
   };
   // Every path is checked before the first is written.
@@ -209,18 +256,32 @@ async function extract(
       await handle?.close();
     }
     if (hash.digest('hex') !== f.sha256) {
-      throw new DossierError('corrupt-file', `${zip.file} cannot be restored: ${f.path} does not match its SHA-256 in the manifest (the archive was changed or damaged).`, zip.file);
+      throw new DossierError('corrupt-file', phrase('restore.refused', { file: zip.file, why: phrase('restore.checksum', { name: f.path }) }), zip.file);
     }
     if (whole) kept.set(f.path, Buffer.concat(chunks));
   }
 
-  const text = (rel: string) => new TextDecoder().decode(kept.get(rel));
-  const workspace = parseSchemaFile(text(FILE_NAMES.workspace), at(FILE_NAMES.workspace), 'workspace', WorkspaceFile);
-  if (workspace.id !== manifest.workspaceId) {
-    throw new DossierError('corrupt-file', `${zip.file} cannot be restored: its workspace.json belongs to another workspace than its manifest.`, zip.file);
+  // Sealed files are read with the key when there is one; without it, they must at least be sealed.
+  const text = (rel: string): string | null => {
+    const bytes = kept.get(rel)!;
+    if (!sealing) return new TextDecoder().decode(bytes);
+    const damaged = (why: string) => new DossierError('corrupt-file', phrase('restore.refused', { file: zip.file, why: phrase('restore.entryDamaged', { name: rel, why }) }), zip.file);
+    if (!isSealed(bytes)) throw damaged('is not sealed, though the workspace is encrypted');
+    if (!sealing.key) return null;
+    try {
+      return openSealed(sealing.key, rel, bytes).plaintext.toString('utf8');
+    } catch (error) {
+      throw damaged(`does not open with the workspace's key (${error instanceof EnvelopeError ? error.message : String(error)})`);
+    }
+  };
+  const workspaceText = text(FILE_NAMES.workspace);
+  const workspace = workspaceText === null ? null : parseSchemaFile(workspaceText, at(FILE_NAMES.workspace), 'workspace', WorkspaceFile);
+  if (workspace && workspace.id !== manifest.workspaceId) {
+    throw new DossierError('corrupt-file', phrase('restore.refused', { file: zip.file, why: phrase('restore.otherWorkspace') }), zip.file);
   }
   if (kept.has(FILE_NAMES.library)) {
-    parseSchemaFile(text(FILE_NAMES.library), at(FILE_NAMES.library), 'library', LibraryFile);
+    const libraryText = text(FILE_NAMES.library);
+    if (libraryText !== null) parseSchemaFile(libraryText, at(FILE_NAMES.library), 'library', LibraryFile);
     await fs.writeFile(at(FILE_NAMES.library), kept.get(FILE_NAMES.library)!, { flag: 'wx' });
     written.push(at(FILE_NAMES.library));
   }
@@ -229,8 +290,15 @@ async function extract(
   // Last: its presence is what makes the folder a workspace.
   await writeFileDurable(at(FILE_NAMES.workspace), kept.get(FILE_NAMES.workspace)!);
 
-  const store = await WorkspaceStore.open(target, { lock: false });
-  const articles = store.info().articleCount;
-  await store.close();
-  return { workspace: target, workspaceId: workspace.id, files: manifest.files.length, bytes: totalBytes, articles };
+  if (sealing && !sealing.key) return { workspace: target, workspaceId: manifest.workspaceId, files: manifest.files.length, bytes: totalBytes, articles: null, encrypted: true };
+  // Read with the key for this count only: the restored workspace is not left unlocked here.
+  if (sealing?.key) await unlockWithKey(target, sealing.key);
+  try {
+    const store = await WorkspaceStore.open(target, { lock: false });
+    const articles = store.info().articleCount;
+    await store.close();
+    return { workspace: target, workspaceId: manifest.workspaceId, files: manifest.files.length, bytes: totalBytes, articles, encrypted: sealing !== null };
+  } finally {
+    if (sealing?.key) forgetWorkspaceKey(target);
+  }
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 
 export interface ZipEntry {
   name: string;
@@ -48,7 +48,7 @@ export class ZipReader {
 
   /** The entry's bytes, chunk by chunk; refuses more than `maxBytes` or the declared size. */
   async *read(entry: ZipEntry, maxBytes = Number.MAX_SAFE_INTEGER): AsyncGenerator<Uint8Array> {
-    const damaged = (why: string) => new DossierError('corrupt-file', `${this.file} is damaged: ${entry.name} ${why}.`, this.file);
+    const damaged = (why: string) => new DossierError('corrupt-file', phrase('restore.entryOfArchiveDamaged', { file: this.file, name: entry.name, why }), this.file);
     if (entry.size > maxBytes) throw damaged('is larger than expected');
     const header = await readAt(this.handle, entry.localHeaderOffset, 30);
     if (header.length < 30 || u32(header, 0) !== LOCAL || u16(header, 8) !== entry.method) throw damaged('has a damaged header');
@@ -94,7 +94,7 @@ export class ZipReader {
 }
 
 async function readCentralDirectory(handle: fs.FileHandle, file: string): Promise<ZipEntry[]> {
-  const damaged = (why: string) => new DossierError('corrupt-file', `${file} is not a readable backup archive (${why}).`, file);
+  const damaged = (why: string) => new DossierError('corrupt-file', phrase('restore.unreadableArchive', { file, why }), file);
   const { size } = await handle.stat();
   const tail = await readAt(handle, Math.max(0, size - 22 - 0xffff), Math.min(size, 22 + 0xffff));
   let eocd = -1;

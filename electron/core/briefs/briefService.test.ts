@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../store/schemaFile';
 import { WorkspaceStore } from '../store/workspaceStore';
 import type { EventPayload } from '../../common/contract';
 import { changeLine, rejection } from '../testing/testHelpers';
+import { step } from '../../common/model/phrase';
 
 let tmp: string;
 let store: WorkspaceStore;
@@ -97,9 +98,9 @@ describe('briefs', () => {
     const { brief } = await core.api['briefs.create']({ title: 'Weekly' });
     await core.api['briefs.update']({ id: brief.id, patch: { title: 'Weekly, revised' } });
     await core.api['briefs.delete']({ id: brief.id });
-    expect((await core.api['history.state']({})).undo).toBe('delete brief Weekly, revised');
+    expect((await core.api['history.state']({})).undo).toEqual(step('deleteBrief', { title: 'Weekly, revised' }));
 
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'delete brief Weekly, revised', articleId: null });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('deleteBrief', { title: 'Weekly, revised' }), articleId: null });
     expect((await core.api['briefs.get']({ id: brief.id })).brief.title).toBe('Weekly, revised');
     await core.api['history.undo']({});
     expect((await core.api['briefs.get']({ id: brief.id })).brief.title).toBe('Weekly');

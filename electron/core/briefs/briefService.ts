@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { BriefDraft, BriefPatch, type Brief, type BriefDraftInput, type BriefPatchInput, type BriefSection, type BriefSummary } from '../../common/model/brief';
 import { diffRecords } from '../changeFeed';
 import type { ChangeLog } from '../history/changeLog';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { BRIEFS, type BriefsFile } from './briefDocuments';
+import { step, type StepLabel } from '../../common/model/phrase';
 
 /**
  * Saved briefs: what the analyst composed (title, handling line, summary, chosen sections), kept in
@@ -39,7 +40,7 @@ export class BriefService {
   async get(id: string): Promise<Brief> {
     const { briefs } = await this.store.readWorkspaceDoc(BRIEFS);
     const brief = briefs.find((b) => b.id === id);
-    if (!brief) throw new DossierError('not-found', `No brief with id ${id.slice(0, 60)} in this workspace.`);
+    if (!brief) throw new DossierError('not-found', phrase('brief.noSuch', { id: id.slice(0, 60) }));
     return structuredClone(brief);
   }
 
@@ -58,8 +59,10 @@ export class BriefService {
       sections,
       created: now,
       modified: now,
+      createdBy: this.changes.who(),
+      modifiedBy: this.changes.who(),
     };
-    return this.commit(`create brief ${brief.title}`, undefined, (doc) => {
+    return this.commit(step('createBrief', { title: brief.title }), undefined, (doc) => {
       doc.briefs.push(brief);
       return brief;
     });
@@ -73,35 +76,36 @@ export class BriefService {
     const patch = parseInput(BriefPatch, input);
     if (patch.sections) this.checkSections(patch.sections);
     return this.commit(
-      'edit brief',
+      step('editBrief', { title: '' }),
       undoGroup,
       (doc) => {
         const brief = doc.briefs.find((b) => b.id === id);
-        if (!brief) throw new DossierError('not-found', 'That brief no longer exists.');
+        if (!brief) throw new DossierError('not-found', phrase('brief.gone'));
         if (baseRev !== undefined && brief.rev !== baseRev) {
-          throw new DossierError('conflict', 'This brief was changed elsewhere since you opened it; reload it and edit again.');
+          throw new DossierError('conflict', phrase('brief.changedElsewhere'));
         }
         for (const key of ['title', 'author', 'handling', 'summary', 'sections', 'appendices'] as const) {
           if (patch[key] !== undefined) (brief as Record<typeof key, unknown>)[key] = structuredClone(patch[key]);
         }
         brief.rev += 1;
         brief.modified = new Date().toISOString();
+        brief.modifiedBy = this.changes.who();
         return brief;
       },
-      (doc) => `edit brief ${doc.briefs.find((b) => b.id === id)?.title ?? ''}`.trim(),
+      (doc) => step('editBrief', { title: doc.briefs.find((b) => b.id === id)?.title ?? '' }),
     );
   }
 
   delete(id: string): Promise<void> {
     return this.commit(
-      'delete brief',
+      step('deleteBrief', { title: '' }),
       undefined,
       (doc) => {
         const index = doc.briefs.findIndex((b) => b.id === id);
-        if (index === -1) throw new DossierError('not-found', 'That brief no longer exists.');
+        if (index === -1) throw new DossierError('not-found', phrase('brief.gone'));
         doc.briefs.splice(index, 1);
       },
-      (doc) => `delete brief ${doc.briefs.find((b) => b.id === id)?.title ?? ''}`.trim(),
+      (doc) => step('deleteBrief', { title: doc.briefs.find((b) => b.id === id)?.title ?? '' }),
     );
   }
 
@@ -109,15 +113,15 @@ export class BriefService {
   private checkSections(sections: BriefSection[]): void {
     const ids = new Set<string>();
     for (const section of sections) {
-      if (ids.has(section.id)) throw new DossierError('bad-input', 'Each section of a brief needs its own id.');
+      if (ids.has(section.id)) throw new DossierError('bad-input', phrase('brief.sectionIds'));
       ids.add(section.id);
       if (section.kind === 'article' && !this.store.hasArticle(section.articleId)) {
-        throw new DossierError('not-found', `No article with id ${section.articleId.slice(0, 60)} in this workspace.`);
+        throw new DossierError('not-found', phrase('common.noArticle', { id: section.articleId.slice(0, 60) }));
       }
     }
   }
 
-  private commit<R>(label: string, group: string | undefined, change: (draft: BriefsFile) => R, labelOf?: (before: BriefsFile) => string): Promise<R> {
+  private commit<R>(label: StepLabel, group: string | undefined, change: (draft: BriefsFile) => R, labelOf?: (before: BriefsFile) => StepLabel): Promise<R> {
     return this.changes.exclusive(null, async () => {
       const before = await this.store.readWorkspaceDoc(BRIEFS);
       const after = structuredClone(before);
@@ -136,5 +140,5 @@ function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S>
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new DossierError('bad-input', `Invalid brief (${issue?.path.join('.') || 'brief'}: ${issue?.message ?? 'invalid'}).`);
+  throw new DossierError('bad-input', phrase('brief.invalid', { field: issue?.path.join('.') || 'brief', issue: issue?.message ?? 'invalid' }));
 }

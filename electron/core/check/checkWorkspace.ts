@@ -19,6 +19,7 @@ import { FOLDING_FILE, LOG_FILE, WriteAheadLog } from '../store/writeAheadLog';
 import { Backups } from '../snapshots/backups';
 import { isJsonObject } from '../store/jsonLines';
 import { pathExists } from '../store/pathExists';
+import { accessFor, filesOf } from '../store/fileAccess';
 
 /** One thing wrong with a workspace, as `dossier check` reports it. */
 export interface Problem {
@@ -55,6 +56,8 @@ const SEARCH_INDEX = 'index.bin';
  */
 export async function checkWorkspace(dir: string, onProgress?: (done: number, total: number) => void): Promise<Finding[]> {
   const root = path.resolve(dir);
+  // An encrypted workspace is checked only once unlocked: its files are read as the store reads them.
+  accessFor(root);
   const findings: Finding[] = [];
   const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
   const add = (file: string, problem: string, action: RepairAction, repair: string) => findings.push({ file: rel(file), problem, repair, action });
@@ -74,7 +77,7 @@ export async function checkWorkspace(dir: string, onProgress?: (done: number, to
   const readDoc = async <T>(file: string, kind: string, schema: z.ZodType<T>, onDamage: { action: RepairAction; repair: string }): Promise<T | null | 'damaged'> => {
     let raw: string | null;
     try {
-      raw = (await log?.read(file)) ?? (await fs.readFile(file, 'utf8'));
+      raw = (await log?.read(file)) ?? (await filesOf(file).readText(file));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       add(file, describe(error), onDamage.action, onDamage.repair);
@@ -222,7 +225,11 @@ async function checkHistory(file: string, log: WriteAheadLog | null, add: Add): 
   if (last !== '') {
     add(file, 'ends with a line cut short by a crash', 'cut-history', 'Cut the torn last line back.');
   }
-  const bad = lines.findIndex((line) => !isJsonObject(line));
+  const files = filesOf(file);
+  const bad = lines.findIndex((stored) => {
+    const line = files.openLine(file, stored)?.line;
+    return line === undefined || !isJsonObject(line);
+  });
   if (bad !== -1) add(file, `line ${bad + 1} is not a history record`, 'none', 'Restore the article folder from a backup (dossier restore).');
 }
 
@@ -236,10 +243,23 @@ async function tornTail(file: string): Promise<boolean> {
   const raw = await fs.readFile(file, 'utf8').catch(() => null);
   if (!raw) return false;
   const lines = raw.split('\n');
-  return lines.some((line, i) => line !== '' && !isJsonObject(line) && i >= lines.length - 2);
+  const files = filesOf(file);
+  return lines.some((stored, i) => {
+    const line = stored === '' ? '{}' : files.openLine(file, stored)?.line;
+    return (line === undefined || !isJsonObject(line)) && i >= lines.length - 2;
+  });
 }
 
 async function sha256OfFile(file: string): Promise<string | null> {
+  const files = filesOf(file);
+  if (files.sealed) {
+    try {
+      return createHash('sha256').update(await files.readFile(file)).digest('hex');
+    } catch (error) {
+      // A sealed original that does not open is as damaged as one whose bytes changed.
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : 'damaged';
+    }
+  }
   try {
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);

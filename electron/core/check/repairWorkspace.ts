@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../dossierCore';
-import { writeFileDurable } from '../store/durableFile';
+import { accessFor, filesOf } from '../store/fileAccess';
 import { FILE_NAMES, type AnnotationsFile } from '../store/files';
 import { rebuildLibrary } from '../store/libraryIndex';
 import { acquireLock } from '../store/lock';
@@ -28,6 +28,7 @@ export interface RepairReport {
  */
 export async function repairWorkspace(dir: string, onProgress?: (done: number, total: number) => void): Promise<RepairReport> {
   const root = path.resolve(dir);
+  accessFor(root);
   const lock = await acquireLock(root);
   const repaired: Problem[] = [];
   let rebuildSearch = false;
@@ -71,15 +72,16 @@ async function repairOne(root: string, quarantine: string, finding: Finding): Pr
       await fs.rm(file, { force: true });
       return true;
     case 'cut-history': {
-      const raw = await fs.readFile(file, 'utf8');
-      await writeFileDurable(file, raw.slice(0, raw.lastIndexOf('\n') + 1));
+      // Whole lines only (a sealed torn line is left out on reading): written back as they are.
+      const raw = await filesOf(file).readText(file);
+      await filesOf(file).writeFileDurable(file, raw.slice(0, raw.lastIndexOf('\n') + 1));
       return true;
     }
     case 'rebuild-library': {
       const libraryFile = path.join(root, FILE_NAMES.library);
       await moveToQuarantine(root, quarantine, libraryFile);
       const rebuilt = await rebuildLibrary(root, libraryFile);
-      await writeFileDurable(libraryFile, `${JSON.stringify(rebuilt?.value ?? { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [], trash: [] }, null, 2)}\n`);
+      await filesOf(libraryFile).writeFileDurable(libraryFile, `${JSON.stringify(rebuilt?.value ?? { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [], trash: [] }, null, 2)}\n`);
       return true;
     }
     case 'rebuild-annotations': {
@@ -87,7 +89,7 @@ async function repairOne(root: string, quarantine: string, finding: Finding): Pr
       const articleId = path.basename(path.dirname(file));
       const annotations = await annotationsFromHistory(path.join(path.dirname(file), FILE_NAMES.history));
       const value: AnnotationsFile = { schemaVersion: SCHEMA_VERSION, kind: 'annotations', articleId, rev: 1, annotations };
-      await writeFileDurable(file, `${JSON.stringify(value, null, 2)}\n`);
+      await filesOf(file).writeFileDurable(file, `${JSON.stringify(value, null, 2)}\n`);
       return true;
     }
     case 'restore-backup': {
@@ -97,7 +99,7 @@ async function repairOne(root: string, quarantine: string, finding: Finding): Pr
       const bytes = await backups.object(entry);
       await moveToQuarantine(root, quarantine, file);
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await writeFileDurable(file, bytes, isImmutable(finding.file) ? 0o444 : entry.mode);
+      await filesOf(file).writeFileDurable(file, bytes, isImmutable(finding.file) ? 0o444 : entry.mode);
       return true;
     }
     case 'rebuild-search':

@@ -1,9 +1,10 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
+import { step } from '../../common/model/phrase';
 
 /**
  * Confirmed entities are linked in every article that comes in later (an import, a new version),
@@ -86,7 +87,7 @@ describe('linking confirmed entities in new articles', () => {
     const second = await importText('More talks\n\nIndia hosted the talks again.');
     const count = async () => (await core.api['entities.list']({})).entities.find((e) => e.id === india)!;
     expect(await count()).toMatchObject({ mentionCount: 3, articleCount: 2 });
-    expect((await core.api['history.undo']({ confirm: true })).label).toBe('import “More talks”');
+    expect((await core.api['history.undo']({ confirm: true })).label).toEqual(step('importArticle', { title: 'More talks' }));
     expect(await count()).toMatchObject({ mentionCount: 2, articleCount: 1 });
     expect((await core.api['articles.list']({})).articles.map((a) => a.id)).not.toContain(second);
     await core.api['history.redo']({});
@@ -105,7 +106,7 @@ describe('linking confirmed entities in new articles', () => {
       ['India', 'India', 'India'],
       ['India', 'India', 'India'],
     ]);
-    expect((await core.api['history.undo']({})).label).toBe('replace with new version');
+    expect((await core.api['history.undo']({})).label).toEqual(step('replaceWithNewVersion'));
     expect(await linked(first)).toEqual(before);
   });
 
@@ -121,7 +122,26 @@ describe('linking confirmed entities in new articles', () => {
     ]);
     expect((await core.api['entities.forArticle']({ articleId: earlier })).suggestions.map((s) => s.name)).not.toContain('India');
     expect(await core.api['entities.linkKnown']({ articleId: earlier })).toEqual({ linked: 0 });
-    expect((await core.api['history.undo']({})).label).toBe('link known entities');
+    expect((await core.api['history.undo']({})).label).toEqual(step('linkKnownEntities'));
     expect(await linked(earlier)).toEqual([]);
   });
+
+  it('links aliases in other scripts in every article: 印度, インド, Индия and الهند are India', async () => {
+    const { india } = await confirmIndia(['印度', 'インド', 'Индия', 'الهند']);
+    const fixture = (lang: string) => readFileSync(path.join(__dirname, '..', 'import', 'fixtures', 'languages', `${lang}.txt`), 'utf8');
+    const ids: Record<string, string> = {};
+    for (const lang of ['zh', 'ja', 'ru', 'ar']) ids[lang] = await importText(fixture(lang), `${lang}.txt`);
+    const indiaIn = async (lang: string) => (await linked(ids[lang]!)).filter(([, name]) => name === 'India').map(([text]) => text);
+    expect(await indiaIn('zh')).toEqual(['印度', '印度']);
+    expect(await indiaIn('ja')).toEqual(['インド']);
+    // Inflected: "Министры обороны Индии" — of India.
+    expect(await indiaIn('ru')).toEqual(['Индии', 'Индии']);
+    // الهندي, "Indian" (the Indian minister), is India as "Indian" is; المحيط الهندي stays the ocean.
+    expect(await indiaIn('ar')).toEqual(['الهندي', 'الهند']);
+    const entity = (await core.api['entities.list']({})).entities.find((e) => e.id === india)!;
+    expect(entity).toMatchObject({ articleCount: 5, mentionCount: 2 + 2 + 1 + 2 + 2 });
+    // Nothing in these articles is left to review as India.
+    expect(await toReview(ids.zh!)).not.toContain('India');
+  });
 });
+

@@ -3,6 +3,7 @@ import { acronymCandidates, findAcronymDefinitions, typeOfLongForm } from './acr
 import { analyze, type Analysis } from './analysis';
 import { assembleEntities } from './assembleEntities';
 import { nameKey } from './candidate';
+import { findCasedRuns } from './casedRuns';
 import { classifyRuns } from './classifyRuns';
 import { mergeShortPeople } from './coreference';
 import { findCuePatterns } from './cuePatterns';
@@ -12,6 +13,7 @@ import { knownCandidates, rejectedSet } from './learning';
 import { findNamePatterns } from './namePatterns';
 import { findResidualRuns } from './residualRuns';
 import { resolveOverlaps } from './resolveOverlaps';
+import { mostlyLatin } from './scripts';
 import { findTitledPersons } from './titles';
 import type { Token } from './tokenize';
 import type { Candidate, KnownEntity } from './types';
@@ -21,7 +23,11 @@ export interface DetectOptions {
   known?: KnownEntity[];
   /** Surface forms the analyst rejected: never suggested again. */
   rejected?: string[];
-  /** BCP 47 tag of the text. The rules are written for English; other languages get the dictionaries only. */
+  /**
+   * BCP 47 tag of the text. The rules are written for English; other languages get the
+   * dictionaries, and capitalised runs where their script has case. Unstated, a text whose letters
+   * are mostly Latin is read as English.
+   */
   language?: string;
 }
 
@@ -36,12 +42,10 @@ export interface DetectOptions {
 export function detectEntities(text: string, options: DetectOptions = {}): DetectedEntity[] {
   const a = analyze(text);
   const { kept, blocked, english } = strongNames(a, options);
-  let all = kept;
-  if (english) {
-    const occupied = new Uint8Array(a.tokens.length);
-    for (const c of [...kept, ...blocked]) occupied.fill(1, c.from, c.to);
-    all = [...kept, ...classifyRuns(a, findResidualRuns(a, occupied), kept)].sort((x, y) => x.start - y.start);
-  }
+  const occupied = new Uint8Array(a.tokens.length);
+  for (const c of [...kept, ...blocked]) occupied.fill(1, c.from, c.to);
+  const rest = english ? classifyRuns(a, findResidualRuns(a, occupied), kept) : findCasedRuns(a, occupied);
+  const all = rest.length === 0 ? kept : [...kept, ...rest].sort((x, y) => x.start - y.start);
   mergeShortPeople(all, text);
   linkImplicitAcronyms(text, all);
   return applyRejections(assembleEntities(text, all), rejectedSet(options.rejected ?? []));
@@ -52,7 +56,7 @@ export function detectEntities(text: string, options: DetectOptions = {}): Detec
  * and so where a confirmed entity's mentions are decided (linking them on import reads the same).
  */
 export function strongNames(a: Analysis, options: DetectOptions): { kept: Candidate[]; blocked: Candidate[]; english: boolean } {
-  const english = options.language === undefined || /^en\b/iu.test(options.language);
+  const english = options.language === undefined ? mostlyLatin(a.text) : /^en\b/iu.test(options.language);
   const strong: Candidate[] = [...knownCandidates(a, options.known ?? []), ...gazetteerCandidates(a)];
   if (english) strong.push(...findNamePatterns(a), ...findCuePatterns(a), ...findTitledPersons(a));
   const named = strong.filter((c) => !c.blocker && c.source !== 'known');

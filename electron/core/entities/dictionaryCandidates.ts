@@ -1,6 +1,6 @@
 import type { Analysis } from './analysis';
 import { makeCandidate, makeSubTokenCandidate, nameKey } from './candidate';
-import { lookupGazetteer } from './gazetteer';
+import { findScriptGazetteer, lookupGazetteer } from './gazetteer';
 import type { Candidate } from './types';
 
 /**
@@ -18,6 +18,9 @@ export function gazetteerCandidates(a: Analysis): Candidate[] {
     }
     const t = a.tokens[i]!;
     if (t.kind === 'word' && /[-\u2010\u2011]/u.test(t.text)) out.push(...compoundParts(a, i));
+  }
+  for (const m of findScriptGazetteer(a.text, a.tokens)) {
+    out.push({ start: m.start, end: m.end, from: m.from, to: m.to, type: m.payload.type, source: 'gazetteer', key: nameKey(m.payload.name), name: m.payload.name });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
 import type { EntityDetector } from './entityDetector';
 import { findKnownInTexts, type KnownSearch } from './knownMentions';
+import { step } from '../../common/model/phrase';
 
 /**
  * The service is tested with a scripted detector, so each test states exactly what detection
@@ -101,7 +102,7 @@ describe('EntityService', () => {
       { id: entity.id, name: 'Rajnath Singh', type: 'person', aliases: ['Singh'], mentionCount: 2, articleCount: 1 },
     ]);
 
-    expect((await core.api['history.undo']({})).label).toBe('accept Rajnath Singh');
+    expect((await core.api['history.undo']({})).label).toEqual(step('acceptEntity', { name: 'Rajnath Singh' }));
     expect((await core.api['entities.list']({})).entities).toEqual([]);
     expect((await core.api['entities.forArticle']({ articleId })).suggestions.map((x) => x.name)).toContain('Rajnath Singh');
   });

@@ -1,4 +1,4 @@
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { ArticleMention, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from '../../common/model/entity';
 import type { RecordChange } from '../../common/contract';
@@ -11,8 +11,9 @@ import { cleanAliases, findByName, nameKey } from './entityMatching';
 import type { EntityDetector } from './entityDetector';
 import { addFound, linkOps, reanchorMentions, setPresence, type FoundMention } from './linkedMentions';
 import type { KnownEntity } from './types';
+import { step, type StepLabel } from '../../common/model/phrase';
 
-const ENTITIES_LOCK = '(entities)';
+export const ENTITIES_LOCK = '(entities)';
 
 /**
  * Entities: detection results waiting for review, confirmed entities and their mentions. Every
@@ -94,7 +95,7 @@ export class EntityService {
       const fresh = found!.filter((f) => !doc.mentions.some((m) => m.start < f.end && f.start < m.end));
       if (fresh.length === 0 && known.length === 0) return 0;
       let added = 0;
-      await this.commitDocs('link known entities', articleId, (entitiesDoc, mentionsOf) => {
+      await this.commitDocs(step('linkKnownEntities'), articleId, (entitiesDoc, mentionsOf) => {
         const mentions = mentionsOf(articleId);
         const before = mentions.mentions.length;
         addFound(mentions.mentions, fresh);
@@ -155,9 +156,9 @@ export class EntityService {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       const mentionsDoc = await this.ensureDetectedLocked(articleId);
       const suggestion = mentionsDoc.suggestions.find((s) => s.key === key);
-      if (!suggestion) throw new DossierError('not-found', 'That suggestion is no longer pending; reload the entity list.');
+      if (!suggestion) throw new DossierError('not-found', phrase('entity.suggestionGone'));
       let accepted: Entity | undefined;
-      await this.commitDocs(`accept ${suggestion.name}`, articleId, (entities, mentionsOf) => {
+      await this.commitDocs(step('acceptEntity', { name: suggestion.name }), articleId, (entities, mentionsOf) => {
         accepted = this.acceptInto(entities, mentionsOf(articleId), suggestion, choice);
       });
       return accepted!;
@@ -168,7 +169,7 @@ export class EntityService {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       const doc = await this.ensureDetectedLocked(articleId);
       if (doc.suggestions.length === 0) return 0;
-      await this.commitDocs('accept all entities', articleId, (entities, mentionsOf) => {
+      await this.commitDocs(step('acceptAllEntities'), articleId, (entities, mentionsOf) => {
         for (const suggestion of doc.suggestions) this.acceptInto(entities, mentionsOf(articleId), suggestion, { entityId: suggestion.entityId ?? undefined });
       });
       return doc.suggestions.length;
@@ -180,8 +181,8 @@ export class EntityService {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       const doc = await this.ensureDetectedLocked(articleId);
       const suggestion = doc.suggestions.find((s) => s.key === key);
-      if (!suggestion) throw new DossierError('not-found', 'That suggestion is no longer pending; reload the entity list.');
-      await this.commitDocs(`reject ${suggestion.name}`, articleId, (entities, mentionsOf) => {
+      if (!suggestion) throw new DossierError('not-found', phrase('entity.suggestionGone'));
+      await this.commitDocs(step('rejectEntity', { name: suggestion.name }), articleId, (entities, mentionsOf) => {
         const forms = [suggestion.name, ...suggestion.aliases, ...suggestion.mentions.map((m) => m.text)].map(nameKey);
         entities.rejected = [...new Set([...entities.rejected, ...forms])];
         const mentions = mentionsOf(articleId);
@@ -195,16 +196,16 @@ export class EntityService {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       const { text } = await this.store.readArticle(articleId);
       await this.ensureDetectedLocked(articleId);
-      if (end <= start || end > text.length) throw new DossierError('bad-input', 'Select some words of the article to link.');
+      if (end <= start || end > text.length) throw new DossierError('bad-input', phrase('entity.selectWords'));
       const mention: Mention = { id: newId('men'), entityId: '', start, end, text: text.slice(start, end), source: 'manual' };
-      if (!mention.text.trim()) throw new DossierError('bad-input', 'Select some words of the article to link.');
-      await this.commitDocs(`link ${mention.text}`, articleId, (entities, mentionsOf) => {
+      if (!mention.text.trim()) throw new DossierError('bad-input', phrase('entity.selectWords'));
+      await this.commitDocs(step('linkMention', { name: mention.text }), articleId, (entities, mentionsOf) => {
         // A new name creates an entity even when it is another entity's alias: the analyst chose to tell them apart.
         let entity =
           'entityId' in target
             ? entities.entities.find((e) => e.id === target.entityId)
             : entities.entities.find((e) => nameKey(e.name) === nameKey(target.name));
-        if ('entityId' in target && !entity) throw new DossierError('not-found', 'That entity no longer exists.');
+        if ('entityId' in target && !entity) throw new DossierError('not-found', phrase('entity.gone'));
         entity ??= this.newEntity(entities, 'name' in target ? target.name : mention.text, 'type' in target ? target.type : 'other', []);
         mention.entityId = entity.id;
         const doc = mentionsOf(articleId);
@@ -222,7 +223,7 @@ export class EntityService {
       const existing = doc.entities.find((e) => nameKey(e.name) === nameKey(name));
       if (existing) return existing;
       let created: Entity | undefined;
-      await this.commitDocs(`create ${name.trim()}`, null, (entities) => {
+      await this.commitDocs(step('createEntity', { name: name.trim() }), null, (entities) => {
         created = this.newEntity(entities, name, type, []);
       });
       return created!;
@@ -231,9 +232,9 @@ export class EntityService {
 
   unlink(articleId: string, mentionId: string): Promise<void> {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
-      await this.commitDocs('remove entity link', articleId, (_entities, mentionsOf) => {
+      await this.commitDocs(step('removeEntityLink'), articleId, (_entities, mentionsOf) => {
         const doc = mentionsOf(articleId);
-        if (!doc.mentions.some((m) => m.id === mentionId)) throw new DossierError('not-found', 'That link no longer exists.');
+        if (!doc.mentions.some((m) => m.id === mentionId)) throw new DossierError('not-found', phrase('entity.linkGone'));
         doc.mentions = doc.mentions.filter((m) => m.id !== mentionId);
       });
     });
@@ -242,12 +243,12 @@ export class EntityService {
   update(entityId: string, patch: EntityPatch): Promise<Entity> {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       let updated: Entity | undefined;
-      await this.commitDocs('edit entity', null, (entities) => {
+      await this.commitDocs(step('editEntity'), null, (entities) => {
         const entity = entities.entities.find((e) => e.id === entityId);
-        if (!entity) throw new DossierError('not-found', 'That entity no longer exists.');
+        if (!entity) throw new DossierError('not-found', phrase('entity.gone'));
         if (patch.name !== undefined) {
           const clash = findByName(entities.entities, patch.name);
-          if (clash && clash.id !== entityId) throw new DossierError('conflict', `"${patch.name}" is already the entity ${clash.name}; merge them instead.`);
+          if (clash && clash.id !== entityId) throw new DossierError('conflict', phrase('entity.nameTaken', { name: patch.name, other: clash.name }));
           if (nameKey(patch.name) !== nameKey(entity.name)) entity.aliases = [...entity.aliases, entity.name];
           entity.name = patch.name.trim();
         }
@@ -258,6 +259,7 @@ export class EntityService {
         entity.aliases = cleanAliases(entity.name, entity.aliases);
         entity.rev += 1;
         entity.modified = new Date().toISOString();
+        entity.modifiedBy = this.changes.who();
         updated = entity;
       });
       return updated!;
@@ -266,15 +268,15 @@ export class EntityService {
 
   /** Merges `sourceId` into `targetId`: every mention moves, the source's names become aliases. */
   merge(sourceId: string, targetId: string): Promise<Entity> {
-    if (sourceId === targetId) return Promise.reject(new DossierError('bad-input', 'An entity cannot be merged into itself.'));
+    if (sourceId === targetId) return Promise.reject(new DossierError('bad-input', phrase('entity.mergeIntoItself')));
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       const before = await this.store.readWorkspaceDoc(ENTITIES);
       const source = before.entities.find((e) => e.id === sourceId);
       const target = before.entities.find((e) => e.id === targetId);
-      if (!source || !target) throw new DossierError('not-found', 'One of those entities no longer exists.');
+      if (!source || !target) throw new DossierError('not-found', phrase('entity.oneGone'));
       const articles = Object.keys(before.presence[sourceId] ?? {});
       let merged: Entity | undefined;
-      await this.commitDocs(`merge ${source.name} into ${target.name}`, articles[0] ?? null, (entities, mentionsOf) => {
+      await this.commitDocs(step('mergeEntities', { source: source.name, target: target.name }), articles[0] ?? null, (entities, mentionsOf) => {
         for (const articleId of articles) {
           const doc = mentionsOf(articleId);
           for (const m of doc.mentions) if (m.entityId === sourceId) m.entityId = targetId;
@@ -286,6 +288,8 @@ export class EntityService {
         into.externalId ??= source.externalId;
         into.rev += 1;
         into.modified = new Date().toISOString();
+        // A merge is a change of the entity that grew, by whoever merged (the one merged away is gone).
+        into.modifiedBy = this.changes.who();
         entities.entities = entities.entities.filter((e) => e.id !== sourceId);
         entities.mergedInto = { ...entities.mergedInto, [sourceId]: targetId };
         merged = into;
@@ -298,7 +302,7 @@ export class EntityService {
   async page(entityId: string): Promise<Omit<EntityPage, 'notes'>> {
     const doc = await this.store.readWorkspaceDoc(ENTITIES);
     const entity = doc.entities.find((e) => e.id === entityId);
-    if (!entity) throw new DossierError('not-found', 'No such entity in this workspace.');
+    if (!entity) throw new DossierError('not-found', phrase('entity.noSuch'));
     const page: Omit<EntityPage, 'notes'> = { entity, mentions: [], annotations: [], cooccurring: [] };
     const together = new Map<string, number>();
     for (const articleId of Object.keys(doc.presence[entityId] ?? {})) {
@@ -370,13 +374,14 @@ export class EntityService {
 
   private acceptInto(entities: EntitiesFile, mentions: MentionsFile, suggestion: Suggestion, choice: { name?: string; type?: EntityType; entityId?: string }): Entity {
     let entity = choice.entityId ? entities.entities.find((e) => e.id === choice.entityId) : undefined;
-    if (choice.entityId && !entity) throw new DossierError('not-found', 'That entity no longer exists.');
+    if (choice.entityId && !entity) throw new DossierError('not-found', phrase('entity.gone'));
     const name = choice.name?.trim() || suggestion.name;
     entity ??= findByName(entities.entities, name);
     if (entity) {
       entity.aliases = cleanAliases(entity.name, [...entity.aliases, suggestion.name, ...suggestion.aliases]);
       entity.rev += 1;
       entity.modified = new Date().toISOString();
+      entity.modifiedBy = this.changes.who();
     } else {
       entity = this.newEntity(entities, name, choice.type ?? suggestion.type, name === suggestion.name ? suggestion.aliases : [suggestion.name, ...suggestion.aliases]);
     }
@@ -390,7 +395,7 @@ export class EntityService {
 
   private newEntity(entities: EntitiesFile, name: string, type: EntityType, aliases: string[]): Entity {
     const now = new Date().toISOString();
-    const entity: Entity = { id: newId('ent'), rev: 1, name: name.trim(), type, aliases: cleanAliases(name, aliases), description: '', externalId: null, created: now, modified: now };
+    const entity: Entity = { id: newId('ent'), rev: 1, name: name.trim(), type, aliases: cleanAliases(name, aliases), description: '', externalId: null, created: now, modified: now, createdBy: this.changes.who(), modifiedBy: this.changes.who() };
     entities.entities.push(entity);
     return entity;
   }
@@ -400,7 +405,7 @@ export class EntityService {
    * presence index up to date, and commits the before/after states as one undoable change.
    */
   private async commitDocs(
-    label: string,
+    label: StepLabel,
     articleId: string | null,
     change: (entities: EntitiesFile, mentionsOf: (articleId: string) => MentionsFile) => void,
     preload: string[] = articleId ? [articleId] : [],

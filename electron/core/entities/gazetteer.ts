@@ -1,9 +1,12 @@
 import type { EntityType } from '../../common/model/entityType';
 import { AGREEMENTS, EVENTS, OTHER_NAMES } from './gazetteer/agreementsAndEvents';
 import { COUNTRIES, OTHER_STATES } from './gazetteer/countries';
+import { COUNTRY_NAMES } from './gazetteer/countryNames';
+import { AMBIGUOUS_FORMS, OTHER_SCRIPT_DEMONYMS, OTHER_SCRIPT_NAMES, POINTED_FORMS } from './gazetteer/otherScripts';
 import { COMPANIES, INTERNATIONAL_ORGANIZATIONS, NATIONAL_BODIES } from './gazetteer/organizations';
 import { REGIONS, WATERS } from './gazetteer/places';
 import { PhraseIndex, type PhraseMatch } from './phraseIndex';
+import { ScriptNameIndex, type ScriptMatch } from './scriptNames';
 import type { Token } from './tokenize';
 
 /** One bundled entity: its canonical name, type and every form that refers to it. */
@@ -113,4 +116,84 @@ export function lookupGazetteer(text: string, tokens: readonly Token[], i: numbe
   const folded = foldedIndex().matchAt(text, tokens, i);
   if (folded && (!exact || folded.to > exact.to)) return folded;
   return exact;
+}
+
+/** A bundled name in another script: which gazetteer entry it names, in which language. */
+export interface ScriptName {
+  name: string;
+  language: string;
+  form: string;
+}
+
+let cachedScriptNames: ScriptName[] | null = null;
+
+/**
+ * Country names from CLDR (countryNames.ts) and the hand-kept capitals, seas and everyday forms
+ * (otherScripts.ts), each tied to its English entry, so 印度, インド, Индия and الهند are India.
+ */
+export function scriptNames(): readonly ScriptName[] {
+  if (cachedScriptNames) return cachedScriptNames;
+  const out: ScriptName[] = [];
+  for (const block of [COUNTRY_NAMES, OTHER_SCRIPT_NAMES]) {
+    for (const [head, ...fields] of lines(block)) {
+      // countryNames.ts lines start with the ISO code: "IN India".
+      const name = head!.replace(/^[A-Z]{2} /u, '');
+      for (const field of fields) {
+        const space = field.indexOf(' ');
+        const language = field.slice(0, space);
+        for (const form of list(field.slice(space + 1))) if (!AMBIGUOUS_FORMS.has(form)) out.push({ name, language, form });
+      }
+    }
+  }
+  cachedScriptNames = out;
+  return out;
+}
+
+let cachedScriptDemonyms: ScriptName[] | null = null;
+
+/**
+ * The demonyms of otherScripts.ts, every form they take in the text: an Arabic nisba adjective
+ * with its feminine and the article (هندي هندية الهندي الهندية), a Cyrillic adjective lower case
+ * and capitalised (японский, Японский: its endings are read by the index).
+ */
+export function scriptDemonyms(): readonly ScriptName[] {
+  if (cachedScriptDemonyms) return cachedScriptDemonyms;
+  const out: ScriptName[] = [];
+  for (const [name, ...fields] of lines(OTHER_SCRIPT_DEMONYMS)) {
+    for (const field of fields) {
+      const space = field.indexOf(' ');
+      const language = field.slice(0, space);
+      for (const form of list(field.slice(space + 1))) {
+        for (const variant of demonymVariants(language, form)) out.push({ name: name!, language, form: variant });
+      }
+    }
+  }
+  cachedScriptDemonyms = out;
+  return out;
+}
+
+function demonymVariants(language: string, form: string): string[] {
+  if (language === 'ar' && form.endsWith('\u064A') && !form.startsWith('\u0627\u0644')) {
+    return [form, `${form}\u0629`, `\u0627\u0644${form}`, `\u0627\u0644${form}\u0629`];
+  }
+  if (language === 'ru' || language === 'uk') return [form, form.charAt(0).toUpperCase() + form.slice(1)];
+  return [form];
+}
+
+let cachedScriptIndex: ScriptNameIndex<GazetteerHit> | null = null;
+
+/** Built once per process, like the English index: about 3,500 forms. */
+export function scriptGazetteerIndex(): ScriptNameIndex<GazetteerHit> {
+  if (cachedScriptIndex) return cachedScriptIndex;
+  const types = new Map(gazetteerEntries().map((e) => [e.name, e.type] as const));
+  const index = new ScriptNameIndex<GazetteerHit>();
+  for (const { name, form } of scriptNames()) index.add(form, { name, type: types.get(name) ?? 'place', demonym: false }, { pointed: POINTED_FORMS.has(form) });
+  for (const { name, form } of scriptDemonyms()) index.add(form, { name, type: types.get(name) ?? 'place', demonym: true });
+  cachedScriptIndex = index;
+  return index;
+}
+
+/** Bundled names written in scripts other than Latin (see ScriptNameIndex for how each script is read). */
+export function findScriptGazetteer(text: string, tokens: readonly Token[]): ScriptMatch<GazetteerHit>[] {
+  return scriptGazetteerIndex().find(text, tokens);
 }

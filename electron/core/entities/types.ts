@@ -9,7 +9,7 @@ export interface KnownEntity {
 }
 
 /** Which stage proposed a mention; decides ties when two proposals cover the same span. */
-export type CandidateSource = 'known' | 'gazetteer' | 'pattern' | 'acronym' | 'title' | 'coref' | 'lexicon' | 'compromise';
+export type CandidateSource = 'known' | 'gazetteer' | 'pattern' | 'acronym' | 'title' | 'coref' | 'lexicon' | 'compromise' | 'caps';
 
 export const SOURCE_RANK: Record<CandidateSource, number> = {
   known: 7,
@@ -20,6 +20,8 @@ export const SOURCE_RANK: Record<CandidateSource, number> = {
   coref: 3,
   lexicon: 2,
   compromise: 1,
+  /** A capitalised run in a cased script other than Latin, outside English text (casedRuns.ts). */
+  caps: 1,
 };
 
 /** A proposed mention before entities are assembled. Offsets are UTF-16 units into the text. */

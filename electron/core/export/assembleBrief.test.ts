@@ -67,7 +67,7 @@ beforeEach(async () => {
   });
   [a, b] = articles.map((x) => x.id) as [string, string];
   const now = '2025-06-01T00:00:00.000Z';
-  const entity = (id: string, name: string, type: 'person' | 'place' | 'event') => ({ id, rev: 1, name, type, aliases: [], description: '', externalId: null, created: now, modified: now });
+  const entity = (id: string, name: string, type: 'person' | 'place' | 'event') => ({ id, rev: 1, name, type, aliases: [], description: '', externalId: null, created: now, modified: now, createdBy: { name: 'Analyst' }, modifiedBy: { name: 'Analyst' } });
   await store.updateWorkspaceDoc(ENTITIES, (doc) => {
     doc.entities.push(entity('ent_rajnath', 'Rajnath Singh', 'person'), entity('ent_japan', 'Japan', 'place'), entity('ent_admm', 'ADMM-Plus', 'event'), entity('ent_tokyo', 'Tokyo', 'place'));
     doc.presence = { ent_rajnath: { [a]: 1 }, ent_japan: { [a]: 1, [b]: 1 }, ent_admm: { [b]: 1 } };
@@ -179,6 +179,8 @@ describe('assembleBrief of a saved brief', () => {
       ],
       created: '2025-06-01T00:00:00.000Z',
       modified: '2025-06-02T00:00:00.000Z',
+      createdBy: { name: 'Analyst' },
+      modifiedBy: { name: 'Analyst' },
     };
     const progress: [number, number][] = [];
     const content = await assembleBrief({ briefId: 'brf_1' }, options({ brief: async () => brief, onProgress: (d, t) => progress.push([d, t]) }));
@@ -210,6 +212,8 @@ describe('assembleBrief of a saved brief', () => {
       sections: [{ id: 's', kind: 'article', articleId: b, filter: {} }, ...(entities ? [{ id: 'e', kind: 'entities' as const, entityIds: null }] : [])],
       created: '',
       modified: '',
+      createdBy: { name: 'Analyst' },
+      modifiedBy: { name: 'Analyst' },
     });
     expect((await assembleBrief({ briefId: 'brf_2' }, options({ brief: async () => brief(false) }))).entityIndex).toBeNull();
     const index = (await assembleBrief({ briefId: 'brf_2' }, options({ brief: async () => brief(true) }))).entityIndex;

@@ -1,4 +1,4 @@
-import { DossierError, isDossierError } from '../../common/errors';
+import { DossierError, isDossierError, phrase } from '../../common/errors';
 import type { Brief, AnnotationFilter, ExportSource } from '../../common/model/brief';
 import type { Note, NoteFilter, NoteSummary } from '../../common/model/note';
 import { byDocumentOrder } from '../annotations/annotationService';
@@ -10,6 +10,7 @@ import { relationsAppendix, timelineAppendix, type AppendixScope, type RelationS
 import type { BriefContent, BriefContentSection, BriefEntityRow, BriefSource, CitedArticle } from './briefContent';
 import { citationKey } from './briefText';
 import { ArticleParagraphs } from './passagePlaces';
+import { readMetaWithLanguage } from '../language/articleLanguage';
 
 /** What assembly needs of the notes: listing and reading (the note service, or a fake in tests). */
 export interface NoteSource {
@@ -44,7 +45,7 @@ export async function assembleBrief(source: ExportSource, options: AssembleOptio
   const base = { author: options.author, handling: '', generated, summary: null, palette: store.info().palette, ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}) };
 
   if ('briefId' in source) {
-    if (!options.brief) throw new DossierError('unavailable', 'Saved briefs cannot be exported here.');
+    if (!options.brief) throw new DossierError('unavailable', phrase('brief.notExportableHere'));
     const brief = await options.brief(source.briefId);
     const sections: BriefContentSection[] = [];
     const articleSections = brief.sections.filter((s) => s.kind === 'article');
@@ -93,9 +94,10 @@ export async function assembleBrief(source: ExportSource, options: AssembleOptio
 
 async function articleSource(store: WorkspaceStore, articleId: string, filter: AnnotationFilter): Promise<BriefSource> {
   if (!store.hasArticle(articleId)) {
-    throw new DossierError('not-found', `No article with id ${articleId.slice(0, 60)} in this workspace.`);
+    throw new DossierError('not-found', phrase('common.noArticle', { id: articleId.slice(0, 60) }));
   }
-  const article = await store.readMeta(articleId);
+  // Its language marks its passages (lang, direction, fonts) in every format.
+  const article = await readMetaWithLanguage(store, articleId);
   const chosen = (await store.readAnnotations(articleId)).filter((a) => matchesFilter(a, filter)).sort(byDocumentOrder);
   // The text is read only for an article with highlights to place.
   const places = chosen.length > 0 ? await new ArticleParagraphs(store, articleId, article.version).places(chosen) : {};
@@ -148,7 +150,7 @@ async function finish(
   if (index.index) content.entityIndex = entityIndex(entitiesDoc, sections, index.entityIds);
   const cited = await citedArticles(store, sections);
   if (Object.keys(cited).length > 0) content.citedArticles = cited;
-  const context = { store, entities: entitiesDoc, entityNames };
+  const context = { store, entities: entitiesDoc, entityNames, ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}) };
   if (appendices.relations && options.relations) {
     const relations = await relationsAppendix(options.relations, appendices, context);
     if (relations.length > 0) content.relations = relations;

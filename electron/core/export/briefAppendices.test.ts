@@ -82,9 +82,9 @@ describe('brief appendices', () => {
       'Rajnath Singh —meets→ Japan',
     ]);
     const [flagged, partners] = content.relations!;
-    expect(flagged!.evidence).toEqual([{ quote: 'India is negotiating a supply agreement with Japan', title: 'Vientiane meeting', where: 'undated, passage deleted' }]);
+    expect(flagged!.evidence).toEqual([{ quote: 'India is negotiating a supply agreement with Japan', language: 'en', title: 'Vientiane meeting', where: 'undated, passage deleted' }]);
     expect(partners).toMatchObject({ grading: { reliability: 'B', credibility: 2 }, start: '2017', end: null });
-    expect(partners!.evidence).toEqual([{ quote: 'India and Japan are partners in the Quad', title: 'Delhi talks', where: 'undated, ¶ 2' }]);
+    expect(partners!.evidence).toEqual([{ quote: 'India and Japan are partners in the Quad', language: 'en', title: 'Delhi talks', where: 'undated, ¶ 2' }]);
     // The merged-away entity is named, and linked, as the one it was merged into.
     const japan = content.relations![2]!.to;
     expect(japan).toEqual({ id: content.relations![0]!.to.id, name: 'Japan' });
@@ -94,7 +94,7 @@ describe('brief appendices', () => {
     const content = await gather({ briefId: await briefOf([vientiane, delhi]) });
     expect(content.timeline!.map((e) => `${e.date} ${e.label}`)).toEqual(['2024 Planning begins', '2024-11 ADMM-Plus closes', '2025-05-05 Ministers meet again']);
     // Cited by the paragraph the reader shows (the title line is the first), as highlights are.
-    expect(content.timeline![2]!.passage).toEqual({ quote: 'The ministers met again on 5 May 2025.', title: 'Delhi talks', where: 'undated, ¶ 2' });
+    expect(content.timeline![2]!.passage).toEqual({ quote: 'The ministers met again on 5 May 2025.', language: 'en', title: 'Delhi talks', where: 'undated, ¶ 2' });
   });
 
   it('cover every relationship and event in a brief of the whole workspace', async () => {

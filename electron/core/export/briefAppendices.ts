@@ -1,12 +1,14 @@
 import type { Annotation } from '../../common/model/annotation';
 import type { ArticleMeta } from '../../common/model/article';
 import type { EvidenceView, RelationView } from '../../common/model/relation';
+import type { DateFormatChoice } from '../../common/model/settings';
 import type { TimelineEntry } from '../../common/model/timeline';
 import { followMerges, type EntitiesFile } from '../entities/entityDocuments';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import type { BriefEntityRef, BriefEvent, BriefPassage, BriefRelation } from './briefContent';
 import { articleDate, excerptCitation } from './briefText';
 import { ArticleParagraphs } from './passagePlaces';
+import { readMetaWithLanguage } from '../language/articleLanguage';
 
 /** What the appendices need of the relationship and timeline services (or fakes in tests). */
 export interface RelationSource {
@@ -27,6 +29,8 @@ interface Context {
   store: WorkspaceStore;
   entities: EntitiesFile;
   entityNames: Record<string, string>;
+  /** How the passages' article dates read (ISO when not given). */
+  dateFormat?: DateFormatChoice;
 }
 
 /**
@@ -37,7 +41,7 @@ interface Context {
 export async function relationsAppendix(source: RelationSource, scope: AppendixScope, context: Context): Promise<BriefRelation[]> {
   const views = scope.articleIds === null ? await source.list() : uniqueById((await Promise.all(scope.articleIds.map((articleId) => source.list({ articleId })))).flat());
   const inScope = scope.articleIds === null ? () => true : (e: EvidenceView) => scope.articleIds!.includes(e.articleId);
-  const cite = citer(context.store);
+  const cite = citer(context.store, context.dateFormat);
   const out: BriefRelation[] = [];
   for (const view of views) {
     const evidence: BriefPassage[] = [];
@@ -69,7 +73,7 @@ export async function timelineAppendix(source: TimelineSource, scope: AppendixSc
   if (articleIds !== null) {
     entries.sort((a, b) => a.date.localeCompare(b.date) || articleIds.indexOf(a.articleId) - articleIds.indexOf(b.articleId) || a.evidence.start - b.evidence.start);
   }
-  const cite = citer(context.store);
+  const cite = citer(context.store, context.dateFormat);
   const out: BriefEvent[] = [];
   for (const entry of entries) {
     out.push({
@@ -84,13 +88,13 @@ export async function timelineAppendix(source: TimelineSource, scope: AppendixSc
 }
 
 /** Citations in the words the brief uses for highlights; each article's files are read once. */
-function citer(store: WorkspaceStore) {
+function citer(store: WorkspaceStore, dateFormat?: DateFormatChoice) {
   const articles = new Map<string, Promise<{ meta: ArticleMeta; annotations: Map<string, Annotation>; paragraphs: ArticleParagraphs } | null>>();
   const article = (id: string) => {
     let found = articles.get(id);
     if (!found) {
       found = store.hasArticle(id)
-        ? Promise.all([store.readMeta(id), store.readAnnotations(id)]).then(([meta, annotations]) => ({
+        ? Promise.all([readMetaWithLanguage(store, id), store.readAnnotations(id)]).then(([meta, annotations]) => ({
             meta,
             annotations: new Map(annotations.map((a) => [a.id, a])),
             paragraphs: new ArticleParagraphs(store, id, meta.version),
@@ -106,11 +110,15 @@ function citer(store: WorkspaceStore) {
       const annotation = found?.annotations.get(e.annotationId);
       if (found && annotation) {
         const place = await found.paragraphs.ofAnnotation(annotation);
-        return { quote: annotation.target.quote.exact, ...excerptCitation({ article: found.meta, places: place ? { [annotation.id]: place } : {} }, annotation) };
+        return {
+          quote: annotation.target.quote.exact,
+          language: found.meta.language,
+          ...excerptCitation({ article: found.meta, places: place ? { [annotation.id]: place } : {} }, annotation, dateFormat),
+        };
       }
       // The highlight (or its article) is gone: the words kept when it was linked, said to be deleted.
       const title = found?.meta.title ?? e.articleTitle ?? 'An article no longer in the workspace';
-      return { quote: e.exact, title, where: `${found ? `${articleDate(found.meta)}, ` : ''}passage deleted` };
+      return { quote: e.exact, language: found?.meta.language ?? null, title, where: `${found ? `${articleDate(found.meta, dateFormat)}, ` : ''}passage deleted` };
     },
     async event(entry: TimelineEntry): Promise<BriefPassage> {
       const found = await article(entry.articleId);
@@ -118,8 +126,8 @@ function citer(store: WorkspaceStore) {
       // An orphan's offsets are in a version the entry does not name: it is placed no closer than that.
       const place = found && entry.status !== 'orphaned' ? await found.paragraphs.inCurrent(start, end) : null;
       const where =
-        entry.status === 'orphaned' ? 'an earlier version' : found ? [articleDate(found.meta), place].filter(Boolean).join(', ') : 'article deleted';
-      return { quote: exact, title: found?.meta.title ?? entry.articleTitle, where };
+        entry.status === 'orphaned' ? 'an earlier version' : found ? [articleDate(found.meta, dateFormat), place].filter(Boolean).join(', ') : 'article deleted';
+      return { quote: exact, language: found?.meta.language ?? null, title: found?.meta.title ?? entry.articleTitle, where };
     },
   };
 }

@@ -182,3 +182,31 @@ describe('DOCX appendices', () => {
     expect(docx.raw('word/document.xml')).not.toContain('<script>');
   });
 });
+
+describe('the timeline appendix in the date format of the setting', () => {
+  const dated = (dateFormat: BriefContent['dateFormat']): BriefContent => ({ ...withAppendices(), dateFormat });
+  const WORDS = ['November 2024', '4 May 2025'];
+
+  it('writes Markdown dates as chosen, ISO when none is', () => {
+    const firstCells = (md: string) => {
+      const table = nodesOf(parseMarkdown(md), 'table').find((t) => toString(t.children[0]!).startsWith('Date'))!;
+      return table.children.slice(1).map((r) => toString(r.children[0]!));
+    };
+    expect(firstCells(markdownBrief(dated('day-month-year')))).toEqual(WORDS);
+    expect(firstCells(markdownBrief(dated('iso')))).toEqual(['2024-11', '2025-05-04']);
+    expect(firstCells(markdownBrief(withAppendices()))).toEqual(['2024-11', '2025-05-04']);
+  });
+
+  it('writes HTML dates as chosen, keeping the ISO date for machines', () => {
+    const doc = new JSDOM(htmlBrief(dated('day-month-year'))).window.document;
+    const times = [...doc.querySelectorAll('table.timeline time')];
+    expect(times.map((t) => t.textContent)).toEqual(WORDS);
+    expect(times.map((t) => t.getAttribute('datetime'))).toEqual(['2024-11', '2025-05-04']);
+  });
+
+  it('writes DOCX dates as chosen', async () => {
+    const body = readDocx(await docxBrief(dated('day-month-year'))).xml('word/document.xml');
+    const table = all(body, 'tbl').find((t) => textOf(all(t, 'tr')[0]!).startsWith('Date'))!;
+    expect(all(table, 'tr').slice(1).map((tr) => textOf(all(tr, 'tc')[0]!))).toEqual(WORDS);
+  });
+});

@@ -48,6 +48,8 @@ export interface BriefEntityRef {
 /** Where an appendix entry's passage is, cited as the brief cites its highlights. */
 export interface BriefPassage {
   quote: string;
+  /** The language of the article it is quoted from (BCP 47), when known. */
+  language?: string | null;
   title: string;
   where: string;
 }

@@ -4,6 +4,7 @@ import type { Palette } from '../../common/model/palette';
 import type { CitationFields } from '../../common/notes/nodes/CitationNode';
 import type { DateFormatChoice } from '../../common/model/settings';
 import { formatDate } from '../../common/text/dateFormat';
+import { languageLabel } from '../../common/text/languageTag';
 import type { BriefContent, BriefSource } from './briefContent';
 
 /**
@@ -35,8 +36,8 @@ export function articleDate(article: { published: string | null }, choice?: Date
  * paragraphs it is in, numbered as the reader shows them ("¶ 4"): a reader of the brief can find
  * a paragraph; character offsets meant nothing to anyone.
  */
-export function excerptCitation({ article, places }: Pick<BriefSource, 'article' | 'places'>, a: Annotation): { title: string; where: string } {
-  const when = a.status === 'orphaned' ? `version ${a.target.version}` : articleDate(article);
+export function excerptCitation({ article, places }: Pick<BriefSource, 'article' | 'places'>, a: Annotation, choice?: DateFormatChoice): { title: string; where: string } {
+  const when = a.status === 'orphaned' ? `version ${a.target.version}` : articleDate(article, choice);
   return { title: article.title, where: joinWhere(when, places?.[a.id]) };
 }
 
@@ -58,7 +59,7 @@ function joinWhere(...parts: (string | null | undefined)[]): string {
 export function noteCitation(content: BriefContent, c: CitationFields): { title: string; where: string; deleted: boolean } {
   const article = content.citedArticles?.[c.articleId];
   const deleted = c.annotationId !== null && (article?.deletedAnnotations.includes(c.annotationId) ?? false);
-  const date = article ? articleDate(article) : null;
+  const date = article ? articleDate(article, content.dateFormat) : null;
   return {
     title: article?.title ?? c.source,
     where: joinWhere(date, article?.places?.[citationKey(c)], deleted ? 'passage deleted' : null),
@@ -73,6 +74,14 @@ export function oneLine(text: string): string {
 /** A date for people, as the app's setting says (the ISO day when none is given). */
 export function shortDate(iso: string, choice?: DateFormatChoice): string {
   return choice ? formatDate(iso, choice) : iso.slice(0, 10);
+}
+
+/**
+ * A timeline event's date for people, as precise as it is known ("2014", "November 2024",
+ * "5 May 2025" or "2025-05-05"); the ISO date itself when no format is given.
+ */
+export function eventDate(date: string, choice?: DateFormatChoice): string {
+  return choice ? formatDate(date, choice) : date;
 }
 
 /** The one article a brief is about, when it is a brief of one article: its header then shows the article's provenance. */
@@ -90,6 +99,7 @@ export function provenance(article: ArticleMeta, choice?: DateFormatChoice): { l
     { label: 'Outlet', value: article.outlet },
     { label: 'Author', value: article.author },
     { label: 'Published', value: articleDate(article, choice) },
+    { label: 'Language', value: article.language ? languageLabel(article.language) : null },
     { label: 'Source', value: article.source },
     { label: 'URL', value: article.url, kind: 'url' },
     { label: 'Imported', value: shortDate(article.importedAt, choice) },

@@ -33,7 +33,7 @@ export async function docxBrief(content: BriefContent): Promise<Uint8Array> {
   }
   for (const section of content.sections) body.push(...sectionToDocx(section, content, parts));
   if (content.relations) body.push(...relationsToDocx(content.relations));
-  if (content.timeline) body.push(...timelineToDocx(content.timeline));
+  if (content.timeline) body.push(...timelineToDocx(content.timeline, content.dateFormat));
   if (content.entityIndex) {
     body.push(heading1('Entity index'));
     if (content.entityIndex.length === 0) body.push(new Paragraph({ children: textRuns('No entities are named in this brief.', { italics: true }) }));

@@ -52,6 +52,19 @@ describe('export.brief', () => {
     expect(file.content).toContain('> deepen \\<cooperation>[^1]');
   });
 
+  it('writes the timeline’s dates in the format the request asks, ISO without one', async () => {
+    const { text } = await store.readArticle(articleId);
+    const start = text.indexOf('The ministers');
+    await core.api['timeline.add']({ articleId, start, end: start + 'The ministers agreed'.length, date: '2025-05-05', label: 'Talks in Delhi' });
+    const row = (content: string) => content.split('\n').find((line) => line.includes('Talks in Delhi'));
+    expect(row((await core.api['export.brief']({ articleId, format: 'md', dateFormat: 'day-month-year' })).content)).toMatch(/^\| 5 May 2025 \| Talks in Delhi \|/);
+    expect(row((await core.api['export.brief']({ source: { articleId }, format: 'md', dateFormat: 'iso' })).content)).toMatch(/^\| 2025-05-05 \| Talks in Delhi \|/);
+    // A core without the app's settings (the CLI on its own, scripts) keeps ISO.
+    expect(row((await core.api['export.brief']({ articleId, format: 'md' })).content)).toMatch(/^\| 2025-05-05 \|/);
+    const rejected = await core.dispatch('export.brief', { articleId, format: 'md', dateFormat: 'julian' });
+    expect(rejected).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+
   it('writes HTML as text and PDF and DOCX as base64', async () => {
     const html = await core.api['export.brief']({ source: { articleId }, format: 'html' });
     expect(html).toMatchObject({ filename: 'delhi-talks-brief.html', mediaType: 'text/html', encoding: 'utf8' });

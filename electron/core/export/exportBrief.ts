@@ -1,4 +1,4 @@
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import type { BriefFormat, ExportedFile, ExportSource } from '../../common/model/brief';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { BRIEFS } from '../briefs/briefDocuments';
@@ -56,14 +56,14 @@ async function webAnnotations(store: WorkspaceStore, source: ExportSource, now?:
   if ('briefId' in source) {
     // A saved brief's annotations are those its article sections show, through their filters.
     const brief = (await store.readWorkspaceDoc(BRIEFS)).briefs.find((b) => b.id === source.briefId);
-    if (!brief) throw new DossierError('not-found', 'This brief no longer exists.');
+    if (!brief) throw new DossierError('not-found', phrase('brief.thisGone'));
     const articles = brief.sections.flatMap((s) => (s.kind === 'article' ? [{ articleId: s.articleId, filter: s.filter }] : []));
     const collection = await exportWebAnnotations(store, { brief: { id: brief.id, title: brief.title, articles } }, now);
     return { filename: webAnnotationFileName(brief.title), mediaType: MEDIA_TYPES.jsonld, encoding: 'utf8', content: `${JSON.stringify(collection, null, 2)}\n` };
   }
   const scope = 'articleId' in source ? { articleId: source.articleId } : {};
   if (scope.articleId !== undefined && !store.hasArticle(scope.articleId)) {
-    throw new DossierError('not-found', `No article with id ${scope.articleId.slice(0, 60)} in this workspace.`);
+    throw new DossierError('not-found', phrase('common.noArticle', { id: scope.articleId.slice(0, 60) }));
   }
   const collection = await exportWebAnnotations(store, scope, now);
   const label = scope.articleId === undefined ? store.info().name : (await store.readMeta(scope.articleId)).title;

@@ -5,12 +5,14 @@ import type { Annotation } from '../../common/model/annotation';
 import type { DateFormatChoice } from '../../common/model/settings';
 import type { ArticleMeta } from '../../common/model/article';
 import { ENTITY_TYPE_LABELS } from '../../common/model/entity';
+import { passageDirection } from '../../common/text/languageTag';
 import type { BriefContent, BriefEntityRef, BriefEvent, BriefPassage, BriefRelation, BriefSource } from './briefContent';
 import {
   afterTitle,
   colourMeaning,
   colourOf,
   entityName,
+  eventDate,
   excerptCitation,
   FLAGGED_RELATION,
   gradingText,
@@ -54,7 +56,7 @@ export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {})
   body.push(
     h(
       'header',
-      lines([handling ? h('p.handling', handling) : null, h('h1', { dir: 'auto' }, oneLine(content.title)), h('dl.meta', lines(meta))]),
+      lines([handling ? h('p.handling', handling) : null, h('h1', single ? sourceWords(content.title, single.language) : { dir: 'auto' }, oneLine(content.title)), h('dl.meta', lines(meta))]),
     ),
   );
 
@@ -74,7 +76,7 @@ export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {})
         add(...highlights(content, section.source, 2));
       } else {
         const id = anchor('article', `${article.id}-${i}`);
-        const heading = h('h2', { id, dir: 'auto' }, oneLine(article.title));
+        const heading = h('h2', { id, ...sourceWords(article.title, article.language) }, oneLine(article.title));
         add(h('section.article', { ariaLabelledBy: id }, lines([heading, h('dl.meta', lines(provenanceRows(article, content.dateFormat))), ...highlights(content, section.source, 3)])));
       }
       return;
@@ -99,7 +101,7 @@ export function htmlBrief(content: BriefContent, options: HtmlBriefOptions = {})
   });
 
   if (content.relations) body.push(relationsAppendix(content.relations, linkEntity));
-  if (content.timeline) body.push(timelineAppendix(content.timeline, linkEntity));
+  if (content.timeline) body.push(timelineAppendix(content.timeline, linkEntity, content.dateFormat));
   if (content.entityIndex) body.push(entityIndex(content.entityIndex));
   if (handling) body.push(h('footer.end', h('p.handling', handling)));
 
@@ -155,13 +157,13 @@ function excerpt(content: BriefContent, source: BriefSource, a: Annotation, leve
   if (meaning) badges.push(h('span.badge.colour', { title: `Colour: ${meaning}` }, meaning));
   if (a.grading) badges.push(h('span.badge.grading', { title: `Grading ${gradingText(a.grading)}` }, gradingText(a.grading)));
   if (a.status === 'drifted') badges.push(h('span.badge.drifted', 'text changed since highlighted'));
-  const cited = excerptCitation(source, a);
+  const cited = excerptCitation(source, a, content.dateFormat);
   return h(
     'article.excerpt',
     style,
     lines([
       number !== null || badges.length ? h(`h${Math.min(6, level)}`, [number ? h('span', number) : null, ...badges]) : null,
-      ...quoted({ quote: a.target.quote.exact, ...cited }),
+      ...quoted({ quote: a.target.quote.exact, language: source.article.language, ...cited }),
       a.tags.length ? h('p.tags', ['Tags: ', ...a.tags.flatMap((t, i) => [i > 0 ? ', ' : '', h('span.tag', t)])]) : null,
       a.comment.trim() ? h('div.comment', { dir: 'auto' }, paragraphs(a.comment)) : null,
       a.replies.length
@@ -176,11 +178,20 @@ function excerpt(content: BriefContent, source: BriefSource, a: Annotation, leve
 
 /** A quoted passage and its citation, as every excerpt of the brief shows them. */
 function quoted(passage: BriefPassage): Element[] {
-  return [h('blockquote', { dir: 'auto' }, passage.quote), citation(passage)];
+  return [h('blockquote', sourceWords(passage.quote, passage.language), passage.quote), citation(passage)];
 }
 
-function citation({ title, where }: Pick<BriefPassage, 'title' | 'where'>): Element {
-  return h('p.cite', ['— ', h('cite', { dir: 'auto' }, oneLine(title)), afterTitle(where)]);
+function citation({ title, where, language }: Pick<BriefPassage, 'title' | 'where' | 'language'>): Element {
+  return h('p.cite', ['— ', h('cite', sourceWords(title, language), oneLine(title)), afterTitle(where)]);
+}
+
+/**
+ * Attributes of an element holding an article's own words (its title, a quoted passage): its
+ * language, so readers, screen readers and the fonts of the stylesheet treat it as such, and its
+ * direction; the brief around it stays in the brief's language.
+ */
+function sourceWords(text: string, language: string | null | undefined): { lang?: string; dir: 'rtl' | 'auto' } {
+  return language ? { lang: language, dir: passageDirection(text, language) } : { dir: 'auto' };
 }
 
 type LinkEntity = (id: string) => string | null;
@@ -210,14 +221,14 @@ function relationsAppendix(relations: BriefRelation[], linkEntity: LinkEntity): 
   return h('section.appendix', { ariaLabelledBy: 'appendix-relations' }, lines([heading, ...items]));
 }
 
-function timelineAppendix(events: BriefEvent[], linkEntity: LinkEntity): Element {
+function timelineAppendix(events: BriefEvent[], linkEntity: LinkEntity, dateFormat?: DateFormatChoice): Element {
   const head = h('thead', h('tr', ['Date', 'Event', 'Entities', 'Passage'].map((title) => h('th', { scope: 'col' }, title))));
   const rows = events.map((e) =>
     h('tr', [
-      h('td.date', h('time', { dateTime: e.date }, e.date)),
+      h('td.date', h('time', { dateTime: e.date }, eventDate(e.date, dateFormat))),
       h('td', { dir: 'auto' }, oneLine(e.label)),
       h('td', e.entities.flatMap((ref, i) => [i > 0 ? ', ' : '', entityRef(ref, linkEntity)])),
-      h('td', [h('q', { dir: 'auto' }, oneLine(e.passage.quote)), citation(e.passage)]),
+      h('td', [h('q', sourceWords(e.passage.quote, e.passage.language), oneLine(e.passage.quote)), citation(e.passage)]),
     ]),
   );
   const heading = h('h2#appendix-timeline', `Appendix: Timeline (${events.length})`);

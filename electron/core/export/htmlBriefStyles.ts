@@ -1,14 +1,20 @@
+import { languageFontCss, SANS_STACK, SERIF_STACK } from './scriptFonts';
+
+/** The elements set in sans-serif; the rest of the brief is serif. */
+const SANS = 'h1, h2, h3, h4, h5, h6, .meta, .badge, table, .cite, .replies, .handling, .tags, .relation-facts, .flag';
+
 /**
  * The brief's one stylesheet: readable on a phone, printable on A4, no web fonts or images (the
- * file is opened offline and must fetch nothing).
+ * file is opened offline and must fetch nothing). The fonts are those installed: Noto families
+ * cover every script a source may be in, and passages marked with a language take its fonts.
  */
 const BASE = `
 :root { color-scheme: light; --ink: #1b1f24; --muted: #5b6470; --rule: #d5dae0; --accent: #24548f; --paper: #fff; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--paper); color: var(--ink); font: 16px/1.55 Georgia, "Noto Serif", "DejaVu Serif", "Times New Roman", serif; }
+body { margin: 0; background: var(--paper); color: var(--ink); font: 16px/1.55 ${SERIF_STACK}; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
-h1, h2, h3, h4, h5, h6, .meta, .badge, table, .cite, .replies, .handling, .tags { font-family: "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; }
+${SANS} { font-family: ${SANS_STACK}; }
 h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.5rem 0 0.75rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; padding-bottom: 0.25rem; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
@@ -26,7 +32,7 @@ a { color: var(--accent); overflow-wrap: anywhere; }
 .badge.colour::before { content: ""; display: inline-block; width: 0.65rem; height: 0.65rem; margin-right: 0.3rem; border-radius: 50%; background: var(--swatch, transparent); vertical-align: -0.05rem; border: 1px solid rgba(0,0,0,0.25); }
 .badge.grading { background: #eef2f7; }
 .badge.drifted { border-style: dashed; }
-blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; background: #f6f7f9; border-left: 3px solid var(--rule); white-space: pre-wrap; }
+blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; background: #f6f7f9; border-inline-start: 3px solid var(--rule); white-space: pre-wrap; }
 .cite { margin: 0.25rem 0 0.5rem; color: var(--muted); font-size: 0.8rem; }
 .tags { font-size: 0.8rem; color: var(--muted); }
 .comment p { white-space: pre-wrap; }
@@ -52,12 +58,13 @@ td.type, td.num { white-space: nowrap; }
 footer.end { margin-top: 2.5rem; }
 .relation { margin: 1rem 0 1.5rem; break-inside: avoid-page; }
 .relation h3 { margin-bottom: 0.3rem; }
-.relation-facts { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.25rem 0; font-family: "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 0.8rem; color: var(--muted); }
-.flag { margin: 0.25rem 0; padding: 0.2rem 0.5rem; border: 1.5px dashed #9b1c1c; color: #9b1c1c; font-family: "Helvetica Neue", Arial, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 0.85rem; }
+.relation-facts { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.25rem 0; font-size: 0.8rem; color: var(--muted); }
+.flag { margin: 0.25rem 0; padding: 0.2rem 0.5rem; border: 1.5px dashed #9b1c1c; color: #9b1c1c; font-size: 0.85rem; }
 .flag strong::before { content: "\\2691  "; }
 table.timeline q { font-style: italic; }
 table.timeline .cite { margin: 0.15rem 0 0; }
 td.date { white-space: nowrap; }
+${languageFontCss(SANS)}
 @media (max-width: 36rem) {
   body { font-size: 15px; }
   main { padding: 0.75rem 0.75rem 2rem; }
@@ -90,9 +97,9 @@ td.date { white-space: nowrap; }
 export function briefCss(options: { handling: string; pageBoxes: boolean }): string {
   const margins = options.pageBoxes
     ? `@page { size: A4; margin: 18mm 16mm 20mm;
-  @top-center { content: ${cssString(options.handling)}; font: 700 8pt Arial, sans-serif; }
-  @bottom-left { content: ${cssString(options.handling)}; font: 700 8pt Arial, sans-serif; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Arial, sans-serif; } }`
+  @top-center { content: ${cssString(options.handling)}; font: 700 8pt ${SANS_STACK}; }
+  @bottom-left { content: ${cssString(options.handling)}; font: 700 8pt ${SANS_STACK}; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt ${SANS_STACK}; } }`
     : '@page { size: A4; }';
   return `${BASE}${margins}\n`;
 }

@@ -57,6 +57,7 @@ function ann(text: string, quote: string, comment = '', exactOverride?: string, 
     grading: null,
     replies: [],
     creator: { name: 'Analyst' },
+    modifiedBy: { name: 'Analyst' },
     status: 'anchored',
     created: '2025-06-01T10:00:00.000Z',
     modified: '2025-06-01T10:00:00.000Z',
@@ -231,13 +232,14 @@ describe('markdownBrief: provenance', () => {
     versions: [V1, V2],
   };
 
-  it('lists outlet, author, date, source, URL, import date, version and the current version\u2019s SHA-256 in order', () => {
+  it('lists outlet, author, date, language, source, URL, import date, version and the current version\u2019s SHA-256 in order', () => {
     const md = markdownBrief(FULL, [], PALETTE, GENERATED);
     const header = md.split('\n').filter((l) => l.startsWith('- **'));
     expect(header).toEqual([
       '- **Outlet:** The Hindu',
       '- **Author:** Dinakar Peri',
       '- **Published:** 2025-05-04',
+      '- **Language:** English (en)',
       '- **Source:** india-japan-defence-2025-05-04.txt',
       '- **URL:** <https://www.thehindu.com/news/national/india-japan-talks/article1.ece>',
       '- **Imported:** 2025-06-01',

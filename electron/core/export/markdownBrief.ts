@@ -13,6 +13,7 @@ import {
   afterTitle,
   colourMeaning,
   entityName,
+  eventDate,
   excerptCitation,
   FLAGGED_RELATION,
   gradingText,
@@ -123,7 +124,7 @@ class BriefTree {
   }
 
   private excerpt(source: BriefSource, a: Annotation): void {
-    this.quote({ quote: a.target.quote.exact, ...excerptCitation(source, a) });
+    this.quote({ quote: a.target.quote.exact, ...excerptCitation(source, a, this.content.dateFormat) });
     if (a.tags.length) {
       const tags = a.tags.flatMap((t, i): PhrasingContent[] => [...(i > 0 ? [text(', ')] : []), { type: 'inlineCode', value: t }]);
       this.push(paragraph(text('Tags: '), ...tags));
@@ -174,7 +175,7 @@ class BriefTree {
         cells(['Date', 'Event', 'Entities', 'Passage'].map((h) => [text(h)])),
         ...events.map((e) =>
           cells([
-            [text(e.date)],
+            [text(eventDate(e.date, this.content.dateFormat))],
             [text(oneLine(e.label))],
             e.entities.flatMap((ref, i) => [...(i > 0 ? [text(', ')] : []), entityLink(ref)]),
             [text(`“${oneLine(e.passage.quote)}”`), this.cite(e.passage.title, e.passage.where)],

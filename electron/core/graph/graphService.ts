@@ -1,6 +1,5 @@
 import type { RecordChange } from '../../common/contract';
-import { DossierError } from '../../common/errors';
-import type { Annotation } from '../../common/model/annotation';
+import { DossierError, phrase } from '../../common/errors';
 import type { ExportedFile } from '../../common/model/brief';
 import { GRAPH_POSITIONS_RECORD, type GraphData, type GraphExportFormat, type GraphFilter, type GraphHidden, type GraphPosition } from '../../common/model/graph';
 import { overviewOf } from '../../common/model/graphOverview';
@@ -11,10 +10,8 @@ import { RELATIONS } from '../relations/relationDocuments';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { assembleGraph, pinnedBySurvivor, selectEdges, survivorOf, type GraphSources } from './buildGraph';
 import { GRAPH } from './graphDocuments';
+import { PlacedHighlights } from './placedHighlights';
 import { exportGraph } from './graphExport';
-
-/** Articles whose highlights are read at once: thousands at once would open too many files. */
-const READ_AT_ONCE = 32;
 
 /**
  * The link chart: entities as nodes, relationships as edges, read straight from entities.json and
@@ -22,19 +19,20 @@ const READ_AT_ONCE = 32;
  * evidence); pinned positions in graph.json.
  */
 export class GraphService {
-  /** Highlight ids that still have a place in their article, by the article's list of highlights. */
-  private readonly placed = new WeakMap<readonly Annotation[], Set<string>>();
+  private readonly placed: PlacedHighlights;
 
   constructor(
     private readonly store: WorkspaceStore,
     private readonly changes: ChangeLog,
-  ) {}
+  ) {
+    this.placed = new PlacedHighlights(store);
+  }
 
   async data(filter: GraphFilter): Promise<GraphData> {
     const sources = await this.sources();
     if (filter.focus) {
       const focus = survivorOf(sources.mergedInto)(filter.focus.entityId);
-      if (!sources.entities.some((e) => e.id === focus)) throw new DossierError('not-found', `No entity with id ${filter.focus.entityId.slice(0, 60)} in this workspace.`);
+      if (!sources.entities.some((e) => e.id === focus)) throw new DossierError('not-found', phrase('entity.noId', { id: filter.focus.entityId.slice(0, 60) }));
     }
     const selected = selectEdges(sources, filter);
     const isPlaced = await this.placedEvidence(selected.edges.flatMap((e) => e.relation.evidence));
@@ -64,7 +62,7 @@ export class GraphService {
     const survivor = survivorOf(mergedInto);
     const known = new Set(entities.map((e) => e.id));
     for (const id of Object.keys(positions)) {
-      if (!known.has(survivor(id))) throw new DossierError('not-found', `No entity with id ${id.slice(0, 60)} in this workspace.`);
+      if (!known.has(survivor(id))) throw new DossierError('not-found', phrase('entity.noId', { id: id.slice(0, 60) }));
     }
     // Not an undo step: where a node sits is a layout preference, and Ctrl+Z after a drag should
     // undo the analyst's last finding, not the drag.
@@ -98,27 +96,14 @@ export class GraphService {
     return { relations: relations.relations, types: relations.types, entities: entities.entities, mergedInto: entities.mergedInto, positions: graph.positions };
   }
 
-  /**
-   * Whether each passage still has a place in its article: every article named is read once, and
-   * the ids of its placed highlights are kept while its list of highlights stays the same object
-   * (documents change copy-on-write), so redrawing the chart reads nothing again.
-   */
+  /** Whether each passage still has a place in its article (see PlacedHighlights). */
   private async placedEvidence(evidence: readonly Evidence[]): Promise<(e: Evidence) => boolean> {
-    const articleIds = [...new Set(evidence.map((e) => e.articleId))].filter((id) => this.store.hasArticle(id));
-    const byArticle = new Map<string, Set<string>>();
-    for (let i = 0; i < articleIds.length; i += READ_AT_ONCE) {
-      await Promise.all(
-        articleIds.slice(i, i + READ_AT_ONCE).map(async (id) => {
-          const annotations = await this.store.readAnnotations(id);
-          let placed = this.placed.get(annotations);
-          if (!placed) {
-            placed = new Set(annotations.filter((a) => a.status !== 'orphaned').map((a) => a.id));
-            this.placed.set(annotations, placed);
-          }
-          byArticle.set(id, placed);
-        }),
-      );
-    }
+    const byArticle = await this.placed.of(evidence.map((e) => e.articleId));
     return (e) => byArticle.get(e.articleId)?.has(e.annotationId) ?? false;
+  }
+
+  /** Waits for what is being saved of derived data. */
+  close(): Promise<void> {
+    return this.placed.close();
   }
 }

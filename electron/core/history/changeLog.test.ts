@@ -12,8 +12,11 @@ import { importArticles } from '../import/importArticles';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { ChangeLog } from './changeLog';
 import type { Change } from './operation';
+import { step } from '../../common/model/phrase';
 
 const TEXT = 'Ministers meet\n\nThe ministers met in Delhi on Monday and agreed on logistics.';
+
+const BEN = { name: 'Ben Colleague' };
 
 let tmp: string;
 let store: WorkspaceStore;
@@ -30,14 +33,15 @@ beforeEach(async () => {
   events = new EventBus();
   seen = [];
   events.subscribe((name, payload) => seen.push({ name, payload }));
-  log = new ChangeLog(store, new ChangeFeed(events));
+  // Who undoes and redoes: the highlights were made by 'Analyst' (testHelpers).
+  log = new ChangeLog(store, new ChangeFeed(events), () => BEN);
 });
 afterEach(async () => {
   await store.close();
   await fs.rm(tmp, { recursive: true, force: true });
 });
 
-const add = (a: Annotation): Change => ({ label: 'add highlight', articleId, ops: [{ kind: 'annotation', articleId, id: a.id, before: null, after: a }] });
+const add = (a: Annotation): Change => ({ label: step('addHighlight'), articleId, ops: [{ kind: 'annotation', articleId, id: a.id, before: null, after: a }] });
 
 /** The article's history as its file holds it once the write-ahead log is folded in. */
 async function history(): Promise<{ op: string; label?: string; before: unknown; after: unknown }[]> {
@@ -63,7 +67,7 @@ describe('ChangeLog', () => {
     const a = annotation('Delhi');
     await log.commit(add(a));
     expect(await store.readAnnotations(articleId)).toEqual([a]);
-    expect(log.state()).toEqual({ undo: 'add highlight', redo: null });
+    expect(log.state()).toEqual({ undo: step('addHighlight'), redo: null });
     expect(seen).toEqual([
       { name: 'workspace.changed', payload: { cause: 'edit', changes: [{ subject: 'annotation', kind: 'created', id: a.id, articleId }] } },
     ]);
@@ -76,24 +80,26 @@ describe('ChangeLog', () => {
     const a = annotation('Delhi');
     await log.commit(add(a));
     const edited = { ...a, rev: 2, comment: 'Venue', motivation: 'commenting' as const };
-    await log.commit({ label: 'edit highlight', articleId, ops: [{ kind: 'annotation', articleId, id: a.id, before: a, after: edited }] });
+    await log.commit({ label: step('editHighlight'), articleId, ops: [{ kind: 'annotation', articleId, id: a.id, before: a, after: edited }] });
     seen = [];
 
-    expect((await log.undo())?.change.label).toBe('edit highlight');
-    expect(await store.readAnnotations(articleId)).toEqual([{ ...a, rev: 3 }]);
-    expect(log.state()).toEqual({ undo: 'add highlight', redo: 'edit highlight' });
+    expect((await log.undo())?.change.label).toEqual(step('editHighlight'));
+    // An undo is a change of its own, by whoever undid it, now (authorship.ts); the creator stays.
+    const byBen = { modifiedBy: BEN, modified: expect.any(String) };
+    expect(await store.readAnnotations(articleId)).toEqual([{ ...a, rev: 3, ...byBen }]);
+    expect(log.state()).toEqual({ undo: step('addHighlight'), redo: step('editHighlight') });
 
-    expect((await log.undo())?.change.label).toBe('add highlight');
+    expect((await log.undo())?.change.label).toEqual(step('addHighlight'));
     expect(await store.readAnnotations(articleId)).toEqual([]);
-    expect(log.state()).toEqual({ undo: null, redo: 'add highlight' });
+    expect(log.state()).toEqual({ undo: null, redo: step('addHighlight') });
     expect(await log.undo()).toBeNull();
 
-    expect((await log.redo())?.change.label).toBe('add highlight');
-    expect(await store.readAnnotations(articleId)).toEqual([{ ...a, rev: 2 }]);
-    expect((await log.redo())?.change.label).toBe('edit highlight');
-    expect(await store.readAnnotations(articleId)).toEqual([{ ...edited, rev: 3 }]);
+    expect((await log.redo())?.change.label).toEqual(step('addHighlight'));
+    expect(await store.readAnnotations(articleId)).toEqual([{ ...a, rev: 2, ...byBen }]);
+    expect((await log.redo())?.change.label).toEqual(step('editHighlight'));
+    expect(await store.readAnnotations(articleId)).toEqual([{ ...edited, rev: 3, ...byBen, creator: { name: 'Analyst' } }]);
     expect(await log.redo()).toBeNull();
-    expect(log.state()).toEqual({ undo: 'edit highlight', redo: null });
+    expect(log.state()).toEqual({ undo: step('editHighlight'), redo: null });
 
     expect(seen.map((e) => e.payload)).toEqual([
       { cause: 'undo', changes: [{ subject: 'annotation', kind: 'updated', id: a.id, articleId }] },
@@ -125,7 +131,7 @@ describe('ChangeLog', () => {
     const { title, source, url, outlet, author, published, language } = meta;
     const before = { title, source, url, outlet, author, published, language };
     const after = { ...before, title: 'Ministers meet in Delhi', outlet: 'The Hindu' };
-    await log.commit({ label: 'edit article details', articleId, ops: [{ kind: 'meta', articleId, before, after }] });
+    await log.commit({ label: step('editArticleDetails'), articleId, ops: [{ kind: 'meta', articleId, before, after }] });
     expect(await store.readMeta(articleId)).toMatchObject({ title: 'Ministers meet in Delhi', outlet: 'The Hindu', rev: meta.rev + 1 });
     expect(store.listArticles()[0]).toMatchObject({ title: 'Ministers meet in Delhi', outlet: 'The Hindu' });
     await log.undo();
@@ -135,7 +141,7 @@ describe('ChangeLog', () => {
   });
 
   it('refuses to make current a version that does not exist, recording nothing', async () => {
-    const change: Change = { label: 'replace with new version', articleId, ops: [{ kind: 'version', articleId, before: 1, after: 5 }] };
+    const change: Change = { label: step('replaceWithNewVersion'), articleId, ops: [{ kind: 'version', articleId, before: 1, after: 5 }] };
     await expect(log.commit(change)).rejects.toMatchObject({ code: 'conflict' });
     expect(log.state()).toEqual({ undo: null, redo: null });
     expect(seen).toEqual([]);
@@ -144,10 +150,10 @@ describe('ChangeLog', () => {
 
   it('changes the palette, undoably, without writing any article history', async () => {
     const renamed = DEFAULT_PALETTE.map((p) => (p.key === 'red' ? { ...p, label: 'Deadline' } : p));
-    await log.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: DEFAULT_PALETTE, after: renamed }] });
+    await log.commit({ label: step('renameColours'), articleId: null, ops: [{ kind: 'palette', before: DEFAULT_PALETTE, after: renamed }] });
     expect(store.info().palette).toEqual(renamed);
     expect(seen).toEqual([{ name: 'workspace.changed', payload: changed('edit', 'workspace', 'updated') }]);
-    expect(await log.undo()).toMatchObject({ done: true, change: { label: 'rename colours', articleId: null } });
+    expect(await log.undo()).toMatchObject({ done: true, change: { label: step('renameColours'), articleId: null } });
     expect(store.info().palette).toEqual(DEFAULT_PALETTE);
     await log.redo();
     expect(store.info().palette).toEqual(renamed);
@@ -192,10 +198,10 @@ describe('ChangeLog under quick repeated commands', () => {
     const undone = await Promise.all([log.undo(), log.undo()]);
     expect(undone.map((o) => o?.change.ops[0]?.kind === 'annotation' && o.change.ops[0].id)).toEqual([b.id, a.id]);
     expect(await store.readAnnotations(articleId)).toEqual([]);
-    expect(log.state()).toEqual({ undo: null, redo: 'add highlight' });
+    expect(log.state()).toEqual({ undo: null, redo: step('addHighlight') });
     await Promise.all([log.redo(), log.redo()]);
     expect((await store.readAnnotations(articleId)).map((x) => x.id)).toEqual([a.id, b.id]);
-    expect(log.state()).toEqual({ undo: 'add highlight', redo: null });
+    expect(log.state()).toEqual({ undo: step('addHighlight'), redo: null });
   });
 
   it('keeps a change made elsewhere while an undo waits its turn undoable', async () => {
@@ -207,13 +213,13 @@ describe('ChangeLog under quick repeated commands', () => {
     const undoing = log.undo();
     const renamed = DEFAULT_PALETTE.map((p) => (p.key === 'red' ? { ...p, label: 'Deadline' } : p));
     await log.exclusive(null, () =>
-      log.commit({ label: 'rename colours', articleId: null, ops: [{ kind: 'palette', before: DEFAULT_PALETTE, after: renamed }] }),
+      log.commit({ label: step('renameColours'), articleId: null, ops: [{ kind: 'palette', before: DEFAULT_PALETTE, after: renamed }] }),
     );
     release();
     await busy;
-    expect((await undoing)?.change.label).toBe('add highlight');
+    expect((await undoing)?.change.label).toEqual(step('addHighlight'));
     expect(await store.readAnnotations(articleId)).toEqual([]);
-    expect(log.state()).toEqual({ undo: 'rename colours', redo: 'add highlight' });
+    expect(log.state()).toEqual({ undo: step('renameColours'), redo: step('addHighlight') });
     await log.undo();
     expect(store.info().palette).toEqual(DEFAULT_PALETTE);
   });

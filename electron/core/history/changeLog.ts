@@ -1,12 +1,15 @@
 import type { ChangeSubject, RecordChange } from '../../common/contract';
-import { DossierError } from '../../common/errors';
-import { articleScope, type HistoryScope } from '../../common/model/history';
-import type { Annotation } from '../../common/model/annotation';
+import { DossierError, phrase } from '../../common/errors';
+import { articleScope, type HistoryScope, type RemoteHistoryEntry } from '../../common/model/history';
+import type { LossPhrase, StepLabel } from '../../common/model/phrase';
+import { UNKNOWN_CREATOR, type Annotation, type Creator } from '../../common/model/annotation';
 import type { ChangeCause, ChangeFeed } from '../changeFeed';
 import { KeyedQueue } from '../store/durableFile';
 import type { DocumentKind } from '../store/documents';
 import type { OperationRecord, WorkspaceStore } from '../store/workspaceStore';
-import { inverse, type Change, type Operation } from './operation';
+import { auditLabel } from './auditLabel';
+import { stampOperation } from './authorship';
+import { inverse, overlaps, type Change, type Operation } from './operation';
 import { UndoHistory, type HistoryStep } from './undoHistory';
 
 /** Puts one record into a saved state; null removes it. */
@@ -18,9 +21,9 @@ export interface RecordCollection {
   scopesOf?(state: unknown): HistoryScope[];
   /**
    * What removing record `id` takes away that the analyst wrote after the step (a note's text),
-   * worded for a question ("the note “Plan” and its text"); null when nothing. Undo asks first.
+   * as a phrase the UI words ("the note “Plan” and its text"); null when nothing. Undo asks first.
    */
-  lossOf?(id: string): Promise<string | null>;
+  lossOf?(id: string): Promise<LossPhrase | null>;
 }
 
 /** What undo or redo did with the step it took: done, or not done and why. */
@@ -28,8 +31,8 @@ export interface StepOutcome {
   step: HistoryStep;
   change: Change;
   done: boolean;
-  /** Not done: undoing it removes this; ask, then undo again by id with `confirm`. */
-  confirm?: string;
+  /** Not done: undoing it removes these; ask, then undo again by id with `confirm`. */
+  confirm?: LossPhrase[];
   /** Not done: a later step changed the same things and must go first. */
   blockedBy?: HistoryStep;
 }
@@ -57,6 +60,7 @@ const HISTORY = '(history)';
 export class ChangeLog {
   private readonly history = new UndoHistory();
   private readonly queue = new KeyedQueue();
+  private readonly remoteSteps: RemoteHistoryEntry[] = [];
 
   /** Documents that 'doc' operations may restore, by name, with what tells their changed records. */
   private readonly documents = new Map<string, { kind: AnyDocument; changesOf: DocumentChanges; scopes: readonly HistoryScope[] }>();
@@ -64,7 +68,17 @@ export class ChangeLog {
   constructor(
     private readonly store: WorkspaceStore,
     private readonly feed: ChangeFeed,
+    /** Who is making changes here: the display name from Settings, read at each change. */
+    private readonly changer: () => Creator = () => UNKNOWN_CREATOR,
   ) {}
+
+  /**
+   * Who is changing the workspace now, for the `createdBy` and `modifiedBy` of the records a
+   * service makes or changes (and that undo and redo put back, see authorship.ts).
+   */
+  who(): Creator {
+    return { name: this.changer().name };
+  }
 
   /** Collections whose single records 'record' operations put back, by name. */
   private readonly collections = new Map<string, RecordCollection>();
@@ -113,6 +127,46 @@ export class ChangeLog {
     this.feed.publish('edit', changes);
   }
 
+  /**
+   * Applies a change made in another workspace and synced in: saved like any change (one
+   * transaction, its articles' history lines marked with who made it there), announced with cause
+   * 'sync', and never an undo step of this analyst. A local step that changed the same records
+   * is forgotten: undoing it would put back what the remote change replaced (for a whole
+   * document, such as entities.json, every other record in it too). Call inside `exclusive` for
+   * what the change touches. Answers the records it announced.
+   */
+  async applyRemote(change: Change, remoteOf: (op: Operation) => RemoteOrigin): Promise<RecordChange[]> {
+    const records = this.recordsOfChange(change);
+    this.feed.intend(records);
+    await this.store.transaction(() => this.applyOps(change, 'sync', remoteOf));
+    this.forgetOverlapping(change);
+    const origin = change.ops[0] ? remoteOf(change.ops[0]) : null;
+    if (origin) {
+      this.remoteSteps.unshift({ label: change.label, by: origin.by, at: origin.at, arrived: new Date().toISOString(), articleId: change.articleId });
+      this.remoteSteps.length = Math.min(this.remoteSteps.length, REMOTE_STEPS_KEPT);
+    }
+    this.feed.publish('sync', records);
+    return records;
+  }
+
+  /** The team's changes synced in during this run, newest first (the history shows them as theirs). */
+  remoteList(): readonly RemoteHistoryEntry[] {
+    return this.remoteSteps;
+  }
+
+  /** Announces writes synced in that are not operations (a version's files arriving). */
+  announceRemote(changes: readonly RecordChange[]): void {
+    this.feed.publish('sync', changes);
+  }
+
+  /**
+   * Drops the undo and redo steps that touch what `change` touched. Not queued behind undo: a
+   * sync may hold an article's queue, which an undo waits for while holding the history's.
+   */
+  private forgetOverlapping(change: Change): void {
+    this.history.forget((step) => overlaps(step, change));
+  }
+
   /** Says, before a write that is not an operation (a note's text), which records it is about to change. */
   intend(changes: readonly RecordChange[]): void {
     this.feed.intend(changes);
@@ -158,7 +212,7 @@ export class ChangeLog {
     });
   }
 
-  state(scope?: HistoryScope): { undo: string | null; redo: string | null } {
+  state(scope?: HistoryScope): { undo: StepLabel | null; redo: StepLabel | null } {
     return this.history.state(scope);
   }
 
@@ -169,8 +223,8 @@ export class ChangeLog {
 
   private pick(id: number, state: 'done' | 'undone'): HistoryStep {
     const found = this.history.find(id);
-    if (!found) throw new DossierError('not-found', 'That change is no longer in the history.');
-    if (found.state !== state) throw new DossierError('conflict', state === 'done' ? 'That change was already undone.' : 'That change is not undone.');
+    if (!found) throw new DossierError('not-found', phrase('history.gone'));
+    if (found.state !== state) throw new DossierError('conflict', phrase(state === 'done' ? 'history.alreadyUndone' : 'history.notUndone'));
     return found.step;
   }
 
@@ -201,21 +255,23 @@ export class ChangeLog {
     return [...scopes];
   }
 
-  /** What applying `change` would remove that only the analyst can judge, as one phrase; null when nothing. */
-  private async lossOf(change: Change): Promise<string | null> {
-    const losses: string[] = [];
+  /** What applying `change` would remove that only the analyst can judge; null when nothing. */
+  private async lossOf(change: Change): Promise<LossPhrase[] | null> {
+    const losses: LossPhrase[] = [];
     for (const op of change.ops) {
       if (op.kind === 'listing' && !op.after) {
         const titles = await Promise.all(op.articleIds.map(async (id) => (await this.store.readMeta(id).catch(() => null))?.title ?? id));
         losses.push(
-          titles.length === 1 ? `the imported article “${titles[0]}” from the library` : `the ${titles.length} imported articles (${titles.slice(0, 3).map((t) => `“${t}”`).join(', ')}${titles.length > 3 ? ' …' : ''}) from the library`,
+          titles.length === 1
+            ? { key: 'importedArticle', params: { title: titles[0]!.slice(0, 300) } }
+            : { key: 'importedArticles', params: { count: titles.length, titles: titles.slice(0, 3).map((t) => t.slice(0, 300)) } },
         );
       } else if (op.kind === 'record' && op.after === null) {
         const loss = await this.collections.get(op.collection)?.lossOf?.(op.id);
         if (loss) losses.push(loss);
       }
     }
-    return losses.length === 0 ? null : losses.join(' and ');
+    return losses.length === 0 ? null : losses;
   }
 
   /** Drops every undo and redo step that touches these articles: they are gone for good (an emptied trash). */
@@ -269,20 +325,40 @@ export class ChangeLog {
     return this.store.transaction(() => this.applyOps(change, mode));
   }
 
-  private async applyOps(change: Change, mode: 'do' | 'undo' | 'redo'): Promise<void> {
+  private async applyOps(applied: Change, mode: Mode, remoteOf?: (op: Operation) => RemoteOrigin): Promise<void> {
     const at = new Date().toISOString();
+    // Undo and redo are changes by whoever makes them, now (see authorship.ts); a synced change
+    // keeps the names its sender wrote, and a change made here was stamped by its service.
+    const by = mode === 'undo' || mode === 'redo' ? this.who() : null;
+    const change = by ? { ...applied, ops: applied.ops.map((op) => stampOperation(op, by, at)) } : applied;
     const annotationOps = change.ops.filter((op) => op.kind === 'annotation');
     const byArticle = new Map<string, typeof annotationOps>();
     for (const op of annotationOps) byArticle.set(op.articleId, [...(byArticle.get(op.articleId) ?? []), op]);
 
+    // Consecutive listings the same way are one write of library.json (a whole file): a clone
+    // lists thousands of articles, each with its own operation for its history line.
+    let listing: { after: boolean; ids: string[] } | null = null;
+    const list = async () => {
+      if (!listing) return;
+      const { after, ids } = listing;
+      listing = null;
+      await (after ? this.store.relistArticles(ids) : this.store.unlistArticles(ids));
+    };
     for (const op of change.ops) {
+      if (op.kind === 'listing') {
+        if (listing && listing.after !== op.after) await list();
+        listing ??= { after: op.after, ids: [] };
+        listing.ids.push(...op.articleIds);
+        continue;
+      }
+      await list();
       if (op.kind === 'meta') {
         const meta = await this.store.readMeta(op.articleId);
         await this.store.writeMeta({ ...meta, ...op.after, rev: meta.rev + 1 });
       } else if (op.kind === 'version') {
         const meta = await this.store.readMeta(op.articleId);
         if (!meta.versions.some((v) => v.version === op.after)) {
-          throw new DossierError('conflict', `Version ${op.after} of this article no longer exists.`);
+          throw new DossierError('conflict', phrase('article.versionGone', { version: op.after }));
         }
         await this.store.writeMeta({ ...meta, version: op.after, rev: meta.rev + 1 });
       } else if (op.kind === 'palette') {
@@ -295,21 +371,22 @@ export class ChangeLog {
         await this.store.setDoc(op.articleId, kind, op.after as { schemaVersion: number; kind: string });
       } else if (op.kind === 'shelf') {
         await this.store.setShelf(op.articleId, op.after);
-      } else if (op.kind === 'listing') {
-        await (op.after ? this.store.relistArticles(op.articleIds) : this.store.unlistArticles(op.articleIds));
       } else if (op.kind === 'record') {
         const collection = this.collections.get(op.collection);
         if (!collection) throw new DossierError('internal', `No collection named ${op.collection}.`);
         await collection.put(op.id, op.after);
       }
     }
+    await list();
     // The change's lines in its articles' history, in the order of its operations. An article's
     // annotations are saved in one transaction with its lines, so neither is ever saved alone.
-    const history = change.ops.flatMap((op) => historyOf(op, change.label, mode, at));
+    const label = auditLabel(change.label);
+    const history = change.ops.flatMap((op) => historyOf(op, label, mode, at, remoteOf?.(op)));
     for (const [articleId, ops] of byArticle) {
       const revs = new Map<string, number | undefined>((await this.store.readAnnotations(articleId)).map((a) => [a.id, a.rev]));
       const puts = ops.map((op) => {
-        const record = stateOf(op.after, revs.get(op.id), mode !== 'do');
+        // A synced highlight comes with the revision its sender gave it (see WorkspaceMirror).
+        const record = stateOf(op.after, revs.get(op.id), mode === 'undo' || mode === 'redo');
         revs.set(op.id, record?.rev);
         return { id: op.id, record };
       });
@@ -319,13 +396,26 @@ export class ChangeLog {
   }
 }
 
+/** How a change is applied: made here, undone, redone, or synced in from another workspace. */
+type Mode = 'do' | 'undo' | 'redo' | 'sync';
+
+/** Who made a synced change in their workspace (their display name), and when. */
+/** How many of the team's changes the history lists (a first sync brings thousands). */
+const REMOTE_STEPS_KEPT = 200;
+
+export interface RemoteOrigin {
+  by: string;
+  at: string;
+}
+
 /** The lines an operation adds to its articles' history (the audit trail); none for workspace-level ones. */
-function historyOf(op: Operation, label: string, mode: 'do' | 'undo' | 'redo', at: string): OperationRecord[] {
-  if (op.kind === 'listing') return op.articleIds.map((articleId) => ({ at, op: `listing.${mode}`, articleId, before: op.before, after: op.after, label }));
+function historyOf(op: Operation, label: string, mode: Mode, at: string, remote?: RemoteOrigin): OperationRecord[] {
+  const origin = remote ? { remote: { by: remote.by, at: remote.at } } : {};
+  if (op.kind === 'listing') return op.articleIds.map((articleId) => ({ at, op: `listing.${mode}`, articleId, before: op.before, after: op.after, label, ...origin }));
   if (op.kind === 'palette' || op.kind === 'workspaceName' || op.kind === 'record' || (op.kind === 'doc' && op.articleId === null)) return [];
   // Whole documents are not copied into the log: the label and the kind say what happened.
   const [before, after] = op.kind === 'doc' ? [null, null] : [op.before, op.after];
-  return [{ at, op: `${op.kind}.${mode}`, articleId: op.articleId!, before, after, label }];
+  return [{ at, op: `${op.kind}.${mode}`, articleId: op.articleId!, before, after, label, ...origin }];
 }
 
 /**

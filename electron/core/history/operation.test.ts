@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PALETTE } from '../../common/model/palette';
 import { inverse, invert, type Change, type Operation } from './operation';
+import { step } from '../../common/model/phrase';
 
 describe('invert', () => {
   it('swaps before and after and keeps everything else', () => {
@@ -15,7 +16,7 @@ describe('invert', () => {
 describe('inverse', () => {
   it('inverts every operation, in reverse order, under the same label, leaving the change as it was', () => {
     const change: Change = {
-      label: 'replace with new version',
+      label: step('replaceWithNewVersion'),
       articleId: 'art_x',
       ops: [
         { kind: 'version', articleId: 'art_x', before: 1, after: 2 },
@@ -24,7 +25,7 @@ describe('inverse', () => {
     };
     const copy = structuredClone(change);
     expect(inverse(change)).toEqual({
-      label: 'replace with new version',
+      label: step('replaceWithNewVersion'),
       articleId: 'art_x',
       ops: [
         { kind: 'annotation', articleId: 'art_x', id: 'ann_a', before: null, after: null },

@@ -2,6 +2,7 @@ import type { Annotation } from '../../common/model/annotation';
 import type { EditableMeta, Shelf } from '../../common/model/article';
 import type { HistoryScope } from '../../common/model/history';
 import type { Palette } from '../../common/model/palette';
+import type { StepLabel } from '../../common/model/phrase';
 
 /**
  * Every change the core makes, as data with its before and after state, so that applying the
@@ -29,8 +30,8 @@ export type Operation =
 
 /** One user action: what Ctrl/Cmd+Z undoes in one step. */
 export interface Change {
-  /** Worded for the user: "Undo add highlight". */
-  label: string;
+  /** The step's name, worded by the UI ("Undo add highlight") and, in English, by the audit trail. */
+  label: StepLabel;
   articleId: string | null;
   ops: Operation[];
   /**
@@ -100,6 +101,9 @@ export function overlaps(a: Change, b: Change): boolean {
   return meets(x.keys, y.keys) || meets(x.listed, y.articles) || meets(y.listed, x.articles);
 }
 
+/** The collections that put back a note's entry or text: one note, whichever of them a step used. */
+const NOTE_COLLECTIONS = new Set(['notes', 'note-content', 'note-sync']);
+
 function targetsOf(op: Operation): string[] {
   switch (op.kind) {
     case 'annotation':
@@ -116,7 +120,7 @@ function targetsOf(op: Operation): string[] {
       return [`doc:${op.doc}:${op.articleId ?? ''}`];
     // A note's entry and its text are put back by two collections, but one cannot go without the other.
     case 'record':
-      return [`record:${op.collection === 'note-content' ? 'notes' : op.collection}:${op.id}`];
+      return [`record:${NOTE_COLLECTIONS.has(op.collection) ? 'notes' : op.collection}:${op.id}`];
     case 'listing':
       return op.articleIds.map((id) => `listing:${id}`);
   }

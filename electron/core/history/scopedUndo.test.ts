@@ -7,6 +7,7 @@ import { articleScope } from '../../common/model/history';
 import { buildNote } from '../../common/notes/testing/noteFixtures';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
+import { step } from '../../common/model/phrase';
 
 /** Undo per view, through the core's calls as the app makes them. */
 
@@ -42,19 +43,19 @@ describe('undo in a scope', () => {
     const second = await importArticle('second.txt', 'A grain silo at Dunmore burned on Tuesday.');
 
     const scope = articleScope(first);
-    expect(await core.api['history.state']({ scope })).toEqual({ undo: 'add highlight', redo: null });
-    expect(await core.api['history.undo']({ scope })).toMatchObject({ label: 'add highlight', articleId: first });
+    expect(await core.api['history.state']({ scope })).toEqual({ undo: step('addHighlight'), redo: null });
+    expect(await core.api['history.undo']({ scope })).toMatchObject({ label: step('addHighlight'), articleId: first });
     expect(await ids(first)).toEqual([]);
     expect(await ids(first)).not.toContain(h1);
 
     // The article's own import is next; the other article's import, made later, is never offered here.
     const next = await core.api['history.undo']({ scope });
-    expect(next.label).toMatch(/^import “Talks in Delhi/);
-    expect(next.confirm).toMatch(/^the imported article “Talks in Delhi/);
+    expect(next.label).toMatchObject({ key: 'importArticle', params: { title: expect.stringMatching(/^Talks in Delhi/) } });
+    expect(next.confirm).toEqual([{ key: 'importedArticle', params: { title: expect.stringMatching(/^Talks in Delhi/) } }]);
     expect(await listed()).toEqual(expect.arrayContaining([first, second]));
 
     // In the other article, the latest step is that article's import.
-    expect((await core.api['history.state']({ scope: articleScope(second) })).undo).toMatch(/^import “A grain silo/);
+    expect((await core.api['history.state']({ scope: articleScope(second) })).undo).toMatchObject({ key: 'importArticle', params: { title: expect.stringMatching(/^A grain silo/) } });
   });
 
   it('redoes in the scope it undid, after undoing elsewhere in between', async () => {
@@ -66,11 +67,11 @@ describe('undo in a scope', () => {
     expect(await ids(first)).toEqual([]);
     // The note is still there: the article's undo passed it over.
     expect((await core.api['notes.list']({})).notes.map((n) => n.id)).toEqual([note.id]);
-    expect(await core.api['history.state']({ scope: 'notes' })).toEqual({ undo: 'new note', redo: null });
+    expect(await core.api['history.state']({ scope: 'notes' })).toEqual({ undo: step('newNote'), redo: null });
 
-    expect(await core.api['history.redo']({ scope: articleScope(first) })).toMatchObject({ label: 'add highlight', articleId: first });
+    expect(await core.api['history.redo']({ scope: articleScope(first) })).toMatchObject({ label: step('addHighlight'), articleId: first });
     expect(await ids(first)).toEqual([h1]);
-    expect(await core.api['history.state']({ scope: articleScope(first) })).toEqual({ undo: 'add highlight', redo: null });
+    expect(await core.api['history.state']({ scope: articleScope(first) })).toEqual({ undo: step('addHighlight'), redo: null });
   });
 
   it('asks before undoing the creation of a note that has text, and undoes it once confirmed', async () => {
@@ -79,11 +80,11 @@ describe('undo in a scope', () => {
     await core.api['notes.save']({ id: note.id, content });
 
     const asked = await core.api['history.undo']({ scope: 'notes' });
-    expect(asked).toEqual({ label: 'new note', articleId: null, id: expect.any(Number), confirm: 'the note “Readout” and its text' });
+    expect(asked).toEqual({ label: step('newNote'), articleId: null, id: expect.any(Number), confirm: [{ key: 'noteWithText', params: { title: 'Readout' } }] });
     expect((await core.api['notes.get']({ id: note.id })).note.text).toBe('Three hours of notes');
-    expect(await core.api['history.state']({ scope: 'notes' })).toEqual({ undo: 'new note', redo: null });
+    expect(await core.api['history.state']({ scope: 'notes' })).toEqual({ undo: step('newNote'), redo: null });
 
-    expect(await core.api['history.undo']({ id: asked.id, confirm: true })).toMatchObject({ label: 'new note', id: asked.id });
+    expect(await core.api['history.undo']({ id: asked.id, confirm: true })).toMatchObject({ label: step('newNote'), id: asked.id });
     expect((await core.api['notes.list']({})).notes).toEqual([]);
     // Redo brings it back with its text.
     await core.api['history.redo']({ scope: 'notes' });
@@ -101,7 +102,7 @@ describe('undo in a scope', () => {
     const article = await importArticle('first.txt', 'Talks in Delhi. The ministers met on Monday.');
     await highlight(article, 'ministers met');
     await core.api['notes.create']({ articleId: article, title: 'On the talks' });
-    expect(await core.api['history.state']({ scope: articleScope(article) })).toEqual({ undo: 'new note', redo: null });
+    expect(await core.api['history.state']({ scope: articleScope(article) })).toEqual({ undo: step('newNote'), redo: null });
   });
 
   it('does not undo a step that a later step depends on, and says which', async () => {
@@ -110,7 +111,7 @@ describe('undo in a scope', () => {
     const first = (await core.api['history.list']({})).entries[0]!;
     await core.api['annotations.update']({ articleId: article, id, comment: 'Venue' });
     const answer = await core.api['history.undo']({ id: first.id });
-    expect(answer).toMatchObject({ label: 'add highlight', blockedBy: 'edit highlight' });
+    expect(answer).toMatchObject({ label: step('addHighlight'), blockedBy: step('editHighlight') });
     expect(await ids(article)).toEqual([id]);
   });
 
@@ -121,11 +122,11 @@ describe('undo in a scope', () => {
     await core.api['history.undo']({ scope: 'notes' });
     const { entries } = await core.api['history.list']({});
     expect(entries.map((e) => [e.label, e.state, e.scopes])).toEqual([
-      ['add highlight', 'done', [articleScope(article)]],
-      [expect.stringMatching(/^import/), 'done', ['library', articleScope(article)]],
-      ['new note', 'undone', ['notes']],
+      [step('addHighlight'), 'done', [articleScope(article)]],
+      [expect.objectContaining({ key: 'importArticle' }), 'done', ['library', articleScope(article)]],
+      [step('newNote'), 'undone', ['notes']],
     ]);
-    expect(entries[1]!.blockedBy).toBe('add highlight');
+    expect(entries[1]!.blockedBy).toEqual(step('addHighlight'));
     expect(entries[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 

@@ -1,4 +1,5 @@
 import type { HistoryScope } from '../../common/model/history';
+import type { StepLabel } from '../../common/model/phrase';
 import { merge, overlaps, type Change } from './operation';
 
 const LIMIT = 200;
@@ -89,7 +90,7 @@ export class UndoHistory {
     }
   }
 
-  state(scope?: HistoryScope): { undo: string | null; redo: string | null } {
+  state(scope?: HistoryScope): { undo: StepLabel | null; redo: StepLabel | null } {
     return { undo: this.peekUndo(scope)?.change.label ?? null, redo: this.peekRedo(scope)?.change.label ?? null };
   }
 

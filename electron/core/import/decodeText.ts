@@ -1,32 +1,30 @@
-import { DossierError } from '../../common/errors';
+import { decimal, DossierError, phrase } from '../../common/errors';
+import { bomEncoding, decodeTextFile, type DecodedText } from './encoding/decodeTextFile';
 
 /** Largest file Dossier imports; a news article is a few KB, a long report a few MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /**
- * Bytes → text, or a user-worded reason why these bytes are not a text article.
- * Binary is told apart from non-UTF-8 text so the message can say which it is.
+ * Bytes → text and the encoding it was read in, or a user-worded reason why these bytes are
+ * not a text article. `chosen` is the encoding the analyst picked, when Dossier had to ask.
  */
-export function decodeArticleBytes(bytes: Uint8Array, file: string): string {
-  if (bytes.length === 0) throw new DossierError('import-failed', `${file} is empty.`, file);
+export function decodeArticleBytes(bytes: Uint8Array, file: string, chosen?: string): DecodedText {
+  if (bytes.length === 0) throw new DossierError('import-failed', phrase('import.empty', { file }), file);
   if (bytes.length > MAX_IMPORT_BYTES) {
     throw new DossierError(
       'import-failed',
-      `${file} is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`,
+      phrase('import.tooLarge', { file, size: decimal(bytes.length / 1024 / 1024, 1), limit: MAX_IMPORT_BYTES / 1024 / 1024 }),
       file,
     );
   }
-  if (looksBinary(bytes)) {
-    throw new DossierError('import-failed', `${file} is a binary file, not a text article.`, file);
+  // UTF-16 is mostly zero bytes in Latin text: its BOM, or the analyst's choice, says it is text.
+  const wide = (chosen ?? bomEncoding(bytes) ?? '').toLowerCase().startsWith('utf-16');
+  if (!wide && looksBinary(bytes)) {
+    throw new DossierError('import-failed', phrase('import.binary', { file }), file);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new DossierError('import-failed', `${file} is not UTF-8 text; save it as UTF-8 and import it again.`, file);
-  }
-  if (!text.trim()) throw new DossierError('import-failed', `${file} holds only whitespace.`, file);
-  return text;
+  const decoded = decodeTextFile(bytes, file, { chosen });
+  if (!decoded.text.trim()) throw new DossierError('import-failed', phrase('import.onlyWhitespace', { file }), file);
+  return decoded;
 }
 
 /** NUL bytes, or many control characters in the first 8 KB, mean binary (the heuristic git uses, widened). */

@@ -20,6 +20,22 @@ export interface ExtractedArticle {
   language?: string;
   /** The article's URL when the file states one (canonical link, og:url, front matter). */
   url?: string;
+  /**
+   * The encoding a text file was read in (a WHATWG name), when it was not UTF-8: kept with the
+   * version as provenance, so the original bytes can be read again the same way.
+   */
+  encoding?: string;
+}
+
+/** How a file is to be read, when the analyst said. */
+export interface ExtractOptions {
+  /** The text encoding the analyst chose (any label TextDecoder knows), after Dossier asked. */
+  encoding?: string;
+}
+
+/** The `encoding` field of an extracted article: only a text not read as UTF-8 carries one. */
+export function encodingField(encoding: string): Pick<ExtractedArticle, 'encoding'> {
+  return encoding === 'utf-8' ? {} : { encoding };
 }
 
 /** Largest file of each kind Dossier imports (documented in the README). */

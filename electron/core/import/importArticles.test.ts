@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findQuote } from '../../common/anchoring/textQuote';
 import { ID_PATTERN } from '../../common/ids';
@@ -63,7 +64,8 @@ describe('importArticles', () => {
       outlet: 'The Tribune',
       author: null,
       published: '2025-05-04',
-      language: null,
+      // The file states none: read from its text.
+      language: 'en',
       importedAt: expect.any(String),
       version: 1,
       versions: [
@@ -122,7 +124,7 @@ describe('importArticles', () => {
       { name: 'empty.txt', bytes: new Uint8Array(0) },
       { name: 'blank.txt', bytes: enc('   \n\n\t  \r\n') },
       { name: 'image.png', bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) },
-      { name: 'latin1.txt', bytes: Uint8Array.from([...enc('Un caf'), 0xe9, ...enc(' au lait.')]) },
+      { name: 'which.txt', bytes: Uint8Array.from([...enc('Item '), 0xec, 0xe8, 0xf0, ...enc('.')]) },
       { name: 'huge.txt', bytes: new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x61) },
       { name: 'date-only.txt', bytes: enc('date 2025-05-04\n') },
       { name: 'short.md', bytes: enc('# A stub\n\nToo short to be an article.') },
@@ -131,8 +133,8 @@ describe('importArticles', () => {
     const outcome = await importArticles(store, sources);
     expect(outcome.articles.map((a) => a.title)).toEqual(['First good article', 'Second good article']);
     expect(outcome.articles.every((a) => !a.duplicate)).toBe(true);
-    expect(outcome.failures.map((f) => f.file)).toEqual(['empty.txt', 'blank.txt', 'image.png', 'latin1.txt', 'huge.txt', 'date-only.txt', 'short.md']);
-    const reasons = [/empty/, /whitespace/, /binary/, /not UTF-8/, /too large/, /no article text/, /not an article/];
+    expect(outcome.failures.map((f) => f.file)).toEqual(['empty.txt', 'blank.txt', 'image.png', 'which.txt', 'huge.txt', 'date-only.txt', 'short.md']);
+    const reasons = [/empty/, /whitespace/, /binary/, /text encoding Dossier cannot tell/, /too large/, /no article text/, /not an article/];
     outcome.failures.forEach((f, i) => {
       expect(f.message).toContain(f.file);
       expect(f.message).toMatch(reasons[i]!);
@@ -142,6 +144,48 @@ describe('importArticles', () => {
     const md = await store.readArticle(outcome.articles[1]!.id);
     expect(md.meta).toMatchObject({ published: null, versions: [{ mediaType: 'text/markdown', original: 'v1/original.md', source: 'good-2.md' }] });
     expect(md.text).toBe(BODY);
+  });
+
+  it('asks for an encoding it cannot tell, and keeps the one chosen with the version', async () => {
+    const bytes = Uint8Array.from([...enc('Item '), 0xec, 0xe8, 0xf0, ...enc('.')]);
+    const asked = await importArticles(store, [{ name: 'which.txt', bytes }]);
+    expect(asked.articles).toEqual([]);
+    const offered = asked.failures[0]!.encodings!;
+    expect(offered.length).toBeGreaterThan(1);
+    expect(offered).toContainEqual({ encoding: 'windows-1251', preview: 'Item мир.' });
+    expect(offered).toContainEqual({ encoding: 'koi8-r', preview: 'Item ЛХП.' });
+    expect(store.listArticles()).toEqual([]);
+
+    const chosen = await importArticles(store, [{ name: 'which.txt', bytes, encoding: 'windows-1251' }]);
+    const article = await store.readArticle(chosen.articles[0]!.id);
+    expect(article.text).toBe('Item мир.');
+    expect(article.meta.versions[0]!.encoding).toBe('windows-1251');
+    const utf8 = await importArticles(store, [{ name: 'utf8.txt', bytes: enc('Item мир, in UTF-8.') }]);
+    expect((await store.readArticle(utf8.articles[0]!.id)).meta.versions[0]).not.toHaveProperty('encoding');
+  });
+
+  it.each(['big5', 'gb18030'])('imports Traditional Chinese saved in %s as the text it was written as, in Chinese', async (encoding) => {
+    const bytes = await fs.readFile(FIXTURE(`encoded/zh-Hant.${encoding}.txt`));
+    const written = await fs.readFile(FIXTURE('languages/zh-Hant.txt'), 'utf8');
+    // The fixture is the legacy bytes themselves: no byte of it is UTF-8 text.
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    const { articles, failures } = await importArticles(store, [{ name: `taiwan-strait-${encoding}.txt`, bytes }]);
+    expect(failures).toEqual([]);
+    const article = await store.readArticle(articles[0]!.id);
+    expect(article.text).toBe(written.trim());
+    expect(article.meta.title).toBe('台灣海峽情勢升溫 國防部加強海空巡邏');
+    expect(article.meta.versions[0]!.encoding).toBe(encoding);
+    expect(article.meta.language).toBe('zh-Hant');
+  });
+
+  it('offers Big5 for a few Traditional Chinese words it cannot tell, and imports them once chosen', async () => {
+    const bytes = Uint8Array.from([...enc('Notes: '), ...iconv.encode('國防部', 'big5')]);
+    const asked = await importArticles(store, [{ name: 'notes.txt', bytes }]);
+    expect(asked.articles).toEqual([]);
+    expect(asked.failures[0]!.message).toMatch(/text encoding Dossier cannot tell/);
+    expect(asked.failures[0]!.encodings![0]).toEqual({ encoding: 'big5', preview: 'Notes: 國防部' });
+    const chosen = await importArticles(store, [{ name: 'notes.txt', bytes, encoding: 'big5' }]);
+    expect((await store.readArticle(chosen.articles[0]!.id)).text).toBe('Notes: 國防部');
   });
 
   it('returns duplicate: true with the same id for the same bytes, and stores nothing new', async () => {

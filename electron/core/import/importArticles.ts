@@ -1,23 +1,26 @@
 import path from 'node:path';
 import type { ImportedArticle, ImportFailure } from '../../common/contract';
-import { DossierError, isDossierError } from '../../common/errors';
+import { DossierError, isDossierError, phrase } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { ArticleMeta, ArticleVersion } from '../../common/model/article';
 import { isCalendarDate } from '../../common/model/isoDate';
 import { deriveTitle } from '../../common/text/deriveTitle';
-import { normalizeArticleText } from '../../common/text/normalizeArticleText';
 import { sha256Hex, type NewArticle, type WorkspaceStore } from '../store/workspaceStore';
-import { extractArticle } from './extractArticle';
-import { putMarks, takeMarks } from '../../common/text/textMarks';
+import { readArticleFile } from './readArticleFile';
 
 export interface ImportSource {
   /** Shown to the user and kept as provenance: the original file name (or URL). */
   name: string;
   bytes: Uint8Array;
+  /** The text encoding the analyst chose for it, after Dossier asked (see decodeTextFile). */
+  encoding?: string;
 }
 
-/** Reads an article out of a file's bytes; in the app it runs in the core's worker thread. */
-export type ExtractArticle = typeof extractArticle;
+/**
+ * Reads an article out of a file's bytes: its normalised text and its language. In the app and the
+ * host it runs in the core's worker thread (see readArticleFile), elsewhere in this one.
+ */
+export type ExtractArticle = typeof readArticleFile;
 
 export interface ImportOptions {
   onProgress?: (done: number, total: number, name: string) => void;
@@ -36,7 +39,7 @@ const INDEX_BATCH = 200;
 export async function importArticles(
   store: WorkspaceStore,
   sources: ImportSource[],
-  { onProgress, extract = extractArticle }: ImportOptions = {},
+  { onProgress, extract = readArticleFile }: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { articles: [], failures: [] };
   const pending: NewArticle[] = [];
@@ -50,7 +53,7 @@ export async function importArticles(
       const trashed = store.findTrashedBySha256(sha256);
       if (trashed) {
         // A second copy beside the trashed one would be restored into a library holding it twice.
-        throw new DossierError('import-failed', `${path.basename(source.name)} is in the trash as “${trashed.title}”: restore it from there.`, source.name);
+        throw new DossierError('import-failed', phrase('import.inTrash', { file: path.basename(source.name), title: trashed.title }), source.name);
       }
       const existing = store.findArticleBySha256(sha256);
       const earlier = seen.get(sha256);
@@ -67,7 +70,8 @@ export async function importArticles(
       }
     } catch (error) {
       if (!isDossierError(error)) throw error;
-      outcome.failures.push({ file: source.name, message: error.message });
+      // An encoding Dossier could not tell carries the likely ones, for the analyst to choose from.
+      outcome.failures.push({ file: source.name, message: error.message, ...(error.encodings ? { encodings: error.encodings } : {}), ...(error.phrase ? { phrase: error.phrase } : {}) });
     }
     if (pending.length >= INDEX_BATCH) await flush();
     onProgress?.(index + 1, sources.length, source.name);
@@ -80,37 +84,35 @@ export async function importArticles(
 export interface PreparedVersion {
   text: string;
   version: Omit<ArticleVersion, 'version' | 'original'> & { extension: string };
-  /** What the file says about itself (title, date, author…), for a new article's metadata. */
+  /** What the file says about itself (title, date, author…), for a new article's metadata; its language, else the text's. */
   stated: Partial<Pick<ArticleMeta, 'title' | 'published' | 'author' | 'outlet' | 'language' | 'url'>>;
 }
 
-export async function prepareVersion(source: ImportSource, sha256: string, extract: ExtractArticle = extractArticle): Promise<PreparedVersion> {
-  const extracted = await extract(source.bytes, source.name);
-  // Bold and italic ride through the normalisation as sentinels, so their offsets are of the final text.
-  const normalized = normalizeArticleText(extracted.marks?.length ? putMarks(extracted.text, extracted.marks) : extracted.text);
-  const { text, marks } = takeMarks(normalized.text);
-  const { published } = normalized;
-  if (!text) throw new DossierError('import-failed', `${source.name} has no article text.`, source.name);
+export async function prepareVersion(source: ImportSource, sha256: string, extract: ExtractArticle = readArticleFile): Promise<PreparedVersion> {
+  const read = await extract(source.bytes, source.name, source.encoding === undefined ? undefined : { encoding: source.encoding });
+  const { text, marks } = read;
+  if (!text) throw new DossierError('import-failed', phrase('import.noText', { file: source.name }), source.name);
   const extension = path.extname(source.name).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 10) || '.txt';
-  const statedDate = extracted.published && isCalendarDate(extracted.published) ? extracted.published : null;
+  const statedDate = read.published && isCalendarDate(read.published) ? read.published : null;
   return {
     text,
     version: {
       sha256,
       importedAt: new Date().toISOString(),
       source: path.basename(source.name),
-      mediaType: extracted.mediaType,
+      mediaType: read.mediaType,
       length: text.length,
       ...(marks.length > 0 ? { marks } : {}),
+      ...(read.encoding ? { encoding: read.encoding } : {}),
       extension,
     },
     stated: {
-      title: extracted.title?.trim() || undefined,
-      published: statedDate ?? published,
-      author: extracted.author ?? null,
-      outlet: extracted.outlet ?? null,
-      language: extracted.language ?? null,
-      url: extracted.url ?? null,
+      title: read.title?.trim() || undefined,
+      published: statedDate ?? read.leadInDate,
+      author: read.author ?? null,
+      outlet: read.outlet ?? null,
+      language: read.language,
+      url: read.url ?? null,
     },
   };
 }
@@ -132,14 +134,11 @@ async function prepareArticle(source: ImportSource, sha256: string, extract: Ext
     outlet: stated.outlet ?? null,
     author: stated.author ?? null,
     published: stated.published ?? null,
-    language: validLanguage(stated.language),
+    // Read with the text, off this thread: what the file states, else the text's own language.
+    language: stated.language ?? null,
     importedAt: version.importedAt,
     version: 1,
     versions: [{ ...rest, version: 1, original: originalPath(1, extension) }],
   };
   return { meta, text, original: source.bytes };
-}
-
-function validLanguage(tag: string | null | undefined): string | null {
-  return tag && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) ? tag : null;
 }

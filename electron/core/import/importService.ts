@@ -7,6 +7,7 @@ import type { ChangeLog } from '../history/changeLog';
 import type { Change, Operation } from '../history/operation';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { importArticles, type ExtractArticle, type ImportSource } from './importArticles';
+import { step } from '../../common/model/phrase';
 
 export type ImportResult = CallResponse<'articles.import'>;
 
@@ -39,7 +40,7 @@ export class ImportService {
       // The articles are in; committing their listing as done lets Ctrl+Z take them back out,
       // with the links to confirmed entities made in them.
       const listing: Operation = { kind: 'listing', articleIds: added.map((a) => a.id), articleId: null, before: false, after: true };
-      const label = added.length === 1 ? `import “${added[0]!.title.slice(0, 60)}”` : `import ${added.length} articles`;
+      const label = added.length === 1 ? step('importArticle', { title: added[0]!.title.slice(0, 60) }) : step('importArticles', { count: added.length });
       // It belongs to the library and to its new articles, not to the entities its links touch.
       const scopes = ['library' as const, ...added.map((a) => articleScope(a.id))];
       await this.commit({ label, articleId: null, ops: [listing], scopes }, [listing]);

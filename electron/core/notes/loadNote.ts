@@ -1,6 +1,6 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { $getRoot, type LexicalEditor } from 'lexical';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase, wordsOf } from '../../common/errors';
 import type { NoteContent } from '../../common/model/note';
 import { NOTE_NAMESPACE, NOTE_NODES } from '../../common/notes/noteNodes';
 import { $isEntityMentionNode } from '../../common/notes/nodes/EntityMentionNode';
@@ -23,7 +23,7 @@ export function loadNote(content: NoteContent, entityName?: (entityId: string) =
   try {
     editor.setEditorState(editor.parseEditorState(JSON.stringify(content)));
   } catch (error) {
-    throw new DossierError('corrupt-file', `This note cannot be read: ${(error as Error).message}`);
+    throw new DossierError('corrupt-file', phrase('note.unreadable', { reason: wordsOf(error) }));
   }
   if (entityName) {
     editor.update(

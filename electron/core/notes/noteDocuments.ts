@@ -3,7 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DossierError } from '../../common/errors';
 import { ID_SHAPE } from '../../common/ids';
-import { NoteContent, NoteRevision, NoteSummary } from '../../common/model/note';
+import { UNKNOWN_CREATOR } from '../../common/model/annotation';
+import { NoteContent, NoteRevision, NoteSummary, UNTITLED_NOTE } from '../../common/model/note';
 import { deriveNote, titleFromText } from '../../common/notes/deriveNote';
 import type { DocumentKind } from '../store/documents';
 import { moveToQuarantine, quarantineFolder } from '../store/quarantine';
@@ -120,7 +121,7 @@ async function rebuildNotesIndex(file: string): Promise<{ value: NotesIndexFile;
       notes.push({
         id,
         rev: 1,
-        title: titleFromText(derived.text) || 'Untitled note',
+        title: titleFromText(derived.text) || UNTITLED_NOTE,
         titled: false,
         articleId: null,
         pinned: false,
@@ -130,6 +131,9 @@ async function rebuildNotesIndex(file: string): Promise<{ value: NotesIndexFile;
         tags: derived.tags,
         created: (stat.birthtimeMs > 0 ? stat.birthtime : stat.mtime).toISOString(),
         modified: stat.mtime.toISOString(),
+        // A note's file keeps no names: who wrote it is not known here.
+        createdBy: { ...UNKNOWN_CREATOR },
+        modifiedBy: { ...UNKNOWN_CREATOR },
       });
     } catch {
       unreadable += 1;

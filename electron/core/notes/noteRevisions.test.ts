@@ -9,6 +9,7 @@ import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { rejection } from '../testing/testHelpers';
 import { REVISION_INTERVAL_MS, REVISION_KEEP_MS } from './noteRevisions';
+import { step } from '../../common/model/phrase';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -124,12 +125,12 @@ describe('note revisions', () => {
     expect(note.content).toEqual(text('Original analysis'));
     // Only a minute after the last revision, the replaced text is kept all the same.
     expect(await listedTexts(id)).toEqual(['Rewritten analysis, now wrong', 'Original analysis']);
-    expect((await core.api['history.state']({})).undo).toBe('restore note version');
+    expect((await core.api['history.state']({})).undo).toEqual(step('restoreNoteVersion'));
 
     // An editor still at the replaced text is told it changed, rather than saving over it.
     expect((await rejection(core.api['notes.save']({ id, content: text('stale editor'), baseRev: 3 }))).code).toBe('conflict');
 
-    expect(await core.api['history.undo']({})).toMatchObject({ label: 'restore note version', articleId: null });
+    expect(await core.api['history.undo']({})).toMatchObject({ label: step('restoreNoteVersion'), articleId: null });
     expect(await currentText(id)).toBe('Rewritten analysis, now wrong');
     expect((await core.api['notes.get']({ id })).note).toMatchObject({ title: 'Rewritten analysis, now wrong', contentRev: 5 });
     await core.api['history.redo']({});
@@ -215,7 +216,7 @@ describe('note revisions', () => {
     expect(await currentText(id)).toBe('One');
     expect((await rejection(core.api['notes.revisions']({ id: 'note_missing' }))).code).toBe('not-found');
     expect((await rejection(core.api['notes.revisions']({ id: '../notes' }))).code).toBe('bad-input');
-    expect((await core.api['history.state']({})).undo).not.toBe('restore note version');
+    expect((await core.api['history.state']({})).undo).not.toBe(step('restoreNoteVersion'));
   });
 });
 

@@ -1,4 +1,4 @@
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import { newId } from '../../common/ids';
 import { countWords } from '../../common/text/words';
 import type { NoteContent, NoteRevision, NoteRevisionSummary } from '../../common/model/note';
@@ -57,7 +57,7 @@ export class NoteRevisions {
   async get(id: string, revisionId: string): Promise<NoteRevision> {
     const doc = await this.store.readWorkspaceDoc(noteRevisions(id));
     const found = kept(doc, this.now()).find((r) => r.id === revisionId);
-    if (!found) throw new DossierError('not-found', 'This version of the note is no longer kept.');
+    if (!found) throw new DossierError('not-found', phrase('note.versionGone'));
     return found;
   }
 }

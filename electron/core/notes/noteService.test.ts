@@ -10,6 +10,7 @@ import { buildNote } from '../../common/notes/testing/noteFixtures';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { rejection } from '../testing/testHelpers';
+import { step } from '../../common/model/phrase';
 
 let tmp: string;
 let core: DossierCore;
@@ -116,7 +117,7 @@ describe('notes', () => {
 
     await core.api['notes.delete']({ id: note.id });
     expect((await rejection(core.api['notes.get']({ id: note.id }))).code).toBe('not-found');
-    expect((await core.api['history.undo']({})).label).toBe('delete note');
+    expect((await core.api['history.undo']({})).label).toEqual(step('deleteNote'));
     back = (await core.api['notes.get']({ id: note.id })).note;
     expect(back.text).toBe('About B');
     await core.api['history.redo']({});
@@ -128,7 +129,7 @@ describe('notes', () => {
     const { note } = await core.api['notes.create']({});
     await core.api['notes.update']({ id: note.id, patch: { title: 'Plan' } });
     await core.api['notes.save']({ id: note.id, content: text('Meeting with the agency') });
-    expect((await core.api['history.undo']({})).label).toBe('rename note');
+    expect((await core.api['history.undo']({})).label).toEqual(step('renameNote'));
     expect((await core.api['notes.get']({ id: note.id })).note).toMatchObject({ title: 'Meeting with the agency', titled: false });
 
     await core.api['notes.save']({ id: note.id, content: text('Second draft') });

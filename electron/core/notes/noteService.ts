@@ -1,4 +1,5 @@
-import { DossierError } from '../../common/errors';
+import type { Creator } from '../../common/model/annotation';
+import { DossierError, phrase } from '../../common/errors';
 import { articleScope } from '../../common/model/history';
 import { newId } from '../../common/ids';
 import {
@@ -11,6 +12,7 @@ import {
   type NoteRevision,
   type NoteRevisionSummary,
   type NoteSummary,
+  UNTITLED_NOTE,
 } from '../../common/model/note';
 import { deriveNote, titleFromText } from '../../common/notes/deriveNote';
 import type { ChangeLog } from '../history/changeLog';
@@ -18,13 +20,14 @@ import type { WorkspaceStore } from '../store/workspaceStore';
 import { findById } from '../store/recordsById';
 import { noteBody, NOTES_INDEX } from './noteDocuments';
 import { NoteRevisions } from './noteRevisions';
+import { step, type StepLabel } from '../../common/model/phrase';
 
 const COLLECTION = 'notes';
 /** A note's text put back by undo or redo of a restore: the body's content (see putContent). */
 const CONTENT_COLLECTION = 'note-content';
-const UNTITLED = 'Untitled note';
+const UNTITLED = UNTITLED_NOTE;
 /** Notes of the workspace are changed one at a time, index and body together. */
-const NOTES_LOCK = '(notes)';
+export const NOTES_LOCK = '(notes)';
 
 export interface NewNote {
   title?: string;
@@ -72,7 +75,7 @@ export class NoteService {
           const body = await this.store.readWorkspaceDoc(noteBody(id)).catch(() => null);
           if (!body?.text.trim()) return null;
           const summary = findById((await this.store.readWorkspaceDoc(NOTES_INDEX)).notes, id);
-          return `the note “${summary?.title ?? titleFromText(body.text) ?? UNTITLED}” and its text`;
+          return { key: 'noteWithText', params: { title: (summary?.title ?? titleFromText(body.text) ?? UNTITLED).slice(0, 300) } };
         },
       },
       ['notes'],
@@ -128,7 +131,7 @@ export class NoteService {
 
   create(input: NewNote = {}): Promise<Note> {
     if (input.articleId && !this.store.hasArticle(input.articleId)) {
-      return Promise.reject(new DossierError('not-found', `No article with id ${input.articleId} in this workspace.`));
+      return Promise.reject(new DossierError('not-found', phrase('common.noArticle', { id: input.articleId })));
     }
     return this.changes.exclusive(NOTES_LOCK, async () => {
       const content = input.content ?? emptyNoteContent();
@@ -149,6 +152,8 @@ export class NoteService {
         tags: derived.tags,
         created: now,
         modified: now,
+        createdBy: this.changes.who(),
+        modifiedBy: this.changes.who(),
       };
       // The body first: an index entry never points at a note that was not written.
       await this.store.updateWorkspaceDoc(noteBody(id), (doc) => {
@@ -156,7 +161,7 @@ export class NoteService {
         doc.content = content;
         doc.text = derived.text;
       });
-      await this.commit('new note', { id, before: null, after: summary });
+      await this.commit(step('newNote'), { id, before: null, after: summary });
       return { ...summary, content, text: derived.text, contentRev: 1 };
     });
   }
@@ -172,10 +177,10 @@ export class NoteService {
       const current = await this.summary(id);
       const body = await this.store.readWorkspaceDoc(noteBody(id));
       if (baseRev !== undefined && baseRev < body.rev) {
-        throw new DossierError('conflict', 'This note was changed in another window. Reopen it to see the latest version.');
+        throw new DossierError('conflict', phrase('note.changedElsewhere'));
       }
       const derived = deriveNote(content);
-      const next = withText(current, derived);
+      const next = withText(current, derived, this.changes.who());
       const contentRev = body.rev + 1;
       this.changes.intend([{ subject: 'note', kind: 'updated', id, articleId: null }]);
       // The text, its entry in the list and the version it replaces are saved together, or none.
@@ -215,7 +220,7 @@ export class NoteService {
       const revision = await this.revisions.get(id, revisionId);
       const { before, note, contentRev } = await this.writeContent(id, revision.content);
       this.changes.remember({
-        label: 'restore note version',
+        label: step('restoreNoteVersion'),
         articleId: null,
         ops: [{ kind: 'record', collection: CONTENT_COLLECTION, articleId: null, id, before, after: revision.content }],
       });
@@ -225,7 +230,7 @@ export class NoteService {
 
   update(id: string, patch: NotePatch): Promise<NoteSummary> {
     if (patch.articleId && !this.store.hasArticle(patch.articleId)) {
-      return Promise.reject(new DossierError('not-found', `No article with id ${patch.articleId} in this workspace.`));
+      return Promise.reject(new DossierError('not-found', phrase('common.noArticle', { id: patch.articleId })));
     }
     return this.changes.exclusive(NOTES_LOCK, async () => {
       const before = await this.summary(id);
@@ -237,8 +242,9 @@ export class NoteService {
         articleId: patch.articleId === undefined ? before.articleId : patch.articleId,
         rev: before.rev + 1,
         modified: new Date().toISOString(),
+        modifiedBy: this.changes.who(),
       };
-      const label = patch.title !== undefined ? 'rename note' : patch.pinned !== undefined ? (after.pinned ? 'pin note' : 'unpin note') : 'move note';
+      const label = step(patch.title !== undefined ? 'renameNote' : patch.pinned !== undefined ? (after.pinned ? 'pinNote' : 'unpinNote') : 'moveNote');
       await this.commit(label, { id, before, after });
       return after;
     });
@@ -248,11 +254,11 @@ export class NoteService {
   delete(id: string): Promise<void> {
     return this.changes.exclusive(NOTES_LOCK, async () => {
       const before = await this.summary(id);
-      await this.commit('delete note', { id, before, after: null });
+      await this.commit(step('deleteNote'), { id, before, after: null });
     });
   }
 
-  private async commit(label: string, op: { id: string; before: NoteSummary | null; after: NoteSummary | null }): Promise<void> {
+  private async commit(label: StepLabel, op: { id: string; before: NoteSummary | null; after: NoteSummary | null }): Promise<void> {
     await this.changes.commit(
       { label, articleId: null, ops: [{ kind: 'record', collection: COLLECTION, articleId: null, ...op }] }
     );
@@ -262,7 +268,7 @@ export class NoteService {
     noteBody(id);
     const index = await this.store.readWorkspaceDoc(NOTES_INDEX);
     const found = findById(index.notes, id);
-    if (!found) throw new DossierError('not-found', 'This note no longer exists.');
+    if (!found) throw new DossierError('not-found', phrase('note.gone'));
     return found;
   }
 
@@ -299,7 +305,8 @@ export class NoteService {
       doc.content = content;
       doc.text = derived.text;
     });
-    const note = withText(current, derived);
+    // A restored version, and the undo and redo of a restore: a change by whoever makes it (see history/authorship.ts).
+    const note = withText(current, derived, this.changes.who());
     await this.writeSummary(note);
     return { before: body.content, note, contentRev };
   }
@@ -331,7 +338,7 @@ export class NoteService {
 }
 
 /** A note's entry once its text changed: what is derived from the text, a new revision, modified now. */
-function withText(current: NoteSummary, derived: ReturnType<typeof deriveNote>): NoteSummary {
+function withText(current: NoteSummary, derived: ReturnType<typeof deriveNote>, by: Creator): NoteSummary {
   return {
     ...current,
     rev: current.rev + 1,
@@ -341,6 +348,7 @@ function withText(current: NoteSummary, derived: ReturnType<typeof deriveNote>):
     citations: derived.citations,
     tags: derived.tags,
     modified: new Date().toISOString(),
+    modifiedBy: by,
   };
 }
 
@@ -348,7 +356,7 @@ function checkSize(content: NoteContent): void {
   // UTF-16 length × 3 bounds the UTF-8 size without encoding the whole state on every keystroke.
   const length = JSON.stringify(content).length;
   if (length * 3 > NOTE_CONTENT_MAX_BYTES && new TextEncoder().encode(JSON.stringify(content)).length > NOTE_CONTENT_MAX_BYTES) {
-    throw new DossierError('bad-input', `This note is larger than ${NOTE_CONTENT_MAX_BYTES / 1024 / 1024} MB and cannot be saved.`);
+    throw new DossierError('bad-input', phrase('note.tooLarge', { limit: NOTE_CONTENT_MAX_BYTES / 1024 / 1024 }));
   }
 }
 

@@ -10,6 +10,7 @@ import { problemWith } from '../snapshots/workspaceFiles';
 import { SCHEMA_VERSION } from '../store/schemaFile';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { changeLine, rejection } from '../testing/testHelpers';
+import { step } from '../../common/model/phrase';
 
 const TEXT = [
   'India and Japan hold defence talks',
@@ -83,7 +84,7 @@ describe('relations', () => {
     // Names are read from the entities, never copied into the relationship.
     expect(JSON.stringify(file.relations)).not.toContain('"India"');
 
-    expect((await core.api['history.undo']({})).label).toBe('relate India to Quad');
+    expect((await core.api['history.undo']({})).label).toEqual(step('relate', { from: 'India', to: 'Quad' }));
     expect(await list()).toEqual([]);
     expect(await annotations()).toEqual([]);
     await core.api['history.redo']({});
@@ -162,8 +163,9 @@ describe('relations', () => {
     await expect(core.api['relations.delete']({ id: relation.id })).resolves.toEqual({ deleted: relation.id });
     expect(await list()).toEqual([]);
     expect(await annotations()).toHaveLength(1);
-    expect((await core.api['history.undo']({})).label).toBe('delete relationship');
-    expect(await list()).toEqual([relation]);
+    expect((await core.api['history.undo']({})).label).toEqual(step('deleteRelationship'));
+    // Back as it was, changed now by whoever undid the delete.
+    expect(await list()).toEqual([{ ...relation, modified: expect.any(String) }]);
     await core.api['history.redo']({});
     expect(await list()).toEqual([]);
     expect((await rejection(core.api['relations.delete']({ id: relation.id }))).code).toBe('not-found');

@@ -1,5 +1,5 @@
 import type { RecordChange } from '../../common/contract';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
 import type { Entity } from '../../common/model/entity';
@@ -24,6 +24,7 @@ import type { Operation } from '../history/operation';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { RELATION_TYPES_RECORD, RELATIONS, type RelationsFile } from './relationDocuments';
 import { parseSuggestionKey } from './suggestRelations';
+import { step, type StepLabel } from '../../common/model/phrase';
 
 export interface RelationFilter {
   /** Relationships of this entity, either way round (an id merged away names its survivor). */
@@ -64,14 +65,14 @@ export class RelationService {
   async get(id: string): Promise<RelationView> {
     const doc = await this.store.readWorkspaceDoc(RELATIONS);
     const relation = doc.relations.find((r) => r.id === id);
-    if (!relation) throw new DossierError('not-found', `No relationship with id ${id.slice(0, 60)} in this workspace.`);
+    if (!relation) throw new DossierError('not-found', phrase('relation.noSuch', { id: id.slice(0, 60) }));
     return (await this.views([relation], doc.types))[0]!;
   }
 
   create(draft: RelationDraft): Promise<RelationView> {
     return this.commit(quotedArticles(draft.evidence), async (doc, ops) => {
       const [from, to] = [await this.entity(draft.from), await this.entity(draft.to)];
-      if (from.id === to.id) throw new DossierError('bad-input', `A relationship joins two different entities, not ${from.name} with itself.`);
+      if (from.id === to.id) throw new DossierError('bad-input', phrase('relation.withItself', { name: from.name }));
       const type = typeOf(doc.types, draft.type);
       const now = new Date().toISOString();
       const relation: Relation = {
@@ -86,11 +87,13 @@ export class RelationService {
         evidence: [],
         created: now,
         modified: now,
+        createdBy: this.changes.who(),
+        modifiedBy: this.changes.who(),
       };
       checkDates(relation);
       relation.evidence = await this.evidence(draft.evidence, [], ops);
       doc.relations.push(relation);
-      return { label: `relate ${from.name} to ${to.name}`, result: relation };
+      return { label: step('relate', { from: from.name, to: to.name }), result: relation };
     }).then((relation) => this.get(relation.id));
   }
 
@@ -98,9 +101,9 @@ export class RelationService {
   update(id: string, patch: RelationPatch, baseRev?: number): Promise<RelationView> {
     return this.commit(quotedArticles(patch.addEvidence ?? []), async (doc, ops) => {
       const relation = doc.relations.find((r) => r.id === id);
-      if (!relation) throw new DossierError('not-found', 'That relationship no longer exists.');
+      if (!relation) throw new DossierError('not-found', phrase('relation.gone'));
       if (baseRev !== undefined && relation.rev !== baseRev) {
-        throw new DossierError('conflict', 'This relationship was changed elsewhere since you opened it; reload it and edit again.');
+        throw new DossierError('conflict', phrase('relation.changedElsewhere'));
       }
       if (patch.type !== undefined) relation.type = typeOf(doc.types, patch.type).key;
       if (patch.start !== undefined) relation.start = patch.start;
@@ -113,11 +116,12 @@ export class RelationService {
       }
       if (patch.addEvidence) relation.evidence = await this.evidence(patch.addEvidence, relation.evidence, ops);
       if (relation.evidence.length === 0) {
-        throw new DossierError('bad-input', 'A relationship needs at least one passage as evidence; delete the relationship instead.');
+        throw new DossierError('bad-input', phrase('relation.needsEvidence'));
       }
       relation.rev += 1;
       relation.modified = new Date().toISOString();
-      return { label: 'edit relationship', result: relation };
+      relation.modifiedBy = this.changes.who();
+      return { label: step('editRelationship'), result: relation };
     }).then((relation) => this.get(relation.id));
   }
 
@@ -125,9 +129,9 @@ export class RelationService {
   delete(id: string): Promise<void> {
     return this.commit([], async (doc) => {
       const index = doc.relations.findIndex((r) => r.id === id);
-      if (index === -1) throw new DossierError('not-found', 'That relationship no longer exists.');
+      if (index === -1) throw new DossierError('not-found', phrase('relation.gone'));
       doc.relations.splice(index, 1);
-      return { label: 'delete relationship', result: undefined };
+      return { label: step('deleteRelationship'), result: undefined };
     });
   }
 
@@ -135,7 +139,7 @@ export class RelationService {
   dismissSuggestion(key: string): Promise<void> {
     return this.commit([], async (doc) => {
       if (!doc.dismissed.includes(key)) doc.dismissed.push(key);
-      return { label: 'dismiss suggested relationship', result: undefined };
+      return { label: step('dismissSuggestedRelationship'), result: undefined };
     });
   }
 
@@ -143,12 +147,12 @@ export class RelationService {
   addType(input: { label: string; inverse: string; key?: string }): Promise<RelationType> {
     return this.commit([], async (doc) => {
       const parsed = RelationType.safeParse({ key: input.key ?? relationTypeKey(input.label), label: input.label, inverse: input.inverse });
-      if (!parsed.success) throw new DossierError('bad-input', `Invalid relationship type (${parsed.error.issues[0]?.message ?? 'invalid'}).`);
+      if (!parsed.success) throw new DossierError('bad-input', phrase('relation.invalidType', { issue: parsed.error.issues[0]?.message ?? 'invalid' }));
       const type = parsed.data;
       const clash = doc.types.find((t) => t.key === type.key || nameKey(t.label) === nameKey(type.label));
-      if (clash) throw new DossierError('conflict', `There is already a relationship type "${clash.label}" (${clash.key}).`);
+      if (clash) throw new DossierError('conflict', phrase('relation.typeExists', { label: clash.label, key: clash.key }));
       doc.types.push(type);
-      return { label: `add relationship type ${type.label}`, result: type };
+      return { label: step('addRelationshipType', { type: type.label }), result: type };
     });
   }
 
@@ -157,7 +161,7 @@ export class RelationService {
    * change. The articles whose text evidence is quoted from are held too, so no new version can
    * slip in between finding the words and saving the highlight.
    */
-  private commit<R>(articleIds: readonly string[], change: (doc: RelationsFile, ops: Operation[]) => Promise<{ label: string; result: R }>): Promise<R> {
+  private commit<R>(articleIds: readonly string[], change: (doc: RelationsFile, ops: Operation[]) => Promise<{ label: StepLabel; result: R }>): Promise<R> {
     // The workspace's queue, as undo uses for changes without an article: an undo of a relationship
     // change never interleaves with another one reading the document.
     return this.changes.exclusive(null, () =>
@@ -177,7 +181,7 @@ export class RelationService {
   /** The entity an id (following merges), a name or an alias names today. */
   private async entity(given: string): Promise<Entity> {
     const entity = (await this.entities.resolve([given]))[given] ?? (await this.entities.find(given));
-    if (!entity) throw new DossierError('not-found', `No entity named '${given.slice(0, 200)}' in this workspace.`);
+    if (!entity) throw new DossierError('not-found', phrase('entity.noneNamed', { name: given.slice(0, 200) }));
     return entity;
   }
 
@@ -188,7 +192,7 @@ export class RelationService {
   private async evidence(inputs: readonly EvidenceInput[], existing: readonly Evidence[], ops: Operation[]): Promise<Evidence[]> {
     const out = [...existing];
     for (const input of inputs) {
-      if (!this.store.hasArticle(input.articleId)) throw new DossierError('not-found', `No article with id ${input.articleId.slice(0, 60)} in this workspace.`);
+      if (!this.store.hasArticle(input.articleId)) throw new DossierError('not-found', phrase('common.noArticle', { id: input.articleId.slice(0, 60) }));
       const annotation =
         'annotationId' in input ? await this.highlight(input.articleId, input.annotationId) : 'quote' in input ? await this.quoted(input, ops) : await this.placed(input, ops);
       if (!out.some((e) => e.annotationId === annotation.id)) out.push({ articleId: input.articleId, annotationId: annotation.id, quote: annotation.target.quote.exact });
@@ -198,9 +202,9 @@ export class RelationService {
 
   private async highlight(articleId: string, annotationId: string): Promise<Annotation> {
     const annotation = (await this.store.readAnnotations(articleId)).find((a) => a.id === annotationId);
-    if (!annotation) throw new DossierError('not-found', 'That highlight no longer exists.');
+    if (!annotation) throw new DossierError('not-found', phrase('annotation.gone'));
     if (annotation.status === 'orphaned') {
-      throw new DossierError('bad-input', 'That highlight has no place in the current version of its article; re-attach it before using it as evidence.');
+      throw new DossierError('bad-input', phrase('relation.orphanEvidence'));
     }
     return annotation;
   }
@@ -220,7 +224,7 @@ export class RelationService {
     const same = [...(await this.store.readAnnotations(articleId)), ...drafted].find(
       (a) => a.articleId === articleId && a.status !== 'orphaned' && a.target.position.start === start && a.target.position.end === end,
     );
-    if (same && same.target.quote.exact !== exact.normalize('NFC')) throw new DossierError('conflict', 'The passage no longer matches the article; reload it and select again.');
+    if (same && same.target.quote.exact !== exact.normalize('NFC')) throw new DossierError('conflict', phrase('relation.passageStale'));
     if (same) return same;
     const annotation = await this.annotations.draft(articleId, start, end, { exact });
     ops.push({ kind: 'annotation', articleId, id: annotation.id, before: null, after: annotation });
@@ -283,7 +287,7 @@ function evidenceView(e: Evidence, article: { title: string; annotations: Map<st
 function typeOf(types: readonly RelationType[], given: string): RelationType {
   const key = nameKey(given);
   const type = types.find((t) => t.key === given) ?? types.find((t) => nameKey(t.label) === key || t.key === key);
-  if (!type) throw new DossierError('not-found', `Unknown relationship type '${given.slice(0, 80)}' (known: ${types.map((t) => t.key).join(', ')}).`);
+  if (!type) throw new DossierError('not-found', phrase('relation.unknownType', { type: given.slice(0, 80), known: types.map((t) => t.key) }));
   return type;
 }
 
@@ -291,7 +295,7 @@ function typeOf(types: readonly RelationType[], given: string): RelationType {
 function checkDates({ start, end }: Pick<Relation, 'start' | 'end'>): void {
   if (start === null || end === null) return;
   const common = Math.min(start.length, end.length);
-  if (end.slice(0, common) < start.slice(0, common)) throw new DossierError('bad-input', `The relationship cannot end (${end}) before it starts (${start}).`);
+  if (end.slice(0, common) < start.slice(0, common)) throw new DossierError('bad-input', phrase('relation.endsBeforeStart', { start, end }));
 }
 
 /** The articles whose text evidence is read from (words or a place), not only named by highlight. */

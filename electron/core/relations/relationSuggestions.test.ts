@@ -8,6 +8,7 @@ import type { RelationSuggestion } from '../../common/model/relation';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { changeLine, rejection } from '../testing/testHelpers';
+import { step } from '../../common/model/phrase';
 
 const SAMPLE = fileURLToPath(new URL('../../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
@@ -102,7 +103,7 @@ describe('suggested relationships of the sample', () => {
     expect(lines).toEqual(['edit relation deleted']);
     expect((await suggestions()).map((s) => s.key)).not.toContain(quad.key);
     expect((await rejection(core.api['relations.dismissSuggestion']({ key: quad.key }))).code).toBe('not-found');
-    expect((await core.api['history.undo']({})).label).toBe('dismiss suggested relationship');
+    expect((await core.api['history.undo']({})).label).toEqual(step('dismissSuggestedRelationship'));
     expect((await suggestions()).map((s) => s.key)).toContain(quad.key);
     await core.api['history.redo']({});
 

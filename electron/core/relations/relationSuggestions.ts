@@ -1,4 +1,4 @@
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import type { Entity } from '../../common/model/entity';
 import type { RelationSuggestion, RelationType } from '../../common/model/relation';
 import { ENTITIES, followMerges, MENTIONS, type EntitiesFile, type MentionsFile } from '../entities/entityDocuments';
@@ -16,7 +16,7 @@ interface Detection {
   found: FoundRelation[];
 }
 
-const GONE = 'That relationship is no longer suggested; reload the list.';
+const GONE = phrase('relation.noLongerSuggested');
 
 /**
  * Relationships suggested from the sentences of articles: found again from the text on demand

@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
 import zlib from 'node:zlib';
-import { writeFileDurable } from '../store/durableFile';
+import { filesOf } from '../store/fileAccess';
 import type { DocMeta, IndexSnapshot } from './searchIndex';
 
 /**
@@ -10,8 +9,12 @@ import type { DocMeta, IndexSnapshot } from './searchIndex';
  * typed-array views rather than parsing millions of numbers.
  */
 const MAGIC = 'DOSSIER-SEARCH-1\n';
-/** 2: relationships are documents too; an index saved before them is built again, with them. */
-export const INDEX_FORMAT = 2;
+/**
+ * 2: relationships are documents too; an index saved before them is built again, with them.
+ * 3: words are cut and folded for every script (CJK as pairs of characters, Arabic letter
+ * variants and digits, widths): an index of older terms would miss them, so it is built again.
+ */
+export const INDEX_FORMAT = 3;
 
 export interface IndexFileHeader {
   format: number;
@@ -45,14 +48,15 @@ export async function writeIndexFile(file: string, snapshot: IndexSnapshot, jour
   lead.writeUInt32LE(headerBytes.length, MAGIC.length);
   // Typed arrays need aligned offsets: pad the header so the binary part starts at a multiple of 4.
   const pad = Buffer.alloc((4 - ((lead.length + headerBytes.length) % 4)) % 4);
-  await writeFileDurable(file, Buffer.concat([lead, headerBytes, pad, offsets, docs, weights]));
+  await filesOf(file).writeFileDurable(file, Buffer.concat([lead, headerBytes, pad, offsets, docs, weights]));
 }
 
 /** The snapshot in `file`, or null when there is none or it does not check out (then it is rebuilt). */
 export async function readIndexFile(file: string): Promise<{ snapshot: IndexSnapshot; header: IndexFileHeader } | null> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    // Sealed in an encrypted workspace: one that does not open is rebuilt, like one that does not check out.
+    bytes = await filesOf(file).readFile(file);
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import { tokenize } from './tokenize';
+import { tokenize, type Token } from './tokenize';
 
 export interface QueryTerm {
   /** The folded term. */
@@ -34,16 +34,46 @@ export function parseQuery(input: string): ParsedQuery {
   for (const match of input.matchAll(quoted)) {
     rest += `${input.slice(last, match.index)} `;
     last = match.index! + match[0].length;
-    const words = tokenize(match[1]!).map((t) => t.term);
+    const words = queryTokens(match[1]!).map((t) => t.term);
     if (words.length > 1) phrases.push(words);
     for (const text of words) terms.push({ text, prefix: false, typos: 0 });
   }
   const tail = input.slice(last);
   rest += tail;
-  const words = tokenize(rest);
+  const words = queryTokens(rest);
   const typing = words.length > 0 && tail.length > 0 && !/\s$/.test(tail) && words[words.length - 1]!.end === rest.trimEnd().length;
-  words.forEach((t, i) => terms.push({ text: t.term, prefix: typing && i === words.length - 1, typos: typosFor(t.term) }));
+  for (const chain of chains(words)) {
+    // Characters written without spaces are looked for as pairs that must stand in order, exactly.
+    if (chain.length > 1) phrases.push(chain.map((t) => t.term));
+  }
+  words.forEach((t, i) => {
+    if (t.kind === 'pair') {
+      // One character alone also finds the pairs it starts, whether or not it is being typed.
+      terms.push({ text: t.term, prefix: [...t.term].length === 1, typos: 0 });
+    } else terms.push({ text: t.term, prefix: typing && i === words.length - 1, typos: typosFor(t.term) });
+  });
   return { terms: dedupe(terms), phrases };
+}
+
+/** A query's tokens: a run's last character alone is for the index only (it would ask for it to end a run). */
+function queryTokens(text: string): Token[] {
+  return tokenize(text).filter((t) => t.kind !== 'tail');
+}
+
+/** Runs of overlapping pairs: the pairs of one unspaced word. */
+function chains(tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let current: Token[] = [];
+  for (const t of tokens) {
+    const previous = current[current.length - 1];
+    if (t.kind === 'pair' && previous && t.start < previous.end) current.push(t);
+    else {
+      if (current.length > 0) out.push(current);
+      current = t.kind === 'pair' ? [t] : [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }
 
 function dedupe(terms: QueryTerm[]): QueryTerm[] {

@@ -1,9 +1,10 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type DossierCore } from '../dossierCore';
 import { WorkspaceStore } from '../store/workspaceStore';
+import { INDEX_FORMAT } from './indexFile';
 import { buildSearchSnapshot } from './searchBuild';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -142,6 +143,43 @@ describe('search', () => {
     await core.close();
     core = await open();
     expect(await idsOf('darwin')).toEqual([`annotation:${annotation.id}`, `article:${exercise}`].sort());
+  });
+
+  it('builds an index saved in an older format again, so words are cut and folded the new way', async () => {
+    await find('logistics');
+    await core.close();
+    const indexFile = path.join(dir, 'search', 'index.bin');
+    const bytes = await fs.readFile(indexFile);
+    const at = bytes.indexOf(`"format":${INDEX_FORMAT}`);
+    expect(at).toBeGreaterThan(0);
+    bytes.write(`"format":${INDEX_FORMAT - 1}`, at);
+    await fs.writeFile(indexFile, bytes);
+    core = await open();
+    expect(await idsOf('darwin')).toEqual([`article:${exercise}`]);
+    expect((await fs.readFile(indexFile)).indexOf(`"format":${INDEX_FORMAT}`)).toBeGreaterThan(0);
+  });
+
+  it('finds an Arabic and a Chinese word in imported articles, with the offsets of the characters as written', async () => {
+    const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', 'import', 'fixtures', 'languages', name));
+    const { articles } = await core.api['articles.import']({
+      files: [
+        { name: 'ar.txt', base64: fixture('ar.txt').toString('base64') },
+        { name: 'zh.txt', base64: fixture('zh.txt').toString('base64') },
+      ],
+    });
+    const [ar, zh] = articles.map((a) => a.id) as [string, string];
+    for (const [query, id, written] of [
+      ['الامن', ar, 'الأمنَ'],
+      ['الأمنَ', ar, 'الأمنَ'],
+      ['海上安全', zh, '海上安全'],
+    ] as const) {
+      const [hit, ...rest] = await find(query);
+      expect(rest).toEqual([]);
+      expect(hit).toMatchObject({ kind: 'article', id });
+      const { text } = await core.api['articles.get']({ id });
+      expect(text.slice(hit!.start!, hit!.end!)).toBe(written);
+      expect(hit!.snippet).toContain(`<mark>${written}</mark>`);
+    }
   });
 
   it('keeps following changes after a journal line was cut short by a crash', async () => {

@@ -5,6 +5,7 @@ import type { ChangeFeed } from '../changeFeed';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
 import { noteBody, NOTES_INDEX } from '../notes/noteDocuments';
 import { KeyedQueue } from '../store/durableFile';
+import { filesOf } from '../store/fileAccess';
 import type { WorkspaceStore } from '../store/workspaceStore';
 import { readIndexFile, writeIndexFile } from './indexFile';
 import { parseQuery } from './parseQuery';
@@ -326,7 +327,7 @@ export class SearchService {
   private appendJournal(changes: RecordChange[]): number | null {
     if (this.store.readOnlyReason) return null;
     const journal = this.store.derivedPath(JOURNAL_FILE);
-    const line = `${JSON.stringify(changes)}\n`;
+    const line = `${filesOf(journal).sealLine(journal, JSON.stringify(changes))}\n`;
     try {
       const before = this.currentJournalSize();
       try {
@@ -349,16 +350,22 @@ export class SearchService {
   /** The journal's records after `offset`, or null when it is shorter than that (it was restarted). */
   private async readJournal(offset: number): Promise<{ changes: RecordChange[][]; end: number } | null> {
     let bytes: Buffer;
+    const journal = this.store.derivedPath(JOURNAL_FILE);
+    const files = filesOf(journal);
     try {
-      bytes = await fs.readFile(this.store.derivedPath(JOURNAL_FILE));
+      // Byte offsets count the file as stored (sealed lines in an encrypted workspace).
+      bytes = await fs.readFile(journal);
     } catch {
       return offset === 0 ? { changes: [], end: 0 } : null;
     }
     if (bytes.length < offset) return null;
     const out: RecordChange[][] = [];
-    for (const line of bytes.subarray(offset).toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
+    for (const stored of bytes.subarray(offset).toString('utf8').split('\n')) {
+      if (!stored.trim()) continue;
       try {
+        const line = files.openLine(journal, stored)?.line;
+        // A line that does not open is derived data gone bad: the records it named are read again on the next rebuild.
+        if (line === undefined) continue;
         out.push(JSON.parse(line) as RecordChange[]);
       } catch {
         // A line cut by a crash: the next append starts a new line (see currentJournalSize).

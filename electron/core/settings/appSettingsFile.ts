@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { AppSettings, DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsPatch } from '../../common/model/settings';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import { writeFileDurable } from '../store/durableFile';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -52,7 +52,7 @@ export class AppSettingsFile {
   /** Applies a checked patch, saves it durably, then tells listeners. */
   update(patch: SettingsPatch): Promise<AppSettings> {
     const parsed = SettingsPatch.safeParse(patch);
-    if (!parsed.success) return Promise.reject(new DossierError('bad-input', `This setting cannot be saved (${parsed.error.issues[0]?.path.join('.') || 'value'}: ${parsed.error.issues[0]?.message ?? 'invalid'}).`));
+    if (!parsed.success) return Promise.reject(new DossierError('bad-input', phrase('settings.invalid', { field: parsed.error.issues[0]?.path.join('.') || 'value', issue: parsed.error.issues[0]?.message ?? 'invalid' })));
     const checked = parsed.data;
     const run = this.queue.then(async () => {
       const base = this.file && !this.readOnly ? await this.read(false) : this.current;

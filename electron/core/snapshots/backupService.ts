@@ -1,4 +1,4 @@
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import type { BackupFile, BackupSummary } from '../../common/model/backup';
 import type { ChangeFeed } from '../changeFeed';
 import type { WorkspaceStore } from '../store/workspaceStore';
@@ -58,8 +58,8 @@ export class BackupService {
   }
 
   private assertWritable(): void {
-    const reason = this.store.readOnlyReason;
+    const reason = this.store.readOnlyWords;
     if (reason) throw new DossierError('read-only', reason);
-    if (!this.store.holdsLock) throw new DossierError('read-only', 'This workspace is open without its lock (another Dossier holds it): backups are taken and restored there.');
+    if (!this.store.holdsLock) throw new DossierError('read-only', phrase('backup.withoutLock'));
   }
 }

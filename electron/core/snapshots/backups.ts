@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import type { BackupFile } from '../../common/model/backup';
 import { ArticleFile, FILE_NAMES } from '../store/files';
-import { syncFilesDurable, writeFileDurable } from '../store/durableFile';
+import { syncFilesDurable } from '../store/durableFile';
+import { filesOf, type FileAccess } from '../store/fileAccess';
 import { parseSchemaFile } from '../store/schemaFile';
 import { keptByAge } from './retention';
 import {
@@ -45,10 +46,15 @@ export class Backups {
   private latest: SnapshotState | null = null;
   private lane: Promise<unknown> = Promise.resolve();
 
+  /** How the workspace's files are read and the copies written: sealed in an encrypted workspace, copies included. */
+  private readonly files: FileAccess;
+
   constructor(
     readonly root: string,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.files = filesOf(path.resolve(root));
+  }
 
   /** Newest first. */
   async list(): Promise<SnapshotSummary[]> {
@@ -57,7 +63,7 @@ export class Backups {
 
   async manifest(id: string): Promise<SnapshotManifest> {
     const found = (await this.loaded()).find((m) => m.id === id);
-    if (!found) throw new DossierError('not-found', `No backup ${id} in this workspace (dossier backups lists them).`);
+    if (!found) throw new DossierError('not-found', phrase('backup.noSuch', { id }));
     return found;
   }
 
@@ -66,7 +72,7 @@ export class Backups {
     const manifests = await this.loaded();
     if (id === undefined && this.latest) return this.latest;
     const end = id === undefined ? manifests.length : manifests.findIndex((m) => m.id === id) + 1;
-    if (end === 0 && id !== undefined) throw new DossierError('not-found', `No backup ${id} in this workspace (dossier backups lists them).`);
+    if (end === 0 && id !== undefined) throw new DossierError('not-found', phrase('backup.noSuch', { id }));
     const state: SnapshotState = new Map();
     for (const manifest of manifests.slice(0, end)) applyManifest(state, manifest);
     if (id === undefined) this.latest = state;
@@ -77,7 +83,7 @@ export class Backups {
   async filesIn(id: string): Promise<BackupFile[]> {
     const manifests = await this.loaded();
     const at = manifests.findIndex((m) => m.id === id);
-    if (at === -1) throw new DossierError('not-found', `No backup ${id} in this workspace (dossier backups lists them).`);
+    if (at === -1) throw new DossierError('not-found', phrase('backup.noSuch', { id }));
     const manifest = manifests[at]!;
     const before = at === 0 ? new Map<string, SnapshotEntry>() : await this.stateAt(manifests[at - 1]!.id);
     const files: BackupFile[] = [];
@@ -94,16 +100,17 @@ export class Backups {
   /** A file's bytes as backup `id` holds it, checked against their SHA-256. */
   async read(id: string, rel: string): Promise<Buffer> {
     const entry = (await this.stateAt(id)).get(rel);
-    if (!entry) throw new DossierError('not-found', `The backup ${id} holds no ${rel}.`);
+    if (!entry) throw new DossierError('not-found', phrase('backup.holdsNo', { id, name: rel }));
     return this.object(entry);
   }
 
   async object(entry: SnapshotEntry): Promise<Buffer> {
-    const file = objectPath(this.root, entry.sha256);
-    const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
-      throw new DossierError('corrupt-file', `The backed-up copy ${file} cannot be read (${error.code ?? error.message}).`, file);
+    const file = objectPath(this.root, this.files.objectName(entry.sha256));
+    const bytes = await this.files.readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error instanceof DossierError) throw error;
+      throw new DossierError('corrupt-file', phrase('backup.copyUnreadable', { file, reason: error.code ?? error.message }), file);
     });
-    if (sha256Of(bytes) !== entry.sha256) throw new DossierError('corrupt-file', `The backed-up copy ${file} is damaged (its SHA-256 does not match).`, file);
+    if (sha256Of(bytes) !== entry.sha256) throw new DossierError('corrupt-file', phrase('backup.copyDamaged', { file }), file);
     return bytes;
   }
 
@@ -135,7 +142,15 @@ export class Backups {
         for (let next = work.shift(); next; next = work.shift()) {
           const [rel, stat] = next;
           const source = path.join(this.root, rel);
-          const bytes = await fs.readFile(source).catch(() => null);
+          const bytes = await this.files.readFile(source).catch((error: NodeJS.ErrnoException) => {
+            // A sealed file that does not open is damaged: named and left out, like one that does not fit its schema.
+            if (error instanceof DossierError) {
+              skipped.push({ file: rel, problem: error.message });
+              return 'skipped' as const;
+            }
+            return null;
+          });
+          if (bytes === 'skipped') continue;
           if (!bytes) continue; // Gone since the scan: the next backup records it as removed.
           const sha256 = sha256Of(bytes);
           const entry: SnapshotEntry = { sha256, size: bytes.length, mode: stat.mode, mtimeMs: stat.mtimeMs, ino: stat.ino };
@@ -179,7 +194,7 @@ export class Backups {
         skipped: skipped.sort((a, b) => a.file.localeCompare(b.file)),
       };
       await fs.mkdir(path.dirname(manifestPath(this.root, id)), { recursive: true });
-      await writeFileDurable(manifestPath(this.root, id), `${JSON.stringify(manifest)}\n`);
+      await this.files.writeFileDurable(manifestPath(this.root, id), `${JSON.stringify(manifest)}\n`);
       manifests.push(manifest);
       applyManifest(known, manifest);
       await this.pruneNow();
@@ -227,7 +242,7 @@ export class Backups {
     for (const manifest of kept) {
       if (changed.has(manifest)) {
         const sorted = { ...manifest, files: sortedRecord(manifest.files), restat: sortedRecord(manifest.restat) };
-        await writeFileDurable(manifestPath(this.root, manifest.id), `${JSON.stringify(sorted)}\n`);
+        await this.files.writeFileDurable(manifestPath(this.root, manifest.id), `${JSON.stringify(sorted)}\n`);
       }
     }
     const dropped = manifests.filter((_, i) => !keep[i]);
@@ -240,7 +255,7 @@ export class Backups {
   /** Removes stored copies no backup names any more (and those a crash left before their backup was written). */
   private async collectGarbage(manifests: SnapshotManifest[]): Promise<void> {
     const named = new Set<string>();
-    for (const manifest of manifests) for (const entry of Object.values(manifest.files)) named.add(entry.sha256);
+    for (const manifest of manifests) for (const entry of Object.values(manifest.files)) named.add(this.files.objectName(entry.sha256));
     const objects = path.join(this.root, BACKUPS_DIR, OBJECTS_DIR);
     for (const prefix of await fs.readdir(objects).catch(() => [] as string[])) {
       for (const name of await fs.readdir(path.join(objects, prefix)).catch(() => [] as string[])) {
@@ -251,10 +266,15 @@ export class Backups {
 
   /** Stores a file's bytes once by their hash; answers the new copy's path, or null when it was there. */
   private async store(entry: SnapshotEntry, bytes: Buffer, source: string, rel: string): Promise<string | null> {
-    const target = objectPath(this.root, entry.sha256);
+    const target = objectPath(this.root, this.files.objectName(entry.sha256));
     if (await pathExists(target)) return null;
     await fs.mkdir(path.dirname(target), { recursive: true });
     const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    if (this.files.sealed) {
+      // Sealed for the copy's own path (never cloned: the original is sealed for its own).
+      await this.files.writeFileDurable(target, bytes, 0o444);
+      return target;
+    }
     if (isImmutable(rel)) {
       // Originals can be large: cloned where the filesystem shares blocks copy-on-write (APFS,
       // Btrfs, XFS), copied elsewhere. Never hard-linked: a tool that rewrote the original in place
@@ -280,7 +300,7 @@ export class Backups {
     for (const name of names) {
       const file = path.join(dir, name);
       try {
-        manifests.push(parseSchemaFile(await fs.readFile(file, 'utf8'), file, 'snapshot', SnapshotManifest));
+        manifests.push(parseSchemaFile(await this.files.readText(file), file, 'snapshot', SnapshotManifest));
       } catch (error) {
         // A damaged backup is set aside, never trusted: the others still restore.
         console.error(`Dossier: the backup ${file} is damaged and is not used:`, (error as Error).message);

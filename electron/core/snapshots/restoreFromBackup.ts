@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
+import { filesOf } from '../store/fileAccess';
 import path from 'node:path';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import type { RecordChange } from '../../common/contract';
 import { GRAPH_POSITIONS_RECORD } from '../../common/model/graph';
 import { BRIEFS } from '../briefs/briefDocuments';
@@ -44,7 +44,7 @@ export async function restoreFromBackup(
 ): Promise<RestoreResult> {
   const target = await backups.stateAt(id);
   for (const rel of only ?? []) {
-    if (!target.has(rel)) throw new DossierError('not-found', `The backup ${id} holds no ${rel}.`);
+    if (!target.has(rel)) throw new DossierError('not-found', phrase('backup.holdsNo', { id, name: rel }));
   }
   await store.flush();
   const before = await backups.take('before-restore', { always: true });
@@ -164,7 +164,7 @@ function changesOf(files: string[], previous: Map<string, unknown>, writes: { fi
 
 async function readJson(file: string): Promise<unknown> {
   try {
-    return JSON.parse(await fs.readFile(file, 'utf8'));
+    return JSON.parse(await filesOf(file).readText(file));
   } catch {
     return null;
   }

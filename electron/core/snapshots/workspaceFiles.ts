@@ -16,6 +16,12 @@ import { FOLDING_FILE, LOG_FILE } from '../store/writeAheadLog';
 import { BACKUPS_DIR } from './snapshotManifest';
 import { isJsonObject } from '../store/jsonLines';
 
+/**
+ * An encrypted workspace's key file and record of file versions: a backup restoring an older one
+ * would bring back a passphrase changed since, or forget newer versions (docs/ENCRYPTION.md).
+ */
+const ENCRYPTION_FILES = ['keys.json', 'generations.json', 'convert.json'];
+
 /** A file of the workspace as the folder shows it now. */
 export interface FileStat {
   size: number;
@@ -29,7 +35,7 @@ export interface FileStat {
  * (rebuilt from the rest), the lock and the write-ahead logs (folded into the files before a
  * backup reads them).
  */
-const LEFT_OUT = new Set([BACKUPS_DIR, 'quarantine', FILE_NAMES.derived, FILE_NAMES.lock, LOG_FILE, FOLDING_FILE]);
+const LEFT_OUT = new Set([BACKUPS_DIR, 'quarantine', FILE_NAMES.derived, FILE_NAMES.sync, FILE_NAMES.lock, LOG_FILE, FOLDING_FILE, ...ENCRYPTION_FILES]);
 
 /** Every file a backup keeps, by '/'-separated path relative to the workspace. */
 export async function scanWorkspace(root: string): Promise<Map<string, FileStat>> {

@@ -1,14 +1,16 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import { ID_SHAPE } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
-import { currentVersion, type ArticleMeta, type Shelf } from '../../common/model/article';
+import { currentVersion, type ArticleMeta, type ArticleVersion, type Shelf } from '../../common/model/article';
 import { DocumentStore, type DocumentKind } from './documents';
 import { fsyncDir, syncFilesDurable, type KeyedQueue } from './durableFile';
 import type { DurableDocument } from './durableDocument';
+import { filesOf } from './fileAccess';
 import { AnnotationsFile, ArticleFile, FILE_NAMES, TextFile, type LibraryEntry, type LibraryFile, type TrashEntry } from './files';
 import { LibraryIndex } from './libraryIndex';
+import { pathExists } from './pathExists';
 import { annotationsFromHistory, moveToQuarantine, quarantineFolder } from './quarantine';
 import { newerFileReason, newerSchemaOnDisk, SCHEMA_VERSION, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
 import type { LogWrite, WriteAheadLog } from './writeAheadLog';
@@ -22,6 +24,11 @@ export interface OperationRecord {
   after: unknown;
   /** The user action it belongs to, as shown in Undo/Redo. */
   label?: string;
+  /**
+   * A change made in another workspace and synced in: who made it there (their display name) and
+   * when. Absent for the analyst's own changes.
+   */
+  remote?: { by: string; at: string };
 }
 
 export interface NewArticle {
@@ -32,7 +39,7 @@ export interface NewArticle {
 
 const TEXT_CACHE_SIZE = 32;
 
-const ANNOTATIONS: DocumentKind<AnnotationsFile> = {
+export const ANNOTATIONS: DocumentKind<AnnotationsFile> = {
   file: FILE_NAMES.annotations,
   kind: 'annotations',
   schema: AnnotationsFile,
@@ -43,7 +50,7 @@ const ANNOTATIONS: DocumentKind<AnnotationsFile> = {
     Promise.reject(
       new DossierError(
         'corrupt-file',
-        `${file} is missing, so this article's highlights cannot be read; nothing was written in its place. Restore it from a backup.`,
+        phrase('store.annotationsMissing', { file }),
         file,
       ),
     ),
@@ -135,7 +142,7 @@ export class ArticleFiles {
    */
   async setShelf(id: string, shelf: Shelf): Promise<ArticleMeta> {
     this.assertWritable();
-    if (!this.has(id) && !this.isTrashed(id)) throw new DossierError('not-found', `No article with id ${id} in this workspace.`);
+    if (!this.has(id) && !this.isTrashed(id)) throw new DossierError('not-found', phrase('common.noArticle', { id }));
     const file = path.join(this.dir(id), FILE_NAMES.article);
     const adapter = new SchemaFileAdapter(file, 'article', ArticleFile, undefined, this.log);
     const meta = await this.queue.run(file, async () => {
@@ -202,15 +209,16 @@ export class ArticleFiles {
   /**
    * Adds articles: every article's files are written, then made durable together, and only then
    * is the library index written (once for the whole batch). A crash before that leaves unlisted
-   * folders, never an index entry without its files.
+   * folders, never an index entry without its files. `list: false` leaves them out of the index,
+   * for a change that lists them itself (an article synced in from another workspace).
    */
-  async add(articles: NewArticle[]): Promise<void> {
+  async add(articles: NewArticle[], { list = true }: { list?: boolean } = {}): Promise<void> {
     this.assertWritable();
     if (articles.length === 0) return;
     const written: string[] = [];
     const write = async (file: string, data: string | Uint8Array, mode = 0o644) => {
       // New files in a new folder: nothing to replace, so no temp-and-rename; fsync comes below.
-      await fs.writeFile(file, data, { mode, flag: 'wx' });
+      await filesOf(file).writeNew(file, data, mode);
       written.push(file);
     };
     for (const { meta, text, original } of articles) {
@@ -226,7 +234,53 @@ export class ArticleFiles {
     }
     await syncFilesDurable(written);
     await fsyncDir(path.join(this.root, FILE_NAMES.articles));
-    await this.library.put(articles.map((a) => a.meta));
+    if (list) await this.library.put(articles.map((a) => a.meta));
+  }
+
+  /**
+   * Writes the files of one version that came from elsewhere (sync) into a folder that lacks them;
+   * the metadata listing it is the caller's to write. Answers false when they are there already:
+   * a version's files are never rewritten.
+   */
+  async addVersionFiles(id: string, version: ArticleVersion, text: string, original: Uint8Array): Promise<boolean> {
+    this.assertWritable();
+    const dir = this.dir(id);
+    const versionDir = path.join(dir, FILE_NAMES.versionDir(version.version));
+    const textFile_ = path.join(versionDir, FILE_NAMES.text);
+    const originalFile = path.join(dir, version.original);
+    if (path.relative(dir, originalFile).startsWith('..')) throw new DossierError('bad-input', `Not a file of this article: ${version.original}`);
+    if ((await pathExists(textFile_)) && (await pathExists(originalFile))) return false;
+    // What an interrupted write left, as addVersion clears it.
+    await fs.rm(versionDir, { recursive: true, force: true });
+    await fs.mkdir(versionDir, { recursive: true });
+    const files = filesOf(dir);
+    await files.writeNew(originalFile, original, 0o444);
+    await files.writeNew(textFile_, textFile(id, version.version, text));
+    await syncFilesDurable([originalFile, textFile_]);
+    await fsyncDir(dir);
+    return true;
+  }
+
+  /**
+   * The article.json of an article's folder, whether the article is listed, in the trash or out of
+   * the library (an import undone); null when there is no such folder.
+   */
+  async readFolderMeta(id: string): Promise<ArticleMeta | null> {
+    const file = path.join(this.dir(id), FILE_NAMES.article);
+    if (!(await pathExists(file)) && !this.log.has(file)) return null;
+    return (await this.readFile(file, 'article', ArticleFile)).article;
+  }
+
+  /** The text of a version of any article folder (see readFolderMeta). */
+  async readFolderText(id: string, version: number): Promise<string> {
+    return (await this.readFile(path.join(this.dir(id), FILE_NAMES.versionDir(version), FILE_NAMES.text), 'text', TextFile)).text;
+  }
+
+  /** The original bytes of a version, as imported. */
+  async readOriginal(id: string, version: ArticleVersion): Promise<Uint8Array> {
+    const file = path.join(this.dir(id), version.original);
+    if (path.relative(this.dir(id), file).startsWith('..')) throw new DossierError('bad-input', `Not a file of this article: ${version.original}`);
+    return filesOf(file).readFile(file);
   }
 
   /**
@@ -241,7 +295,7 @@ export class ArticleFiles {
     const versionDir = path.join(dir, FILE_NAMES.versionDir(version.version));
     const stored = await this.readMeta(meta.id);
     if (stored.versions.some((v) => v.version === version.version)) {
-      throw new DossierError('conflict', `Version ${version.version} of this article already exists.`);
+      throw new DossierError('conflict', phrase('article.versionExists', { version: version.version }));
     }
     // A folder of a version the metadata does not list is what an interrupted replace left
     // behind; without this, every later replace of the article would fail on it.
@@ -249,8 +303,9 @@ export class ArticleFiles {
     await fs.mkdir(versionDir);
     // New files of a new version: written whole once, never replaced, so no document owns them.
     const text_ = path.join(versionDir, FILE_NAMES.text);
-    await fs.writeFile(path.join(dir, version.original), original, { mode: 0o444, flag: 'wx' });
-    await fs.writeFile(text_, textFile(meta.id, version.version, text), { flag: 'wx' });
+    const files = filesOf(dir);
+    await files.writeNew(path.join(dir, version.original), original, 0o444);
+    await files.writeNew(text_, textFile(meta.id, version.version, text));
     await syncFilesDurable([path.join(dir, version.original), text_]);
     await this.writeMeta(meta);
     this.remember({ meta, text });
@@ -313,6 +368,45 @@ export class ArticleFiles {
   }
 
   /**
+   * Who the article's annotations file is as saved: device, inode, size, modification and change
+   * times (ns). Every save writes a new file renamed into place (or the log's fold does), so any
+   * save changes it, and nothing can set a change time back; a copied or restored workspace gets
+   * new inodes. Null while the write-ahead log holds a save the file does not show yet, or when
+   * the file cannot be found: then only the store's own read says what is saved.
+   */
+  async annotationsStamp(articleId: string): Promise<string | null> {
+    this.assertKnown(articleId);
+    const file = path.join(this.dir(articleId), ANNOTATIONS.file);
+    if (this.log.has(file)) return null;
+    try {
+      const s = await fs.stat(file, { bigint: true });
+      return this.log.has(file) ? null : `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The highlights as the annotations file holds them, read and checked as the store reads it,
+   * with its stamp (see annotationsStamp), taken before the read and found the same after it.
+   * Null when the file changed meanwhile, the log holds a save of it, or it does not read cleanly
+   * (a damaged or newer file): the store's own read (readAnnotations) deals with those.
+   */
+  async savedAnnotations(articleId: string): Promise<{ stamp: string; annotations: Annotation[] } | null> {
+    const before = await this.annotationsStamp(articleId);
+    if (before === null) return null;
+    const file = path.join(this.dir(articleId), ANNOTATIONS.file);
+    let data: AnnotationsFile | null;
+    try {
+      data = await new SchemaFileAdapter(file, ANNOTATIONS.kind, AnnotationsFile).read();
+    } catch {
+      return null;
+    }
+    if (!data || data.schemaVersion > SCHEMA_VERSION || data.articleId !== articleId) return null;
+    return (await this.annotationsStamp(articleId)) === before ? { stamp: before, annotations: data.annotations } : null;
+  }
+
+  /**
    * Changes one article's annotations on a copy and saves that file durably, with the history
    * lines of the change in the same transaction. Changes to one article are serialised, so
    * concurrent edits cannot lose each other.
@@ -355,7 +449,7 @@ export class ArticleFiles {
   }
 
   assertKnown(id: string): void {
-    if (!this.has(id)) throw new DossierError('not-found', `No article with id ${id} in this workspace.`);
+    if (!this.has(id)) throw new DossierError('not-found', phrase('common.noArticle', { id }));
   }
 
   private remember(article: { meta: ArticleMeta; text: string }): void {
@@ -366,7 +460,7 @@ export class ArticleFiles {
 
   private async readFile<T extends { schemaVersion: number; kind: string }>(file: string, kind: string, schema: import('zod').ZodType<T>): Promise<T> {
     const data = await new SchemaFileAdapter(file, kind, schema, this.onNewer, this.log).read();
-    if (data === null) throw new DossierError('corrupt-file', `${file} is missing from the workspace.`, file);
+    if (data === null) throw new DossierError('corrupt-file', phrase('store.missing', { file }), file);
     return data;
   }
 }

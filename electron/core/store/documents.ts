@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { DurableDocument } from './durableDocument';
 import type { KeyedQueue } from './durableFile';
-import { DossierError, isDossierError } from '../../common/errors';
+import { DossierError, isDossierError, phrase } from '../../common/errors';
 import { journalFileOf, readJournal, withRecord, type RecordList } from './recordJournal';
 import { assertReplaceable, SCHEMA_VERSION, SchemaFileAdapter, type NewerFileListener } from './schemaFile';
 import type { LogWrite, WriteAheadLog } from './writeAheadLog';
@@ -193,7 +193,7 @@ export class DocumentStore {
     for (const line of lines) value = withRecord(records, value, line.id, line.record);
     const parsed = kind.schema.safeParse(records.withList(value, records.list(value), seq));
     if (!parsed.success) {
-      throw new DossierError('corrupt-file', `${journal} is damaged and was left untouched (it does not fit ${path.basename(file)}).`, journal);
+      throw new DossierError('corrupt-file', phrase('store.journalMisfit', { file: journal, name: path.basename(file) }), journal);
     }
     return { value: parsed.data, legacyJournal: journal };
   }

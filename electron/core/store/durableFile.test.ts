@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fsyncDir, KeyedQueue, writeFileDurable } from './durableFile';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fsyncDir, KeyedQueue, syncFilesDurable, writeFileDurable } from './durableFile';
 
 let tmp: string;
 beforeEach(async () => {
@@ -169,5 +169,44 @@ describe('KeyedQueue', () => {
     const file = path.join(tmp, 'q.json');
     await Promise.all(Array.from({ length: 10 }, (_, i) => queue.run(file, () => writeFileDurable(file, `v${i}`))));
     expect(await fs.readFile(file, 'utf8')).toBe('v9');
+  });
+});
+
+describe('syncFilesDurable', () => {
+  it('keeps a bounded number of files and folders open, however many folders the files are in', async () => {
+    // One file in each of 400 folders: a workspace's articles, small. Opening every folder at once
+    // ran out of descriptors converting the 10,000-article workspace.
+    const files: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const dir = path.join(tmp, `art_${i}`);
+      await fs.mkdir(dir);
+      files.push(path.join(dir, 'text.txt'));
+      await fs.writeFile(files.at(-1)!, `article ${i}`);
+    }
+    let open = 0;
+    let most = 0;
+    const opened = new Set<string>();
+    const realOpen = fs.open.bind(fs);
+    const spy = vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+      const handle = await realOpen(...args);
+      open++;
+      most = Math.max(most, open);
+      opened.add(String(args[0]));
+      const close = handle.close.bind(handle);
+      handle.close = async () => {
+        open--;
+        return close();
+      };
+      return handle;
+    });
+    try {
+      await syncFilesDurable(files, 16);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(most).toBeLessThanOrEqual(16);
+    // Every file and every folder was fsynced.
+    expect(opened.size).toBe(800);
+    expect(open).toBe(0);
   });
 });

@@ -78,4 +78,6 @@ export const FILE_NAMES = {
   history: 'history.jsonl',
   /** Derived data (the search index and its change journal): rebuilt when missing, never backed up. */
   derived: 'search',
+  /** Team sync's link, outbox and local replica (docs/SYNC.md): rebuilt from the server, never backed up. */
+  sync: 'sync',
 } as const;

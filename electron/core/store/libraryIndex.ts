@@ -134,6 +134,7 @@ function entryOf(meta: ArticleMeta): LibraryEntry {
     sha256: current.sha256,
     importedAt: meta.importedAt,
     archived: meta.archived ?? false,
+    language: meta.language,
     hashes: meta.versions.map((v) => v.sha256),
   };
 }

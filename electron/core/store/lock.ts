@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import { FILE_NAMES } from './files';
 
 export const LockInfo = z.object({
@@ -164,19 +164,19 @@ export async function acquireLock(dir: string): Promise<HeldLock> {
     if (await createLock(file, mine)) return heldLock(file, mine, takeoverMessage);
     const holder = await readLockPatiently(file);
     if (holder && holder.host === os.hostname() && holder.pid === process.pid) {
-      throw new DossierError('locked', `The workspace ${dir} is already open in this Dossier.`, file);
+      throw new DossierError('locked', phrase('lock.openHere', { path: dir }), file);
     }
     if (holder && holder.host === os.hostname() && isAlive(holder.pid)) {
       throw new DossierError(
         'locked',
-        `The workspace ${dir} is open in another Dossier (process ${holder.pid}, since ${holder.startedAt}).`,
+        phrase('lock.openElsewhere', { path: dir, pid: String(holder.pid), since: holder.startedAt }),
         file,
       );
     }
     if (holder && holder.host !== os.hostname()) {
       throw new DossierError(
         'locked',
-        `The workspace ${dir} is open in Dossier on ${holder.host} (process ${holder.pid}). Close it there first.`,
+        phrase('lock.openOnHost', { path: dir, host: holder.host, pid: String(holder.pid) }),
         file,
       );
     }
@@ -190,7 +190,7 @@ export async function acquireLock(dir: string): Promise<HeldLock> {
       await sleep(10 + Math.random() * 20);
     }
   }
-  throw new DossierError('locked', `Could not lock the workspace ${dir}.`, file);
+  throw new DossierError('locked', phrase('lock.couldNotLock', { path: dir }), file);
 }
 
 function heldLock(file: string, mine: LockInfo, takeoverMessage: string | null): HeldLock {

@@ -26,7 +26,7 @@ describe('opening a schema 1 workspace', () => {
     const store = await WorkspaceStore.open(dir);
     try {
       expect(store.info().schemaVersion).toBe(SCHEMA_VERSION);
-      expect(store.migrations).toEqual([expect.stringContaining('schema 1 → 2'), expect.stringContaining('schema 2 → 3')]);
+      expect(store.migrations).toEqual([expect.stringContaining('schema 1 → 2'), expect.stringContaining('schema 2 → 3'), expect.stringContaining('schema 3 → 4')]);
       const core = createCore(store);
       const { articles } = await core.api['articles.list']({});
       expect(articles).toHaveLength(1);
@@ -39,7 +39,10 @@ describe('opening a schema 1 workspace', () => {
       await store.close();
     }
     expect(await readJson('workspace.json')).toMatchObject({ schemaVersion: SCHEMA_VERSION });
-    expect(await readJson('entities.json')).toMatchObject({ schemaVersion: 2, mergedInto: {} });
+    // Through every step: schema 2's merges, then schema 4's names (the highlight's creator made them all).
+    const entitiesFile = await readJson('entities.json');
+    expect(entitiesFile).toMatchObject({ schemaVersion: 4, mergedInto: {} });
+    expect(entitiesFile.entities).toEqual(Array.from({ length: 4 }, () => expect.objectContaining({ createdBy: { name: 'root' }, modifiedBy: { name: 'root' } })));
     expect(await readJson('library.json')).toMatchObject({ schemaVersion: 3, trash: [] });
   });
 

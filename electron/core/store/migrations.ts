@@ -1,8 +1,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DossierError } from '../../common/errors';
-import { writeFileDurable } from './durableFile';
+import { DossierError, phrase } from '../../common/errors';
+import { UNKNOWN_CREATOR, type Creator } from '../../common/model/annotation';
+import { filesOf } from './fileAccess';
 import { FILE_NAMES } from './files';
+import { journalFileOf, readJournal } from './recordJournal';
+import { withRecordById } from './recordsById';
 import { SCHEMA_VERSION } from './schemaFile';
 
 /**
@@ -38,7 +41,110 @@ export const MIGRATIONS: readonly Migration[] = [
       await rewriteJson(path.join(dir, FILE_NAMES.library), (doc) => ({ ...doc, schemaVersion: 3, trash: doc.trash ?? [] }));
     },
   },
+  {
+    from: 3,
+    to: 4,
+    summary: 'every highlight, note, entity, relationship, brief and timeline event says who created it and who changed it last',
+    async run(dir) {
+      // Before sync (schema 4 came with it) every record of a workspace was made on the machine
+      // it lives on, by the name its highlights carry; a highlight names its own creator.
+      const author = await workspaceAuthor(dir);
+      // Marked version 4 so that a Dossier of schema 3, which would drop the names, opens it read-only.
+      const named = (list: unknown) => (Array.isArray(list) ? list.map((record) => withNames(record, author)) : list);
+      for (const [file, property] of [
+        ['entities.json', 'entities'],
+        ['relations.json', 'relations'],
+        ['briefs.json', 'briefs'],
+      ] as const) {
+        await rewriteJson(path.join(dir, file), (doc) => ({ ...doc, schemaVersion: 4, [property]: named(doc[property]) }));
+      }
+      await migrateNotesIndex(path.join(dir, 'notes.json'), author);
+      for (const articleDir of await articleFolders(dir)) {
+        await rewriteJson(path.join(articleDir, FILE_NAMES.annotations), (doc) => ({
+          ...doc,
+          schemaVersion: 4,
+          annotations: Array.isArray(doc.annotations) ? doc.annotations.map(withChanger) : doc.annotations,
+        }));
+        await rewriteJson(path.join(articleDir, 'timeline.json'), (doc) => ({ ...doc, schemaVersion: 4, events: named(doc.events) }));
+      }
+      // Not rewritten: an article's history.jsonl (an append-only audit trail; a highlight rebuilt
+      // from it reads without names as unknown) and note revisions (texts, without names). The
+      // write-ahead log was folded into the files before any step runs (WorkspaceStore.open).
+    },
+  },
 ];
+
+/**
+ * Who made the workspace's records before schema 4: the creator its highlights name most often
+ * (the display name of the machine it lived on), or the unknown creator when it has none.
+ */
+async function workspaceAuthor(dir: string): Promise<Creator> {
+  const counts = new Map<string, number>();
+  for (const articleDir of await articleFolders(dir)) {
+    const doc = await readJson(path.join(articleDir, FILE_NAMES.annotations));
+    const annotations = Array.isArray(doc?.annotations) ? (doc.annotations as { creator?: { name?: unknown } }[]) : [];
+    for (const a of annotations) {
+      const name = a?.creator?.name;
+      if (typeof name === 'string' && name) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const [name] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [];
+  return name === undefined ? { ...UNKNOWN_CREATOR } : { name };
+}
+
+/** A record with `createdBy` and `modifiedBy` where it has none (a step run again changes nothing). */
+function withNames(record: unknown, author: Creator): unknown {
+  if (record === null || typeof record !== 'object') return record;
+  const r = record as Record<string, unknown>;
+  return { ...r, createdBy: r.createdBy ?? { ...author }, modifiedBy: r.modifiedBy ?? { ...author } };
+}
+
+/** A highlight's last changer, where it names none: its creator (the only one who could change it). */
+function withChanger(record: unknown): unknown {
+  if (record === null || typeof record !== 'object') return record;
+  const r = record as Record<string, unknown>;
+  return { ...r, modifiedBy: r.modifiedBy ?? r.creator ?? { ...UNKNOWN_CREATOR } };
+}
+
+/**
+ * notes.json, with the lines an earlier Dossier left in notes.journal.jsonl folded in first (see
+ * recordJournal.ts): those records need names too, and once the file's `journalSeq` holds them
+ * the journal is not needed.
+ */
+async function migrateNotesIndex(file: string, author: Creator): Promise<void> {
+  const doc = await readJson(file);
+  const seq = typeof doc?.journalSeq === 'number' ? doc.journalSeq : 0;
+  const journal = await readJournal(journalFileOf(file), seq);
+  if (!doc && journal.lines.length === 0) return;
+  await rewriteJson(
+    file,
+    (current) => {
+      let notes = (Array.isArray(current.notes) ? current.notes : []) as { id: string }[];
+      for (const line of journal.lines) notes = withRecordById(notes, line.id, line.record);
+      return { ...current, schemaVersion: 4, notes: notes.map((n) => withNames(n, author)), ...(journal.lines.length > 0 ? { journalSeq: journal.seq } : {}) };
+    },
+    // No notes.json yet, only a journal (a workspace whose first notes were never folded).
+    { schemaVersion: 4, kind: 'notes', rev: 1, notes: [] },
+  );
+  // notes.json now holds every line of it (a crash before this leaves lines it skips by journalSeq).
+  if (journal.lines.length > 0) await fs.rm(journalFileOf(file), { force: true });
+}
+
+/** Every article folder, in the library or the trash. */
+async function articleFolders(dir: string): Promise<string[]> {
+  const root = path.join(dir, FILE_NAMES.articles);
+  const names = await fs.readdir(root).catch(() => [] as string[]);
+  return names.filter((name) => name.startsWith('art_')).map((name) => path.join(root, name));
+}
+
+async function readJson(file: string): Promise<Record<string, unknown> | null> {
+  try {
+    return JSON.parse(await filesOf(file).readText(file)) as Record<string, unknown>;
+  } catch {
+    // Missing or damaged: rewriteJson says which when it comes to it.
+    return null;
+  }
+}
 
 /** Runs every step from `version` to `target`; returns what was done, for the notice. */
 export async function migrateWorkspace(dir: string, version: number, target: number): Promise<string[]> {
@@ -55,22 +161,26 @@ export async function migrateWorkspace(dir: string, version: number, target: num
   return done;
 }
 
-/** Rewrites a JSON file if it exists (a workspace without entities has no entities.json). */
-async function rewriteJson(file: string, change: (doc: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+/**
+ * Rewrites a JSON file if it exists (a workspace without entities has no entities.json), or
+ * writes `missing` changed when it does not and one is given.
+ */
+async function rewriteJson(file: string, change: (doc: Record<string, unknown>) => Record<string, unknown>, missing?: Record<string, unknown>): Promise<void> {
   let raw: string;
   try {
-    raw = await fs.readFile(file, 'utf8');
+    raw = await filesOf(file).readText(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!missing) return;
+    raw = JSON.stringify(missing);
   }
   let doc: Record<string, unknown>;
   try {
     doc = JSON.parse(raw) as Record<string, unknown>;
   } catch {
-    throw new DossierError('corrupt-file', `${file} is damaged and was left untouched; the workspace cannot be upgraded until it is repaired.`, file);
+    throw new DossierError('corrupt-file', phrase('store.cannotUpgrade', { file }), file);
   }
   // A file a newer Dossier wrote is never rewritten down; reading it later makes the workspace read-only.
   if (typeof doc.schemaVersion === 'number' && doc.schemaVersion > SCHEMA_VERSION) return;
-  await writeFileDurable(file, `${JSON.stringify(change(doc), null, 2)}\n`);
+  await filesOf(file).writeFileDurable(file, `${JSON.stringify(change(doc), null, 2)}\n`);
 }

@@ -123,3 +123,28 @@ describe('a file written by a newer Dossier', () => {
     expect((await api['workspace.info']({})).readOnlyReason).toMatch(/entities\.json was written by a newer Dossier/);
   });
 });
+
+describe('in an encrypted workspace', () => {
+  it('a newer notes.json, sealed, makes the workspace read-only from the moment it opens', async () => {
+    const { encryptWorkspace } = await import('../crypt/convert');
+    const { lockWorkspace, unlockWorkspace } = await import('../crypt/keyring');
+    const { filesOf } = await import('./fileAccess');
+    await encryptWorkspace(ws, 'a passphrase');
+    await unlockWorkspace(ws, 'a passphrase');
+    const file = path.join(ws, 'notes.json');
+    const doc = JSON.parse(await filesOf(file).readText(file)) as Record<string, unknown>;
+    await filesOf(file).writeFileDurable(file, `${JSON.stringify({ ...doc, schemaVersion: NEWER })}\n`);
+    await lockWorkspace(ws);
+    await unlockWorkspace(ws, 'a passphrase');
+    try {
+      const { api } = await open();
+      // Said on opening, from the start of the sealed file alone, before any note is read.
+      expect((await api['workspace.info']({})).readOnly).toBe(true);
+      await expectReadOnly(api['notes.create']({ title: 'Another' }), 'notes.json');
+    } finally {
+      await core?.close();
+      core = null;
+      await lockWorkspace(ws);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Annotation } from '../../common/model/annotation';
+import { filesOf } from './fileAccess';
 
 /** Where damaged files go: `quarantine/<when>/` under their own path, never overwritten, never deleted. */
 export function quarantineFolder(root: string, at = new Date()): string {
@@ -25,7 +26,7 @@ export async function moveToQuarantine(root: string, quarantine: string, file: s
  * state it left (`after`; null for a deletion), undo and redo included, in order.
  */
 export async function annotationsFromHistory(historyFile: string): Promise<Annotation[]> {
-  const raw = await fs.readFile(historyFile, 'utf8').catch(() => '');
+  const raw = await filesOf(historyFile).readText(historyFile).catch(() => '');
   const byId = new Map<string, Annotation>();
   for (const text of raw.split('\n')) {
     let line: { op?: unknown; after?: unknown; before?: unknown };

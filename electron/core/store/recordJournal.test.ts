@@ -27,7 +27,7 @@ async function open(dir = ws): Promise<WorkspaceStore> {
 
 function note(id: string, title: string): NoteSummary {
   const now = new Date().toISOString();
-  return { id, rev: 1, title, titled: true, articleId: null, pinned: false, excerpt: '', entityIds: [], citations: [], tags: [], created: now, modified: now };
+  return { id, rev: 1, title, titled: true, articleId: null, pinned: false, excerpt: '', entityIds: [], citations: [], tags: [], created: now, modified: now, createdBy: { name: 'Analyst' }, modifiedBy: { name: 'Analyst' } };
 }
 
 /** The workspace as a crash would leave it: the files as they are now, without the lock. */

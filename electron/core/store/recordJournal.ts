@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase, wordsOf } from '../../common/errors';
+import { filesOf } from './fileAccess';
 import { withRecordById } from './recordsById';
 
 /**
@@ -47,10 +47,10 @@ export function withRecord<T>(records: RecordList<T>, doc: T, id: string, record
 export async function readJournal(file: string, after: number): Promise<{ lines: JournalLine[]; seq: number }> {
   let raw: string;
   try {
-    raw = await fs.readFile(file, 'utf8');
+    raw = await filesOf(file).readText(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], seq: after };
-    throw new DossierError('corrupt-file', `Cannot read ${file}: ${(error as Error).message}`, file);
+    throw new DossierError('corrupt-file', phrase('store.cannotRead', { file, reason: wordsOf(error) }), file);
   }
   const lines: JournalLine[] = [];
   let seq = after;

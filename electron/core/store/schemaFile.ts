@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import type { Adapter } from 'lowdb';
 import { z } from 'zod';
-import { DossierError } from '../../common/errors';
-import { writeFileDurable } from './durableFile';
+import { DossierError, phrase, type Words, wordsOf } from '../../common/errors';
+import { filesOf } from './fileAccess';
 import type { LogWrite, WriteAheadLog } from './writeAheadLog';
 
 /** The schema version this Dossier writes. Every bump ships a migration and a fixture test. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const FileHeader = z.object({ schemaVersion: z.number().int().positive(), kind: z.string() });
 
@@ -14,8 +14,8 @@ export const FileHeader = z.object({ schemaVersion: z.number().int().positive(),
 export type NewerFileListener = (file: string, schemaVersion: number) => void;
 
 /** Why a file written by a newer Dossier is not changed: it may hold what this one cannot read. */
-export function newerFileReason(file: string, schemaVersion: number): string {
-  return `${file} was written by a newer Dossier (schema ${schemaVersion}; this one writes schema ${SCHEMA_VERSION}), so the workspace is open read-only and the file is kept as it is. Update Dossier to change it.`;
+export function newerFileReason(file: string, schemaVersion: number): Words {
+  return phrase('workspace.newerFile', { file, schema: schemaVersion, ours: SCHEMA_VERSION });
 }
 
 /**
@@ -40,11 +40,11 @@ export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }
   async read(): Promise<T | null> {
     let raw: string;
     try {
-      raw = (await this.log?.read(this.file)) ?? (await fs.readFile(this.file, 'utf8'));
+      raw = (await this.log?.read(this.file)) ?? (await filesOf(this.file).readText(this.file));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       if (error instanceof DossierError) throw error;
-      throw new DossierError('corrupt-file', `Cannot read ${this.file}: ${(error as Error).message}`, this.file);
+      throw new DossierError('corrupt-file', phrase('store.cannotRead', { file: this.file, reason: wordsOf(error) }), this.file);
     }
     const data = parseSchemaFile(raw, this.file, this.kind, this.schema);
     if (data.schemaVersion > SCHEMA_VERSION) {
@@ -62,7 +62,7 @@ export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }
     return assertReplaceable(this.file).then(() => {
       if (this.log) return this.log.commit([{ op: 'put', file: this.file, text }, ...alongside]);
       if (alongside.length > 0) return Promise.reject(new DossierError('internal', `${this.file} is written without a journal, so nothing can be saved with it.`));
-      return writeFileDurable(this.file, text);
+      return filesOf(this.file).writeFileDurable(this.file, text);
     });
   }
 
@@ -84,6 +84,18 @@ export class SchemaFileAdapter<T extends { schemaVersion: number; kind: string }
  */
 export async function newerSchemaOnDisk(file: string): Promise<number | null> {
   let head: string;
+  const files = filesOf(file);
+  if (files.sealed) {
+    // A sealed file authenticates only whole; its start decrypts alone, unchecked, which is enough
+    // for this hint: the file is read whole and checked (its version too) when it is used.
+    try {
+      head = (await files.peekText?.(file, 512)) ?? (await files.readText(file)).slice(0, 512);
+    } catch {
+      return null;
+    }
+    const version = /^\s*\{\s*"schemaVersion"\s*:\s*(\d+)/.exec(head);
+    return version && Number(version[1]) > SCHEMA_VERSION ? Number(version[1]) : null;
+  }
   try {
     const handle = await fs.open(file, 'r');
     try {
@@ -107,11 +119,11 @@ export function parseSchemaFile<T>(raw: string, file: string, kind: string, sche
   } catch (error) {
     // V8 quotes the offending text, line breaks included; an error message stays one line.
     const detail = (error as Error).message.replace(/\s+/g, ' ');
-    throw new DossierError('corrupt-file', `${file} is damaged and was left untouched (not valid JSON: ${detail}).`, file);
+    throw new DossierError('corrupt-file', phrase('store.notJson', { file, detail }), file);
   }
   const header = FileHeader.safeParse(json);
   if (!header.success || header.data.kind !== kind) {
-    throw new DossierError('corrupt-file', `${file} is not a Dossier ${kind} file; it was left untouched.`, file);
+    throw new DossierError('corrupt-file', phrase('store.notKind', { file, kind }), file);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -119,13 +131,13 @@ export function parseSchemaFile<T>(raw: string, file: string, kind: string, sche
       // Newer files that still validate are read (read-only); ones that do not are never touched.
       throw new DossierError(
         'read-only',
-        `${file} was written by a newer Dossier (schema ${header.data.schemaVersion}; this one reads up to ${SCHEMA_VERSION}). Update Dossier to open it.`,
+        phrase('workspace.newerUnreadable', { file, schema: header.data.schemaVersion, ours: SCHEMA_VERSION }),
         file,
       );
     }
     const issue = parsed.error.issues[0];
     const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid content';
-    throw new DossierError('corrupt-file', `${file} is damaged and was left untouched (${where}).`, file);
+    throw new DossierError('corrupt-file', phrase('store.damaged', { file, why: where }), file);
   }
   return parsed.data;
 }
@@ -137,6 +149,6 @@ export function parseSchemaFile<T>(raw: string, file: string, kind: string, sche
 export async function assertReplaceable(file: string): Promise<void> {
   const stat = await fs.stat(file).catch(() => null);
   if (stat && (stat.mode & 0o222) === 0) {
-    throw new DossierError('read-only', `${file} is read-only (its permissions say so), so it was not changed. Make it writable to save changes to it.`, file);
+    throw new DossierError('read-only', phrase('store.fileReadOnly', { file }), file);
   }
 }

@@ -433,6 +433,7 @@ describe('saving', () => {
         outlet: 'The Hindu',
         importedAt: article.meta.importedAt,
         archived: false,
+        language: article.meta.language,
         hashes: [sha256Of(article)],
       },
     ]);

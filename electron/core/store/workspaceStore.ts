@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DossierError, systemErrorReason } from '../../common/errors';
+import { DossierError, englishText, phrase, systemReason, type Words, wordsOf } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { Annotation } from '../../common/model/annotation';
-import type { ArticleMeta, Shelf } from '../../common/model/article';
+import type { ArticleMeta, ArticleVersion, Shelf } from '../../common/model/article';
 import { DEFAULT_PALETTE, type Palette } from '../../common/model/palette';
 import type { WorkspaceInfo } from '../../common/model/workspace';
 import { ArticleFiles, json, type NewArticle, type OperationRecord } from './articleFiles';
 import { DocumentStore, type DocumentKind } from './documents';
 import { DurableDocument } from './durableDocument';
-import { KeyedQueue, sweepTempFiles, writeFileDurable } from './durableFile';
+import { KeyedQueue, sweepTempFiles } from './durableFile';
+import { accessFor, filesOf, KEYS_FILE } from './fileAccess';
 import { FILE_NAMES, LibraryFile, WorkspaceFile, type LibraryEntry, type TrashEntry } from './files';
 import { rebuildLibrary } from './libraryIndex';
 import { acquireLock, type HeldLock } from './lock';
@@ -30,7 +31,7 @@ type Header = { schemaVersion: number; kind: string };
  */
 export class WorkspaceStore {
   private closed = false;
-  private readOnly: string | null;
+  private readOnly: Words | null;
   /** The sweep of crash leftovers in the article folders, running after opening. */
   private sweeping: Promise<unknown> = Promise.resolve();
   /** The upgrades applied when this workspace was opened (empty when it was current). */
@@ -53,7 +54,7 @@ export class WorkspaceStore {
     library: DurableDocument<LibraryFile>,
     queue: KeyedQueue,
     private readonly log: WriteAheadLog,
-    readOnlyReason: string | null,
+    readOnlyReason: Words | null,
     private lock: HeldLock | null,
   ) {
     this.readOnly = readOnlyReason;
@@ -66,8 +67,13 @@ export class WorkspaceStore {
     this.articles = new ArticleFiles(dir, library, queue, log, this.documents, () => this.assertWritable(), onNewer);
   }
 
-  /** Why nothing may be written (a file of a newer Dossier), or null. */
+  /** Why nothing may be written (a file of a newer Dossier), in English, or null. */
   get readOnlyReason(): string | null {
+    return this.readOnly === null ? null : englishText(this.readOnly);
+  }
+
+  /** Why nothing may be written, as words the window says in the UI language, or null. */
+  get readOnlyWords(): Words | null {
     return this.readOnly;
   }
 
@@ -75,29 +81,33 @@ export class WorkspaceStore {
    * Opens (creating when asked) the workspace in `dir` and takes its lock. A damaged file raises
    * an error naming it; nothing is rewritten.
    */
-  static async open(dir: string, options: { create?: boolean; lock?: boolean; name?: string } = {}): Promise<WorkspaceStore> {
+  static async open(dir: string, options: { create?: boolean; lock?: boolean; name?: string; id?: string } = {}): Promise<WorkspaceStore> {
     const root = path.resolve(dir);
     const workspaceFile = path.join(root, FILE_NAMES.workspace);
+    // An encrypted workspace not unlocked, or one whose conversion was cut short, is refused here,
+    // before anything is read, locked or written.
+    const files = accessFor(root);
     let raw: string | null = null;
     try {
-      raw = await fs.readFile(workspaceFile, 'utf8');
+      raw = await files.readText(workspaceFile);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (error instanceof DossierError) throw error;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-        throw new DossierError('corrupt-file', `Cannot read ${workspaceFile}: ${(error as Error).message}`, workspaceFile);
+        throw new DossierError('corrupt-file', phrase('store.cannotRead', { file: workspaceFile, reason: wordsOf(error) }), workspaceFile);
       }
     }
     if (raw === null) {
       if (!options.create) {
-        throw new DossierError('not-found', `This folder is not a Dossier workspace: ${root} (no ${FILE_NAMES.workspace}).`);
+        throw new DossierError('not-found', phrase('workspace.notAWorkspaceNo', { path: root, file: FILE_NAMES.workspace }));
       }
-      await createWorkspaceFolder(root, options.name);
-      raw = await fs.readFile(workspaceFile, 'utf8');
+      await createWorkspaceFolder(root, options.name, options.id);
+      raw = await files.readText(workspaceFile);
     }
     let parsed = parseSchemaFile(raw, workspaceFile, 'workspace', WorkspaceFile);
-    let readOnlyReason =
+    let readOnlyReason: Words | null =
       parsed.schemaVersion > SCHEMA_VERSION
-        ? `This workspace was written by a newer Dossier (schema ${parsed.schemaVersion}); it is open read-only.`
+        ? phrase('workspace.newerSchema', { schema: parsed.schemaVersion })
         : null;
 
     let lock: HeldLock | null = null;
@@ -107,7 +117,7 @@ export class WorkspaceStore {
       } catch (error) {
         // Read-only media (a mounted archive, a write-protected share): read, and say why not write.
         if (!CANNOT_WRITE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-        readOnlyReason = `${root} cannot be written (${systemErrorReason(error)}), so the workspace is open read-only.`;
+        readOnlyReason = phrase('workspace.cannotBeWritten', { path: root, reason: systemReason(error) });
       }
     }
     let migrated: string[] = [];
@@ -119,11 +129,11 @@ export class WorkspaceStore {
       log = await WriteAheadLog.open(root, { writable: readOnlyReason === null, foldNow: lock !== null });
       const logged = await log.read(workspaceFile);
       if (logged !== null) parsed = parseSchemaFile(logged, workspaceFile, 'workspace', WorkspaceFile);
-      else if (lock) parsed = parseSchemaFile(await fs.readFile(workspaceFile, 'utf8'), workspaceFile, 'workspace', WorkspaceFile);
+      else if (lock) parsed = parseSchemaFile(await files.readText(workspaceFile), workspaceFile, 'workspace', WorkspaceFile);
       // Only the writer upgrades; a reader without the lock reads the older files as they are.
       if (lock && parsed.schemaVersion < SCHEMA_VERSION) {
         migrated = await migrateWorkspace(root, parsed.schemaVersion, SCHEMA_VERSION);
-        parsed = parseSchemaFile(await fs.readFile(workspaceFile, 'utf8'), workspaceFile, 'workspace', WorkspaceFile);
+        parsed = parseSchemaFile(await files.readText(workspaceFile), workspaceFile, 'workspace', WorkspaceFile);
       }
       const queue = new KeyedQueue();
       const workspace = DurableDocument.of(workspaceFile, new SchemaFileAdapter(workspaceFile, 'workspace', WorkspaceFile, undefined, log), queue, parsed);
@@ -190,6 +200,8 @@ export class WorkspaceStore {
     await this.sweeping;
     // The log folded into the files while the lock is still held; if that fails, it is read again on open.
     await this.log.close().catch((error: unknown) => console.error('Dossier: the journal could not be folded into the files; it is read again on open:', error));
+    // An encrypted workspace's record of file versions, while the lock is still held.
+    if (this.lock) await filesOf(this.dir).checkpoint().catch((error: unknown) => console.error('Dossier: the record of file versions could not be saved:', error));
     await this.lock?.release();
     this.lock = null;
   }
@@ -215,7 +227,7 @@ export class WorkspaceStore {
     const articleIds = new Set<string>();
     let library: LibraryFile | null = null;
     for (const file of files) {
-      const saved = async () => (await this.log.read(file)) ?? (await fs.readFile(file, 'utf8'));
+      const saved = async () => (await this.log.read(file)) ?? (await filesOf(file).readText(file));
       if (file === workspaceFile) await this.workspace.adopt(parseSchemaFile(await saved(), file, 'workspace', WorkspaceFile));
       else if (file === libraryFile) library = parseSchemaFile(await saved(), file, 'library', LibraryFile);
       const [top, id] = path.relative(this.dir, file).split(path.sep);
@@ -240,7 +252,7 @@ export class WorkspaceStore {
     }
     for (const f of absolute.filter((x) => x.binary)) {
       await fs.mkdir(path.dirname(f.file), { recursive: true });
-      await writeFileDurable(f.file, f.bytes, 0o444);
+      await filesOf(f.file).writeFileDurable(f.file, f.bytes, 0o444);
     }
     const texts = absolute.filter((f) => !f.binary);
     if (texts.length > 0) await this.log.commit(texts.map((f) => ({ op: 'put' as const, file: f.file, text: Buffer.from(f.bytes).toString('utf8') })));
@@ -269,6 +281,7 @@ export class WorkspaceStore {
       schemaVersion: w.schemaVersion,
       readOnly: this.readOnlyReason !== null,
       readOnlyReason: this.readOnlyReason,
+      ...(this.readOnly !== null && typeof this.readOnly !== 'string' ? { readOnlyPhrase: this.readOnly } : {}),
       articleCount: this.articles.count,
       palette: w.palette,
     };
@@ -328,8 +341,34 @@ export class WorkspaceStore {
     return this.articles.readVersionText(id, version);
   }
 
-  async addArticles(articles: NewArticle[]): Promise<void> {
-    return this.articles.add(articles);
+  async addArticles(articles: NewArticle[], options: { list?: boolean } = {}): Promise<void> {
+    return this.articles.add(articles, options);
+  }
+
+  /** A version's files that came from elsewhere (see ArticleFiles.addVersionFiles). */
+  async addVersionFiles(id: string, version: ArticleVersion, text: string, original: Uint8Array): Promise<boolean> {
+    return this.articles.addVersionFiles(id, version, text, original);
+  }
+
+  /** The article.json of any article folder: listed, trashed or out of the library; null when none. */
+  async readFolderMeta(id: string): Promise<ArticleMeta | null> {
+    return this.articles.readFolderMeta(id);
+  }
+
+  async readFolderText(id: string, version: number): Promise<string> {
+    return this.articles.readFolderText(id, version);
+  }
+
+  async readOriginal(id: string, version: ArticleVersion): Promise<Uint8Array> {
+    return this.articles.readOriginal(id, version);
+  }
+
+  /**
+   * An article's document as saved, whether the article is listed, in the trash or out of the
+   * library, without keeping it in memory (sync reads every article's files this way).
+   */
+  async peekFolderDoc<T extends Header>(articleId: string, kind: DocumentKind<T>): Promise<T> {
+    return this.documents.peek(path.join(this.articleDir(articleId), kind.file), kind, articleId);
   }
 
   async addVersion(meta: ArticleMeta, text: string, original: Uint8Array): Promise<void> {
@@ -376,6 +415,16 @@ export class WorkspaceStore {
 
   async peekAnnotations(articleId: string): Promise<Annotation[]> {
     return this.articles.peekAnnotations(articleId);
+  }
+
+  /** Who the article's annotations file is as saved, or null (see ArticleFiles.annotationsStamp). */
+  async annotationsStamp(articleId: string): Promise<string | null> {
+    return this.articles.annotationsStamp(articleId);
+  }
+
+  /** The highlights as the file holds them, with its stamp, or null (see ArticleFiles.savedAnnotations). */
+  async savedAnnotations(articleId: string): Promise<{ stamp: string; annotations: Annotation[] } | null> {
+    return this.articles.savedAnnotations(articleId);
   }
 
   /** Changes an article's annotations, saving `history` (the change's lines in its audit trail) in the same transaction. */
@@ -448,7 +497,7 @@ export class WorkspaceStore {
   }
 
   private assertWritable(): void {
-    if (this.closed) throw new DossierError('unavailable', 'The workspace is closed.');
+    if (this.closed) throw new DossierError('unavailable', phrase('workspace.closed'));
     if (this.readOnly) throw new DossierError('read-only', this.readOnly);
   }
 }
@@ -485,7 +534,7 @@ async function sweepLeftovers(root: string, lock: HeldLock): Promise<() => Promi
   return () => Promise.resolve();
 }
 
-async function newerDocumentReason(root: string): Promise<string | null> {
+async function newerDocumentReason(root: string): Promise<Words | null> {
   const names = await fs.readdir(root).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
     const version = await newerSchemaOnDisk(path.join(root, name));
@@ -498,32 +547,38 @@ function emptyLibrary(): LibraryFile {
   return { schemaVersion: SCHEMA_VERSION, kind: 'library', rev: 0, articles: [], trash: [] };
 }
 
-async function writeJson(file: string, data: unknown): Promise<void> {
-  await writeFileDurable(file, json(data));
-}
+/**
+ * Makes the folder a new, empty workspace. Written through the folder's file access, so a folder
+ * unlocked before it holds anything (an encrypted workspace being created) never holds a plaintext byte.
+ */
+/** The files an encrypted workspace holds before it is a workspace (docs/ENCRYPTION.md). */
+const SEALED_WORKSPACE_FILES = new Set([KEYS_FILE, 'generations.json']);
 
-async function createWorkspaceFolder(root: string, name?: string): Promise<void> {
+async function createWorkspaceFolder(root: string, name?: string, id?: string): Promise<void> {
+  const files = accessFor(root);
   const existing = await fs.readdir(root).catch(() => [] as string[]);
-  if (existing.some((name) => !name.startsWith('.'))) {
+  // An encrypted workspace being created holds its key file already.
+  const own = (entry: string) => entry.startsWith('.') || (files.sealed && SEALED_WORKSPACE_FILES.has(entry));
+  if (!existing.every(own)) {
     throw new DossierError(
       'bad-input',
-      `${root} already holds other files and is not a Dossier workspace; choose an empty or new folder.`,
+      phrase('workspace.folderNotEmpty', { path: root }),
     );
   }
   await fs.mkdir(path.join(root, FILE_NAMES.articles), { recursive: true });
   const workspace: WorkspaceFile = {
     schemaVersion: SCHEMA_VERSION,
     kind: 'workspace',
-    id: newId('ws'),
+    id: id ?? newId('ws'),
     name: name ?? (path.basename(root) || 'Dossier'),
     created: new Date().toISOString(),
     rev: 1,
     startArticleId: null,
     palette: DEFAULT_PALETTE,
   };
-  await writeJson(path.join(root, FILE_NAMES.library), emptyLibrary());
+  await files.writeFileDurable(path.join(root, FILE_NAMES.library), json(emptyLibrary()));
   // workspace.json last: its presence is what makes the folder a workspace.
-  await writeJson(path.join(root, FILE_NAMES.workspace), workspace);
+  await files.writeFileDurable(path.join(root, FILE_NAMES.workspace), json(workspace));
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DossierError, systemErrorReason } from '../../common/errors';
-import { fsyncDir, writeFileDurable } from './durableFile';
+import { DossierError, phrase, systemReason, wordsOf } from '../../common/errors';
+import { appendPlainLinesOnce, fsyncDir } from './durableFile';
+import { filesOf, type FileAccess } from './fileAccess';
 import { withRecordById } from './recordsById';
 
 /**
@@ -73,12 +74,22 @@ export class WriteAheadLog {
   /** The transaction the calling code runs in, if any: its saves are kept for one line at its end. */
   private readonly transactions = new AsyncLocalStorage<OpenTransaction>();
   private openTransactions = 0;
+  /**
+   * The generation of the active log and of the one being folded (always 0 in a plaintext
+   * workspace): an encrypted workspace records the last folded one, so an old log put back is
+   * never replayed over newer files (docs/ENCRYPTION.md › Generations).
+   */
+  private generation: number | null = null;
+  private foldingGeneration: number | null = null;
+  private readonly files: FileAccess;
 
   private constructor(
     readonly root: string,
     private readonly writable: boolean,
     private readonly onFoldError: (error: unknown) => void,
-  ) {}
+  ) {
+    this.files = filesOf(root);
+  }
 
   /**
    * Reads the logs a previous run left (a crash, or a fold cut short) into memory; a writer then
@@ -87,23 +98,35 @@ export class WriteAheadLog {
   static async open(root: string, options: { writable: boolean; foldNow: boolean; onFoldError?: (error: unknown) => void }): Promise<WriteAheadLog> {
     const log = new WriteAheadLog(root, options.writable, options.onFoldError ?? ((error) => console.error('Dossier: the journal could not be folded into the files; it is kept and read again on open:', error)));
     let last = 0;
+    const stale: string[] = [];
     for (const name of [FOLDING_FILE, LOG_FILE]) {
-      for (const line of await readLogLines(path.join(root, name))) {
+      const { lines, generation } = await readLogLines(path.join(root, name), log.files, path.join(root, LOG_FILE));
+      if (generation !== null && log.files.isFoldedLog(generation)) {
+        // Folded already (a crash after its files were written, or a copy put back): never replayed.
+        stale.push(name);
+        continue;
+      }
+      if (name === LOG_FILE) log.generation = generation;
+      else log.foldingGeneration = generation;
+      for (const line of lines) {
         if (line.seq <= last) continue;
         log.remember({ seq: line.seq, writes: line.writes.map((w) => ({ ...w, file: log.absolute(w.file) })) });
         last = line.seq;
       }
     }
     log.seq = last;
+    if (options.writable && options.foldNow) for (const name of stale) await fs.rm(path.join(root, name), { force: true });
     // Only the lock holder folds: a reader's fold could delete a log another process is appending to.
     if (last > 0 && options.writable && options.foldNow) {
       log.foldingSeq = last;
       try {
         await log.writeFiles(last);
+        await log.files.logFolded(Math.max(log.generation ?? 0, log.foldingGeneration ?? 0));
         await fs.rm(path.join(root, LOG_FILE), { force: true });
         await fs.rm(path.join(root, FOLDING_FILE), { force: true });
         await fsyncDir(root);
         log.foldingSeq = null;
+        log.generation = log.foldingGeneration = null;
         log.prune(last);
       } catch (error) {
         // The workspace still opens: reads see the logs, and the next fold tries again (never
@@ -117,8 +140,8 @@ export class WriteAheadLog {
 
   /** Saves the writes as one line: resolved once the line is durable, rejected with nothing saved. */
   commit(writes: LogWrite[]): Promise<void> {
-    if (!this.writable) return Promise.reject(new DossierError('read-only', 'This workspace is open read-only.'));
-    if (this.closed) return Promise.reject(new DossierError('unavailable', 'The workspace is closed.'));
+    if (!this.writable) return Promise.reject(new DossierError('read-only', phrase('workspace.openReadOnly')));
+    if (this.closed) return Promise.reject(new DossierError('unavailable', phrase('workspace.closed')));
     if (this.broken) return Promise.reject(this.broken);
     const open = this.transactions.getStore();
     if (open && !open.ended) {
@@ -168,9 +191,9 @@ export class WriteAheadLog {
     const pending = this.pending.get(file);
     const open = this.transactions.getStore();
     const mine = open && !open.ended ? open.writes.filter((w) => w.file === file) : [];
-    if (mine.length > 0) return materialize(file, withWrites(pending, mine));
+    if (mine.length > 0) return materialize(file, withWrites(pending, mine), this.files);
     if (!pending) return null;
-    return materialize(file, pending);
+    return materialize(file, pending, this.files);
   }
 
   /** Whether the log holds something for this file that the disk does not show yet. */
@@ -235,19 +258,23 @@ export class WriteAheadLog {
     const first = this.seq + 1;
     const lines = batch.map((b, i) => ({ seq: first + i, writes: b.writes }));
     // Paths are kept relative to the workspace, so a copy or a restored backup replays in its own folder.
-    const bytes = Buffer.from(lines.map((l) => `${JSON.stringify({ seq: l.seq, writes: l.writes.map((w) => ({ ...w, file: this.relative(w.file) })) })}\n`).join(''), 'utf8');
+    const logFile = path.join(this.root, LOG_FILE);
     try {
       const handle = await this.activeLog();
+      const bytes = Buffer.from(
+        lines.map((l) => `${this.files.sealLine(logFile, JSON.stringify({ seq: l.seq, writes: l.writes.map((w) => ({ ...w, file: this.relative(w.file) })) }), this.generation ?? 0)}\n`).join(''),
+        'utf8',
+      );
       let written = 0;
       while (written < bytes.length) written += (await handle.write(bytes, written, bytes.length - written, this.size + written)).bytesWritten;
       await handle.datasync();
+      this.size += bytes.length;
     } catch (error) {
       await this.cutBack();
       const failure = saveFailure(path.join(this.root, LOG_FILE), error);
       for (const b of batch) b.reject(failure);
       return;
     }
-    this.size += bytes.length;
     this.seq += lines.length;
     for (const line of lines) this.remember(line);
     this.oldestUnfolded ??= Date.now();
@@ -263,7 +290,7 @@ export class WriteAheadLog {
     } catch (error) {
       this.broken = new DossierError(
         'unavailable',
-        `${path.join(this.root, LOG_FILE)} could not be repaired after a failed save (${(error as Error).message}); nothing more can be saved until the workspace is opened again.`,
+        phrase('store.logBroken', { file: path.join(this.root, LOG_FILE), reason: wordsOf(error) }),
         path.join(this.root, LOG_FILE),
       );
     }
@@ -276,6 +303,7 @@ export class WriteAheadLog {
     try {
       // A log left by a failed fold's rename is never here (the rename moved it); an empty one may be.
       this.size = (await handle.stat()).size;
+      if (this.size === 0 || this.generation === null) this.generation = this.files.nextLogGeneration();
       await fsyncDir(this.root);
     } catch (error) {
       await handle.close();
@@ -308,9 +336,11 @@ export class WriteAheadLog {
       }
       const upTo = this.foldingSeq!;
       await this.writeFiles(upTo);
+      if (this.foldingGeneration !== null) await this.files.logFolded(this.foldingGeneration);
       await fs.rm(path.join(this.root, FOLDING_FILE), { force: true });
       await fsyncDir(this.root);
       this.foldingSeq = null;
+      this.foldingGeneration = null;
       this.prune(upTo);
       if (this.seq === upTo) return;
     }
@@ -325,6 +355,8 @@ export class WriteAheadLog {
     await fsyncDir(this.root);
     this.size = 0;
     this.foldingSeq = this.seq;
+    this.foldingGeneration = this.generation;
+    this.generation = null;
     this.oldestUnfolded = null;
     return true;
   }
@@ -336,12 +368,12 @@ export class WriteAheadLog {
       if (!touchedBy(pending, upTo)) continue;
       await fs.mkdir(path.dirname(file), { recursive: true });
       if (pending.text || pending.records.length > 0) {
-        const text = await materialize(file, { ...pending, appends: [] });
-        if (text !== null) await writeFileDurable(file, text);
+        const text = await materialize(file, { ...pending, appends: [] }, this.files);
+        if (text !== null) await this.files.writeFileDurable(file, text);
       }
       const lines = pending.appends.filter((a) => a.seq <= upTo).map((a) => a.line);
       if (lines.length > 0) {
-        await appendLinesOnce(file, lines);
+        await this.files.appendLinesOnce(file, lines);
         dirs.add(path.dirname(file));
       }
     }
@@ -400,25 +432,25 @@ function touchedBy(pending: Pending, upTo: number): boolean {
 }
 
 /** The file's content with what the log holds applied over the disk's. */
-async function materialize(file: string, pending: Pending): Promise<string | null> {
+async function materialize(file: string, pending: Pending, files: FileAccess): Promise<string | null> {
   let text = pending.text?.value ?? null;
   if (pending.records.length > 0) {
-    text ??= await readIfExists(file);
-    if (text === null) throw new DossierError('corrupt-file', `${file} is missing, and the journal holds changes to it.`, file);
+    text ??= await readIfExists(file, files);
+    if (text === null) throw new DossierError('corrupt-file', phrase('store.missingWithChanges', { file }), file);
     const doc = JSON.parse(text) as Record<string, unknown>;
     for (const r of pending.records) doc[r.property] = withRecordById(doc[r.property], r.id, r.record);
     text = `${JSON.stringify(doc, null, 2)}\n`;
   }
   if (pending.appends.length > 0) {
-    text ??= (await readIfExists(file)) ?? '';
+    text ??= (await readIfExists(file, files)) ?? '';
     text = cutTornTail(text) + pending.appends.map((a) => `${a.line}\n`).join('');
   }
   return text;
 }
 
-async function readIfExists(file: string): Promise<string | null> {
+async function readIfExists(file: string, files: FileAccess): Promise<string | null> {
   try {
-    return await fs.readFile(file, 'utf8');
+    return await files.readText(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -430,64 +462,45 @@ function cutTornTail(text: string): string {
   return text === '' || text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
 }
 
-/**
- * Appends lines to a JSON-lines file unless it already ends with them (a fold that appended
- * them and was cut short before removing its log), after cutting back a line a crash left torn.
- */
-export async function appendLinesOnce(file: string, lines: string[]): Promise<void> {
-  const handle = await fs.open(file, 'a+', 0o644);
-  try {
-    const { size } = await handle.stat();
-    const block = lines.map((l) => `${l}\n`).join('');
-    const tailBytes = Math.min(size, Buffer.byteLength(block) + 1);
-    const tail = Buffer.alloc(tailBytes);
-    if (tailBytes > 0) await handle.read(tail, 0, tailBytes, size - tailBytes);
-    const tailText = tail.toString('utf8');
-    let end = size;
-    if (size > 0 && !tailText.endsWith('\n')) {
-      // A torn last line: find where it starts (it is never longer than the rest of the file).
-      const whole = await fs.readFile(file, 'utf8');
-      end = Buffer.byteLength(whole.slice(0, whole.lastIndexOf('\n') + 1));
-      await handle.truncate(end);
-    }
-    let skip = 0;
-    if (end === size) {
-      for (let k = lines.length; k > 0; k--) {
-        const done = lines.slice(0, k).map((l) => `${l}\n`).join('');
-        // Whole lines only: the text before them starts the file or ends a line.
-        if ((tailBytes === size ? `\n${tailText}` : tailText).endsWith(`\n${done}`)) {
-          skip = k;
-          break;
-        }
-      }
-    }
-    const rest = lines.slice(skip);
-    if (rest.length > 0) await handle.write(rest.map((l) => `${l}\n`).join(''), end);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+/** Appends lines to a JSON-lines file unless it already ends with them (plaintext; see FileAccess). */
+export const appendLinesOnce = appendPlainLinesOnce;
 
-/** The whole lines of a log; reading stops at the first line a crash cut short or garbled. */
-async function readLogLines(file: string): Promise<LogLine[]> {
-  const raw = await readIfExists(file);
-  if (!raw) return [];
+/**
+ * The whole lines of a log and its generation (null when it has no line). Reading stops at the
+ * first line a crash cut short or garbled; in an encrypted workspace, a whole line (one a newline
+ * ends) that fails authentication is damage, not a crash, and is reported.
+ */
+async function readLogLines(file: string, files: FileAccess, logical: string): Promise<{ lines: LogLine[]; generation: number | null }> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], generation: null };
+    throw error;
+  }
   const lines: LogLine[] = [];
-  for (const text of raw.split('\n')) {
+  let generation: number | null = null;
+  const texts = raw.split('\n');
+  for (const [i, text] of texts.entries()) {
     if (text === '') continue;
+    const opened = files.openLine(logical, text);
+    if (opened === null || (generation !== null && opened.generation !== generation)) {
+      if (i === texts.length - 1) break;
+      throw new DossierError('corrupt-file', phrase('store.lineFailsAuth', { file, line: i + 1 }), file);
+    }
+    generation = opened.generation;
     let line: LogLine;
     try {
-      line = JSON.parse(text) as LogLine;
+      line = JSON.parse(opened.line) as LogLine;
     } catch {
       break;
     }
     if (typeof line?.seq !== 'number' || !Array.isArray(line.writes)) break;
     lines.push(line);
   }
-  return lines;
+  return { lines, generation };
 }
 
 function saveFailure(file: string, error: unknown): DossierError {
-  return new DossierError('unavailable', `Nothing was saved: ${file} could not be written (${systemErrorReason(error)}). The last saved state is intact.`, file);
+  return new DossierError('unavailable', phrase('store.notSaved', { file, reason: systemReason(error) }), file);
 }

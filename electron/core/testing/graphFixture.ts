@@ -85,7 +85,8 @@ export async function graphFixture(prefix = 'dossier-graph-'): Promise<GraphFixt
     rel,
     close: async () => {
       await store.close();
-      await fs.rm(dir, { recursive: true, force: true });
+      // The core's background work (the search index) may still be writing: rm retries a folder that filled meanwhile.
+      await fs.rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }

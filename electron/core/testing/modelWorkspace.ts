@@ -5,9 +5,19 @@ import type { CallName, CallRequest, CallResponse } from '../../common/contract'
 import type { DetectedEntity } from '../../common/model/entity';
 import { createCore, type DossierCore } from '../dossierCore';
 import type { EntityDetector } from '../entities/entityDetector';
+import { unlockWithKey } from '../crypt/keyring';
+import { GENERATIONS_FILE } from '../crypt/sealedFiles';
+import { isEncryptedFolder } from '../store/fileAccess';
 import { FOLDING_FILE, LOG_FILE } from '../store/writeAheadLog';
 import { WorkspaceStore } from '../store/workspaceStore';
 import type { DetectedName, WorkspaceModel } from './workspaceModel';
+import type { StepLabel } from '../../common/model/phrase';
+import { auditLabel } from '../history/auditLabel';
+
+/** A step's name as the model keeps it: in English, as the audit trail words it. */
+export function englishOf(label: StepLabel | null): string | null {
+  return label === null ? null : auditLabel(label);
+}
 
 /**
  * The system side of the model-based test: a real core on a real workspace folder, the calls it
@@ -90,7 +100,16 @@ export function indexesOf(haystack: string, needle: string): number[] {
   return out;
 }
 
+/** The key of the encrypted template, when the sequences run on an encrypted workspace. */
+let workspaceKey: Uint8Array | null = null;
+
+export function useWorkspaceKey(key: Uint8Array | null): void {
+  workspaceKey = key;
+}
+
 export async function openCore(dir: string): Promise<DossierCore> {
+  // Every copy of an encrypted workspace is opened with the template's key, as its own folder.
+  if (workspaceKey && isEncryptedFolder(dir)) await unlockWithKey(dir, workspaceKey);
   return createCore(await WorkspaceStore.open(dir), { creator: { name: 'Analyst' }, detector });
 }
 
@@ -105,11 +124,13 @@ export async function crashAndReopen(system: System): Promise<void> {
   const to = `${from}-c${system.crashes + 1}`;
   system.trace.push('(crash: copy the folder with the store open, reopen the copy)');
   const logs = new Map<string, Buffer>();
-  for (const name of [FOLDING_FILE, LOG_FILE]) {
+  // An encrypted workspace's record of versions first: a disk at one instant never holds a file
+  // older than it records, and the copy, read over time, must not either.
+  for (const name of [GENERATIONS_FILE, FOLDING_FILE, LOG_FILE]) {
     const bytes = await fs.readFile(path.join(from, name)).catch(() => null);
     if (bytes) logs.set(name, bytes);
   }
-  const skip = new Set([LOCK_FILE, LOG_FILE, FOLDING_FILE].map((name) => path.join(from, name)));
+  const skip = new Set([LOCK_FILE, LOG_FILE, FOLDING_FILE, GENERATIONS_FILE].map((name) => path.join(from, name)));
   await fs.cp(from, to, { recursive: true, filter: (src) => !skip.has(src) });
   for (const [name, bytes] of logs) await fs.writeFile(path.join(to, name), bytes);
   system.crashes += 1;
@@ -190,5 +211,7 @@ export async function expectSameAsModel(system: System, model: WorkspaceModel): 
   const { briefs } = await call(system, 'briefs.list', {}, false);
   expect(byId(briefs.map(({ id, title, author, handling }) => ({ id, title, author, handling }))), 'briefs.list').toEqual(byId(model.briefs()));
 
-  expect(await call(system, 'history.state', {}, false), 'history.state').toEqual(model.history());
+  // The model names steps as the audit trail words them, in English.
+  const state = await call(system, 'history.state', {}, false);
+  expect({ undo: englishOf(state.undo), redo: englishOf(state.redo) }, 'history.state').toEqual(model.history());
 }

@@ -52,6 +52,7 @@ export function annotationOn(articleId: string, text: string, quote: string, fie
     grading: null,
     replies: [],
     creator: { name: 'Analyst' },
+    modifiedBy: { name: 'Analyst' },
     status: 'anchored',
     created: now,
     modified: now,

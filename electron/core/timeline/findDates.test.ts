@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleArticle } from '../testing/sampleArticle';
 import { findDates } from './findDates';
@@ -77,5 +79,67 @@ describe('findDates', () => {
       ['6 June 2025', '2025-06-06', 'day', 'year+month+day'],
       ['2025-07-01', '2025-07-01', 'day', 'year+month+day'],
     ]);
+  });
+});
+
+describe('findDates in other languages and calendars', () => {
+  const fixture = (lang: string) =>
+    readFileSync(path.join(__dirname, '..', 'import', 'fixtures', 'languages', `${lang}.txt`), 'utf8');
+
+  it('finds each fixture’s date as written, with its ISO day, whatever language is stated', () => {
+    const expected: Record<string, string> = {
+      // "on Tuesday 3 June 2025": chrono's Arabic parser reads the weekday with it.
+      ar: 'يوم الثلاثاء ٣ يونيو ٢٠٢٥',
+      fa: '۱۳ خرداد ۱۴۰۴',
+      hi: '3 जून 2025',
+      ja: '令和7年6月3日',
+      ko: '2025년 6월 3일',
+      ru: '3 июня 2025 года',
+      uk: '3 червня 2025 року',
+      zh: '2025年6月3日',
+      mixed: '3 June 2025',
+    };
+    for (const [lang, words] of Object.entries(expected)) {
+      const text = fixture(lang);
+      for (const stated of [null, lang]) {
+        const found = findDates(text, null, stated);
+        const certain = lang === 'ar' ? 'year+month+day+weekday' : 'year+month+day';
+        expect(found.map((d) => [d.text, d.date, d.precision, d.certain.join('+')]), `${lang} (${stated})`).toEqual([[words, '2025-06-03', 'day', certain]]);
+        expect(text.slice(found[0]!.start, found[0]!.end)).toBe(words);
+      }
+    }
+    // The Hebrew article names only a year ("by the end of 2025"), which is not read without a cue.
+    expect(findDates(fixture('he'), null)).toEqual([]);
+  });
+
+  it('reads Japanese era years: Reiwa, Heisei (its first year written 元年), Shōwa', () => {
+    expect(dates('令和7年6月3日に会談。平成31年4月30日、令和元年5月1日、昭和64年1月7日。', null).map((d) => d[1])).toEqual([
+      '2025-06-03',
+      '2019-04-30',
+      '2019-05-01',
+      '1989-01-07',
+    ]);
+  });
+
+  it('reads Eastern Arabic, Persian and Devanagari digits, and the Levantine, Persian and Hebrew month names', () => {
+    expect(dates('اجتماع في ١٥ تشرين الثاني ٢٠٢٤ ثم ٢ آذار ٢٠٢٥', null)).toEqual([
+      ['١٥ تشرين الثاني ٢٠٢٤', '2024-11-15', 'day', 'year+month+day'],
+      ['٢ آذار ٢٠٢٥', '2025-03-02', 'day', 'year+month+day'],
+    ]);
+    expect(dates('روز ۲۲ بهمن ۱۳۵۷ و ۵ ژوئن ۲۰۲۵', null).map((d) => d[1])).toEqual(['1979-02-11', '2025-06-05']);
+    expect(dates('३ जून २०२५ को और मई 2024 में', null).map((d) => [d[0], d[1]])).toEqual([
+      ['३ जून २०२५', '2025-06-03'],
+      ['मई 2024', '2024-05'],
+    ]);
+    expect(dates('ההסכם נחתם ב-3 ביוני 2025', null).map((d) => d[1])).toEqual(['2025-06-03']);
+  });
+
+  it('leaves impossible days alone: 31 June, 30 Esfand of a common year', () => {
+    expect(dates('٣١ يونيو ٢٠٢٥ و ۳۰ اسفند ۱۴۰۴', null)).toEqual([]);
+  });
+
+  it('reads a Russian date quoted in an English article, and Korean year-month', () => {
+    expect(dates('The envoy wrote «встреча 5 мая 2025 года» on May 6, 2025.', null).map((d) => d[1])).toEqual(['2025-05-05', '2025-05-06']);
+    expect(dates('2024년 11월에 합의했다', null)).toEqual([['2024년 11월', '2024-11', 'month', 'year+month']]);
   });
 });

@@ -1,19 +1,11 @@
 import * as chrono from 'chrono-node';
 import type { Chrono, ParsedResult, Parser } from 'chrono-node';
-import type { DatePart, DatePrecision } from '../../common/model/timeline';
+import type { DatePrecision } from '../../common/model/timeline';
+import type { DatePhrase } from './datePhrase';
+import { findOtherCalendarDates, foldDigits } from './otherCalendars';
 import { isoDate, nearestYear, type Day } from './resolveDate';
 
-/** A date named in a text: where its words are, the date they resolve to, and what they stated. */
-export interface DatePhrase {
-  /** UTF-16 offsets of the date's own words ("Monday", "November 2024", "2014"), without "on"/"in". */
-  start: number;
-  end: number;
-  text: string;
-  date: string;
-  precision: DatePrecision;
-  /** The parts the words stated; the rest came from the publication date. */
-  certain: DatePart[];
-}
+export type { DatePhrase } from './datePhrase';
 
 /**
  * Prepositions after which a bare four-digit number is a year ("in 2014", "since 2014"). Chrono
@@ -55,12 +47,18 @@ function writtenAsEnglishDate(result: ParsedResult): boolean {
 
 let english: Chrono | null = null;
 
+/** chrono's parser for a language it knows (ja, zh, ru, uk …), or null. */
+function chronoFor(tag: string): Chrono | null {
+  const locale = (chrono as unknown as Record<string, { casual?: Chrono } | undefined>)[tag];
+  return locale?.casual ?? null;
+}
+
 /** English with bare years; other languages chrono knows with its own casual parser. */
 function parserFor(language: string | null | undefined): Chrono {
   const tag = (language ?? 'en').toLowerCase().split('-')[0]!;
   if (tag !== 'en') {
-    const locale = (chrono as unknown as Record<string, { casual?: Chrono } | undefined>)[tag];
-    if (locale?.casual) return locale.casual;
+    const own = chronoFor(tag);
+    if (own) return own;
   }
   if (!english) {
     english = chrono.en.casual.clone();
@@ -69,13 +67,32 @@ function parserFor(language: string | null | undefined): Chrono {
   return english;
 }
 
+/**
+ * chrono's parsers for the scripts a text holds besides the stated (or English) one: an import
+ * rarely knows the language, and an English article may quote a Russian or Japanese date.
+ * Japanese when there is kana (its parser reads era years: 令和7年6月3日), else Chinese for Han;
+ * Ukrainian when its own letters appear, else Russian for Cyrillic; Arabic for Arabic script
+ * (Persian text too: its Gregorian month names are mostly the Arabic ones; its solar calendar is
+ * otherCalendars.ts's).
+ */
+function parsersForScripts(text: string, primary: Chrono): Chrono[] {
+  const tags: string[] = [];
+  if (/[\u3040-\u30ff]/u.test(text)) tags.push('ja');
+  else if (/\p{Script=Han}/u.test(text)) tags.push('zh');
+  if (/[\u0456\u0457\u0454\u0491]/u.test(text)) tags.push('uk');
+  else if (/\p{Script=Cyrillic}/u.test(text)) tags.push('ru');
+  if (/\p{Script=Arabic}/u.test(text)) tags.push('ar');
+  return tags.map(chronoFor).filter((p): p is Chrono => p !== null && p !== primary);
+}
+
 /** Words that tie a date to the day of writing rather than naming it: "last year", "this month". */
 const DEICTIC = /\b(this|last|next|past|coming|previous|ago|yesterday|today|tomorrow|tonight)\b/i;
 /** Spans counted from the day of writing ("in six months", "within two weeks", "two days later"): a length of time, more often than a date. */
 const SPAN = /^(in|within)\s|\b(later|from now|hence)\b/i;
 /** A week is not a day: "last week" resolves to a day chrono makes up. */
 const WEEK = /\bweeks?\b/i;
-const PREPOSITION = /^(?:on|in|at)\s+/i;
+/** "on", "in", and their Arabic, Persian, Russian and Ukrainian counterparts, which chrono's locales keep in the result. */
+const PREPOSITION = /^(?:on|in|at|في|در|в|во|на|у)\s+/iu;
 
 /**
  * The dates a text names, resolved against its publication date (`published`, YYYY-MM-DD). A
@@ -87,15 +104,31 @@ const PREPOSITION = /^(?:on|in|at)\s+/i;
 export function findDates(text: string, published: Day | null, language?: string | null): DatePhrase[] {
   // Noon, local time: chrono reads the reference's local calendar day, the same in every time zone.
   const reference = published ? new Date(published.year, published.month - 1, published.day, 12) : new Date(2000, 0, 1, 12);
-  const parser = parserFor(language);
-  const results = parser.parse(text, reference);
+  // ٣ يونيو ٢٠٢٥ reads as 3 يونيو 2025: every script's digits are one UTF-16 unit, so offsets stay.
+  const folded = foldDigits(text);
+  const primary = parserFor(language);
   const phrases: DatePhrase[] = [];
-  for (const result of results) {
-    if (parser === english && !writtenAsEnglishDate(result)) continue;
-    const phrase = toPhrase(result, published);
-    if (phrase) phrases.push(phrase);
+  for (const parser of [primary, ...parsersForScripts(text, primary)]) {
+    for (const result of parser.parse(folded, reference)) {
+      if (parser === english && !writtenAsEnglishDate(result)) continue;
+      const phrase = toPhrase(result, published);
+      if (phrase) phrases.push({ ...phrase, text: text.slice(phrase.start, phrase.end) });
+    }
   }
-  return phrases;
+  phrases.push(...findOtherCalendarDates(text, folded));
+  return withoutOverlaps(phrases);
+}
+
+/** In text order; where two parsers read the same words, the longer reading (then the first parser's) stays. */
+function withoutOverlaps(phrases: DatePhrase[]): DatePhrase[] {
+  const ordered = phrases.map((p, i) => ({ p, i })).sort((x, y) => x.p.start - y.p.start || y.p.end - x.p.end || x.i - y.i);
+  const out: DatePhrase[] = [];
+  for (const { p } of ordered) {
+    const last = out[out.length - 1];
+    if (last && p.start < last.end) continue;
+    out.push(p);
+  }
+  return out;
 }
 
 function toPhrase(result: ParsedResult, published: Day | null): DatePhrase | null {

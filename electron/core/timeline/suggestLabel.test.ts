@@ -31,4 +31,11 @@ describe('suggestLabel', () => {
     expect(long).toBe('Defence Minister Rajnath Singh will hold a bilateral meeting with his Japanese…');
     expect(long.length).toBeLessThanOrEqual(LABEL_LENGTH + 1);
   });
+
+  it('adds no space where the date sat between unspaced words (Chinese, Japanese)', () => {
+    expect(label('日本の防衛大臣は令和7年6月3日、インドの国防大臣と会談した。', '令和7年6月3日')).toBe('日本の防衛大臣は、インドの国防大臣と会談した');
+    expect(label('印度国防部长与日本防卫大臣于2025年6月3日在新德里举行会谈。', '2025年6月3日')).toBe('印度国防部长与日本防卫大臣于在新德里举行会谈');
+    expect(label('Министр обороны встретился 3 июня 2025 года с коллегой.', '3 июня 2025 года')).toBe('Министр обороны встретился с коллегой');
+  });
 });
+

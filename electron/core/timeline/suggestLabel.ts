@@ -24,11 +24,16 @@ export function suggestLabel(text: string, sentence: Span, phrase: Span): string
   }
   const before = text.slice(start, phrase.start).replace(BEFORE_DATE, '');
   const after = text.slice(phrase.end, sentence.end);
-  let label = before.trim() === '' ? after.replace(/^[\s,;:–—-]+/, '') : `${before.trimEnd()}${/^[\s]*[,.;:!?)]/.test(after) ? '' : ' '}${after.trimStart()}`;
-  label = label.replace(/\s+/g, ' ').replace(/\s+([,.;:!?])/g, '$1').trim();
+  // Chinese and Japanese write a date between words without spaces (大臣は令和7年6月3日、インド): none is added.
+  const spaced = /\s$/u.test(text.slice(start, phrase.start)) || /^\s/u.test(after);
+  let label =
+    before.trim() === ''
+      ? after.replace(/^[\s,;:–—、，：-]+/u, '')
+      : `${before.trimEnd()}${!spaced || /^\s*[,.;:!?)、。，；：！？）]/u.test(after) ? '' : ' '}${after.trimStart()}`;
+  label = label.replace(/\s+/g, ' ').replace(/\s+([,.;:!?、。，；：！？])/gu, '$1').trim();
   const opening = OPENING_PHRASE.exec(label);
   if (opening && label.length - opening[0].length >= 20) label = label.slice(opening[0].length);
-  label = label.replace(/[\s.;:,!?]+$/, '');
+  label = label.replace(/[\s.;:,!?、。，；：！？]+$/u, '');
   if (label.length > LABEL_LENGTH) {
     const cut = label.lastIndexOf(' ', LABEL_LENGTH);
     label = `${label.slice(0, cut > LABEL_LENGTH / 2 ? cut : LABEL_LENGTH).replace(/[\s,;:–—-]+$/, '')}…`;

@@ -9,6 +9,7 @@ import { createCore, type DossierCore } from '../dossierCore';
 import { problemWith } from '../snapshots/workspaceFiles';
 import { WorkspaceStore } from '../store/workspaceStore';
 import { changeLine, rejection } from '../testing/testHelpers';
+import { step } from '../../common/model/phrase';
 
 const SAMPLE = fileURLToPath(new URL('../../../assets/india-japan-defence-2025-05-04.txt', import.meta.url));
 
@@ -77,7 +78,7 @@ describe('TimelineService', () => {
     expect(feed).toEqual(['edit event created', 'edit event created']);
     expect((await rejection(core.api['timeline.confirm']({ articleId, key: monday!.key }))).code).toBe('not-found');
 
-    expect((await core.api['history.undo']({})).label).toBe('confirm event');
+    expect((await core.api['history.undo']({})).label).toEqual(step('confirmEvent'));
     expect((await events()).map((e) => e.date)).toEqual(['2025-05-05']);
     await core.api['history.undo']({});
     expect(await events()).toEqual([]);

@@ -1,7 +1,8 @@
+import type { Creator } from '../../common/model/annotation';
 import { reanchorAll } from '../../common/anchoring/reanchor';
 import { positionSelector, quoteSelectorAt } from '../../common/anchoring/textQuote';
 import type { RecordChange } from '../../common/contract';
-import { DossierError } from '../../common/errors';
+import { DossierError, phrase } from '../../common/errors';
 import { newId } from '../../common/ids';
 import type { ArticleMeta } from '../../common/model/article';
 import {
@@ -24,6 +25,7 @@ import { detectEvents, type DetectedEvent } from './detectEvents';
 import { parseDay } from './resolveDate';
 import { suggestLabel } from './suggestLabel';
 import { TIMELINE, type TimelineFile } from './timelineDocuments';
+import { step, type StepLabel } from '../../common/model/phrase';
 
 /** An article's timeline as its current text has it: events re-anchored when the text changed. */
 interface CurrentTimeline {
@@ -148,9 +150,9 @@ export class TimelineService {
 
   /** Makes a suggested date an event, optionally with another label or date. */
   async confirm(articleId: string, key: string, choice: { label?: string; date?: string } = {}): Promise<TimelineEntry> {
-    return this.changed(articleId, 'confirm event', async (timeline, draft) => {
+    return this.changed(articleId, step('confirmEvent'), async (timeline, draft) => {
       const detected = (await this.pending(timeline)).find((d) => d.key === key);
-      if (!detected) throw new DossierError('not-found', 'That date is no longer suggested; reload the timeline.');
+      if (!detected) throw new DossierError('not-found', phrase('timeline.dateGone'));
       const event = newEvent({
         ...datedAs(choice.date, detected),
         label: choice.label?.trim() || detected.label,
@@ -158,7 +160,7 @@ export class TimelineService {
         evidence: evidenceAt(timeline.text, detected.sentence.start, detected.sentence.end),
         key,
         source: 'detected',
-      });
+      }, this.changes.who());
       draft.events.push(event);
       return event;
     });
@@ -166,8 +168,8 @@ export class TimelineService {
 
   /** Stops suggesting a detected date; undoable like any change. */
   async dismiss(articleId: string, key: string): Promise<void> {
-    await this.change(articleId, 'dismiss date', async (timeline, draft) => {
-      if (!(await this.pending(timeline)).some((d) => d.key === key)) throw new DossierError('not-found', 'That date is no longer suggested; reload the timeline.');
+    await this.change(articleId, step('dismissDate'), async (timeline, draft) => {
+      if (!(await this.pending(timeline)).some((d) => d.key === key)) throw new DossierError('not-found', phrase('timeline.dateGone'));
       draft.dismissed.push(key);
       return null;
     });
@@ -178,15 +180,15 @@ export class TimelineService {
    * passage is taken; the label is suggested from the passage when none is given.
    */
   async add(articleId: string, start: number, end: number, fields: { date?: string; label?: string; exact?: string } = {}): Promise<TimelineEntry> {
-    return this.changed(articleId, 'add event', async (timeline, draft) => {
+    return this.changed(articleId, step('addEvent'), async (timeline, draft) => {
       const { text } = timeline;
-      if (end <= start || end > text.length) throw new DossierError('bad-input', `The range ${start}–${end} is outside the article (length ${text.length}).`);
+      if (end <= start || end > text.length) throw new DossierError('bad-input', phrase('common.rangeOutside', { start, end, length: text.length }));
       if (fields.exact !== undefined && fields.exact.normalize('NFC') !== text.slice(start, end)) {
-        throw new DossierError('conflict', 'The selected text no longer matches the article; reload it and select again.');
+        throw new DossierError('conflict', phrase('common.selectionStale'));
       }
-      if (!text.slice(start, end).trim()) throw new DossierError('bad-input', 'Select the words that tell the event, not only spaces.');
+      if (!text.slice(start, end).trim()) throw new DossierError('bad-input', phrase('timeline.onlySpaces'));
       const detected = (await this.detect(timeline)).events.find((d) => d.phrase.start >= start && d.phrase.end <= end);
-      if (!fields.date && !detected) throw new DossierError('bad-input', 'No date was found in the selected words; give the event a date.');
+      if (!fields.date && !detected) throw new DossierError('bad-input', phrase('timeline.noDate'));
       const mentions = await this.mentions(timeline);
       const label = fields.label?.trim() || (detected ? suggestLabel(text, { start, end }, detected.phrase) : suggestLabel(text, { start, end }, { start, end: start }));
       const event = newEvent({
@@ -196,29 +198,30 @@ export class TimelineService {
         evidence: evidenceAt(text, start, end),
         key: null,
         source: 'manual',
-      });
+      }, this.changes.who());
       draft.events.push(event);
       return event;
     });
   }
 
   async update(articleId: string, id: string, patch: TimelinePatch, baseRev?: number): Promise<TimelineEntry> {
-    return this.changed(articleId, 'edit event', async (_timeline, draft) => {
+    return this.changed(articleId, step('editEvent'), async (_timeline, draft) => {
       const event = draft.events.find((e) => e.id === id);
-      if (!event) throw new DossierError('not-found', 'That event no longer exists; reload the timeline.');
-      if (baseRev !== undefined && event.rev !== baseRev) throw new DossierError('conflict', 'This event was changed elsewhere; reload to see the latest version.');
+      if (!event) throw new DossierError('not-found', phrase('timeline.eventGone'));
+      if (baseRev !== undefined && event.rev !== baseRev) throw new DossierError('conflict', phrase('timeline.changedElsewhere'));
       if (patch.label !== undefined) event.label = labelOf(patch.label);
       if (patch.date !== undefined && patch.date !== event.date) Object.assign(event, statedDate(patch.date));
       if (patch.entityIds !== undefined) event.entityIds = [...new Set(patch.entityIds)];
       event.rev += 1;
       event.modified = new Date().toISOString();
+      event.modifiedBy = this.changes.who();
       return event;
     });
   }
 
   async delete(articleId: string, id: string): Promise<void> {
-    await this.change(articleId, 'delete event', async (_timeline, draft) => {
-      if (!draft.events.some((e) => e.id === id)) throw new DossierError('not-found', 'That event no longer exists; reload the timeline.');
+    await this.change(articleId, step('deleteEvent'), async (_timeline, draft) => {
+      if (!draft.events.some((e) => e.id === id)) throw new DossierError('not-found', phrase('timeline.eventGone'));
       draft.events = draft.events.filter((e) => e.id !== id);
       return null;
     });
@@ -228,7 +231,7 @@ export class TimelineService {
    * Runs `edit` on a copy of the article's current timeline and commits it as one undoable change,
    * alone for the article from reading to saving. Answers with the event `edit` made or changed.
    */
-  private change(articleId: string, label: string, edit: (timeline: CurrentTimeline, draft: TimelineFile) => Promise<TimelineEvent | null>): Promise<TimelineEntry | null> {
+  private change(articleId: string, label: StepLabel, edit: (timeline: CurrentTimeline, draft: TimelineFile) => Promise<TimelineEvent | null>): Promise<TimelineEntry | null> {
     return this.changes.exclusive(articleId, async () => {
       const timeline = await this.timeline(articleId);
       const draft = structuredClone(timeline.current);
@@ -241,7 +244,7 @@ export class TimelineService {
   }
 
   /** `change`, for edits that always answer with an event. */
-  private async changed(articleId: string, label: string, edit: (timeline: CurrentTimeline, draft: TimelineFile) => Promise<TimelineEvent>): Promise<TimelineEntry> {
+  private async changed(articleId: string, label: StepLabel, edit: (timeline: CurrentTimeline, draft: TimelineFile) => Promise<TimelineEvent>): Promise<TimelineEntry> {
     return (await this.change(articleId, label, edit))!;
   }
 
@@ -309,14 +312,14 @@ export class TimelineService {
 /** A date the analyst gave: every part of it is stated. */
 function statedDate(date: string): Pick<TimelineEvent, 'date' | 'precision' | 'certain'> {
   const precision = precisionOf(date);
-  if (!precision || !EventDate.safeParse(date).success) throw new DossierError('bad-input', 'Use a date as YYYY, YYYY-MM or YYYY-MM-DD.');
+  if (!precision || !EventDate.safeParse(date).success) throw new DossierError('bad-input', phrase('timeline.dateShape'));
   const certain: DatePart[] = precision === 'year' ? ['year'] : precision === 'month' ? ['year', 'month'] : ['year', 'month', 'day'];
   return { date, precision, certain };
 }
 
 function labelOf(label: string): string {
   const trimmed = label.trim();
-  if (!trimmed) throw new DossierError('bad-input', 'An event needs a label.');
+  if (!trimmed) throw new DossierError('bad-input', phrase('timeline.needsLabel'));
   return trimmed.slice(0, 200);
 }
 
@@ -372,9 +375,9 @@ function timelineChanges(before: TimelineFile, after: TimelineFile, articleId: s
 }
 
 /** A new event, anchored where it was made. */
-function newEvent(fields: Omit<TimelineEvent, 'id' | 'rev' | 'status' | 'created' | 'modified'>): TimelineEvent {
+function newEvent(fields: Omit<TimelineEvent, 'id' | 'rev' | 'status' | 'created' | 'modified' | 'createdBy' | 'modifiedBy'>, by: Creator): TimelineEvent {
   const now = new Date().toISOString();
-  return { id: newId('evt'), rev: 1, ...fields, status: 'anchored', created: now, modified: now };
+  return { id: newId('evt'), rev: 1, ...fields, status: 'anchored', created: now, modified: now, createdBy: { ...by }, modifiedBy: { ...by } };
 }
 
 /** The date the analyst gave, else the one detected (with the parts the text stated). */

@@ -9,6 +9,7 @@ import { readLock } from '../store/lock';
 import { liveForeignPid } from '../testing/testHelpers';
 import { AppWorkspaces, NEW_WORKSPACES_FOLDER } from './appWorkspaces';
 import { openAppWorkspace } from './openWorkspace';
+import { step } from '../../common/model/phrase';
 
 const ASSETS = path.resolve(__dirname, '..', '..', '..', 'assets');
 const children: ChildProcess[] = [];
@@ -132,7 +133,7 @@ describe('AppWorkspaces', () => {
     expect(JSON.parse(await fs.readFile(path.join(tmp, 'first', 'workspace.json'), 'utf8')).name).toBe('India–Japan');
     await expect(fs.access(path.join(tmp, 'India–Japan'))).rejects.toThrow();
     await expect.poll(async () => (await call('workspaces.recent')).workspaces[0]?.name).toBe('India–Japan');
-    expect((await call('history.undo')).label).toBe('rename the workspace');
+    expect((await call('history.undo')).label).toEqual(step('renameWorkspace'));
     expect((await call('workspace.info')).name).toBe('first');
     await expect.poll(async () => (await call('workspaces.recent')).workspaces[0]?.name).toBe('first');
   });
@@ -146,5 +147,70 @@ describe('AppWorkspaces', () => {
     await workspaces.close();
     expect(await readLock(path.join(tmp, 'first'))).toBeNull();
     expect(await failure('articles.list', {})).toMatchObject({ code: 'unavailable' });
+  });
+
+  describe('launch: a first workspace that cannot be opened', () => {
+    let started: AppWorkspaces | null = null;
+    afterEach(async () => {
+      await started?.close();
+      started = null;
+    });
+    const launch = (dir: string) =>
+      AppWorkspaces.launch(dir, {
+        open: (d, how) => openAppWorkspace(d, ASSETS, {}, how),
+        recent: new RecentWorkspaces(path.join(tmp, 'app-data')),
+        documentsDir: path.join(tmp, 'Documents'),
+      });
+
+    it('leaves the app on its start screen, says why, and opens another from there', async () => {
+      const locked = path.join(tmp, 'locked');
+      await call('workspaces.create', { path: locked, name: 'Locked' });
+      await call('workspaces.open', { path: path.join(tmp, 'first') });
+      const pid = liveForeignPid(children);
+      await fs.writeFile(path.join(locked, '.dossier.lock'), JSON.stringify({ pid, host: os.hostname(), startedAt: '2025-05-04T10:00:00.000Z' }));
+      await workspaces.close();
+
+      started = await launch(locked);
+      expect(started.path).toBeNull();
+      expect(started.startupProblem).toEqual({
+        path: locked,
+        message: expect.stringContaining(`open in another Dossier (process ${pid}`),
+        // The start screen words it in the UI language.
+        phrase: expect.objectContaining({ key: 'lock.openElsewhere' }),
+      });
+      const seen: EventName[] = [];
+      started.events.subscribe((name) => seen.push(name));
+      // The start screen's calls are answered; the workspace's own are refused, saying why.
+      const recent = await started.dispatch('workspaces.recent', {});
+      expect(recent).toMatchObject({ ok: true, value: { current: null, problem: { path: locked } } });
+      expect(recent.ok && (recent.value as CallResponse<'workspaces.recent'>).workspaces.map((w) => w.name)).toEqual(['first', 'Locked']);
+      expect(await started.dispatch('articles.list', {})).toEqual({
+        ok: false,
+        error: { code: 'no-workspace', message: 'No workspace is open: open or create one.', phrase: { key: 'workspace.noneOpen' } },
+      });
+      // The lock of the other Dossier is left alone.
+      expect((await readLock(locked))?.pid).toBe(pid);
+
+      await started.advertise('http://127.0.0.1:9', 'token');
+      const first = path.join(tmp, 'first');
+      expect(await started.dispatch('workspaces.open', { path: first })).toEqual({ ok: true, value: { path: first, name: 'first' } });
+      expect(seen).toContain('workspace.switched');
+      expect(started.startupProblem).toBeNull();
+      expect(await readLock(first)).toMatchObject({ pid: process.pid, url: 'http://127.0.0.1:9', token: 'token' });
+      const list = await started.dispatch('articles.list', {});
+      expect(list.ok && (list.value as CallResponse<'articles.list'>).articles).toHaveLength(1);
+    });
+
+    it('says so for a folder holding other files, and creates nothing there', async () => {
+      const papers = path.join(tmp, 'papers');
+      await fs.mkdir(papers);
+      await fs.writeFile(path.join(papers, 'report.docx'), 'x');
+      started = await launch(papers);
+      expect(started.startupProblem?.message).toContain('already holds other files and is not a Dossier workspace');
+      await expect(fs.access(path.join(papers, 'workspace.json'))).rejects.toThrow();
+      expect(await fs.readdir(papers)).toEqual(['report.docx']);
+      // Closing with none open is quiet.
+      await started.close();
+    });
   });
 });

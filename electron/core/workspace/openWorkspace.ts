@@ -22,6 +22,8 @@ export interface OpenHow {
   name?: string;
   /** Put the bundled sample article in a new workspace (default: true, the first run). */
   sample?: boolean;
+  /** The workspace was just created empty (and encrypted) by the caller: new, for the sample. */
+  fresh?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface OpenHow {
  * user lands on something to read.
  */
 export async function openAppWorkspace(dir: string, assetsDir: string, options: CoreOptions = {}, how: OpenHow = {}): Promise<OpenedWorkspace> {
-  const isNew = !(await pathExists(path.join(dir, 'workspace.json')));
+  const isNew = how.fresh === true || !(await pathExists(path.join(dir, 'workspace.json')));
   const store = await WorkspaceStore.open(dir, { create: how.create ?? true, name: how.name });
   const notices: string[] = [];
   if (store.lockTakeoverMessage) notices.push(store.lockTakeoverMessage);

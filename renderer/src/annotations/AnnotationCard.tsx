@@ -6,7 +6,11 @@ import { CommentEditor } from './CommentEditor';
 import { GradingBadge, GradingPicker } from './Grading';
 import { Replies } from './Replies';
 import { TagEditor } from './TagEditor';
+import { RecordAuthors } from '../ui/RecordAuthors';
 import type { AnnotationsState } from './useAnnotations';
+import { textDirection } from '../../../electron/common/text/textDirection';
+import './AnnotationCard.css';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   annotation: Annotation;
@@ -29,6 +33,7 @@ interface Props {
 
 /** One highlight in the panel: its quote, meaning, grading, tags, comment and replies. */
 export function AnnotationCard({ annotation: a, place, active, editing, state, onActivate, onEdit, onDelete, onReattach, onCite, row, quoteProps }: Props) {
+  const { t } = useTranslation();
   const palette = usePalette();
   const [replying, setReplying] = useState(false);
   const colour = palette.find((p) => p.key === a.color);
@@ -49,8 +54,8 @@ export function AnnotationCard({ annotation: a, place, active, editing, state, o
           {a.target.quote.exact}
         </p>
       ) : (
-        <button type="button" className="quote" onClick={onActivate} title="Show in the article" {...quoteProps}>
-          <span className="visually-hidden">Show in the article: </span>
+        <button type="button" className="quote" dir={textDirection(a.target.quote.exact)} onClick={onActivate} title={t('annotations:showInTheArticle2')} {...quoteProps}>
+          <span className="visually-hidden">{t('annotations:showInTheArticle')}{' '}</span>
           <span dir="auto">{a.target.quote.exact}</span>
         </button>
       )}
@@ -59,8 +64,8 @@ export function AnnotationCard({ annotation: a, place, active, editing, state, o
           {colour && <ColourChip entry={colour} />}
           {a.grading && <GradingBadge grading={a.grading} />}
           {a.status === 'drifted' && (
-            <span className="chip drifted" title="The article changed here since this was highlighted">
-              Text changed
+            <span className="chip drifted" title={t('annotations:theArticleChangedHereSince')}>
+              {t('annotations:textChanged')}
             </span>
           )}
           {a.tags.map((t) => (
@@ -77,7 +82,7 @@ export function AnnotationCard({ annotation: a, place, active, editing, state, o
           <GradingPicker value={a.grading} onChange={(grading) => void state.update(a.id, { grading })} />
           <TagEditor tags={a.tags} onChange={(tags) => void state.update(a.id, { tags })} />
           <button type="button" className="primary done" onClick={() => onEdit(false)}>
-            Done
+            {t('annotations:done')}
           </button>
         </div>
       ) : a.comment ? (
@@ -85,6 +90,7 @@ export function AnnotationCard({ annotation: a, place, active, editing, state, o
           {a.comment}
         </p>
       ) : null}
+      <RecordAuthors createdBy={a.creator} modifiedBy={a.modifiedBy} created={a.created} modified={a.modified} />
       <Replies
         replies={a.replies}
         replying={replying}
@@ -94,31 +100,31 @@ export function AnnotationCard({ annotation: a, place, active, editing, state, o
         onClose={() => setReplying(false)}
       />
       <div className="card-actions">
-        <span className="offsets" title={orphan ? `Paragraphs in version ${a.target.version} of the article` : 'Paragraphs in the article'}>
+        <span className="offsets" title={orphan ? t('annotations:paragraphsInVersionOfThe', { version: a.target.version }) : t('annotations:paragraphsInTheArticle')}>
           {place}
         </span>
         {orphan && onReattach && (
           <button type="button" onClick={onReattach}>
-            Re-attach
+            {t('annotations:reAttach')}
           </button>
         )}
         {!editing && (
           <button type="button" onClick={() => onEdit(true)}>
-            {a.comment ? 'Edit' : 'Add comment'}
+            {a.comment ? t('annotations:edit') : t('annotations:addComment')}
           </button>
         )}
         {!replying && (
           <button type="button" onClick={() => setReplying(true)}>
-            Reply
+            {t('annotations:reply')}
           </button>
         )}
         {onCite && !orphan && (
-          <button type="button" onClick={onCite} title="Put this passage, with its source, into a note">
-            Cite in note
+          <button type="button" onClick={onCite} title={t('annotations:putThisPassageWithIts')}>
+            {t('annotations:citeInNote')}
           </button>
         )}
-        <button type="button" className="danger" onClick={onDelete} aria-label="Delete highlight">
-          Delete
+        <button type="button" className="danger" onClick={onDelete} aria-label={t('annotations:deleteHighlight')}>
+          {t('annotations:delete')}
         </button>
       </div>
     </li>

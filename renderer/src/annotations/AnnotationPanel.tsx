@@ -10,6 +10,10 @@ import { AnnotationCard } from './AnnotationCard';
 import { usePassagePlaces } from './passagePlaces';
 import { annotationFilter, HIGHLIGHT_ORDERS, NO_COLOUR, sortAnnotations, type HighlightOrder } from './sortAnnotations';
 import type { AnnotationsState } from './useAnnotations';
+import { Trans, useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { queries } from '../data/queries';
+import { showsAuthors } from '../ui/RecordAuthors';
 
 interface Props {
   state: AnnotationsState;
@@ -27,17 +31,23 @@ interface Props {
 
 /** Space between cards, counted in each card's row. */
 const CARD_GAP = 10;
+/** Reveals of a card chosen far down before giving up: each lands nearer, as the cards passed are measured. */
+const MAX_REVEAL_TRIES = 5;
 /** Characters of a quote or comment on one line of the panel, roughly. */
 const LINE_CHARS = 42;
 const LINE_HEIGHT = 21;
 
+/** The line saying who added and changed a highlight, when it shows (`RecordAuthors`). */
+const AUTHORS_LINE = 21;
+
 /** A card's height before it is first rendered: near enough that the scrollbar does not jump much. */
-function estimateCard(a: Annotation): number {
+function estimateCard(a: Annotation, me: string | undefined): number {
   const lines = (text: string) => Math.ceil(text.length / LINE_CHARS);
   const quote = Math.min(4, Math.max(1, lines(a.target.quote.exact))) * LINE_HEIGHT;
   const comment = a.comment ? 8 + lines(a.comment) * LINE_HEIGHT : 0;
   const meta = a.color || a.grading || a.tags.length > 0 ? 30 : 0;
-  return 62 + quote + comment + meta + a.replies.length * 56 + CARD_GAP;
+  const authors = showsAuthors(a.creator, a.modifiedBy, me) ? AUTHORS_LINE : 0;
+  return 62 + quote + comment + meta + authors + a.replies.length * 56 + CARD_GAP;
 }
 
 /**
@@ -47,6 +57,7 @@ function estimateCard(a: Annotation): number {
  * a search result) is scrolled into the window first.
  */
 export function AnnotationPanel({ state, article, activeId, editingId, reattachingId, onActivate, onEdit, onDelete, onReattach, onCite }: Props) {
+  const { t } = useTranslation();
   const palette = usePalette();
   const [order, setOrder] = useStoredChoice<HighlightOrder>('highlightOrder', useWorkspaceId(), HIGHLIGHT_ORDERS, 'position');
   const [words, setWords] = useState('');
@@ -58,7 +69,8 @@ export function AnnotationPanel({ state, article, activeId, editingId, reattachi
     return sortAnnotations(matches ? placed.filter(matches) : placed, order);
   }, [placed, words, colour, order]);
   const keys = useMemo(() => shown.map((a) => a.id), [shown]);
-  const estimate = useCallback((index: number) => estimateCard(shown[index]!), [shown]);
+  const me = useQuery(queries.workspace()).data?.creator.name;
+  const estimate = useCallback((index: number) => estimateCard(shown[index]!, me), [shown, me]);
   const { attachScroller, window: rowWindow, offsets, reveal, measureRef } = useMeasuredList(keys, estimate, CARD_GAP);
   const { rowProps, onKeyDown, attachList } = useListKeys(shown.length, reveal, false);
   const scroller = useRef<HTMLElement | null>(null);
@@ -68,6 +80,8 @@ export function AnnotationPanel({ state, article, activeId, editingId, reattachi
   // A highlight selected elsewhere: shown (the filter gives way), brought into the window, then into view.
   const wanted = useRef<string | null>(null);
   const scrollWanted = useRef<string | null>(null);
+  /** How many times the wanted card was revealed again after measuring moved it (see below). */
+  const revealTries = useRef(0);
   useEffect(() => {
     wanted.current = activeId;
   }, [activeId]);
@@ -88,10 +102,18 @@ export function AnnotationPanel({ state, article, activeId, editingId, reattachi
     wanted.current = null;
     reveal(index);
     scrollWanted.current = id;
+    revealTries.current = 0;
   }, [activeId, keys, narrowed, placed, orphans, reveal]);
   useLayoutEffect(() => {
     const id = scrollWanted.current;
     const card = id ? scroller.current?.querySelector<HTMLElement>(`[data-annotation-id="${CSS.escape(id)}"]`) : null;
+    if (id && !card) {
+      // The cards between were measured on the way and moved the place the card was revealed at:
+      // reveal it again at its measured place, a few times at most.
+      const index = keys.indexOf(id);
+      if (index >= 0 && revealTries.current++ < MAX_REVEAL_TRIES) reveal(index);
+      return;
+    }
     if (!card) return;
     scrollWanted.current = null;
     // After this frame's measuring has settled the cards' places.
@@ -133,34 +155,34 @@ export function AnnotationPanel({ state, article, activeId, editingId, reattachi
   return (
     <aside className="panel annotation-panel" aria-labelledby="panel-title">
       <h2 id="panel-title">
-        Highlights <span className="count">{narrowed ? `${shown.length} of ${placed.length}` : placed.length}</span>
+        {t('annotations:highlights')}{' '}<span className="count">{narrowed ? t('annotations:of', { length: shown.length, length2: placed.length }) : placed.length}</span>
       </h2>
       {(placed.length > 1 || narrowed) && (
         <div className="list-controls">
-          <input type="search" aria-label="Filter highlights" placeholder="Filter highlights" value={words} onChange={(e) => narrow(() => setWords(e.target.value))} />
-          <select aria-label="Highlight colour" value={colour} onChange={(e) => narrow(() => setColour(e.target.value))}>
-            <option value="">All colours</option>
+          <input type="search" aria-label={t('annotations:filterHighlights')} placeholder={t('annotations:filterHighlights')} value={words} onChange={(e) => narrow(() => setWords(e.target.value))} />
+          <select aria-label={t('annotations:highlightColour')} value={colour} onChange={(e) => narrow(() => setColour(e.target.value))}>
+            <option value="">{t('annotations:allColours')}</option>
             {palette.map((p) => (
               <option key={p.key} value={p.key}>
                 {p.label}
               </option>
             ))}
-            <option value={NO_COLOUR}>No colour</option>
+            <option value={NO_COLOUR}>{t('annotations:noColour')}</option>
           </select>
-          <OrderSelect label="Sort highlights" value={order} orders={HIGHLIGHT_ORDERS} onChange={(next) => narrow(() => setOrder(next))} />
+          <OrderSelect label={t('annotations:sortHighlights')} value={order} orders={HIGHLIGHT_ORDERS} onChange={(next) => narrow(() => setOrder(next))} />
         </div>
       )}
       <div className="panel-scroll" ref={attach}>
         {placed.length === 0 ? (
           <p className="panel-empty">
-            Select a passage in the article, then press <kbd>Highlight</kbd> or <kbd>{shortcutLabel('highlight')}</kbd>.
+            <Trans i18nKey={shortcutLabel('highlight') ? 'annotations:emptyHint' : 'annotations:emptyHintNoKey'} values={{ key: shortcutLabel('highlight') }} components={{ button: <kbd />, kbd: <kbd /> }} />
           </p>
         ) : shown.length === 0 ? (
-          <p className="panel-empty">No highlight matches.</p>
+          <p className="panel-empty">{t('annotations:noHighlightMatches')}</p>
         ) : (
           <ol
             className="annotation-list virtual"
-            aria-label="Highlights"
+            aria-label={t('annotations:highlights')}
             ref={attachList}
             style={{ height: offsets.at(-1) }}
             onKeyDown={onKeyDown}
@@ -171,17 +193,16 @@ export function AnnotationPanel({ state, article, activeId, editingId, reattachi
         {orphans.length > 0 && (
           <section className="orphans" aria-labelledby="orphans-title">
             <h2 id="orphans-title">
-              Not found in this version <span className="count warn">{orphans.length}</span>
+              {t('annotations:notFoundInThisVersion')}{' '}<span className="count warn">{orphans.length}</span>
             </h2>
             <p className="panel-empty">
-              These passages changed too much in the new version to be placed with confidence. Press Re-attach, then select
-              their words in the article.
+              {t('annotations:thesePassagesChangedTooMuch')}
             </p>
             {reattachingId && (
               <p className="reattach-hint" role="status">
-                Select the new words in the article, then press <strong>Attach here</strong>.{' '}
+                {t('annotations:selectTheNewWordsIn')}{' '}<strong>{t('annotations:attachHere')}</strong>.{' '}
                 <button type="button" className="link" onClick={() => onReattach(null)}>
-                  Cancel
+                  {t('annotations:cancel')}
                 </button>
               </p>
             )}

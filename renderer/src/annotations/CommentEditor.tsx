@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { isCommandKey } from '../commands/keymap';
 import { isMac, shortcutLabel } from '../ui/shortcuts';
+import { useTranslation } from 'react-i18next';
 
 /** The comment of a highlight, saved as the analyst types. */
 export function CommentEditor({ value, onChange, onDone }: { value: string; onChange(v: string): void; onDone(): void }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -15,9 +17,9 @@ export function CommentEditor({ value, onChange, onDone }: { value: string; onCh
     <div className="comment-editor">
       <textarea
         ref={ref}
-        aria-label="Comment"
+        aria-label={t('annotations:comment')}
         dir="auto"
-        placeholder="Why does this passage matter?"
+        placeholder={t('annotations:whyDoesThisPassageMatter')}
         value={value}
         rows={3}
         onChange={(e) => onChange(e.target.value)}
@@ -28,7 +30,7 @@ export function CommentEditor({ value, onChange, onDone }: { value: string; onCh
           }
         }}
       />
-      <p className="hint">Saved as you type · {shortcutLabel('finish-comment')} or Esc to finish</p>
+      <p className="hint">{t('annotations:savedAsYouTypeOr', { shortcutLabel: shortcutLabel('finish-comment') })}</p>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { isCommandKey } from '../commands/keymap';
 import { isMac } from '../ui/shortcuts';
 import { dates } from '../ui/formatDate';
 import './replies.css';
+import { useTranslation } from 'react-i18next';
 
 
 /** The discussion under a highlight: replies in order, each editable by the analyst, and a box to add one. */
@@ -22,6 +23,7 @@ export function Replies({
   onDelete(replyId: string): void;
   onClose(): void;
 }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   /** The reply being edited, and its text as typed so far. */
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
@@ -37,29 +39,29 @@ export function Replies({
   return (
     <div className="replies">
       {replies.length > 0 && (
-        <ol aria-label="Replies">
+        <ol aria-label={t('annotations:replies')}>
           {replies.map((r) => (
             <li key={r.id} className="reply">
               <p className="reply-meta">
                 <strong>{r.creator.name}</strong> <time dateTime={r.created}>{dates().dateTime(r.created)}</time>
                 {r.modified !== r.created && (
-                  <span className="reply-edited" title={`Edited ${dates().dateTime(r.modified)}`}>
-                    edited
+                  <span className="reply-edited" title={t('annotations:edited2', { modified: dates().dateTime(r.modified) })}>
+                    {t('annotations:edited')}
                   </span>
                 )}
                 {editing?.id !== r.id && (
-                  <button type="button" className="link" aria-label="Edit reply" onClick={() => setEditing({ id: r.id, body: r.body })}>
-                    Edit
+                  <button type="button" className="link" aria-label={t('annotations:editReply')} onClick={() => setEditing({ id: r.id, body: r.body })}>
+                    {t('annotations:edit')}
                   </button>
                 )}
-                <button type="button" className="link" aria-label="Delete reply" onClick={() => onDelete(r.id)}>
-                  Delete
+                <button type="button" className="link" aria-label={t('annotations:deleteReply')} onClick={() => onDelete(r.id)}>
+                  {t('annotations:delete')}
                 </button>
               </p>
               {editing?.id === r.id ? (
                 <div className="reply-editor">
                   <ReplyBox
-                    label="Edit reply"
+                    label={t('annotations:editReply')}
                     value={editing.body}
                     onChange={(body) => setEditing({ id: r.id, body })}
                     onSubmit={() => void saveEdit()}
@@ -67,10 +69,10 @@ export function Replies({
                   />
                   <div className="reply-actions">
                     <button type="button" onClick={() => setEditing(null)}>
-                      Cancel
+                      {t('annotations:cancel')}
                     </button>
                     <button type="button" className="primary" disabled={!editing.body.trim()} onClick={() => void saveEdit()}>
-                      Save reply
+                      {t('annotations:saveReply')}
                     </button>
                   </div>
                 </div>
@@ -85,13 +87,13 @@ export function Replies({
       )}
       {replying && (
         <div className="reply-editor">
-          <ReplyBox label="Reply" placeholder="Reply…" value={draft} onChange={setDraft} onSubmit={() => void send()} onCancel={onClose} />
+          <ReplyBox label={t('annotations:reply')} placeholder={t('annotations:reply2')} value={draft} onChange={setDraft} onSubmit={() => void send()} onCancel={onClose} />
           <div className="reply-actions">
             <button type="button" onClick={onClose}>
-              Cancel
+              {t('annotations:cancel')}
             </button>
             <button type="button" className="primary" disabled={!draft.trim()} onClick={() => void send()}>
-              Post reply
+              {t('annotations:postReply')}
             </button>
           </div>
         </div>

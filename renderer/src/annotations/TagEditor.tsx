@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Tags as removable chips plus a field: Enter or comma adds one. */
 export function TagEditor({ tags, onChange }: { tags: string[]; onChange(tags: string[]): void }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const add = () => {
     const parts = draft
@@ -14,21 +16,21 @@ export function TagEditor({ tags, onChange }: { tags: string[]; onChange(tags: s
   return (
     <div className="tag-editor">
       <span className="field-label" id="tags-label">
-        Tags
+        {t('annotations:tags')}
       </span>
       <ul className="tags" aria-labelledby="tags-label">
-        {tags.map((t) => (
-          <li key={t} className="chip tag">
-            {t}
-            <button type="button" aria-label={`Remove tag ${t}`} onClick={() => onChange(tags.filter((x) => x !== t))}>
+        {tags.map((tag) => (
+          <li key={tag} className="chip tag">
+            {tag}
+            <button type="button" aria-label={t('annotations:removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
               ×
             </button>
           </li>
         ))}
       </ul>
       <input
-        aria-label="Add a tag"
-        placeholder="Add a tag…"
+        aria-label={t('annotations:addATag')}
+        placeholder={t('annotations:addATag2')}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={add}

@@ -4,9 +4,9 @@ import { wordFilter } from '../ui/listOrder';
 export type HighlightOrder = 'position' | 'newest' | 'grading';
 
 export const HIGHLIGHT_ORDERS: { value: HighlightOrder; label: string }[] = [
-  { value: 'position', label: 'Text order' },
-  { value: 'newest', label: 'Newest first' },
-  { value: 'grading', label: 'Grading (A1 first)' },
+  { value: 'position', label: 'annotations:textOrder' },
+  { value: 'newest', label: 'annotations:newestFirst' },
+  { value: 'grading', label: 'annotations:gradingA1First' },
 ];
 
 /** The colour filter's value for highlights in the default colour (no palette key). */

@@ -21,4 +21,19 @@ describe('contextMenuRequest', () => {
     expect(contextMenuRequest({ editable: true, inReader: true, selectedText: 'typed' }, all)).toMatchObject({ editable: true, commands: [] });
     expect(contextMenuRequest({ editable: false, inReader: true, selectedText: '  \n' }, all)).toMatchObject({ selection: false, commands: [] });
   });
+
+  it('offers linking to an entity and citing a passage in a note, as its editor allows', () => {
+    expect(contextMenuRequest({ editable: true, inReader: false, inNote: true, selectedText: 'Rajnath Singh' }, all)).toEqual({
+      kind: 'contextMenu',
+      editable: true,
+      selection: true,
+      commands: ['note-link-entity', 'note-cite-passage'],
+    });
+    expect(contextMenuRequest({ editable: true, inReader: false, inNote: true, selectedText: 'x' }, () => false).commands).toEqual([]);
+    // At a bare caret the editor binds citing only.
+    const atCaret = new Set<CommandId>(['note-cite-passage']);
+    expect(contextMenuRequest({ editable: true, inReader: false, inNote: true, selectedText: '' }, (id) => atCaret.has(id))).toMatchObject({ selection: false, commands: ['note-cite-passage'] });
+    // A comment box or a search field is no note.
+    expect(contextMenuRequest({ editable: true, inReader: false, inNote: false, selectedText: 'x' }, all).commands).toEqual([]);
+  });
 });

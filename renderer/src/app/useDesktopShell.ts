@@ -3,7 +3,7 @@ import type { CommandId } from '../../../electron/common/commands';
 import { onEvent, tellShell, transportKind } from '../api';
 import { useCommand, useCommands } from '../commands/CommandProvider';
 import { isEditingText } from '../ui/shortcuts';
-import { contextMenuRequest, READER_TEXT } from './contextMenuRequest';
+import { contextMenuRequest, NOTE_TEXT, READER_TEXT } from './contextMenuRequest';
 
 /**
  * The window's side of the desktop shell (Electron only; the browser keeps its own context menu
@@ -34,7 +34,7 @@ export function useDesktopShell(importFiles: (files: File[]) => Promise<void>): 
       const field = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement ? target : null;
       const selectedText = field ? field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0) : (window.getSelection()?.toString() ?? '');
       const request = contextMenuRequest(
-        { editable: isEditingText(target), inReader: !!target?.closest(READER_TEXT), selectedText },
+        { editable: isEditingText(target) || !!target?.closest('[contenteditable="true"]'), inReader: !!target?.closest(READER_TEXT), inNote: !!target?.closest(NOTE_TEXT), selectedText },
         available,
       );
       if (!request.editable && !request.selection) return;

@@ -7,16 +7,13 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { describeWorkspaceFile } from './fileLabels';
 import { dates } from '../ui/formatDate';
 import { useRestoreBackup, type RestoreOutcome } from './useRestoreBackup';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf } from '../i18n/i18n';
+import { useNoteTitle } from '../notes/noteTitle';
 
-const REASONS: Record<BackupReason, string> = {
-  open: 'after opening',
-  activity: 'while working',
-  exit: 'on closing',
-  manual: 'backed up by you',
-  'before-restore': 'before a restore',
-};
-const CHANGES: Record<BackupFile['change'], string> = { added: 'Added', changed: 'Changed', removed: 'Removed', skipped: 'Damaged, left out' };
+/** Why a backup was taken, as the list says it: `backups:reason.<reason>` in the UI language. */
+const reasonKey = (reason: BackupReason) => `backups:reason.${reason}` as const;
+const CHANGES: Record<BackupFile['change'], string> = { added: 'backups:added', changed: 'backups:changed', removed: 'backups:removed', skipped: 'backups:damagedLeftOut2' };
 
 export const backupTime = (b: Pick<BackupSummary, 'takenAt'>) => dates().dateTime(b.takenAt);
 
@@ -30,6 +27,8 @@ interface Props {
  * and the toast that confirms it offers to undo it.
  */
 export function BackupsDialog({ onClose }: Props) {
+  const { t } = useTranslation();
+  const titleOf = useNoteTitle();
   const dialog = useRef<HTMLDialogElement>(null);
   const listId = useId();
   const queryClient = useQueryClient();
@@ -48,7 +47,7 @@ export function BackupsDialog({ onClose }: Props) {
 
   const articles = useQuery(queries.articles()).data?.articles;
   const notes = useQuery(queries.notes()).data?.notes;
-  const titles = useMemo(() => new Map<string, string>([...(articles ?? []).map((a) => [a.id, a.title] as const), ...(notes ?? []).map((n) => [n.id, n.title] as const)]), [articles, notes]);
+  const titles = useMemo(() => new Map<string, string>([...(articles ?? []).map((a) => [a.id, a.title] as const), ...(notes ?? []).map((n) => [n.id, titleOf(n)] as const)]), [articles, notes, titleOf]);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -68,10 +67,10 @@ export function BackupsDialog({ onClose }: Props) {
     run(async () => {
       try {
         const { backup } = await api['backups.take']({});
-        setOutcome({ tone: 'info', message: backup ? `Backed up ${countOf(backup.changed, 'changed file')}.` : 'Nothing changed since the last backup.' });
+        setOutcome({ tone: 'info', message: backup ? t('backups:backedUp', { countOf: countOf(backup.changed, 'changedFile') }) : t('backups:nothingChangedSinceTheLast') });
         if (backup) setSelected(backup.id);
       } catch (error) {
-        setOutcome({ tone: 'error', message: `Could not back up: ${errorMessage(error)}` });
+        setOutcome({ tone: 'error', message: t('backups:couldNotBackUp', { error: errorMessage(error) }) });
       }
     });
 
@@ -88,34 +87,33 @@ export function BackupsDialog({ onClose }: Props) {
 
   return (
     <dialog ref={dialog} className="backups-dialog" aria-labelledby={`${listId}-title`} onClose={onClose}>
-      <h2 id={`${listId}-title`}>Backups</h2>
+      <h2 id={`${listId}-title`}>{t('backups:backups')}</h2>
       <p className="muted">
-        Dossier backs up what changed after opening this workspace, every ten minutes while you work, and when you close it. It keeps every backup of the last hour, one an hour for a
-        day, and one a day for a month. Damaged files are never backed up.
+        {t('backups:dossierBacksUpWhatChanged')}
       </p>
       <div className="backups-body">
         {backups.length === 0 ? (
-          <p className="panel-empty">{list.isLoading ? 'Loading…' : 'No backups yet. The first is taken a few seconds after the workspace opens.'}</p>
+          <p className="panel-empty">{list.isLoading ? t('backups:loading') : t('backups:noBackupsYetTheFirst')}</p>
         ) : (
-          <ul className="backups-list" role="listbox" aria-label="Backups, newest first" tabIndex={0} aria-activedescendant={current ? `${listId}-${current.id}` : undefined} onKeyDown={onListKey}>
+          <ul className="backups-list" role="listbox" aria-label={t('backups:backupsNewestFirst')} tabIndex={0} aria-activedescendant={current ? `${listId}-${current.id}` : undefined} onKeyDown={onListKey}>
             {backups.map((b) => (
               <li key={b.id} id={`${listId}-${b.id}`} role="option" aria-selected={b.id === current?.id} className={b.id === current?.id ? 'current' : undefined} onClick={() => setSelected(b.id)}>
                 <strong>{backupTime(b)}</strong>
                 <span className="muted">
-                  {REASONS[b.reason]} · {countOf(b.changed, 'file')}
-                  {b.skipped > 0 && ` · ${b.skipped} damaged left out`}
+                  {t(reasonKey(b.reason))} · {countOf(b.changed, 'file')}
+                  {b.skipped > 0 && t('backups:damagedLeftOut', { skipped: b.skipped })}
                 </span>
               </li>
             ))}
           </ul>
         )}
         {current && (
-          <section className="backup-detail" aria-label={`Backup of ${backupTime(current)}`}>
-            <h3>Backup of {backupTime(current)}</h3>
+          <section className="backup-detail" aria-label={t('backups:backupOf', { backupTime: backupTime(current) })}>
+            <h3>{t('backups:backupOf', { backupTime: backupTime(current) })}</h3>
             {confirmWhole ? (
-              <div className="confirm" role="group" aria-label="Confirm restoring the whole workspace">
+              <div className="confirm" role="group" aria-label={t('backups:confirmRestoringTheWholeWorkspace')}>
                 <p>
-                  Every file goes back to how it was at {backupTime(current)}. What you did since is backed up first, so you can undo this restore.
+                  {t('backups:everyFileGoesBackTo', { backupTime: backupTime(current) })}
                 </p>
                 <button
                   type="button"
@@ -128,30 +126,30 @@ export function BackupsDialog({ onClose }: Props) {
                     })
                   }
                 >
-                  Restore everything
+                  {t('backups:restoreEverything')}
                 </button>
                 <button type="button" onClick={() => setConfirmFor(null)}>
-                  Cancel
+                  {t('backups:cancel')}
                 </button>
               </div>
             ) : (
               <button type="button" disabled={busy} onClick={() => setConfirmFor(current.id)}>
-                Restore the whole workspace to this point…
+                {t('backups:restoreTheWholeWorkspaceTo')}
               </button>
             )}
-            <h4>What changed since the backup before</h4>
-            {files.isLoading && <p className="muted">Loading…</p>}
-            {files.data && files.data.files.length === 0 && <p className="muted">Nothing: this backup was taken before a restore, of files as they were.</p>}
-            <ul className="backup-files" aria-label="Files in this backup">
+            <h4>{t('backups:whatChangedSinceTheBackup')}</h4>
+            {files.isLoading && <p className="muted">{t('backups:loading')}</p>}
+            {files.data && files.data.files.length === 0 && <p className="muted">{t('backups:nothingThisBackupWasTaken')}</p>}
+            <ul className="backup-files" aria-label={t('backups:filesInThisBackup')}>
               {[...restorable, ...other].map((f) => (
                 <li key={f.file}>
-                  <span className={`change ${f.change}`}>{CHANGES[f.change]}</span>
+                  <span className={`change ${f.change}`}>{t(CHANGES[f.change])}</span>
                   <span className="file" title={f.problem ? `${f.file}: ${f.problem}` : f.file}>
                     {describeWorkspaceFile(f.file, titles)}
                   </span>
                   {(f.change === 'added' || f.change === 'changed') && (
-                    <button type="button" disabled={busy} aria-label={`Restore ${describeWorkspaceFile(f.file, titles)}`} onClick={() => void run(async () => setOutcome(await restore(current, [f.file])))}>
-                      Restore
+                    <button type="button" disabled={busy} aria-label={t('backups:restore2', { describeWorkspaceFile: describeWorkspaceFile(f.file, titles) })} onClick={() => void run(async () => setOutcome(await restore(current, [f.file])))}>
+                      {t('backups:restore')}
                     </button>
                   )}
                 </li>
@@ -164,17 +162,17 @@ export function BackupsDialog({ onClose }: Props) {
         {outcome?.message}
         {outcome?.undo && (
           <button type="button" disabled={busy} onClick={() => void run(async () => setOutcome(await outcome.undo!()))}>
-            Undo
+            {t('backups:undo')}
           </button>
         )}
       </p>
       <div className="dialog-actions">
         <button type="button" disabled={busy} onClick={() => void backUpNow()}>
-          Back up now
+          {t('backups:backUpNow')}
         </button>
         <span className="spacer" />
         <button type="button" onClick={() => dialog.current?.close()}>
-          Close
+          {t('backups:close')}
         </button>
       </div>
     </dialog>

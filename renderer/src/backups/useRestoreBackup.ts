@@ -4,7 +4,8 @@ import type { BackupSummary } from '../../../electron/common/model/backup';
 import { api } from '../api';
 import { dates } from '../ui/formatDate';
 import { errorMessage } from '../ui/useSaveStatus';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf } from '../i18n/i18n';
 
 
 /** What a restore did, worded for the analyst; `undo` puts back what it replaced. */
@@ -20,6 +21,7 @@ export interface RestoreOutcome {
  * the workspace exactly as the restore found it.
  */
 export function useRestoreBackup(): (backup: Pick<BackupSummary, 'id' | 'takenAt'>, files: string[] | undefined) => Promise<RestoreOutcome> {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   return useCallback(
     async (backup, files) => {
@@ -27,21 +29,21 @@ export function useRestoreBackup(): (backup: Pick<BackupSummary, 'id' | 'takenAt
       try {
         const { restored, before } = await api['backups.restore']({ id: backup.id, files });
         await queryClient.invalidateQueries();
-        if (restored.length === 0) return { tone: 'info', message: `Nothing to restore: the workspace already matches the backup of ${when}.` };
+        if (restored.length === 0) return { tone: 'info', message: t('backups:nothingToRestoreTheWorkspace', { when }) };
         const undo = async (): Promise<RestoreOutcome> => {
           try {
             await api['backups.restore']({ id: before });
             await queryClient.invalidateQueries();
-            return { tone: 'info', message: 'Restore undone.' };
+            return { tone: 'info', message: t('backups:restoreUndone') };
           } catch (error) {
-            return { tone: 'error', message: `Could not undo the restore: ${errorMessage(error)}` };
+            return { tone: 'error', message: t('backups:couldNotUndoTheRestore', { error: errorMessage(error) }) };
           }
         };
-        return { tone: 'info', message: `Restored ${countOf(restored.length, 'file')} from the backup of ${when}.`, undo };
+        return { tone: 'info', message: t('backups:restoredFromTheBackupOf', { countOf: countOf(restored.length, 'file'), when }), undo };
       } catch (error) {
-        return { tone: 'error', message: `Could not restore from the backup of ${when}: ${errorMessage(error)}` };
+        return { tone: 'error', message: t('backups:couldNotRestoreFromThe', { when, error: errorMessage(error) }) };
       }
     },
-    [queryClient],
+    [queryClient, t],
   );
 }

@@ -12,14 +12,18 @@ import { flushPendingSaves } from '../notes/pendingSaves';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { SectionList } from './SectionList';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf } from '../i18n/i18n';
+import { dates } from '../ui/formatDate';
+import { useNoteTitle } from '../notes/noteTitle';
+import { RecordAuthors } from '../ui/RecordAuthors';
 
 const FORMATS: { value: BriefFormat; label: string }[] = [
-  { value: 'pdf', label: 'PDF' },
-  { value: 'docx', label: 'Word (DOCX)' },
-  { value: 'html', label: 'HTML (one file)' },
-  { value: 'md', label: 'Markdown' },
-  { value: 'jsonld', label: 'W3C Web Annotations (JSON-LD)' },
+  { value: 'pdf', label: 'briefs:pdf' },
+  { value: 'docx', label: 'briefs:wordDocx' },
+  { value: 'html', label: 'briefs:htmlOneFile' },
+  { value: 'md', label: 'briefs:markdown' },
+  { value: 'jsonld', label: 'briefs:w3cWebAnnotationsJsonLd' },
 ];
 const FIELD_SAVE_MS = 500;
 
@@ -33,6 +37,8 @@ const NONE: never[] = [];
 
 /** One brief: its header fields, the bottom line up front, the chosen content, and export. */
 export function BriefComposer({ briefId, onDeleted }: Props) {
+  const { t } = useTranslation();
+  const titleOf = useNoteTitle();
   const { saves, undo } = useAppActions();
   const briefQuery = useQuery(queries.brief(briefId));
   const articles = useQuery(queries.articles()).data?.articles ?? NONE;
@@ -133,11 +139,11 @@ export function BriefComposer({ briefId, onDeleted }: Props) {
         timers.current.delete(name);
         await saveField(name as keyof Fields, fields[name as keyof Fields]);
       }
-      const file = await api['export.brief']({ source: { briefId }, format });
+      const file = await api['export.brief']({ source: { briefId }, format, dateFormat: dates().choice });
       const savedTo = await saveFile(file.filename, file.content, file.mediaType, file.encoding);
-      if (savedTo) notify({ tone: 'info', message: `Brief exported: ${savedTo}` });
+      if (savedTo) notify({ tone: 'info', message: t('briefs:briefExported', { savedTo }) });
     } catch (e) {
-      notify({ tone: 'error', message: `Export failed: ${errorMessage(e)}` });
+      notify({ tone: 'error', message: t('briefs:exportFailed', { error: errorMessage(e) }) });
     } finally {
       setExporting(false);
     }
@@ -146,7 +152,7 @@ export function BriefComposer({ briefId, onDeleted }: Props) {
   const remove = async () => {
     try {
       await api['briefs.delete']({ id: briefId });
-      notify({ tone: 'info', message: `Brief “${fields.title}” deleted.`, action: { label: 'Undo', run: () => undo('briefs') } });
+      notify({ tone: 'info', message: t('briefs:briefDeleted', { title: fields.title }), action: { label: t('briefs:undo'), run: () => undo('briefs') } });
       onDeleted();
     } catch (e) {
       notify({ tone: 'error', message: errorMessage(e) });
@@ -154,103 +160,104 @@ export function BriefComposer({ briefId, onDeleted }: Props) {
   };
 
   if (briefQuery.error && !brief) return <div className="load-error" role="alert">{errorMessage(briefQuery.error)}</div>;
-  if (!brief) return <div className="loading" aria-busy="true">Opening the brief…</div>;
+  if (!brief) return <div className="loading" aria-busy="true">{t('briefs:openingTheBrief')}</div>;
 
   const inBrief = new Set(brief.sections.map((s) => (s.kind === 'article' ? s.articleId : s.kind === 'note' ? s.noteId : 'entities')));
   type NewSection = BriefSection extends infer S ? (S extends BriefSection ? Omit<S, 'id'> : never) : never;
   const add = (section: NewSection) => setSections([...brief.sections, { ...section, id: newId('sec') } as BriefSection]);
 
   return (
-    <section className="brief-composer" aria-label="Brief">
+    <section className="brief-composer" aria-label={t('briefs:brief')}>
       <div className="brief-head">
         <label className="wide">
-          Title
+          {t('briefs:title')}
           <input value={fields.title} onChange={(e) => editField('title', e.target.value)} dir="auto" aria-invalid={!fields.title.trim()} />
         </label>
         <label>
-          Author
+          {t('briefs:author')}
           <input value={fields.author} onChange={(e) => editField('author', e.target.value)} dir="auto" />
         </label>
         <label>
-          Handling line
-          <input value={fields.handling} onChange={(e) => editField('handling', e.target.value)} placeholder="e.g. OFFICIAL-SENSITIVE" dir="auto" />
+          {t('briefs:handlingLine')}
+          <input value={fields.handling} onChange={(e) => editField('handling', e.target.value)} placeholder={t('briefs:eGOfficialSensitive')} dir="auto" />
         </label>
       </div>
+      <RecordAuthors createdBy={brief.createdBy} modifiedBy={brief.modifiedBy} created={brief.created} modified={brief.modified} />
 
-      <h2>Bottom line up front</h2>
+      <h2>{t('briefs:bottomLineUpFront')}</h2>
       <NoteEditor
         key={brief.id}
         content={brief.summary ?? emptyNoteContent()}
         contentRev={brief.rev}
         save={saveSummary}
-        label="Bottom line up front"
-        placeholder="The judgement in two or three sentences… type @ to mention an entity"
+        label={t('briefs:bottomLineUpFront')}
+        placeholder={t('briefs:theJudgementInTwoOr')}
         onSaveState={setSummaryState}
       />
 
-      <h2>Content</h2>
+      <h2>{t('briefs:content')}</h2>
       <SectionList sections={brief.sections} articles={articles} notes={notes} onChange={setSections} />
-      <div className="brief-add" role="group" aria-label="Add content">
+      <div className="brief-add" role="group" aria-label={t('briefs:addContent')}>
         <select
-          aria-label="Add an article"
+          aria-label={t('briefs:addAnArticle2')}
           value=""
           onChange={(e) => e.target.value && add({ kind: 'article', articleId: e.target.value, filter: {} })}
         >
-          <option value="">Add an article…</option>
+          <option value="">{t('briefs:addAnArticle')}</option>
           {articles.filter((a) => !inBrief.has(a.id)).map((a) => (
             <option key={a.id} value={a.id}>
               {a.title.length > 90 ? `${a.title.slice(0, 89)}…` : a.title}
             </option>
           ))}
         </select>
-        <select aria-label="Add a note" value="" onChange={(e) => e.target.value && add({ kind: 'note', noteId: e.target.value })}>
-          <option value="">Add a note…</option>
+        <select aria-label={t('briefs:addANote2')} value="" onChange={(e) => e.target.value && add({ kind: 'note', noteId: e.target.value })}>
+          <option value="">{t('briefs:addANote')}</option>
           {notes.filter((n) => !inBrief.has(n.id)).map((n) => (
             <option key={n.id} value={n.id}>
-              {n.title}
+              {titleOf(n)}
             </option>
           ))}
         </select>
         <button type="button" disabled={inBrief.has('entities')} onClick={() => add({ kind: 'entities', entityIds: null })}>
-          Add entity index
+          {t('briefs:addEntityIndex')}
         </button>
       </div>
 
       <fieldset className="brief-appendices">
-        <legend>Appendices</legend>
+        <legend>{t('briefs:appendices')}</legend>
         <label>
           <input type="checkbox" checked={brief.appendices?.relations !== false} onChange={(e) => setAppendix('relations', e.target.checked)} />
-          Relationships with evidence in these articles
+          {t('briefs:relationshipsWithEvidenceInThese')}
         </label>
         <label>
           <input type="checkbox" checked={brief.appendices?.timeline !== false} onChange={(e) => setAppendix('timeline', e.target.checked)} />
-          Timeline of these articles’ confirmed events
+          {t('briefs:timelineOfTheseArticlesConfirmed')}
         </label>
       </fieldset>
 
       <div className="brief-export">
         <label>
-          Format
-          <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.target.value as BriefFormat)}>
+          {t('briefs:format')}
+          <select aria-label={t('briefs:exportFormat')} value={format} onChange={(e) => setFormat(e.target.value as BriefFormat)}>
             {FORMATS.map((f) => (
               <option key={f.value} value={f.value}>
-                {f.label}
+                {t(f.label)}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className="primary" disabled={exporting || !fields.title.trim()} onClick={() => void exportBrief()}>
-          {exporting ? 'Exporting…' : 'Export…'}
+          {exporting ? t('briefs:exporting') : t('briefs:export')}
         </button>
         {exporting && progress && progress.total > 1 && (
           <span role="status" className="export-progress">
-            {progress.done} of {countOf(progress.total, 'article')}
-            <progress max={progress.total} value={progress.done} aria-label="Export progress" />
+            {t('briefs:of', { done: progress.done, countOf: countOf(progress.total, 'article') })}
+            <progress max={progress.total} value={progress.done} aria-label={t('briefs:exportProgress')} />
           </span>
         )}
         <span className="spacer" />
         <button type="button" className="danger" onClick={() => void remove()}>
-          Delete brief
+          {t('briefs:deleteBrief')}
         </button>
       </div>
     </section>

@@ -6,10 +6,12 @@ import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { BriefComposer } from './BriefComposer';
 import { useDates } from '../ui/formatDate';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf } from '../i18n/i18n';
 
 /** The workspace's saved briefs and the one being composed. */
 export function BriefsView({ initialBriefId = null }: { initialBriefId?: string | null }) {
+  const { t } = useTranslation();
   const { date } = useDates();
   const list = useQuery(queries.briefs());
   const briefs = list.data?.briefs ?? [];
@@ -20,7 +22,7 @@ export function BriefsView({ initialBriefId = null }: { initialBriefId?: string 
   const queryClient = useQueryClient();
 
   const create = useMutation({
-    mutationFn: () => api['briefs.create']({ title: 'New brief', sections: [] }),
+    mutationFn: () => api['briefs.create']({ title: t('briefs:newBrief'), sections: [] }),
     onSuccess: async ({ brief }) => {
       await queryClient.invalidateQueries({ queryKey: queries.briefs().queryKey });
       setChosenId(brief.id);
@@ -30,16 +32,16 @@ export function BriefsView({ initialBriefId = null }: { initialBriefId?: string 
 
   return (
     <div className="notes-view briefs-view">
-      <aside className="notes-index" aria-label="Briefs">
+      <aside className="notes-index" aria-label={t('briefs:briefs')}>
         <div className="notes-index-head">
-          <h1>Briefs</h1>
+          <h1>{t('briefs:briefs')}</h1>
           <button type="button" className="primary" onClick={() => create.mutate()}>
-            New brief
+            {t('briefs:newBrief')}
           </button>
         </div>
         {list.error && <p role="alert">{errorMessage(list.error)}</p>}
         {briefs.length === 0 ? (
-          <p className="panel-empty">No briefs yet. A brief gathers articles, highlights, notes and entities to hand over.</p>
+          <p className="panel-empty">{t('briefs:noBriefsYetABrief')}</p>
         ) : (
           <ul className="note-list">
             {briefs.map((b) => (
@@ -59,7 +61,7 @@ export function BriefsView({ initialBriefId = null }: { initialBriefId?: string 
         )}
       </aside>
       <div className="notes-editor-area">
-        {openId ? <BriefComposer key={openId} briefId={openId} onDeleted={() => void queryClient.invalidateQueries({ queryKey: queries.briefs().queryKey })} /> : <p className="panel-empty">Open a brief, or create one.</p>}
+        {openId ? <BriefComposer key={openId} briefId={openId} onDeleted={() => void queryClient.invalidateQueries({ queryKey: queries.briefs().queryKey })} /> : <p className="panel-empty">{t('briefs:openABriefOrCreate')}</p>}
       </div>
     </div>
   );

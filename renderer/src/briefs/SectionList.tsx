@@ -4,6 +4,8 @@ import type { ArticleSummary } from '../../../electron/common/model/article';
 import type { AnnotationFilter, BriefSection } from '../../../electron/common/model/brief';
 import type { NoteSummary } from '../../../electron/common/model/note';
 import { usePalette } from '../ui/WorkspaceContext';
+import { useTranslation } from 'react-i18next';
+import { t } from '../i18n/i18n';
 
 interface Props {
   sections: BriefSection[];
@@ -16,6 +18,7 @@ const RELIABILITY = Object.keys(RELIABILITY_LABELS) as Grading['reliability'][];
 
 /** The brief's chosen content in order: drag a row (or use its arrows) to reorder. */
 export function SectionList({ sections, articles, notes, onChange }: Props) {
+  const { t } = useTranslation();
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
 
@@ -30,14 +33,14 @@ export function SectionList({ sections, articles, notes, onChange }: Props) {
 
   const label = (s: BriefSection) =>
     s.kind === 'article'
-      ? (articles.find((a) => a.id === s.articleId)?.title ?? 'An article no longer in the workspace')
+      ? (articles.find((a) => a.id === s.articleId)?.title ?? t('briefs:anArticleNoLongerIn'))
       : s.kind === 'note'
-        ? (notes.find((n) => n.id === s.noteId)?.title ?? 'A deleted note')
-        : 'Entity index';
+        ? (notes.find((n) => n.id === s.noteId)?.title ?? t('briefs:aDeletedNote'))
+        : t('briefs:entityIndex');
 
-  if (sections.length === 0) return <p className="panel-empty">No content yet: add articles, notes or an entity index below.</p>;
+  if (sections.length === 0) return <p className="panel-empty">{t('briefs:noContentYetAddArticles')}</p>;
   return (
-    <ol className="brief-sections" aria-label="Brief sections">
+    <ol className="brief-sections" aria-label={t('briefs:briefSections')}>
       {sections.map((s, i) => (
         <li
           key={s.id}
@@ -66,20 +69,20 @@ export function SectionList({ sections, articles, notes, onChange }: Props) {
           aria-label={`${kindLabel(s)}: ${label(s)}`}
         >
           <div className="brief-section-head">
-            <span className="drag-handle" aria-hidden="true" title="Drag to reorder">
+            <span className="drag-handle" aria-hidden="true" title={t('briefs:dragToReorder')}>
               ⠿
             </span>
             <span className="section-kind">{kindLabel(s)}</span>
             <span className="section-title" dir="auto">
               {label(s)}
             </span>
-            <button type="button" className="tool" aria-label="Move up" disabled={i === 0} onClick={() => move(i, i - 1)}>
+            <button type="button" className="tool" aria-label={t('briefs:moveUp')} disabled={i === 0} onClick={() => move(i, i - 1)}>
               ↑
             </button>
-            <button type="button" className="tool" aria-label="Move down" disabled={i === sections.length - 1} onClick={() => move(i, i + 1)}>
+            <button type="button" className="tool" aria-label={t('briefs:moveDown')} disabled={i === sections.length - 1} onClick={() => move(i, i + 1)}>
               ↓
             </button>
-            <button type="button" className="tool danger" aria-label="Remove from brief" onClick={() => onChange(sections.filter((_, j) => j !== i))}>
+            <button type="button" className="tool danger" aria-label={t('briefs:removeFromBrief')} onClick={() => onChange(sections.filter((_, j) => j !== i))}>
               ✕
             </button>
           </div>
@@ -91,17 +94,18 @@ export function SectionList({ sections, articles, notes, onChange }: Props) {
 }
 
 function kindLabel(s: BriefSection): string {
-  return s.kind === 'article' ? 'Article' : s.kind === 'note' ? 'Note' : 'Index';
+  return s.kind === 'article' ? t('briefs:article2') : s.kind === 'note' ? t('briefs:note2') : t('briefs:index');
 }
 
 /** Which highlights of the article go in: by colour meaning, tag, and grading. */
 function FilterEditor({ filter, onChange }: { filter: AnnotationFilter; onChange(filter: AnnotationFilter): void }) {
+  const { t } = useTranslation();
   const palette = usePalette();
   const colours = new Set(filter.colors ?? []);
   const [tags, setTags] = useState((filter.tags ?? []).join(', '));
   return (
-    <div className="section-filter" role="group" aria-label="Which highlights">
-      <span className="filter-label">Colours</span>
+    <div className="section-filter" role="group" aria-label={t('briefs:whichHighlights')}>
+      <span className="filter-label">{t('briefs:colours')}</span>
       {palette.map((p) => (
         <label key={p.key} className="colour-choice">
           <input
@@ -119,10 +123,10 @@ function FilterEditor({ filter, onChange }: { filter: AnnotationFilter; onChange
         </label>
       ))}
       <label>
-        Tags
+        {t('briefs:tags')}
         <input
           value={tags}
-          placeholder="any"
+          placeholder={t('briefs:any')}
           size={14}
           onChange={(e) => setTags(e.target.value)}
           onBlur={() => {
@@ -132,7 +136,7 @@ function FilterEditor({ filter, onChange }: { filter: AnnotationFilter; onChange
         />
       </label>
       <label>
-        Graded at least
+        {t('briefs:gradedAtLeast')}
         <select
           value={filter.minGrading ? `${filter.minGrading.reliability}${filter.minGrading.credibility}` : ''}
           onChange={(e) => {
@@ -140,7 +144,7 @@ function FilterEditor({ filter, onChange }: { filter: AnnotationFilter; onChange
             onChange({ ...filter, minGrading: v ? { reliability: v[0] as Grading['reliability'], credibility: Number(v[1]) as Grading['credibility'] } : undefined });
           }}
         >
-          <option value="">any grading</option>
+          <option value="">{t('briefs:anyGrading')}</option>
           {RELIABILITY.flatMap((r) => [1, 2, 3, 4, 5, 6].map((c) => `${r}${c}`)).map((code) => (
             <option key={code} value={code}>
               {code}
@@ -150,7 +154,7 @@ function FilterEditor({ filter, onChange }: { filter: AnnotationFilter; onChange
       </label>
       <label>
         <input type="checkbox" checked={filter.placedOnly ?? false} onChange={(e) => onChange({ ...filter, placedOnly: e.target.checked || undefined })} />
-        Leave out passages not found in the current version
+        {t('briefs:leaveOutPassagesNotFound')}
       </label>
     </div>
   );

@@ -3,11 +3,13 @@ import { PickerInput } from '../ui/PickerInput';
 import { usePickerDialog } from '../ui/usePickerDialog';
 import { COMMANDS, type CommandId } from '../../../electron/common/commands';
 import { shortcutLabel } from '../ui/shortcuts';
-import { keyMove } from '../ui/useListKeys';
+import { pickerFieldKey } from '../ui/useListKeys';
 import { useCommands } from './CommandProvider';
 import { paletteEntries, PALETTE_IDS } from './paletteEntries';
 import { readRecentCommands, recordRecentCommand } from './recentCommands';
 import './CommandPalette.css';
+import { Trans, useTranslation } from 'react-i18next';
+import { commandTitle, t } from '../i18n/i18n';
 
 interface Props {
   onClose(): void;
@@ -15,7 +17,7 @@ interface Props {
 
 /** Why a greyed command cannot run now. */
 function unavailableReason(id: CommandId): string {
-  return COMMANDS[id].when === 'readerSelection' ? 'Select words in the article first' : 'Not available here';
+  return COMMANDS[id].when === 'readerSelection' ? t('ui:selectWordsInTheArticle') : t('ui:notAvailableHere');
 }
 
 /**
@@ -24,17 +26,20 @@ function unavailableReason(id: CommandId): string {
  * selection go back where they were before a command runs, so it acts as its key would have.
  */
 export function CommandPalette({ onClose }: Props) {
+  const { t } = useTranslation();
   const commands = useCommands();
   // Read once, before the palette's field takes the focus (and the reader's selection with it).
   const [before] = useState(() => ({
     available: new Set(PALETTE_IDS.filter((c) => commands.available(c))),
+    // As the view names them now: "Undo add highlight".
+    titles: new Map(PALETTE_IDS.map((c) => [c, commands.title(c)])),
     recent: readRecentCommands(),
     focus: document.activeElement instanceof HTMLElement ? document.activeElement : null,
     ranges: saveSelection(),
   }));
   const restored = useRef(false);
   const [query, setQuery] = useState('');
-  const entries = useMemo(() => paletteEntries(query, before.recent, (c) => before.available.has(c)), [query, before]);
+  const entries = useMemo(() => paletteEntries(query, before.recent, (c) => before.available.has(c), PALETTE_IDS, (c) => before.titles.get(c) ?? commandTitle(c)), [query, before]);
   const picker = usePickerDialog(entries.length);
   const { id, dialog, listRef, current, setActive, optionId } = picker;
 
@@ -57,26 +62,16 @@ export function CommandPalette({ onClose }: Props) {
     commands.run(command);
   };
 
-  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    // Home and End stay the field's (they move its cursor).
-    const next = event.key === 'Home' || event.key === 'End' ? null : keyMove(event.key, current, entries.length);
-    if (next !== null) {
-      event.preventDefault();
-      setActive(next);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      run(entries[current]?.id);
-    }
-  };
+  const onKey = (event: KeyboardEvent<HTMLInputElement>) => pickerFieldKey(event, current, entries.length, setActive, () => run(entries[current]?.id));
 
   const empty = query.trim() === '';
-  const caption = empty ? (before.recent.length > 0 ? 'Recently used first' : 'All commands') : entries.length === 0 ? `No command matches “${query.trim()}”.` : 'Best matches';
+  const caption = empty ? (before.recent.length > 0 ? t('ui:recentlyUsedFirst') : t('ui:allCommands')) : entries.length === 0 ? t('ui:noCommandMatches', { trim: query.trim() }) : t('ui:bestMatches');
 
   return (
     <dialog
       ref={dialog}
       className="command-palette"
-      aria-label="Command palette"
+      aria-label={t('ui:commandPalette')}
       // The reader keeps its selection while this has the focus: the command runs on it.
       data-keeps-selection=""
       onClose={() => {
@@ -86,7 +81,7 @@ export function CommandPalette({ onClose }: Props) {
       onClick={(e) => e.target === dialog.current && dialog.current.close()}
     >
       <div className="command-palette-body">
-        <PickerInput picker={picker} count={entries.length} label="Command" placeholder="Type a command…" query={query} onQuery={setQuery} onKeyDown={onKey} />
+        <PickerInput picker={picker} count={entries.length} label={t('ui:command')} placeholder={t('ui:typeACommand')} query={query} onQuery={setQuery} onKeyDown={onKey} />
         <p className="command-palette-caption" id={`${id}-caption`} aria-live="polite">
           {caption}
         </p>
@@ -114,7 +109,7 @@ export function CommandPalette({ onClose }: Props) {
           })}
         </ul>
         <p className="command-palette-hint" aria-hidden="true">
-          <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to run · <kbd>Esc</kbd> to close
+          <Trans i18nKey="ui:paletteKeys" components={{ kbd: <kbd /> }} />
         </p>
       </div>
     </dialog>

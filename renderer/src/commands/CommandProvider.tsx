@@ -3,6 +3,7 @@ import { COMMANDS, type CommandId } from '../../../electron/common/commands';
 import { onEvent } from '../api';
 import { isEditingText, isMac } from '../ui/shortcuts';
 import { keymap, typesText } from './keymap';
+import { commandTitle } from '../i18n/i18n';
 
 type Handler = () => void;
 
@@ -12,15 +13,25 @@ type Handler = () => void;
  */
 export class CommandHandlers {
   private readonly stacks = new Map<CommandId, Handler[]>();
+  /** What the binding that handles a command calls it now, when that is more than its registry title ("Undo add highlight"). */
+  private readonly titles = new Map<Handler, string>();
   private readonly listeners = new Set<() => void>();
 
-  bind(id: CommandId, handler: Handler): () => void {
+  bind(id: CommandId, handler: Handler, title?: string): () => void {
     this.stacks.set(id, [...(this.stacks.get(id) ?? []), handler]);
+    if (title !== undefined) this.titles.set(handler, title);
     this.changed();
     return () => {
       this.stacks.set(id, (this.stacks.get(id) ?? []).filter((h) => h !== handler));
+      this.titles.delete(handler);
       this.changed();
     };
+  }
+
+  /** The command's title as its current handler names it, else its title in the UI language. */
+  title(id: CommandId): string {
+    const handler = this.stacks.get(id)?.at(-1);
+    return (handler && this.titles.get(handler)) ?? commandTitle(id);
   }
 
   /** Runs the command; false when nothing handles it now. */
@@ -93,17 +104,20 @@ export function CommandProvider({ children }: { children: ReactNode }) {
   return <CommandsContext.Provider value={handlers}>{children}</CommandsContext.Provider>;
 }
 
-/** Binds `handler` to a registry command while the component is shown (and `enabled`). */
-export function useCommand(id: CommandId, handler: () => void, enabled = true): void {
+/**
+ * Binds `handler` to a registry command while the component is shown (and `enabled`); `title`,
+ * when given, is what the palette calls it while this binding handles it ("Undo add highlight").
+ */
+export function useCommand(id: CommandId, handler: () => void, enabled = true, title?: string): void {
   const handlers = useHandlers();
   const run = useEffectEvent(handler);
-  useEffect(() => (enabled ? handlers.bind(id, () => run()) : undefined), [enabled, handlers, id]);
+  useEffect(() => (enabled ? handlers.bind(id, () => run(), title) : undefined), [enabled, handlers, id, title]);
 }
 
-/** Runs registry commands from buttons; `available` says whether anything handles one now. */
-export function useCommands(): { run(id: CommandId): boolean; available(id: CommandId): boolean } {
+/** Runs registry commands from buttons; `available` says whether anything handles one now, `title` what it is called now. */
+export function useCommands(): { run(id: CommandId): boolean; available(id: CommandId): boolean; title(id: CommandId): string } {
   const handlers = useHandlers();
-  return { run: (id) => handlers.run(id), available: (id) => handlers.has(id) };
+  return { run: (id) => handlers.run(id), available: (id) => handlers.has(id), title: (id) => handlers.title(id) };
 }
 
 /** Whether a command has a handler now (re-renders when that changes): for a button's `disabled`. */

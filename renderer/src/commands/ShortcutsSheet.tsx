@@ -2,9 +2,11 @@ import { Fragment, useEffect, useId, useMemo, useRef } from 'react';
 import { isMac, shortcutLabel } from '../ui/shortcuts';
 import { shortcutSections } from './shortcutSections';
 import './ShortcutsSheet.css';
+import { Trans, useTranslation } from 'react-i18next';
 
 /** Every key Dossier answers to, from the command registry, grouped by where it works (F1, or `?` outside a field). */
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const sections = useMemo(() => shortcutSections(isMac), []);
@@ -29,9 +31,9 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
     >
       <div className="shortcuts-sheet-body">
         <header className="shortcuts-sheet-header">
-          <h2 id={`${id}-title`}>Keyboard shortcuts</h2>
+          <h2 id={`${id}-title`}>{t('ui:keyboardShortcuts')}</h2>
           <button type="button" autoFocus onClick={() => dialog.current?.close()}>
-            Close
+            {t('ui:close')}
           </button>
         </header>
         <div className="shortcuts-sheet-sections">
@@ -41,8 +43,8 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
               <table>
                 <thead className="visually-hidden">
                   <tr>
-                    <th scope="col">Action</th>
-                    <th scope="col">Keys</th>
+                    <th scope="col">{t('ui:action')}</th>
+                    <th scope="col">{t('ui:keys')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -52,7 +54,7 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
                       <td>
                         {row.keys.map((key, i) => (
                           <Fragment key={key}>
-                            {i > 0 && <span className="shortcut-or">{row.keys.length === 2 ? ' or ' : ' '}</span>}
+                            {i > 0 && <span className="shortcut-or">{row.keys.length === 2 ? t('ui:or') : ' '}</span>}
                             <kbd>{key}</kbd>
                           </Fragment>
                         ))}
@@ -65,7 +67,7 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
           ))}
         </div>
         <p className="shortcuts-sheet-hint">
-          Every command, with or without keys, is in the command palette (<kbd>{shortcutLabel('command-palette')}</kbd>).
+          <Trans i18nKey="ui:paletteHint" values={{ key: shortcutLabel('command-palette') }} components={{ kbd: <kbd /> }} />
         </p>
       </div>
     </dialog>

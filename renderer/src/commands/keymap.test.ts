@@ -75,7 +75,12 @@ describe("the window's keyboard map", () => {
     expect(keymap('reader', false)(press('ArrowRight', { ctrlKey: true, shiftKey: true }))).toBe('reader-select-word');
     expect(keymap('reader', true)(press('ArrowRight', { altKey: true, shiftKey: true }))).toBe('reader-select-word');
     expect(keymap('reader', false)(press('ArrowRight', { shiftKey: true }))).toBe('reader-select');
-    expect(keymap('reader', false)(press('Tab'))).toBe('reader-next-mention');
+    expect(keymap('reader', false)(press('Tab'))).toBe('reader-mentions');
+    // On the list of mentions the arrows go from one to the next; Shift+Tab goes back to the text.
+    expect(keymap('mentions', false)(press('ArrowDown'))).toBe('reader-next-mention');
+    expect(keymap('mentions', true)(press('ArrowLeft'))).toBe('reader-previous-mention');
+    expect(keymap('mentions', false)(press('Tab', { shiftKey: true }))).toBe('mention-to-text');
+    expect(keymap('mentions', false)(press('Tab'))).toBeNull();
     expect(keymap('window', false)(press('ArrowRight'))).toBeNull();
   });
 

@@ -38,4 +38,13 @@ describe('paletteEntries', () => {
     expect(firstOff).toBeGreaterThan(0);
     expect(entries.slice(firstOff).every((e) => !e.available && COMMANDS[e.id].when === 'readerSelection')).toBe(true);
   });
+
+  it('shows a command as its handler names it now, found by that name and by its registry title', () => {
+    const titleOf = (id: string) => (id === 'undo' ? 'Undo add highlight' : COMMANDS[id as keyof typeof COMMANDS].title);
+    const undo = paletteEntries('highl', [], all, PALETTE_IDS, titleOf).find((e) => e.id === 'undo')!;
+    expect(undo.title).toBe('Undo add highlight');
+    expect(undo.positions.map((i) => undo.title[i]).join('')).toBe('highl');
+    expect(paletteEntries('undo', [], all, PALETTE_IDS, titleOf)[0]).toMatchObject({ id: 'undo', title: 'Undo add highlight' });
+    expect(paletteEntries('', [], all).find((e) => e.id === 'undo')?.title).toBe('Undo');
+  });
 });

@@ -1,4 +1,5 @@
 import { COMMAND_IDS, COMMANDS, type CommandId } from '../../../electron/common/commands';
+import { commandTitle } from '../i18n/i18n';
 import { rankByFuzzy } from './fuzzyMatch';
 
 export interface PaletteEntry {
@@ -12,10 +13,13 @@ export interface PaletteEntry {
 /** What the palette offers: the window's commands (the others are keys inside a field or the reader), itself excepted. */
 export const PALETTE_IDS: readonly CommandId[] = COMMAND_IDS.filter((id) => COMMANDS[id].context === 'window' && id !== 'command-palette');
 
-/** The names a command answers to: its title, its menu label without the mnemonic, and its id's words. */
-function namesOf(id: CommandId): string[] {
+/**
+ * The names a command answers to: its title now (first: the letters marked are found in it), its
+ * registry title, its menu label without the mnemonic, and its id's words.
+ */
+function namesOf(id: CommandId, title: string): string[] {
   const spec = COMMANDS[id] as { title: string; menu?: { label: string } };
-  return [spec.title, ...(spec.menu ? [spec.menu.label.replace(/&/g, '')] : []), id.replace(/-/g, ' ')];
+  return [title, ...(title === spec.title ? [] : [spec.title]), ...(spec.menu ? [spec.menu.label.replace(/&/g, '')] : []), id.replace(/-/g, ' ')];
 }
 
 /**
@@ -23,7 +27,14 @@ function namesOf(id: CommandId): string[] {
  * others in the registry's order; otherwise the fuzzy matches, best first. Commands that do not
  * apply now go last either way (shown greyed).
  */
-export function paletteEntries(query: string, recent: readonly CommandId[], available: (id: CommandId) => boolean, ids: readonly CommandId[] = PALETTE_IDS): PaletteEntry[] {
+export function paletteEntries(
+  query: string,
+  recent: readonly CommandId[],
+  available: (id: CommandId) => boolean,
+  ids: readonly CommandId[] = PALETTE_IDS,
+  /** What a command is called now, when its handler names it ("Undo add highlight"); its title in the UI language otherwise. */
+  titleOf: (id: CommandId) => string = commandTitle,
+): PaletteEntry[] {
   let ordered: { id: CommandId; positions: number[] }[];
   if (query.trim() === '') {
     const seen = new Set<CommandId>();
@@ -31,8 +42,8 @@ export function paletteEntries(query: string, recent: readonly CommandId[], avai
       .filter((id) => !seen.has(id) && seen.add(id))
       .map((id) => ({ id, positions: [] }));
   } else {
-    ordered = rankByFuzzy(ids, query, namesOf).map((r) => ({ id: r.item, positions: r.positions }));
+    ordered = rankByFuzzy(ids, query, (id) => namesOf(id, titleOf(id))).map((r) => ({ id: r.item, positions: r.positions }));
   }
-  const entries = ordered.map(({ id, positions }) => ({ id, title: COMMANDS[id].title, positions, available: available(id) }));
+  const entries = ordered.map(({ id, positions }) => ({ id, title: titleOf(id), positions, available: available(id) }));
   return [...entries.filter((e) => e.available), ...entries.filter((e) => !e.available)];
 }

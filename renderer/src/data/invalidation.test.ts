@@ -124,6 +124,15 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
     expect(refreshes(staleQueries(change({ subject: 'entity', id: 'ent_1' })), ['timeline.suggestions', { articleId: 'art_3' }])).toBe(true);
   });
 
+  it('refreshes after a change synced in from another workspace exactly as after an edit here', () => {
+    for (const subject of ['article', 'annotation', 'note', 'entity', 'brief', 'relation', 'workspace', 'event'] as const) {
+      for (const kind of ['created', 'updated', 'deleted'] as const) {
+        const record = { subject, kind, id: 'x_1', articleId: subject === 'annotation' || subject === 'event' ? 'art_1' : null };
+        expect(staleQueries(change(record, 'sync')), `${subject} ${kind}`).toEqual(staleQueries(change(record, 'edit')));
+      }
+    }
+  });
+
   it('names each query once, however many records of a kind changed', () => {
     const stale = staleQueries({
       cause: 'redo',

@@ -9,6 +9,8 @@ import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { directedTypes } from './relationText';
+import { useTranslation } from 'react-i18next';
+import { useRelationWords } from '../ui/relationWords';
 
 interface Props {
   entity: Pick<Entity, 'id' | 'name'>;
@@ -29,6 +31,8 @@ const SENTENCE = 'suggested-sentence';
  * this one.
  */
 export function AddRelationForm({ entity, highlights, others, prefill, onDone }: Props) {
+  const { t } = useTranslation();
+  const words = useRelationWords();
   const types = useQuery(queries.relationTypes()).data?.types ?? [];
   const choices = directedTypes(types);
   const incoming = prefill !== undefined && prefill.to.id === entity.id && prefill.from.id !== entity.id;
@@ -60,27 +64,27 @@ export function AddRelationForm({ entity, highlights, others, prefill, onDone }:
     <>
       <form
         className="relation-form"
-        aria-label="Add relationship"
+        aria-label={t('entities:addRelationship')}
         onSubmit={(e) => {
           e.preventDefault();
           if (chosen && otherId && (passage || sentence)) create.mutate();
         }}
       >
-        <h3>{prefill ? 'Edit the suggested relationship' : 'Add a relationship'}</h3>
+        <h3>{prefill ? t('entities:editTheSuggestedRelationship') : t('entities:addARelationship')}</h3>
         <label>
           {entity.name} …
-          <select value={chosen?.value ?? ''} onChange={(e) => setChoice(e.target.value)} aria-label="Relationship type">
+          <select value={chosen?.value ?? ''} onChange={(e) => setChoice(e.target.value)} aria-label={t('entities:relationshipType')}>
             {choices.map((c) => (
               <option key={c.value} value={c.value}>
-                {c.label}
+                {words(c.label)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          … which entity
-          <select value={otherId} onChange={(e) => setOtherId(e.target.value)} aria-label="Other entity">
-            <option value="">Choose an entity…</option>
+          {t('entities:whichEntity')}
+          <select value={otherId} onChange={(e) => setOtherId(e.target.value)} aria-label={t('entities:otherEntity')}>
+            <option value="">{t('entities:chooseAnEntity')}</option>
             {others.some((o) => o.id === otherId) || !prefill ? null : <option value={otherId}>{incoming ? prefill.from.name : prefill.to.name}</option>}
             {others.map((o) => (
               <option key={o.id} value={o.id}>
@@ -90,12 +94,12 @@ export function AddRelationForm({ entity, highlights, others, prefill, onDone }:
           </select>
         </label>
         {highlights.length === 0 && !prefill ? (
-          <p className="wide panel-empty">Highlight a passage that names {entity.name} to use it as evidence.</p>
+          <p className="wide panel-empty">{t('entities:highlightAPassageThatNames', { name: entity.name })}</p>
         ) : (
           <label className="wide">
-            Evidence
-            <select value={passage?.id ?? (sentence ? SENTENCE : '')} onChange={(e) => setEvidence(e.target.value)} aria-label="Evidence passage">
-              {prefill && <option value={SENTENCE}>{clip(`Suggested sentence: ${prefill.evidence.exact}`)}</option>}
+            {t('entities:evidence')}
+            <select value={passage?.id ?? (sentence ? SENTENCE : '')} onChange={(e) => setEvidence(e.target.value)} aria-label={t('entities:evidencePassage')}>
+              {prefill && <option value={SENTENCE}>{clip(t('entities:suggestedSentence', { exact: prefill.evidence.exact }))}</option>}
               {highlights.map((h) => (
                 <option key={h.id} value={h.id}>
                   {clip(h.exact)}
@@ -109,11 +113,11 @@ export function AddRelationForm({ entity, highlights, others, prefill, onDone }:
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={!chosen || !otherId || !(passage || sentence) || create.isPending}>
-            Add relationship
+            {t('entities:addRelationship')}
           </button>
           {onDone && (
             <button type="button" onClick={onDone}>
-              Cancel
+              {t('entities:cancel')}
             </button>
           )}
         </div>
@@ -129,6 +133,7 @@ function clip(text: string): string {
 
 /** The vocabulary grows from here: a label and how it reads the other way. */
 function NewTypeForm() {
+  const { t } = useTranslation();
   const [label, setLabel] = useState('');
   const [inverse, setInverse] = useState('');
   const notify = useNotify();
@@ -137,30 +142,30 @@ function NewTypeForm() {
     onSuccess: ({ type }) => {
       setLabel('');
       setInverse('');
-      notify({ tone: 'info', message: `Relationship type “${type.label}” added.` });
+      notify({ tone: 'info', message: t('entities:relationshipTypeAdded', { label: type.label }) });
     },
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
   return (
     <details className="relation-type-form">
-      <summary>New relationship type…</summary>
+      <summary>{t('entities:newRelationshipType')}</summary>
       <form
-        aria-label="New relationship type"
+        aria-label={t('entities:newRelationshipType2')}
         onSubmit={(e) => {
           e.preventDefault();
           if (label.trim() && inverse.trim()) add.mutate();
         }}
       >
         <label>
-          Reads (from → to)
-          <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="supplies arms to" dir="auto" />
+          {t('entities:readsFromTo')}
+          <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('entities:suppliesArmsTo')} dir="auto" />
         </label>
         <label>
-          The other way (to → from)
-          <input value={inverse} onChange={(e) => setInverse(e.target.value)} placeholder="receives arms from" dir="auto" />
+          {t('entities:theOtherWayToFrom')}
+          <input value={inverse} onChange={(e) => setInverse(e.target.value)} placeholder={t('entities:receivesArmsFrom')} dir="auto" />
         </label>
         <button type="submit" disabled={!label.trim() || !inverse.trim() || add.isPending}>
-          Add type
+          {t('entities:addType')}
         </button>
       </form>
     </details>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entity';
+import type { EntityType } from '../../../electron/common/model/entity';
 import { useAppActions } from '../app/AppActions';
 import { OrderSelect } from '../ui/OrderSelect';
 import { queries } from '../data/queries';
@@ -12,15 +12,17 @@ import { useVirtualList } from '../ui/useVirtualList';
 import { useWorkspaceId } from '../ui/WorkspaceContext';
 import { ENTITY_TYPES, EntityTypeBadge } from './EntityTypeSelect';
 import { ENTITY_ORDERS, entityFilter, sortEntities, type EntityOrder } from './sortEntities';
+import { useTranslation } from 'react-i18next';
+import { listed, typeName } from '../i18n/i18n';
 
 /** Every row is this tall (names and aliases stay on one line), so the table can be windowed. */
 export const ENTITY_ROW_HEIGHT = 40;
 
 const COLUMNS: { label: string; order: EntityOrder | null }[] = [
-  { label: 'Name', order: 'name' },
-  { label: 'Type', order: 'type' },
-  { label: 'Mentions', order: 'mentions' },
-  { label: 'Articles', order: null },
+  { label: 'entities:name', order: 'name' },
+  { label: 'entities:type', order: 'type' },
+  { label: 'entities:mentions', order: 'mentions' },
+  { label: 'entities:articles', order: null },
 ];
 
 /**
@@ -28,6 +30,7 @@ const COLUMNS: { label: string; order: EntityOrder | null }[] = [
  * rows in view (plus a few) are in the DOM, so thousands of entities scroll like ten.
  */
 export function EntitiesList() {
+  const { t } = useTranslation();
   const { openEntity } = useAppActions();
   const workspaceId = useWorkspaceId();
   const list = useQuery(queries.entities());
@@ -52,7 +55,7 @@ export function EntitiesList() {
   }, [entities]);
 
   if (list.error && !entities) return <div className="load-error" role="alert">{errorMessage(list.error)}</div>;
-  if (!entities) return <div className="loading" aria-busy="true">Loading entities…</div>;
+  if (!entities) return <div className="loading" aria-busy="true">{t('entities:loadingEntities')}</div>;
 
   const narrow = (change: () => void) => {
     change();
@@ -63,29 +66,29 @@ export function EntitiesList() {
     <div className="entity-page-scroll list-page">
       <section className="entities-list" aria-labelledby="entities-title">
         <div className="list-title">
-          <h1 id="entities-title">Entities</h1>
+          <h1 id="entities-title">{t('entities:entities')}</h1>
           <span className="count" data-testid="entity-count">
-            {shown.length === entities.length ? entities.length : `${shown.length} of ${entities.length}`}
+            {shown.length === entities.length ? entities.length : t('entities:of', { length: shown.length, length2: entities.length })}
           </span>
         </div>
         <div className="filters">
           <div className="filter-row">
-            <input type="search" aria-label="Find an entity" placeholder="Find by name or alias…" value={query} onChange={(e) => narrow(() => setQuery(e.target.value))} />
-            <OrderSelect label="Sort entities" value={order} orders={ENTITY_ORDERS} onChange={(next) => narrow(() => setOrder(next))} />
+            <input type="search" aria-label={t('entities:findAnEntity')} placeholder={t('entities:findByNameOrAlias')} value={query} onChange={(e) => narrow(() => setQuery(e.target.value))} />
+            <OrderSelect label={t('entities:sortEntities')} value={order} orders={ENTITY_ORDERS} onChange={(next) => narrow(() => setOrder(next))} />
           </div>
-          <div role="group" aria-label="Filter by type">
+          <div role="group" aria-label={t('entities:filterByType')}>
             <button type="button" aria-pressed={type === ''} onClick={() => narrow(() => setType(''))}>
-              All {entities.length}
+              {t('entities:all', { length: entities.length })}
             </button>
             {ENTITY_TYPES.filter((t) => counts.has(t)).map((t) => (
               <button key={t} type="button" aria-pressed={type === t} onClick={() => narrow(() => setType(t))}>
-                {ENTITY_TYPE_LABELS[t]} {counts.get(t)}
+                {typeName(t)} {counts.get(t)}
               </button>
             ))}
           </div>
         </div>
         {entities.length === 0 ? (
-          <p className="panel-empty">No entities yet. Open an article and review its suggestions in the Entities tab.</p>
+          <p className="panel-empty">{t('entities:noEntitiesYetOpenAn')}</p>
         ) : (
           <div role="table" className="entity-table" aria-labelledby="entities-title" aria-rowcount={shown.length + 1}>
             <div role="rowgroup">
@@ -97,11 +100,11 @@ export function EntitiesList() {
                     aria-sort={c.order === order ? (c.order === 'mentions' ? 'descending' : 'ascending') : undefined}
                   >
                     {c.order ? (
-                      <button type="button" className="column-sort" onClick={() => narrow(() => setOrder(c.order!))} title={`Sort by ${c.label.toLowerCase()}`}>
-                        {c.label}
+                      <button type="button" className="column-sort" onClick={() => narrow(() => setOrder(c.order!))} title={t('entities:sortBy', { column: t(c.label) })}>
+                        {t(c.label)}
                       </button>
                     ) : (
-                      c.label
+                      t(c.label)
                     )}
                   </span>
                 ))}
@@ -125,7 +128,7 @@ export function EntitiesList() {
                         {e.aliases.length > 0 && (
                           <span className="muted small" dir="auto">
                             {' '}
-                            ({e.aliases.join(', ')})
+                            ({listed(e.aliases)})
                           </span>
                         )}
                       </span>
@@ -138,7 +141,7 @@ export function EntitiesList() {
                   );
                 })}
               </div>
-              {shown.length === 0 && <p className="panel-empty">No entity matches.</p>}
+              {shown.length === 0 && <p className="panel-empty">{t('entities:noEntityMatches')}</p>}
             </div>
           </div>
         )}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CallRequest } from '../../../electron/common/contract';
-import { ENTITY_TYPE_LABELS, type EntityPage as Page } from '../../../electron/common/model/entity';
+import { type EntityPage as Page } from '../../../electron/common/model/entity';
 import { api } from '../api';
 import { useAppActions } from '../app/AppActions';
 import { queries } from '../data/queries';
@@ -11,7 +11,10 @@ import { EntityRelations } from './EntityRelations';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
 import { excerptAfterTitle } from '../notes/NoteList';
 import { dates } from '../ui/formatDate';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf, typeName } from '../i18n/i18n';
+import { useNoteTitle } from '../notes/noteTitle';
+import { RecordAuthors } from '../ui/RecordAuthors';
 
 interface Props {
   entityId: string;
@@ -19,6 +22,8 @@ interface Props {
 
 /** Everything about one entity across the workspace: mentions with context, annotations, aliases, company. */
 export function EntityPage({ entityId }: Props) {
+  const { t } = useTranslation();
+  const titleOf = useNoteTitle();
   const { openArticle: onOpenArticle, openEntity: onOpenEntity, openNote: onOpenNote } = useAppActions();
   const pageQuery = useQuery(queries.entityPage(entityId));
   const listQuery = useQuery(queries.entities());
@@ -37,14 +42,14 @@ export function EntityPage({ entityId }: Props) {
   const merge = useMutation({
     mutationFn: (targetId: string) => api['entities.merge']({ sourceId: entityId, targetId }),
     onSuccess: ({ entity: target }) => {
-      notify({ tone: 'info', message: `${page?.entity.name ?? 'The entity'} merged into ${target.name}.` });
+      notify({ tone: 'info', message: t('entities:mergedInto', { value: page?.entity.name ?? 'The entity', name: target.name }) });
       onOpenEntity(target.id);
     },
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
 
   if (error && !(page && listQuery.data)) return <div className="load-error" role="alert">{errorMessage(error)}</div>;
-  if (!page) return <div className="loading" aria-busy="true">Opening the entity…</div>;
+  if (!page) return <div className="loading" aria-busy="true">{t('entities:openingTheEntity')}</div>;
   const { entity } = page;
   const byArticle = new Map<string, Page['mentions']>();
   for (const m of page.mentions) byArticle.set(m.articleId, [...(byArticle.get(m.articleId) ?? []), m]);
@@ -57,14 +62,15 @@ export function EntityPage({ entityId }: Props) {
             {entity.name}
           </h1>
           <p className="reader-meta">
-            <EntityTypeBadge type={entity.type} /> {countOf(page.mentions.length, 'mention')} in {countOf(byArticle.size, 'article')}
+            <EntityTypeBadge type={entity.type} />{' '}{t('entities:in', { countOf: countOf(page.mentions.length, 'mention'), countOf2: countOf(byArticle.size, 'article') })}
             {entity.externalId && <span> · {entity.externalId}</span>}
           </p>
+          <RecordAuthors createdBy={entity.createdBy} modifiedBy={entity.modifiedBy} created={entity.created} modified={entity.modified} />
         </header>
 
         <form
           className="entity-form"
-          aria-label="Entity details"
+          aria-label={t('entities:entityDetails')}
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
@@ -81,29 +87,29 @@ export function EntityPage({ entityId }: Props) {
           key={`${entity.id}-${entity.rev}`}
         >
           <label>
-            Name
+            {t('entities:name')}
             <input name="name" defaultValue={entity.name} dir="auto" />
           </label>
           <label>
-            Type
-            <EntityTypeSelect value={entity.type} onChange={(type) => save({ type })} label="Entity type" />
+            {t('entities:type')}
+            <EntityTypeSelect value={entity.type} onChange={(type) => save({ type })} label={t('entities:entityType')} />
           </label>
           <label className="wide">
-            Aliases (comma-separated)
+            {t('entities:aliasesCommaSeparated')}
             <input name="aliases" defaultValue={entity.aliases.join(', ')} />
           </label>
           <label className="wide">
-            Description
+            {t('entities:description')}
             <textarea name="description" rows={2} defaultValue={entity.description} dir="auto" />
           </label>
           <label>
-            External id
+            {t('entities:externalId')}
             {/* A hint of the form, never an example id: a real QID here read as this entity's own. */}
-            <input name="externalId" defaultValue={entity.externalId ?? ''} placeholder="Wikidata QID (Q…) or another register’s id" />
+            <input name="externalId" defaultValue={entity.externalId ?? ''} placeholder={t('entities:wikidataQidQOrAnother')} />
           </label>
           <div className="form-actions">
             <button type="submit" className="primary">
-              Save
+              {t('entities:save')}
             </button>
           </div>
         </form>
@@ -112,17 +118,17 @@ export function EntityPage({ entityId }: Props) {
         <EntityRelations entity={entity} highlights={page.annotations} others={others} />
 
         <section aria-labelledby="mentions-title">
-          <h2 id="mentions-title">Mentions</h2>
-          {byArticle.size === 0 && <p className="panel-empty">No mentions yet.</p>}
+          <h2 id="mentions-title">{t('entities:mentions')}</h2>
+          {byArticle.size === 0 && <p className="panel-empty">{t('entities:noMentionsYet')}</p>}
           {[...byArticle].map(([articleId, mentions]) => (
             <div key={articleId} className="mention-group">
               <h3>
                 <button type="button" className="link" onClick={() => onOpenArticle(articleId)}>
                   {mentions[0]!.title}
                 </button>{' '}
-                <span className="muted">{mentions[0]!.published ? dates().date(mentions[0]!.published) : 'Undated'}</span>
+                <span className="muted">{mentions[0]!.published ? dates().date(mentions[0]!.published) : t('entities:undated')}</span>
               </h3>
-              <ul aria-label={`Mentions in ${mentions[0]!.title}`}>
+              <ul aria-label={t('entities:mentionsIn', { title: mentions[0]!.title })}>
                 {mentions.map((m) => (
                   <li key={`${m.start}`}>
                     <button type="button" className="context" onClick={() => onOpenArticle(articleId, m)}>
@@ -137,7 +143,7 @@ export function EntityPage({ entityId }: Props) {
 
         {page.annotations.length > 0 && (
           <section aria-labelledby="entity-annotations-title">
-            <h2 id="entity-annotations-title">Highlights about {entity.name}</h2>
+            <h2 id="entity-annotations-title">{t('entities:highlightsAbout', { name: entity.name })}</h2>
             <ul>
               {page.annotations.map((a) => (
                 <li key={a.id}>
@@ -151,16 +157,16 @@ export function EntityPage({ entityId }: Props) {
 
         <section aria-labelledby="entity-notes-title">
           <h2 id="entity-notes-title">
-            Notes mentioning {entity.name} <span className="count">{page.notes.length}</span>
+            {t('entities:notesMentioning', { name: entity.name })}{' '}<span className="count">{page.notes.length}</span>
           </h2>
           {page.notes.length === 0 ? (
-            <p className="panel-empty">No note mentions {entity.name} yet. Type @ in a note to mention it.</p>
+            <p className="panel-empty">{t('entities:noNoteMentionsYetType', { name: entity.name })}</p>
           ) : (
-            <ul className="entity-notes" aria-label={`Notes mentioning ${entity.name}`}>
+            <ul className="entity-notes" aria-label={t('entities:notesMentioning', { name: entity.name })}>
               {page.notes.map((n) => (
                 <li key={n.id}>
                   <button type="button" className="link" onClick={() => onOpenNote(n.id)}>
-                    {n.title}
+                    {titleOf(n)}
                   </button>
                   {excerptAfterTitle(n) && (
                     <p className="muted" dir="auto">
@@ -175,7 +181,7 @@ export function EntityPage({ entityId }: Props) {
 
         {page.cooccurring.length > 0 && (
           <section aria-labelledby="cooccurring-title">
-            <h2 id="cooccurring-title">Appears with</h2>
+            <h2 id="cooccurring-title">{t('entities:appearsWith')}</h2>
             <ul className="cooccurring">
               {page.cooccurring.map((c) => (
                 <li key={c.id}>
@@ -183,7 +189,7 @@ export function EntityPage({ entityId }: Props) {
                     {c.name}
                   </button>{' '}
                   <span className="muted">
-                    {ENTITY_TYPE_LABELS[c.type]} · {countOf(c.articles, 'article')}
+                    {typeName(c.type)} · {countOf(c.articles, 'article')}
                   </span>
                 </li>
               ))}
@@ -193,10 +199,10 @@ export function EntityPage({ entityId }: Props) {
 
         {others.length > 0 && (
           <section aria-labelledby="merge-title" className="merge">
-            <h2 id="merge-title">Merge</h2>
-            <p className="muted">Merging moves every mention of {entity.name} to the other entity and keeps its names as aliases.</p>
-            <select aria-label={`Merge ${entity.name} into`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-              <option value="">Choose an entity…</option>
+            <h2 id="merge-title">{t('entities:merge')}</h2>
+            <p className="muted">{t('entities:mergingMovesEveryMentionOf', { name: entity.name })}</p>
+            <select aria-label={t('entities:mergeInto2', { name: entity.name })} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+              <option value="">{t('entities:chooseAnEntity')}</option>
               {others.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
@@ -208,7 +214,7 @@ export function EntityPage({ entityId }: Props) {
               disabled={!mergeInto}
               onClick={() => merge.mutate(mergeInto)}
             >
-              Merge into
+              {t('entities:mergeInto3')}
             </button>
           </section>
         )}

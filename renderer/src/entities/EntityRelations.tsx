@@ -10,6 +10,10 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { AddRelationForm } from './AddRelationForm';
 import { RelationSuggestionList } from './RelationSuggestionList';
 import { period, seenFrom } from './relationText';
+import { evidenceStatusNote } from './evidenceStatus';
+import { RelationLabel } from '../ui/RelationLabel';
+import { RecordAuthors } from '../ui/RecordAuthors';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   entity: Entity;
@@ -18,16 +22,9 @@ interface Props {
   others: readonly { id: string; name: string }[];
 }
 
-/** Words for where a piece of evidence stands; colour never says it alone. */
-const STATUS_NOTE: Record<EvidenceView['status'], string | null> = {
-  anchored: null,
-  drifted: 'the words changed in the new version',
-  orphaned: 'no longer in the current version',
-  deleted: 'highlight deleted',
-};
-
 /** The entity's relationships, both ways round, each with the passages that support it. */
 export function EntityRelations({ entity, highlights, others }: Props) {
+  const { t } = useTranslation();
   const { openEntity } = useAppActions();
   const relations = useQuery(queries.relations({ entityId: entity.id }));
   const list = relations.data?.relations ?? [];
@@ -35,16 +32,16 @@ export function EntityRelations({ entity, highlights, others }: Props) {
   return (
     <section aria-labelledby="relations-title" className="relations">
       <h2 id="relations-title">
-        Relationships <span className="count">{list.length}</span>
+        {t('entities:relationships')}{' '}<span className="count">{list.length}</span>
       </h2>
       {relations.error && (
         <p role="alert" className="load-error">
           {errorMessage(relations.error)}
         </p>
       )}
-      {relations.data && list.length === 0 && <p className="panel-empty">No relationships yet. Add one below, or with dossier relate.</p>}
+      {relations.data && list.length === 0 && <p className="panel-empty">{t('entities:noRelationshipsYetAddOne')}</p>}
       {list.length > 0 && (
-        <ul className="relation-list" aria-label={`Relationships of ${entity.name}`}>
+        <ul className="relation-list" aria-label={t('entities:relationshipsOf', { name: entity.name })}>
           {list.map((r) => (
             <RelationItem key={r.id} relation={r} entity={entity} onOpenEntity={openEntity} />
           ))}
@@ -57,13 +54,14 @@ export function EntityRelations({ entity, highlights, others }: Props) {
 }
 
 function RelationItem({ relation, entity, onOpenEntity }: { relation: RelationView; entity: Entity; onOpenEntity(id: string): void }) {
+  const { t } = useTranslation();
   const { openAnnotation, openArticle, undo } = useAppActions();
   const notify = useNotify();
   const { label, other } = seenFrom(relation, entity.id);
   const when = period(relation);
   const remove = useMutation({
     mutationFn: () => api['relations.delete']({ id: relation.id }),
-    onSuccess: () => notify({ tone: 'info', message: 'Relationship deleted.', action: { label: 'Undo', run: () => undo('entities') } }),
+    onSuccess: () => notify({ tone: 'info', message: t('entities:relationshipDeleted'), action: { label: t('entities:undo'), run: () => undo('entities') } }),
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
   const openEvidence = (e: EvidenceView) => {
@@ -72,11 +70,11 @@ function RelationItem({ relation, entity, onOpenEntity }: { relation: RelationVi
   };
 
   return (
-    <li className="relation" aria-label={`${entity.name} ${label} ${other.name ?? 'an entity that no longer exists'}`}>
+    <li className="relation" aria-label={[entity.name, label, other.name ?? t('entities:anEntityThatNoLonger')].join(' ')}>
       <div className="relation-head">
-        <span dir="auto">{entity.name}</span> <span className="relation-label">—{label}→</span>{' '}
+        <span dir="auto">{entity.name}</span> <RelationLabel label={label} />{' '}
         {other.name === null ? (
-          <span className="muted">an entity that no longer exists</span>
+          <span className="muted">{t('entities:anEntityThatNoLonger')}</span>
         ) : (
           <button type="button" className="link" dir="auto" onClick={() => onOpenEntity(other.id)}>
             {other.name}
@@ -84,12 +82,12 @@ function RelationItem({ relation, entity, onOpenEntity }: { relation: RelationVi
         )}
         {when && <span className="muted"> · {when}</span>}
         {relation.grading && <> <GradingBadge grading={relation.grading} /></>}
-        {relation.flagged && <span className="badge warn">⚠ No evidence left in the articles</span>}
-        <button type="button" className="link danger" aria-label={`Delete relationship: ${entity.name} ${label} ${other.name ?? ''}`.trim()} onClick={() => remove.mutate()}>
-          Delete
+        {relation.flagged && <span className="badge warn">{t('entities:noEvidenceLeftInThe')}</span>}
+        <button type="button" className="link danger" aria-label={t('entities:deleteRelationship', { name: entity.name, label, value: other.name ?? '' }).trim()} onClick={() => remove.mutate()}>
+          {t('entities:delete')}
         </button>
       </div>
-      <ul className="relation-evidence" aria-label="Evidence">
+      <ul className="relation-evidence" aria-label={t('entities:evidence')}>
         {relation.evidence.map((e) => (
           <li key={e.annotationId}>
             <button
@@ -97,17 +95,18 @@ function RelationItem({ relation, entity, onOpenEntity }: { relation: RelationVi
               className="context"
               disabled={e.articleTitle === null}
               onClick={() => openEvidence(e)}
-              aria-label={`Open the passage “${e.exact}”${e.articleTitle ? ` in ${e.articleTitle}` : ''}`}
+              aria-label={e.articleTitle ? t('entities:openThePassageIn', { exact: e.exact, title: e.articleTitle }) : t('entities:openThePassage', { exact: e.exact })}
             >
               <q dir="auto">{e.exact}</q>
               <span className="muted evidence-source">
-                {e.articleTitle ?? 'article no longer in the library'}
-                {STATUS_NOTE[e.status] && ` · ${STATUS_NOTE[e.status]}`}
+                {e.articleTitle ?? t('entities:articleNoLongerInThe')}
+                {evidenceStatusNote(e.status) && ` · ${evidenceStatusNote(e.status)}`}
               </span>
             </button>
           </li>
         ))}
       </ul>
+      <RecordAuthors createdBy={relation.createdBy} modifiedBy={relation.modifiedBy} created={relation.created} modified={relation.modified} />
     </li>
   );
 }

@@ -9,7 +9,8 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { EntityTypeBadge, EntityTypeSelect } from './EntityTypeSelect';
 import { mentionSnippet } from './mentionSnippet';
 import type { ArticleEntities } from './useArticleEntities';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf, formatNumber, listed } from '../i18n/i18n';
 
 type Locate = (range: { start: number; end: number } | null) => void;
 
@@ -24,6 +25,7 @@ interface Props {
 
 /** Review of detected entities (accept, rename, retype, merge, reject) and the article's confirmed ones. */
 export function EntityReviewPanel({ articleId, entities, text, onLocate }: Props) {
+  const { t } = useTranslation();
   const { openEntity } = useAppActions();
   const notify = useNotify();
   // Accept, reject, merge: the panel shows the outcome once the article's entities are fetched again.
@@ -41,7 +43,7 @@ export function EntityReviewPanel({ articleId, entities, text, onLocate }: Props
       const { linked } = await api['entities.linkKnown']({ articleId });
       notify({
         tone: 'info',
-        message: linked === 0 ? 'Every mention of a known entity in this article is linked already.' : `Linked ${countOf(linked, 'mention')} of known entities.`,
+        message: linked === 0 ? t('entities:everyMentionOfAKnown') : t('entities:linkedOfKnownEntities', { countOf: countOf(linked, 'mention') }),
       });
     });
   const confirmed = new Map<string, { name: string; type: EntityType; count: number }>();
@@ -51,25 +53,25 @@ export function EntityReviewPanel({ articleId, entities, text, onLocate }: Props
     confirmed.set(m.entityId, entry);
   }
 
-  if (entities.loading) return <p className="panel-empty" aria-busy="true">Finding entities…</p>;
+  if (entities.loading) return <p className="panel-empty" aria-busy="true">{t('entities:findingEntities')}</p>;
   if (entities.error) return <p className="form-error" role="alert">{entities.error}</p>;
   return (
     <div className="entity-review">
       <section aria-labelledby="review-title">
         <div className="section-head">
           <h2 id="review-title">
-            To review <span className="count">{entities.toReview.length}</span>
+            {t('entities:toReview')}{' '}<span className="count">{entities.toReview.length}</span>
           </h2>
           {entities.toReview.length > 0 && (
             <button type="button" className="primary small" onClick={() => void run(() => api['entities.acceptAll']({ articleId }))}>
-              Accept all
+              {t('entities:acceptAll')}
             </button>
           )}
         </div>
         {entities.toReview.length === 0 ? (
-          <p className="panel-empty">Nothing left to review in this article.</p>
+          <p className="panel-empty">{t('entities:nothingLeftToReviewIn')}</p>
         ) : (
-          <ol className="suggestion-list" aria-label="Suggested entities">
+          <ol className="suggestion-list" aria-label={t('entities:suggestedEntities')}>
             {entities.toReview.map((s) => (
               <SuggestionRow key={s.key} suggestion={s} known={entities.known} articleId={articleId} run={run} text={text} onLocate={onLocate} />
             ))}
@@ -79,10 +81,10 @@ export function EntityReviewPanel({ articleId, entities, text, onLocate }: Props
       </section>
       <section aria-labelledby="confirmed-title">
         <h2 id="confirmed-title">
-          In this article <span className="count">{confirmed.size}</span>
+          {t('entities:inThisArticle')}{' '}<span className="count">{confirmed.size}</span>
         </h2>
-        <p className="muted small">{isMac ? '⌘' : 'Ctrl'}+click an underlined name in the article to open its page.</p>
-        <ul className="confirmed-list" aria-label="Entities in this article">
+        <p className="muted small">{t('entities:clickAnUnderlinedNameIn', { value: isMac ? '⌘' : t('entities:ctrl') })}</p>
+        <ul className="confirmed-list" aria-label={t('entities:entitiesInThisArticle')}>
           {[...confirmed].map(([id, e]) => (
             <li key={id}>
               <button type="button" className="link" onClick={() => openEntity(id)}>
@@ -103,16 +105,15 @@ export function EntityReviewPanel({ articleId, entities, text, onLocate }: Props
  * an article never changes it behind the analyst's back, nor lands in the undo history.
  */
 function KnownLinks({ pending, known, onLink }: { pending: Suggestion[]; known: ArticleEntities['known']; onLink(): void }) {
+  const { t } = useTranslation();
   const names = [...new Set(pending.map((s) => known.find((k) => k.id === s.entityId)?.name ?? s.name))];
   return (
     <div className="known-links">
       <p className="muted small">
-        {names.length > 0
-          ? `Named here, not linked yet: ${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}.`
-          : 'Entities you confirm are linked in articles imported from now on.'}
+        {names.length > 0 ? t('entities:namedHereNotLinkedYet', { names: names.length > 4 ? t('entities:namesAndMore', { names: listed(names.slice(0, 4)), count: names.length - 4, n: formatNumber(names.length - 4) }) : listed(names) }) : t('entities:entitiesYouConfirmAreLinked')}
       </p>
       <button type="button" className={names.length > 0 ? 'primary small' : 'small'} onClick={onLink}>
-        Link known entities in this article
+        {t('entities:linkKnownEntitiesInThis')}
       </button>
     </div>
   );
@@ -133,6 +134,7 @@ function SuggestionRow({
   text: string;
   onLocate: Locate;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState(s.name);
   const [type, setType] = useState<EntityType>(s.type);
   const [mergeInto, setMergeInto] = useState('');
@@ -163,7 +165,7 @@ function SuggestionRow({
     >
       <div className="suggestion-head">
         <textarea
-          aria-label="Name"
+          aria-label={t('entities:name')}
           rows={1}
           value={name}
           dir="auto"
@@ -176,7 +178,7 @@ function SuggestionRow({
           }}
         />
         <EntityTypeSelect value={type} onChange={setType} />
-        <span className="muted" title="Mentions in this article">
+        <span className="muted" title={t('entities:mentionsInThisArticle')}>
           ×{s.mentions.length}
         </span>
       </div>
@@ -187,18 +189,18 @@ function SuggestionRow({
           {snippet.after}
         </p>
       )}
-      {s.aliases.length > 0 && <p className="muted small">Also: {s.aliases.join(', ')}</p>}
+      {s.aliases.length > 0 && <p className="muted small">{t('entities:also', { join: listed(s.aliases) })}</p>}
       <div className="suggestion-actions">
         <button type="button" className="primary small" onClick={() => void accept()}>
-          Accept
+          {t('entities:accept')}
         </button>
         <button type="button" className="small" onClick={() => void run(() => api['entities.reject']({ articleId, key: s.key }))}>
-          Reject
+          {t('entities:reject')}
         </button>
         {known.length > 0 && (
           <>
-            <select aria-label={`Merge ${s.name} into`} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
-              <option value="">Merge into…</option>
+            <select aria-label={t('entities:mergeInto2', { name: s.name })} value={mergeInto} onChange={(e) => setMergeInto(e.target.value)}>
+              <option value="">{t('entities:mergeInto')}</option>
               {known.map((k) => (
                 <option key={k.id} value={k.id}>
                   {k.name}
@@ -207,7 +209,7 @@ function SuggestionRow({
             </select>
             {mergeInto && (
               <button type="button" className="small" onClick={() => void run(() => api['entities.accept']({ articleId, key: s.key, entityId: mergeInto }))}>
-                Merge
+                {t('entities:merge')}
               </button>
             )}
           </>

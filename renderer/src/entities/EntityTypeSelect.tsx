@@ -1,15 +1,18 @@
-import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entity';
+import type { EntityType } from '../../../electron/common/model/entity';
+import { useTranslation } from 'react-i18next';
+import { ENTITY_TYPES, typeName } from '../i18n/i18n';
 import { TYPE_SHAPES } from '../graph/chartStyle';
 import './EntityTypeBadge.css';
 
-export const ENTITY_TYPES = Object.keys(ENTITY_TYPE_LABELS) as EntityType[];
+export { ENTITY_TYPES };
 
-export function EntityTypeSelect({ value, onChange, label = 'Type' }: { value: EntityType; onChange(t: EntityType): void; label?: string }) {
+export function EntityTypeSelect({ value, onChange, label }: { value: EntityType; onChange(t: EntityType): void; label?: string }) {
+  const { t } = useTranslation();
   return (
-    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as EntityType)}>
-      {ENTITY_TYPES.map((t) => (
-        <option key={t} value={t}>
-          {ENTITY_TYPE_LABELS[t]}
+    <select aria-label={label ?? t('entities:type')} value={value} onChange={(e) => onChange(e.target.value as EntityType)}>
+      {ENTITY_TYPES.map((type) => (
+        <option key={type} value={type}>
+          {typeName(type)}
         </option>
       ))}
     </select>
@@ -24,7 +27,7 @@ export function EntityTypeBadge({ type }: { type: EntityType }) {
   return (
     <span className={`entity-type-badge type-${type}`}>
       <span className={`shape-swatch shape-${TYPE_SHAPES[type]} type-${type}`} aria-hidden="true" />
-      {ENTITY_TYPE_LABELS[type]}
+      {typeName(type)}
     </span>
   );
 }

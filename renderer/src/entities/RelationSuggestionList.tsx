@@ -9,6 +9,8 @@ import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { AddRelationForm } from './AddRelationForm';
+import { useTranslation } from 'react-i18next';
+import { RelationLabel } from '../ui/RelationLabel';
 
 interface Props {
   request: CallRequest<'relations.suggestions'>;
@@ -23,6 +25,7 @@ const NO_HIGHLIGHTS: EntityPage['annotations'] = [];
 
 /** Relationships the sentences seem to state: accept one as it is, edit it first, or dismiss it for good. */
 export function RelationSuggestionList({ request, entity, others, highlights = NO_HIGHLIGHTS }: Props) {
+  const { t } = useTranslation();
   const query = useQuery(queries.relationSuggestions(request));
   const [editing, setEditing] = useState<string | null>(null);
   const list = query.data?.suggestions ?? [];
@@ -32,12 +35,12 @@ export function RelationSuggestionList({ request, entity, others, highlights = N
   return (
     <section aria-labelledby={titleId} className="relation-suggestions">
       <h3 id={titleId}>
-        Suggested relationships <span className="count">{list.length}</span>
+        {t('entities:suggestedRelationships')}{' '}<span className="count">{list.length}</span>
       </h3>
       {list.length === 0 ? (
-        <p className="panel-empty">No relationship suggested from the sentences{entity ? ` naming ${entity.name}` : ''}.</p>
+        <p className="panel-empty">{t('entities:noRelationshipSuggestedFromThe', { value: entity ? t('entities:naming', { name: entity.name }) : '' })}</p>
       ) : (
-        <ul className="relation-list" aria-label="Suggested relationships">
+        <ul className="relation-list" aria-label={t('entities:suggestedRelationships')}>
           {list.map((s) => (
             <SuggestionItem key={s.key} suggestion={s} entity={entity} editing={editing === s.key} onEdit={(on) => setEditing(on ? s.key : null)} others={others} highlights={highlights} />
           ))}
@@ -57,6 +60,7 @@ interface ItemProps {
 }
 
 function SuggestionItem({ suggestion: s, entity, editing, onEdit, others, highlights }: ItemProps) {
+  const { t } = useTranslation();
   const { openArticle, undo } = useAppActions();
   const notify = useNotify();
   const incoming = entity !== undefined && s.to.id === entity.id && s.from.id !== entity.id;
@@ -64,32 +68,32 @@ function SuggestionItem({ suggestion: s, entity, editing, onEdit, others, highli
   const reads = `${near.name} ${label} ${far.name}`;
   const accept = useMutation({
     mutationFn: () => api['relations.create']({ from: s.from.id, to: s.to.id, type: s.type, evidence: [s.evidence] }),
-    onSuccess: () => notify({ tone: 'info', message: `Relationship added: ${reads}.`, action: { label: 'Undo', run: () => undo('entities') } }),
+    onSuccess: () => notify({ tone: 'info', message: t('entities:relationshipAdded', { reads }), action: { label: t('entities:undo'), run: () => undo('entities') } }),
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
   const dismiss = useMutation({
     mutationFn: () => api['relations.dismissSuggestion']({ key: s.key }),
-    onSuccess: () => notify({ tone: 'info', message: 'Suggestion dismissed.', action: { label: 'Undo', run: () => undo('entities') } }),
+    onSuccess: () => notify({ tone: 'info', message: t('entities:suggestionDismissed'), action: { label: t('entities:undo'), run: () => undo('entities') } }),
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
   const busy = accept.isPending || dismiss.isPending;
   return (
     <li className="relation suggested" aria-label={reads}>
       <div className="relation-head">
-        <span dir="auto">{near.name}</span> <span className="relation-label">—{label}→</span> <span dir="auto">{far.name}</span>
+        <span dir="auto">{near.name}</span> <RelationLabel label={label} /> <span dir="auto">{far.name}</span>
         <span className="suggestion-actions">
-          <button type="button" className="primary small" disabled={busy} onClick={() => accept.mutate()} aria-label={`Accept: ${reads}`}>
-            Accept
+          <button type="button" className="primary small" disabled={busy} onClick={() => accept.mutate()} aria-label={t('entities:accept2', { reads })}>
+            {t('entities:accept')}
           </button>
-          <button type="button" className="small" aria-expanded={editing} onClick={() => onEdit(!editing)} aria-label={`Edit: ${reads}`}>
-            Edit
+          <button type="button" className="small" aria-expanded={editing} onClick={() => onEdit(!editing)} aria-label={t('entities:edit2', { reads })}>
+            {t('entities:edit')}
           </button>
-          <button type="button" className="small" disabled={busy} onClick={() => dismiss.mutate()} aria-label={`Dismiss: ${reads}`}>
-            Dismiss
+          <button type="button" className="small" disabled={busy} onClick={() => dismiss.mutate()} aria-label={t('entities:dismiss2', { reads })}>
+            {t('entities:dismiss')}
           </button>
         </span>
       </div>
-      <button type="button" className="context" onClick={() => openArticle(s.evidence.articleId, { start: s.evidence.start, end: s.evidence.end, flash: true })} aria-label={`Open ${s.articleTitle} at the sentence “${s.evidence.exact}”`}>
+      <button type="button" className="context" onClick={() => openArticle(s.evidence.articleId, { start: s.evidence.start, end: s.evidence.end, flash: true })} aria-label={t('entities:openAtTheSentence', { articleTitle: s.articleTitle, exact: s.evidence.exact })}>
         <q dir="auto">{s.evidence.exact}</q>
         {entity && <span className="muted evidence-source">{s.articleTitle}</span>}
       </button>

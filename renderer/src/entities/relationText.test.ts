@@ -17,6 +17,8 @@ const relation = (from: string, to: string): RelationView => ({
   flagged: false,
   created: '',
   modified: '',
+  createdBy: { name: 'Analyst' },
+  modifiedBy: { name: 'Analyst' },
 });
 
 describe('relationships as an entity page reads them', () => {

@@ -1,4 +1,5 @@
 import type { RelationEnd, RelationType, RelationView } from '../../../electron/common/model/relation';
+import { t } from '../i18n/i18n';
 
 /**
  * A relationship as one entity's page reads it: going out by the type's label, coming in by its
@@ -28,7 +29,7 @@ export function directedTypes(types: readonly RelationType[]): DirectedType[] {
 export function period(relation: Pick<RelationView, 'start' | 'end'>): string | null {
   const { start, end } = relation;
   if (start && end) return start === end ? start : `${start} – ${end}`;
-  if (start) return `from ${start}`;
-  if (end) return `until ${end}`;
+  if (start) return t('entities:periodFrom', { start });
+  if (end) return t('entities:periodUntil', { end });
   return null;
 }

@@ -1,16 +1,16 @@
-import { ENTITY_TYPE_LABELS, type EntitySummary, type EntityType } from '../../../electron/common/model/entity';
+import { EntityType, type EntitySummary } from '../../../electron/common/model/entity';
 import { collator, recentFirst, wordFilter } from '../ui/listOrder';
 
 export type EntityOrder = 'mentions' | 'name' | 'type' | 'recent';
 
 export const ENTITY_ORDERS: { value: EntityOrder; label: string }[] = [
-  { value: 'mentions', label: 'Most mentioned' },
-  { value: 'name', label: 'Name' },
-  { value: 'type', label: 'Type' },
-  { value: 'recent', label: 'Recently opened' },
+  { value: 'mentions', label: 'entities:mostMentioned' },
+  { value: 'name', label: 'entities:name' },
+  { value: 'type', label: 'entities:type' },
+  { value: 'recent', label: 'entities:recentlyOpened' },
 ];
 
-const TYPE_RANK = new Map((Object.keys(ENTITY_TYPE_LABELS) as EntityType[]).map((t, i) => [t, i]));
+const TYPE_RANK = new Map(EntityType.options.map((t, i) => [t, i]));
 
 const byName = (a: EntitySummary, b: EntitySummary) => collator.compare(a.name, b.name);
 const byMentions = (a: EntitySummary, b: EntitySummary) => b.mentionCount - a.mentionCount || b.articleCount - a.articleCount || byName(a, b);

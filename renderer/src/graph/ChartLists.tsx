@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import type { GraphData } from '../../../electron/common/model/graph';
+import { useTranslation } from 'react-i18next';
+import { RelationLabel } from '../ui/RelationLabel';
 
 /** Long lists would cost what the chart saves: past this, the analyst narrows the filters. */
 const SHOWN = 200;
@@ -13,11 +15,12 @@ interface Props {
 
 /** The chart as lists: the keyboard's and the screen reader's way to every node and edge. */
 export const ChartLists = memo(function ChartLists({ data, selectedEdgeId, onOpenNode, onSelectEdge }: Props) {
+  const { t } = useTranslation();
   const names = new Map(data.nodes.map((n) => [n.id, n.label]));
   return (
     <>
       <details className="chart-list">
-        <summary>Entities on the chart ({data.nodes.length})</summary>
+        <summary>{t('graph:entitiesOnTheChart', { length: data.nodes.length })}</summary>
         <ul>
           {data.nodes.slice(0, SHOWN).map((n) => (
             <li key={n.id}>
@@ -27,20 +30,20 @@ export const ChartLists = memo(function ChartLists({ data, selectedEdgeId, onOpe
             </li>
           ))}
         </ul>
-        {data.nodes.length > SHOWN && <p className="muted small">And {data.nodes.length - SHOWN} more: narrow the filters to list them.</p>}
+        {data.nodes.length > SHOWN && <p className="muted small">{t('graph:andMoreNarrowTheFilters', { value: data.nodes.length - SHOWN })}</p>}
       </details>
       <details className="chart-list">
-        <summary>Relationships on the chart ({data.edges.length})</summary>
+        <summary>{t('graph:relationshipsOnTheChart', { length: data.edges.length })}</summary>
         <ul>
           {data.edges.slice(0, SHOWN).map((e) => (
             <li key={e.id}>
               <button type="button" className="link" aria-pressed={e.id === selectedEdgeId} onClick={() => onSelectEdge(e.id)}>
-                <span dir="auto">{names.get(e.source)}</span> —{e.label}→ <span dir="auto">{names.get(e.target)}</span>
+                <span dir="auto">{names.get(e.source)}</span> <RelationLabel label={e.label} /> <span dir="auto">{names.get(e.target)}</span>
               </button>
             </li>
           ))}
         </ul>
-        {data.edges.length > SHOWN && <p className="muted small">And {data.edges.length - SHOWN} more: narrow the filters to list them.</p>}
+        {data.edges.length > SHOWN && <p className="muted small">{t('graph:andMoreNarrowTheFilters', { value: data.edges.length - SHOWN })}</p>}
       </details>
     </>
   );

@@ -5,23 +5,20 @@ import { GradingBadge } from '../annotations/Grading';
 import { useAppActions } from '../app/AppActions';
 import { queries } from '../data/queries';
 import { period } from '../entities/relationText';
+import { evidenceStatusNote } from '../entities/evidenceStatus';
+import { RelationLabel } from '../ui/RelationLabel';
 import { errorMessage } from '../ui/useSaveStatus';
-
-const STATUS_NOTE: Record<EvidenceView['status'], string | null> = {
-  anchored: null,
-  drifted: 'the words changed in the new version',
-  orphaned: 'no longer in the current version',
-  deleted: 'highlight deleted',
-};
+import { useTranslation } from 'react-i18next';
 
 /** The passages behind one edge of the chart, each a way back into the reader. */
 export function EdgeEvidence({ edge, names, onClose }: { edge: GraphEdge; names: ReadonlyMap<string, string>; onClose(): void }) {
+  const { t } = useTranslation();
   const { openAnnotation, openArticle, openEntity } = useAppActions();
   // An entity's relationships are one cached answer the entity page shares.
   const relations = useQuery(queries.relations({ entityId: edge.source }));
   const relation = relations.data?.relations.find((r) => r.id === edge.id) ?? null;
-  const from = names.get(edge.source) ?? 'an entity';
-  const to = names.get(edge.target) ?? 'an entity';
+  const from = names.get(edge.source) ?? t('graph:anEntity');
+  const to = names.get(edge.target) ?? t('graph:anEntity');
   const open = (e: EvidenceView) => {
     if (e.status === 'deleted' || e.start === null || e.end === null) openArticle(e.articleId);
     else openAnnotation(e.articleId, e.annotationId, { start: e.start, end: e.end });
@@ -34,35 +31,35 @@ export function EdgeEvidence({ edge, names, onClose }: { edge: GraphEdge; names:
           <button type="button" className="link" dir="auto" onClick={() => openEntity(edge.source)}>
             {from}
           </button>{' '}
-          <span className="relation-label">—{edge.label}→</span>{' '}
+          <RelationLabel label={edge.label} />{' '}
           <button type="button" className="link" dir="auto" onClick={() => openEntity(edge.target)}>
             {to}
           </button>
         </h2>
-        <button type="button" className="icon" aria-label="Close the evidence" onClick={onClose}>
+        <button type="button" className="icon" aria-label={t('graph:closeTheEvidence')} onClick={onClose}>
           ×
         </button>
       </div>
       <p className="muted small">
         {edge.grading && <GradingBadge grading={edge.grading} />} {when}
-        {edge.flagged && <span className="badge warn">No evidence left in the articles</span>}
+        {edge.flagged && <span className="badge warn">{t('graph:noEvidenceLeftInThe')}</span>}
       </p>
       {relations.error && (
         <p role="alert" className="load-error">
           {errorMessage(relations.error)}
         </p>
       )}
-      {!relation && !relations.error && <p className="loading">Loading the evidence…</p>}
+      {!relation && !relations.error && <p className="loading">{t('graph:loadingTheEvidence')}</p>}
       {relation && (
-        <ol className="evidence-list" aria-label="Evidence">
+        <ol className="evidence-list" aria-label={t('graph:evidence')}>
           {relation.evidence.map((e) => (
             <li key={e.annotationId}>
-              <button type="button" className="evidence-open" onClick={() => open(e)} aria-label={`Open the passage “${e.exact.slice(0, 80)}” in ${e.articleTitle ?? 'a deleted article'}`}>
+              <button type="button" className="evidence-open" onClick={() => open(e)} aria-label={t('graph:openThePassageIn', { slice: e.exact.slice(0, 80), value: e.articleTitle ?? t('graph:aDeletedArticle') })}>
                 <q dir="auto">{e.exact}</q>
               </button>
               <span className="muted small">
-                {e.articleTitle ?? 'Article deleted'}
-                {STATUS_NOTE[e.status] && ` · ${STATUS_NOTE[e.status]}`}
+                {e.articleTitle ?? t('graph:articleDeleted')}
+                {evidenceStatusNote(e.status) && ` · ${evidenceStatusNote(e.status)}`}
               </span>
             </li>
           ))}

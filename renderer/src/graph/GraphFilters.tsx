@@ -1,19 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo } from 'react';
 import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../../../electron/common/model/annotation';
-import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entityType';
+import type { EntityType } from '../../../electron/common/model/entityType';
 import { queries } from '../data/queries';
 import { FilterSelect } from '../ui/FilterSelect';
 import { TYPE_SHAPES } from './chartStyle';
 import { activeFilters, dateProblem, EMPTY_GRAPH_FORM, type GraphForm } from './graphForm';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf, credibilityName, ENTITY_TYPES, reliabilityName, typeName } from '../i18n/i18n';
+import { useRelationWords } from '../ui/relationWords';
 
 interface Props {
   form: GraphForm;
   onChange(form: GraphForm): void;
 }
 
-const TYPES = Object.keys(ENTITY_TYPE_LABELS) as EntityType[];
+const TYPES = ENTITY_TYPES;
 
 /**
  * What the chart shows: entity types, a relation, an article, a least grading, a time span, one
@@ -21,6 +23,8 @@ const TYPES = Object.keys(ENTITY_TYPE_LABELS) as EntityType[];
  * around it re-renders as its layout settles.
  */
 export const GraphFilters = memo(function GraphFilters({ form, onChange }: Props) {
+  const { t } = useTranslation();
+  const words = useRelationWords();
   const types = useQuery(queries.relationTypes()).data?.types ?? [];
   const articlesAnswer = useQuery(queries.articles()).data;
   const articleOptions = useMemo(() => (articlesAnswer?.articles ?? []).map((a) => ({ id: a.id, name: a.title })), [articlesAnswer]);
@@ -30,60 +34,60 @@ export const GraphFilters = memo(function GraphFilters({ form, onChange }: Props
   const count = activeFilters(form);
   return (
     <div className="filters graph-filters">
-      <div role="group" aria-label="Entity types">
+      <div role="group" aria-label={t('graph:entityTypes')}>
         {TYPES.map((type) => (
           <button key={type} type="button" aria-pressed={form.types.includes(type)} onClick={() => toggleType(type)} className={`type-toggle type-${type}`}>
             <span className={`shape-swatch shape-${TYPE_SHAPES[type]}`} aria-hidden="true" />
-            {ENTITY_TYPE_LABELS[type]}
+            {typeName(type)}
           </button>
         ))}
       </div>
       <div className="graph-filter-grid">
         <label>
-          <span className="muted small">Relation</span>
+          <span className="muted small">{t('graph:relation')}</span>
           <select value={form.relation} onChange={(e) => set({ relation: e.target.value })}>
-            <option value="">All relations</option>
+            <option value="">{t('graph:allRelations')}</option>
             {types.map((t) => (
               <option key={t.key} value={t.key}>
-                {t.label}
+                {words(t.label)}
               </option>
             ))}
           </select>
         </label>
-        <FilterSelect label="Article" value={form.articleId} any="All articles" options={articleOptions} onChange={(articleId) => set({ articleId })} />
+        <FilterSelect label={t('graph:article')} value={form.articleId} any={t('graph:allArticles')} options={articleOptions} onChange={(articleId) => set({ articleId })} />
         <label>
-          <span className="muted small">Source at least</span>
+          <span className="muted small">{t('graph:sourceAtLeast')}</span>
           <select value={form.reliability} onChange={(e) => set({ reliability: e.target.value as GraphForm['reliability'] })}>
-            <option value="">Any source</option>
+            <option value="">{t('graph:anySource')}</option>
             {(Object.keys(RELIABILITY_LABELS) as (keyof typeof RELIABILITY_LABELS)[]).map((r) => (
               <option key={r} value={r}>
-                {r} — {RELIABILITY_LABELS[r]}
+                {r} — {reliabilityName(r)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span className="muted small">Information at least</span>
+          <span className="muted small">{t('graph:informationAtLeast')}</span>
           <select value={form.credibility} onChange={(e) => set({ credibility: e.target.value as GraphForm['credibility'] })}>
-            <option value="">Any information</option>
+            <option value="">{t('graph:anyInformation')}</option>
             {(Object.keys(CREDIBILITY_LABELS) as unknown as (keyof typeof CREDIBILITY_LABELS)[]).map((c) => (
               <option key={c} value={String(c)}>
-                {c} — {CREDIBILITY_LABELS[c]}
+                {c} — {credibilityName(c)}
               </option>
             ))}
           </select>
         </label>
-        <DateField label="From" value={form.from} onChange={(from) => set({ from })} />
-        <DateField label="Until" value={form.to} onChange={(to) => set({ to })} />
-        <FilterSelect label="Around entity" value={form.focusId} any="Whole graph" options={entities} onChange={(focusId) => set({ focusId })} />
+        <DateField label={t('graph:from')} value={form.from} onChange={(from) => set({ from })} />
+        <DateField label={t('graph:until')} value={form.to} onChange={(to) => set({ to })} />
+        <FilterSelect label={t('graph:aroundEntity')} value={form.focusId} any={t('graph:wholeGraph')} options={entities} onChange={(focusId) => set({ focusId })} />
         <label>
-          <span className="muted small">Steps out</span>
+          <span className="muted small">{t('graph:stepsOut')}</span>
           <input type="number" min={1} max={6} value={form.hops} disabled={!form.focusId} onChange={(e) => set({ hops: Number(e.target.value) })} />
         </label>
       </div>
       {count > 0 && (
         <button type="button" className="clear-filters" onClick={() => onChange(EMPTY_GRAPH_FORM)}>
-          Clear {countOf(count, 'filter')}
+          {t('graph:clear', { countOf: countOf(count, 'filter') })}
         </button>
       )}
     </div>
@@ -91,12 +95,13 @@ export const GraphFilters = memo(function GraphFilters({ form, onChange }: Props
 });
 
 function DateField({ label, value, onChange }: { label: string; value: string; onChange(value: string): void }) {
+  const { t } = useTranslation();
   const problem = dateProblem(value);
   const id = `graph-date-${label.toLowerCase()}`;
   return (
     <label>
       <span className="muted small">{label}</span>
-      <input value={value} placeholder="YYYY-MM-DD" aria-invalid={problem !== null} aria-describedby={problem ? `${id}-problem` : undefined} onChange={(e) => onChange(e.target.value)} />
+      <input value={value} placeholder={t('graph:yyyyMmDd')} aria-invalid={problem !== null} aria-describedby={problem ? `${id}-problem` : undefined} onChange={(e) => onChange(e.target.value)} />
       {problem && (
         <span id={`${id}-problem`} className="field-problem small">
           {problem}

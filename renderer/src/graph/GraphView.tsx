@@ -11,9 +11,11 @@ import { ChartLists } from './ChartLists';
 import { EdgeEvidence } from './EdgeEvidence';
 import { GraphFilters } from './GraphFilters';
 import { chartRequest, toGraphFilter, type GraphForm } from './graphForm';
-import { LinkChart, type LinkChartHandle } from './LinkChart';
+import { LinkChart, type LayoutState, type LinkChartHandle } from './LinkChart';
 import { NodeMenu } from './NodeMenu';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf, formatNumber } from '../i18n/i18n';
+import { useRelationWords } from '../ui/relationWords';
 
 const NO_PINS: ReadonlyMap<string, boolean> = new Map();
 
@@ -28,6 +30,7 @@ interface Props {
  * pins it where it was dropped, for every later opening.
  */
 export function GraphView({ form, onChange }: Props) {
+  const { t } = useTranslation();
   const filter = useMemo(() => toGraphFilter(form), [form]);
   /** The filters for which the analyst asked to draw everything of a large graph. */
   const [everythingFor, setEverythingFor] = useState<GraphFilter | null>(null);
@@ -42,11 +45,14 @@ export function GraphView({ form, onChange }: Props) {
   const notify = useNotify();
   const [edgeId, setEdgeId] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ id: string; x: number; y: number } | null>(null);
-  const [layout, setLayout] = useState<{ settled: boolean; firstPaintMs: number | null }>({ settled: false, firstPaintMs: null });
+  const [layout, setLayout] = useState<LayoutState>({ settled: false, firstPaintMs: null });
   /** Pins made on this chart since it loaded (the data's own positions are the rest). */
   const [pins, setPins] = useState<{ of: GraphData | null; pinned: ReadonlyMap<string, boolean> }>({ of: null, pinned: new Map() });
   const pinned = pins.of === data ? pins.pinned : NO_PINS;
 
+  const words = useRelationWords();
+  // The chart's edges read in the UI's language (a starting type's English label is data).
+  const drawn = useMemo(() => data && { ...data, edges: data.edges.map((e) => ({ ...e, label: words(e.label) })) }, [data, words]);
   const names = useMemo(() => new Map((data?.nodes ?? []).map((n) => [n.id, n.label])), [data]);
   const edge = data?.edges.find((e) => e.id === edgeId) ?? null;
   const pinnedInData = useMemo(() => new Set((data?.nodes ?? []).filter((n) => n.position).map((n) => n.id)), [data]);
@@ -56,66 +62,66 @@ export function GraphView({ form, onChange }: Props) {
   const setPositions = (positions: Record<string, GraphPosition | null>) =>
     api['graph.setPositions']({ positions })
       .then(() => setPins({ of: data, pinned: new Map([...pinned, ...Object.entries(positions).map(([id, p]) => [id, p !== null] as const)]) }))
-      .catch((error: unknown) => notify({ tone: 'error', message: `Could not save the chart's positions: ${errorMessage(error)}` }));
+      .catch((error: unknown) => notify({ tone: 'error', message: t('graph:couldNotSaveTheCharts', { error: errorMessage(error) }) }));
 
   const download = async (format: GraphExportFormat | 'png' | 'svg') => {
     try {
       if (format === 'png') {
-        const url = chart.current?.png() ?? '';
+        const url = (await chart.current?.png()) ?? '';
         await saveFile('dossier-chart.png', url.slice(url.indexOf(',') + 1), 'image/png', 'base64');
       } else if (format === 'svg') {
-        await saveFile('dossier-chart.svg', chart.current?.svg('Dossier link chart') ?? '', 'image/svg+xml', 'utf8');
+        await saveFile('dossier-chart.svg', chart.current?.svg(t('graph:dossierLinkChart')) ?? '', 'image/svg+xml', 'utf8');
       } else {
         const { files } = await api['graph.export']({ filter, format });
         for (const file of files) await saveFile(file.filename, file.content, file.mediaType, file.encoding);
       }
-      notify({ tone: 'info', message: `Exported the chart as ${format === 'csv' ? 'CSV (edges and nodes)' : format.toUpperCase()}.` });
+      notify({ tone: 'info', message: t('graph:exportedTheChartAs', { value: t(`graph:formatName.${format}`) }) });
     } catch (error) {
-      notify({ tone: 'error', message: `Could not export the chart: ${errorMessage(error)}` });
+      notify({ tone: 'error', message: t('graph:couldNotExportTheChart', { error: errorMessage(error) }) });
     }
   };
 
-  const count = data ? `${countOf(data.nodes.length, 'entity', 'entities')} · ${countOf(data.edges.length, 'relationship')}` : '';
+  const count = data ? `${countOf(data.nodes.length, 'entity')} · ${countOf(data.edges.length, 'relationship')}` : '';
   return (
     <div className="graph-page">
       <div className="graph-main">
         <div className="list-title">
-          <h1 id="graph-title">Link chart</h1>
+          <h1 id="graph-title">{t('graph:linkChart')}</h1>
           <span className="count" data-testid="graph-count">
             {count}
           </span>
           <span className="muted small" role="status" data-testid="graph-layout">
-            {graph.isPlaceholderData ? 'Loading…' : data && data.nodes.length > 0 ? (layout.settled ? 'Layout settled' : 'Arranging…') : ''}
+            {graph.isPlaceholderData ? t('graph:loading') : data && data.nodes.length > 0 ? (layout.settled ? t('graph:layoutSettled') : layout.progress !== undefined ? t('graph:arrangingProgress', { percent: formatNumber(layout.progress, { style: 'percent' }) }) : t('graph:arranging')) : ''}
           </span>
         </div>
         <GraphFilters form={form} onChange={onChange} />
-        <div className="graph-toolbar" role="toolbar" aria-label="Chart">
-          <button type="button" onClick={() => chart.current?.fit()} title="Fit the whole chart in view (0)">
-            Fit
+        <div className="graph-toolbar" role="toolbar" aria-label={t('graph:chart')}>
+          <button type="button" onClick={() => chart.current?.fit()} title={t('graph:fitTheWholeChartIn')}>
+            {t('graph:fit')}
           </button>
           <button type="button" onClick={() => chart.current?.relayout()} disabled={!data?.nodes.length}>
-            Arrange again
+            {t('graph:arrangeAgain')}
           </button>
           <button
             type="button"
             disabled={pinnedCount === 0}
             onClick={() => void setPositions(Object.fromEntries((data?.nodes ?? []).filter((n) => isPinned(n.id)).map((n) => [n.id, null]))).then(() => void graph.refetch())}
           >
-            Unpin all{pinnedCount ? ` (${pinnedCount})` : ''}
+            {t('graph:unpinAll', { value: pinnedCount ? ` (${pinnedCount})` : '' })}
           </button>
           <span className="spacer" />
-          <span className="muted small">Export</span>
+          <span className="muted small">{t('graph:export')}</span>
           {(['png', 'svg', 'graphml', 'gexf', 'csv'] as const).map((format) => (
-            <button key={format} type="button" disabled={!data?.nodes.length} onClick={() => void download(format)} aria-label={`Export the chart as ${format.toUpperCase()}`}>
+            <button key={format} type="button" disabled={!data?.nodes.length} onClick={() => void download(format)} aria-label={t('graph:exportTheChartAs', { toUpperCase: t(`graph:formatName.${format}`) })}>
               {format.toUpperCase()}
             </button>
           ))}
         </div>
         {hidden && (
           <p className="graph-overview-note" role="note">
-            Showing the {data!.nodes.length.toLocaleString()} best-connected entities and their {data!.edges.length.toLocaleString()} strongest relationships; {hidden.nodes.toLocaleString()} more entities and {hidden.edges.toLocaleString()} more relationships are left out so the chart stays quick. Filter, or choose an entity to look around, to see them.{' '}
+            {t('graph:showingTheBestConnectedEntities', { toLocaleString: formatNumber(data!.nodes.length), toLocaleString2: formatNumber(data!.edges.length), toLocaleString3: formatNumber(hidden.nodes), toLocaleString4: formatNumber(hidden.edges) })}
             <button type="button" className="link" onClick={() => setEverythingFor(filter)}>
-              Show everything
+              {t('graph:showEverything')}
             </button>
           </p>
         )}
@@ -126,20 +132,18 @@ export function GraphView({ form, onChange }: Props) {
             </div>
           ) : !data ? (
             <div className="loading" aria-busy="true">
-              Loading the chart…
+              {t('graph:loadingTheChart')}
             </div>
           ) : data.nodes.length === 0 ? (
             <p className="panel-empty">
-              {Object.keys(filter).length
-                ? 'No relationship matches these filters.'
-                : 'No relationships yet. Select a passage in an article and choose “Link entities…”, or add one on an entity page.'}
+              {Object.keys(filter).length ? t('graph:noRelationshipMatchesTheseFilters') : t('graph:noRelationshipsYetSelectA')}
             </p>
           ) : null}
           {data && data.nodes.length > 0 && (
             <LinkChart
               ref={chart}
-              data={data}
-              label={`Link chart: ${count}. Arrow keys pan, plus and minus zoom, 0 fits; the lists beside the chart reach every entity and relationship.`}
+              data={drawn ?? data}
+              label={t('graph:linkChartArrowKeysPan', { count })}
               selectedEdgeId={edgeId}
               focusId={form.focusId || null}
               onOpenNode={openEntity}
@@ -164,12 +168,12 @@ export function GraphView({ form, onChange }: Props) {
             />
           )}
           <p id="chart-keys" className="visually-hidden">
-            Arrow keys pan, plus and minus zoom, 0 fits the chart.
+            {t('graph:arrowKeysPanPlusAnd')}
           </p>
         </div>
       </div>
-      <aside className="graph-side" aria-label="Chart details">
-        {edge ? <EdgeEvidence edge={edge} names={names} onClose={() => setEdgeId(null)} /> : <p className="panel-empty small">Click a relationship on the chart to see the passages behind it.</p>}
+      <aside className="graph-side" aria-label={t('graph:chartDetails')}>
+        {edge ? <EdgeEvidence edge={edge} names={names} onClose={() => setEdgeId(null)} /> : <p className="panel-empty small">{t('graph:clickARelationshipOnThe')}</p>}
         <ChartLegend />
         {data && <ChartLists data={data} selectedEdgeId={edgeId} onOpenNode={openEntity} onSelectEdge={setEdgeId} />}
       </aside>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   at: { x: number; y: number };
@@ -12,6 +13,7 @@ interface Props {
 
 /** A node's right-click menu: open it, centre the chart on it, or let the layout place it again. */
 export function NodeMenu({ at, name, pinned, onOpen, onFocus, onUnpin, onClose }: Props) {
+  const { t } = useTranslation();
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const returnTo = document.activeElement as HTMLElement | null;
@@ -41,14 +43,14 @@ export function NodeMenu({ at, name, pinned, onOpen, onFocus, onUnpin, onClose }
   return (
     <div ref={menu} className="node-menu" role="menu" aria-label={name} style={{ left: at.x, top: at.y }} onKeyDown={onKeyDown}>
       <button type="button" role="menuitem" onClick={run(onOpen)}>
-        Open {name}
+        {t('graph:open', { name })}
       </button>
       <button type="button" role="menuitem" onClick={run(onFocus)}>
-        Show around {name}
+        {t('graph:showAround', { name })}
       </button>
       {pinned && (
         <button type="button" role="menuitem" onClick={run(onUnpin)}>
-          Unpin
+          {t('graph:unpin')}
         </button>
       )}
     </div>

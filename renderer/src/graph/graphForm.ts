@@ -1,6 +1,7 @@
 import type { EntityType } from '../../../electron/common/model/entityType';
 import type { GraphFilter } from '../../../electron/common/model/graph';
 import { OVERVIEW_EDGES, OVERVIEW_NODES } from '../../../electron/common/model/graphOverview';
+import { t } from '../i18n/i18n';
 
 /** The chart's filters as the form holds them: strings straight from its fields. */
 export interface GraphForm {
@@ -22,7 +23,7 @@ const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** A date field's problem in words, or null when it is empty or a YYYY, YYYY-MM or YYYY-MM-DD date. */
 export function dateProblem(value: string): string | null {
-  return value.trim() === '' || DATE.test(value.trim()) ? null : 'Use YYYY, YYYY-MM or YYYY-MM-DD.';
+  return value.trim() === '' || DATE.test(value.trim()) ? null : t('graph:useYyyyYyyyMmOr');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutGraph, startPositions } from './layoutGraph';
+import { grownPositions, layoutGraph, startPositions } from './layoutGraph';
 
 const node = (id: string, position: { x: number; y: number } | null = null) => ({ id, position });
 
@@ -59,6 +59,47 @@ describe('startPositions', () => {
     const p = startPositions({ nodes: [node('a', { x: 5, y: 5 }), node('b'), node('c')], edges: [] });
     expect(p.a).toEqual({ x: 5, y: 5 });
     expect(p.b).not.toEqual(p.c);
+  });
+});
+
+describe('grownPositions', () => {
+  // A chart of two hubs far apart; each gets leaves, one entity links both, one links nothing placed.
+  const placed = { h1: { x: 0, y: 0 }, h2: { x: 2000, y: 0 } };
+  const leaves = (hub: string, count: number) => Array.from({ length: count }, (_, i) => `${hub}-leaf${i}`);
+  const ids = ['h1', 'h2', ...leaves('h1', 300), ...leaves('h2', 5), 'bridge', 'alone', 'alone-friend'];
+  const edges = [
+    ...leaves('h1', 300).map((id) => ({ source: 'h1', target: id, weight: 1 })),
+    ...leaves('h2', 5).map((id) => ({ source: id, target: 'h2', weight: 1 })),
+    { source: 'h1', target: 'bridge', weight: 1 },
+    { source: 'bridge', target: 'h2', weight: 1 },
+    { source: 'alone', target: 'alone-friend', weight: 1 },
+  ];
+  const p = grownPositions({ nodes: ids.map((id) => node(id)), edges }, placed);
+  const distance = (a: string, b: string) => Math.hypot(p[a]!.x - p[b]!.x, p[a]!.y - p[b]!.y);
+
+  it('keeps the placed entities where they are and places every other one', () => {
+    expect(p.h1).toEqual({ x: 0, y: 0 });
+    expect(p.h2).toEqual({ x: 2000, y: 0 });
+    expect(Object.keys(p).sort()).toEqual([...ids].sort());
+  });
+
+  it('starts each leaf near its hub, all apart from one another', () => {
+    for (const id of leaves('h1', 300)) expect(distance(id, 'h1')).toBeLessThan(distance(id, 'h2'));
+    for (const id of leaves('h2', 5)) expect(distance(id, 'h2')).toBeLessThan(200);
+    const spots = new Set(Object.values(p).map(({ x, y }) => `${Math.round(x)},${Math.round(y)}`));
+    expect(spots.size).toBe(ids.length);
+  });
+
+  it('starts an entity linked to two placed ones between them, and one linked to none outside', () => {
+    expect(Math.abs(p.bridge!.x - 1000)).toBeLessThan(100);
+    const reach = Math.max(...leaves('h1', 300).map((id) => distance(id, 'h1')));
+    expect(Math.hypot(p.alone!.x, p.alone!.y)).toBeGreaterThan(reach);
+  });
+
+  it('keeps a pinned entity where the analyst put it', () => {
+    const pinned = grownPositions({ nodes: [node('a', { x: 7, y: 7 }), node('b')], edges: [{ source: 'a', target: 'b', weight: 1 }] }, {});
+    expect(pinned.a).toEqual({ x: 7, y: 7 });
+    expect(Math.hypot(pinned.b!.x - 7, pinned.b!.y - 7)).toBeLessThan(200);
   });
 });
 

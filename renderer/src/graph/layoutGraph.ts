@@ -74,6 +74,68 @@ export function startPositions({ nodes, edges }: LayoutInput): Positions {
   return positions;
 }
 
+/** How far from the entity it hangs on a new entity's ring starts, and how it widens with each one. */
+const RING_START = 90;
+const RING_STEP = 22;
+/** The golden angle: each new entity on a ring turns this far from the last, so none line up. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * Where nodes start when the chart grows (the overview's 500 entities become all of them): those
+ * already on the chart stay where they are, and each new one starts beside the entities it is
+ * linked to, found outward from the placed ones: in the middle of them when it has several, else
+ * on a widening ring around the one (a hub's 2,000 leaves around the hub). The shape comes from
+ * the layout already done, so the new layout needs only a few passes to settle the newcomers.
+ * What links to nothing placed starts on the spiral, outside. O(n + m).
+ */
+export function grownPositions({ nodes, edges }: LayoutInput, placed: Positions): Positions {
+  const neighbours = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
+  for (const { source, target } of edges) {
+    if (!neighbours.has(source) || !neighbours.has(target) || source === target) continue;
+    neighbours.get(source)!.push(target);
+    neighbours.get(target)!.push(source);
+  }
+  const positions: Positions = {};
+  for (const n of nodes) {
+    const at = n.position ?? placed[n.id];
+    if (at) positions[n.id] = { ...at };
+  }
+  const ring = new Map<string, number>();
+  const queue = Object.keys(positions);
+  for (let head = 0; head < queue.length; head++) {
+    for (const next of neighbours.get(queue[head]!) ?? []) {
+      if (positions[next]) continue;
+      const around = neighbours.get(next)!.filter((id) => positions[id]);
+      if (around.length > 1) {
+        const x = around.reduce((sum, id) => sum + positions[id]!.x, 0) / around.length;
+        const y = around.reduce((sum, id) => sum + positions[id]!.y, 0) / around.length;
+        // A little apart from the centre, so two with the same neighbours do not sit on each other.
+        const k = ring.get(next) ?? queue.length;
+        positions[next] = { x: x + RING_STEP * Math.cos(k * GOLDEN_ANGLE), y: y + RING_STEP * Math.sin(k * GOLDEN_ANGLE) };
+      } else {
+        const hub = around[0]!;
+        const k = ring.get(hub) ?? 0;
+        ring.set(hub, k + 1);
+        const r = RING_START + RING_STEP * Math.sqrt(k);
+        positions[next] = { x: positions[hub]!.x + r * Math.cos(k * GOLDEN_ANGLE), y: positions[hub]!.y + r * Math.sin(k * GOLDEN_ANGLE) };
+      }
+      queue.push(next);
+    }
+  }
+  const rest = nodes.filter((n) => !positions[n.id]);
+  if (rest.length === 0) return positions;
+  // Unlinked to the placed ones: their own spiral, moved out past everything placed.
+  const edge = Math.max(0, ...Object.values(positions).map((p) => Math.hypot(p.x, p.y)));
+  const spiral = startPositions({ nodes: rest.map((n) => ({ id: n.id, position: null })), edges });
+  for (const n of rest) {
+    const p = spiral[n.id]!;
+    const r = Math.hypot(p.x, p.y);
+    const scale = r === 0 ? 1 : (r + edge + SPACING) / r;
+    positions[n.id] = r === 0 ? { x: edge + SPACING, y: 0 } : { x: p.x * scale, y: p.y * scale };
+  }
+  return positions;
+}
+
 /**
  * ForceAtlas2 (the layout Gephi uses for large graphs) run a few passes at a time, so a caller can
  * show each improvement and stop when time is up. Pinned nodes never move.

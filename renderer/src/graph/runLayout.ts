@@ -1,5 +1,6 @@
 import type { LayoutReply, LayoutRequest } from './layout.worker';
-import { startPositions, type LayoutInput, type Positions } from './layoutGraph';
+import { grownPositions, startPositions, type LayoutInput, type Positions } from './layoutGraph';
+import { t } from '../i18n/i18n';
 
 let worker: Worker | null = null;
 let nextId = 0;
@@ -10,7 +11,7 @@ function layoutWorker(): Worker {
   worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (event: MessageEvent<LayoutReply>) => listeners.get(event.data.id)?.(event.data);
   worker.onerror = (event) => {
-    for (const [id, listener] of listeners) listener({ id, error: event.message || 'The chart layout stopped.' });
+    for (const [id, listener] of listeners) listener({ id, error: event.message || t('graph:theChartLayoutStopped') });
     listeners.clear();
     worker = null;
   };
@@ -23,20 +24,31 @@ export interface LayoutRun {
   cancel(): void;
 }
 
+export interface LayoutOptions {
+  budgetMs: number;
+  /** How often the chart takes an improvement (it always takes the last): 0 for every one. */
+  updateEveryMs?: number;
+  /**
+   * Where nodes already on the chart are now: they start there, so a new edge does not reshuffle
+   * the rest, and the new ones start beside their neighbours among them (`grownPositions`).
+   */
+  current?: Positions;
+  /** How far along the layout is, 0–1, between improvements. */
+  onProgress?(progress: number): void;
+}
+
 /**
- * Starts a layout off the main thread: `onPositions` hears each improvement, the last with
+ * Starts a layout off the main thread: `onPositions` hears improvements, the last with
  * `done`. Starting another (or cancelling) stops this one.
  */
 export function runLayout(
   input: LayoutInput,
-  budgetMs: number,
+  { budgetMs, updateEveryMs = 0, current = {}, onProgress }: LayoutOptions,
   onPositions: (positions: Positions, done: boolean) => void,
   onError: (message: string) => void,
-  /** Where nodes already on the chart are now: they start there, so a new edge does not reshuffle the rest. */
-  current: Positions = {},
 ): LayoutRun {
   const id = nextId++;
-  const start = { ...startPositions(input), ...current };
+  const start = Object.keys(current).length > 0 ? grownPositions(input, current) : startPositions(input);
   listeners.clear();
   listeners.set(id, (reply) => {
     if ('error' in reply) {
@@ -44,10 +56,12 @@ export function runLayout(
       onError(reply.error);
       return;
     }
+    onProgress?.(reply.progress);
+    if (!('positions' in reply)) return;
     if (reply.done) listeners.delete(id);
     onPositions(reply.positions, reply.done);
   });
-  const request: LayoutRequest = { id, input, start, budgetMs };
+  const request: LayoutRequest = { id, input, start, budgetMs, updateEveryMs };
   layoutWorker().postMessage(request);
   return {
     start,

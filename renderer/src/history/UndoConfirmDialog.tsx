@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import './history.css';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** The step: "new note". */
@@ -12,6 +13,7 @@ interface Props {
 
 /** "Undo new note? This removes the note “Plan” and its text." Cancel is the default: Enter or Escape keep it. */
 export function UndoConfirmDialog({ label, removes, onConfirm, onCancel }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -22,17 +24,17 @@ export function UndoConfirmDialog({ label, removes, onConfirm, onCancel }: Props
   }, []);
   return (
     <dialog ref={dialog} className="undo-confirm" role="alertdialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} onClose={onCancel}>
-      <h2 id={`${id}-title`}>Undo “{label}”?</h2>
+      <h2 id={`${id}-title`}>{t('history:undo', { label })}</h2>
       <p id={`${id}-body`}>
-        This removes {removes}. You can bring it back with Redo, or from Undo history.
+        {t('history:thisRemovesYouCanBring', { removes })}
       </p>
       <div className="dialog-actions">
         <span className="spacer" />
         <button ref={cancel} type="button" onClick={() => dialog.current?.close()}>
-          Keep it
+          {t('history:keepIt')}
         </button>
         <button type="button" className="danger-action" onClick={onConfirm}>
-          Undo and remove
+          {t('history:undoAndRemove')}
         </button>
       </div>
     </dialog>

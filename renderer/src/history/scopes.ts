@@ -1,4 +1,5 @@
 import { articleScope, type HistoryScope } from '../../../electron/common/model/history';
+import { t } from '../i18n/i18n';
 
 /** What a view's Ctrl/Cmd+Z walks: the view's own steps; the search view, having none, walks all of them. */
 export function scopeOfView(view: { kind: string }, articleId: string | null): HistoryScope | undefined {
@@ -24,17 +25,17 @@ export function scopeOfView(view: { kind: string }, articleId: string | null): H
 
 /** A scope as the history list names it: "Notes", or the article's title. */
 export function describeScope(scope: HistoryScope, titles: ReadonlyMap<string, string>): string {
-  if (scope.startsWith('article:')) return titles.get(scope.slice('article:'.length)) ?? 'An article no longer in the library';
-  return NAMES[scope] ?? scope;
+  if (scope.startsWith('article:')) return titles.get(scope.slice('article:'.length)) ?? t('history:anArticleNoLongerIn');
+  return NAMES[scope] ? t(NAMES[scope]) : scope;
 }
 
 const NAMES: Record<string, string> = {
-  notes: 'Notes',
-  entities: 'Entities',
-  briefs: 'Briefs',
-  timeline: 'Timeline',
-  library: 'Library',
-  workspace: 'Workspace',
+  notes: 'history:notes',
+  entities: 'history:entities',
+  briefs: 'history:briefs',
+  timeline: 'history:timeline',
+  library: 'history:library',
+  workspace: 'history:workspace',
 };
 
 /** "add highlight" → "Add highlight". */

@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { HistoryScope, HistoryStepResponse } from '../../../electron/common/model/history';
+import type { LossPhrase, StepLabel } from '../../../electron/common/model/phrase';
 import { api } from '../api';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { capitalised } from './scopes';
 import { UndoConfirmDialog } from './UndoConfirmDialog';
+import { lossName, stepName, t } from '../i18n/i18n';
 
 /** Which step: the latest of a scope (of everything when none), or one from the history list. */
 export type StepTarget = { scope?: HistoryScope } | { id: number };
@@ -24,7 +26,7 @@ export interface HistorySteps {
  */
 export function useHistorySteps(onDone?: (answer: HistoryStepResponse, target: StepTarget) => void): HistorySteps {
   const notify = useNotify();
-  const [asking, setAsking] = useState<{ id: number; label: string; confirm: string } | null>(null);
+  const [asking, setAsking] = useState<Question | null>(null);
 
   const context = useMemo<StepContext>(() => ({ notify, ask: setAsking, onDone }), [notify, onDone]);
   const undo = useCallback((target: StepTarget) => takeStep(context, 'undo', target), [context]);
@@ -32,8 +34,8 @@ export function useHistorySteps(onDone?: (answer: HistoryStepResponse, target: S
 
   const dialog = asking && (
     <UndoConfirmDialog
-      label={asking.label}
-      removes={asking.confirm}
+      label={stepName(asking.label)}
+      removes={lossName(asking.confirm)}
       onCancel={() => setAsking(null)}
       onConfirm={() => {
         setAsking(null);
@@ -45,9 +47,16 @@ export function useHistorySteps(onDone?: (answer: HistoryStepResponse, target: S
   return { undo, redo, dialog };
 }
 
+/** A step that removes what the analyst wrote or brought in, asked about before it is undone. */
+interface Question {
+  id: number;
+  label: StepLabel;
+  confirm: LossPhrase[];
+}
+
 interface StepContext {
   notify: ReturnType<typeof useNotify>;
-  ask(question: { id: number; label: string; confirm: string }): void;
+  ask(question: Question): void;
   onDone?: (answer: HistoryStepResponse, target: StepTarget) => void;
 }
 
@@ -57,17 +66,20 @@ async function takeStep(context: StepContext, direction: 'undo' | 'redo', target
   try {
     answer = direction === 'undo' ? await api['history.undo']({ ...target, ...(confirm ? { confirm } : {}) }) : await api['history.redo'](target);
   } catch (error) {
-    notify({ tone: 'error', message: `Could not ${direction}: ${errorMessage(error)}` });
+    notify({ tone: 'error', message: t(direction === 'undo' ? 'history:couldNotUndo' : 'history:couldNotRedo', { error: errorMessage(error) }) });
     return;
   }
   const { label, id, blockedBy } = answer;
-  const here = 'scope' in target && target.scope ? ' here' : '';
-  if (!label || id === undefined) return notify({ tone: 'info', message: direction === 'undo' ? `Nothing to undo${here}.` : `Nothing to redo${here}.` });
+  const here = 'scope' in target && target.scope !== undefined;
+  if (!label || id === undefined) {
+    const nothing = direction === 'undo' ? (here ? 'history:nothingToUndoHere' : 'history:nothingToUndo') : here ? 'history:nothingToRedoHere' : 'history:nothingToRedo';
+    return notify({ tone: 'info', message: t(nothing) });
+  }
   if (answer.confirm) return ask({ id, label, confirm: answer.confirm });
   if (blockedBy) {
     return notify({
       tone: 'info',
-      message: `“${capitalised(label)}” cannot be ${direction === 'undo' ? 'undone' : 'redone'} yet: “${blockedBy}” changed the same things later. ${capitalised(direction)} that first.`,
+      message: t(direction === 'undo' ? 'history:cannotBeUndoneYet' : 'history:cannotBeRedoneYet', { label: capitalised(stepName(label)), blockedBy: stepName(blockedBy) }),
     });
   }
   onDone?.(answer, target);
@@ -75,7 +87,7 @@ async function takeStep(context: StepContext, direction: 'undo' | 'redo', target
   const back = direction === 'undo' ? 'redo' : 'undo';
   notify({
     tone: 'info',
-    message: `${direction === 'undo' ? 'Undone' : 'Redone'}: ${label}.`,
-    action: { label: capitalised(back), run: () => void takeStep(context, back, { id }) },
+    message: t('history:stepDone', { done: direction === 'undo' ? t('history:undone') : t('history:redone'), step: stepName(label) }),
+    action: { label: t(`history:command.${back}`), run: () => void takeStep(context, back, { id }) },
   });
 }

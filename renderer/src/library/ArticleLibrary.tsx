@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../../electron/common/model/article';
 import { useCommand } from '../commands/CommandProvider';
 import { keymap } from '../commands/keymap';
@@ -9,15 +9,28 @@ import { useVirtualList } from '../ui/useVirtualList';
 import { ArticleMenu } from './ArticleMenu';
 import { useRecent } from './recentPlaces';
 import { RenameDialog } from './RenameDialog';
-import { articleByline, LIBRARY_ORDERS, LIBRARY_SHELVES, libraryRows, type LibraryOrder, type LibraryShelf } from './sortArticles';
+import { articleBylineParts, LIBRARY_ORDERS, LIBRARY_SHELVES, LibraryIndex, type LibraryOrder, type LibraryShelf } from './sortArticles';
 import { useArticleActions } from './useArticleActions';
 import './libraryManage.css';
 import { useDates } from '../ui/formatDate';
+import { useTranslation } from 'react-i18next';
 
 /** Each row is this tall (the stylesheet clamps the title to two lines), so the list can be windowed. */
-export const LIBRARY_ROW_HEIGHT = 68;
+/** Padding, two title lines tall enough for Arabic and Devanagari marks, and the byline (libraryManage.css). */
+export const LIBRARY_ROW_HEIGHT = 78;
 
 const libraryKeys = keymap('library', isMac);
+const NO_RECENT: readonly string[] = [];
+
+/** The index's work ahead, one piece per idle moment, so it never holds up the analyst's input; returns the cancel. */
+function warmWhenIdle(index: LibraryIndex): () => void {
+  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 50));
+  const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+  let handle = idle(function step() {
+    if (index.warmStep()) handle = idle(step);
+  });
+  return () => cancel(handle);
+}
 
 interface Props {
   workspaceId: string | null;
@@ -37,6 +50,7 @@ interface Props {
  * right-click, and on F2 and Delete.
  */
 export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpen, trash }: Props) {
+  const { t } = useTranslation();
   const { date } = useDates();
   const [order, setOrder] = useStoredChoice<LibraryOrder>('libraryOrder', workspaceId, LIBRARY_ORDERS, 'date');
   const [shelf, setShelf] = useState<LibraryShelf>('library');
@@ -47,7 +61,10 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
   const recent = useRecent(workspaceId);
   // Only the "recently opened" order changes as articles open.
   const recentForOrder = order === 'recent' ? recent : null;
-  const shown = useMemo(() => libraryRows(articles, { shelf, order, recent: recentForOrder ?? [], filter }), [articles, shelf, order, recentForOrder, filter]);
+  // Every order and the filter's words are worked out once per list, ahead of need while the browser is idle.
+  const index = useMemo(() => new LibraryIndex(articles), [articles]);
+  useEffect(() => warmWhenIdle(index), [index]);
+  const shown = useMemo(() => index.rows({ shelf, order, recent: recentForOrder ?? NO_RECENT, filter }), [index, shelf, order, recentForOrder, filter]);
   const archivedCount = useMemo(() => articles.reduce((n, a) => n + (a.archived ? 1 : 0), 0), [articles]);
   const heights = useMemo(() => shown.map(() => LIBRARY_ROW_HEIGHT), [shown]);
   const { attachScroller, window: rowWindow, offsets, reveal } = useVirtualList(heights);
@@ -92,14 +109,14 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
   return (
     <section className="article-library" aria-labelledby="library-title">
       <h2 id="library-title" className="library-head">
-        {shelf === 'archived' ? 'Archived' : 'Articles'} <span className="count">{filter.trim() ? `${shown.length} of ${shelfSize}` : shelfSize}</span>
+        {shelf === 'archived' ? t('library:archived') : t('library:articles')} <span className="count">{filter.trim() ? t('library:of', { length: shown.length, shelfSize }) : shelfSize}</span>
       </h2>
       <div className="library-controls">
         <input
           type="search"
           className="library-filter"
-          placeholder="Filter by title or outlet"
-          aria-label="Filter articles"
+          placeholder={t('library:filterByTitleOrOutlet')}
+          aria-label={t('library:filterArticles')}
           value={filter}
           onChange={(e) => {
             setFilter(e.target.value);
@@ -107,11 +124,11 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
           }}
         />
         <div className="library-choices">
-          <OrderSelect label="Sort articles" value={order} orders={LIBRARY_ORDERS} onChange={choose} />
+          <OrderSelect label={t('library:sortArticles')} value={order} orders={LIBRARY_ORDERS} onChange={choose} />
           <OrderSelect
-            label="Show articles"
+            label={t('library:showArticles')}
             value={shelf}
-            orders={LIBRARY_SHELVES.map((s) => (s.value === 'archived' ? { ...s, label: `Archived (${archivedCount})` } : s))}
+            orders={LIBRARY_SHELVES.map((s) => (s.value === 'archived' ? { ...s, label: t('library:archived2', { archivedCount }) } : s))}
             onChange={(next) => {
               setShelf(next);
               reveal(0);
@@ -120,7 +137,7 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
         </div>
       </div>
       <div className="library-scroll" ref={attachScroller} data-testid="library-scroll">
-        <ul aria-label={shelf === 'archived' ? 'Archived articles' : 'Articles in the library'} style={{ height: offsets.at(-1) }}>
+        <ul aria-label={shelf === 'archived' ? t('library:archivedArticles') : t('library:articlesInTheLibrary')} style={{ height: offsets.at(-1) }}>
           {shown.slice(rowWindow.start, rowWindow.end).map((a, i) => {
             const index = rowWindow.start + i;
             const isCurrent = a.id === currentId;
@@ -143,15 +160,18 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
                   onKeyDown={(e) => onRowKey(e, a, index)}
                   title={a.title}
                 >
-                  <span className="title" dir="auto">
+                  <span className="title" lang={a.language ?? undefined} dir="auto">
                     {a.title}
                   </span>
-                  <span className="date">{articleByline(a, date)}</span>
+                  <span className="date" dir="auto">
+                    {/* Isolated: an Arabic date's right-to-left marks ("04‏/05‏/2025") would reorder its digits around a Latin outlet. */}
+                    <bdi>{articleBylineParts(a, date)[0]}</bdi> · <bdi>{articleBylineParts(a, date)[1]}</bdi>
+                  </span>
                 </button>
                 <button
                   type="button"
                   className="row-menu"
-                  aria-label={`Actions for ${a.title}`}
+                  aria-label={t('library:actionsFor', { title: a.title })}
                   aria-haspopup="menu"
                   aria-expanded={menu?.article.id === a.id}
                   onClick={(e) => {
@@ -165,12 +185,12 @@ export function ArticleLibrary({ workspaceId, articles, currentId, loaded, onOpe
             );
           })}
         </ul>
-        {loaded && articles.length === 0 && <p className="panel-empty">No articles yet. Press Import… or drop files here.</p>}
-        {shelf === 'archived' && archivedCount === 0 && <p className="panel-empty">No archived articles. Archive one from its “…” menu to hide it from the library.</p>}
-        {shelfSize > 0 && shown.length === 0 && <p className="panel-empty">No article matches “{filter.trim()}”.</p>}
+        {loaded && articles.length === 0 && <p className="panel-empty">{t('library:noArticlesYetPressImport')}</p>}
+        {shelf === 'archived' && archivedCount === 0 && <p className="panel-empty">{t('library:noArchivedArticlesArchiveOne')}</p>}
+        {shelfSize > 0 && shown.length === 0 && <p className="panel-empty">{t('library:noArticleMatches', { trim: filter.trim() })}</p>}
       </div>
       <button type="button" className={`trash-link${trash.open ? ' current' : ''}`} onClick={trash.onOpen} aria-current={trash.open ? 'page' : undefined}>
-        Trash{trash.count > 0 ? ` (${trash.count})` : ''}
+        {t('library:trash', { value: trash.count > 0 ? ` (${trash.count})` : '' })}
       </button>
       {menu && (
         <ArticleMenu

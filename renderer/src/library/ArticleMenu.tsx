@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useRef } from 'react';
 import type { ArticleSummary } from '../../../electron/common/model/article';
 import { shortcutLabel } from '../ui/shortcuts';
 import './libraryManage.css';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   article: ArticleSummary;
@@ -16,6 +17,7 @@ interface Props {
 
 /** An article's actions in the library: Rename…, Archive (or Unarchive), Move to trash. */
 export function ArticleMenu({ article, at, onRename, onArchive, onTrash, onClose }: Props) {
+  const { t } = useTranslation();
   const menu = useRef<HTMLDivElement>(null);
   const closeOutside = useEffectEvent((event: PointerEvent) => {
     if (!menu.current?.contains(event.target as Node)) onClose(false);
@@ -61,10 +63,10 @@ export function ArticleMenu({ article, at, onRename, onArchive, onTrash, onClose
     </button>
   );
   return (
-    <div ref={menu} role="menu" aria-label={`Actions for ${article.title}`} className="article-menu" style={{ top, left }} onKeyDown={onKeyDown}>
-      {item('Rename…', onRename, shortcutLabel('article-rename'))}
-      {item(article.archived ? 'Unarchive' : 'Archive', onArchive)}
-      {item('Move to trash', onTrash, shortcutLabel('article-trash'), true)}
+    <div ref={menu} role="menu" aria-label={t('library:actionsFor', { title: article.title })} className="article-menu" style={{ top, left }} onKeyDown={onKeyDown}>
+      {item(t('library:rename2'), onRename, shortcutLabel('article-rename'))}
+      {item(article.archived ? t('library:unarchive') : t('library:archive'), onArchive)}
+      {item(t('library:moveToTrash'), onTrash, shortcutLabel('article-trash'), true)}
     </div>
   );
 }

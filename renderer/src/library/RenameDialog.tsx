@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import './libraryManage.css';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   title: string;
@@ -10,6 +11,7 @@ interface Props {
 
 /** "Rename article": the display title only; the text and where it came from stay as imported. */
 export function RenameDialog({ title, onRename, onClose }: Props) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState(title);
   const [busy, setBusy] = useState(false);
@@ -29,18 +31,18 @@ export function RenameDialog({ title, onRename, onClose }: Props) {
           void onRename(trimmed).then((done) => (done ? onClose() : setBusy(false)));
         }}
       >
-        <h2 id="rename-title">Rename article</h2>
+        <h2 id="rename-title">{t('library:renameArticle')}</h2>
         <label className="rename-field">
-          Title
+          {t('library:title')}
           <input value={draft} dir="auto" maxLength={500} onChange={(e) => setDraft(e.target.value)} />
         </label>
-        <p className="dialog-hint">Only the title shown in Dossier changes; the article’s text and its source stay as imported.</p>
+        <p className="dialog-hint">{t('library:onlyTheTitleShownIn')}</p>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('library:cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || !trimmed}>
-            Rename
+            {t('library:rename')}
           </button>
         </div>
       </form>

@@ -6,6 +6,8 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { articleByline } from './sortArticles';
 import { useArticleActions } from './useArticleActions';
 import './libraryManage.css';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/i18n';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -14,20 +16,20 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
  * and "Empty trash…" deletes them for good after asking, the one change Undo cannot take back.
  */
 export function TrashView() {
+  const { t } = useTranslation();
   const trash = useQuery(queries.trashed());
   const actions = useArticleActions();
   const [confirming, setConfirming] = useState<{ articles: TrashedArticle[]; all: boolean } | null>(null);
   const articles = trash.data?.articles ?? [];
   return (
     <section className="trash-view" aria-labelledby="trash-title">
-      <h1 id="trash-title">Trash</h1>
+      <h1 id="trash-title">{t('library:trash2')}</h1>
       <p className="trash-intro">
-        Articles moved here are out of the library, search, entity pages, the timeline and the link chart, with their highlights kept. Restore one to bring it
-        back as it was; empty the trash to delete them for good.
+        {t('library:articlesMovedHereAreOut')}
       </p>
       <div className="trash-toolbar">
         <button type="button" className="danger" disabled={articles.length === 0} onClick={() => setConfirming({ articles, all: true })}>
-          Empty trash…
+          {t('library:emptyTrash')}
         </button>
       </div>
       {trash.error && (
@@ -35,24 +37,24 @@ export function TrashView() {
           {errorMessage(trash.error)}
         </p>
       )}
-      {trash.data && articles.length === 0 && <p className="panel-empty">The trash is empty.</p>}
+      {trash.data && articles.length === 0 && <p className="panel-empty">{t('library:theTrashIsEmpty')}</p>}
       {articles.length > 0 && (
-        <ul className="trash-list" aria-label="Articles in the trash">
+        <ul className="trash-list" aria-label={t('library:articlesInTheTrash')}>
           {articles.map((a) => (
             <li key={a.id}>
               <div className="trash-item">
-                <span className="trash-title" dir="auto">
+                <span className="trash-title" lang={a.language ?? undefined} dir="auto">
                   {a.title}
                 </span>
                 <span className="trash-meta">
-                  {articleByline(a)} · moved to the trash {when.format(new Date(a.trashedAt))}
+                  {t('library:movedToTheTrash', { articleByline: articleByline(a), format: when.format(new Date(a.trashedAt)) })}
                 </span>
               </div>
-              <button type="button" onClick={() => void actions.restore(a)} aria-label={`Restore ${a.title}`}>
-                Restore
+              <button type="button" onClick={() => void actions.restore(a)} aria-label={t('library:restore2', { title: a.title })}>
+                {t('library:restore')}
               </button>
-              <button type="button" onClick={() => setConfirming({ articles: [a], all: false })} aria-label={`Delete ${a.title} for good`}>
-                Delete…
+              <button type="button" onClick={() => setConfirming({ articles: [a], all: false })} aria-label={t('library:deleteForGood', { title: a.title })}>
+                {t('library:delete')}
               </button>
             </li>
           ))}
@@ -71,28 +73,29 @@ export function TrashView() {
 }
 
 function ConfirmDelete({ articles, all, onConfirm, onClose }: { articles: TrashedArticle[]; all: boolean; onConfirm(): void; onClose(): void }) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     dialog.current?.showModal();
     // The safe choice has the focus: Enter alone never deletes.
     dialog.current?.querySelector<HTMLButtonElement>('button[data-cancel]')?.focus();
   }, []);
-  const what = articles.length === 1 ? `“${articles[0]!.title}”` : `these ${articles.length} articles`;
+  const what = articles.length === 1 ? t('ui:quoted', { text: articles[0]!.title }) : t('library:theseArticles', { count: articles.length, n: formatNumber(articles.length) });
   return (
     <dialog ref={dialog} className="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" onClose={onClose}>
-      <h2 id="confirm-title">{all ? 'Empty the trash?' : 'Delete for good?'}</h2>
+      <h2 id="confirm-title">{all ? t('library:emptyTheTrash') : t('library:deleteForGood2')}</h2>
       <div id="confirm-text">
         <p>
-          This deletes {what} from the workspace for good: the text, the original file, its highlights and its history. Notes keep the passages they quote.
+          {t('library:thisDeletesFromTheWorkspace', { what })}
         </p>
-        <p className="warning">This cannot be undone.</p>
+        <p className="warning">{t('library:thisCannotBeUndone')}</p>
       </div>
       <div className="dialog-actions">
         <button type="button" data-cancel onClick={onClose}>
-          Cancel
+          {t('library:cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
-          {all ? 'Empty trash' : 'Delete for good'}
+          {all ? t('library:emptyTrash2') : t('library:deleteForGood3')}
         </button>
       </div>
     </dialog>

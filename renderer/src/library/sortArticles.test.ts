@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../../electron/common/model/article';
 import { pushRecent } from './recentPlaces';
-import { articleByline, articleFilter, libraryRows, sortArticles } from './sortArticles';
+import { articleByline, articleFilter, LibraryIndex, libraryRows, sortArticles, type LibraryOrder } from './sortArticles';
 
 const article = (id: string, title: string, published: string | null, outlet: string | null = null, importedAt = '2025-06-01T10:00:00.000Z', archived = false): ArticleSummary => ({
   id,
@@ -12,6 +12,7 @@ const article = (id: string, title: string, published: string | null, outlet: st
   sha256: id,
   importedAt,
   archived,
+  language: null,
 });
 const list = [
   article('a', 'Zambia trade', '2024-01-02', null, '2025-06-03T09:00:00.000Z'),
@@ -77,5 +78,51 @@ describe('recent places', () => {
   it('moves a place to the front and keeps the list short', () => {
     expect(pushRecent(['a', 'b', 'c'], 'c')).toEqual(['c', 'a', 'b']);
     expect(pushRecent(['a', 'b'], 'x', 2)).toEqual(['x', 'a']);
+  });
+});
+
+describe('the library index', () => {
+  const shelved = [...list, article('e', 'Zanzibar port', '2025-01-01', 'The Citizen', '2025-06-04T09:00:00.000Z', true)];
+  const orders: LibraryOrder[] = ['date', 'title', 'imported', 'recent'];
+
+  it('gives the rows the plain sort and filter give, in every order, shelf and filter', () => {
+    const index = new LibraryIndex(shelved);
+    const recent = ['article:d', 'article:e'];
+    for (const shelf of ['library', 'archived'] as const) {
+      for (const order of orders) {
+        for (const filter of ['', 'z', 'za', 'zam', 'zambia t', 'le', 'eclair', 'x']) {
+          const expected = sortArticles(shelved, order, recent).filter((a) => a.archived === (shelf === 'archived') && (articleFilter(filter)?.(a) ?? true));
+          expect(ids(index.rows({ shelf, order, recent, filter })), `${shelf} ${order} “${filter}”`).toEqual(ids(expected));
+        }
+      }
+    }
+  });
+
+  it('narrows the last rows as more is typed, and starts again when the filter is changed otherwise', () => {
+    const index = new LibraryIndex(shelved);
+    expect(ids(index.rows({ shelf: 'library', order: 'title', filter: 'z' }))).toEqual(['a']);
+    expect(ids(index.rows({ shelf: 'library', order: 'title', filter: 'za' }))).toEqual(['a']);
+    expect(ids(index.rows({ shelf: 'library', order: 'title', filter: 'zx' }))).toEqual([]);
+    // Not an extension of "zx": the whole shelf again.
+    expect(ids(index.rows({ shelf: 'library', order: 'title', filter: 'a' }))).toEqual(['c']);
+    expect(ids(index.rows({ shelf: 'archived', order: 'title', filter: 'za' }))).toEqual(['e']);
+  });
+
+  it('does its work ahead in pieces, then says it is done', () => {
+    const index = new LibraryIndex(shelved);
+    let steps = 0;
+    while (index.warmStep()) steps++;
+    expect(steps).toBe(4);
+    expect(ids(index.inOrder('imported'))).toEqual(ids(sortArticles(shelved, 'imported')));
+  });
+});
+
+describe('the library index filter', () => {
+  it('matches as the plain filter does, scripts written without spaces by substring', () => {
+    const texts = [article('j', '東京で防衛相会談', null), article('k', 'Tokyo talks', null, 'Asahi'), article('l', 'Café crème', null)];
+    const index = new LibraryIndex(texts);
+    for (const typed of ['防衛', '東京', 'tok', 'asa', 'talks tok', 'cafe cr', 'creme', 'afe', 'xyz']) {
+      expect(ids(texts.filter((a) => index.matcher(typed)!(a))), typed).toEqual(ids(texts.filter(articleFilter(typed)!)));
+    }
   });
 });

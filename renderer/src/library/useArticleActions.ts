@@ -4,6 +4,8 @@ import { api } from '../api';
 import { useAppActions } from '../app/AppActions';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/i18n';
 
 type Article = Pick<ArticleSummary, 'id' | 'title'>;
 
@@ -22,37 +24,39 @@ export interface ArticleActions {
  * change feed, not from here.
  */
 export function useArticleActions(): ArticleActions {
+  const { t } = useTranslation();
   const notify = useNotify();
   const { undo } = useAppActions();
   return useMemo(() => {
-    const failed = (what: string) => (error: unknown) => notify({ tone: 'error', message: `Could not ${what}: ${errorMessage(error)}` });
-    const undoable = (message: string) => notify({ tone: 'info', message, action: { label: 'Undo', run: undo } });
+    const failed = (what: 'rename' | 'archive' | 'unarchive' | 'trash' | 'restore' | 'emptyTrash') => (error: unknown) =>
+      notify({ tone: 'error', message: t(`library:couldNotDo.${what}`, { error: errorMessage(error) }) });
+    const undoable = (message: string) => notify({ tone: 'info', message, action: { label: t('library:undo'), run: undo } });
     return {
       rename: (article, title) =>
         api['articles.rename']({ id: article.id, title }).then(
           ({ article: renamed }) => {
-            undoable(`Renamed to “${renamed.title}”.`);
+            undoable(t('library:renamedTo', { title: renamed.title }));
             return true;
           },
           (error: unknown) => {
-            failed('rename the article')(error);
+            failed('rename')(error);
             return false;
           },
         ),
       archive: (article, archived) =>
         api['articles.archive']({ id: article.id, archived }).then(
-          () => undoable(archived ? `“${article.title}” archived: it shows under Archived.` : `“${article.title}” is back in the library.`),
-          failed(archived ? 'archive the article' : 'unarchive the article'),
+          () => undoable(archived ? t('library:archivedItShowsUnderArchived', { title: article.title }) : t('library:isBackInTheLibrary', { title: article.title })),
+          failed(archived ? 'archive' : 'unarchive'),
         ),
       trash: (article) =>
-        api['articles.trash']({ id: article.id }).then(() => undoable(`“${article.title}” moved to the trash.`), failed('move the article to the trash')),
+        api['articles.trash']({ id: article.id }).then(() => undoable(t('library:movedToTheTrash2', { title: article.title })), failed('trash')),
       restore: (article) =>
-        api['articles.restore']({ id: article.id }).then(() => undoable(`“${article.title}” restored to the library.`), failed('restore the article')),
+        api['articles.restore']({ id: article.id }).then(() => undoable(t('library:restoredToTheLibrary', { title: article.title })), failed('restore')),
       emptyTrash: (ids) =>
         api['articles.emptyTrash']({ ids }).then(
-          ({ removed }) => notify({ tone: 'info', message: removed === 1 ? '1 article deleted for good.' : `${removed} articles deleted for good.` }),
-          failed('empty the trash'),
+          ({ removed }) => notify({ tone: 'info', message: t('library:deletedForGood', { count: removed, n: formatNumber(removed) }) }),
+          failed('emptyTrash'),
         ),
     };
-  }, [notify, undo]);
+  }, [notify, undo, t]);
 }

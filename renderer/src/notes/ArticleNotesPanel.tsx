@@ -9,6 +9,7 @@ import { NoteList } from './NoteList';
 import { NotePane } from './NotePane';
 import { INSERT_CITATION_COMMAND } from './plugins/CitationPlugin';
 import { useNoteList } from './useNoteList';
+import { useTranslation } from 'react-i18next';
 
 export interface ArticleNotesHandle {
   /**
@@ -55,6 +56,7 @@ interface Props {
 
 /** The notes written on this article or citing it, and the one being written. */
 export const ArticleNotesPanel = forwardRef<ArticleNotesHandle, Props>(function ArticleNotesPanel({ articleId }, ref) {
+  const { t } = useTranslation();
   const { notes } = useNoteList({ articleId });
   const [openId, setOpenId] = useState<string | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
@@ -100,10 +102,10 @@ export const ArticleNotesPanel = forwardRef<ArticleNotesHandle, Props>(function 
     <div className="article-notes">
       <div className="notes-index-head">
         <button type="button" className="primary" onClick={() => void create()}>
-          New note on this article
+          {t('notes:newNoteOnThisArticle')}
         </button>
       </div>
-      <NoteList notes={notes} onOpen={setOpenId} empty="No notes on this article yet. Write one, or choose “Cite in note” on a highlight." />
+      <NoteList notes={notes} onOpen={setOpenId} empty={t('notes:noNotesOnThisArticle')} />
     </div>
   );
 });

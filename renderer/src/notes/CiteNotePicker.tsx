@@ -1,8 +1,11 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { PickerInput } from '../ui/PickerInput';
 import { usePickerDialog } from '../ui/usePickerDialog';
+import { pickerFieldKey } from '../ui/useListKeys';
 import type { NoteSummary } from '../../../electron/common/model/note';
 import './citeNotePicker.css';
+import { useTranslation } from 'react-i18next';
+import { useNoteTitle } from './noteTitle';
 
 interface Props {
   /** Every note; shown most recently changed first. */
@@ -25,6 +28,8 @@ const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleL
  * first, narrowed by the words typed. Arrow keys move, Enter picks, Escape cancels.
  */
 export function CiteNotePicker({ notes, anchor, onPick, onCancel }: Props) {
+  const { t } = useTranslation();
+  const titleOf = useNoteTitle();
   const [query, setQuery] = useState('');
   const options = useMemo(() => {
     const words = fold(query).split(/\s+/).filter(Boolean);
@@ -41,17 +46,7 @@ export function CiteNotePicker({ notes, anchor, onPick, onCancel }: Props) {
     if (option === undefined) return;
     onPick(option === null ? null : option.id);
   };
-  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    // Home and End stay the text box's own.
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + 8, PageUp: current - 8 };
-    if (event.key in moves) {
-      event.preventDefault();
-      setActive(Math.max(0, Math.min(moves[event.key]!, options.length - 1)));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      pick(current);
-    }
-  };
+  const onKey = (event: KeyboardEvent<HTMLInputElement>) => pickerFieldKey(event, current, options.length, setActive, () => pick(current));
 
   // Beside what was clicked, kept on screen; the dialog's own margin is dropped for that.
   const place = anchor
@@ -68,9 +63,9 @@ export function CiteNotePicker({ notes, anchor, onPick, onCancel }: Props) {
       onClick={(e) => e.target === dialog.current && dialog.current.close()}
     >
       <div className="cite-picker-body">
-        <h2 id={`${id}-title`}>Cite in note</h2>
-        <PickerInput picker={picker} count={options.length} label="Find a note" placeholder="Find a note…" query={query} onQuery={setQuery} onKeyDown={onKey} />
-        <ul ref={listRef} id={`${id}-list`} role="listbox" aria-label="Notes, most recently changed first">
+        <h2 id={`${id}-title`}>{t('notes:citeInNote')}</h2>
+        <PickerInput picker={picker} count={options.length} label={t('notes:findANote')} placeholder={t('notes:findANote2')} query={query} onQuery={setQuery} onKeyDown={onKey} />
+        <ul ref={listRef} id={`${id}-list`} role="listbox" aria-label={t('notes:notesMostRecentlyChangedFirst')}>
           {options.map((note, i) => (
             <li
               key={note?.id ?? '(new)'}
@@ -83,11 +78,11 @@ export function CiteNotePicker({ notes, anchor, onPick, onCancel }: Props) {
               onClick={() => pick(i)}
             >
               {note === null ? (
-                <span className="cite-note-title">New note</span>
+                <span className="cite-note-title">{t('notes:newNote')}</span>
               ) : (
                 <>
                   <span className="cite-note-title" dir="auto">
-                    {note.title}
+                    {titleOf(note)}
                   </span>
                   <span className="cite-note-detail">
                     <time dateTime={note.modified}>{changed.format(new Date(note.modified))}</time>
@@ -97,7 +92,7 @@ export function CiteNotePicker({ notes, anchor, onPick, onCancel }: Props) {
             </li>
           ))}
         </ul>
-        {options.length === 1 && query.trim() !== '' && <p className="muted cite-picker-none">No note matches “{query.trim()}”.</p>}
+        {options.length === 1 && query.trim() !== '' && <p className="muted cite-picker-none">{t('notes:noNoteMatches', { trim: query.trim() })}</p>}
       </div>
     </dialog>
   );

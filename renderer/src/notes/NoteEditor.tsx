@@ -15,10 +15,13 @@ import { NOTE_SHORTCUT_TRANSFORMERS } from '../../../electron/common/notes/noteT
 import { withoutInlineStyles } from '../../../electron/common/notes/withoutInlineStyles';
 import { AutosavePlugin, type NoteSaveState, type SaveContent } from './plugins/AutosavePlugin';
 import { CitationPlugin } from './plugins/CitationPlugin';
+import { CitePassagePlugin } from './plugins/CitePassagePlugin';
 import { EntityNamesPlugin } from './plugins/EntityNamesPlugin';
+import { LinkSelectionPlugin } from './plugins/LinkSelectionPlugin';
 import { MentionsPlugin } from './plugins/MentionsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { UndoBeyondHistoryPlugin } from './plugins/UndoBeyondHistoryPlugin';
+import { useTranslation } from 'react-i18next';
 
 const THEME = {
   paragraph: 'note-p',
@@ -44,13 +47,16 @@ interface Props {
   autoFocus?: boolean;
   /** What Ctrl/Cmd+Z does when the editor has nothing of its own to undo (undo a restored version). */
   onUndoBeyondHistory?: () => void;
+  /** The article the note is written on: "Cite a passage…" lists its highlights first. */
+  articleId?: string | null;
 }
 
 /**
  * Rich text in Lexical with @mentions, cited passages and #tags, saved as you type: a note, or a
  * brief's summary.
  */
-export function NoteEditor({ content, contentRev, save, label, placeholder, editorRef, onSaveState, autoFocus, onUndoBeyondHistory }: Props) {
+export function NoteEditor({ content, contentRev, save, label, placeholder, editorRef, onSaveState, autoFocus, onUndoBeyondHistory, articleId = null }: Props) {
+  const { t } = useTranslation();
   const [history] = useState(createEmptyHistoryState);
   return (
     <LexicalComposer
@@ -70,7 +76,7 @@ export function NoteEditor({ content, contentRev, save, label, placeholder, edit
         <div className="note-editor-body">
           <RichTextPlugin
             contentEditable={<ContentEditable className="note-content" aria-label={label} spellCheck lang={document.documentElement.lang || undefined} />}
-            placeholder={<div className="note-placeholder">{placeholder ?? 'Write… type @ to mention an entity, # for a tag, - for a list'}</div>}
+            placeholder={<div className="note-placeholder">{placeholder ?? t('notes:writeTypeToMentionAn')}</div>}
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
@@ -80,8 +86,10 @@ export function NoteEditor({ content, contentRev, save, label, placeholder, edit
         <LinkPlugin validateUrl={(url) => /^(https?:\/\/|mailto:)/i.test(url)} />
         <MarkdownShortcutPlugin transformers={NOTE_SHORTCUT_TRANSFORMERS} />
         <MentionsPlugin />
+        <LinkSelectionPlugin />
         <EntityNamesPlugin />
         <CitationPlugin />
+        <CitePassagePlugin articleId={articleId} />
         <AutosavePlugin save={save} baseRev={contentRev} onState={onSaveState} />
         <EditorHandle editorRef={editorRef} autoFocus={autoFocus} />
       </div>

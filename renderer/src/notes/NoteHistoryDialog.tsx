@@ -6,7 +6,8 @@ import { queries } from '../data/queries';
 import { keyMove } from '../ui/useListKeys';
 import { errorMessage } from '../ui/useSaveStatus';
 import { dates } from '../ui/formatDate';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf } from '../i18n/i18n';
 
 interface Props {
   noteId: string;
@@ -38,6 +39,7 @@ function ago(at: string, now: number): string {
  * this version".
  */
 export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClose }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -90,18 +92,18 @@ export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClo
   return (
     <dialog ref={dialog} className="note-history" aria-labelledby={`${id}-title`} onClose={onClose}>
       <h2 id={`${id}-title`} dir="auto">
-        History of “{title}”
+        {t('notes:historyOf', { title })}
       </h2>
-      <p className="note-history-hint">A version is kept when you go back to writing after five minutes or more, and before a version is restored. Versions are kept for 30 days.</p>
+      <p className="note-history-hint">{t('notes:aVersionIsKeptWhen')}</p>
       {revisionsQuery.isPending ? (
         <p className="loading" aria-busy="true">
-          Reading the versions…
+          {t('notes:readingTheVersions')}
         </p>
       ) : revisions.length === 0 ? (
-        <p className="panel-empty">No earlier versions yet.</p>
+        <p className="panel-empty">{t('notes:noEarlierVersionsYet')}</p>
       ) : (
         <div className="note-history-body">
-          <ul ref={list} className="note-history-list" role="listbox" aria-label="Versions" onKeyDown={onListKey}>
+          <ul ref={list} className="note-history-list" role="listbox" aria-label={t('notes:versions')} onKeyDown={onListKey}>
             {revisions.map((r, i) => {
               const selected = r === chosen;
               return (
@@ -118,38 +120,36 @@ export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClo
                     {ago(r.at, now)} · {countOf(r.words, 'word')}
                   </span>
                   <span className="note-history-excerpt" dir="auto">
-                    {r.excerpt || 'Empty'}
+                    {r.excerpt || t('notes:empty')}
                   </span>
                 </li>
               );
             })}
           </ul>
           <section className="note-history-diff" aria-labelledby={`${id}-diff`}>
-            <h3 id={`${id}-diff`}>{chosen ? `Changes since ${dates().dateTime(chosen.at)}` : 'Changes'}</h3>
+            <h3 id={`${id}-diff`}>{chosen ? t('notes:changesSince', { at: dates().dateTime(chosen.at) }) : t('notes:changes')}</h3>
             {diff ? (
               <>
                 <p className="note-history-summary">
-                  {diff.added === 0 && diff.removed === 0
-                    ? 'The text is the same as in this version.'
-                    : `${countOf(diff.removed, 'word')} removed and ${countOf(diff.added, 'word')} added since.`}
-                  {diff.tooDifferent && ' The texts are too different to compare word by word.'}
+                  {diff.added === 0 && diff.removed === 0 ? t('notes:theTextIsTheSame') : t('notes:removedAndAddedSince', { countOf: countOf(diff.removed, 'word'), countOf2: countOf(diff.added, 'word') })}
+                  {diff.tooDifferent && t('notes:theTextsAreTooDifferent')}
                 </p>
                 <p className="note-history-legend">
-                  <del>Struck through</del>: only in this version. <ins>Underlined</ins>: written since. Restoring brings back the one and takes out the other.
+                  <del>{t('notes:struckThrough')}</del>{t('notes:onlyInThisVersion')}{' '}<ins>{t('notes:underlined')}</ins>{t('notes:writtenSinceRestoringBringsBack')}
                 </p>
-                <div className="note-history-text" dir="auto" tabIndex={0} role="region" aria-label="The text compared with this version">
+                <div className="note-history-text" dir="auto" tabIndex={0} role="region" aria-label={t('notes:theTextComparedWithThis')}>
                   {diff.parts.map((part, i) =>
                     part.kind === 'same' ? (
                       <span key={i}>{part.text}</span>
                     ) : part.kind === 'removed' ? (
                       <del key={i}>
-                        <span className="visually-hidden">[removed: </span>
+                        <span className="visually-hidden">{t('notes:removed')}{' '}</span>
                         {part.text}
                         <span className="visually-hidden">]</span>
                       </del>
                     ) : (
                       <ins key={i}>
-                        <span className="visually-hidden">[added: </span>
+                        <span className="visually-hidden">{t('notes:added')}{' '}</span>
                         {part.text}
                         <span className="visually-hidden">]</span>
                       </ins>
@@ -160,7 +160,7 @@ export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClo
             ) : (
               !loadError && (
                 <p className="loading" aria-busy="true">
-                  Comparing…
+                  {t('notes:comparing')}
                 </p>
               )
             )}
@@ -175,10 +175,10 @@ export function NoteHistoryDialog({ noteId, title, currentText, onRestore, onClo
       <div className="dialog-actions">
         <span className="spacer" />
         <button type="button" onClick={() => dialog.current?.close()}>
-          Close
+          {t('notes:close')}
         </button>
         <button type="button" className="primary" disabled={!revision || busy} onClick={() => void restore()}>
-          Restore this version
+          {t('notes:restoreThisVersion')}
         </button>
       </div>
     </dialog>

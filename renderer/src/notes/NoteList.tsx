@@ -3,6 +3,8 @@ import type { NoteSummary } from '../../../electron/common/model/note';
 import { useListKeys } from '../ui/useListKeys';
 import { useVirtualList } from '../ui/useVirtualList';
 import { useDates } from '../ui/formatDate';
+import { useTranslation } from 'react-i18next';
+import { useNoteTitle } from './noteTitle';
 
 /** The excerpt without the title it usually starts with (an unnamed note's title is its first line). */
 export function excerptAfterTitle(note: Pick<NoteSummary, 'title' | 'excerpt'>): string {
@@ -25,6 +27,8 @@ interface Props {
  * is one tab stop, and the arrow keys, Home and End move through it.
  */
 export function NoteList({ notes, currentId, onOpen, empty }: Props) {
+  const { t } = useTranslation();
+  const titleOf = useNoteTitle();
   const { date } = useDates();
   const heights = useMemo(() => notes.map(() => NOTE_ROW_HEIGHT), [notes]);
   const { attachScroller, window: rowWindow, offsets, reveal } = useVirtualList(heights);
@@ -34,7 +38,7 @@ export function NoteList({ notes, currentId, onOpen, empty }: Props) {
     <div className="note-list-scroll" ref={attachScroller}>
       <ul
         className="note-list"
-        aria-label="Notes"
+        aria-label={t('notes:notes')}
         ref={attachList}
         style={{ height: offsets.at(-1) }}
         onKeyDown={onKeyDown}
@@ -52,8 +56,8 @@ export function NoteList({ notes, currentId, onOpen, empty }: Props) {
                 {...rowProps(index)}
               >
                 <span className="note-list-title" dir="auto">
-                  {n.pinned && <span aria-label="Pinned">★ </span>}
-                  {n.title}
+                  {n.pinned && <span aria-label={t('notes:pinned')}>★ </span>}
+                  {titleOf(n)}
                 </span>
                 {excerpt && (
                   <span className="note-list-excerpt" dir="auto">

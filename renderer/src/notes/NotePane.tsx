@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { CallRequest } from '../../../electron/common/contract';
-import type { Note, NoteContent, NoteRevisionSummary, NoteSummary } from '../../../electron/common/model/note';
+import { isUntitledNote, type Note, type NoteContent, type NoteRevisionSummary, type NoteSummary } from '../../../electron/common/model/note';
 import { deriveNote } from '../../../electron/common/notes/deriveNote';
 import { api } from '../api';
 import { useAppActions } from '../app/AppActions';
@@ -16,9 +16,11 @@ import { NoteHistoryDialog } from './NoteHistoryDialog';
 import { flushPendingSaves } from './pendingSaves';
 import type { NoteSaveState } from './plugins/AutosavePlugin';
 import { dates } from '../ui/formatDate';
+import { RecordAuthors } from '../ui/RecordAuthors';
+import { useTranslation } from 'react-i18next';
+import { useNoteTitle } from './noteTitle';
 
 /** The undo step a restore makes (see NoteService.restoreRevision). */
-const RESTORE_LABEL = 'restore note version';
 
 interface Props {
   noteId: string;
@@ -37,6 +39,8 @@ interface Props {
  * saved, the editor reloads it, rather than refusing the next save as a conflict.
  */
 export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: Props) {
+  const { t } = useTranslation();
+  const titleOf = useNoteTitle();
   const { undo } = useAppActions();
   const noteQuery = useQuery(queries.note(noteId));
   const note = noteQuery.data?.note ?? null;
@@ -91,7 +95,7 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
   /** Undoes the restore if it is still the last step (asked now: the cached answer may be behind). */
   const undoRestore = async () => {
     const { undo: last } = await api['history.state']({ scope: 'notes' });
-    if (last === RESTORE_LABEL) undo('notes');
+    if (last?.key === 'restoreNoteVersion') undo('notes');
   };
 
   const openHistory = () => {
@@ -105,14 +109,14 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
   const restore = async (revision: NoteRevisionSummary) => {
     // What was typed is saved first: the restore keeps it as a version, so nothing is lost.
     await flushPendingSaves();
-    if (lastSaveState.current === 'error') throw new Error('The latest changes to this note are not saved yet, so it cannot go back to a version now.');
+    if (lastSaveState.current === 'error') throw new Error(t('notes:theLatestChangesToThis'));
     const { contentRev } = await api['notes.restoreRevision']({ id: noteId, revisionId: revision.id });
     await queryClient.refetchQueries({ queryKey: queries.note(noteId).queryKey });
     setEditorRev(contentRev);
     setRestoredGeneration(generation + 1);
     setGeneration(generation + 1);
     setFocusOnLoad(true);
-    notify({ tone: 'info', message: `Restored the version of ${dates().dateTime(revision.at)}.`, action: { label: 'Undo', run: () => undo('notes') } });
+    notify({ tone: 'info', message: t('notes:restoredTheVersionOf', { at: dates().dateTime(revision.at) }), action: { label: t('notes:undo'), run: () => undo('notes') } });
   };
 
   const update = useMutation({
@@ -126,35 +130,36 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
 
   const rename = () => {
     if (!note || titleDraft === null) return;
-    if (titleDraft.trim() === note.title) setTitleDraft(null);
+    if (titleDraft.trim() === (isUntitledNote(note) ? '' : note.title)) setTitleDraft(null);
     else update.mutate({ title: titleDraft.trim() });
   };
 
   const remove = useMutation({
     mutationFn: () => api['notes.delete']({ id: noteId }),
     onSuccess: () => {
-      notify({ tone: 'info', message: `Note “${note?.title ?? ''}” deleted.`, action: { label: 'Undo', run: () => undo('notes') } });
+      notify({ tone: 'info', message: t('notes:noteDeleted', { value: note ? titleOf(note) : '' }), action: { label: t('notes:undo'), run: () => undo('notes') } });
       onDeleted();
     },
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
   });
 
   if (noteQuery.error && !note) return <div className="load-error" role="alert">{errorMessage(noteQuery.error)}</div>;
-  if (!note) return <div className="loading" aria-busy="true">Opening the note…</div>;
+  if (!note) return <div className="loading" aria-busy="true">{t('notes:openingTheNote')}</div>;
 
   return (
-    <section className="note-pane" aria-label="Note" data-note-id={note.id}>
+    <section className="note-pane" aria-label={t('notes:note2')} data-note-id={note.id}>
       <header className="note-header">
         {onClose && (
-          <button type="button" className="link-button" onClick={onClose} aria-label="Back to notes">
-            ← Notes
+          <button type="button" className="link-button" onClick={onClose} aria-label={t('notes:backToNotes')}>
+            {t('notes:notes2')}
           </button>
         )}
         <input
           className="note-title"
-          aria-label="Note title"
+          aria-label={t('notes:noteTitle')}
           dir="auto"
-          value={titleDraft ?? note.title}
+          value={titleDraft ?? (isUntitledNote(note) ? '' : note.title)}
+          placeholder={t('notes:untitledNote')}
           maxLength={300}
           onChange={(e) => setTitleDraft(e.target.value)}
           onBlur={rename}
@@ -167,25 +172,26 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
           }}
         />
         <span className={`note-save-state ${saveState.state}`} role="status" aria-live="polite" data-testid="note-save-state" title={saveState.message}>
-          {saveState.state === 'saved' ? 'Saved' : saveState.state === 'saving' ? 'Saving…' : 'Not saved'}
+          {saveState.state === 'saved' ? t('notes:saved') : saveState.state === 'saving' ? t('notes:saving') : t('notes:notSaved')}
         </span>
         <button
           type="button"
           className="tool"
           aria-pressed={note.pinned}
-          aria-label={note.pinned ? 'Unpin note' : 'Pin note'}
-          title={note.pinned ? 'Unpin' : 'Pin to the top of the list'}
+          aria-label={note.pinned ? t('notes:unpinNote') : t('notes:pinNote')}
+          title={note.pinned ? t('notes:unpin') : t('notes:pinToTheTopOf')}
           onClick={() => update.mutate({ pinned: !note.pinned })}
         >
           {note.pinned ? '★' : '☆'}
         </button>
-        <button type="button" onClick={openHistory} title={withShortcut('Earlier versions of this note', 'note-history')} aria-haspopup="dialog">
-          History
+        <button type="button" onClick={openHistory} title={withShortcut(t('notes:earlierVersionsOfThisNote'), 'note-history')} aria-haspopup="dialog">
+          {t('notes:history')}
         </button>
-        <button type="button" className="danger" onClick={() => remove.mutate()} aria-label="Delete note">
-          Delete
+        <button type="button" className="danger" onClick={() => remove.mutate()} aria-label={t('notes:deleteNote')}>
+          {t('notes:delete')}
         </button>
       </header>
+      <RecordAuthors createdBy={note.createdBy} modifiedBy={note.modifiedBy} created={note.created} modified={note.modified} />
       {note.tags.length > 0 && (
         <div className="card-meta note-tags">
           {note.tags.map((t) => (
@@ -200,8 +206,9 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
         content={note.content}
         contentRev={note.contentRev}
         save={save}
-        label={`Note: ${note.title}`}
+        label={t('notes:note', { title: titleOf(note) })}
         editorRef={editor}
+        articleId={note.articleId}
         onSaveState={onSaveState}
         autoFocus={autoFocus || focusOnLoad}
         onUndoBeyondHistory={restoredGeneration === generation ? () => void undoRestore() : undefined}
@@ -209,7 +216,7 @@ export function NotePane({ noteId, editorRef, onDeleted, onClose, autoFocus }: P
       {history && (
         <NoteHistoryDialog
           noteId={note.id}
-          title={note.title}
+          title={titleOf(note)}
           currentText={history.text}
           onRestore={restore}
           onClose={() => {

@@ -14,6 +14,7 @@ import { NoteList } from './NoteList';
 import { NotePane } from './NotePane';
 import { NOTE_ORDERS, sortNotes, type NoteOrder } from './sortNotes';
 import { useNoteList } from './useNoteList';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** The note to open first (one just created, or opened from elsewhere). */
@@ -26,6 +27,7 @@ interface Props {
 
 /** Every note of the workspace: find by words or #tag, sort, create, open. */
 export function NotesView({ initialNoteId, focusNote, focusSearch }: Props) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(initialNoteId ?? null);
@@ -62,25 +64,25 @@ export function NotesView({ initialNoteId, focusNote, focusSearch }: Props) {
 
   return (
     <div className="notes-view">
-      <aside className="notes-index" aria-label="Notes">
+      <aside className="notes-index" aria-label={t('notes:notes')}>
         <div className="notes-index-head">
-          <h1>Notes</h1>
-          <button type="button" className="primary" onClick={() => void create()} title={withShortcut('New note', 'new-note')}>
-            New note
+          <h1>{t('notes:notes')}</h1>
+          <button type="button" className="primary" onClick={() => void create()} title={withShortcut(t('notes:newNote'), 'new-note')}>
+            {t('notes:newNote')}
           </button>
         </div>
         <input
           ref={search}
           type="search"
-          aria-label="Find notes"
-          placeholder="Find in notes…"
+          aria-label={t('notes:findNotes')}
+          placeholder={t('notes:findInNotes')}
           value={query}
           autoFocus={focusSearch}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <OrderSelect className="notes-sort" label="Sort notes" value={order} orders={NOTE_ORDERS} onChange={setOrder} />
+        <OrderSelect className="notes-sort" label={t('notes:sortNotes')} value={order} orders={NOTE_ORDERS} onChange={setOrder} />
         {tags.length > 0 && (
-          <div className="tag-filter" role="group" aria-label="Filter by tag">
+          <div className="tag-filter" role="group" aria-label={t('notes:filterByTag')}>
             {tags.map(({ tag: t, count }) => (
               <button key={t} type="button" className="chip tag" aria-pressed={tag === t} onClick={() => setTag(tag === t ? null : t)}>
                 #{t} <span className="count">{count}</span>
@@ -89,13 +91,13 @@ export function NotesView({ initialNoteId, focusNote, focusSearch }: Props) {
           </div>
         )}
         {error && <p role="alert">{error}</p>}
-        <NoteList notes={sorted} currentId={openId} onOpen={setOpenId} empty={query || tag ? 'No note matches.' : 'No notes yet. Press New note.'} />
+        <NoteList notes={sorted} currentId={openId} onOpen={setOpenId} empty={query || tag ? t('notes:noNoteMatches2') : t('notes:noNotesYetPressNew')} />
       </aside>
       <div className="notes-editor-area">
         {openId ? (
           <NotePane key={openId} noteId={openId} onDeleted={() => setOpenId(null)} autoFocus={fresh === openId} />
         ) : (
-          <p className="panel-empty">Open a note, or create one.</p>
+          <p className="panel-empty">{t('notes:openANoteOrCreate')}</p>
         )}
       </div>
     </div>

@@ -4,9 +4,9 @@ import { collator, recentFirst } from '../ui/listOrder';
 export type NoteOrder = 'modified' | 'title' | 'recent';
 
 export const NOTE_ORDERS: { value: NoteOrder; label: string }[] = [
-  { value: 'modified', label: 'Last changed' },
-  { value: 'title', label: 'Title' },
-  { value: 'recent', label: 'Recently opened' },
+  { value: 'modified', label: 'notes:lastChanged' },
+  { value: 'title', label: 'notes:title' },
+  { value: 'recent', label: 'notes:recentlyOpened' },
 ];
 
 const byModified = (a: NoteSummary, b: NoteSummary) => (a.modified === b.modified ? collator.compare(a.title, b.title) : a.modified < b.modified ? 1 : -1);

@@ -5,6 +5,8 @@ import { fileToImport } from '../ui/fileData';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { dates } from '../ui/formatDate';
+import { encodingName } from '../../../electron/common/model/textEncoding';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   article: ArticleMeta;
@@ -15,18 +17,19 @@ interface Props {
 type Draft = Record<keyof EditableMeta, string>;
 
 const FIELDS: { key: keyof EditableMeta; label: string; type?: string; placeholder?: string }[] = [
-  { key: 'title', label: 'Title' },
-  { key: 'outlet', label: 'Outlet', placeholder: 'e.g. The Hindu' },
-  { key: 'author', label: 'Author' },
-  { key: 'published', label: 'Published', type: 'date' },
-  { key: 'language', label: 'Language', placeholder: 'e.g. en, fr, ar' },
-  { key: 'source', label: 'Source (file or URL)' },
-  { key: 'url', label: 'URL', type: 'url' },
+  { key: 'title', label: 'reader:title' },
+  { key: 'outlet', label: 'reader:outlet', placeholder: 'reader:eGTheHindu' },
+  { key: 'author', label: 'reader:author' },
+  { key: 'published', label: 'reader:published', type: 'date' },
+  { key: 'language', label: 'reader:language', placeholder: 'reader:eGEnFrAr' },
+  { key: 'source', label: 'reader:sourceFileOrUrl' },
+  { key: 'url', label: 'reader:url', type: 'url' },
 ];
 
 
 /** Details of an article: editable metadata, provenance of every version, and "Replace with new version…". */
 export function ArticleDetails({ article, onClose, onChanged }: Props) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const notify = useNotify();
@@ -63,7 +66,7 @@ export function ArticleDetails({ article, onClose, onChanged }: Props) {
       const { article: next, counts } = await api['articles.replace']({ id: article.id, file: await fileToImport(file) });
       notify({
         tone: 'info',
-        message: `Now showing version ${next.version}. Highlights: ${counts.anchored} anchored, ${counts.drifted} drifted, ${counts.orphaned} not found.`,
+        message: t('reader:nowShowingVersionHighlightsAnchored', { version: next.version, anchored: counts.anchored, drifted: counts.drifted, orphaned: counts.orphaned }),
       });
       onChanged();
       onClose();
@@ -84,31 +87,31 @@ export function ArticleDetails({ article, onClose, onChanged }: Props) {
           void save();
         }}
       >
-        <h2 id="details-title">Article details</h2>
+        <h2 id="details-title">{t('reader:articleDetails')}</h2>
         <div className="form-grid">
           {FIELDS.map(({ key, label, type, placeholder }) => (
             <label key={key}>
-              {label}
+              {t(label)}
               <input
                 type={type ?? 'text'}
                 value={draft[key]}
-                placeholder={placeholder}
-                dir={key === 'title' ? 'auto' : undefined}
+                placeholder={placeholder && t(placeholder)}
+                dir={key === 'title' || key === 'outlet' || key === 'author' ? 'auto' : undefined}
                 onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
               />
             </label>
           ))}
         </div>
 
-        <h3>Provenance</h3>
+        <h3>{t('reader:provenance')}</h3>
         <table className="versions">
-          <caption className="visually-hidden">Versions of this article</caption>
+          <caption className="visually-hidden">{t('reader:versionsOfThisArticle')}</caption>
           <thead>
             <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Imported</th>
-              <th scope="col">File</th>
-              <th scope="col">SHA-256</th>
+              <th scope="col">{t('reader:version2')}</th>
+              <th scope="col">{t('reader:imported')}</th>
+              <th scope="col">{t('reader:file')}</th>
+              <th scope="col">{t('reader:sha256')}</th>
               <th scope="col" />
             </tr>
           </thead>
@@ -117,10 +120,14 @@ export function ArticleDetails({ article, onClose, onChanged }: Props) {
               <tr key={v.version} aria-current={v.version === current.version ? 'true' : undefined}>
                 <td>
                   {v.version}
-                  {v.version === current.version ? ' (shown)' : ''}
+                  {v.version === current.version ? t('reader:shown') : ''}
                 </td>
                 <td>{dates().dateTime(v.importedAt)}</td>
-                <td>{v.source}</td>
+                <td>
+                  {v.source}
+                  {/* Provenance a reader of the original file needs: the encoding it was read in, when not UTF-8. */}
+                  {v.encoding && t('reader:readAsEncoding', { encoding: encodingName(v.encoding) })}
+                </td>
                 <td>
                   <code className="hash">{v.sha256}</code>
                 </td>
@@ -135,7 +142,7 @@ export function ArticleDetails({ article, onClose, onChanged }: Props) {
                         )
                       }
                     >
-                      Read
+                      {t('reader:read')}
                     </button>
                   )}
                 </td>
@@ -144,8 +151,8 @@ export function ArticleDetails({ article, onClose, onChanged }: Props) {
           </tbody>
         </table>
         {viewing && (
-          <section className="old-version" aria-label={`Version ${viewing.version}`}>
-            <h3>Version {viewing.version} (read-only)</h3>
+          <section className="old-version" aria-label={t('reader:version', { version: viewing.version })}>
+            <h3>{t('reader:versionReadOnly', { version: viewing.version })}</h3>
             <div className="old-version-text" dir="auto" tabIndex={0}>
               {viewing.text}
             </div>
@@ -158,13 +165,13 @@ export function ArticleDetails({ article, onClose, onChanged }: Props) {
         )}
         <div className="dialog-actions">
           <button type="button" onClick={() => fileInput.current?.click()} disabled={busy}>
-            Replace with new version…
+            {t('reader:replaceWithNewVersion')}
           </button>
           <input
             ref={fileInput}
             type="file"
             hidden
-            aria-label="New version of the article"
+            aria-label={t('reader:newVersionOfTheArticle')}
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -173,10 +180,10 @@ export function ArticleDetails({ article, onClose, onChanged }: Props) {
           />
           <span className="spacer" />
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('reader:cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            Save details
+            {t('reader:saveDetails')}
           </button>
         </div>
       </form>

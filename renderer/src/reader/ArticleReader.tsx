@@ -17,8 +17,10 @@ import {
 } from './highlightPainter';
 import { caretOffset, offsetAtPoint, offsetsToRange, ParagraphIndex, selectionToOffsets, type TextRange } from './textOffsets';
 import { annotationAt, useCaretBrowsing } from './useCaretBrowsing';
+import { MentionsList, type MentionsListHandle } from './MentionsList';
 import { useDates } from '../ui/formatDate';
 import { paragraphClass, ParagraphText } from './ParagraphText';
+import { useTranslation } from 'react-i18next';
 
 export interface ReaderHandle {
   /** The reader's current selection as text offsets, or null. */
@@ -63,12 +65,24 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
   { article, text, annotations, activeId, onSelectAnnotation, onSelectionChange, onOpenDetails, mentions, onOpenEntity, children, top },
   ref,
 ) {
+  const { t } = useTranslation();
   const hintId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const caretRef = useRef<HTMLDivElement>(null);
-  const caret = useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, text, mentions, annotations, onOpenEntity, onSelectAnnotation });
+  const mentionsRef = useRef<MentionsListHandle>(null);
+  const caret = useCaretBrowsing({
+    scrollRef,
+    articleRef,
+    bodyRef,
+    caretRef,
+    mentions,
+    annotations,
+    onOpenEntity,
+    onSelectAnnotation,
+    onToMentions: (offset) => mentionsRef.current?.focusFrom(offset) ?? false,
+  });
   const dates = useDates();
   const flashTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const paragraphs = useMemo(() => splitParagraphs(text), [text]);
@@ -201,7 +215,7 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       ref={scrollRef}
       tabIndex={0}
       role="region"
-      aria-label="Article text"
+      aria-label={t('reader:articleText')}
       aria-describedby={hintId}
       onFocus={caret.onFocus}
       onBlur={caret.onBlur}
@@ -209,35 +223,40 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       onKeyDown={caret.onKeyDown}
     >
     {top}
-    <article className="reader" aria-label="Article" lang={article.language ?? undefined} ref={articleRef}>
+    <article className="reader" aria-label={t('reader:article')} lang={article.language ?? undefined} ref={articleRef}>
       <header className="reader-header">
         <h1 dir="auto">{article.title}</h1>
         <p className="reader-meta">
           {[
             // The outlet, or plainly that it is not known: never the file name, which is provenance (Details).
             article.outlet ? (
-              <span key="outlet" className="outlet">
+              <span key="outlet" className="outlet" dir="auto">
                 {article.outlet}
               </span>
             ) : (
-              <span key="outlet" className="outlet unknown" title={`Imported from ${article.source}`}>
-                Unknown source
+              <span key="outlet" className="outlet unknown" title={t('reader:importedFrom', { source: article.source })}>
+                {t('reader:unknownSource')}
               </span>
             ),
-            article.author && <span key="author">{article.author}</span>,
+            // An outlet or author in another script is set apart, so its direction never reorders the line around it.
+            article.author && (
+              <span key="author" dir="auto">
+                {article.author}
+              </span>
+            ),
             published ? (
               <time key="date" dateTime={article.published ?? undefined}>
                 {published}
               </time>
             ) : (
-              <span key="date">Undated</span>
+              <span key="date">{t('reader:undated')}</span>
             ),
-            article.versions.length > 1 && <span key="version">Version {article.version}</span>,
+            article.versions.length > 1 && <span key="version">{t('reader:version', { version: article.version })}</span>,
           ]
             .filter(Boolean)
             .flatMap((part, i) => (i === 0 ? [part] : [<span key={`sep${i}`} aria-hidden="true"> · </span>, part]))}
           <button type="button" className="link details-link" onClick={onOpenDetails}>
-            Details
+            {t('reader:details')}
           </button>
         </p>
       </header>
@@ -250,11 +269,9 @@ export const ArticleReader = forwardRef<ReaderHandle, Props>(function ArticleRea
       </div>
       <div className="reader-caret" ref={caretRef} hidden aria-hidden="true" />
     </article>
+    <MentionsList ref={mentionsRef} text={text} mentions={mentions} bodyRef={bodyRef} scrollRef={scrollRef} onOpenEntity={onOpenEntity} />
     <p id={hintId} className="visually-hidden">
-      Arrow keys move a caret in the text; Shift with them selects. Tab goes to the next entity named in the text, Enter opens it.
-    </p>
-    <p className="visually-hidden" role="status">
-      {caret.announcement}
+      {t('reader:arrowKeysMoveACaret')}
     </p>
     {children}
     </div>

@@ -1,14 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BriefFormat } from '../../../electron/common/model/brief';
 import './exportArticle.css';
+import { useTranslation } from 'react-i18next';
 
 /** What one article can be exported as, with what each is for. */
 export const ARTICLE_FORMATS: { value: BriefFormat; label: string; detail: string }[] = [
-  { value: 'md', label: 'Markdown', detail: 'Plain text with the highlights as quotes; for notes and wikis.' },
-  { value: 'html', label: 'HTML (one file)', detail: 'Opens in any browser, highlights marked in the text.' },
-  { value: 'pdf', label: 'PDF', detail: 'To print or send as it is.' },
-  { value: 'docx', label: 'Word (DOCX)', detail: 'To edit on, with the comments as Word comments.' },
-  { value: 'jsonld', label: 'W3C Web Annotations (JSON-LD)', detail: 'The highlights as data, for another annotation tool.' },
+  { value: 'md', label: 'reader:markdown', detail: 'reader:plainTextWithTheHighlights' },
+  { value: 'html', label: 'reader:htmlOneFile', detail: 'reader:opensInAnyBrowserHighlights' },
+  { value: 'pdf', label: 'reader:pdf', detail: 'reader:toPrintOrSendAs' },
+  { value: 'docx', label: 'reader:wordDocx', detail: 'reader:toEditOnWithThe' },
+  { value: 'jsonld', label: 'reader:w3cWebAnnotationsJsonLd', detail: 'reader:theHighlightsAsDataFor' },
 ];
 
 const LAST_FORMAT = 'dossier.exportArticleFormat';
@@ -24,6 +25,7 @@ interface Props {
  * remembered). Briefs of several articles are exported from their composer.
  */
 export function ExportArticleDialog({ title, onExport, onClose }: Props) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<BriefFormat>(() => {
     const last = localStorage.getItem(LAST_FORMAT);
@@ -44,31 +46,31 @@ export function ExportArticleDialog({ title, onExport, onClose }: Props) {
           void onExport(format).finally(() => onClose());
         }}
       >
-        <h2 id="export-title">Export article</h2>
+        <h2 id="export-title">{t('reader:exportArticle')}</h2>
         <p className="export-hint export-of" dir="auto">
           {title}
         </p>
         <fieldset className="export-formats">
-          <legend>Format</legend>
+          <legend>{t('reader:format')}</legend>
           {ARTICLE_FORMATS.map((f) => (
             <label key={f.value}>
               <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} aria-describedby={`format-${f.value}`} />
               <span>
-                <span className="format-label">{f.label}</span>
+                <span className="format-label">{t(f.label)}</span>
                 <span className="format-detail" id={`format-${f.value}`}>
-                  {f.detail}
+                  {t(f.detail)}
                 </span>
               </span>
             </label>
           ))}
         </fieldset>
-        <p className="export-hint">A brief of several articles and notes is exported from its page under Briefs.</p>
+        <p className="export-hint">{t('reader:aBriefOfSeveralArticles')}</p>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t('reader:cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Exporting…' : 'Export'}
+            {busy ? t('reader:exporting') : t('reader:export')}
           </button>
         </div>
       </form>

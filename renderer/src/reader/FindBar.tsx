@@ -3,6 +3,7 @@ import { shortcutLabel } from '../ui/shortcuts';
 import type { ReaderHandle } from './ArticleReader';
 import { findMatches, firstMatchFrom, foldForFind, matchStatus, MAX_MATCHES, stepMatch } from './findInText';
 import './FindBar.css';
+import { useTranslation } from 'react-i18next';
 
 export interface FindBarHandle {
   /** Focuses the field (its words selected, or replaced by `words` when given). */
@@ -22,6 +23,7 @@ interface Props {
  * Escape closes with the current match selected, so a highlight can be made of it at once.
  */
 export const FindBar = forwardRef<FindBarHandle, Props>(function FindBar({ text, reader, onClose }, ref) {
+  const { t } = useTranslation();
   const statusId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -95,12 +97,13 @@ export const FindBar = forwardRef<FindBarHandle, Props>(function FindBar({ text,
 
   return (
     <div className="find-bar-anchor">
-      <div className="find-bar" role="search" aria-label="Find in the article" onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && close()}>
+      <div className="find-bar" role="search" aria-label={t('reader:findInTheArticle')} onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && close()}>
         <input
           ref={input}
           type="search"
-          aria-label="Find in the article"
-          placeholder="Find in the article"
+          aria-label={t('reader:findInTheArticle')}
+          dir="auto"
+          placeholder={t('reader:findInTheArticle')}
           autoComplete="off"
           spellCheck={false}
           autoFocus
@@ -112,13 +115,13 @@ export const FindBar = forwardRef<FindBarHandle, Props>(function FindBar({ text,
         <output id={statusId} className="find-status" aria-live="polite">
           {status}
         </output>
-        <button type="button" aria-label="Previous match" title={`Previous match (Shift+Enter, ${shortcutLabel('find-previous')})`} disabled={matches.length === 0} onClick={() => step(-1)}>
+        <button type="button" aria-label={t('reader:previousMatch')} title={t('reader:previousMatchShiftEnter', { shortcutLabel: shortcutLabel('find-previous') })} disabled={matches.length === 0} onClick={() => step(-1)}>
           ↑
         </button>
-        <button type="button" aria-label="Next match" title={`Next match (Enter, ${shortcutLabel('find-next')})`} disabled={matches.length === 0} onClick={() => step(1)}>
+        <button type="button" aria-label={t('reader:nextMatch')} title={t('reader:nextMatchEnter', { shortcutLabel: shortcutLabel('find-next') })} disabled={matches.length === 0} onClick={() => step(1)}>
           ↓
         </button>
-        <button type="button" aria-label="Close find" title="Close (Esc)" onClick={close}>
+        <button type="button" aria-label={t('reader:closeFind')} title={t('reader:closeEsc')} onClick={close}>
           ×
         </button>
       </div>

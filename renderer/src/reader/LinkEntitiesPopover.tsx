@@ -7,6 +7,8 @@ import { GradingPicker } from '../annotations/Grading';
 import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
+import { useTranslation } from 'react-i18next';
+import { useRelationWords } from '../ui/relationWords';
 
 interface Props {
   rect: DOMRect;
@@ -32,6 +34,8 @@ const MARGIN = 8;
  * evidence highlight in the same undo step as the relationship.
  */
 export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const words = useRelationWords();
   const types = useQuery(queries.relationTypes()).data?.types ?? [];
   const inside = unique(mentions.filter((m) => m.start < passage.end && passage.start < m.end));
   const elsewhere = unique(mentions).filter((e) => !inside.some((i) => i.id === e.id));
@@ -49,7 +53,7 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
   const create = useMutation({
     mutationFn: () => api['relations.create']({ from, to, type: chosenType, grading, evidence: [{ articleId, start: passage.start, end: passage.end, exact: passage.exact }] }),
     onSuccess: ({ relation }) => {
-      notify({ tone: 'info', message: `Relationship added: ${relation.from.name} ${relation.label} ${relation.to.name}.` });
+      notify({ tone: 'info', message: t('reader:relationshipAdded', { name: relation.from.name, label: words(relation.label), name2: relation.to.name }) });
       onDone();
     },
     onError: (e) => notify({ tone: 'error', message: errorMessage(e) }),
@@ -77,9 +81,9 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
 
   const options = (
     <>
-      <option value="">Choose an entity…</option>
-      <EntityGroup label="In the selected passage" entities={inside} />
-      <EntityGroup label="Elsewhere in the article" entities={elsewhere} />
+      <option value="">{t('reader:chooseAnEntity')}</option>
+      <EntityGroup label={t('reader:inTheSelectedPassage')} entities={inside} />
+      <EntityGroup label={t('reader:elsewhereInTheArticle')} entities={elsewhere} />
     </>
   );
   const excerpt = passage.exact.trim().length > 90 ? `${passage.exact.trim().slice(0, 89)}…` : passage.exact.trim();
@@ -90,7 +94,7 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
       ref={box}
       className="link-popover link-entities"
       role="dialog"
-      aria-label="Link entities"
+      aria-label={t('reader:linkEntities2')}
       style={{ top: place.top, left: place.left }}
       onKeyDown={(e) => {
         if (e.key !== 'Escape') return;
@@ -105,44 +109,44 @@ export function LinkEntitiesPopover({ rect, articleId, passage, mentions, onDone
         }}
       >
       <p className="muted small" dir="auto">
-        Relate two entities, with “{excerpt}” as evidence
+        {t('reader:relateTwoEntitiesWithAs', { excerpt })}
       </p>
-      {inside.length < 2 && <p className="small">The passage names {inside.length === 0 ? 'no confirmed entity' : 'one confirmed entity'}; choose the others from the article.</p>}
+      {inside.length < 2 && <p className="small">{t('reader:thePassageNamesChooseThe', { value: inside.length === 0 ? t('reader:noConfirmedEntity') : t('reader:oneConfirmedEntity') })}</p>}
       <div className="link-ends">
         <label className="small">
-          From
-          <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label="From" autoFocus>
+          {t('reader:from')}
+          <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('reader:from')} autoFocus>
             {options}
           </select>
         </label>
-        <button type="button" className="small swap" aria-label="Swap From and To" title="Swap From and To" onClick={() => (setFrom(to), setTo(from))}>
+        <button type="button" className="small swap" aria-label={t('reader:swapFromAndTo')} title={t('reader:swapFromAndTo')} onClick={() => (setFrom(to), setTo(from))}>
           ⇅
         </button>
         <label className="small">
-          To
-          <select value={to} onChange={(e) => setTo(e.target.value)} aria-label="To">
+          {t('reader:to')}
+          <select value={to} onChange={(e) => setTo(e.target.value)} aria-label={t('reader:to')}>
             {options}
           </select>
         </label>
       </div>
       <label className="small">
-        Relationship type
-        <select value={chosenType} onChange={(e) => setType(e.target.value)} aria-label="Relationship type">
+        {t('reader:relationshipType')}
+        <select value={chosenType} onChange={(e) => setType(e.target.value)} aria-label={t('reader:relationshipType')}>
           {types.map((t) => (
             <option key={t.key} value={t.key}>
-              {t.label}
+              {words(t.label)}
             </option>
           ))}
         </select>
       </label>
       <GradingPicker value={grading} onChange={setGrading} />
-      {from && from === to && <p className="form-error small">Choose two different entities.</p>}
+      {from && from === to && <p className="form-error small">{t('reader:chooseTwoDifferentEntities')}</p>}
       <div className="event-actions">
         <button type="submit" className="primary small" disabled={!ready}>
-          Create
+          {t('reader:create2')}
         </button>
         <button type="button" className="small" onClick={onCancel}>
-          Cancel
+          {t('reader:cancel')}
         </button>
       </div>
       </form>

@@ -3,6 +3,7 @@ import { usePopoverPlace } from '../ui/popoverPlace';
 import type { EntitySummary, EntityType } from '../../../electron/common/model/entity';
 import { EntityTypeSelect } from '../entities/EntityTypeSelect';
 import { shortcutLabel, withShortcut } from '../ui/shortcuts';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   rect: DOMRect;
@@ -17,34 +18,35 @@ interface Props {
 
 /** The toolbar over a selection: highlight it (or attach an orphan to it), link it to an entity, relate two entities with it, cite it in a note, or add it to the timeline. */
 export function SelectionToolbar({ rect, reattaching, onHighlight, onAttach, onStartLink, onLinkEntities, onCite, onAddEvent }: Props) {
+  const { t } = useTranslation();
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
-    <div className="selection-toolbar" role="toolbar" aria-label="Selection" style={{ top: Math.max(8, rect.top - 48), left: rect.left + rect.width / 2 }}>
+    <div className="selection-toolbar" role="toolbar" aria-label={t('reader:selection')} style={{ top: Math.max(8, rect.top - 48), left: rect.left + rect.width / 2 }}>
       {reattaching ? (
         <button type="button" onMouseDown={keep} onClick={onAttach}>
-          Attach here <kbd>{shortcutLabel('highlight')}</kbd>
+          {t('reader:attachHere')}{' '}<kbd>{shortcutLabel('highlight')}</kbd>
         </button>
       ) : (
-        <button type="button" onMouseDown={keep} onClick={onHighlight} title={withShortcut('Highlight and comment', 'highlight')}>
-          Highlight + comment <kbd>{shortcutLabel('highlight')}</kbd>
+        <button type="button" onMouseDown={keep} onClick={onHighlight} title={withShortcut(t('reader:highlightAndComment'), 'highlight')}>
+          {t('reader:highlightComment')}{' '}<kbd>{shortcutLabel('highlight')}</kbd>
         </button>
       )}
       <button type="button" onMouseDown={keep} onClick={onStartLink}>
-        Link to entity…
+        {t('reader:linkToEntity')}
       </button>
       {!reattaching && (
-        <button type="button" onMouseDown={keep} onClick={onLinkEntities} title={withShortcut('Relate two entities with this passage as evidence', 'link-entities')}>
-          Link entities…
+        <button type="button" onMouseDown={keep} onClick={onLinkEntities} title={withShortcut(t('reader:relateTwoEntitiesWithThis'), 'link-entities')}>
+          {t('reader:linkEntities')}
         </button>
       )}
       {!reattaching && (
-        <button type="button" onMouseDown={keep} onClick={onCite} title="Put this passage, with its source, into a note">
-          Cite in note
+        <button type="button" onMouseDown={keep} onClick={onCite} title={t('reader:putThisPassageWithIts')}>
+          {t('reader:citeInNote')}
         </button>
       )}
       {!reattaching && (
-        <button type="button" onMouseDown={keep} onClick={onAddEvent} title="Make this passage an event on the timeline">
-          Add to timeline…
+        <button type="button" onMouseDown={keep} onClick={onAddEvent} title={t('reader:makeThisPassageAnEvent')}>
+          {t('reader:addToTimeline')}
         </button>
       )}
     </div>
@@ -71,6 +73,7 @@ export function LinkEntityPopover({
   onLink(target: { entityId: string } | { name: string; type: EntityType }): void;
   onCancel(): void;
 }) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState(selectedText.trim());
   // Null until chosen: the suggestion may still be arriving when the popup opens.
   const [chosenType, setType] = useState<EntityType | null>(null);
@@ -84,14 +87,14 @@ export function LinkEntityPopover({
     <div
       className="link-popover"
       role="dialog"
-      aria-label="Link to entity"
+      aria-label={t('reader:linkToEntity2')}
       ref={ref}
       style={style}
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
-      <p className="muted small">Link “{selectedText.trim()}” to</p>
-      <input aria-label="Entity" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} placeholder="Find or name an entity" />
-      <ul aria-label="Matching entities">
+      <p className="muted small">{t('reader:linkTo', { trim: selectedText.trim() })}</p>
+      <input aria-label={t('reader:entity')} value={query} autoFocus onChange={(e) => setQuery(e.target.value)} placeholder={t('reader:findOrNameAnEntity')} />
+      <ul aria-label={t('reader:matchingEntities')}>
         {matches.map((k) => (
           <li key={k.id}>
             <button type="button" onClick={() => onLink({ entityId: k.id })}>
@@ -102,14 +105,14 @@ export function LinkEntityPopover({
       </ul>
       {query.trim() && !known.some((k) => k.name.toLocaleLowerCase() === q) && (
         <div className="create-entity">
-          <EntityTypeSelect value={type} onChange={setType} label="New entity type" />
+          <EntityTypeSelect value={type} onChange={setType} label={t('reader:newEntityType')} />
           <button type="button" onClick={() => onLink({ name: query.trim(), type })}>
-            Create “{query.trim()}”
+            {t('reader:create', { trim: query.trim() })}
           </button>
         </div>
       )}
       <button type="button" className="link" onClick={onCancel}>
-        Cancel
+        {t('reader:cancel')}
       </button>
     </div>
   );

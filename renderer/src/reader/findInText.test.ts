@@ -25,6 +25,35 @@ describe('findMatches', () => {
     expect(slices(text, 'كتب')).toEqual(['كَتَبَ', 'كتب']);
   });
 
+  it('finds words in every script on exactly their characters', () => {
+    // Arabic: with or without tashkeel, any alef, alef maksura or yeh, Eastern Arabic digits.
+    const ar = 'أن «الأمنَ البحريَّ مسؤوليةٌ» إلى يوم ٣ يونيو ٢٠٢٥';
+    expect(slices(ar, 'الامن البحري')).toEqual(['الأمنَ البحريَّ']);
+    expect(slices(ar, 'الي')).toEqual(['إلى']);
+    expect(slices(ar, '2025')).toEqual(['٢٠٢٥']);
+    // Chinese and Japanese inside running text, with a character outside the BMP and half-width kana.
+    expect(slices('加强在印度洋的海上安全合作', '印度洋')).toEqual(['印度洋']);
+    expect(slices('会場の近くにある𠮷野家では', '𠮷野')).toEqual(['𠮷野']);
+    expect(slices('ｲﾝﾄﾞの国防大臣とインド', 'インド')).toEqual(['ｲﾝﾄﾞ', 'インド']);
+    expect(slices('ＡＢＣ１２３', 'abc123')).toEqual(['ＡＢＣ１２３']);
+    // A voiced kana is another letter: か does not find が.
+    expect(slices('がか', 'か')).toEqual(['か']);
+    // Devanagari: the vowel signs are letters (मि is not found by मी), and a match ends after the marks of its last letter.
+    expect(slices('रक्षा मंत्री में', 'मी')).toEqual([]);
+    expect(slices('रक्षा मंत्री में', 'मे')).toEqual(['में']);
+    // A match never ends between a consonant and its vowel sign: the glyph is marked whole.
+    expect(slices('रक्षा मंत्री', 'मंत्र')).toEqual(['मंत्री']);
+    // Emoji and Cyrillic ё.
+    expect(slices('dispatch 🚢 Ёлка', '🚢 елка')).toEqual(['🚢 Ёлка']);
+  });
+
+  it('never splits a character: a query of part of one maps to all of it', () => {
+    const text = 'x𠮷y';
+    const [m] = findMatches(foldForFind(text), '𠮷');
+    expect(m).toEqual({ start: 1, end: 3 });
+    expect(slices('ﬁnal ﬁ', 'i')).toEqual(['ﬁ', 'ﬁ']);
+  });
+
   it('matches across a line break as a space, and finds nothing for an empty query', () => {
     expect(slices('end of one\nstart of two', 'one start')).toEqual(['one\nstart']);
     expect(slices('abc', '   ')).toEqual([]);

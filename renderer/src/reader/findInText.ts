@@ -1,7 +1,13 @@
+import { foldWithOffsets, type FoldedText } from '../../../electron/common/text/searchFold';
+import { formatNumber, t } from '../i18n/i18n';
+
 /**
  * Find in the article: matches are looked for in the article's text string (never the DOM), folded
- * once per article so each keystroke is an indexOf loop. Folding ignores case and accents
- * ("Genève" is found by "geneve"), and vowel signs such as Arabic harakat.
+ * once per article so each keystroke is an indexOf loop. Folding is the search index's own
+ * (`searchFold.ts`): case, accents and Arabic tashkeel are ignored ("Genève" is found by "geneve",
+ * كَتَبَ by كتب), letter variants and digits are one (أ and ا, ٢٠٢٥ and 2025), full- and half-width
+ * forms are one; vowel signs that make another letter (Devanagari, the voicing of が) still count.
+ * Matches map back to whole characters: a code point with its marks.
  */
 
 export interface TextMatch {
@@ -9,77 +15,19 @@ export interface TextMatch {
   end: number;
 }
 
-export interface FoldedText {
-  text: string;
-  folded: string;
-  /** For each UTF-16 unit of `folded`: where its character starts and ends in the original text. */
-  starts: Int32Array;
-  ends: Int32Array;
-}
+export type { FoldedText };
 
 /** Most matches counted and marked; past this the bar says "10,000+". */
 export const MAX_MATCHES = 10_000;
 
-const MARK = /\p{M}/u;
-const foldCache = new Map<string, string>();
-
-/** One character (a code point), folded: decomposed, marks dropped, lower case; "" for a lone mark. */
-function foldChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : code <= 32 ? ' ' : c;
-  let out = foldCache.get(c);
-  if (out === undefined) {
-    out = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    if (/\s/u.test(c)) out = ' ';
-    foldCache.set(c, out);
-  }
-  return out;
-}
-
-/** The text folded for finding, with the way back to the original offsets. Written into typed arrays: a 20,000-word article folds in a few milliseconds. */
+/** The text folded for finding, with the way back to the original offsets. */
 export function foldForFind(text: string): FoldedText {
-  // Folding rarely lengthens a character (a Hangul syllable decomposes into 2 or 3 letters): grow when it does.
-  let capacity = text.length + 16;
-  let units = new Uint16Array(capacity);
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let n = 0;
-  const put = (unit: number, start: number, end: number) => {
-    if (n === capacity) {
-      capacity *= 2;
-      const grow = <T extends Uint16Array | Int32Array>(a: T, b: T) => (b.set(a), b);
-      units = grow(units, new Uint16Array(capacity));
-      starts = grow(starts, new Int32Array(capacity));
-      ends = grow(ends, new Int32Array(capacity));
-    }
-    units[n] = unit;
-    starts[n] = start;
-    ends[n] = end;
-    n++;
-  };
-  for (let i = 0; i < text.length; ) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      put(code >= 65 && code <= 90 ? code + 32 : code <= 32 ? 32 : code, i, i + 1);
-      i++;
-      continue;
-    }
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
-    const folded = foldChar(text.slice(i, i + width));
-    for (let k = 0; k < folded.length; k++) put(folded.charCodeAt(k), i, i + width);
-    i += width;
-  }
-  let folded = '';
-  // In slices: String.fromCharCode takes its arguments on the stack.
-  for (let k = 0; k < n; k += 8192) folded += String.fromCharCode(...units.subarray(k, Math.min(n, k + 8192)));
-  return { text, folded, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+  return foldWithOffsets(text);
 }
 
 /** The query folded the same way, its runs of spaces made one. */
 export function foldQuery(query: string): string {
-  let out = '';
-  for (const c of query.trim()) out += foldChar(c);
-  return out.replace(/ +/g, ' ');
+  return foldWithOffsets(query.trim()).folded.replace(/ +/g, ' ');
 }
 
 /** Where `query` occurs in the text, in order, without overlaps; at most `limit`. */
@@ -89,10 +37,9 @@ export function findMatches(text: FoldedText, query: string, limit = MAX_MATCHES
   const matches: TextMatch[] = [];
   let at = text.folded.indexOf(q);
   while (at !== -1 && matches.length < limit) {
-    let end = text.ends[at + q.length - 1]!;
-    // The marks on the last letter (a vowel sign, an accent typed apart) belong to the match.
-    while (end < text.text.length && MARK.test(text.text[end]!)) end++;
-    matches.push({ start: text.starts[at]!, end });
+    // The folded units map back to whole characters, so the marks on the last letter (a vowel
+    // sign, an accent typed apart) belong to the match, and a pair of surrogates is never split.
+    matches.push({ start: text.starts[at]!, end: text.ends[at + q.length - 1]! });
     at = text.folded.indexOf(q, at + q.length);
   }
   return matches;
@@ -118,9 +65,10 @@ export function firstMatchFrom(matches: readonly TextMatch[], offset: number): n
   return lo < matches.length ? lo : 0;
 }
 
-/** "3 of 12", "No matches", "3 of 10,000+". */
-export function matchStatus(current: number, count: number, capped: boolean, format: (n: number) => string = (n) => n.toLocaleString()): string {
-  if (count === 0) return 'No matches';
+/** "3 of 12", "No matches", "3 of 10,000+", in the UI language and its digits ("٣ من ١٢"). */
+export function matchStatus(current: number, count: number, capped: boolean, format: (n: number) => string = formatNumber): string {
+  if (count === 0) return t('reader:noMatches');
   const total = `${format(count)}${capped ? '+' : ''}`;
-  return current < 0 ? `${total} matches` : `${format(current + 1)} of ${total}`;
+  // The plural form follows the count (capped: "10,000+ matches", many).
+  return current < 0 ? t('reader:findCount', { count, total }) : t('reader:findPosition', { current: format(current + 1), total });
 }

@@ -1,4 +1,5 @@
 import { lastAtOrBefore } from '../../../electron/common/text/lastAtOrBefore';
+import { graphemeBoundary } from '../../../electron/common/text/searchFold';
 
 /**
  * Maps between DOM positions in the reader and offsets into the article text. The reader renders
@@ -61,7 +62,12 @@ export interface TextRange {
   end: number;
 }
 
-/** The current selection as text offsets, trimmed of surrounding whitespace; null if empty. */
+/**
+ * The current selection as text offsets (UTF-16 units into the article text, whatever the script
+ * or direction), trimmed of surrounding whitespace and widened to whole characters: a selection
+ * made by a script, or by the caret, that ends inside a surrogate pair or between a letter and its
+ * vowel sign still makes a highlight of whole characters. Null if empty.
+ */
 export function selectionToOffsets(root: HTMLElement, text: string, selection: Selection | null): TextRange | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
@@ -71,7 +77,8 @@ export function selectionToOffsets(root: HTMLElement, text: string, selection: S
   if (start === null || end === null || end <= start) return null;
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return end > start ? { start, end } : null;
+  if (end <= start) return null;
+  return { start: graphemeBoundary(text, start, 'before'), end: graphemeBoundary(text, end, 'after') };
 }
 
 /**

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
 import type { Annotation } from '../../../electron/common/model/annotation';
-import { ENTITY_TYPE_LABELS, type EntityType } from '../../../electron/common/model/entity';
 import { keymap } from '../commands/keymap';
 import { isMac } from '../ui/shortcuts';
 import { caretRect, moveCaret, placeCaretInView, revealRect, selectionInside } from './caretBrowsing';
-import { highlightsSupported, MENTION_FOCUS_HIGHLIGHT_NAME, type PaintedMention } from './highlightPainter';
-import { caretOffset, offsetsToRange } from './textOffsets';
+import type { PaintedMention } from './highlightPainter';
+import { caretOffset } from './textOffsets';
 import './caret.css';
 
 const readerKeys = keymap('reader', isMac);
@@ -18,25 +17,23 @@ interface Options {
   /** The paragraphs. */
   bodyRef: RefObject<HTMLDivElement | null>;
   caretRef: RefObject<HTMLDivElement | null>;
-  text: string;
   mentions: readonly PaintedMention[];
   annotations: readonly Annotation[];
   onOpenEntity(entityId: string): void;
   onSelectAnnotation(id: string | null): void;
+  /** Tab with the caret in the text: to the list of entity mentions, at the first from `offset` on. False when there is none. */
+  onToMentions(offset: number): boolean;
 }
 
 /**
  * The reader's keyboard: a caret drawn where the collapsed selection is, the registry's `reader`
- * keys moving and extending it (caretBrowsing.ts), Tab and Shift+Tab going from one linked
- * entity mention to the next (marked, and announced), Enter opening the mention or the highlight
- * at the caret.
+ * keys moving and extending it (caretBrowsing.ts), Tab going to the list of the linked entity
+ * mentions (MentionsList: one tab stop, the arrows move there), Enter opening the mention or the
+ * highlight at the caret.
  */
-export function useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, text, mentions, annotations, onOpenEntity, onSelectAnnotation }: Options) {
+export function useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, mentions, annotations, onOpenEntity, onSelectAnnotation, onToMentions }: Options) {
   /** A mouse press is about to place the caret itself: focusing must not place one first. */
   const pointing = useRef(false);
-  /** The confirmed mention the keyboard went to (Tab), until the caret moves off its start. */
-  const [focusedMention, setFocusedMention] = useState<PaintedMention | null>(null);
-  const [announcement, setAnnouncement] = useState('');
 
   /** Draws the caret where a collapsed selection is, while the text has the focus (the browser draws none here). */
   const drawCaret = useCallback(() => {
@@ -63,25 +60,12 @@ export function useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, tex
     if (!body) return;
     const observer = new ResizeObserver(drawCaret);
     observer.observe(body);
-    const onSelection = () => {
-      drawCaret();
-      setFocusedMention((m) => (m && caretOffset(body, document.getSelection()) === m.start ? m : null));
-    };
-    document.addEventListener('selectionchange', onSelection);
+    document.addEventListener('selectionchange', drawCaret);
     return () => {
       observer.disconnect();
-      document.removeEventListener('selectionchange', onSelection);
+      document.removeEventListener('selectionchange', drawCaret);
     };
   }, [bodyRef, drawCaret]);
-
-  useEffect(() => {
-    if (!highlightsSupported()) return;
-    const body = bodyRef.current;
-    const range = body && focusedMention && offsetsToRange(body, focusedMention.start, focusedMention.end);
-    if (range) CSS.highlights.set(MENTION_FOCUS_HIGHLIGHT_NAME, new Highlight(range));
-    else CSS.highlights.delete(MENTION_FOCUS_HIGHLIGHT_NAME);
-  }, [bodyRef, focusedMention]);
-  useEffect(() => () => void (highlightsSupported() && CSS.highlights.delete(MENTION_FOCUS_HIGHLIGHT_NAME)), []);
 
   const viewBox = () => scrollRef.current?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
 
@@ -93,26 +77,6 @@ export function useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, tex
     drawCaret();
   };
 
-  /** The confirmed mention after (or before) the caret, for Tab and Shift+Tab. */
-  const mentionFrom = (offset: number, forward: boolean): PaintedMention | null => {
-    const linked = mentions.filter((m) => m.entityId).sort((a, b) => a.start - b.start);
-    const here = focusedMention?.start === offset;
-    if (forward) return linked.find((m) => (here ? m.start > offset : m.start >= offset)) ?? null;
-    return linked.findLast((m) => m.start < offset) ?? null;
-  };
-
-  const goToMention = (mention: PaintedMention) => {
-    const body = bodyRef.current;
-    const range = body && offsetsToRange(body, mention.start, mention.start);
-    if (!range) return;
-    document.getSelection()?.collapse(range.startContainer, range.startOffset);
-    setFocusedMention(mention);
-    const type = ENTITY_TYPE_LABELS[mention.type as EntityType] ?? mention.type;
-    setAnnouncement(`${text.slice(mention.start, mention.end)}, ${type}. Enter opens its page.`);
-    const rect = caretRect(document.getSelection());
-    if (rect && scrollRef.current) revealRect(scrollRef.current, rect, 48);
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const body = bodyRef.current;
     const scroller = scrollRef.current;
@@ -122,18 +86,15 @@ export function useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, tex
     if (!command) return;
     const selection = document.getSelection();
     const offset = caretOffset(body, selection);
-    if (command === 'reader-next-mention' || command === 'reader-previous-mention') {
-      // With words selected, or past the last mention, Tab goes on (to the selection toolbar, the panel).
-      if (offset === null || !selection?.isCollapsed) return;
-      const mention = mentionFrom(offset, command === 'reader-next-mention');
-      if (!mention) return;
-      event.preventDefault();
-      goToMention(mention);
+    if (command === 'reader-mentions') {
+      // With words selected, Tab goes on as usual (to the selection toolbar).
+      if (!selection?.isCollapsed) return;
+      if (onToMentions(offset ?? 0)) event.preventDefault();
       return;
     }
     if (command === 'reader-open') {
       if (offset === null) return;
-      const at = focusedMention?.start === offset ? focusedMention : mentions.find((m) => m.entityId && m.start <= offset && offset < m.end);
+      const at = mentions.find((m) => m.entityId && m.start <= offset && offset < m.end);
       if (at?.entityId) {
         event.preventDefault();
         onOpenEntity(at.entityId);
@@ -160,8 +121,6 @@ export function useCaretBrowsing({ scrollRef, articleRef, bodyRef, caretRef, tex
       pointing.current = true;
     },
     onKeyDown,
-    /** What a screen reader is told when the keyboard goes to a mention. */
-    announcement,
   };
 }
 

@@ -2,13 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { PickerInput } from '../ui/PickerInput';
 import { usePickerDialog } from '../ui/usePickerDialog';
-import { ENTITY_TYPE_LABELS } from '../../../electron/common/model/entity';
+import { pickerFieldKey } from '../ui/useListKeys';
 import { queries } from '../data/queries';
 import { matchPlaces, placeKey, preparePlaces, type Place, type PlaceKind } from './matchPlaces';
 import { dates } from '../ui/formatDate';
-import { countOf } from '../../../electron/common/text/plural';
+import { Trans, useTranslation } from 'react-i18next';
+import { countOf, typeName } from '../i18n/i18n';
+import { useNoteTitle } from '../notes/noteTitle';
 
-const KIND_LABELS: Record<PlaceKind, string> = { article: 'Article', note: 'Note', entity: 'Entity', brief: 'Brief' };
+const KIND_LABELS: Record<PlaceKind, string> = { article: 'search:article', note: 'search:note', entity: 'search:entity', brief: 'search:brief' };
 
 interface Props {
   /** Recently opened places, most recent first ("article:<id>" …). */
@@ -22,6 +24,8 @@ interface Props {
  * screens already hold, and are matched here, as the analyst types, without a round trip.
  */
 export function QuickOpen({ recent, onGo, onClose }: Props) {
+  const { t } = useTranslation();
+  const titleOf = useNoteTitle();
   const [query, setQuery] = useState('');
   const articles = useQuery(queries.articles()).data?.articles;
   const notes = useQuery(queries.notes()).data?.notes;
@@ -30,13 +34,13 @@ export function QuickOpen({ recent, onGo, onClose }: Props) {
 
   const prepared = useMemo(() => {
     const places: Place[] = [
-      ...(articles ?? []).map((a) => ({ kind: 'article' as const, id: a.id, title: a.title, detail: [a.outlet, a.published && dates().date(a.published)].filter(Boolean).join(' · ') })),
-      ...(notes ?? []).map((n) => ({ kind: 'note' as const, id: n.id, title: n.title || 'Untitled note', detail: n.excerpt.slice(0, 80) })),
-      ...(entities ?? []).map((e) => ({ kind: 'entity' as const, id: e.id, title: e.name, aliases: e.aliases, detail: ENTITY_TYPE_LABELS[e.type] })),
+      ...(articles ?? []).map((a) => ({ kind: 'article' as const, id: a.id, title: a.title, lang: a.language ?? undefined, detail: [a.outlet, a.published && dates().date(a.published)].filter(Boolean).join(' · ') })),
+      ...(notes ?? []).map((n) => ({ kind: 'note' as const, id: n.id, title: titleOf(n), detail: n.excerpt.slice(0, 80) })),
+      ...(entities ?? []).map((e) => ({ kind: 'entity' as const, id: e.id, title: e.name, aliases: e.aliases, detail: typeName(e.type) })),
       ...(briefs ?? []).map((b) => ({ kind: 'brief' as const, id: b.id, title: b.title, detail: countOf(b.sectionCount, 'section') })),
     ];
     return preparePlaces(places);
-  }, [articles, notes, entities, briefs]);
+  }, [articles, notes, entities, briefs, titleOf]);
   const matches = useMemo(() => matchPlaces(prepared, query, recent), [prepared, query, recent]);
   const picker = usePickerDialog(matches.length);
   const { id, dialog, listRef, current, setActive, optionId } = picker;
@@ -48,27 +52,18 @@ export function QuickOpen({ recent, onGo, onClose }: Props) {
     onGo(place);
   };
 
-  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + 8, PageUp: current - 8 };
-    if (event.key in moves) {
-      event.preventDefault();
-      setActive(Math.max(0, Math.min(moves[event.key]!, matches.length - 1)));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      go(matches[current]?.place);
-    }
-  };
+  const onKey = (event: KeyboardEvent<HTMLInputElement>) => pickerFieldKey(event, current, matches.length, setActive, () => go(matches[current]?.place));
 
   const loading = !articles || !notes || !entities || !briefs;
   const empty = query.trim() === '';
 
   return (
-    <dialog ref={dialog} className="quick-open" aria-label="Go to" onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current.close()}>
+    <dialog ref={dialog} className="quick-open" aria-label={t('search:goTo')} onClose={onClose} onClick={(e) => e.target === dialog.current && dialog.current.close()}>
       {/* The dialog has no padding of its own: a click on it is a click on the backdrop. */}
       <div className="quick-open-body">
-      <PickerInput picker={picker} count={matches.length} label="Go to an article, note, entity or brief" placeholder="Go to an article, note, entity or brief…" query={query} onQuery={setQuery} onKeyDown={onKey} />
+      <PickerInput picker={picker} count={matches.length} label={t('search:goToAnArticleNote')} placeholder={t('search:goToAnArticleNote2')} query={query} onQuery={setQuery} onKeyDown={onKey} />
       <p className="quick-open-caption" id={`${id}-caption`}>
-        {loading ? 'Loading names…' : empty ? (recent.length > 0 ? 'Recently opened' : 'Everything') : matches.length === 0 ? `Nothing is called “${query.trim()}”.` : 'Best matches'}
+        {loading ? t('search:loadingNames') : empty ? (recent.length > 0 ? t('search:recentlyOpened') : t('search:everything')) : matches.length === 0 ? t('search:nothingIsCalled', { trim: query.trim() }) : t('search:bestMatches')}
       </p>
       <ul ref={listRef} id={`${id}-list`} role="listbox" aria-labelledby={`${id}-caption`}>
         {matches.map(({ place, alias }, i) => (
@@ -82,10 +77,17 @@ export function QuickOpen({ recent, onGo, onClose }: Props) {
             onMouseMove={() => i !== current && setActive(i)}
             onClick={() => go(place)}
           >
-            <span className={`kind-badge kind-${place.kind}`}>{KIND_LABELS[place.kind]}</span>
+            <span className={`kind-badge kind-${place.kind}`}>{t(KIND_LABELS[place.kind])}</span>
             <span className="place-name" dir="auto">
-              {place.title}
-              {alias && <span className="place-alias"> (also “{alias}”)</span>}
+              {/* The title alone carries the article's language: "(also …)" is in the window's. */}
+              {place.lang ? (
+                <span lang={place.lang} dir="auto">
+                  {place.title}
+                </span>
+              ) : (
+                place.title
+              )}
+              {alias && <span className="place-alias">{' '}{t('search:also', { alias })}</span>}
             </span>
             {place.detail && (
               <span className="place-detail" dir="auto">
@@ -96,7 +98,7 @@ export function QuickOpen({ recent, onGo, onClose }: Props) {
         ))}
       </ul>
       <p className="quick-open-hint" aria-hidden="true">
-        <kbd>↑</kbd> <kbd>↓</kbd> to move · <kbd>Enter</kbd> to open · <kbd>Esc</kbd> to close
+        <Trans i18nKey="search:pickerKeys" components={{ kbd: <kbd /> }} />
       </p>
       </div>
     </dialog>

@@ -12,10 +12,14 @@ import { useVirtualList } from '../ui/useVirtualList';
 import { SearchFilters } from './SearchFilters';
 import { groupResults, searchRequest, SEARCH_KINDS, type SearchForm } from './searchRequest';
 import { Snippet } from './Snippet';
-import { countOf, nounFor } from '../../../electron/common/text/plural';
+import './searchResults.css';
+import { useArticleLanguages } from '../library/useArticleLanguages';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../i18n/i18n';
 
 const GROUP_HEIGHT = 36;
-const RESULT_HEIGHT = 90;
+/** Title (1.5 lines) and two lines of passage (1.6 each), padding and the gap below: see searchResults.css. */
+const RESULT_HEIGHT = 98;
 /** Typing pauses this long before a search goes out. */
 const DEBOUNCE_MS = 120;
 
@@ -32,12 +36,14 @@ const kindLabel = (kind: SearchResult['kind']) => SEARCH_KINDS.find((k) => k.kin
  * the last answer stays on screen while the next is on its way.
  */
 export function SearchView({ form, onChange }: Props) {
+  const { t } = useTranslation();
   const { openArticle, openAnnotation, openNote, openEntity } = useAppActions();
   const box = useRef<HTMLInputElement>(null);
   const listElement = useRef<HTMLUListElement>(null);
   const request = useMemo(() => searchRequest(form), [form]);
   const settledKey = useDebounced(request ? JSON.stringify(request) : null, DEBOUNCE_MS);
   const settled = useMemo(() => (settledKey ? (JSON.parse(settledKey) as SearchRequest) : null), [settledKey]);
+  const languageOf = useArticleLanguages();
   const search = useQuery({ ...queries.search(settled ?? { query: '' }), enabled: settled !== null, placeholderData: keepPreviousData });
   const results = useMemo(() => (settled && search.data ? search.data.results : []), [settled, search.data]);
   const { rows, ordered } = useMemo(() => groupResults(results), [results]);
@@ -105,31 +111,36 @@ export function SearchView({ form, onChange }: Props) {
 
   const waiting = settled !== null && (search.isFetching || settledKey !== (request ? JSON.stringify(request) : null));
   const status = !request
-    ? 'Type words to search articles, highlights, notes, entities and relationships.'
+    ? t('search:typeWordsToSearchArticles')
     : search.error
-      ? `Search failed: ${errorMessage(search.error)}`
+      ? t('search:searchFailed', { error: errorMessage(search.error) })
       : !search.data
         ? building
-          ? `Building the search index: ${building.done.toLocaleString()} of ${building.total.toLocaleString()} records…`
-          : 'Searching…'
+          ? t('search:buildingTheSearchIndexOf', { toLocaleString: formatNumber(building.done), toLocaleString2: formatNumber(building.total) })
+          : t('search:searching')
         : results.length === 0
-          ? 'Nothing matches.'
-          : `${results.length}${results.length >= (settled?.limit ?? Infinity) ? '+' : ''} ${nounFor(results.length, 'result')}: ${SEARCH_KINDS.flatMap((k) => {
-              const n = results.filter((r) => r.kind === k.kind).length;
-              return n ? [countOf(n, k.label.toLowerCase(), k.plural.toLowerCase())] : [];
-            }).join(', ')}.`;
+          ? t('search:nothingMatches')
+          : t('search:resultSummary', {
+              count: results.length,
+              plus: results.length >= (settled?.limit ?? Infinity) ? '+' : '',
+              kinds: SEARCH_KINDS.flatMap((k) => {
+                const n = results.filter((r) => r.kind === k.kind).length;
+                return n ? [t(`search:kindCount.${k.kind}`, { count: n })] : [];
+              }).join(t('search:listSeparator')),
+            });
 
   return (
     <div className="search-view">
       <div className="search-head">
-        <h1>Search</h1>
+        <h1>{t('search:search')}</h1>
         <input
           ref={box}
           type="search"
           className="search-box"
-          aria-label="Search words"
-          placeholder='Words, a prefix, or "a phrase"'
-          title={withShortcut('Search the workspace', 'search')}
+          aria-label={t('search:searchWords')}
+          dir="auto"
+          placeholder={t('search:wordsAPrefixOrA')}
+          title={withShortcut(t('search:searchTheWorkspace'), 'search')}
           value={form.query}
           onChange={(e) => {
             setActive(0);
@@ -151,7 +162,7 @@ export function SearchView({ form, onChange }: Props) {
       </div>
       <div className="search-results" ref={attachScroller}>
         {/* Headings and results share one list so the keyboard and the window move over both. */}
-        <ul ref={listElement} aria-label="Search results" aria-busy={waiting} style={{ height: offsets.at(-1) }} onKeyDown={onListKey}>
+        <ul ref={listElement} aria-label={t('search:searchResults')} aria-busy={waiting} style={{ height: offsets.at(-1) }} onKeyDown={onListKey}>
           {rows.slice(rowWindow.start, rowWindow.end).map((row, i) => {
             const top = offsets[rowWindow.start + i];
             if (row.type === 'group') {
@@ -159,12 +170,14 @@ export function SearchView({ form, onChange }: Props) {
               return (
                 <li key={`group-${row.kind}`} className="result-group" style={{ top, height: GROUP_HEIGHT }}>
                   <h2>
-                    {k.plural} <span className="count">{row.count}</span>
+                    {t(k.plural)} <span className="count">{row.count}</span>
                   </h2>
                 </li>
               );
             }
             const { result, index } = row;
+            // An article's title and text, and a highlight's quote, are the article's words; a note's or an entity's are not.
+            const lang = result.kind === 'article' || result.kind === 'annotation' ? languageOf(result.articleId) : undefined;
             return (
               <li key={`${result.kind}-${result.id}`} style={{ top, height: RESULT_HEIGHT }} aria-setsize={ordered.length} aria-posinset={index + 1}>
                 <button
@@ -177,12 +190,12 @@ export function SearchView({ form, onChange }: Props) {
                   onClick={() => open(result)}
                 >
                   <span className="result-title">
-                    <span className={`kind-badge kind-${result.kind}`}>{kindLabel(result.kind).label}</span>
-                    <span className="result-name" dir="auto">
+                    <span className={`kind-badge kind-${result.kind}`}>{t(kindLabel(result.kind).label)}</span>
+                    <span className="result-name" lang={lang} dir="auto">
                       {result.title}
                     </span>
                   </span>
-                  <Snippet className="result-snippet" snippet={result.snippet} />
+                  <Snippet className="result-snippet" snippet={result.snippet} lang={result.kind === 'article' ? lang : undefined} />
                 </button>
               </li>
             );

@@ -1,3 +1,5 @@
+import { foldText } from '../../../electron/common/text/searchFold';
+
 /** Somewhere the quick switcher can go: an article, a note, an entity or a brief. */
 export type PlaceKind = 'article' | 'note' | 'entity' | 'brief';
 
@@ -9,6 +11,8 @@ export interface Place {
   aliases?: readonly string[];
   /** A second line: outlet and date, entity type … */
   detail?: string;
+  /** The language its title is written in, when it is an article's own words. */
+  lang?: string;
 }
 
 export interface PlaceMatch {
@@ -17,9 +21,12 @@ export interface PlaceMatch {
   alias: string | null;
 }
 
-/** Case- and accent-insensitive form: "Égypte" and "egypte" are the same to the switcher. */
+/**
+ * The search's own folding: "Égypte" and "egypte", "الأردن" and "الاردن" are the same to the
+ * switcher; a Devanagari vowel sign stays part of its word.
+ */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return foldText(text);
 }
 
 export function placeKey(place: { kind: PlaceKind; id: string }): string {
@@ -27,7 +34,7 @@ export function placeKey(place: { kind: PlaceKind; id: string }): string {
 }
 
 /** Scripts written without spaces: a word there is any run of the text, so matching is by substring. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 interface Name {
   folded: string;
@@ -36,11 +43,11 @@ interface Name {
 
 function nameOf(text: string): Name {
   const folded = fold(text);
-  return { folded, words: folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean) };
+  return { folded, words: folded.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean) };
 }
 
 export function queryWords(query: string): string[] {
-  return fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fold(query).split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
 }
 
 /**

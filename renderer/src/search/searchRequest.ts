@@ -29,11 +29,11 @@ export const EMPTY_SEARCH: SearchForm = {
 };
 
 export const SEARCH_KINDS: { kind: SearchKind; label: string; plural: string }[] = [
-  { kind: 'article', label: 'Article', plural: 'Articles' },
-  { kind: 'annotation', label: 'Highlight', plural: 'Highlights' },
-  { kind: 'note', label: 'Note', plural: 'Notes' },
-  { kind: 'entity', label: 'Entity', plural: 'Entities' },
-  { kind: 'relation', label: 'Relationship', plural: 'Relationships' },
+  { kind: 'article', label: 'search:article', plural: 'search:articles' },
+  { kind: 'annotation', label: 'search:highlight', plural: 'search:highlights' },
+  { kind: 'note', label: 'search:note', plural: 'search:notes' },
+  { kind: 'entity', label: 'search:entity', plural: 'search:entities' },
+  { kind: 'relation', label: 'search:relationship', plural: 'search:relationships' },
 ];
 
 export const RESULT_LIMIT = 200;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import './settings.css';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   /** The system's full name for the analyst, or '' when it has none (then a name must be typed). */
@@ -13,6 +14,7 @@ interface Props {
  * left empty, and is changed later in Settings.
  */
 export function FirstRunName({ suggested, onSave }: Props) {
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState(suggested);
   const id = useId();
@@ -37,17 +39,17 @@ export function FirstRunName({ suggested, onSave }: Props) {
           if (trimmed) onSave(trimmed);
         }}
       >
-        <h2 id={`${id}-title`}>Welcome to Dossier</h2>
+        <h2 id={`${id}-title`}>{t('settings:welcomeToDossier')}</h2>
         <p id={`${id}-why`} className="settings-hint">
-          Your name goes on your replies and comments, and on the briefs you export (“Prepared by”, Word comments, the W3C annotation files). You can change it later in Settings.
+          {t('settings:yourNameGoesOnYour')}
         </p>
         <label className="settings-field">
-          Your name
+          {t('settings:yourName')}
           <input value={name} onChange={(e) => setName(e.target.value)} autoFocus required maxLength={200} dir="auto" autoComplete="name" />
         </label>
         <div className="dialog-actions">
           <button type="submit" className="primary" disabled={!trimmed}>
-            Continue
+            {t('settings:continue')}
           </button>
         </div>
       </form>

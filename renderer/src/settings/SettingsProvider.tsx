@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { UiLanguage } from '../../../electron/common/i18n/uiLanguage';
 import { DEFAULT_SETTINGS, READER_FONT_SIZE, type AppSettings, type SettingsPatch } from '../../../electron/common/model/settings';
 import { api, onEvent } from '../api';
 import { useCommand } from '../commands/CommandProvider';
@@ -9,6 +10,9 @@ import { errorMessage } from '../ui/useSaveStatus';
 import { applyLayout, applyTheme, followSystemTheme } from './applySettings';
 import { FirstRunName } from './FirstRunName';
 import { SettingsContext, type SettingsState } from './SettingsContext';
+import { isNarrowWindow, toggleLibraryDrawer } from '../library/libraryDrawer';
+import { useTranslation } from 'react-i18next';
+import { applyUiLanguage, uiLocale } from '../i18n/i18n';
 
 const SettingsDialog = lazy(() => import('./SettingsDialog').then((m) => ({ default: m.SettingsDialog })));
 
@@ -21,6 +25,7 @@ export const SETTINGS_QUERY = ['settings.get', {}] as const;
  * display name on first run.
  */
 export function SettingsProvider({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const notify = useNotify();
   const query = useQuery({ queryKey: SETTINGS_QUERY, queryFn: () => api['settings.get']({}), staleTime: Infinity, gcTime: Infinity });
@@ -30,8 +35,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
    */
   const [shownSettings, setShownSettings] = useState<AppSettings | null>(null);
   const settings = shownSettings ?? query.data?.settings ?? DEFAULT_SETTINGS;
-  // Before the children render, so every date they write is in the format now chosen.
-  setDateFormatChoice(settings.dateFormat);
+  // Before the children render, so every date they write is in the format (and language) now chosen.
+  setDateFormatChoice(settings.dateFormat, uiLocale(i18n.language as UiLanguage));
   const [open, setOpen] = useState(false);
 
   /**
@@ -72,12 +77,18 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
         (error: unknown) => {
           pending.current.delete(n);
           setSettings(before);
-          notify({ tone: 'error', message: `The setting was not saved: ${errorMessage(error)}` });
+          notify({ tone: 'error', message: t('settings:theSettingWasNotSaved', { error: errorMessage(error) }) });
         },
       );
     },
-    [notify, queryClient, setSettings],
+    [notify, queryClient, setSettings, t],
   );
+
+  // Only once read: until then the window shows the language it remembered (no flash of another).
+  const uiLanguageChoice = query.isSuccess || shownSettings ? settings.uiLanguage : null;
+  useLayoutEffect(() => {
+    if (uiLanguageChoice) applyUiLanguage(uiLanguageChoice);
+  }, [uiLanguageChoice]);
 
   const theme = settings.theme;
   const themeRef = useRef(theme);
@@ -94,7 +105,8 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   useCommand('reader-zoom-in', () => zoom(readerFontSize + READER_FONT_SIZE.step));
   useCommand('reader-zoom-out', () => zoom(readerFontSize - READER_FONT_SIZE.step));
   useCommand('reader-zoom-reset', () => zoom(READER_FONT_SIZE.default));
-  useCommand('toggle-library', () => update({ libraryCollapsed: !libraryCollapsed }));
+  // In a narrow window the library is a drawer: the command opens and closes it, leaving the setting alone.
+  useCommand('toggle-library', () => (isNarrowWindow() ? toggleLibraryDrawer() : update({ libraryCollapsed: !libraryCollapsed })));
   useCommand('toggle-side-panel', () => update({ sidePanelCollapsed: !sidePanelCollapsed }));
 
   const loaded = query.isSuccess;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { precisionOf } from '../../../electron/common/model/timeline';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   rect: DOMRect;
@@ -13,6 +14,7 @@ interface Props {
  * first date named in the passage and suggests a label from it, and says so when there is none.
  */
 export function AddEventPopover({ rect, selectedText, onAdd, onCancel }: Props) {
+  const { t } = useTranslation();
   const [date, setDate] = useState('');
   const [label, setLabel] = useState('');
   const dateOk = date.trim() === '' || precisionOf(date.trim()) !== null;
@@ -26,31 +28,31 @@ export function AddEventPopover({ rect, selectedText, onAdd, onCancel }: Props) 
     <form
       className="link-popover add-event"
       role="dialog"
-      aria-label="Add to timeline"
+      aria-label={t('timeline:addToTimeline')}
       style={{ top: rect.bottom + 8, left: rect.left + rect.width / 2 }}
       onSubmit={submit}
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
     >
       <p className="muted small" dir="auto">
-        Add “{excerpt}” to the timeline
+        {t('timeline:addToTheTimeline', { excerpt })}
       </p>
       <label className="small">
-        Date
-        <input value={date} onChange={(e) => setDate(e.target.value)} placeholder="the date named in it" aria-invalid={!dateOk} aria-describedby="add-event-date-help" autoFocus />
+        {t('timeline:date')}
+        <input value={date} onChange={(e) => setDate(e.target.value)} placeholder={t('timeline:theDateNamedInIt')} aria-invalid={!dateOk} aria-describedby="add-event-date-help" autoFocus />
       </label>
       <span id="add-event-date-help" className="muted small">
-        YYYY, YYYY-MM or YYYY-MM-DD; empty: the date the passage names
+        {t('timeline:yyyyYyyyMmOrYyyy2')}
       </span>
       <label className="small">
-        Label
-        <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder="suggested from the passage" maxLength={200} dir="auto" />
+        {t('timeline:label')}
+        <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('timeline:suggestedFromThePassage')} maxLength={200} dir="auto" />
       </label>
       <div className="event-actions">
         <button type="submit" className="primary small" disabled={!dateOk}>
-          Add
+          {t('timeline:add')}
         </button>
         <button type="button" className="small" onClick={onCancel}>
-          Cancel
+          {t('timeline:cancel')}
         </button>
       </div>
     </form>

@@ -2,8 +2,9 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimelineEntry } from '../../../electron/common/model/timeline';
 import { formatEventDate } from './eventDates';
 import { coverage, extentOf, fitLabel, panSpan, ticks, zoomSpan, type Span } from './timeAxis';
-import { dates } from '../ui/formatDate';
-import { countOf } from '../../../electron/common/text/plural';
+import { useDates } from '../ui/formatDate';
+import { useTranslation } from 'react-i18next';
+import { countOf } from '../i18n/i18n';
 
 interface Props {
   events: readonly TimelineEntry[];
@@ -22,7 +23,9 @@ const LANES = 4;
  * passage. The one place that draws the axis: a charting library could replace it alone.
  */
 export function TimelineAxis({ events, onOpen }: Props) {
+  const { t } = useTranslation();
   const svg = useRef<SVGSVGElement>(null);
+  const dates = useDates();
   const [width, setWidth] = useState(800);
   const extent = useMemo(() => extentOf(events), [events]);
   const [span, setSpan] = useState<Span | null>(extent);
@@ -59,11 +62,11 @@ export function TimelineAxis({ events, onOpen }: Props) {
 
   if (!extent || !span) return null;
   const x = (at: number) => ((at - span.start) / (span.end - span.start)) * width;
-  const axis = ticks(span, width);
+  const axis = ticks(span, width, dates.choice);
   const marks = placeMarks(events, span, width, x);
   // The axis counts in UTC days: the calendar day at each end, in the app's date format.
-  const from = dates().date(new Date(span.start).toISOString().slice(0, 10));
-  const to = dates().date(new Date(span.end).toISOString().slice(0, 10));
+  const from = dates.date(new Date(span.start).toISOString().slice(0, 10));
+  const to = dates.date(new Date(span.end).toISOString().slice(0, 10));
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const third = (span.end - span.start) / 6;
@@ -78,18 +81,18 @@ export function TimelineAxis({ events, onOpen }: Props) {
 
   return (
     <div className="timeline-axis">
-      <div className="axis-toolbar" role="toolbar" aria-label="Timeline axis">
-        <button type="button" onClick={() => setSpan(zoomSpan(span, 1.5))} aria-label="Zoom in">
+      <div className="axis-toolbar" role="toolbar" aria-label={t('timeline:timelineAxis')}>
+        <button type="button" onClick={() => setSpan(zoomSpan(span, 1.5))} aria-label={t('timeline:zoomIn')}>
           +
         </button>
-        <button type="button" onClick={() => setSpan(zoomSpan(span, 1 / 1.5))} aria-label="Zoom out">
+        <button type="button" onClick={() => setSpan(zoomSpan(span, 1 / 1.5))} aria-label={t('timeline:zoomOut')}>
           −
         </button>
         <button type="button" onClick={() => setSpan(extent)}>
-          Show all
+          {t('timeline:showAll')}
         </button>
         <span className="muted small" data-testid="axis-unit">
-          {`${axis.unit === 'decade' ? 'Decades' : axis.unit === 'year' ? 'Years' : axis.unit === 'month' ? 'Months' : 'Days'}, ${from} to ${to}`}
+          {t('timeline:to', { value: axis.unit === 'decade' ? 'Decades' : axis.unit === 'year' ? 'Years' : axis.unit === 'month' ? 'Months' : 'Days', from, to })}
         </span>
       </div>
       <svg
@@ -99,7 +102,7 @@ export function TimelineAxis({ events, onOpen }: Props) {
         width="100%"
         role="img"
         tabIndex={0}
-        aria-label={`Timeline axis from ${from} to ${to}, ${countOf(marks.length, 'event')} in view. Plus and minus zoom, arrow keys move, 0 shows all; the list below opens each event.`}
+        aria-label={t('timeline:timelineAxisFromToIn', { from, to, countOf: countOf(marks.length, 'event') })}
         onKeyDown={onKeyDown}
         onPointerDown={(e) => {
           drag.current = { x: e.clientX, span, moved: false };
@@ -128,7 +131,7 @@ export function TimelineAxis({ events, onOpen }: Props) {
         ))}
         {marks.map(({ event, x0, x1, lane, room }) => {
           const y = AXIS_Y - 12 - lane * LANE;
-          const title = `${formatEventDate(event.date, event.precision)}: ${event.label}`;
+          const title = `${formatEventDate(event.date, event.precision, undefined, dates.choice)}: ${event.label}`;
           const open = () => {
             if (!drag.current?.moved) onOpen(event);
           };

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { precisionOf, type DatePart, type DatePrecision, type EventEntity, type TimelineEntry } from '../../../electron/common/model/timeline';
 import { useAppActions } from '../app/AppActions';
+import { useDates } from '../ui/formatDate';
 import { formatEventDate } from './eventDates';
 import { useTimelineChanges } from './useTimelineChanges';
+import { useArticleLanguages } from '../library/useArticleLanguages';
+import { useTranslation } from 'react-i18next';
 
 /** Whether the words named every part of the date shown, or some came from the publication date. */
 export function inferred(precision: DatePrecision, certain: readonly DatePart[]): boolean {
@@ -13,14 +16,16 @@ export function inferred(precision: DatePrecision, certain: readonly DatePart[])
 
 /** The date as shown on an event or a suggestion: as precise as known, saying when it was inferred. */
 export function EventDateLabel({ date, precision, certain }: { date: string; precision: DatePrecision; certain: readonly DatePart[] }) {
+  const { t } = useTranslation();
   const guessed = inferred(precision, certain);
+  // Read from the setting here, so a new date format shows at once.
+  const { choice } = useDates();
   return (
     <span className="event-date">
-      <time dateTime={date}>{formatEventDate(date, precision)}</time>
+      <time dateTime={date}>{formatEventDate(date, precision, undefined, choice)}</time>
       {guessed && (
-        <span className="inferred" title={certain.length ? `The text names the ${certain.join(' and ')}; the rest comes from the publication date.` : 'Counted from the publication date.'}>
-          {' '}
-          (inferred)
+        <span className="inferred" title={certain.length ? t('timeline:theTextNamesTheThe', { join: certain.join(' and ') }) : t('timeline:countedFromThePublicationDate')}>
+          {t('timeline:inferred')}
         </span>
       )}
     </span>
@@ -28,10 +33,11 @@ export function EventDateLabel({ date, precision, certain }: { date: string; pre
 }
 
 export function EntityNames({ entities }: { entities: readonly EventEntity[] }) {
+  const { t } = useTranslation();
   const { openEntity } = useAppActions();
   if (entities.length === 0) return null;
   return (
-    <ul className="event-entities" aria-label="Entities">
+    <ul className="event-entities" aria-label={t('timeline:entities')}>
       {entities.map((e) => (
         <li key={e.id}>
           <button type="button" className="chip" onClick={() => openEntity(e.id)} dir="auto">
@@ -45,11 +51,13 @@ export function EntityNames({ entities }: { entities: readonly EventEntity[] }) 
 
 /** One confirmed event: open its passage, edit its label and date, or remove it. */
 export function TimelineEventItem({ event }: { event: TimelineEntry }) {
+  const { t } = useTranslation();
   const { openArticle } = useAppActions();
   const changes = useTimelineChanges();
   const [editing, setEditing] = useState(false);
   const open = () => openArticle(event.articleId, { start: event.evidence.start, end: event.evidence.end, flash: true });
   const orphaned = event.status === 'orphaned';
+  const languageOf = useArticleLanguages();
   return (
     <li className="timeline-event" data-precision={event.precision}>
       <span className="event-marker" aria-hidden="true" />
@@ -58,20 +66,22 @@ export function TimelineEventItem({ event }: { event: TimelineEntry }) {
         <EventEditor event={event} onDone={() => setEditing(false)} onSave={(patch) => changes.update({ articleId: event.articleId, id: event.id, patch, baseRev: event.rev })} />
       ) : (
         <>
-          <button type="button" className="event-label link" onClick={open} disabled={orphaned} title={orphaned ? undefined : `Open the passage in “${event.articleTitle}”`} dir="auto">
+          <button type="button" className="event-label link" onClick={open} disabled={orphaned} title={orphaned ? undefined : t('timeline:openThePassageIn', { articleTitle: event.articleTitle })} dir="auto">
             {event.label}
           </button>
           <p className="event-source muted small">
-            <span dir="auto">{event.articleTitle}</span>
-            {orphaned && <span className="badge warn"> Passage not found in the current version</span>}
+            <span lang={languageOf(event.articleId)} dir="auto">
+              {event.articleTitle}
+            </span>
+            {orphaned && <span className="badge warn">{' '}{t('timeline:passageNotFoundInThe')}</span>}
           </p>
           <EntityNames entities={event.entities} />
           <div className="event-actions">
-            <button type="button" className="small" onClick={() => setEditing(true)} aria-label={`Edit event: ${event.label}`}>
-              Edit
+            <button type="button" className="small" onClick={() => setEditing(true)} aria-label={t('timeline:editEvent', { label: event.label })}>
+              {t('timeline:edit')}
             </button>
-            <button type="button" className="small" onClick={() => void changes.remove({ articleId: event.articleId, id: event.id })} aria-label={`Remove event: ${event.label}`}>
-              Remove
+            <button type="button" className="small" onClick={() => void changes.remove({ articleId: event.articleId, id: event.id })} aria-label={t('timeline:removeEvent', { label: event.label })}>
+              {t('timeline:remove')}
             </button>
           </div>
         </>
@@ -89,6 +99,7 @@ function EventEditor({
   onSave(patch: { label?: string; date?: string }): Promise<unknown>;
   onDone(): void;
 }) {
+  const { t } = useTranslation();
   const [label, setLabel] = useState(event.label);
   const [date, setDate] = useState(event.date);
   const dateOk = precisionOf(date.trim()) !== null;
@@ -99,24 +110,24 @@ function EventEditor({
     if (Object.keys(patch).length === 0 || (await onSave(patch))) onDone();
   };
   return (
-    <form className="event-editor" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()} aria-label="Edit event">
+    <form className="event-editor" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()} aria-label={t('timeline:editEvent2')}>
       <label>
-        Label
+        {t('timeline:label')}
         <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} autoFocus required dir="auto" />
       </label>
       <label>
-        Date
+        {t('timeline:date')}
         <input value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={!dateOk} aria-describedby={`date-help-${event.id}`} inputMode="numeric" />
       </label>
       <span id={`date-help-${event.id}`} className="muted small">
-        YYYY, YYYY-MM or YYYY-MM-DD
+        {t('timeline:yyyyYyyyMmOrYyyy')}
       </span>
       <div className="event-actions">
         <button type="submit" className="primary small" disabled={!label.trim() || !dateOk}>
-          Save
+          {t('timeline:save')}
         </button>
         <button type="button" className="small" onClick={onDone}>
-          Cancel
+          {t('timeline:cancel')}
         </button>
       </div>
     </form>

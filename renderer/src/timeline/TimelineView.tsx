@@ -4,13 +4,15 @@ import { queries } from '../data/queries';
 import { errorMessage } from '../ui/useSaveStatus';
 import { FilterSelect } from '../ui/FilterSelect';
 import { useStoredChoice } from '../ui/useStoredChoice';
+import { useDates } from '../ui/formatDate';
 import { useWorkspaceId } from '../ui/WorkspaceContext';
 import { useAppActions } from '../app/AppActions';
 import { groupByDate, ZOOMS, type DateGroup, type Zoom } from './eventDates';
 import { TimelineAxis } from './TimelineAxis';
 import { TimelineEventItem } from './TimelineEventItem';
 import { TimelineSuggestions } from './TimelineSuggestions';
-import { countOf } from '../../../electron/common/text/plural';
+import { useTranslation } from 'react-i18next';
+import { countOf } from '../i18n/i18n';
 
 interface Props {
   /** The article last open in the reader: its detected dates are offered when no article is chosen. */
@@ -25,6 +27,7 @@ const ZOOM_VALUES = ZOOMS.map((z) => ({ value: z.zoom }));
  * Clicking an event opens its passage in the reader.
  */
 export function TimelineView({ currentArticleId }: Props) {
+  const { t } = useTranslation();
   const workspaceId = useWorkspaceId();
   const [articleId, setArticleId] = useState('');
   const [entityId, setEntityId] = useState('');
@@ -37,7 +40,8 @@ export function TimelineView({ currentArticleId }: Props) {
   const reviewId = articleId || (currentArticleId && articles.some((a) => a.id === currentArticleId) ? currentArticleId : '');
   const suggestions = useQuery({ ...queries.timelineSuggestions(reviewId), enabled: reviewId !== '' });
   const events = list.data?.events ?? null;
-  const groups = useMemo(() => groupByDate(events ?? [], zoom), [events, zoom]);
+  const { choice: dateFormat } = useDates();
+  const groups = useMemo(() => groupByDate(events ?? [], zoom, undefined, dateFormat), [events, zoom, dateFormat]);
   const { openArticle } = useAppActions();
   const shownSuggestions = useMemo(() => {
     const all = suggestions.data?.suggestions ?? null;
@@ -51,20 +55,20 @@ export function TimelineView({ currentArticleId }: Props) {
       <div className="timeline-layout">
         <section className="timeline" aria-labelledby="timeline-title">
           <div className="list-title">
-            <h1 id="timeline-title">Timeline</h1>
+            <h1 id="timeline-title">{t('timeline:timeline')}</h1>
             <span className="count" data-testid="timeline-count">
               {events ? countOf(events.length, 'event') : ''}
             </span>
           </div>
           <div className="filters timeline-filters">
             <div className="filter-row">
-              <FilterSelect label="Article" value={articleId} any="All articles" options={articleOptions} onChange={setArticleId} />
-              <FilterSelect label="Entity" value={entityId} any="All entities" options={entities} onChange={setEntityId} />
+              <FilterSelect label={t('timeline:article')} value={articleId} any={t('timeline:allArticles')} options={articleOptions} onChange={setArticleId} />
+              <FilterSelect label={t('timeline:entity')} value={entityId} any={t('timeline:allEntities')} options={entities} onChange={setEntityId} />
             </div>
-            <div role="group" aria-label="Zoom">
+            <div role="group" aria-label={t('timeline:zoom')}>
               {ZOOMS.map((z) => (
                 <button key={z.zoom} type="button" aria-pressed={zoom === z.zoom} onClick={() => setZoom(z.zoom)}>
-                  {z.label}
+                  {t(z.label)}
                 </button>
               ))}
             </div>
@@ -76,11 +80,11 @@ export function TimelineView({ currentArticleId }: Props) {
             </div>
           ) : !events ? (
             <div className="loading" aria-busy="true">
-              Loading the timeline…
+              {t('timeline:loadingTheTimeline')}
             </div>
           ) : events.length === 0 ? (
             <p className="panel-empty">
-              {articleId || entityId ? 'No confirmed event matches.' : 'No events yet. Confirm the dates found in an article, or select a passage in the reader and add it to the timeline.'}
+              {articleId || entityId ? t('timeline:noConfirmedEventMatches') : t('timeline:noEventsYetConfirmThe')}
             </p>
           ) : (
             <ol className="timeline-groups">
@@ -106,8 +110,8 @@ export function TimelineView({ currentArticleId }: Props) {
             error={suggestions.error ? errorMessage(suggestions.error) : null}
           />
         ) : (
-          <aside className="panel timeline-suggestions" aria-label="Dates found">
-            <p className="panel-empty">Choose an article to review the dates found in it.</p>
+          <aside className="panel timeline-suggestions" aria-label={t('timeline:datesFound')}>
+            <p className="panel-empty">{t('timeline:chooseAnArticleToReview')}</p>
           </aside>
         )}
       </div>

@@ -6,10 +6,10 @@ import { dates } from '../ui/formatDate';
 /** How far the timeline is zoomed: the span each heading covers. */
 export type Zoom = 'decade' | 'year' | 'month' | 'day';
 export const ZOOMS: readonly { zoom: Zoom; label: string }[] = [
-  { zoom: 'decade', label: 'Decades' },
-  { zoom: 'year', label: 'Years' },
-  { zoom: 'month', label: 'Months' },
-  { zoom: 'day', label: 'Days' },
+  { zoom: 'decade', label: 'timeline:decades' },
+  { zoom: 'year', label: 'timeline:years' },
+  { zoom: 'month', label: 'timeline:months' },
+  { zoom: 'day', label: 'timeline:days' },
 ];
 
 /** A date as precise as it is known: "Monday 5 May 2025", "November 2024", "2014". */
@@ -36,7 +36,12 @@ const DEPTH: Record<Zoom | DatePrecision, number> = { decade: 0, year: 1, month:
  * precisely than the zoom gets a heading of its own precision, before the finer ones it holds:
  * at the month zoom, "2014" heads the events known only by their year, above "January 2014".
  */
-export function groupByDate<T extends { date: string; precision: DatePrecision }>(items: readonly T[], zoom: Zoom, locale?: string): DateGroup<T>[] {
+export function groupByDate<T extends { date: string; precision: DatePrecision }>(
+  items: readonly T[],
+  zoom: Zoom,
+  locale?: string,
+  choice: DateFormatChoice = dates().choice,
+): DateGroup<T>[] {
   const groups: DateGroup<T>[] = [];
   const byKey = new Map<string, DateGroup<T>>();
   for (const item of items) {
@@ -45,7 +50,7 @@ export function groupByDate<T extends { date: string; precision: DatePrecision }
     const key = depth === 0 ? `${item.date.slice(0, 3)}0s` : item.date.slice(0, [0, 4, 7, 10][depth]);
     let group = byKey.get(key);
     if (!group) {
-      const heading = depth === 0 ? key : formatEventDate(key, depth === 1 ? 'year' : depth === 2 ? 'month' : 'day', locale);
+      const heading = depth === 0 ? key : formatEventDate(key, depth === 1 ? 'year' : depth === 2 ? 'month' : 'day', locale, choice);
       group = { key, heading, year: depth === 0 ? Math.floor(year / 10) * 10 : year, items: [] };
       byKey.set(key, group);
       groups.push(group);

@@ -54,9 +54,34 @@ describe('ticks', () => {
     const months = { start: coverage('2024-11', 'month').start, end: coverage('2025-05', 'month').end };
     expect(ticks(months, width).unit).toBe('month');
     const days = { start: coverage('2025-05-01', 'day').start, end: coverage('2025-05-10', 'day').end };
-    const dayTicks = ticks(days, width, 'en-GB');
+    const dayTicks = ticks(days, width, 'locale', 'en-GB');
     expect(dayTicks.unit).toBe('day');
     expect(dayTicks.ticks.map((t) => t.label)).toContain('5 May');
+  });
+
+  it('labels ticks in the date format of the setting', () => {
+    const months = { start: coverage('2024-11', 'month').start, end: coverage('2025-05', 'month').end };
+    const labels = (choice: 'iso' | 'day-month-year' | 'locale') => ticks(months, 800, choice, 'en-US').ticks.map((t) => t.label);
+    expect(labels('iso')).toContain('2025-01');
+    expect(labels('day-month-year')).toContain('Jan 2025');
+    expect(labels('locale')).toContain('Jan 2025');
+    const days = { start: coverage('2025-05-01', 'day').start, end: coverage('2025-05-10', 'day').end };
+    expect(ticks(days, 800, 'iso').ticks.map((t) => t.label)).toContain('2025-05-05');
+    expect(ticks(days, 800, 'day-month-year').ticks.map((t) => t.label)).toContain('5 May');
+    expect(ticks(days, 800, 'locale', 'en-US').ticks.map((t) => t.label)).toContain('May 5');
+    const decade = { start: coverage('2014', 'year').start, end: coverage('2025', 'year').end };
+    expect(ticks(decade, 800, 'iso').ticks.map((t) => t.label)).toContain('2020');
+  });
+
+  it('spaces ISO days wider than day-month words, so the longer labels never touch', () => {
+    const fortnight = { start: coverage('2025-05-01', 'day').start, end: coverage('2025-05-11', 'day').end };
+    // 11 days over 800 px: 73 px a day, room for "5 May" but not for "2025-05-05".
+    expect(stepFor(fortnight, 800).every).toBe(1);
+    const iso = ticks(fortnight, 800, 'iso');
+    const words = ticks(fortnight, 800, 'day-month-year');
+    expect(iso.ticks.length).toBeLessThan(words.ticks.length);
+    const gap = (list: { at: number }[]) => ((list[1]!.at - list[0]!.at) / (fortnight.end - fortnight.start)) * 800;
+    expect(gap(iso.ticks)).toBeGreaterThanOrEqual('2025-05-05'.length * 6.2);
   });
 
   it('keeps ticks far enough apart for their labels, and in order', () => {

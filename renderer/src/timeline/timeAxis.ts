@@ -1,4 +1,6 @@
+import type { DateFormatChoice } from '../../../electron/common/model/settings';
 import type { DatePrecision } from '../../../electron/common/model/timeline';
+import { formatCompactDate } from '../../../electron/common/text/dateFormat';
 
 /**
  * The arithmetic of the timeline's axis: dates as UTC milliseconds (a calendar day, not an instant
@@ -93,11 +95,16 @@ const STEPS: readonly Step[] = [
 
 /** Ticks at least this many pixels apart leave room for their labels. */
 const MIN_TICK_GAP = 64;
+/** Space between one tick's label and the next. */
+const LABEL_GAP = 16;
 
-/** The finest step whose ticks stand far enough apart at this width. */
-export function stepFor(span: Span, width: number): Step {
+/**
+ * The finest step whose ticks stand far enough apart at this width: at least MIN_TICK_GAP, and
+ * wider when the unit's labels are (an ISO day, "2025-06-05", needs more room than "5 Jun").
+ */
+export function stepFor(span: Span, width: number, labelWidth: (unit: TickUnit) => number = () => 0): Step {
   const perPixel = (span.end - span.start) / Math.max(1, width);
-  return STEPS.find((s) => s.approx / perPixel >= MIN_TICK_GAP) ?? STEPS[STEPS.length - 1]!;
+  return STEPS.find((s) => s.approx / perPixel >= Math.max(MIN_TICK_GAP, labelWidth(s.unit) + LABEL_GAP)) ?? STEPS[STEPS.length - 1]!;
 }
 
 export interface Tick {
@@ -105,9 +112,13 @@ export interface Tick {
   label: string;
 }
 
-/** Ticks across the span at the step the width allows, labelled in the analyst's language. */
-export function ticks(span: Span, width: number, locale?: string): { unit: TickUnit; ticks: Tick[] } {
-  const step = stepFor(span, width);
+/**
+ * Ticks across the span at the step the width allows, labelled in the date format of the app's
+ * setting (coarser than a full date: a month is "2025-06", "Jun 2025" or the locale's short month).
+ */
+export function ticks(span: Span, width: number, choice: DateFormatChoice = 'locale', locale?: string): { unit: TickUnit; ticks: Tick[] } {
+  const format = (unit: TickUnit) => formatter(unit, choice, locale);
+  const step = stepFor(span, width, (unit) => labelWidth(format(unit)));
   const first = new Date(span.start);
   let y = first.getUTCFullYear();
   let m = first.getUTCMonth();
@@ -117,12 +128,12 @@ export function ticks(span: Span, width: number, locale?: string): { unit: TickU
   else if (step.unit === 'year') [y, m, d] = [Math.floor(y / step.every) * step.every, 0, 1];
   else if (step.unit === 'month') [m, d] = [Math.floor(m / step.every) * step.every, 1];
   else if (step.every === 7 || step.every === 14) d = 1;
-  const format = formatter(step.unit, locale);
+  const label = format(step.unit);
   const result: Tick[] = [];
   for (let guard = 0; guard < 500; guard++) {
     const at = utc(y, m, d);
     if (at > span.end) break;
-    if (at >= span.start) result.push({ at, label: format(at, y) });
+    if (at >= span.start) result.push({ at, label: label(at, y) });
     if (step.unit === 'decade') y += 10 * step.every;
     else if (step.unit === 'year') y += step.every;
     else if (step.unit === 'month') m += step.every;
@@ -136,12 +147,14 @@ export function ticks(span: Span, width: number, locale?: string): { unit: TickU
   return { unit: step.unit, ticks: result };
 }
 
-function formatter(unit: TickUnit, locale?: string): (at: number, year: number) => string {
+function formatter(unit: TickUnit, choice: DateFormatChoice, locale?: string): (at: number, year: number) => string {
   if (unit === 'decade') return (_, year) => `${year}s`;
-  if (unit === 'year') return (_, year) => String(year);
-  const options: Intl.DateTimeFormatOptions = unit === 'month' ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'short', timeZone: 'UTC' };
-  const f = new Intl.DateTimeFormat(locale, options);
-  return (at) => f.format(new Date(at));
+  return (at) => formatCompactDate(at, unit, choice, { locale });
+}
+
+/** About how wide the unit's longest labels are: September's 28th, in the format chosen. */
+function labelWidth(format: (at: number, year: number) => string): number {
+  return format(utc(2025, 8, 28), 2025).length * CHAR_WIDTH;
 }
 
 /** About the width of a character of the axis's 11 px labels. */

@@ -4,12 +4,14 @@ import { api } from '../api';
 import { useAppActions } from '../app/AppActions';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The timeline's writes: each reported to the save indicator, a failure told in a toast. What they
  * change comes back through the change feed (events and suggestions refresh by themselves).
  */
 export function useTimelineChanges() {
+  const { t } = useTranslation();
   const { saves, undo } = useAppActions();
   const notify = useNotify();
   return useMemo(() => {
@@ -27,8 +29,8 @@ export function useTimelineChanges() {
       add: (request: CallRequest<'timeline.add'>) => run(() => api['timeline.add'](request)),
       update: (request: CallRequest<'timeline.update'>) => run(() => api['timeline.update'](request)),
       remove: async (request: CallRequest<'timeline.delete'>) => {
-        if (await run(() => api['timeline.delete'](request))) notify({ tone: 'info', message: 'Event removed from the timeline.', action: { label: 'Undo', run: () => undo('timeline') } });
+        if (await run(() => api['timeline.delete'](request))) notify({ tone: 'info', message: t('timeline:eventRemovedFromTheTimeline'), action: { label: t('timeline:undo'), run: () => undo('timeline') } });
       },
     };
-  }, [notify, saves, undo]);
+  }, [notify, saves, undo, t]);
 }

@@ -1,4 +1,9 @@
-/** A list's sort order, chosen from its named orders ("Sort articles", "Sort notes" …). */
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A list's sort order, chosen from its named orders ("Sort articles", "Sort notes" …). The orders'
+ * labels are catalog keys (`library:newestFirst`); a label already in words shows as it is.
+ */
 export function OrderSelect<T extends string>({
   label,
   value,
@@ -12,11 +17,12 @@ export function OrderSelect<T extends string>({
   onChange(order: T): void;
   className?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <select aria-label={label} className={className} value={value} onChange={(e) => onChange(e.target.value as T)}>
       {orders.map((o) => (
         <option key={o.value} value={o.value}>
-          {o.label}
+          {t(o.label)}
         </option>
       ))}
     </select>

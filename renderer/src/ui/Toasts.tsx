@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface Toast {
   id: number;
@@ -19,6 +20,7 @@ let nextId = 1;
 
 /** Short messages at the bottom of the window; errors stay until dismissed, others fade after 6 s. */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
   const notify = useCallback<Notify>(
@@ -33,22 +35,22 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
-        {toasts.map((t) => (
-          <div key={t.id} className={`toast ${t.tone}`}>
-            <span>{t.message}</span>
-            {t.action && (
+      <div className="toasts" role="status" aria-live="polite" aria-label={t('ui:notifications')}>
+        {toasts.map((toast) => (
+          <div key={toast.id} className={`toast ${toast.tone}`}>
+            <span>{toast.message}</span>
+            {toast.action && (
               <button
                 type="button"
                 onClick={() => {
-                  t.action!.run();
-                  dismiss(t.id);
+                  toast.action!.run();
+                  dismiss(toast.id);
                 }}
               >
-                {t.action.label}
+                {toast.action.label}
               </button>
             )}
-            <button type="button" className="close" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            <button type="button" className="close" aria-label={t('ui:dismiss')} onClick={() => dismiss(toast.id)}>
               ×
             </button>
           </div>

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import type { DateFormatChoice } from '../../../electron/common/model/settings';
 import { formatDate, formatDateTime, type DateValue } from '../../../electron/common/text/dateFormat';
+import { useTranslation } from 'react-i18next';
+import type { UiLanguage } from '../../../electron/common/i18n/uiLanguage';
+import { uiLocale } from '../i18n/i18n';
 import { useSettings } from '../settings/SettingsContext';
 
 /**
@@ -27,10 +30,13 @@ export function dateFormatter(choice: DateFormatChoice, locale?: string): DateFo
 /** The formatter of the current date-format setting (re-renders when it changes). */
 export function useDates(): DateFormatter {
   const choice = useSettings().settings.dateFormat;
-  return useMemo(() => dateFormatter(choice), [choice]);
+  // The UI language's locale: an Arabic window writes its dates in Arabic.
+  const language = useTranslation().i18n.language as UiLanguage;
+  return useMemo(() => dateFormatter(choice, uiLocale(language)), [choice, language]);
 }
 
-let current: DateFormatter = dateFormatter('locale');
+let current: DateFormatter = dateFormatter('locale', uiLocale());
+let currentLocale = uiLocale();
 
 /** For words built outside a render (a toast's message): the setting as it is now. */
 export function dates(): DateFormatter {
@@ -38,6 +44,9 @@ export function dates(): DateFormatter {
 }
 
 /** Kept by the settings provider as the setting changes. */
-export function setDateFormatChoice(choice: DateFormatChoice): void {
-  if (current.choice !== choice) current = dateFormatter(choice);
+export function setDateFormatChoice(choice: DateFormatChoice, locale: string): void {
+  if (current.choice !== choice || currentLocale !== locale) {
+    current = dateFormatter(choice, locale);
+    currentLocale = locale;
+  }
 }

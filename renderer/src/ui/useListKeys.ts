@@ -7,6 +7,21 @@ export function keyMove(key: string, current: number, count: number, page = 8): 
   return next === undefined || count === 0 ? null : Math.max(0, Math.min(next, count - 1));
 }
 
+/**
+ * The keys of a picker's text field over its list (palette, Go to…, the cite pickers): arrows and
+ * Page Up/Down move the active row, Enter chooses it; Home and End stay the field's (its cursor).
+ */
+export function pickerFieldKey(event: KeyboardEvent<HTMLElement>, current: number, count: number, setActive: (index: number) => void, choose: () => void): void {
+  const next = event.key === 'Home' || event.key === 'End' ? null : keyMove(event.key, current, count);
+  if (next !== null) {
+    event.preventDefault();
+    setActive(next);
+  } else if (event.key === 'Enter') {
+    event.preventDefault();
+    choose();
+  }
+}
+
 export interface ListKeys {
   /** The row the keyboard is on (the one tab stop of a roving list). */
   current: number;

@@ -1,5 +1,6 @@
 import { useState, useSyncExternalStore } from 'react';
 import { isDossierError } from '../../../electron/common/errors';
+import { errorText } from '../i18n/i18n';
 
 export type SaveStatus = { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -15,8 +16,9 @@ export interface SaveTracker {
   fail(error: unknown): void;
 }
 
+/** What went wrong, for the user: a core error in the UI language (see `errorText`), anything else as it says. */
 export function errorMessage(error: unknown): string {
-  if (isDossierError(error)) return error.message;
+  if (isDossierError(error)) return errorText(error);
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { WorkspaceInfo } from '../../../electron/common/model/workspace';
 import { withShortcut } from '../ui/shortcuts';
 import './WorkspacesScreen.css';
+import { useTranslation } from 'react-i18next';
 
 /**
  * The open workspace's name in the top bar, opening the start screen; and in the window's title
@@ -9,11 +10,12 @@ import './WorkspacesScreen.css';
  * window lists.
  */
 export function WorkspaceButton({ workspace, onOpen }: { workspace: WorkspaceInfo; onOpen(): void }) {
+  const { t } = useTranslation();
   useEffect(() => {
     document.title = `${workspace.name} — Dossier`;
   }, [workspace.name]);
   return (
-    <button type="button" className="workspace workspace-button" onClick={onOpen} title={withShortcut(`${workspace.path} — switch, create or rename workspaces`, 'workspaces')} aria-label={`Workspace: ${workspace.name}. Switch, create or rename workspaces`} dir="auto">
+    <button type="button" className="workspace workspace-button" onClick={onOpen} title={withShortcut(t('workspaces:switchCreateOrRenameWorkspaces', { path: workspace.path }), 'workspaces')} aria-label={t('workspaces:workspaceSwitchCreateOrRename', { name: workspace.name })} dir="auto">
       {workspace.name}
     </button>
   );

@@ -74,9 +74,12 @@ export class CitationNode extends DecoratorNode<null> {
     element.setAttribute('title', `Go to the passage in ${this.__citation.source}`);
     const quote = doc.createElement('q');
     quote.className = 'citation-quote';
+    // Each part takes its direction from its own words: an Arabic quote in an English note.
+    quote.setAttribute('dir', 'auto');
     quote.textContent = shorten(this.__citation.quote, SHOWN_QUOTE);
     const source = doc.createElement('cite');
     source.className = 'citation-source';
+    source.setAttribute('dir', 'auto');
     source.textContent = shorten(this.__citation.source, SHOWN_SOURCE);
     element.append(quote, ' — ', source);
     return element;

@@ -1,10 +1,12 @@
 import { HeadingLevel, Paragraph, TextRun, type Table } from 'docx';
 import type { BriefEntityRef, BriefEvent, BriefPassage, BriefRelation } from '../briefContent';
-import { entityName, FLAGGED_RELATION, relationPeriod } from '../briefText';
+import type { DateFormatChoice } from '../../../common/model/settings';
+import { entityName, eventDate, FLAGGED_RELATION, relationPeriod } from '../briefText';
 import { STYLE, TEXT_WIDTH } from './docxStyles';
 import { isRtl, textRuns } from './docxText';
 import { briefTable, type TableColumn } from './entityIndexTable';
 import { citationParagraph, gradingRuns } from './sourceToDocx';
+import { isRtlPassage, sourceRuns } from './sourceRuns';
 
 /** Dark red, with the flag glyph and words: the mark never rests on colour alone. */
 const FLAG_COLOUR = '9B1C1C';
@@ -37,13 +39,15 @@ export function relationsToDocx(relations: BriefRelation[]): Paragraph[] {
 }
 
 /** The events as a table, earliest first, each passage quoted with its citation in the last column. */
-export function timelineToDocx(events: BriefEvent[]): (Paragraph | Table)[] {
+export function timelineToDocx(events: BriefEvent[], dateFormat?: DateFormatChoice): (Paragraph | Table)[] {
   const text = (value: string, format = {}) => new Paragraph({ style: STYLE.tableText, bidirectional: isRtl(value) || undefined, children: textRuns(value, format) });
   const rows = events.map((e) => [
-    [text(e.date, { bold: true })],
+    [text(eventDate(e.date, dateFormat), { bold: true })],
     [text(e.label)],
     e.entities.length ? e.entities.map((ref) => new Paragraph({ style: STYLE.tableText, children: entityRuns(ref) })) : [text('—')],
-    [text(`“${e.passage.quote}”`, { italics: true }), new Paragraph({ style: STYLE.tableText, children: citationRuns(e.passage) })],
+    [
+      new Paragraph({ style: STYLE.tableText, bidirectional: isRtlPassage(e.passage.quote, e.passage.language) || undefined, children: sourceRuns(`“${e.passage.quote}”`, e.passage.language, { italics: true }) }),
+      new Paragraph({ style: STYLE.tableText, children: citationRuns(e.passage) })],
   ]);
   return [heading1(`Appendix: Timeline (${events.length})`), briefTable(TIMELINE_COLUMNS, rows)];
 }
@@ -58,9 +62,14 @@ function entityRuns(ref: BriefEntityRef): TextRun[] {
 }
 
 function quote(passage: BriefPassage): Paragraph {
-  return new Paragraph({ style: STYLE.quote, keepNext: true, bidirectional: isRtl(passage.quote) || undefined, children: textRuns(passage.quote) });
+  return new Paragraph({
+    style: STYLE.quote,
+    keepNext: true,
+    bidirectional: isRtlPassage(passage.quote, passage.language) || undefined,
+    children: sourceRuns(passage.quote, passage.language),
+  });
 }
 
-function citationRuns({ title, where }: BriefPassage): TextRun[] {
-  return [new TextRun({ text: '— ', size: 17 }), ...textRuns(title, { italics: true, size: 17 }), ...textRuns(`, ${where}`, { size: 17 })];
+function citationRuns({ title, where, language }: BriefPassage): TextRun[] {
+  return [new TextRun({ text: '— ', size: 17 }), ...sourceRuns(title, language, { italics: true, size: 17 }), ...textRuns(`, ${where}`, { size: 17 })];
 }

@@ -61,7 +61,7 @@ export function bidiClosers(text: string): string {
 }
 
 /** Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
-const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+export const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
 const STRONG_LETTER = /\p{L}/u;
 
 /** Whether the first strongly directional letter is right-to-left (the Unicode "first strong" rule). */

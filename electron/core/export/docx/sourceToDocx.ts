@@ -18,6 +18,7 @@ import { afterTitle, excerptCitation, gradingText, provenance as provenanceRows 
 import type { DocxParts } from './docxParts';
 import { ACCENT, META_TABS, MONO_FONT, MUTED, RULE, STYLE } from './docxStyles';
 import { bidiClosers, commentDate, initialsOf, isRtl, safeLink, textRuns, xmlSafe } from './docxText';
+import { isRtlPassage, sourceRuns } from './sourceRuns';
 
 /**
  * One source article: its provenance, its annotated excerpts in document order, then the
@@ -29,15 +30,15 @@ export function sourceToDocx(source: BriefSource, parts: DocxParts, palette: Pal
   const out: Paragraph[] = [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
-      bidirectional: isRtl(article.title) || undefined,
-      children: [new Bookmark({ id: parts.bookmarkFor('article', article.id), children: textRuns(article.title) })],
+      bidirectional: isRtlPassage(article.title, article.language) || undefined,
+      children: [new Bookmark({ id: parts.bookmarkFor('article', article.id), children: sourceRuns(article.title, article.language) })],
     }),
     ...provenance(source, dateFormat),
   ];
 
   out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(`Annotated excerpts (${source.excerpts.length})`) }));
   if (source.excerpts.length === 0) out.push(new Paragraph({ children: textRuns('No annotated passages.', { italics: true }) }));
-  source.excerpts.forEach((annotation, i) => out.push(...excerpt(annotation, `${i + 1}`, source, parts, palette)));
+  source.excerpts.forEach((annotation, i) => out.push(...excerpt(annotation, `${i + 1}`, source, parts, palette, dateFormat)));
 
   if (source.orphans.length > 0) {
     out.push(
@@ -50,7 +51,7 @@ export function sourceToDocx(source: BriefSource, parts: DocxParts, palette: Pal
         ),
       }),
     );
-    source.orphans.forEach((annotation) => out.push(...excerpt(annotation, 'Not found', source, parts, palette)));
+    source.orphans.forEach((annotation) => out.push(...excerpt(annotation, 'Not found', source, parts, palette, dateFormat)));
   }
   return out;
 }
@@ -74,25 +75,26 @@ function provenance({ article }: BriefSource, dateFormat?: DateFormatChoice): Pa
   });
 }
 
-function excerpt(a: Annotation, label: string, source: BriefSource, parts: DocxParts, palette: Palette): Paragraph[] {
+function excerpt(a: Annotation, label: string, source: BriefSource, parts: DocxParts, palette: Palette, dateFormat?: DateFormatChoice): Paragraph[] {
   const colour = colourOf(a, palette);
   const exact = a.target.quote.exact;
+  const { language } = source.article;
   const thread = commentThread(a, colour, parts);
   const quote = new Paragraph({
     style: STYLE.quote,
     keepNext: true,
-    bidirectional: isRtl(exact) || undefined,
+    bidirectional: isRtlPassage(exact, language) || undefined,
     border: { left: { style: 'single', size: 18, color: colour ? hex(colour.color) : RULE, space: 8 } },
     children: [
       ...thread.map((id) => new CommentRangeStart(id)),
-      ...textRuns(exact, {}, { keepBidiOpen: true }),
+      ...sourceRuns(exact, language, {}, { keepBidiOpen: true }),
       // Each comment of the thread ends on the same words, as Word writes a thread.
       ...thread.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]),
       // Outside the range, so the comment holds exactly the quoted words.
       ...textRuns(bidiClosers(xmlSafe(exact))),
     ],
   });
-  return [labelLine(a, label, colour), quote, citationLine(a, source)];
+  return [labelLine(a, label, colour), quote, citationLine(a, source, dateFormat)];
 }
 
 /** The visible badge line: number, colour meaning (a square of the colour and its name), grading. */
@@ -115,15 +117,15 @@ export function gradingRuns({ reliability, credibility }: Grading): TextRun[] {
   ];
 }
 
-function citationLine(a: Annotation, source: BriefSource): Paragraph {
-  return citationParagraph(excerptCitation(source, a));
+function citationLine(a: Annotation, source: BriefSource, dateFormat?: DateFormatChoice): Paragraph {
+  return citationParagraph({ ...excerptCitation(source, a, dateFormat), language: source.article.language });
 }
 
-/** "— Title, date, ¶ 4" under a quote. */
-export function citationParagraph({ title, where }: { title: string; where: string }): Paragraph {
+/** "— Title, date, ¶ 4" under a quote; the title in the article's language. */
+export function citationParagraph({ title, where, language }: { title: string; where: string; language?: string | null }): Paragraph {
   return new Paragraph({
     style: STYLE.citation,
-    children: [new TextRun({ text: '— ' }), ...textRuns(title, { italics: true }), ...textRuns(afterTitle(where))],
+    children: [new TextRun({ text: '— ' }), ...sourceRuns(title, language, { italics: true }), ...textRuns(afterTitle(where))],
   });
 }
 

@@ -1,5 +1,5 @@
 import { CodePointOffsets } from '../../../common/anchoring/codePoints';
-import { CREDIBILITY_LABELS, RELIABILITY_LABELS, type Annotation, type Grading } from '../../../common/model/annotation';
+import { CREDIBILITY_LABELS, isUnknownCreator, RELIABILITY_LABELS, type Annotation, type Grading } from '../../../common/model/annotation';
 import { currentVersion, type ArticleMeta } from '../../../common/model/article';
 import type { AnnotationFilter } from '../../../common/model/brief';
 import type { Palette } from '../../../common/model/palette';
@@ -7,6 +7,8 @@ import { matchesFilter } from '../annotationFilter';
 import { fileSlug } from '../briefFileName';
 import { byDocumentOrder } from '../../annotations/annotationService';
 import type { WorkspaceStore } from '../../store/workspaceStore';
+import { readMetaWithLanguage } from '../../language/articleLanguage';
+import { directionOf } from '../../../common/text/languageTag';
 import {
   annotationUrn,
   articleUrn,
@@ -47,7 +49,7 @@ export async function exportWebAnnotations(
   const items: WebAnnotation[] = [];
   let title = workspace.name;
   for (const id of ids) {
-    const meta = await store.readMeta(id);
+    const meta = await readMetaWithLanguage(store, id);
     title = meta.title;
     const filter = filters.get(id);
     const annotations = [...(await store.readAnnotations(id))].filter((a) => !filter || matchesFilter(a, filter)).sort(byDocumentOrder);
@@ -105,6 +107,7 @@ function toWebAnnotation(a: Annotation, meta: ArticleMeta, offsets: CodePointOff
     creator: { type: 'Person', name: a.creator.name },
     created: a.created,
     modified: a.modified,
+    ...(a.modifiedBy.name !== a.creator.name && !isUnknownCreator(a.modifiedBy) ? { 'dossier:modifiedBy': { type: 'Person', name: a.modifiedBy.name } } : {}),
     ...(body.length > 0 ? { body } : {}),
     target: {
       type: 'SpecificResource',
@@ -154,7 +157,8 @@ function describeArticle(meta: ArticleMeta): SourceDescription {
     id: articleUrn(meta.id),
     type: 'Text',
     'dcterms:title': meta.title,
-    ...(meta.language ? { language: meta.language } : {}),
+    // The model's own terms for an External Web Resource: what the quotes' words are written in, and which way.
+    ...(meta.language ? { language: meta.language, textDirection: directionOf(meta.language) } : {}),
     'dossier:source': meta.source,
     ...(meta.url ? { 'dossier:url': meta.url } : {}),
     ...(meta.outlet ? { 'dossier:outlet': meta.outlet } : {}),

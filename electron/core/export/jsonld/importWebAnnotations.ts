@@ -12,6 +12,7 @@ import type { ImportSource } from '../../import/importArticles';
 import type { WorkspaceStore } from '../../store/workspaceStore';
 import { looksLikeWebAnnotations, readWebAnnotations, type ParsedAnnotation } from './readWebAnnotations';
 import { idFromUrn, JSONLD_EXTENSION } from './vocabulary';
+import { step } from '../../../common/model/phrase';
 
 /** The model, with the limits the contract puts on what a user types, since a file can hold anything. */
 const Imported = Annotation.extend({ comment: Comment, tags: z.array(Tag).max(50) });
@@ -95,13 +96,13 @@ export async function importWebAnnotations(store: WorkspaceStore, changes: Chang
         const known = new Set(before.replies.map((r) => r.id));
         const missing = annotation.replies.filter((r) => !known.has(r.id));
         if (missing.length === 0) continue;
-        const after: Annotation = { ...structuredClone(before), rev: before.rev + 1, modified: now, replies: [...before.replies, ...missing] };
+        const after: Annotation = { ...structuredClone(before), rev: before.rev + 1, modified: now, modifiedBy: changes.who(), replies: [...before.replies, ...missing] };
         after.replies.sort((a, b) => a.created.localeCompare(b.created));
         ops.push({ kind: 'annotation', articleId, id: annotation.id, before, after });
         existing.set(annotation.id, after);
         report.replies += missing.length;
       }
-      if (ops.length > 0) await changes.commit({ label: 'import annotations', articleId, ops });
+      if (ops.length > 0) await changes.commit({ label: step('importAnnotations'), articleId, ops });
       return ops.filter((op) => op.kind === 'annotation' && op.before === null).length;
     });
     if (added > 0) report.articles.push({ id: articleId, title: (await store.readMeta(articleId)).title, annotations: added });
@@ -206,6 +207,9 @@ function annotationOn(articleId: string, item: ParsedAnnotation, placement: Plac
     grading: item.grading,
     replies: item.replies,
     creator: item.creator,
+    // The importer is not its changer (the import keeps its dates): who the file says changed it
+    // last (Dossier's own term; the W3C model names no one for `modified`), else its creator.
+    modifiedBy: item.modifiedBy ?? item.creator,
     status: placement.status,
     created: item.created,
     modified: item.modified,

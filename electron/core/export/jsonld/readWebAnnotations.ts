@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { DossierError } from '../../../common/errors';
+import { DossierError, phrase } from '../../../common/errors';
 import {
   AnchorStatus,
   Creator,
@@ -40,6 +40,8 @@ export interface ParsedAnnotation {
   color: string | null;
   grading: Grading | null;
   creator: Creator;
+  /** Who changed it last, when the file says (Dossier's `dossier:modifiedBy`). */
+  modifiedBy: Creator | null;
   created: string;
   modified: string;
   status: AnchorStatus | null;
@@ -110,6 +112,7 @@ const Item = z.looseObject({
   bodyValue: z.string().optional(),
   target: oneOrMany(Target),
   'dossier:status': z.string().optional(),
+  'dossier:modifiedBy': oneOrMany(Agent).optional(),
 });
 type Item = z.output<typeof Item>;
 
@@ -119,7 +122,7 @@ type Item = z.output<typeof Item>;
  * that cannot be used is reported and the others are read.
  */
 export function readWebAnnotations(bytes: Uint8Array, name: string): ParsedFile {
-  const fail = (why: string) => new DossierError('import-failed', `${name} is not a W3C Web Annotation file: ${why}.`, name);
+  const fail = (why: string) => new DossierError('import-failed', phrase('import.notWebAnnotations', { file: name, why }), name);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -273,6 +276,7 @@ function toAnnotation(item: Item, sources: Map<string, string[]>): ParsedAnnotat
     color: classifying?.['dossier:color'] ?? null,
     grading: assessing?.data ?? null,
     creator: creatorOf(item),
+    modifiedBy: item['dossier:modifiedBy'] ? agentOf(item['dossier:modifiedBy'][0]) : null,
     created,
     modified: item.modified ?? created,
     status: status.success ? status.data : null,
@@ -300,7 +304,10 @@ function textOf(item: Item, purposes: string[]): string {
 }
 
 function creatorOf(item: Item): Creator {
-  const agent = item.creator?.[0];
+  return agentOf(item.creator?.[0]);
+}
+
+function agentOf(agent: NonNullable<Item['creator']>[number] | undefined): Creator {
   const name = typeof agent === 'string' ? agent : (agent?.name?.[0] ?? agent?.nickname);
   const trimmed = name?.trim().slice(0, 200);
   return { name: trimmed || 'Unknown' };

@@ -9,6 +9,8 @@
  *     whose `dossier:color` is the palette key;
  *   - Admiralty grading: a body with purpose `assessing` ("B2 …") carrying `dossier:reliability`
  *     and `dossier:credibility`;
+ *   - who changed the annotation last, when that is not its creator: `dossier:modifiedBy` (a
+ *     Person, as `creator`; the model names whose `modified` date it is no one);
  *   - anchoring status; a target's source is the article version its selectors point into
  *     (with its SHA-256), linked to the article by dcterms:isVersionOf;
  *   - replies: separate annotations with motivation `replying` whose target is the parent's id,
@@ -64,6 +66,7 @@ export interface SourceDescription {
   type: 'Text';
   'dcterms:title': string;
   language?: string;
+  textDirection?: 'ltr' | 'rtl';
   'dossier:source': string;
   'dossier:url'?: string;
   'dossier:outlet'?: string;
@@ -86,6 +89,7 @@ export interface WebAnnotation {
   creator: { type: 'Person'; name: string };
   created: string;
   modified: string;
+  'dossier:modifiedBy'?: { type: 'Person'; name: string };
   body?: TextualBody[];
   target:
     | string

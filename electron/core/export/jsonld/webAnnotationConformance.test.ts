@@ -116,6 +116,27 @@ describe.skipIf(skip)(title, () => {
     expect(failures(musts.annotation, { ...first }).join('\n')).toMatch(/3\.1-annotationContextValidated/);
   });
 
+  it('annotations on Arabic and Chinese articles, their sources saying language and text direction, meet every MUST', async () => {
+    const scripts = createCore(await WorkspaceStore.open(path.join(tmp, 'scripts'), { create: true }), { creator: { name: 'Analyst A' } });
+    try {
+      const languages = path.join(import.meta.dirname, '../../import/fixtures/languages');
+      const arabic = await importText(scripts, 'ar.txt', readFileSync(path.join(languages, 'ar.txt'), 'utf8'));
+      const chinese = await importText(scripts, 'zh.txt', readFileSync(path.join(languages, 'zh.txt'), 'utf8'));
+      await scripts.api['annotations.createFromQuote']({ articleId: arabic, quote: 'الأمنَ البحريَّ مسؤوليةٌ مشتركة', comment: 'تعليق' });
+      await scripts.api['annotations.createFromQuote']({ articleId: chinese, quote: '双方同意加强在印度洋的海上安全合作', comment: '' });
+      const exported = JSON.parse(JSON.stringify(await exportWebAnnotations(scripts.store))) as AnnotationCollection;
+      const items = exported.first.items;
+      expect(items.map((i) => (typeof i.target === 'string' ? null : [i.target.source.language, i.target.source.textDirection]))).toEqual([
+        ['ar', 'rtl'],
+        ['zh', 'ltr'],
+      ]);
+      for (const item of items) expect(failures(musts.annotation, { '@context': exported['@context'], ...item }), item.id).toEqual([]);
+      expect(failures(musts.collection, exported)).toEqual([]);
+    } finally {
+      await scripts.store.close();
+    }
+  });
+
   it('what the import builds from the export passes the model’s zod schema', async () => {
     const fresh = createCore(await WorkspaceStore.open(path.join(tmp, 'fresh'), { create: true }));
     try {

@@ -10,6 +10,7 @@ import { exportWebAnnotations, webAnnotationFileName } from './exportWebAnnotati
 import { isWebAnnotationFile } from './importWebAnnotations';
 import { annotateHarbourReport, file, importText, V1, V2 } from './testFixtures';
 import type { AnnotationCollection, WebAnnotation } from './vocabulary';
+import { step } from '../../../common/model/phrase';
 
 let tmp: string;
 const opened: DossierCore[] = [];
@@ -203,7 +204,7 @@ describe('importing W3C annotations (articles.import with a .jsonld file)', () =
     const b = await workspace('b');
     const target = await importText(b, 'harbour-corrected.txt', V2);
     await b.api['articles.import']({ files: [file('x.jsonld', await jsonld(a))] });
-    expect((await b.api['history.state']({})).undo).toBe('import annotations');
+    expect((await b.api['history.state']({})).undo).toEqual(step('importAnnotations'));
     await b.api['history.undo']({});
     expect((await b.api['annotations.list']({ articleId: target })).annotations).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { DossierError } from '../../../common/errors';
+import { DossierError, phrase } from '../../../common/errors';
 import { findChromium } from './findChromium';
 import { footerTemplate, headerTemplate, PDF_MARGINS_MM, type PdfPrinter } from './pdfPrinter';
 
@@ -22,7 +22,7 @@ export function chromiumPdfPrinter(env: NodeJS.ProcessEnv = process.env): PdfPri
     try {
       browser = await chromium.launch({ executablePath, args, headless: true });
     } catch (error) {
-      throw new DossierError('unavailable', `Could not start Chromium (${executablePath}) to print the PDF: ${firstLine(error)}`);
+      throw new DossierError('unavailable', phrase('pdf.couldNotStart', { path: executablePath, reason: firstLine(error) }));
     }
     try {
       const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block' });
@@ -52,7 +52,7 @@ export function chromiumPdfPrinter(env: NodeJS.ProcessEnv = process.env): PdfPri
       });
       return new Uint8Array(pdf);
     } catch (error) {
-      throw new DossierError('unavailable', `Chromium (${executablePath}) could not print the PDF: ${firstLine(error)}`);
+      throw new DossierError('unavailable', phrase('pdf.couldNotPrint', { path: executablePath, reason: firstLine(error) }));
     } finally {
       // The PDF is ready: closing (a few hundred ms) need not hold up saving it. A process that
       // exits right after still waits for the browser to go.
@@ -72,7 +72,7 @@ async function loadPlaywright(): Promise<Playwright> {
     // node_modules and is resolved there at run time.
     return (await import(/* @vite-ignore */ PLAYWRIGHT)) as Playwright;
   } catch (error) {
-    throw new DossierError('unavailable', `PDF export needs the playwright-core package, which could not be loaded: ${firstLine(error)}`);
+    throw new DossierError('unavailable', phrase('pdf.noPlaywright', { reason: firstLine(error) }));
   }
 }
 

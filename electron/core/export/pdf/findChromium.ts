@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { DossierError } from '../../../common/errors';
+import { DossierError, phrase } from '../../../common/errors';
 
 /** Where Chromium-family browsers usually live, after the Debian/Ubuntu paths the issue names. */
 const SYSTEM_BROWSERS = [
@@ -22,7 +22,7 @@ export function findChromium(env: NodeJS.ProcessEnv, playwrightOwn: () => string
   const named = env.DOSSIER_CHROMIUM;
   if (named) {
     if (exists(named)) return named;
-    throw new DossierError('unavailable', `DOSSIER_CHROMIUM names ${named}, which does not exist; point it at a Chromium or Chrome binary.`);
+    throw new DossierError('unavailable', phrase('pdf.namedMissing', { path: named }));
   }
   const system = SYSTEM_BROWSERS.find((file) => exists(file));
   if (system) return system;
@@ -35,6 +35,6 @@ export function findChromium(env: NodeJS.ProcessEnv, playwrightOwn: () => string
   if (own && exists(own)) return own;
   throw new DossierError(
     'unavailable',
-    'PDF export needs Chromium or Google Chrome, and none was found. Install one (e.g. apt install chromium), or set DOSSIER_CHROMIUM to its path.',
+    phrase('pdf.noChromium'),
   );
 }

@@ -1,3 +1,5 @@
+import { SANS_STACK } from '../scriptFonts';
+
 /**
  * Prints a self-contained HTML brief to PDF through Chromium's print engine: `printToPDF` in the
  * Electron app, a headless Chromium (playwright-core) in the host and the CLI. Either way the
@@ -14,7 +16,8 @@ export type PdfPrinter = (html: string, options: PdfOptions) => Promise<Uint8Arr
 /** Page margins leave room for the header and footer lines. */
 export const PDF_MARGINS_MM = { top: 20, bottom: 20, left: 16, right: 16 } as const;
 
-const LINE = 'font-family: Arial, Helvetica, sans-serif; font-size: 8px; color: #000; width: 100%; margin: 0 16mm;';
+/** The handling line may be in any script: the brief's sans-serif fonts, quoted for a style attribute. */
+const LINE = `font-family: ${SANS_STACK.replace(/"/g, "'")}; font-size: 8px; color: #000; width: 100%; margin: 0 16mm;`;
 
 /**
  * Chromium's header and footer templates: the handling line in both, "Page N of M" in the footer.

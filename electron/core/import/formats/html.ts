@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify, { type WindowLike } from 'dompurify';
 import { takeMarks, withoutSentinels } from '../../../common/text/textMarks';
-import type { ExtractedArticle } from '../extractedArticle';
+import { encodingField, type ExtractedArticle, type ExtractOptions } from '../extractedArticle';
 import { requireArticleText } from '../importFailures';
 import { cleanText, firstOf, toIsoDate, toLanguageTag } from '../metadataValues';
 import { removeBoilerplate } from './boilerplate';
@@ -16,8 +16,9 @@ import { parseInertHtml } from './inertDom';
  * output is HTML built from untrusted markup, so DOMPurify cleans it before any text is read
  * from it. Nothing on the page runs or loads (see inertDom.ts).
  */
-export function extractHtml(bytes: Uint8Array, file: string): ExtractedArticle {
-  const dom = parseInertHtml(decodeHtml(bytes, file));
+export function extractHtml(bytes: Uint8Array, file: string, options: ExtractOptions = {}): ExtractedArticle {
+  const decoded = decodeHtml(bytes, file, options.encoding);
+  const dom = parseInertHtml(decoded.text);
   try {
     const { window } = dom;
     const stated = readHtmlMetadata(window.document);
@@ -44,6 +45,7 @@ export function extractHtml(bytes: Uint8Array, file: string): ExtractedArticle {
       outlet: firstOf([article?.siteName, ...stated.outlets], cleanText),
       language: stated.language ?? toLanguageTag(article?.lang),
       url: stated.url,
+      ...encodingField(decoded.encoding),
     };
   } finally {
     dom.window.close();

@@ -2,6 +2,7 @@ import type { ExtractedArticle } from '../extractedArticle';
 import { encryptedPdf, requireArticleText, scannedPdf, unreadablePdf } from '../importFailures';
 import { cleanText, toIsoDate, toLanguageTag } from '../metadataValues';
 import { loadPdfjs, pdfjsDataFolders } from './pdfjs';
+import { fromPdfGlyphs } from './pdfCharacters';
 import { pdfParagraphs, type PdfTextRun } from './pdfLayout';
 
 interface PdfjsTextItem {
@@ -65,7 +66,7 @@ export async function extractPdf(bytes: Uint8Array, file: string): Promise<Extra
 
 function toRun(item: PdfjsTextItem): PdfTextRun {
   const [, , c = 0, d = 0, x = 0, y = 0] = item.transform;
-  return { text: item.str, x, y, width: item.width, size: Math.hypot(c, d) || item.height, rtl: item.dir === 'rtl' };
+  return { text: fromPdfGlyphs(item.str), x, y, width: item.width, size: Math.hypot(c, d) || item.height, rtl: item.dir === 'rtl' };
 }
 
 /** Word processors fill Title with the file name ("Microsoft Word - report.docx"); that is not a title. */

@@ -22,9 +22,11 @@ interface Line {
   y: number;
   right: number;
   size: number;
+  /** Set right to left: it starts at the right margin and its last line ends short on the left. */
+  rtl: boolean;
 }
 
-const TERMINAL = /[.!?:…"”’»)\]。！？]$/u;
+const TERMINAL = /[.!?:…"”’»)\]。！？؟۔।]$/u;
 const BULLET = /^(?:[•·▪◦‣*–-]|\d{1,3}[.)])\s/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -63,9 +65,11 @@ function startsParagraph(previous: Line, line: Line, page: { spacing: number; ma
   const leading = Math.min(page.spacing || Infinity, 1.5 * em);
   if (previous.y - line.y > 1.5 * leading) return true;
   if (Math.abs(line.size - previous.size) > 0.15 * em) return true;
-  const indented = (l: Line) => l.x > page.margin + 0.5 * em;
-  if (indented(line) && Math.abs(line.x - previous.x) > 0.5 * em && !BULLET.test(previous.text)) return true;
-  return previous.right < page.right - 3 * em && TERMINAL.test(previous.text);
+  // Indents and short last lines are measured from where a line starts: the right margin in Arabic or Hebrew.
+  const indent = (l: Line) => (l.rtl ? page.right - l.right : l.x - page.margin);
+  if (indent(line) > 0.5 * em && Math.abs(indent(line) - indent(previous)) > 0.5 * em && !BULLET.test(previous.text)) return true;
+  const short = previous.rtl ? previous.x - page.margin : page.right - previous.right;
+  return short > 3 * em && TERMINAL.test(previous.text);
 }
 
 /**
@@ -112,6 +116,7 @@ function toLine(runs: PdfTextRun[]): Line {
     y: median(runs.map((run) => run.y)),
     right: Math.max(...runs.map((run) => run.x + run.width)),
     size: Math.max(...runs.map((run) => run.size)),
+    rtl,
   };
 }
 

@@ -28,9 +28,18 @@ export function loadPdfjs(): Promise<Pdfjs> {
  * metrics of the 14 standard fonts.
  */
 export function pdfjsDataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const root = outsideAsar(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')));
   return {
     cMapUrl: path.join(root, 'cmaps') + path.sep,
     standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
   };
+}
+
+/**
+ * In the packaged app pdfjs-dist sits inside app.asar, and its data folders are unpacked beside
+ * it (electron-builder.yml, asarUnpack): the import runs in a worker thread, which reads them
+ * with plain `fs`, so they must be real files.
+ */
+export function outsideAsar(folder: string): string {
+  return folder.replace(/([\\/])app\.asar(?=[\\/]|$)/, '$1app.asar.unpacked');
 }

@@ -1,5 +1,5 @@
 import { decodeArticleBytes } from '../decodeText';
-import type { ExtractedArticle } from '../extractedArticle';
+import { encodingField, type ExtractedArticle, type ExtractOptions } from '../extractedArticle';
 import { splitFrontMatter } from './frontMatter';
 
 /**
@@ -7,9 +7,9 @@ import { splitFrontMatter } from './frontMatter';
  * date, author, url, language), as the bundled sample does; a file without it gets its title
  * and a `date` lead-in from the core's normalisation.
  */
-export function extractPlainText(bytes: Uint8Array, file: string): ExtractedArticle {
-  const decoded = decodeArticleBytes(bytes, file);
+export function extractPlainText(bytes: Uint8Array, file: string, options: ExtractOptions = {}): ExtractedArticle {
+  const { text: decoded, encoding } = decodeArticleBytes(bytes, file, options.encoding);
   const { frontMatter, body } = splitFrontMatter(decoded, { strict: true });
-  if (!frontMatter) return { text: decoded, mediaType: 'text/plain' };
-  return { ...frontMatter, text: body, mediaType: 'text/plain' };
+  if (!frontMatter) return { text: decoded, mediaType: 'text/plain', ...encodingField(encoding) };
+  return { ...frontMatter, text: body, mediaType: 'text/plain', ...encodingField(encoding) };
 }

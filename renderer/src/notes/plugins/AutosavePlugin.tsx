@@ -3,6 +3,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import type { NoteContent } from '../../../../electron/common/model/note';
 import { useAppActions } from '../../app/AppActions';
 import { registerPendingSave } from '../pendingSaves';
+import { errorMessage } from '../../ui/useSaveStatus';
 
 /**
  * Quiet time after the last keystroke before a save; unbroken typing still saves every MAX_WAIT.
@@ -83,7 +84,7 @@ export function AutosavePlugin({ save: store, baseRev, onState }: Props) {
           (error: unknown) => {
             // Keep the edit pending so the next keystroke (or closing) tries again.
             dirty = true;
-            report('error', error instanceof Error ? error.message : String(error));
+            report('error', errorMessage(error));
           },
         )
         .finally(() => {

@@ -23,7 +23,9 @@ import { $createCitationNode, $isCitationNode, CitationNode, type CitationFields
 import { $isEntityMentionNode } from '../../../../electron/common/notes/nodes/EntityMentionNode';
 import { useAppActions } from '../../app/AppActions';
 import { queries } from '../../data/queries';
+import { useArticleLanguages } from '../../library/useArticleLanguages';
 import './CitationPlugin.css';
+import { useTranslation } from 'react-i18next';
 
 export const INSERT_CITATION_COMMAND: LexicalCommand<CitationFields> = createCommand('INSERT_CITATION_COMMAND');
 
@@ -49,12 +51,14 @@ function presenceOf(articles: string[]) {
  * entity from its chip, and marking citations whose annotation was deleted ("passage deleted").
  */
 export function CitationPlugin() {
+  const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const { openCitation, openEntity } = useAppActions();
   const onOpenCitation = useEffectEvent((citation: CitationFields) => openCitation(citation));
   const onOpenEntity = useEffectEvent((entityId: string) => openEntity(entityId));
   /** The note's citations as of its last change. */
   const [cited, setCited] = useState<Cited[]>([]);
+  const languageOf = useArticleLanguages();
   const articles = [...new Set(cited.filter((c) => c.annotationId).map((c) => c.articleId))];
   // The cited articles' highlights, refreshed by the change feed like every other view of them.
   const presence = useQueries({ queries: articles.map((id) => queries.annotations(id)), combine: presenceOf(articles) });
@@ -150,9 +154,23 @@ export function CitationPlugin() {
       if (!element) continue;
       const deleted = (c.annotationId !== null && !presence.present.has(c.annotationId)) || presence.missingArticles.has(c.articleId);
       element.classList.toggle('citation-deleted', deleted);
-      element.title = deleted ? 'Passage deleted: the highlight this cites no longer exists' : `Go to the passage in ${c.source}`;
+      element.title = deleted ? t('notes:passageDeletedTheHighlightThis') : t('notes:goToThePassageIn', { source: c.source });
     }
-  }, [cited, editor, presence]);
+  }, [cited, editor, presence, t]);
+
+  // The quote and the title are the article's words: its language picks their fonts and shaping.
+  // Set on the chip's own DOM (the node stores no language: the analyst may correct it later).
+  useEffect(() => {
+    for (const c of cited) {
+      const element = editor.getElementByKey(c.key);
+      if (!element) continue;
+      const lang = languageOf(c.articleId);
+      for (const part of element.querySelectorAll<HTMLElement>('.citation-quote, .citation-source')) {
+        if (lang) part.lang = lang;
+        else part.removeAttribute('lang');
+      }
+    }
+  }, [cited, editor, languageOf]);
 
   return null;
 }

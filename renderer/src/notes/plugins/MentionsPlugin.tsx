@@ -4,12 +4,14 @@ import { $createTextNode, $getSelection, $isRangeSelection, $isTextNode, type Te
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { ENTITY_TYPE_LABELS, type EntitySummary, type EntityType } from '../../../../electron/common/model/entity';
+import { type EntitySummary, type EntityType } from '../../../../electron/common/model/entity';
 import { $createEntityMentionNode } from '../../../../electron/common/notes/nodes/EntityMentionNode';
 import { api } from '../../api';
 import { queries } from '../../data/queries';
 import { useNotify } from '../../ui/Toasts';
 import { errorMessage } from '../../ui/useSaveStatus';
+import { useTranslation } from 'react-i18next';
+import { typeName } from '../../i18n/i18n';
 
 const MAX_OPTIONS = 8;
 const NO_ENTITIES: EntitySummary[] = [];
@@ -64,6 +66,7 @@ function fold(text: string): string {
 
 /** Type @ to mention an entity: a typeahead of entities by name and alias, or create one on the spot. */
 export function MentionsPlugin() {
+  const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const [query, setQuery] = useState<string | null>(null);
   const entities = useQuery(queries.entities()).data?.entities ?? NO_ENTITIES;
@@ -113,10 +116,10 @@ export function MentionsPlugin() {
             mention.insertAfter(space);
             space.select(1, 1);
           }),
-        (error: unknown) => notify({ tone: 'error', message: `Could not create the entity: ${errorMessage(error)}` }),
+        (error: unknown) => notify({ tone: 'error', message: t('notes:couldNotCreateTheEntity', { error: errorMessage(error) }) }),
       );
     },
-    [editor, notify],
+    [editor, notify, t],
   );
 
   return (
@@ -129,7 +132,7 @@ export function MentionsPlugin() {
       menuRenderFn={(anchor, { selectedIndex, selectOptionAndCleanUp, setHighlightedIndex }) =>
         anchor.current && options.length > 0
           ? createPortal(
-              <ul className="mention-menu" role="listbox" aria-label="Entities to mention">
+              <ul className="mention-menu" role="listbox" aria-label={t('notes:entitiesToMention')}>
                 {options.map((option, i) => (
                   <li
                     key={option.key}
@@ -148,12 +151,12 @@ export function MentionsPlugin() {
                       <>
                         <span className={`entity-dot entity-chip-${option.entity.type}`} aria-hidden="true" />
                         <span className="mention-name" dir="auto">{option.entity.name}</span>
-                        {option.entity.matchedAlias && <span className="mention-alias" dir="auto">also “{option.entity.matchedAlias}”</span>}
-                        <span className="mention-type">{ENTITY_TYPE_LABELS[option.entity.type]}</span>
+                        {option.entity.matchedAlias && <span className="mention-alias" dir="auto">{t('notes:also', { matchedAlias: option.entity.matchedAlias })}</span>}
+                        <span className="mention-type">{typeName(option.entity.type)}</span>
                       </>
                     ) : (
                       <span className="mention-create">
-                        Create entity ‘<span dir="auto">{option.newName}</span>’
+                        {t('notes:createEntity')}<span dir="auto">{option.newName}</span>’
                       </span>
                     )}
                   </li>

@@ -21,22 +21,25 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { CommandId } from '../../../../electron/common/commands';
 import { withShortcut } from '../../ui/shortcuts';
+import { useCommandAvailable, useCommands } from '../../commands/CommandProvider';
+import { useTranslation } from 'react-i18next';
 
 type Block = 'paragraph' | 'h1' | 'h2' | 'h3' | 'bullet' | 'number' | 'quote' | 'code';
 
 const BLOCK_LABELS: Record<Block, string> = {
-  paragraph: 'Text',
+  paragraph: 'notes:text',
   h1: 'Heading 1',
   h2: 'Heading 2',
   h3: 'Heading 3',
-  bullet: 'Bulleted list',
-  number: 'Numbered list',
-  quote: 'Quote',
-  code: 'Code',
+  bullet: 'notes:bulletedList',
+  number: 'notes:numberedList',
+  quote: 'notes:quote',
+  code: 'notes:code',
 };
 
 /** Formatting controls above the note; every control also has its keyboard or Markdown shortcut. */
 export function ToolbarPlugin() {
+  const { t } = useTranslation();
   const [editor] = useLexicalComposerContext();
   const [block, setBlock] = useState<Block>('paragraph');
   // A string, not a Set: the same formats must not re-render the toolbar on every keystroke.
@@ -46,6 +49,10 @@ export function ToolbarPlugin() {
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
   const [linkUrl, setLinkUrl] = useState<string | null>(null);
+  // As the reader's selection toolbar offers it (its context menu does too, in the desktop app).
+  const commands = useCommands();
+  const canLinkEntity = useCommandAvailable('note-link-entity');
+  const canCitePassage = useCommandAvailable('note-cite-passage');
 
   const readSelection = useCallback(() => {
     const selection = $getSelection();
@@ -108,44 +115,66 @@ export function ToolbarPlugin() {
   );
 
   return (
-    <div className="note-toolbar" role="toolbar" aria-label="Formatting">
-      <button type="button" className="tool" disabled={!canUndo} aria-label="Undo typing" title={withShortcut('Undo', 'editor-undo')} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+    <div className="note-toolbar" role="toolbar" aria-label={t('notes:formatting')}>
+      <button type="button" className="tool" disabled={!canUndo} aria-label={t('notes:undoTyping')} title={withShortcut(t('notes:undo'), 'editor-undo')} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
         ↶
       </button>
-      <button type="button" className="tool" disabled={!canRedo} aria-label="Redo typing" title={withShortcut('Redo', 'editor-redo')} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+      <button type="button" className="tool" disabled={!canRedo} aria-label={t('notes:redoTyping')} title={withShortcut(t('notes:redo'), 'editor-redo')} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
         ↷
       </button>
-      <select aria-label="Block type" value={block} onChange={(e) => setBlockType(e.target.value as Block)}>
+      <select aria-label={t('notes:blockType')} value={block} onChange={(e) => setBlockType(e.target.value as Block)}>
         {(Object.keys(BLOCK_LABELS) as Block[]).map((b) => (
           <option key={b} value={b}>
-            {BLOCK_LABELS[b]}
+            {t(BLOCK_LABELS[b])}
           </option>
         ))}
       </select>
-      {format('bold', 'Bold', 'editor-bold', 'B')}
-      {format('italic', 'Italic', 'editor-italic', 'I')}
-      {format('underline', 'Underline', 'editor-underline', 'U')}
-      {format('code', 'Inline code', { markdown: '`code`' }, '</>')}
-      <button type="button" className="tool" aria-label="Bulleted list" title="Bulleted list (type - then space)" aria-pressed={block === 'bullet'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType('bullet')}>
+      {format('bold', t('notes:bold2'), 'editor-bold', 'B')}
+      {format('italic', t('notes:italic2'), 'editor-italic', 'I')}
+      {format('underline', t('notes:underline2'), 'editor-underline', 'U')}
+      {format('code', t('notes:inlineCode'), { markdown: '`code`' }, '</>')}
+      <button type="button" className="tool" aria-label={t('notes:bulletedList')} title={t('notes:bulletedListTypeThenSpace')} aria-pressed={block === 'bullet'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType('bullet')}>
         •≡
       </button>
-      <button type="button" className="tool" aria-label="Numbered list" title="Numbered list (type 1. then space)" aria-pressed={block === 'number'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType('number')}>
+      <button type="button" className="tool" aria-label={t('notes:numberedList')} title={t('notes:numberedListType1Then')} aria-pressed={block === 'number'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType('number')}>
         1≡
       </button>
-      <button type="button" className="tool" aria-label="Quote" title="Quote (type > then space)" aria-pressed={block === 'quote'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType(block === 'quote' ? 'paragraph' : 'quote')}>
+      <button type="button" className="tool" aria-label={t('notes:quote')} title={t('notes:quoteTypeThenSpace')} aria-pressed={block === 'quote'} onMouseDown={(e) => e.preventDefault()} onClick={() => setBlockType(block === 'quote' ? 'paragraph' : 'quote')}>
         ❝
+      </button>
+      <button
+        type="button"
+        className="tool"
+        disabled={!canLinkEntity}
+        aria-label={t('notes:linkToEntity')}
+        title={t('notes:linkTheSelectedWordsToAnEntity')}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => commands.run('note-link-entity')}
+      >
+        @…
+      </button>
+      <button
+        type="button"
+        className="tool"
+        disabled={!canCitePassage}
+        aria-label={t('notes:citePassage')}
+        title={t('notes:citeAHighlightedPassageHere')}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => commands.run('note-cite-passage')}
+      >
+        ❞…
       </button>
       {linkUrl === null ? (
         <button
           type="button"
           className="tool"
-          aria-label={isLink ? 'Remove link' : 'Link'}
+          aria-label={isLink ? t('notes:removeLink') : t('notes:link')}
           aria-pressed={isLink}
-          title={isLink ? 'Remove link' : 'Link the selected words'}
+          title={isLink ? t('notes:removeLink') : t('notes:linkTheSelectedWords')}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => (isLink ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : setLinkUrl('https://'))}
         >
-          {isLink ? 'Unlink' : 'Link'}
+          {isLink ? t('notes:unlink') : t('notes:link')}
         </button>
       ) : (
         <form
@@ -161,12 +190,12 @@ export function ToolbarPlugin() {
         >
           <input
             autoFocus
-            aria-label="Link address"
+            aria-label={t('notes:linkAddress')}
             value={linkUrl}
             onChange={(e) => setLinkUrl(e.target.value)}
             onKeyDown={(e) => e.key === 'Escape' && (setLinkUrl(null), editor.focus())}
           />
-          <button type="submit">Link</button>
+          <button type="submit">{t('notes:link')}</button>
         </form>
       )}
     </div>
