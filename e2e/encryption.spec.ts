@@ -54,8 +54,7 @@ test('an encrypted workspace is created from the start screen, locked, refused a
     const done = keyDialog.getByRole('button', { name: 'Continue' });
     await expect(done).toBeDisabled();
     await keyDialog.getByLabel('I have stored the recovery key somewhere safe').check();
-    await done.click();
-    await screen.waitForWorkspace('Secret case');
+    await screen.switchesTo('Secret case', () => done.click());
     // On disk: a key file, and sealed files only.
     expect(existsSync(path.join(folder, 'keys.json'))).toBe(true);
     expect(readFileSync(path.join(folder, 'workspace.json')).subarray(0, 4).toString()).toBe('DXE1');
@@ -87,8 +86,7 @@ test('an encrypted workspace is created from the start screen, locked, refused a
 
     const started = Date.now();
     await field.fill(PASSPHRASE);
-    await field.press('Enter');
-    await screen.waitForWorkspace('Secret case');
+    await screen.switchesTo('Secret case', () => field.press('Enter'));
     test.info().annotations.push({ type: 'unlock_ms', description: String(Date.now() - started) });
     await expect.poll(() => reader.paintedHighlights()).toEqual([QUOTE]);
 
@@ -102,8 +100,7 @@ test('an encrypted workspace is created from the start screen, locked, refused a
     const keyField = unlock.getByLabel('Recovery key');
     await expect(keyField).toBeFocused();
     await keyField.fill(recoveryKey.toLowerCase());
-    await unlock.getByRole('button', { name: 'Unlock' }).click();
-    await screen.waitForWorkspace('Secret case');
+    await screen.switchesTo('Secret case', () => unlock.getByRole('button', { name: 'Unlock' }).click());
     await expect.poll(() => reader.paintedHighlights()).toEqual([QUOTE]);
     expect(dossier.pageErrors.filter((e) => !/401|403|locked|no-workspace|No workspace/i.test(e))).toEqual([]);
   } finally {

@@ -91,9 +91,8 @@ test('joins a team workspace into a new folder: a refused password first, then t
     expect(await seriousViolations(page, '.join-team')).toEqual([]);
 
     await form.getByLabel('Password').fill(teamServer.server.auth.password);
-    await form.getByRole('button', { name: 'Try again' }).click();
     // The window reloads onto the joined workspace, named as the team named it.
-    await screen.waitForWorkspace(TEAM_NAME);
+    await screen.switchesTo(TEAM_NAME, () => form.getByRole('button', { name: 'Try again' }).click());
     await expect(page).toHaveTitle(`${TEAM_NAME} — Dossier`);
     await expect(dossier.library.article(ARTICLE)).toBeVisible();
     expect((await callApi(page, 'workspace.info', {})).path).toBe(folder);

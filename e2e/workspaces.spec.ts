@@ -61,8 +61,7 @@ test('create a second workspace from the start screen, work there, switch back t
     await expect(screen.dialog).toBeVisible();
     await expect(screen.recent.getByRole('listitem')).toHaveCount(1);
     await expect(screen.recent).toContainText(firstName);
-    await screen.recent.getByRole('button', { name: `Open ${firstName}` }).click();
-    await screen.waitForWorkspace(firstName);
+    await screen.switchesTo(firstName, () => screen.recent.getByRole('button', { name: `Open ${firstName}` }).click());
     await expect(dossier.library.articles).toHaveCount(1);
     await expect(dossier.library.article('Port talks in Chennai')).toHaveCount(0);
     expect((await callApi(page, 'workspace.info', {})).path).toBe(dossier.workspace);
@@ -88,8 +87,7 @@ test('create a second workspace from the start screen, work there, switch back t
     ]);
 
     // And the second still holds its article.
-    await screen.recent.getByRole('button', { name: 'Open Second case' }).click();
-    await screen.waitForWorkspace('Second case');
+    await screen.switchesTo('Second case', () => screen.recent.getByRole('button', { name: 'Open Second case' }).click());
     await expect(dossier.library.article('Port talks in Chennai')).toBeVisible();
     expect(dossier.pageErrors).toEqual([]);
   } finally {
@@ -108,8 +106,7 @@ test('a missing workspace is shown as such and can be taken off the list; a fold
     await screen.open();
     await screen.create('Soon gone', path.join(elsewhere, 'soon-gone'));
     await screen.open();
-    await screen.recent.getByRole('button', { name: `Open ${first}` }).click();
-    await screen.waitForWorkspace(first);
+    await screen.switchesTo(first, () => screen.recent.getByRole('button', { name: `Open ${first}` }).click());
     rmSync(path.join(elsewhere, 'soon-gone'), { recursive: true, force: true });
 
     await screen.open();
@@ -171,8 +168,7 @@ test.describe('a workspace another running Dossier holds', () => {
       await create.getByLabel('Name').fill('Fresh start');
       await create.getByLabel('Folder').fill(path.join(elsewhere, 'fresh'));
       await create.getByLabel('Include the sample article').check();
-      await create.getByRole('button', { name: 'Create workspace' }).click();
-      await screen.waitForWorkspace('Fresh start');
+      await screen.switchesTo('Fresh start', () => create.getByRole('button', { name: 'Create workspace' }).click());
       await expect(dossier.library.articles).toHaveCount(1);
       await expect(page).toHaveTitle('Fresh start — Dossier');
       // The other Dossier's lock is untouched.

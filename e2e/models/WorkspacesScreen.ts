@@ -38,7 +38,18 @@ export class WorkspacesScreen {
     await form.getByLabel('Name').fill(name);
     await form.getByLabel('Folder').fill(folder);
     if (options.sample) await form.getByLabel('Include the sample article').check();
-    await form.getByRole('button', { name: 'Create workspace' }).click();
+    await this.switchesTo(name, () => form.getByRole('button', { name: 'Create workspace' }).click());
+  }
+
+  /**
+   * Runs `action`, which switches the workspace, and waits for the window's reload onto `name`.
+   * The reload is awaited itself: until it lands, the page being left can already show the new
+   * workspace's name and data (it asks the core, which has switched), and then goes away under a test.
+   */
+  async switchesTo(name: string, action: () => Promise<unknown>): Promise<void> {
+    const reloaded = this.page.waitForEvent('load', { timeout: 60_000 });
+    await action();
+    await reloaded;
     await this.waitForWorkspace(name);
   }
 
