@@ -7,6 +7,12 @@ export { EntityType, ENTITY_TYPE_LABELS } from './entityType';
 
 const Name = z.string().trim().min(1).max(200);
 
+/**
+ * The change feed's id for the rejected surface forms (subject 'workspace'): a rejection made
+ * elsewhere, synced here, hides those forms from every article's review.
+ */
+export const ENTITY_REJECTIONS_RECORD = 'entity-rejections';
+
 /** A canonical entity the analyst confirmed: what mentions, notes and passages link to. */
 export const Entity = z.object({
   id: z.string(),

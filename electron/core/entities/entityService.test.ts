@@ -154,6 +154,23 @@ describe('EntityService', () => {
     expect(later.suggestions.map((s) => s.name)).not.toContain('New Delhi');
   });
 
+  it('a rejection also leaves the review of articles detected before it, and says so on the change feed', async () => {
+    const other = (await core.api['articles.import']({ files: [{ name: 'b.txt', base64: b64(`${TEXT}\n\nMore talks in New Delhi next year.`) }] })).articles[0]!.id;
+    // Both reviewed before the rejection: New Delhi waits in each.
+    expect((await suggestion('New Delhi', other)).mentions.length).toBeGreaterThan(0);
+    const events: { subject: string; id: string }[] = [];
+    const unsubscribe = core.events.subscribe((name, payload) => {
+      if (name === 'workspace.changed') events.push(...(payload as { changes: { subject: string; id: string }[] }).changes);
+    });
+    await core.api['entities.reject']({ articleId, key: (await suggestion('New Delhi')).key });
+    unsubscribe();
+    expect((await core.api['entities.forArticle']({ articleId: other })).suggestions.map((s) => s.name)).not.toContain('New Delhi');
+    expect(events).toContainEqual(expect.objectContaining({ subject: 'workspace', id: 'entity-rejections' }));
+    // Accepting everything there accepts what is still offered, not the rejected name.
+    await core.api['entities.acceptAll']({ articleId: other });
+    expect((await core.api['entities.list']({})).entities.map((e) => e.name)).not.toContain('New Delhi');
+  });
+
   it('links a selected passage by hand, to a new or an existing entity, and co-occurrence follows', async () => {
     const start = TEXT.indexOf('Japanese');
     const { mention } = await core.api['entities.link']({ articleId, start, end: start + 'Japanese'.length, name: 'Japan', type: 'place' });

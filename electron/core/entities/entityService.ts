@@ -1,6 +1,6 @@
 import { DossierError, phrase } from '../../common/errors';
 import { newId } from '../../common/ids';
-import type { ArticleMention, Entity, EntityPage, EntityPatch, EntitySummary, EntityType, Mention, Suggestion } from '../../common/model/entity';
+import { ENTITY_REJECTIONS_RECORD, type ArticleMention, type Entity, type EntityPage, type EntityPatch, type EntitySummary, type EntityType, type Mention, type Suggestion } from '../../common/model/entity';
 import type { RecordChange } from '../../common/contract';
 import { diffRecords } from '../changeFeed';
 import type { ChangeLog } from '../history/changeLog';
@@ -9,6 +9,7 @@ import type { WorkspaceStore } from '../store/workspaceStore';
 import { ENTITIES, followMerges, MENTIONS, type EntitiesFile, type MentionsFile } from './entityDocuments';
 import { cleanAliases, findByName, nameKey } from './entityMatching';
 import type { EntityDetector } from './entityDetector';
+import { rejectedSet } from './learning';
 import { addFound, linkOps, reanchorMentions, setPresence, type FoundMention } from './linkedMentions';
 import type { KnownEntity } from './types';
 import { step, type StepLabel } from '../../common/model/phrase';
@@ -25,7 +26,7 @@ export class EntityService {
     private readonly changes: ChangeLog,
     private readonly detector: EntityDetector,
   ) {
-    changes.registerDocument('entities', ENTITIES, (before, after) => diffRecords('entity', null, (before as EntitiesFile).entities, (after as EntitiesFile).entities), ['entities']);
+    changes.registerDocument('entities', ENTITIES, (before, after) => entitiesChanges(before as EntitiesFile, after as EntitiesFile), ['entities']);
     changes.registerDocument('mentions', MENTIONS, (before, after, articleId) => mentionChanges(before as MentionsFile, after as MentionsFile, articleId!));
   }
 
@@ -140,14 +141,14 @@ export class EntityService {
   /** The article's confirmed mentions and pending suggestions; detects first if the text is new. */
   async forArticle(articleId: string): Promise<{ mentions: ArticleMention[]; suggestions: Suggestion[] }> {
     const doc = await this.ensureDetected(articleId);
-    const { entities } = await this.store.readWorkspaceDoc(ENTITIES);
+    const { entities, rejected } = await this.store.readWorkspaceDoc(ENTITIES);
     const byId = new Map(entities.map((e) => [e.id, e]));
     const mentions = doc.mentions
       .filter((m) => byId.has(m.entityId))
       .map((m) => ({ ...m, name: byId.get(m.entityId)!.name, type: byId.get(m.entityId)!.type }))
       .sort((a, b) => a.start - b.start);
     // Entities confirmed since detection ran (here or in another article) are offered for linking.
-    const suggestions = doc.suggestions.map((s) => ({ ...s, entityId: resolvedEntity(s, entities, byId) }));
+    const suggestions = stillOffered(doc.suggestions, rejected).map((s) => ({ ...s, entityId: resolvedEntity(s, entities, byId) }));
     return { mentions, suggestions };
   }
 
@@ -168,11 +169,12 @@ export class EntityService {
   acceptAll(articleId: string): Promise<number> {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       const doc = await this.ensureDetectedLocked(articleId);
-      if (doc.suggestions.length === 0) return 0;
+      const offered = stillOffered(doc.suggestions, (await this.store.readWorkspaceDoc(ENTITIES)).rejected);
+      if (offered.length === 0) return 0;
       await this.commitDocs(step('acceptAllEntities'), articleId, (entities, mentionsOf) => {
-        for (const suggestion of doc.suggestions) this.acceptInto(entities, mentionsOf(articleId), suggestion, { entityId: suggestion.entityId ?? undefined });
+        for (const suggestion of offered) this.acceptInto(entities, mentionsOf(articleId), suggestion, { entityId: suggestion.entityId ?? undefined });
       });
-      return doc.suggestions.length;
+      return offered.length;
     });
   }
 
@@ -438,6 +440,28 @@ export class EntityService {
       for (const [id, doc] of docs) setPresence(entities, id, doc);
     });
   }
+}
+
+/**
+ * The suggestions the review still offers: detection left out the forms rejected when it ran, and
+ * this leaves out those rejected since, in another article or by a colleague (synced): the
+ * suggestion whose name is one, and its mentions written so.
+ */
+function stillOffered(suggestions: readonly Suggestion[], rejected: readonly string[]): Suggestion[] {
+  const forms = rejectedSet(rejected);
+  if (forms.size === 0) return [...suggestions];
+  return suggestions.flatMap((s) => {
+    if (forms.has(nameKey(s.name))) return [];
+    const mentions = s.mentions.filter((m) => !forms.has(nameKey(m.text)));
+    return mentions.length === 0 ? [] : [{ ...s, aliases: s.aliases.filter((a) => !forms.has(nameKey(a))), mentions }];
+  });
+}
+
+/** The entities that changed, and the rejected forms when they did (every article's review follows them). */
+function entitiesChanges(before: EntitiesFile, after: EntitiesFile): RecordChange[] {
+  const changes = diffRecords('entity', null, before.entities, after.entities);
+  if (JSON.stringify(before.rejected) !== JSON.stringify(after.rejected)) changes.push({ subject: 'workspace', kind: 'updated', id: ENTITY_REJECTIONS_RECORD, articleId: null });
+  return changes;
 }
 
 /** The confirmed entity a suggestion names: the one detection saw, or one confirmed since under its name or an alias. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DossierError, phrase } from '../../common/errors';
 import type { RecordChange } from '../../common/contract';
 import { GRAPH_POSITIONS_RECORD } from '../../common/model/graph';
+import { ENTITY_REJECTIONS_RECORD } from '../../common/model/entity';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { diffRecords } from '../changeFeed';
 import { ENTITIES, MENTIONS } from '../entities/entityDocuments';
@@ -143,7 +144,10 @@ function changesOf(files: string[], previous: Map<string, unknown>, writes: { fi
       for (const c of diffRecords('article', null, list(previous.get(file), 'articles'), list(parsed(file), 'articles'))) articles.add(c.id);
     } else if (file === NOTES_INDEX.file) changes.push(...diffRecords('note', null, list(previous.get(file), 'notes'), list(parsed(file), 'notes')));
     else if (top === 'notes' && name === undefined && /^note_.+\.json$/.test(id ?? '')) changes.push({ subject: 'note', kind: 'updated', id: id!.slice(0, -'.json'.length), articleId: null });
-    else if (file === ENTITIES.file) changes.push(...diffRecords('entity', null, list(previous.get(file), 'entities'), list(parsed(file), 'entities')));
+    else if (file === ENTITIES.file) {
+      changes.push(...diffRecords('entity', null, list(previous.get(file), 'entities'), list(parsed(file), 'entities')));
+      if (JSON.stringify(list(previous.get(file), 'rejected')) !== JSON.stringify(list(parsed(file), 'rejected'))) changes.push({ subject: 'workspace', kind: 'updated', id: ENTITY_REJECTIONS_RECORD, articleId: null });
+    }
     else if (file === BRIEFS.file) changes.push(...diffRecords('brief', null, list(previous.get(file), 'briefs'), list(parsed(file), 'briefs')));
     else if (file === RELATIONS.file) {
       changes.push(...diffRecords('relation', null, list(previous.get(file), 'relations'), list(parsed(file), 'relations')));

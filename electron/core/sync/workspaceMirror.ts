@@ -1,4 +1,5 @@
 import type { RecordChange } from '../../common/contract';
+import { ENTITY_REJECTIONS_RECORD } from '../../common/model/entity';
 import { parseSuggestionKey } from '../relations/suggestRelations';
 import { BRIEFS } from '../briefs/briefDocuments';
 import { ENTITIES } from '../entities/entityDocuments';
@@ -85,6 +86,7 @@ export class WorkspaceMirror {
         case 'workspace':
           if (c.id === 'palette' || c.id === 'name') add({ type: 'workspace' });
           else if (c.id === 'relation-types') add({ type: 'relation-types' });
+          else if (c.id === ENTITY_REJECTIONS_RECORD) add({ type: 'entity-rejections' });
           // graph-positions: a personal layout, not synced.
           break;
       }

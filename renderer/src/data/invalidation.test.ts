@@ -54,6 +54,12 @@ describe('staleQueries: the change feed mapped onto the query cache', () => {
     expect(refreshes(stale, ['annotations.list', { articleId: 'art_1' }])).toBe(false);
   });
 
+  it("refreshes every article's entity review when the rejected names change (a colleague's rejection, synced)", () => {
+    const stale = staleQueries(change({ subject: 'workspace', id: 'entity-rejections' }));
+    expect(refreshes(stale, ['entities.forArticle', { articleId: 'art_9' }])).toBe(true);
+    expect(refreshes(stale, ['workspace.info', {}])).toBe(false);
+  });
+
   it('refreshes relationships when one changes, when their highlights or entities change, and the vocabulary when it does', () => {
     const relation = staleQueries(change({ subject: 'relation', kind: 'created', id: 'rel_1' }));
     expect(refreshes(relation, ['relations.list', { entityId: 'ent_1' }])).toBe(true);

@@ -1,5 +1,6 @@
 import type { CallName, CallRequest, RecordChange } from '../../../electron/common/contract';
 import type { WorkspaceChange } from '../../../electron/common/changes';
+import { ENTITY_REJECTIONS_RECORD } from '../../../electron/common/model/entity';
 import { GRAPH_POSITIONS_RECORD } from '../../../electron/common/model/graph';
 import { RELATION_TYPES_RECORD } from '../../../electron/common/model/relation';
 
@@ -115,6 +116,8 @@ function staleFor(c: RecordChange): StaleQueries[] {
       // Pinned chart positions refresh nothing: the chart that pinned the node shows it already,
       // and reloading its data would lay the chart out again under the analyst's hand.
       if (c.id === GRAPH_POSITIONS_RECORD) return [];
+      // Forms rejected (here, or by a colleague and synced) leave every article's review.
+      if (c.id === ENTITY_REJECTIONS_RECORD) return [['entities.forArticle']];
       return c.id === RELATION_TYPES_RECORD ? [['relations.types'], ['relations.list'], ['relations.suggestions'], ['graph.data']] : [['workspace.info']];
     case 'event':
       // An event confirmed, edited or removed, or a suggested date dismissed (or put back).
