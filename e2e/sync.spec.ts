@@ -6,8 +6,11 @@ import { noteContentOf, serializedParagraph } from '../electron/common/model/not
 import { createCore, WorkspaceStore, type DossierCore } from '../electron/core';
 import { E2E_DISPLAY_NAME, expect, test } from './fixtures';
 import { callApi } from './models/api';
+import { BriefComposerPage } from './models/BriefComposerPage';
+import { EntitiesPanel } from './models/EntitiesPanel';
 import { CommandPaletteDialog } from './models/KeyboardDialogs';
 import { ReaderPage } from './models/ReaderPage';
+import { TimelinePage } from './models/TimelinePage';
 import { inBothThemes, seriousViolationsIn as seriousViolations, syncIndicator as indicator, useTeamServer } from './models/teamServer';
 import { WorkspacesScreen } from './models/WorkspacesScreen';
 
@@ -159,6 +162,48 @@ test('a colleague’s highlight arrives in the reader on its own (live sync)', a
     await expect(team.getByRole('button')).toHaveCount(0);
     await page.screenshot({ path: '/tmp/sync-history-from-team.png' });
     await page.keyboard.press('Escape');
+  } finally {
+    await ben.close();
+  }
+});
+
+test('a colleague’s rejection leaves the entity review here, and the timeline and the brief list name who made their records', async ({ dossier }) => {
+  const { page } = dossier;
+  const url = await teamDatabase();
+  await linkThroughApi(page, url);
+  const articleId = (await callApi(page, 'articles.list', {})).articles[0]!.id;
+  const entities = new EntitiesPanel(page);
+  await entities.open();
+  const { suggestions } = await callApi(page, 'entities.forArticle', { articleId });
+  const rejected = suggestions.find((s) => s.name === 'Laos') ?? suggestions[0]!;
+  // Listed here before Ben rejects it.
+  await expect(entities.suggestion(rejected.name)).toBeVisible();
+
+  const ben = await colleague(url);
+  try {
+    const key = (await ben.core.api['entities.forArticle']({ articleId })).suggestions.find((s) => s.name === rejected.name)!.key;
+    await ben.core.api['entities.reject']({ articleId, key });
+    const date = (await ben.core.api['timeline.suggestions']({ articleId })).suggestions[0]!;
+    const event = (await ben.core.api['timeline.confirm']({ articleId, key: date.key })).event;
+    await ben.core.api['briefs.create']({ title: 'Ben’s weekly brief', sections: [] });
+    await ben.core.api['sync.run']({});
+
+    // No reload: the review drops the name rejected elsewhere.
+    await expect(entities.suggestion(rejected.name)).toHaveCount(0, { timeout: 10_000 });
+    await expect(entities.suggestions.first()).toBeVisible();
+
+    const year = String(new Date().getFullYear());
+    await dossier.library.openTimeline();
+    const timeline = new TimelinePage(page);
+    const item = timeline.events.filter({ hasText: event.label });
+    await expect(item.getByTestId('record-authors')).toHaveText(new RegExp(`^Added by ${COLLEAGUE}, .*${year}`), { timeout: 10_000 });
+    await item.screenshot({ path: SHOT('timeline-event-by-colleague') });
+
+    const briefs = new BriefComposerPage(page);
+    await briefs.openView();
+    const list = page.getByRole('complementary', { name: 'Briefs' });
+    await expect(list.getByRole('button', { name: /Ben’s weekly brief/ })).toContainText(new RegExp(`added by ${COLLEAGUE}, .*${year}`));
+    await list.screenshot({ path: SHOT('brief-list-by-colleague') });
   } finally {
     await ben.close();
   }

@@ -72,7 +72,7 @@ export type BriefDraft = z.infer<typeof BriefDraft>;
 export type BriefDraftInput = z.input<typeof BriefDraft>;
 
 /** A brief in lists: without its summary and sections. */
-export const BriefSummary = Brief.pick({ id: true, rev: true, title: true, author: true, handling: true, created: true, modified: true }).extend({
+export const BriefSummary = Brief.pick({ id: true, rev: true, title: true, author: true, handling: true, created: true, modified: true, createdBy: true, modifiedBy: true }).extend({
   sectionCount: z.number().int().nonnegative(),
 });
 export type BriefSummary = z.infer<typeof BriefSummary>;

@@ -95,6 +95,10 @@ export const TimelineEntry = z.object({
   /** Whether the passage was found again in the article's current version. */
   status: AnchorStatus,
   source: z.enum(['detected', 'manual']),
+  /** Who confirmed or added it and who changed it last, and when (shown when someone else is involved). */
+  created: z.string(),
+  modified: z.string(),
+  ...Authorship,
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

@@ -24,7 +24,7 @@ export class BriefService {
   async list(): Promise<BriefSummary[]> {
     const { briefs } = await this.store.readWorkspaceDoc(BRIEFS);
     return briefs
-      .map(({ id, rev, title, author, handling, created, modified, sections }) => ({
+      .map(({ id, rev, title, author, handling, created, modified, createdBy, modifiedBy, sections }) => ({
         id,
         rev,
         title,
@@ -32,6 +32,8 @@ export class BriefService {
         handling,
         created,
         modified,
+        createdBy,
+        modifiedBy,
         sectionCount: sections.length,
       }))
       .sort((a, b) => b.modified.localeCompare(a.modified) || a.title.localeCompare(b.title));

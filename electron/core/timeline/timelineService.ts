@@ -350,6 +350,10 @@ function entryOf(meta: ArticleMeta, event: TimelineEvent, named: Map<string, Eve
     evidence: { start: event.evidence.position.start, end: event.evidence.position.end, exact: event.evidence.quote.exact },
     status: event.status,
     source: event.source,
+    created: event.created,
+    modified: event.modified,
+    createdBy: event.createdBy,
+    modifiedBy: event.modifiedBy,
   };
 }
 

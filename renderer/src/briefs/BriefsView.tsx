@@ -5,14 +5,14 @@ import { queries } from '../data/queries';
 import { useNotify } from '../ui/Toasts';
 import { errorMessage } from '../ui/useSaveStatus';
 import { BriefComposer } from './BriefComposer';
-import { useDates } from '../ui/formatDate';
+import { useLastChange } from '../ui/RecordAuthors';
 import { useTranslation } from 'react-i18next';
 import { countOf } from '../i18n/i18n';
 
 /** The workspace's saved briefs and the one being composed. */
 export function BriefsView({ initialBriefId = null }: { initialBriefId?: string | null }) {
   const { t } = useTranslation();
-  const { date } = useDates();
+  const lastChange = useLastChange();
   const list = useQuery(queries.briefs());
   const briefs = list.data?.briefs ?? [];
   /** The brief the analyst opened; the first one until then, or once the chosen one is gone. */
@@ -51,7 +51,7 @@ export function BriefsView({ initialBriefId = null }: { initialBriefId?: string 
                     {b.title}
                   </span>
                   <span className="note-list-meta">
-                    {countOf(b.sectionCount, 'section')} · {date(b.modified)}
+                    {countOf(b.sectionCount, 'section')} · {lastChange(b)}
                     {b.handling && ` · ${b.handling}`}
                   </span>
                 </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { precisionOf, type DatePart, type DatePrecision, type EventEntity, type TimelineEntry } from '../../../electron/common/model/timeline';
 import { useAppActions } from '../app/AppActions';
 import { useDates } from '../ui/formatDate';
+import { RecordAuthors } from '../ui/RecordAuthors';
 import { formatEventDate } from './eventDates';
 import { useTimelineChanges } from './useTimelineChanges';
 import { useArticleLanguages } from '../library/useArticleLanguages';
@@ -76,6 +77,7 @@ export function TimelineEventItem({ event }: { event: TimelineEntry }) {
             {orphaned && <span className="badge warn">{' '}{t('timeline:passageNotFoundInThe')}</span>}
           </p>
           <EntityNames entities={event.entities} />
+          <RecordAuthors createdBy={event.createdBy} modifiedBy={event.modifiedBy} created={event.created} modified={event.modified} />
           <div className="event-actions">
             <button type="button" className="small" onClick={() => setEditing(true)} aria-label={t('timeline:editEvent', { label: event.label })}>
               {t('timeline:edit')}

@@ -49,3 +49,18 @@ export function RecordAuthors({ createdBy, modifiedBy, created, modified }: Prop
     </p>
   );
 }
+
+/**
+ * For a list's one line: when a record was last changed, and by whom when that was someone other
+ * than the analyst at this window ("changed by Ben Colleague, 6 Dec 2026", or "added by" when it
+ * never changed since); the date alone otherwise.
+ */
+export function useLastChange(): (record: { created: string; modified: string; modifiedBy: Creator }) => string {
+  const { t } = useTranslation();
+  const dates = useDates();
+  const me = useQuery(queries.workspace()).data?.creator.name;
+  return ({ created, modified, modifiedBy }) => {
+    if (me === undefined || isUnknownCreator(modifiedBy) || modifiedBy.name === me) return dates.date(modified);
+    return t(modified === created ? 'ui:addedByInList' : 'ui:changedBy', { name: modifiedBy.name, date: dates.date(modified) });
+  };
+}
