@@ -59,7 +59,10 @@ export const MIGRATIONS: readonly Migration[] = [
         await rewriteJson(path.join(dir, file), (doc) => ({ ...doc, schemaVersion: 4, [property]: named(doc[property]) }));
       }
       await migrateNotesIndex(path.join(dir, 'notes.json'), author);
+      const languages = new Map<string, string>();
       for (const articleDir of await articleFolders(dir)) {
+        const language = ((await readJson(path.join(articleDir, FILE_NAMES.article)))?.article as { language?: unknown } | undefined)?.language;
+        if (typeof language === 'string') languages.set(path.basename(articleDir), language);
         await rewriteJson(path.join(articleDir, FILE_NAMES.annotations), (doc) => ({
           ...doc,
           schemaVersion: 4,
@@ -67,6 +70,14 @@ export const MIGRATIONS: readonly Migration[] = [
         }));
         await rewriteJson(path.join(articleDir, 'timeline.json'), (doc) => ({ ...doc, schemaVersion: 4, events: named(doc.events) }));
       }
+      // The library's entries carry each article's language since this schema (lists set `lang`
+      // on titles by it); read from the articles here, once, as every folder is visited anyway.
+      await rewriteJson(path.join(dir, FILE_NAMES.library), (doc) => ({
+        ...doc,
+        articles: Array.isArray(doc.articles)
+          ? doc.articles.map((entry: Record<string, unknown>) => (typeof entry.language === 'string' ? entry : { ...entry, language: languages.get(String(entry.id)) ?? null }))
+          : doc.articles,
+      }));
       // Not rewritten: an article's history.jsonl (an append-only audit trail; a highlight rebuilt
       // from it reads without names as unknown) and note revisions (texts, without names). The
       // write-ahead log was folded into the files before any step runs (WorkspaceStore.open).

@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encryptWorkspace } from '../crypt/convert';
 import { lockWorkspace, unlockWorkspace } from '../crypt/keyring';
 import { createCore, type DossierCore } from '../dossierCore';
-import { TIMELINE } from '../timeline/timelineDocuments';
 import { filesOf } from './fileAccess';
 import { SCHEMA_VERSION } from './schemaFile';
 import { WorkspaceStore } from './workspaceStore';
@@ -35,7 +34,7 @@ const readJson = async (file: string) => JSON.parse(await filesOf(path.join(dir,
 const articleDir = async () => path.join('articles', (await fs.readdir(path.join(dir, 'articles')))[0]!);
 
 /** Every record the analyst sees, with the names it carries. */
-async function namesOf(core: DossierCore, store: WorkspaceStore): Promise<Record<string, { createdBy: string; modifiedBy: string }[]>> {
+async function namesOf(core: DossierCore): Promise<Record<string, { createdBy: string; modifiedBy: string }[]>> {
   const [articleId] = (await core.api['articles.list']({})).articles.map((a) => a.id);
   const names = (r: { createdBy: { name: string }; modifiedBy: { name: string } }) => ({ createdBy: r.createdBy.name, modifiedBy: r.modifiedBy.name });
   const { annotations } = await core.api['annotations.list']({ articleId: articleId! });
@@ -47,8 +46,7 @@ async function namesOf(core: DossierCore, store: WorkspaceStore): Promise<Record
     entities: entities.map(names),
     relations: (await core.api['relations.list']({})).relations.map(names),
     briefs: await Promise.all((await core.api['briefs.list']({})).briefs.map(async (b) => names((await core.api['briefs.get']({ id: b.id })).brief))),
-    // Timeline entries as listed carry no names: the events as stored do.
-    events: (await store.readArticleDoc(articleId!, TIMELINE)).events.map(names),
+    events: (await core.api['timeline.list']({})).events.map(names),
   };
 }
 
@@ -71,7 +69,7 @@ describe('opening a schema 3 workspace', () => {
       expect(store.info().schemaVersion).toBe(SCHEMA_VERSION);
       expect(store.migrations).toEqual([expect.stringContaining('schema 3 → 4')]);
       // Someone else opens it: the upgrade names who made the records, not who opened it.
-      expect(await namesOf(createCore(store, { creator: { name: 'Ben Colleague' } }), store)).toEqual(everyRecordBy(ASHA.name));
+      expect(await namesOf(createCore(store, { creator: { name: 'Ben Colleague' } }))).toEqual(everyRecordBy(ASHA.name));
     } finally {
       await store.close();
     }
@@ -81,6 +79,8 @@ describe('opening a schema 3 workspace', () => {
     }
     expect(((await readJson('entities.json')).entities as unknown[])[0]).toMatchObject({ createdBy: ASHA, modifiedBy: ASHA });
     expect(((await readJson(`${folder}/annotations.json`)).annotations as unknown[])[0]).toMatchObject({ creator: ASHA, modifiedBy: ASHA });
+    // The library's entry has the article's language, which schema 3 kept only in article.json.
+    expect(((await readJson('library.json')).articles as unknown[])[0]).toMatchObject({ language: 'en' });
   });
 
   it('names the records an earlier run left in the journals: the write-ahead log and the notes\u2019 own journal', async () => {
@@ -98,7 +98,7 @@ describe('opening a schema 3 workspace', () => {
     try {
       const core = createCore(store);
       expect((await core.api['notes.list']({})).notes.map((n) => n.title).sort()).toEqual(['Journaled', 'Logged', 'Pact']);
-      expect(await namesOf(core, store)).toEqual(everyRecordBy(ASHA.name, { notes: 3 }));
+      expect(await namesOf(core)).toEqual(everyRecordBy(ASHA.name, { notes: 3 }));
     } finally {
       await store.close();
     }
@@ -122,7 +122,7 @@ describe('opening a schema 3 workspace', () => {
     const store = await WorkspaceStore.open(dir);
     try {
       expect(store.migrations).toEqual([expect.stringContaining('schema 3 → 4')]);
-      expect(await namesOf(createCore(store), store)).toEqual(everyRecordBy(ASHA.name));
+      expect(await namesOf(createCore(store))).toEqual(everyRecordBy(ASHA.name));
     } finally {
       await store.close();
     }
@@ -149,7 +149,7 @@ describe('opening a schema 3 workspace', () => {
     const store = await WorkspaceStore.open(dir, { lock: false });
     try {
       expect(store.info().schemaVersion).toBe(3);
-      const names = await namesOf(createCore(store), store);
+      const names = await namesOf(createCore(store));
       expect(names.entities).toEqual([
         { createdBy: '(unknown)', modifiedBy: '(unknown)' },
         { createdBy: '(unknown)', modifiedBy: '(unknown)' },
