@@ -150,6 +150,9 @@ test.describe('a workspace another running Dossier holds', () => {
       const why = start.getByRole('alert').filter({ hasText: 'Dossier could not open the workspace' });
       await expect(why).toContainText(dossier.workspace);
       await expect(why).toContainText(`is open in another Dossier (process ${process.pid}`);
+      // Since when, written as the app writes dates, not as the lock file's timestamp.
+      await expect(why).toContainText(/, since [^)]*\d/);
+      await expect(why).not.toContainText(/since \d{4}-\d\d-\d\dT/);
       // Nothing of a workspace shows, and nothing closes the screen.
       await expect(page.getByRole('banner')).toHaveCount(0);
       await expect(start.getByRole('button', { name: 'Close' })).toHaveCount(0);

@@ -15,9 +15,9 @@ export interface ErrorPhrase {
 
 /**
  * A name or path as it stands, a number (written in the UI's digits), a number with a fixed count of
- * decimals ("20.0 MB"), a list of names, or words of their own.
+ * decimals ("20.0 MB"), a moment (written as the analyst writes dates), a list of names, or words of their own.
  */
-export type ErrorParam = string | number | Decimal | readonly string[] | ErrorPhrase;
+export type ErrorParam = string | number | Decimal | Moment | readonly string[] | ErrorPhrase;
 
 /** A number written with `decimals` digits after the point, in the UI's digits. */
 export interface Decimal {
@@ -27,13 +27,20 @@ export interface Decimal {
 
 export const decimal = (number: number, decimals: number): Decimal => ({ number, decimals });
 
+/** A moment (an ISO timestamp): the window writes it in the date format chosen in Settings, the CLI and logs as it is. */
+export interface Moment {
+  at: string;
+}
+
+export const moment = (at: string): Moment => ({ at });
+
 export const ErrorPhrase: z.ZodType<ErrorPhrase> = z.lazy(() =>
   z.object({
     key: z.string().max(120),
     params: z
       .record(
         z.string().max(40),
-        z.union([z.string().max(4000), z.number(), z.object({ number: z.number(), decimals: z.number().int().min(0).max(6) }), z.array(z.string().max(400)).max(50), ErrorPhrase]),
+        z.union([z.string().max(4000), z.number(), z.object({ number: z.number(), decimals: z.number().int().min(0).max(6) }), z.object({ at: z.string().max(40) }), z.array(z.string().max(400)).max(50), ErrorPhrase]),
       )
       .optional(),
   }),
@@ -60,6 +67,8 @@ export type Words = ErrorPhrase | string;
 export interface ErrorWording {
   t: (key: string, options: Record<string, unknown>) => string;
   formatNumber: (n: number, options?: Intl.NumberFormatOptions) => string;
+  /** A moment's words; without it a moment is written as its ISO timestamp. */
+  formatMoment?: (iso: string) => string;
 }
 
 /**
@@ -74,6 +83,7 @@ export function phraseText(words: ErrorWording, p: ErrorPhrase): string {
     else if (typeof value === 'string') values[name] = value;
     else if (isList(value)) values[name] = value.join(words.t('ui:listSeparator', {}));
     else if ('number' in value) values[name] = words.formatNumber(value.number, { minimumFractionDigits: value.decimals, maximumFractionDigits: value.decimals });
+    else if ('at' in value) values[name] = words.formatMoment?.(value.at) ?? value.at;
     else values[name] = phraseText(words, value);
   }
   if (typeof p.params?.count === 'number') values.n = words.formatNumber(p.params.count);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decimal, DossierError, englishText, ErrorPayload, fromSystemError, isDossierError, phrase, systemErrorReason, systemReason, wordsOf } from './errors';
+import { decimal, DossierError, englishText, ErrorPayload, fromSystemError, isDossierError, moment, phrase, systemErrorReason, systemReason, wordsOf } from './errors';
+import { phraseText } from './errorPhrase';
 
 describe('DossierError', () => {
   it('carries a code, a message for the user and, when about a file, the file', () => {
@@ -68,7 +69,7 @@ describe('errors worded from the catalog', () => {
     [phrase('import.encodingUnsure', { file, some: ['windows-1251', 'koi8-r'], last: 'ibm866' }), `${file} is in a text encoding Dossier cannot tell for sure (perhaps windows-1251, koi8-r or ibm866); import it again choosing one.`],
     [phrase('entity.nameTaken', { name: 'Delhi', other: 'New Delhi' }), '"Delhi" is already the entity New Delhi; merge them instead.'],
     [phrase('crypt.wrongPassphrase', { path: '/ws' }), 'Wrong passphrase for the encrypted workspace /ws (nothing was changed).'],
-    [phrase('lock.openElsewhere', { path: '/ws', pid: '4242', since: '2025-01-02T03:04:05.000Z' }), 'The workspace /ws is open in another Dossier (process 4242, since 2025-01-02T03:04:05.000Z).'],
+    [phrase('lock.openElsewhere', { path: '/ws', pid: '4242', since: moment('2025-01-02T03:04:05.000Z') }), 'The workspace /ws is open in another Dossier (process 4242, since 2025-01-02T03:04:05.000Z).'],
     [phrase('workspace.notAWorkspace', { path: '/tmp/x', reason: phrase('workspace.folderMissing') }), 'This folder is not a Dossier workspace: /tmp/x (the folder does not exist).'],
     [phrase('workspace.cannotBeWritten', { path: '/mnt/ro', reason: systemReason({ code: 'EROFS' }) }), '/mnt/ro cannot be written (the disk is read-only), so the workspace is open read-only.'],
     [phrase('annotation.ambiguousQuote', { count: 3 }), 'The quote occurs 3 times in the article; choose one with --occurrence 1..3.'],
@@ -85,6 +86,13 @@ describe('errors worded from the catalog', () => {
     expect(error.message).toBe(english);
     expect(englishText(words)).toBe(english);
     expect(error.toPayload()).toEqual({ code: 'bad-input', message: english, phrase: words });
+  });
+
+  it('writes a moment as the window writes dates, and as its timestamp where nothing says how', () => {
+    const words = phrase('lock.openElsewhere', { path: '/ws', pid: '4242', since: moment('2025-01-02T03:04:05.000Z') });
+    const wording = { t: (key: string, options: Record<string, unknown>) => `${key} ${String(options.since)}`, formatNumber: String };
+    expect(phraseText({ ...wording, formatMoment: (iso) => `at ${iso.slice(0, 10)}` }, words)).toBe('lock.openElsewhere at 2025-01-02');
+    expect(phraseText(wording, words)).toBe('lock.openElsewhere 2025-01-02T03:04:05.000Z');
   });
 
   it('takes the words of the error it wraps, or its message', () => {

@@ -3,7 +3,7 @@ import { ErrorPhrase, phrase, phraseText, type ErrorWording, type Words } from '
 import { createTranslator } from './i18n/translator';
 import { EncodingCandidate } from './model/textEncoding';
 
-export { decimal, phrase, type ErrorPhrase, type Words } from './errorPhrase';
+export { decimal, moment, phrase, type ErrorPhrase, type Words } from './errorPhrase';
 
 /**
  * Errors a user can meet. They cross the contract as plain data: the English sentence (what the

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { DossierError, phrase } from '../../common/errors';
+import { DossierError, moment, phrase } from '../../common/errors';
 import { FILE_NAMES } from './files';
 
 export const LockInfo = z.object({
@@ -169,7 +169,7 @@ export async function acquireLock(dir: string): Promise<HeldLock> {
     if (holder && holder.host === os.hostname() && isAlive(holder.pid)) {
       throw new DossierError(
         'locked',
-        phrase('lock.openElsewhere', { path: dir, pid: String(holder.pid), since: holder.startedAt }),
+        phrase('lock.openElsewhere', { path: dir, pid: String(holder.pid), since: moment(holder.startedAt) }),
         file,
       );
     }

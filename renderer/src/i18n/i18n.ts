@@ -144,5 +144,11 @@ function knownPhrase(p: ErrorPhrase): boolean {
  */
 export function errorText(error: { message: string; phrase?: ErrorPhrase }): string {
   if (!error.phrase || !knownPhrase(error.phrase)) return error.message;
-  return phraseText({ t: (key, options) => i18n.t(key, options), formatNumber }, error.phrase);
+  return phraseText({ t: (key, options) => i18n.t(key, options), formatNumber, formatMoment }, error.phrase);
+}
+
+/** How an error's moment is written: as dates are in Settings (kept by ui/formatDate, which this module cannot import). */
+let formatMoment: (iso: string) => string = (iso) => iso;
+export function setMomentFormatter(format: (iso: string) => string): void {
+  formatMoment = format;
 }

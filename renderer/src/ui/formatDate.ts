@@ -3,7 +3,7 @@ import type { DateFormatChoice } from '../../../electron/common/model/settings';
 import { formatDate, formatDateTime, type DateValue } from '../../../electron/common/text/dateFormat';
 import { useTranslation } from 'react-i18next';
 import type { UiLanguage } from '../../../electron/common/i18n/uiLanguage';
-import { uiLocale } from '../i18n/i18n';
+import { setMomentFormatter, uiLocale } from '../i18n/i18n';
 import { useSettings } from '../settings/SettingsContext';
 
 /**
@@ -37,6 +37,8 @@ export function useDates(): DateFormatter {
 
 let current: DateFormatter = dateFormatter('locale', uiLocale());
 let currentLocale = uiLocale();
+// The time an error names ("open in another Dossier since …") is written like every other.
+setMomentFormatter((iso) => current.dateTime(iso));
 
 /** For words built outside a render (a toast's message): the setting as it is now. */
 export function dates(): DateFormatter {
