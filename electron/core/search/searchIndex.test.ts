@@ -83,6 +83,16 @@ describe('SearchIndex', () => {
     expect(ids(copy, 'nakatani ').sort()).toEqual(['e1', 'n2']);
     expect(copy.size).toBe(index.size + 1);
   });
+
+  it('still finds a document by all its words after it was saved again and again (its old versions not yet compacted)', () => {
+    // A small workspace: the article re-saved as its entities and metadata settle, one highlight.
+    const index = new SearchIndex();
+    for (let version = 0; version < 4; version++) index.put(doc('article', 'a1', `India and Japan agreed to further deepen bilateral defence cooperation (${version}).`));
+    index.put(doc('annotation', 'h1', 'further deepen bilateral defence cooperation', { articleId: 'a1' }));
+    expect(ids(index, 'bilateral defence').sort()).toEqual(['a1', 'h1']);
+    expect(ids(index, 'bilateral defence', { kinds: ['annotation'] })).toEqual(['h1']);
+    expect(index.search(parseQuery('bilateral defence'), {}).hits.every((h) => h.score > 0)).toBe(true);
+  });
 });
 
 describe('SearchIndex after its lookups are built', () => {

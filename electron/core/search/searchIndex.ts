@@ -237,7 +237,10 @@ export class SearchIndex {
    */
   private scoreTerm(list: Expansion[], avg: number, candidates: number[] | null): number[] {
     const touched: number[] = [];
-    const n = Math.max(1, this.liveCount);
+    // Counted as the postings are: a replaced document's old number stays in them until `compact`,
+    // so the live count against them would give a word every version of a document holds a
+    // negative weight, and a document matching every word of the query none at all.
+    const n = Math.max(1, this.docs.length);
     for (const { term, factor } of list) {
       const p = this.postings[term]!;
       const idf = Math.log(1 + (n - p.size + 0.5) / (p.size + 0.5));
