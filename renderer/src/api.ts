@@ -27,6 +27,8 @@ declare global {
 type Transport = {
   call(name: CallName, request: unknown): Promise<unknown>;
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
+  /** Hears each time the events start flowing again after a break, when some may have been missed. */
+  onResumed(listener: () => void): () => void;
   saveFile(name: string, content: string, mediaType: string, encoding: 'utf8' | 'base64'): Promise<string | null>;
 };
 
@@ -47,6 +49,8 @@ function electronTransport(bridge: DossierBridge): Transport {
       );
       return () => offs.forEach((off) => off());
     },
+    // IPC from the main process never breaks while the window lives.
+    onResumed: () => () => undefined,
     saveFile: (name, content, _mediaType, encoding) => bridge.saveFile(name, content, encoding),
   };
 }
@@ -67,14 +71,42 @@ function hostToken(): string {
   return token;
 }
 
+/** How long a call waits for the event stream before going ahead without it (a host that cannot stream). */
+const STREAM_WAIT_MS = 3_000;
+
 function hostTransport(): Transport {
   let token: string | null = null;
   const auth = () => {
     token ??= hostToken();
     return { Authorization: `Bearer ${token}` };
   };
+  // One event stream for the tab's life, opened before the first call is sent: a change made
+  // between a call's answer and the stream's start would otherwise never reach the window, which
+  // keeps answers until a change says they are stale.
+  const listeners = new Set<(name: string, payload: unknown) => void>();
+  const resumed = new Set<() => void>();
+  let connected: Promise<void> | null = null;
+  const stream = (): Promise<void> => {
+    connected ??= new Promise<void>((resolve) => {
+      // Calls went ahead without the stream (it was late, or cut): its next start may follow missed changes.
+      let waiting = true;
+      const onOpen = () => {
+        if (waiting) {
+          waiting = false;
+          resolve();
+        } else for (const l of [...resumed]) l();
+      };
+      setTimeout(() => {
+        waiting = false;
+        resolve();
+      }, STREAM_WAIT_MS);
+      void readEventStream(auth, (name, payload) => listeners.forEach((l) => l(name, payload)), onOpen, new AbortController().signal);
+    });
+    return connected;
+  };
   return {
     async call(name, request) {
+      await stream();
       let response: Response;
       try {
         response = await fetch(`/api/call/${name}`, {
@@ -92,9 +124,13 @@ function hostTransport(): Transport {
       return unwrap(await response.json());
     },
     subscribe(listener) {
-      const controller = new AbortController();
-      void readEventStream(auth, listener, controller.signal);
-      return () => controller.abort();
+      listeners.add(listener);
+      void stream();
+      return () => listeners.delete(listener);
+    },
+    onResumed(listener) {
+      resumed.add(listener);
+      return () => resumed.delete(listener);
     },
     async saveFile(name, content, mediaType, encoding) {
       const data = encoding === 'base64' ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;
@@ -111,10 +147,14 @@ function hostTransport(): Transport {
   };
 }
 
-/** Server-sent events read with fetch (EventSource cannot send the token header); reconnects with backoff. */
+/**
+ * Server-sent events read with fetch (EventSource cannot send the token header); reconnects with
+ * backoff. `onOpen` hears each connection: the host has taken it on when its answer starts.
+ */
 async function readEventStream(
   auth: () => Record<string, string>,
   listener: (name: string, payload: unknown) => void,
+  onOpen: () => void,
   signal: AbortSignal,
 ): Promise<void> {
   let delay = 500;
@@ -123,6 +163,7 @@ async function readEventStream(
       const response = await fetch('/api/events', { headers: auth(), signal });
       if (!response.ok || !response.body) throw new Error(`events: ${response.status}`);
       delay = 500;
+      onOpen();
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';
       for (;;) {
@@ -180,6 +221,11 @@ export function onEvent<K extends EventName>(name: K, listener: (payload: EventP
       unsubscribe = null;
     }
   };
+}
+
+/** Hears each time the window's events resume after a break (the host restarted, the connection dropped). */
+export function onEventsResumed(listener: () => void): () => void {
+  return transport.onResumed(listener);
 }
 
 /**
