@@ -42,8 +42,8 @@ export async function chartFigures(root: string, log: Log): Promise<Record<strin
   const core = createCore(store, { settings: AppSettingsFile.inMemory({ displayName: 'Bench Analyst', firstRunGuideDismissed: true }) });
   const host = await startHost({ core, rendererDir: path.join(root, 'out', 'renderer') });
   const browser = await chromium.launch({ executablePath: browserChoice.executablePath, args: [...CHROMIUM_ARGS, ...UNCAPPED, ...sandboxArgs()] });
-  const overview = { paint: [] as number[], settle: [] as number[], frames: [] as number[], work: [] as number[], shown: { nodes: 0, edges: 0 } };
-  const everything = { paint: [] as number[], settle: [] as number[], frames: [] as number[], work: [] as number[], shown: { nodes: 0, edges: 0 } };
+  const overview = { paint: [] as number[], settle: [] as number[], frames: [] as number[], work: [] as number[], steps: [] as string[], shown: { nodes: 0, edges: 0 } };
+  const everything = { paint: [] as number[], settle: [] as number[], frames: [] as number[], work: [] as number[], steps: [] as string[], shown: { nodes: 0, edges: 0 } };
   try {
     for (let run = 0; run < RUNS; run++) {
       log(`chart: run ${run + 1} of ${RUNS}…`);
@@ -79,11 +79,12 @@ export async function chartFigures(root: string, log: Log): Promise<Record<strin
     [`chart_${name}_pan_zoom_frame_work_p95_ms`]: round(quantile(m.work, 0.95), 1),
   });
   log(`chart: overview paints ${overview.paint.map(Math.round).join(", ")} ms; everything ${everything.paint.map(Math.round).join(", ")} ms`);
+  for (const [name, m] of [['overview', overview], ['everything', everything]] as const) for (const line of m.steps) log(`chart: ${name}: ${line}`);
   return { ...figures('overview', overview), ...figures('everything', everything) };
 }
 
 /** From `since` (page time) to the chart painted and to its layout settled, then frames under the analyst's hands. */
-async function measure(page: Page, since: number, into: { paint: number[]; settle: number[]; frames: number[]; work: number[]; shown: { nodes: number; edges: number } }, screenshot: string | null): Promise<void> {
+async function measure(page: Page, since: number, into: { paint: number[]; settle: number[]; frames: number[]; work: number[]; steps: string[]; shown: { nodes: number; edges: number } }, screenshot: string | null): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('dossier:chart-painted').length > 0, null, { timeout: 120_000 });
   await page.waitForFunction(() => performance.getEntriesByName('dossier:chart-settled').length > 0, null, { timeout: 120_000 });
   const marks = await page.evaluate(() => ({
@@ -92,6 +93,12 @@ async function measure(page: Page, since: number, into: { paint: number[]; settl
   }));
   into.paint.push(marks.painted - since);
   into.settle.push(marks.settled - since);
+  // Where the time went: each step's mark, from the same start (the worker's marks are its layout's).
+  const steps = await page.evaluate(() =>
+    ['data', 'start-positions', 'elements', 'painted', 'layout-received', 'layout-built', 'layout-finished', 'settled'].map((name) => [name, performance.getEntriesByName(`dossier:chart-${name}`).at(-1)?.startTime ?? null] as const),
+  );
+  const passes = await page.evaluate(() => (performance.getEntriesByName('dossier:chart-layout-finished').at(-1) as PerformanceMark | undefined)?.detail?.passes ?? null);
+  into.steps.push(`${steps.map(([name, at]) => `${name} ${at === null ? '–' : Math.round(at - since)}`).join(', ')} ms; ${passes ?? '?'} passes`);
   // A large chart's edges are cytoscape's own or drawn on the edge layer (which says how many).
   into.shown = await page.evaluate(() => {
     const cy = (document.querySelector('[data-testid="link-chart"]') as unknown as { _cyreg: { cy: { nodes(): { length: number }; edges(selector?: string): { length: number } } } })._cyreg.cy;

@@ -47,7 +47,7 @@ describe('briefs', () => {
     expect(file).toMatchObject({ schemaVersion: SCHEMA_VERSION, kind: 'briefs', briefs: [{ id: brief.id, title: 'Weekly brief' }] });
     expect((await core.api['briefs.get']({ id: brief.id })).brief).toEqual(brief);
     expect((await core.api['briefs.list']({})).briefs).toEqual([
-      { id: brief.id, rev: 1, title: 'Weekly brief', author: '', handling: '', created: brief.created, modified: brief.modified, sectionCount: 1 },
+      { id: brief.id, rev: 1, title: 'Weekly brief', author: '', handling: '', created: brief.created, modified: brief.modified, createdBy: brief.createdBy, modifiedBy: brief.modifiedBy, sectionCount: 1 },
     ]);
   });
 

@@ -156,7 +156,7 @@ export class EntityService {
   accept(articleId: string, key: string, choice: { name?: string; type?: EntityType; entityId?: string } = {}): Promise<Entity> {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       const mentionsDoc = await this.ensureDetectedLocked(articleId);
-      const suggestion = mentionsDoc.suggestions.find((s) => s.key === key);
+      const suggestion = await this.offered(mentionsDoc, key);
       if (!suggestion) throw new DossierError('not-found', phrase('entity.suggestionGone'));
       let accepted: Entity | undefined;
       await this.commitDocs(step('acceptEntity', { name: suggestion.name }), articleId, (entities, mentionsOf) => {
@@ -182,7 +182,7 @@ export class EntityService {
   reject(articleId: string, key: string): Promise<void> {
     return this.changes.exclusive(ENTITIES_LOCK, async () => {
       const doc = await this.ensureDetectedLocked(articleId);
-      const suggestion = doc.suggestions.find((s) => s.key === key);
+      const suggestion = await this.offered(doc, key);
       if (!suggestion) throw new DossierError('not-found', phrase('entity.suggestionGone'));
       await this.commitDocs(step('rejectEntity', { name: suggestion.name }), articleId, (entities, mentionsOf) => {
         const forms = [suggestion.name, ...suggestion.aliases, ...suggestion.mentions.map((m) => m.text)].map(nameKey);
@@ -191,6 +191,11 @@ export class EntityService {
         mentions.suggestions = mentions.suggestions.filter((s) => s.key !== key);
       });
     });
+  }
+
+  /** The suggestion as the review offers it (less the forms rejected since detection), if it still does. */
+  private async offered(doc: MentionsFile, key: string): Promise<Suggestion | undefined> {
+    return stillOffered(doc.suggestions, (await this.store.readWorkspaceDoc(ENTITIES)).rejected).find((s) => s.key === key);
   }
 
   /** Links a selected passage to an entity by hand (an existing one, or a new one named here). */

@@ -93,7 +93,7 @@ const withMentions = (m: WorkspaceModel) => m.listedArticles().filter((a) => (m.
 /** The article's suggestions, detecting first where the core would (the review panel asks for them). */
 async function suggestionsOf(model: WorkspaceModel, system: System, articleId: string) {
   await call(system, 'entities.forArticle', { articleId });
-  return model.ensureDetected(articleId).suggestions;
+  return model.offered(articleId);
 }
 
 export const commands: fc.Arbitrary<Step>[] = [

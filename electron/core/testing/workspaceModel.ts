@@ -214,6 +214,19 @@ export class WorkspaceModel {
     return structuredClone(doc);
   }
 
+  /**
+   * The suggestions the review offers: those detection left, less the forms rejected since (in
+   * another article): a suggestion named so goes, and so do its mentions written so.
+   */
+  offered(articleId: string): ModelSuggestion[] {
+    const rejected = new Set(this.entityState().rejected);
+    return this.ensureDetected(articleId).suggestions.flatMap((s) => {
+      if (rejected.has(nameKey(s.name))) return [];
+      const mentions = s.mentions.filter((m) => !rejected.has(nameKey(m.text)));
+      return mentions.length === 0 ? [] : [{ ...s, aliases: s.aliases.filter((a) => !rejected.has(nameKey(a))), mentions }];
+    });
+  }
+
   saveNoteText(id: string, text: string): void {
     this.noteTexts.set(id, text);
   }
@@ -303,7 +316,7 @@ export class WorkspaceModel {
   }
 
   accept(articleId: string, key: string, choice: { name?: string; type?: EntityType; entityId?: string }, newId: () => string): void {
-    const suggestion = this.ensureDetected(articleId).suggestions.find((s) => s.key === key);
+    const suggestion = this.offered(articleId).find((s) => s.key === key);
     if (!suggestion) throw new Error(`the model has no suggestion ${key}`);
     this.commitEntities(`accept ${suggestion.name}`, articleId, (state, mentionsOf) => {
       let entity = choice.entityId ? state.entities.find((e) => e.id === choice.entityId) : undefined;
@@ -325,7 +338,7 @@ export class WorkspaceModel {
   }
 
   reject(articleId: string, key: string): void {
-    const suggestion = this.ensureDetected(articleId).suggestions.find((s) => s.key === key);
+    const suggestion = this.offered(articleId).find((s) => s.key === key);
     if (!suggestion) throw new Error(`the model has no suggestion ${key}`);
     this.commitEntities(`reject ${suggestion.name}`, articleId, (state, mentionsOf) => {
       const forms = [suggestion.name, ...suggestion.aliases, ...suggestion.mentions.map((m) => m.text)].map(nameKey);

@@ -2,7 +2,17 @@ import { ForceLayout, passesFor, type LayoutInput, type Positions } from './layo
 
 export type LayoutRequest = { id: number; input: LayoutInput; start: Positions; budgetMs: number; updateEveryMs: number } | { id: number; cancel: true };
 /** Positions when the chart should move (at most every `updateEveryMs`, and when done); otherwise how far along it is, 0–1. */
-export type LayoutReply = { id: number; positions: Positions; done: boolean; progress: number } | { id: number; progress: number } | { id: number; error: string };
+export type LayoutReply = { id: number; positions: Positions; done: boolean; progress: number; timing?: LayoutTiming } | { id: number; progress: number } | { id: number; error: string };
+
+/** When (epoch ms) the worker took the request, had its graph built and finished: the chart marks them for the benchmark. */
+export interface LayoutTiming {
+  received: number;
+  built: number;
+  finished: number;
+  passes: number;
+}
+
+const epochNow = () => performance.timeOrigin + performance.now();
 
 /**
  * Laying out thousands of nodes takes seconds: it runs here, a few passes at a time, sending
@@ -18,8 +28,10 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const request = event.data;
   current = request.id;
   if ('cancel' in request) return;
+  const received = epochNow();
   try {
     const layout = new ForceLayout(request.input, request.start);
+    const built = epochNow();
     const total = passesFor(request.input.nodes.length);
     const began = performance.now();
     const deadline = began + request.budgetMs;
@@ -37,7 +49,8 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
       const progress = done ? 1 : Math.min(1, Math.max(layout.passes / total, (now - began) / request.budgetMs));
       if (done || now - lastSent >= request.updateEveryMs) {
         lastSent = now;
-        post({ id: request.id, positions: layout.positions(), done, progress });
+        const positions = layout.positions();
+        post({ id: request.id, positions, done, progress, ...(done ? { timing: { received, built, finished: epochNow(), passes: layout.passes } } : {}) });
       } else post({ id: request.id, progress });
       if (!done) setTimeout(run, 0);
     };

@@ -1,4 +1,4 @@
-import type { LayoutReply, LayoutRequest } from './layout.worker';
+import type { LayoutReply, LayoutRequest, LayoutTiming } from './layout.worker';
 import { grownPositions, startPositions, type LayoutInput, type Positions } from './layoutGraph';
 import { t } from '../i18n/i18n';
 
@@ -16,6 +16,14 @@ function layoutWorker(): Worker {
     worker = null;
   };
   return worker;
+}
+
+/** The worker's side of a layout, as marks on this page's timeline (`dossier:chart-layout-*`, read by the benchmark). */
+function markTiming(timing: LayoutTiming): void {
+  const at = (epoch: number) => ({ startTime: Math.max(0, epoch - performance.timeOrigin), detail: { passes: timing.passes } });
+  performance.mark('dossier:chart-layout-received', at(timing.received));
+  performance.mark('dossier:chart-layout-built', at(timing.built));
+  performance.mark('dossier:chart-layout-finished', at(timing.finished));
 }
 
 export interface LayoutRun {
@@ -59,6 +67,7 @@ export function runLayout(
     onProgress?.(reply.progress);
     if (!('positions' in reply)) return;
     if (reply.done) listeners.delete(id);
+    if (reply.timing) markTiming(reply.timing);
     onPositions(reply.positions, reply.done);
   });
   const request: LayoutRequest = { id, input, start, budgetMs, updateEveryMs };
