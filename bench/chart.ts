@@ -97,14 +97,19 @@ async function measure(page: Page, since: number, into: { paint: number[]; settl
   const steps = await page.evaluate(() =>
     ['data', 'start-positions', 'elements', 'painted', 'layout-received', 'layout-built', 'layout-finished', 'settled'].map((name) => [name, performance.getEntriesByName(`dossier:chart-${name}`).at(-1)?.startTime ?? null] as const),
   );
-  const passes = await page.evaluate(() => (performance.getEntriesByName('dossier:chart-layout-finished').at(-1) as PerformanceMark | undefined)?.detail?.passes ?? null);
-  into.steps.push(`${steps.map(([name, at]) => `${name} ${at === null ? '–' : Math.round(at - since)}`).join(', ')} ms; ${passes ?? '?'} passes`);
+  const worker = await page.evaluate(() => (performance.getEntriesByName('dossier:chart-layout-finished').at(-1) as PerformanceMark | undefined)?.detail as { passes: number; chunks: number[] } | undefined);
+  into.steps.push(`${steps.map(([name, at]) => `${name} ${at === null ? '–' : Math.round(at - since)}`).join(', ')} ms; ${worker?.passes ?? '?'} passes in chunks of ${worker?.chunks?.join(', ') ?? '?'} ms`);
   // A large chart's edges are cytoscape's own or drawn on the edge layer (which says how many).
   into.shown = await page.evaluate(() => {
     const cy = (document.querySelector('[data-testid="link-chart"]') as unknown as { _cyreg: { cy: { nodes(): { length: number }; edges(selector?: string): { length: number } } } })._cyreg.cy;
     const layered = Number((document.querySelector('.link-chart-edges') as HTMLElement | null)?.dataset.edges ?? 0);
     return { nodes: cy.nodes().length, edges: cy.edges(':not(.from-layer)').length + layered };
   });
+  // The whole chart in view, as "Fit" shows it: the hands below work on all of it. (A chart that
+  // grew keeps the view the analyst left, and the overview's pans below left it off to one side:
+  // until this, "everything" was panned and zoomed over a corner with almost nothing in it.)
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   // What the chart looked like, to look at beside the numbers: settled, then after the hands left it.
   if (screenshot) await page.screenshot({ path: path.join(os.tmpdir(), `dossier-chart-${screenshot}.png`) });
   const frames = await panAndZoom(page);
@@ -155,12 +160,15 @@ async function panAndZoom(page: Page): Promise<{ intervals: number[]; work: numb
       requestAnimationFrame(tick);
     });
   })()`);
-  // Pans start on empty canvas far from the centre (the densest part), so they move the view rather than a node.
+  // Pans start on empty canvas far from the centre (the densest part), so they move the view rather
+  // than a node; they go right and back left, so the chart stays in view (until this, four pans the
+  // same way took it off the canvas, and most frames drew nothing).
   for (let i = 0; i < 4; i++) {
-    const from = { x: box.x + 12, y: box.y + 12 + i * 10 };
+    const back = i % 2 === 1;
+    const from = { x: back ? box.x + box.width - 12 : box.x + 12, y: box.y + 12 + i * 10 };
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    for (let step = 1; step <= 20; step++) await page.mouse.move(from.x + step * 15, from.y + step * 6);
+    for (let step = 1; step <= 20; step++) await page.mouse.move(from.x + (back ? -1 : 1) * step * 15, from.y + (back ? -1 : 1) * step * 6);
     await page.mouse.up();
     await page.mouse.move(centre.x, centre.y);
     for (let step = 0; step < 10; step++) await page.mouse.wheel(0, i % 2 === 0 ? -120 : 120);

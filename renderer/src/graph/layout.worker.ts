@@ -1,6 +1,6 @@
 import { ForceLayout, passesFor, type LayoutInput, type Positions } from './layoutGraph';
 
-export type LayoutRequest = { id: number; input: LayoutInput; start: Positions; budgetMs: number; updateEveryMs: number } | { id: number; cancel: true };
+export type LayoutRequest = { id: number; input: LayoutInput; start: Positions; budgetMs: number; updateEveryMs: number };
 /** Positions when the chart should move (at most every `updateEveryMs`, and when done); otherwise how far along it is, 0–1. */
 export type LayoutReply = { id: number; positions: Positions; done: boolean; progress: number; timing?: LayoutTiming } | { id: number; progress: number } | { id: number; error: string };
 
@@ -10,24 +10,23 @@ export interface LayoutTiming {
   built: number;
   finished: number;
   passes: number;
+  /** How long each chunk of passes took, ms. */
+  chunks: number[];
 }
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
 /**
- * Laying out thousands of nodes takes seconds: it runs here, a few passes at a time, sending
- * improvements to the chart, and yields between chunks so a newer request (filters changed) or a
- * cancel (chart closed) is heard. Every improvement sent makes the chart redraw all it holds (for
+ * Laying out thousands of nodes takes seconds: it runs here, one layout per worker (runLayout
+ * ends the worker when a newer layout or a closed chart stops it), a few passes at a time, sending
+ * improvements to the chart. Every improvement sent makes the chart redraw all it holds (for
  * 20,000 edges, a second or more of the page's time), so a large chart is sent few of them and
  * hears only how far along the layout is in between.
  */
-let current = -1;
 const post = (reply: LayoutReply) => self.postMessage(reply);
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const request = event.data;
-  current = request.id;
-  if ('cancel' in request) return;
   const received = epochNow();
   try {
     const layout = new ForceLayout(request.input, request.start);
@@ -38,11 +37,17 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
     let lastSent = began;
     // About a fifth of a second of passes per chunk: smooth enough to watch, few enough repaints.
     let chunk = 5;
+    const chunks: number[] = [];
+    let perPass = 0;
     const run = () => {
-      if (current !== request.id) return;
       const started = performance.now();
-      layout.step(Math.min(chunk, total - layout.passes));
+      // The last chunk before the deadline holds only the passes that fit: a layout ends on time.
+      const fit = perPass > 0 ? Math.max(1, Math.floor((deadline - started) / perPass)) : chunk;
+      const passes = Math.min(chunk, fit, total - layout.passes);
+      layout.step(passes);
       const now = performance.now();
+      chunks.push(Math.round(now - started));
+      perPass = (now - started) / Math.max(1, passes);
       chunk = Math.max(1, Math.min(50, Math.round((chunk * 200) / Math.max(1, now - started))));
       const done = layout.passes >= total || layout.free < 2 || now >= deadline;
       // Whichever ends first, the passes or the time allowed.
@@ -50,7 +55,7 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
       if (done || now - lastSent >= request.updateEveryMs) {
         lastSent = now;
         const positions = layout.positions();
-        post({ id: request.id, positions, done, progress, ...(done ? { timing: { received, built, finished: epochNow(), passes: layout.passes } } : {}) });
+        post({ id: request.id, positions, done, progress, ...(done ? { timing: { received, built, finished: epochNow(), passes: layout.passes, chunks } } : {}) });
       } else post({ id: request.id, progress });
       if (!done) setTimeout(run, 0);
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grownPositions, layoutGraph, startPositions } from './layoutGraph';
+import { ForceLayout, grownPositions, layoutGraph, startPositions } from './layoutGraph';
 
 const node = (id: string, position: { x: number; y: number } | null = null) => ({ id, position });
 
@@ -33,6 +33,18 @@ describe('layoutGraph', () => {
     const between = Math.hypot(centre(a).x - centre(b).x, centre(a).y - centre(b).y);
     expect(between).toBeGreaterThan(spread(a));
     expect(between).toBeGreaterThan(spread(b));
+  });
+
+  it('runs in steps as in one go: each step goes on from where the last left every node, speed included', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `n${i}`);
+    const input = { nodes: ids.map((id, i) => node(id, i === 0 ? { x: 0, y: 0 } : null)), edges: ids.slice(1).map((id, i) => ({ source: ids[Math.floor(i / 3)]!, target: id, weight: 1 + (i % 2) })) };
+    const once = new ForceLayout(input);
+    once.step(30);
+    const stepped = new ForceLayout(input);
+    for (let i = 0; i < 10; i++) stepped.step(3);
+    expect(stepped.passes).toBe(30);
+    expect(stepped.positions()).toEqual(once.positions());
+    expect(once.positions().n0).toEqual({ x: 0, y: 0 });
   });
 
   it('ignores edges that name a node the chart does not hold', () => {

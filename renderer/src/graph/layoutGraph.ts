@@ -1,5 +1,6 @@
-import Graph from 'graphology';
 import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
+import FORCE_ATLAS_2_DEFAULTS from 'graphology-layout-forceatlas2/defaults.js';
+import iterate from 'graphology-layout-forceatlas2/iterate.js';
 import type { GraphPosition } from '../../../electron/common/model/graph';
 
 export interface LayoutInput {
@@ -136,31 +137,62 @@ export function grownPositions({ nodes, edges }: LayoutInput, placed: Positions)
   return positions;
 }
 
+/** Fields per node and per edge in ForceAtlas2's matrices (graphology-layout-forceatlas2's own layout). */
+const PPN = 10;
+const PPE = 3;
+const [NODE_X, NODE_Y, NODE_MASS, NODE_CONVERGENCE, NODE_SIZE, NODE_FIXED] = [0, 1, 6, 7, 8, 9];
+
 /**
  * ForceAtlas2 (the layout Gephi uses for large graphs) run a few passes at a time, so a caller can
  * show each improvement and stop when time is up. Pinned nodes never move.
+ *
+ * It keeps the algorithm's matrices between steps and runs its iteration on them directly: the
+ * library's `assign` builds a graph's matrices anew for every call and writes them back after, which
+ * for a chart of 25,000 elements cost more than the passes of a step, and started each step's
+ * speed adaptation (how far each node may still move) from scratch.
  */
 export class ForceLayout {
-  private readonly graph = new Graph({ type: 'directed', multi: true, allowSelfLoops: false });
+  private readonly ids: string[] = [];
+  private readonly nodes: Float32Array;
+  private readonly edges: Float32Array;
   private readonly settings: ForceAtlas2Settings;
   readonly free: number;
   passes = 0;
 
   constructor(input: LayoutInput, start: Positions = startPositions(input)) {
+    const index = new Map<string, number>();
     for (const node of input.nodes) {
-      const at = start[node.id] ?? { x: 0, y: 0 };
-      this.graph.addNode(node.id, { x: at.x, y: at.y, fixed: node.position !== null });
+      if (index.has(node.id)) continue;
+      index.set(node.id, this.ids.length * PPN);
+      this.ids.push(node.id);
     }
-    for (const edge of input.edges) {
-      if (edge.source !== edge.target && this.graph.hasNode(edge.source) && this.graph.hasNode(edge.target)) this.graph.addEdge(edge.source, edge.target, { weight: Math.max(1, edge.weight) });
+    this.nodes = new Float32Array(this.ids.length * PPN);
+    for (const node of input.nodes) {
+      const at = index.get(node.id)!;
+      const p = start[node.id] ?? { x: 0, y: 0 };
+      this.nodes[at + NODE_X] = p.x;
+      this.nodes[at + NODE_Y] = p.y;
+      this.nodes[at + NODE_MASS] = 1;
+      this.nodes[at + NODE_CONVERGENCE] = 1;
+      this.nodes[at + NODE_SIZE] = 1;
+      this.nodes[at + NODE_FIXED] = node.position !== null ? 1 : 0;
     }
+    const kept = input.edges.filter((e) => e.source !== e.target && index.has(e.source) && index.has(e.target));
+    this.edges = new Float32Array(kept.length * PPE);
+    kept.forEach((edge, i) => {
+      const [source, target, weight] = [index.get(edge.source)!, index.get(edge.target)!, Math.max(1, edge.weight)];
+      // A node's mass is one plus its weighted degree, as the library computes it.
+      this.nodes[source + NODE_MASS] = this.nodes[source + NODE_MASS]! + weight;
+      this.nodes[target + NODE_MASS] = this.nodes[target + NODE_MASS]! + weight;
+      this.edges.set([source, target, weight], i * PPE);
+    });
     this.free = input.nodes.filter((n) => n.position === null).length;
-    this.settings = { ...forceAtlas2.inferSettings(this.graph), barnesHutOptimize: this.graph.order > 500, scalingRatio: REPULSION };
+    this.settings = { ...FORCE_ATLAS_2_DEFAULTS, ...forceAtlas2.inferSettings(this.ids.length), barnesHutOptimize: this.ids.length > 500, scalingRatio: REPULSION };
   }
 
   step(passes: number): void {
     if (this.free < 2 || passes <= 0) return;
-    forceAtlas2.assign(this.graph, { iterations: passes, settings: this.settings, getEdgeWeight: 'weight' });
+    for (let i = 0; i < passes; i++) iterate(this.settings, this.nodes, this.edges);
     this.passes += passes;
   }
 
@@ -171,13 +203,19 @@ export class ForceLayout {
    */
   positions(): Positions {
     const positions: Positions = {};
-    this.graph.forEachNode((id, attributes) => {
-      positions[id] = { x: attributes.x as number, y: attributes.y as number };
+    const { nodes, edges, ids } = this;
+    ids.forEach((id, i) => {
+      positions[id] = { x: nodes[i * PPN + NODE_X]!, y: nodes[i * PPN + NODE_Y]! };
     });
-    const lengths = this.graph.mapEdges((_, __, source, target) => Math.hypot(positions[source]!.x - positions[target]!.x, positions[source]!.y - positions[target]!.y)).sort((a, b) => a - b);
+    const lengths = new Float64Array(edges.length / PPE);
+    for (let e = 0; e < lengths.length; e++) {
+      const [s, t] = [edges[e * PPE]!, edges[e * PPE + 1]!];
+      lengths[e] = Math.hypot(nodes[s + NODE_X]! - nodes[t + NODE_X]!, nodes[s + NODE_Y]! - nodes[t + NODE_Y]!);
+    }
+    lengths.sort();
     const typical = lengths[lengths.length >> 1];
     if (!typical || typical >= MIN_EDGE || this.free < 2) return positions;
-    const free = this.graph.filterNodes((_, attributes) => !attributes.fixed);
+    const free = ids.filter((_, i) => nodes[i * PPN + NODE_FIXED] !== 1);
     const centre = free.reduce((c, id) => ({ x: c.x + positions[id]!.x / free.length, y: c.y + positions[id]!.y / free.length }), { x: 0, y: 0 });
     const factor = MIN_EDGE / Math.max(typical, 1);
     for (const id of free) positions[id] = { x: centre.x + (positions[id]!.x - centre.x) * factor, y: centre.y + (positions[id]!.y - centre.y) * factor };
