@@ -2,6 +2,7 @@ import type { HistoryScope } from '../../../electron/common/model/history';
 import { queryOptions, QueryClient } from '@tanstack/react-query';
 import type { CallRequest, CallResponse } from '../../../electron/common/contract';
 import { api, onEvent, onEventsResumed } from '../api';
+import { changeFollower } from './changeFollower';
 import { queryKey, staleQueries, type QueryCall } from './invalidation';
 
 /**
@@ -70,13 +71,13 @@ export function createQueryClient(): QueryClient {
 
 /** Subscribes the cache to the change feed: the one listener of `workspace.changed`. */
 export function followChangeFeed(client: QueryClient): () => void {
-  const off = onEvent('workspace.changed', (event) => {
-    for (const key of staleQueries(event)) void client.invalidateQueries({ queryKey: key });
-  });
+  const follower = changeFollower(client);
+  const off = onEvent('workspace.changed', (event) => follower.changed(staleQueries(event)));
   // Changes made while the events were cut off were never announced: everything is asked again.
-  const offResumed = onEventsResumed(() => void client.invalidateQueries());
+  const offResumed = onEventsResumed(() => follower.changed([]));
   return () => {
     off();
     offResumed();
+    follower.dispose();
   };
 }
