@@ -64,6 +64,8 @@ export class ReaderPage {
 
   /** Drags the mouse across `quote` in the article, as a person selecting it would. */
   async select(quote: string, occurrence = 1): Promise<void> {
+    // The article may still be on its way (a window that has just reloaded onto a workspace).
+    await expect(this.paragraphs.filter({ hasText: quote })).not.toHaveCount(0);
     const box = await this.page.evaluate(
       ({ quote, occurrence }) => {
         let seen = 0;
