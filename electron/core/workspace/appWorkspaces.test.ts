@@ -3,12 +3,13 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallName, CallResponse, EventName } from '../../common/contract';
+import type { CallResponse, EventName } from '../../common/contract';
 import { RecentWorkspaces } from '../appData/recentWorkspaces';
 import { readLock } from '../store/lock';
 import { liveForeignPid } from '../testing/testHelpers';
 import { AppWorkspaces, NEW_WORKSPACES_FOLDER } from './appWorkspaces';
 import { openAppWorkspace } from './openWorkspace';
+import { dispatcher } from '../testing/dispatching';
 import { step } from '../../common/model/phrase';
 
 const ASSETS = path.resolve(__dirname, '..', '..', '..', 'assets');
@@ -18,17 +19,7 @@ let tmp: string;
 let workspaces: AppWorkspaces;
 let events: { name: EventName; payload: unknown }[];
 
-async function call<N extends CallName>(name: N, request: unknown = {}): Promise<CallResponse<N>> {
-  const result = await workspaces.dispatch(name, request);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-  return result.value as CallResponse<N>;
-}
-
-async function failure(name: CallName, request: unknown): Promise<{ code: string; message: string }> {
-  const result = await workspaces.dispatch(name, request);
-  if (result.ok) throw new Error(`${name} succeeded`);
-  return result.error;
-}
+const { call, failure } = dispatcher(() => workspaces);
 
 beforeEach(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dossier-switch-'));

@@ -3,13 +3,14 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallName, CallResponse, EventName } from '../../common/contract';
+import type { EventName } from '../../common/contract';
 import { RecentWorkspaces } from '../appData/recentWorkspaces';
 import { REMEMBERED_FILE, RememberedKeys, type KeychainState } from '../appData/rememberedKeys';
 import { changePassphrase, encryptWorkspace } from '../crypt/convert';
 import { lockWorkspace as lockWorkspaceKey, unlockedKey } from '../crypt/keyring';
 import { AppWorkspaces, unlockDelayMs, type AppWorkspacesOptions } from './appWorkspaces';
 import { openAppWorkspace } from './openWorkspace';
+import { dispatcher } from '../testing/dispatching';
 
 const ASSETS = path.resolve(__dirname, '..', '..', '..', 'assets');
 // Cheap scrypt: these tests are about the app's states, not the key derivation's cost.
@@ -22,17 +23,7 @@ let events: { name: EventName; payload: unknown }[];
 let waits: number[];
 let forgotten: string[];
 
-async function call<N extends CallName>(name: N, request: unknown = {}): Promise<CallResponse<N>> {
-  const result = await workspaces.dispatch(name, request);
-  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-  return result.value as CallResponse<N>;
-}
-
-async function failure(name: CallName, request: unknown): Promise<{ code: string; message: string }> {
-  const result = await workspaces.dispatch(name, request);
-  if (result.ok) throw new Error(`${name} succeeded`);
-  return result.error;
-}
+const { call, failure } = dispatcher(() => workspaces);
 
 function options(extra: Partial<AppWorkspacesOptions> = {}): AppWorkspacesOptions {
   return {
